@@ -1,0 +1,58 @@
+"""The outcome of an import: counts and every problem located by file row and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read (wrong type, empty, too large, missing columns).
+
+    `status` is the HTTP status the API answers with; the message is Vietnamese, shown to the user.
+    """
+
+    def __init__(self, message: str, *, status: int = 422) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One rejected cell or row. `row` is the 1-based row in the file (header rows counted, as a
+    spreadsheet shows it); `column` is the header text as written in the file; `cell` is the
+    spreadsheet reference (e.g. "D7") so the user can jump straight to it."""
+
+    row: int
+    column: str | None
+    cell: str | None
+    message: str
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """Counts per outcome. Problems beyond `problem_limit` are counted but not listed, so that a
+    million bad rows cannot exhaust the server's memory."""
+
+    kind: str
+    dry_run: bool
+    all_or_nothing: bool
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    applied: bool = False
+    problems: list[Problem] = field(default_factory=list)
+    problems_omitted: int = 0
+    problem_limit: int = 1000
+
+    def add_problem(self, problem: Problem) -> None:
+        if len(self.problems) < self.problem_limit:
+            self.problems.append(problem)
+        else:
+            self.problems_omitted += 1
+
+    @property
+    def has_problems(self) -> bool:
+        return bool(self.problems) or self.problems_omitted > 0

@@ -1,0 +1,221 @@
+"""Read an uploaded file (CSV, XLSX or JSON) as a stream of rows keyed by field.
+
+Nothing here holds the whole file: CSV is decoded and split incrementally, XLSX is read with
+openpyxl's read-only mode, so memory is bounded by a row, not by the file. (JSON is the exception:
+it is parsed whole, which is why its size limit is smaller.)
+
+The type is decided from the content, not from the name: magic bytes (`filetype`), then JSON's
+opening bracket, then text detection (`charset-normalizer`, which recognises the Windows-1258 and
+UTF-16 files that Vietnamese Excel writes). The delimiter is found by `csv.Sniffer`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import chain, islice
+from typing import BinaryIO
+
+import charset_normalizer
+import filetype
+import openpyxl
+
+from api.services.imports.columns import HEADER_SEARCH_ROWS, ColumnSet, Located
+from api.services.imports.report import ImportFileError
+
+SNIFF_BYTES = 64 * 1024
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_JSON_BYTES = 32 * 1024 * 1024
+ACCEPTED = "CSV (UTF-8, UTF-16, Windows-1258), Excel .xlsx hoặc JSON"
+
+
+class TableFormat(StrEnum):
+    CSV = "csv"
+    XLSX = "xlsx"
+    JSON = "json"
+
+
+@dataclass(frozen=True, slots=True)
+class UncomputedFormula:
+    """An XLSX formula cell saved without its result (e.g. written by a script, never opened in
+    Excel): we do not evaluate formulas, so the cell is reported instead of read as empty."""
+
+    formula: str
+
+
+@dataclass
+class Table:
+    """The located header and an iterator of `(row number in the file, {field: raw cell})`."""
+
+    format: TableFormat
+    columns: Located
+    rows: Iterator[tuple[int, dict[str, object]]]
+
+
+def detect_format(head: bytes) -> TableFormat:
+    """The file's format from its first bytes."""
+    if not head.strip():
+        raise ImportFileError("Tệp rỗng: không có dữ liệu để nhập.")
+    kind = filetype.guess(head)
+    if kind is not None:
+        if kind.extension == "xlsx":
+            return TableFormat.XLSX
+        raise ImportFileError(f"Loại tệp không được hỗ trợ ({kind.mime}). Hãy dùng {ACCEPTED}.")
+    if head.startswith(b"PK\x03\x04"):
+        raise ImportFileError(f"Tệp nén không phải bảng tính Excel .xlsx. Hãy dùng {ACCEPTED}.")
+    if head.lstrip(codecs.BOM_UTF8 + b" \t\r\n")[:1] in (b"[", b"{"):
+        return TableFormat.JSON
+    return TableFormat.CSV
+
+
+def file_size(file: BinaryIO) -> int:
+    position = file.tell()
+    file.seek(0, os.SEEK_END)
+    size = file.tell()
+    file.seek(position)
+    return size
+
+
+def open_table(file: BinaryIO, columns: ColumnSet, *, max_bytes: int = MAX_FILE_BYTES) -> Table:
+    """Open a seekable binary file, check its size and type, and locate its header."""
+    size = file_size(file)
+    if size > max_bytes:
+        raise ImportFileError(
+            f"Tệp quá lớn ({size / 1048576:.1f} MB); giới hạn là {max_bytes / 1048576:.0f} MB.", status=413
+        )
+    file.seek(0)
+    head = file.read(SNIFF_BYTES)
+    file.seek(0)
+    table_format = detect_format(head)
+    if table_format is TableFormat.XLSX:
+        raw_rows = _xlsx_rows(file)
+    elif table_format is TableFormat.JSON:
+        if size > MAX_JSON_BYTES:
+            raise ImportFileError(
+                f"Tệp JSON quá lớn; giới hạn là {MAX_JSON_BYTES / 1048576:.0f} MB. Hãy dùng CSV cho tệp lớn.",
+                status=413,
+            )
+        return _json_table(file, columns)
+    else:
+        raw_rows = _csv_rows(file, head)
+    return _keyed(table_format, raw_rows, columns)
+
+
+def _keyed(table_format: TableFormat, raw_rows: Iterator[list[object]], columns: ColumnSet) -> Table:
+    first = list(islice(raw_rows, HEADER_SEARCH_ROWS))
+    if not any(_filled(row) for row in first):
+        raise ImportFileError("Tệp rỗng: không có dữ liệu để nhập.")
+    located = columns.locate(first)
+    rest = chain(first[located.data_start :], raw_rows)
+    return Table(table_format, located, _rows_by_field(located, rest, located.data_start + 1))
+
+
+def _rows_by_field(
+    located: Located, rows: Iterator[list[object]], first_number: int
+) -> Iterator[tuple[int, dict[str, object]]]:
+    fields, indexes = located.fields, located.indexes
+    width = max(indexes) + 1
+    pairs = tuple(zip(fields, indexes, strict=True))
+    for number, row in enumerate(rows, start=first_number):
+        if len(row) < width:
+            row = list(row) + [None] * (width - len(row))
+        record = {field: row[index] for field, index in pairs}
+        if any(value is not None and value != "" for value in record.values()):
+            yield number, record
+
+
+def _filled(row: list[object]) -> bool:
+    return any(cell is not None and cell != "" for cell in row)
+
+
+def _detect_encoding(head: bytes) -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(head).best()
+    if best is None:
+        raise ImportFileError(f"Không đọc được tệp: không phải văn bản CSV. Hãy dùng {ACCEPTED}.")
+    return best.encoding
+
+
+def _sniff_delimiter(sample: str) -> str:
+    lines = "\n".join(sample.splitlines()[:50])
+    try:
+        return csv.Sniffer().sniff(lines, delimiters=",;\t").delimiter
+    except csv.Error:
+        first_line = lines.split("\n", 1)[0]
+        return max(",;\t", key=first_line.count)
+
+
+def _csv_rows(file: BinaryIO, head: bytes) -> Iterator[list[object]]:
+    encoding = _detect_encoding(head)
+    sample = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head, final=False)
+    delimiter = _sniff_delimiter(sample.lstrip("\ufeff"))
+    text = io.TextIOWrapper(file, encoding=encoding, newline="")
+    reader = csv.reader(text, delimiter=delimiter)
+    try:
+        yield from reader
+    except UnicodeDecodeError as error:
+        raise ImportFileError(
+            f"Tệp có ký tự không đọc được theo bảng mã {encoding} (gần dòng {reader.line_num + 1}). "
+            "Hãy lưu lại tệp dạng CSV UTF-8."
+        ) from error
+    except csv.Error as error:
+        raise ImportFileError(f"Tệp CSV hỏng ở dòng {reader.line_num}: {error}.") from error
+    finally:
+        text.detach()
+
+
+def _xlsx_rows(file: BinaryIO) -> Iterator[list[object]]:
+    """Rows of the first sheet with cached formula results; a formula without a cached result
+    becomes `UncomputedFormula`, read from a second pass over the same rows in lockstep."""
+    try:
+        values_book = openpyxl.load_workbook(file, read_only=True, data_only=True)
+        file.seek(0)
+        formulas_book = openpyxl.load_workbook(file, read_only=True, data_only=False)
+    except Exception as error:  # openpyxl raises many types for a damaged archive
+        raise ImportFileError(f"Không mở được bảng tính Excel: {error}.") from error
+    try:
+        values = values_book.worksheets[0].iter_rows(values_only=True)
+        formulas = formulas_book.worksheets[0].iter_rows(values_only=True)
+        for value_row, formula_row in zip(values, formulas, strict=False):
+            row = list(value_row)
+            for index, cell in enumerate(row):
+                if cell is None and isinstance(formula_row[index], str) and formula_row[index].startswith("="):
+                    row[index] = UncomputedFormula(formula_row[index])
+            yield row
+    finally:
+        values_book.close()
+        formulas_book.close()
+
+
+def _json_table(file: BinaryIO, columns: ColumnSet) -> Table:
+    """JSON: a list of objects, or an object holding one list (e.g. `{"values": [...]}`).
+    Row numbers are 1-based positions in the list; columns are the keys."""
+    try:
+        document = json.loads(file.read().decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ImportFileError(f"Tệp JSON không hợp lệ: {error}.") from error
+    if isinstance(document, dict):
+        lists = [value for value in document.values() if isinstance(value, list)]
+        document = lists[0] if len(lists) == 1 else None
+    if not isinstance(document, list) or not all(isinstance(item, dict) for item in document):
+        raise ImportFileError("Tệp JSON phải là một danh sách các đối tượng, mỗi đối tượng là một dòng.")
+    if not document:
+        raise ImportFileError("Tệp rỗng: không có dữ liệu để nhập.")
+    keys = list(dict.fromkeys(key for item in document for key in item))
+    located = columns.locate([keys])
+    rows = ([item.get(key) for key in keys] for item in document)
+    return Table(TableFormat.JSON, located, _rows_by_field(located, rows, 1))
