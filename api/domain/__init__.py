@@ -1,0 +1,21 @@
+"""The scoring engine of the movement, in pure Python (standard library only).
+
+Everything the API and the seed need is importable from here; see docs/scoring.md for the rules.
+"""
+
+from .catalog import Catalog, CatalogError, default_catalog_path, load_catalog
+from .indicators import Cadence, Indicator, Measure, Pillar, Rule, RuleKind, UnitKind
+from .periods import Period, PeriodKind, Timeliness, TimelinessStatus, local_date, timeliness
+from .ranking import RankedUnit, RankInput, excellent_quota, rank_group, review_total
+from .schemes import Adjustment, Scheme, Tier
+from .scoring import IndicatorResult, PillarScore, ScoringContext, UnitScore, evaluate, score_unit
+from .serialize import display, to_dict
+from .values import FieldError, Value, validate_value
+
+__all__ = [
+    "Adjustment", "Cadence", "Catalog", "CatalogError", "FieldError", "Indicator", "IndicatorResult",
+    "Measure", "Period", "PeriodKind", "Pillar", "PillarScore", "RankInput", "RankedUnit", "Rule", "RuleKind",
+    "Scheme", "ScoringContext", "Tier", "Timeliness", "TimelinessStatus", "UnitKind", "UnitScore", "Value",
+    "default_catalog_path", "display", "evaluate", "excellent_quota", "load_catalog", "local_date",
+    "rank_group", "review_total", "score_unit", "timeliness", "to_dict", "validate_value",
+]

@@ -1,0 +1,136 @@
+"""Values a unit enters for an indicator, and their validation with field-named Vietnamese errors.
+
+``validate_value`` is the one gate between raw input (JSON, import rows) and the scoring engine: it never
+raises for bad input, it returns the errors so the API can show them next to the right field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .indicators import Indicator, Measure
+
+MEASURE_FIELDS = {
+    Measure.RATIO: ("numerator", "denominator"),
+    Measure.COUNT: ("count",),
+    Measure.FLAG: ("flag",),
+    Measure.DATE: ("date",),
+}
+FIELD_LABELS = {
+    "numerator": "Tử số",
+    "denominator": "Mẫu số",
+    "count": "Số lần",
+    "flag": "Giá trị có/không",
+    "date": "Ngày",
+    "note": "Ghi chú",
+}
+_TRUE_WORDS = frozenset({"true", "1", "có", "co", "yes", "x"})
+_FALSE_WORDS = frozenset({"false", "0", "không", "khong", "no"})
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """What a unit entered for one indicator; only the fields of the indicator's measure are set."""
+
+    numerator: int | None = None
+    denominator: int | None = None
+    count: int | None = None
+    flag: bool | None = None
+    date: date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    field: str
+    message: str  # Vietnamese, for the person who typed the value
+
+
+def _blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def _parse_int(field: str, raw: object) -> tuple[int | None, FieldError | None]:
+    label = FIELD_LABELS[field]
+    if isinstance(raw, bool):
+        return None, FieldError(field, f"{label} phải là số nguyên.")
+    if isinstance(raw, int):
+        number = raw
+    elif isinstance(raw, float) and raw.is_integer():
+        number = int(raw)
+    elif isinstance(raw, str) and raw.strip().lstrip("-").isdigit():
+        number = int(raw.strip())
+    else:
+        return None, FieldError(field, f"{label} phải là số nguyên.")
+    if number < 0:
+        return None, FieldError(field, f"{label} không được âm.")
+    return number, None
+
+
+def _parse_flag(raw: object) -> tuple[bool | None, FieldError | None]:
+    if isinstance(raw, bool):
+        return raw, None
+    word = str(raw).strip().lower()
+    if word in _TRUE_WORDS:
+        return True, None
+    if word in _FALSE_WORDS:
+        return False, None
+    return None, FieldError("flag", "Giá trị phải là Có hoặc Không.")
+
+
+def _parse_date(raw: object) -> tuple[date | None, FieldError | None]:
+    if isinstance(raw, datetime):
+        return None, FieldError("date", "Ngày phải là một ngày (không kèm giờ).")
+    if isinstance(raw, date):
+        return raw, None
+    text = str(raw).strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, pattern).date(), None
+        except ValueError:
+            continue
+    return None, FieldError("date", "Ngày không hợp lệ (định dạng dd/mm/yyyy).")
+
+
+def validate_value(indicator: Indicator, raw: Mapping[str, object]) -> tuple[Value | None, list[FieldError]]:
+    """Check raw input for ``indicator``; return the value, or None when nothing was entered or it is invalid.
+
+    Errors name the field (``numerator``, ``denominator``, ``count``, ``flag``, ``date``, ``note``).
+    """
+    errors: list[FieldError] = []
+    own_fields = MEASURE_FIELDS[indicator.measure]
+    for field in ("numerator", "denominator", "count", "flag", "date"):
+        if field not in own_fields and not _blank(raw.get(field)):
+            errors.append(FieldError(field, f"Chỉ tiêu {indicator.code} không nhập trường «{FIELD_LABELS[field]}»."))
+    note = raw.get("note")
+    if note is not None and not isinstance(note, str):
+        errors.append(FieldError("note", "Ghi chú phải là văn bản."))
+        note = None
+    if all(_blank(raw.get(field)) for field in own_fields):
+        return None, errors
+    parsed: dict[str, object] = {}
+    if indicator.measure is Measure.RATIO:
+        for field in own_fields:
+            if _blank(raw.get(field)):
+                errors.append(FieldError(field, f"Thiếu {FIELD_LABELS[field].lower()}."))
+                continue
+            parsed[field], error = _parse_int(field, raw[field])
+            if error:
+                errors.append(error)
+        numerator, denominator = parsed.get("numerator"), parsed.get("denominator")
+        if numerator is not None and denominator is not None and numerator > denominator:
+            errors.append(FieldError("numerator", "Tử số không được lớn hơn mẫu số."))
+    elif indicator.measure is Measure.COUNT:
+        parsed["count"], error = _parse_int("count", raw["count"])
+        errors.extend([error] if error else [])
+    elif indicator.measure is Measure.FLAG:
+        parsed["flag"], error = _parse_flag(raw["flag"])
+        errors.extend([error] if error else [])
+    else:
+        parsed["date"], error = _parse_date(raw["date"])
+        errors.extend([error] if error else [])
+    if errors:
+        return None, errors
+    return Value(note=(note or "").strip(), **parsed), []
