@@ -64,8 +64,19 @@ def test_xlsx_under_title_rows_with_merged_two_row_header():
     table, rows = read(data)
     assert table.format is TableFormat.XLSX
     assert table.columns.fields == ("unit", "period", "indicator", "numerator", "denominator", "note")
-    assert rows == [(5, {"unit": "CAX-1", "period": "2026-H1", "indicator": "KL-01", "numerator": 38,
-                         "denominator": 40, "note": None})]
+    assert rows == [
+        (
+            5,
+            {
+                "unit": "CAX-1",
+                "period": "2026-H1",
+                "indicator": "KL-01",
+                "numerator": 38,
+                "denominator": 40,
+                "note": None,
+            },
+        )
+    ]
     assert table.columns.cell_of("denominator", 5) == "E5"
 
 

@@ -54,7 +54,7 @@ def day(raw: object) -> object:
     value = plain(raw)
     if isinstance(value, datetime):
         return value.date()
-    if isinstance(value, bool) or isinstance(value, date):
+    if isinstance(value, bool | date):
         return value
     if isinstance(value, str) and _DIGITS.fullmatch(value):
         value = int(value)

@@ -193,7 +193,11 @@ def _xlsx_rows(file: BinaryIO) -> Iterator[list[object]]:
         for value_row, formula_row in zip(values, formulas, strict=False):
             row = list(value_row)
             for index, cell in enumerate(row):
-                if cell is None and isinstance(formula_row[index], str) and formula_row[index].startswith("="):
+                if (
+                    cell is None
+                    and isinstance(formula_row[index], str)
+                    and formula_row[index].startswith("=")
+                ):
                     row[index] = UncomputedFormula(formula_row[index])
             yield row
     finally:
