@@ -63,7 +63,9 @@ def test_merit_needs_excellent_tier_at_any_rank():
 
 
 def test_unmet_veto_blocks_every_form_and_names_the_indicators():
-    verdicts = eligible_forms(CATALOG, Recipient.COLLECTIVE, Occasion.ANNUAL, standing(veto=["TT-01", "KL-09"]))
+    verdicts = eligible_forms(
+        CATALOG, Recipient.COLLECTIVE, Occasion.ANNUAL, standing(veto=["TT-01", "KL-09"])
+    )
     assert len(verdicts) == len(CATALOG.forms)
     assert not any(verdict.eligible for verdict in verdicts)
     assert all("TT-01, KL-09" in verdict.reason for verdict in verdicts)
@@ -75,8 +77,12 @@ def test_unscored_unit_is_not_eligible():
 
 
 def test_certificate_accepts_good_tier_but_not_plain_completion():
-    assert eligibility(CERTIFICATE, Recipient.INDIVIDUAL, Occasion.FINAL_REVIEW, standing(tier="TOT")).eligible
-    assert not eligibility(CERTIFICATE, Recipient.INDIVIDUAL, Occasion.ANNUAL, standing(tier="HOAN_THANH")).eligible
+    assert eligibility(
+        CERTIFICATE, Recipient.INDIVIDUAL, Occasion.FINAL_REVIEW, standing(tier="TOT")
+    ).eligible
+    assert not eligibility(
+        CERTIFICATE, Recipient.INDIVIDUAL, Occasion.ANNUAL, standing(tier="HOAN_THANH")
+    ).eligible
 
 
 def test_occasion_outside_form_is_refused():
@@ -144,7 +150,12 @@ def test_workflow_path_to_decision():
     [
         (ProposalStatus.PROPOSED, ProposalAction.RETURN, {"reason": "  "}, "lý do"),
         (ProposalStatus.FORWARDED, ProposalAction.APPROVE, {}, "số và ngày"),
-        (ProposalStatus.PROPOSED, ProposalAction.APPROVE, {"decision": Decision("1", date(2026, 1, 1))}, "trạng thái"),
+        (
+            ProposalStatus.PROPOSED,
+            ProposalAction.APPROVE,
+            {"decision": Decision("1", date(2026, 1, 1))},
+            "trạng thái",
+        ),
         (ProposalStatus.APPROVED, ProposalAction.RETURN, {"reason": "x"}, "trạng thái"),
     ],
 )
