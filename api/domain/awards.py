@@ -16,13 +16,15 @@ from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
 
-# Tier names in ascending order; they match the members of the scoring engine's ``Tier``.
-TIER_ORDER = ("KHONG_HOAN_THANH", "HOAN_THANH", "TOT", "XUAT_SAC")
-TIER_LABELS = {
-    "KHONG_HOAN_THANH": "Không hoàn thành nhiệm vụ",
-    "HOAN_THANH": "Hoàn thành nhiệm vụ",
-    "TOT": "Hoàn thành tốt nhiệm vụ",
-    "XUAT_SAC": "Hoàn thành xuất sắc nhiệm vụ",
+from .periods import PeriodKind
+from .schemes import Tier
+
+# Awards are proposed each year and at the 2028 and 2030 reviews, never for a 6-month period.
+OCCASION_LABELS = {
+    PeriodKind.YEAR: "hằng năm",
+    PeriodKind.PRELIMINARY_REVIEW: "sơ kết 03 năm",
+    PeriodKind.FINAL_REVIEW: "tổng kết",
+    PeriodKind.HALF_YEAR: "sơ kết 06 tháng",
 }
 
 
@@ -39,30 +41,14 @@ class Recipient(StrEnum):
         return {"collective": "tập thể", "individual": "cá nhân"}[self.value]
 
 
-class Occasion(StrEnum):
-    """When awards are proposed: each year, the 3-year review (2028) and the final review (2030)."""
-
-    ANNUAL = "annual"
-    PRELIMINARY_REVIEW = "preliminary_review"
-    FINAL_REVIEW = "final_review"
-
-    @property
-    def label(self) -> str:
-        return {
-            "annual": "hằng năm",
-            "preliminary_review": "sơ kết 03 năm",
-            "final_review": "tổng kết",
-        }[self.value]
-
-
 @dataclass(frozen=True)
 class AwardForm:
     code: str
     name: str
     decided_by: str
     multipliers: Mapping[Recipient, Fraction]
-    occasions: frozenset[Occasion]
-    min_tier: str
+    occasions: frozenset[PeriodKind]
+    min_tier: Tier
     max_rank: int | None
 
 
@@ -92,7 +78,7 @@ def load_award_catalog(source: Path | Mapping[str, object] | None = None) -> Awa
         raw = json.loads(Path(source or default_award_catalog_path()).read_text("utf-8"))
     forms = []
     for item in raw["forms"]:
-        if item["min_tier"] not in TIER_ORDER:
+        if item["min_tier"] not in Tier.__members__:
             raise AwardError(f"Hình thức {item['code']}: xếp loại tối thiểu không hợp lệ {item['min_tier']}.")
         multipliers = {Recipient(key): Fraction(value) for key, value in item["multipliers"].items()}
         if not multipliers or any(value <= 0 for value in multipliers.values()):
@@ -103,8 +89,8 @@ def load_award_catalog(source: Path | Mapping[str, object] | None = None) -> Awa
                 name=item["name"],
                 decided_by=item["decided_by"],
                 multipliers=multipliers,
-                occasions=frozenset(Occasion(value) for value in item["occasions"]),
-                min_tier=item["min_tier"],
+                occasions=frozenset(PeriodKind(value) for value in item["occasions"]),
+                min_tier=Tier[item["min_tier"]],
                 max_rank=item.get("max_rank"),
             )
         )
@@ -134,7 +120,7 @@ class Standing:
     unit_code: str
     group_name: str
     rank: int | None
-    tier: str | None
+    tier: Tier | None
     veto_failed: tuple[str, ...] = ()
 
 
@@ -146,7 +132,9 @@ class Eligibility:
     reason: str
 
 
-def eligibility(form: AwardForm, recipient: Recipient, occasion: Occasion, standing: Standing) -> Eligibility:
+def eligibility(
+    form: AwardForm, recipient: Recipient, occasion: PeriodKind, standing: Standing
+) -> Eligibility:
     """Decide whether ``form`` may be proposed, with the reason shown to the standing body and Sở Nội vụ.
 
     For an individual the rule looks at the unit the person belongs to (its tier and veto indicators);
@@ -159,36 +147,34 @@ def eligibility(form: AwardForm, recipient: Recipient, occasion: Occasion, stand
     if recipient not in form.multipliers:
         return result(False, f"“{form.name}” không xét tặng cho {recipient.label}.")
     if occasion not in form.occasions:
-        return result(False, f"“{form.name}” không xét trong đợt {occasion.label}.")
+        return result(False, f"“{form.name}” không xét trong đợt {OCCASION_LABELS[occasion]}.")
     if standing.tier is None:
         return result(False, "Đơn vị chưa có kết quả chấm điểm, xếp loại trong kỳ.")
     if standing.veto_failed:
         codes = ", ".join(standing.veto_failed)
         return result(False, f"Không đủ điều kiện: đơn vị chưa đạt chỉ tiêu loại trừ {codes}.")
-    if TIER_ORDER.index(standing.tier) < TIER_ORDER.index(form.min_tier):
+    if standing.tier < form.min_tier:
         return result(
             False,
-            f"Cần xếp loại “{TIER_LABELS[form.min_tier]}” trở lên; "
-            f"đơn vị xếp loại “{TIER_LABELS[standing.tier]}”.",
+            f"Cần xếp loại “{form.min_tier.label}” trở lên; đơn vị xếp loại “{standing.tier.label}”.",
         )
-    if form.max_rank is not None and recipient is Recipient.COLLECTIVE:
-        if standing.rank is None or standing.rank > form.max_rank:
-            place = "chưa được xếp hạng" if standing.rank is None else f"xếp thứ {standing.rank}"
-            return result(
-                False,
-                f"Chỉ dành cho đơn vị xếp thứ {form.max_rank} trở lên trong {standing.group_name}; "
-                f"đơn vị {place}.",
-            )
+    ranked_out = standing.rank is None or (form.max_rank is not None and standing.rank > form.max_rank)
+    if form.max_rank is not None and recipient is Recipient.COLLECTIVE and ranked_out:
+        place = "chưa được xếp hạng" if standing.rank is None else f"xếp thứ {standing.rank}"
+        return result(
+            False,
+            f"Chỉ dành cho đơn vị xếp thứ {form.max_rank} trở lên trong {standing.group_name}; "
+            f"đơn vị {place}.",
+        )
     rank_text = f", xếp thứ {standing.rank} trong {standing.group_name}" if standing.rank else ""
     return result(
         True,
-        f"Đủ điều kiện: xếp loại “{TIER_LABELS[standing.tier]}”{rank_text}, "
-        "không vi phạm chỉ tiêu loại trừ.",
+        f"Đủ điều kiện: xếp loại “{standing.tier.label}”{rank_text}, không vi phạm chỉ tiêu loại trừ.",
     )
 
 
 def eligible_forms(
-    catalog: AwardCatalog, recipient: Recipient, occasion: Occasion, standing: Standing
+    catalog: AwardCatalog, recipient: Recipient, occasion: PeriodKind, standing: Standing
 ) -> list[Eligibility]:
     """Every form with its verdict, so a screen can show why the others are not available."""
     return [eligibility(form, recipient, occasion, standing) for form in catalog.forms]
@@ -250,9 +236,9 @@ def next_status(
         raise AwardError(f"Không thể thực hiện thao tác này khi đề xuất ở trạng thái “{status.label}”.")
     if action is ProposalAction.RETURN and not (reason and reason.strip()):
         raise AwardError("Cần ghi rõ lý do trả lại đề xuất.")
-    if action in (ProposalAction.APPROVE, ProposalAction.REFUSE):
-        if decision is None or not decision.number.strip():
-            raise AwardError("Cần ghi số và ngày của quyết định.")
+    deciding = action in (ProposalAction.APPROVE, ProposalAction.REFUSE)
+    if deciding and (decision is None or not decision.number.strip()):
+        raise AwardError("Cần ghi số và ngày của quyết định.")
     return target
 
 

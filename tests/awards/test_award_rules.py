@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from api.domain import PeriodKind, Tier
 from api.domain.awards import (
     AwardError,
     BudgetLine,
     Decision,
-    Occasion,
     ProposalAction,
     ProposalStatus,
     Recipient,
@@ -31,7 +31,7 @@ CERTIFICATE = CATALOG.form("GK")
 GROUP = "Khối Công an xã, phường"
 
 
-def standing(rank=1, tier="XUAT_SAC", veto=()):
+def standing(rank=1, tier=Tier.XUAT_SAC, veto=()):
     return Standing("CAX-001", GROUP, rank, tier, tuple(veto))
 
 
@@ -43,28 +43,28 @@ def test_catalog_carries_decree_multipliers():
 
 
 def test_flag_only_for_first_ranked_excellent_unit():
-    first = eligibility(FLAG, Recipient.COLLECTIVE, Occasion.ANNUAL, standing(rank=1))
-    second = eligibility(FLAG, Recipient.COLLECTIVE, Occasion.ANNUAL, standing(rank=2))
-    good_first = eligibility(FLAG, Recipient.COLLECTIVE, Occasion.ANNUAL, standing(rank=1, tier="TOT"))
+    first = eligibility(FLAG, Recipient.COLLECTIVE, PeriodKind.YEAR, standing(rank=1))
+    second = eligibility(FLAG, Recipient.COLLECTIVE, PeriodKind.YEAR, standing(rank=2))
+    good_first = eligibility(FLAG, Recipient.COLLECTIVE, PeriodKind.YEAR, standing(rank=1, tier=Tier.TOT))
     assert first.eligible and "xếp thứ 1" in first.reason
     assert not second.eligible and "xếp thứ 2" in second.reason and GROUP in second.reason
     assert not good_first.eligible and "Hoàn thành xuất sắc nhiệm vụ" in good_first.reason
 
 
 def test_flag_is_not_given_to_individuals():
-    verdict = eligibility(FLAG, Recipient.INDIVIDUAL, Occasion.ANNUAL, standing())
+    verdict = eligibility(FLAG, Recipient.INDIVIDUAL, PeriodKind.YEAR, standing())
     assert not verdict.eligible and "cá nhân" in verdict.reason
 
 
 def test_merit_needs_excellent_tier_at_any_rank():
-    assert eligibility(MERIT, Recipient.COLLECTIVE, Occasion.ANNUAL, standing(rank=7)).eligible
-    verdict = eligibility(MERIT, Recipient.INDIVIDUAL, Occasion.ANNUAL, standing(rank=7, tier="TOT"))
+    assert eligibility(MERIT, Recipient.COLLECTIVE, PeriodKind.YEAR, standing(rank=7)).eligible
+    verdict = eligibility(MERIT, Recipient.INDIVIDUAL, PeriodKind.YEAR, standing(rank=7, tier=Tier.TOT))
     assert not verdict.eligible and "Hoàn thành tốt nhiệm vụ" in verdict.reason
 
 
 def test_unmet_veto_blocks_every_form_and_names_the_indicators():
     verdicts = eligible_forms(
-        CATALOG, Recipient.COLLECTIVE, Occasion.ANNUAL, standing(veto=["TT-01", "KL-09"])
+        CATALOG, Recipient.COLLECTIVE, PeriodKind.YEAR, standing(veto=["TT-01", "KL-09"])
     )
     assert len(verdicts) == len(CATALOG.forms)
     assert not any(verdict.eligible for verdict in verdicts)
@@ -72,17 +72,23 @@ def test_unmet_veto_blocks_every_form_and_names_the_indicators():
 
 
 def test_unscored_unit_is_not_eligible():
-    verdict = eligibility(CERTIFICATE, Recipient.COLLECTIVE, Occasion.ANNUAL, standing(rank=None, tier=None))
+    verdict = eligibility(CERTIFICATE, Recipient.COLLECTIVE, PeriodKind.YEAR, standing(rank=None, tier=None))
     assert not verdict.eligible and "chưa có kết quả" in verdict.reason
 
 
 def test_certificate_accepts_good_tier_but_not_plain_completion():
     assert eligibility(
-        CERTIFICATE, Recipient.INDIVIDUAL, Occasion.FINAL_REVIEW, standing(tier="TOT")
+        CERTIFICATE, Recipient.INDIVIDUAL, PeriodKind.FINAL_REVIEW, standing(tier=Tier.TOT)
     ).eligible
     assert not eligibility(
-        CERTIFICATE, Recipient.INDIVIDUAL, Occasion.ANNUAL, standing(tier="HOAN_THANH")
+        CERTIFICATE, Recipient.INDIVIDUAL, PeriodKind.YEAR, standing(tier=Tier.HOAN_THANH)
     ).eligible
+
+
+def test_no_form_is_given_for_a_half_year():
+    verdicts = eligible_forms(CATALOG, Recipient.COLLECTIVE, PeriodKind.HALF_YEAR, standing())
+    assert not any(verdict.eligible for verdict in verdicts)
+    assert all("06 tháng" in verdict.reason for verdict in verdicts)
 
 
 def test_occasion_outside_form_is_refused():
@@ -103,7 +109,7 @@ def test_occasion_outside_form_is_refused():
             ],
         }
     )
-    verdict = eligibility(catalog.forms[0], Recipient.COLLECTIVE, Occasion.ANNUAL, standing())
+    verdict = eligibility(catalog.forms[0], Recipient.COLLECTIVE, PeriodKind.YEAR, standing())
     assert not verdict.eligible and "hằng năm" in verdict.reason
 
 

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
+
+from api.domain import display
 
 
 def rounded(value: Fraction | int, places: int = 2) -> Decimal:
     """Exact value rounded half up for display; Excel cells get this, never a float of the fraction."""
-    exact = (
-        Decimal(value.numerator) / Decimal(value.denominator)
-        if isinstance(value, Fraction)
-        else Decimal(value)
-    )
-    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return display(value, places)
 
 
 def vn_number(value: Fraction | int, places: int = 2) -> str:
