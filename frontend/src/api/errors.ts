@@ -1,0 +1,34 @@
+/** An RFC 9457 problem returned by the API; its texts are Vietnamese and shown as they are. */
+export interface ProblemFieldError {
+  loc: (string | number)[];
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly detail: string;
+  readonly errors: ProblemFieldError[];
+
+  constructor(status: number, problem: { title?: string; detail?: string | null; errors?: ProblemFieldError[] | null }) {
+    const detail = problem.detail || problem.title || fallbackMessage(status);
+    super(detail);
+    this.status = status;
+    this.detail = detail;
+    this.errors = problem.errors ?? [];
+  }
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.';
+  if (status === 403) return 'Bạn không có quyền thực hiện thao tác này.';
+  if (status === 404) return 'Không tìm thấy dữ liệu.';
+  if (status >= 500) return 'Máy chủ gặp lỗi, vui lòng thử lại sau.';
+  return `Yêu cầu không thành công (mã ${status}).`;
+}
+
+/** Turns whatever a failed request produced into a message a user can read. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.detail;
+  if (error instanceof TypeError) return 'Không kết nối được máy chủ.';
+  return error instanceof Error ? error.message : 'Đã xảy ra lỗi.';
+}

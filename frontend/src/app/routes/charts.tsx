@@ -1,0 +1,79 @@
+import { useMemo } from 'react';
+import { Card, Col, Empty, Row, Select } from 'antd';
+import { useQueries } from '@tanstack/react-query';
+import { request } from '@/api/client';
+import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
+import { useRanking, type UnitScore } from '@/features/scores/api/scores';
+import { groupRows } from '@/features/scores/group-rows';
+import {
+  mostFailed,
+  mostFailedOption,
+  pillarAverageOption,
+  tierDistributionOption,
+} from '@/features/scores/chart-options';
+import { Chart } from '@/components/Chart';
+import { PageHeader } from '@/components/PageHeader';
+import { ErrorState, PageLoading } from '@/components/PageState';
+import { useSearchParam } from '@/lib/use-search-param';
+
+export default function ChartsRoute() {
+  const [period, setPeriod] = useSearchParam('period');
+  const [group, setGroup] = useSearchParam('group');
+  const ranking = useRanking(period);
+  const groups = useMemo(() => (ranking.data ? groupRows(ranking.data.items) : []), [ranking.data]);
+  const selected = groups.find((g) => g.code === group) ?? groups[0];
+  // Explained scores of one group's units, to count which indicators fail most.
+  const explained = useQueries({
+    queries: (selected?.rows ?? []).map((row) => ({
+      queryKey: ['scores', period, row.unit_code],
+      queryFn: async () => (await request<UnitScore>(`/scores/${period}/${row.unit_code}`)).data,
+    })),
+  });
+  const failed = mostFailed(explained.flatMap((q) => (q.data ? [q.data.indicators] : [])));
+
+  return (
+    <>
+      <PageHeader title="Biểu đồ" extra={<PeriodSelect value={period} onChange={setPeriod} />} />
+      {ranking.isError ? (
+        <ErrorState error={ranking.error} />
+      ) : !ranking.data ? (
+        <PageLoading />
+      ) : groups.length === 0 ? (
+        <Empty description="Chưa có điểm trong kỳ này" />
+      ) : (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={12}>
+            <Card title="Phân bố xếp loại theo cụm, khối">
+              <Chart label="Phân bố xếp loại" option={tierDistributionOption(groups)} />
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card title="Điểm trung bình từng trụ cột">
+              <Chart label="Điểm trung bình trụ cột" option={pillarAverageOption(groups)} />
+            </Card>
+          </Col>
+          <Col xs={24}>
+            <Card
+              title="Chỉ tiêu không đạt nhiều nhất"
+              extra={
+                <Select
+                  aria-label="Cụm, khối"
+                  style={{ minWidth: 200 }}
+                  value={selected?.code}
+                  onChange={setGroup}
+                  options={groups.map((g) => ({ value: g.code, label: g.name }))}
+                />
+              }
+            >
+              {failed.length ? (
+                <Chart label="Chỉ tiêu không đạt nhiều nhất" option={mostFailedOption(failed)} height={Math.max(200, failed.length * 32)} />
+              ) : (
+                <Empty description="Không có chỉ tiêu nào bị bỏ lỡ" />
+              )}
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </>
+  );
+}

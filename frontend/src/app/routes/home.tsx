@@ -1,0 +1,86 @@
+import { Navigate, useNavigate } from 'react-router';
+import { Alert, Button, Card, List, Space, Typography } from 'antd';
+import { usePeriods } from '@/features/periods/api/periods';
+import { useSubmissions, type SubmissionSummary } from '@/features/submissions/api/submissions';
+import { StatusTag } from '@/features/submissions/components/StatusTag';
+import { PageHeader } from '@/components/PageHeader';
+import { ErrorState, PageLoading } from '@/components/PageState';
+import { daysUntil, formatDate, formatDateTime } from '@/lib/format';
+import { useCurrentUser } from '../use-current-user';
+
+function Deadline({ due, submission }: { due: string; submission: SubmissionSummary | undefined }) {
+  if (submission?.first_submitted_at) {
+    return <Typography.Text type="secondary">Nộp lần đầu {formatDateTime(submission.first_submitted_at)}</Typography.Text>;
+  }
+  const days = daysUntil(due);
+  if (days < 0) return <Typography.Text type="danger">Quá hạn {-days} ngày</Typography.Text>;
+  if (days === 0) return <Typography.Text type="warning">Hạn nộp hôm nay</Typography.Text>;
+  return <Typography.Text type={days <= 7 ? 'warning' : undefined}>Còn {days} ngày</Typography.Text>;
+}
+
+function ReporterHome({ unitCode, unitName }: { unitCode: string; unitName: string }) {
+  const navigate = useNavigate();
+  const periods = usePeriods();
+  const submissions = useSubmissions({ unit: unitCode });
+  if (periods.isPending || submissions.isPending) return <PageLoading />;
+  if (periods.isError) return <ErrorState error={periods.error} />;
+  if (submissions.isError) return <ErrorState error={submissions.error} />;
+  const byPeriod = new Map(submissions.data.map((s) => [s.period, s]));
+  const rows = [...periods.data].sort((a, b) => a.due.localeCompare(b.due));
+  return (
+    <>
+      <PageHeader title="Báo cáo của đơn vị" subtitle={unitName} />
+      <Card styles={{ body: { padding: 0 } }}>
+        <List
+          dataSource={rows}
+          renderItem={(period) => {
+            const submission = byPeriod.get(period.code);
+            const status = submission?.status ?? 'missing';
+            return (
+              <List.Item
+                style={{ paddingInline: 16 }}
+                data-period={period.code}
+                actions={[
+                  <Button
+                    key="open"
+                    type={status === 'draft' || status === 'missing' || status === 'returned' ? 'primary' : 'default'}
+                    onClick={() => navigate(`/reports/${period.code}/${unitCode}`)}
+                  >
+                    {status === 'approved' || status === 'submitted' ? 'Xem' : 'Nhập số liệu'}
+                  </Button>,
+                ]}
+              >
+                <List.Item.Meta
+                  title={
+                    <Space wrap>
+                      {period.name}
+                      <StatusTag status={status} />
+                      {period.status === 'locked' && <Typography.Text type="secondary">(đã khóa)</Typography.Text>}
+                    </Space>
+                  }
+                  description={
+                    <Space direction="vertical" size={0}>
+                      <span>
+                        Hạn nộp {formatDate(period.due)} · <Deadline due={period.due} submission={submission} />
+                      </span>
+                      {status === 'returned' && submission?.return_reason && (
+                        <Alert type="error" showIcon title={`Lý do trả lại: ${submission.return_reason}`} style={{ marginTop: 4 }} />
+                      )}
+                    </Space>
+                  }
+                />
+              </List.Item>
+            );
+          }}
+        />
+      </Card>
+    </>
+  );
+}
+
+export function HomeRoute() {
+  const me = useCurrentUser();
+  if (me.role === 'reporter' && me.unit) return <ReporterHome unitCode={me.unit.code} unitName={me.unit.name} />;
+  if (me.role === 'leader' || me.role === 'home_affairs') return <Navigate to="/ranking" replace />;
+  return <Navigate to="/status" replace />;
+}

@@ -1,0 +1,59 @@
+import { useParams } from 'react-router';
+import { Alert, Card, Col, Row, Space } from 'antd';
+import { useSubmission } from '@/features/submissions/api/submissions';
+import { SubmissionForm } from '@/features/submissions/components/SubmissionForm';
+import { ReviewActions } from '@/features/submissions/components/ReviewActions';
+import { SubmissionHistory } from '@/features/submissions/components/SubmissionHistory';
+import { StatusTag } from '@/features/submissions/components/StatusTag';
+import { useUnitScore } from '@/features/scores/api/scores';
+import { IndicatorResultsTable, ScoreSummary } from '@/features/scores/components/ExplainedScore';
+import { PageHeader } from '@/components/PageHeader';
+import { ErrorAlert, ErrorState, PageLoading } from '@/components/PageState';
+import { canReview } from '@/features/auth/roles';
+import { useCurrentUser } from '../use-current-user';
+
+export default function ReviewRoute() {
+  const { period = '', unit = '' } = useParams();
+  const me = useCurrentUser();
+  const submission = useSubmission(period, unit);
+  const score = useUnitScore(period, unit);
+  if (submission.isPending) return <PageLoading />;
+  if (submission.isError) return <ErrorState error={submission.error} />;
+  const data = submission.data;
+  return (
+    <>
+      <PageHeader
+        title={data.unit.name}
+        subtitle={
+          <Space wrap>
+            Kỳ {data.period}
+            <StatusTag status={data.status} />
+          </Space>
+        }
+        extra={canReview(me.role) && <ReviewActions period={period} unit={unit} status={data.status} />}
+      />
+      {data.status === 'returned' && data.return_reason && (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`Lý do trả lại: ${data.return_reason}`} />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <SubmissionForm indicators={data.indicators} values={data.values} editable={false} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title="Điểm và giải trình" style={{ marginBottom: 16 }} data-testid="explained-score">
+            <ErrorAlert error={score.error} />
+            {score.data && (
+              <>
+                <ScoreSummary score={score.data} />
+                <IndicatorResultsTable results={score.data.indicators} compact />
+              </>
+            )}
+          </Card>
+          <Card title="Lịch sử xử lý">
+            <SubmissionHistory period={period} unit={unit} />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

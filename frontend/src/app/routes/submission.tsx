@@ -1,0 +1,94 @@
+import { useCallback, useState } from 'react';
+import { useParams } from 'react-router';
+import { Alert, App, Col, Form, Row, Space } from 'antd';
+import { ApiError, errorMessage } from '@/api/errors';
+import type { ValueInput } from '@/api/types';
+import { useSaveValues, useSubmission, useWorkflowAction } from '@/features/submissions/api/submissions';
+import { SubmissionForm, serverErrorsToFields } from '@/features/submissions/components/SubmissionForm';
+import type { FormValues } from '@/features/submissions/form-values';
+import { StatusTag } from '@/features/submissions/components/StatusTag';
+import { ScorePreview } from '@/features/scores/components/ScorePreview';
+import { PageHeader } from '@/components/PageHeader';
+import { ErrorState, PageLoading } from '@/components/PageState';
+import { useDebounced } from '@/lib/use-debounced';
+import { formatDateTime } from '@/lib/format';
+
+export default function SubmissionRoute() {
+  const { period = '', unit = '' } = useParams();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const submission = useSubmission(period, unit);
+  const save = useSaveValues(period, unit);
+  const workflow = useWorkflowAction(period, unit);
+  const [edited, setEdited] = useState<ValueInput[]>();
+  const previewValues = useDebounced(edited ?? submission.data?.values, 400);
+
+  const showError = useCallback(
+    (error: unknown) => {
+      if (error instanceof ApiError && error.errors.length && submission.data) {
+        form.setFields(serverErrorsToFields(submission.data.indicators, error.errors));
+      }
+      message.error(errorMessage(error));
+    },
+    [form, message, submission.data],
+  );
+
+  if (submission.isPending) return <PageLoading />;
+  if (submission.isError) return <ErrorState error={submission.error} />;
+  const data = submission.data;
+
+  const saveValues = async (values: ValueInput[]) => {
+    await save.mutateAsync({ values, etag: data.etag });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={`Báo cáo ${data.period}`}
+        subtitle={
+          <Space wrap>
+            {data.unit.name}
+            <StatusTag status={data.status} />
+            {data.first_submitted_at && <span>Nộp lần đầu {formatDateTime(data.first_submitted_at)}</span>}
+          </Space>
+        }
+      />
+      {data.status === 'returned' && data.return_reason && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="Báo cáo bị trả lại"
+          description={`Lý do: ${data.return_reason}`}
+          data-testid="return-reason"
+        />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <SubmissionForm
+            form={form}
+            indicators={data.indicators}
+            values={data.values}
+            editable={data.editable}
+            saving={save.isPending}
+            submitting={workflow.isPending}
+            onChange={setEdited}
+            onSave={(values) =>
+              saveValues(values).then(() => message.success('Đã lưu nháp'), showError)
+            }
+            onSubmit={(values) =>
+              saveValues(values)
+                .then(() => workflow.mutateAsync({ action: 'submit' }))
+                .then(() => message.success('Đã nộp báo cáo'), showError)
+            }
+          />
+        </Col>
+        <Col xs={24} xl={9}>
+          <div style={{ position: 'sticky', top: 16 }}>
+            <ScorePreview period={period} unit={unit} values={previewValues} />
+          </div>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { useParams } from 'react-router';
+import { Card, Col, Row } from 'antd';
+import { useQueries } from '@tanstack/react-query';
+import { request } from '@/api/client';
+import { ApiError } from '@/api/errors';
+import { usePeriods } from '@/features/periods/api/periods';
+import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
+import { useUnitScore, type UnitScore } from '@/features/scores/api/scores';
+import { historyOption } from '@/features/scores/chart-options';
+import { IndicatorResultsTable, ScoreSummary } from '@/features/scores/components/ExplainedScore';
+import { Chart } from '@/components/Chart';
+import { PageHeader } from '@/components/PageHeader';
+import { ErrorState, PageLoading } from '@/components/PageState';
+import { useSearchParam } from '@/lib/use-search-param';
+
+export default function UnitRoute() {
+  const { code = '' } = useParams();
+  const [period, setPeriod] = useSearchParam('period');
+  const score = useUnitScore(period, code);
+  const periods = usePeriods();
+  const history = useQueries({
+    queries: [...(periods.data ?? [])]
+      .sort((a, b) => a.end.localeCompare(b.end))
+      .map((p) => ({
+        queryKey: ['scores', p.code, code],
+        queryFn: async () => (await request<UnitScore>(`/scores/${p.code}/${code}`)).data,
+        retry: (count: number, error: Error) => !(error instanceof ApiError) && count < 2,
+      })),
+  });
+  const points = history.flatMap((q) => (q.data ? [{ period: q.data.period, total: Number(q.data.total) }] : []));
+
+  return (
+    <>
+      <PageHeader
+        title={score.data?.unit_name ?? code}
+        subtitle="Điểm thi đua và giải trình"
+        extra={<PeriodSelect value={period} onChange={setPeriod} />}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Card title="Điểm của kỳ">
+            {score.isError ? (
+              <ErrorState error={score.error} />
+            ) : score.data ? (
+              <>
+                <ScoreSummary score={score.data} />
+                <IndicatorResultsTable results={score.data.indicators} />
+              </>
+            ) : (
+              <PageLoading />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card title="Qua các kỳ">
+            <Chart label="Tổng điểm qua các kỳ" option={historyOption(points)} height={260} />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { errorMessage } from '@/api/errors';
+import { useLogin, type Credentials } from '../api/session';
+
+export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
+  const login = useLogin();
+  return (
+    <Card style={{ width: '100%', maxWidth: 400 }}>
+      <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
+        Phong trào “Ba nhất”
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+        Kỷ luật nhất - Trung thành nhất - Gần dân nhất
+      </Typography.Paragraph>
+      {login.isError && <Alert type="error" showIcon title={errorMessage(login.error)} style={{ marginBottom: 16 }} />}
+      <Form<Credentials> layout="vertical" onFinish={(values) => login.mutate(values, { onSuccess })} requiredMark={false}>
+        <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, message: 'Nhập tên đăng nhập' }]}>
+          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item label="Mật khẩu" name="password" rules={[{ required: true, message: 'Nhập mật khẩu' }]}>
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={login.isPending}>
+          Đăng nhập
+        </Button>
+      </Form>
+    </Card>
+  );
+}

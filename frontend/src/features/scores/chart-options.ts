@@ -1,0 +1,83 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import { TIERS } from '@/components/TierBadge';
+import { PILLARS } from '@/api/types';
+import type { IndicatorResult } from './api/scores';
+import type { RankingGroup } from './group-rows';
+
+const TIER_COLORS: Record<string, string> = { red: '#ff4d4f', gold: '#faad14', blue: '#1677ff', green: '#52c41a' };
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Stacked bars: how many units of each group reached each tier. */
+export function tierDistributionOption(groups: RankingGroup[]): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 8, top: 16, bottom: 48, containLabel: true },
+    xAxis: { type: 'category', data: groups.map((g) => g.name), axisLabel: { interval: 0, overflow: 'break', width: 100 } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [...TIERS].reverse().map((tier) => ({
+      name: tier.short,
+      type: 'bar',
+      stack: 'tier',
+      itemStyle: { color: TIER_COLORS[tier.color] },
+      data: groups.map((g) => g.rows.filter((r) => r.tier === tier.code).length),
+    })),
+  };
+}
+
+/** Mean pillar score per group, over the units that have a score in that pillar. */
+export function pillarAverageOption(groups: RankingGroup[]): EChartsCoreOption {
+  const mean = (values: number[]) => (values.length ? round(values.reduce((a, b) => a + b, 0) / values.length) : null);
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 8, top: 16, bottom: 48, containLabel: true },
+    xAxis: { type: 'category', data: groups.map((g) => g.name), axisLabel: { interval: 0, overflow: 'break', width: 100 } },
+    yAxis: { type: 'value', max: 100 },
+    series: PILLARS.map((p) => ({
+      name: p.label,
+      type: 'bar',
+      data: groups.map((g) =>
+        mean(
+          g.rows
+            .map((r) => r.pillars.find((s) => s.pillar === p.code)?.score)
+            .filter((s): s is string => s !== null && s !== undefined)
+            .map(Number),
+        ),
+      ),
+    })),
+  };
+}
+
+/** Counts, per indicator, the units that did not meet it; the top `limit` are charted. */
+export function mostFailed(results: IndicatorResult[][], limit = 10): { code: string; failed: number }[] {
+  const counts = new Map<string, number>();
+  for (const unit of results) {
+    for (const r of unit) if (r.applicable && r.met === false) counts.set(r.code, (counts.get(r.code) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .map(([code, failed]) => ({ code, failed }))
+    .sort((a, b) => b.failed - a.failed || a.code.localeCompare(b.code))
+    .slice(0, limit);
+}
+
+export function mostFailedOption(rows: { code: string; failed: number }[]): EChartsCoreOption {
+  const ordered = [...rows].reverse();
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1, name: 'Số đơn vị' },
+    yAxis: { type: 'category', data: ordered.map((r) => r.code) },
+    series: [{ name: 'Số đơn vị không đạt', type: 'bar', itemStyle: { color: '#cf1322' }, data: ordered.map((r) => r.failed) }],
+  };
+}
+
+export function historyOption(points: { period: string; total: number }[]): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: points.map((p) => p.period) },
+    yAxis: { type: 'value', min: 0 },
+    series: [{ name: 'Tổng điểm', type: 'line', data: points.map((p) => p.total), label: { show: true } }],
+  };
+}

@@ -1,0 +1,28 @@
+import { Card, Empty, Spin } from 'antd';
+import { ErrorAlert } from '@/components/PageState';
+import type { ValueInput } from '@/api/types';
+import { useScorePreview } from '../api/scores';
+import { IndicatorResultsTable, ScoreSummary } from './ExplainedScore';
+
+/** The projected score of the values on screen, before they are submitted. */
+export function ScorePreview({ period, unit, values }: { period: string; unit: string; values: ValueInput[] | undefined }) {
+  const preview = useScorePreview(period, unit, values);
+  return (
+    <Card
+      title="Điểm dự kiến"
+      extra={preview.isFetching ? <Spin size="small" /> : null}
+      data-testid="score-preview"
+      styles={{ body: { padding: 12 } }}
+    >
+      <ErrorAlert error={preview.error} />
+      {preview.data ? (
+        <>
+          <ScoreSummary score={preview.data} />
+          <IndicatorResultsTable results={preview.data.indicators.filter((r) => r.applicable)} compact />
+        </>
+      ) : (
+        !preview.isFetching && <Empty description="Nhập số liệu để xem điểm dự kiến" />
+      )}
+    </Card>
+  );
+}

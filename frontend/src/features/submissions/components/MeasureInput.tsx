@@ -1,0 +1,108 @@
+import { memo } from 'react';
+import { DatePicker, Flex, Form, Input, InputNumber, Radio, Typography } from 'antd';
+import type { FormInstance, FormRule } from 'antd';
+import { DATE_FORMAT, formatPercent } from '@/lib/format';
+import type { Measure } from '@/api/types';
+import { validateField, type FieldValues } from '../form-values';
+
+/** A rule that runs the shared validation for one field of one indicator. */
+function measureRule(code: string, measure: Measure, key: keyof FieldValues): FormRule {
+  return ({ getFieldValue }) => ({
+    validator: () => {
+      const message = validateField(measure, getFieldValue(code) as FieldValues | undefined)[key];
+      return message ? Promise.reject(new Error(message)) : Promise.resolve();
+    },
+  });
+}
+
+function RatioPercent({ code }: { code: string }) {
+  return (
+    <Form.Item noStyle shouldUpdate={(prev, next) => prev[code] !== next[code]}>
+      {({ getFieldValue }: FormInstance) => {
+        const field = (getFieldValue(code) ?? {}) as FieldValues;
+        const ok = typeof field.numerator === 'number' && typeof field.denominator === 'number';
+        return (
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', lineHeight: '32px' }}>
+            = {ok ? formatPercent(field.numerator as number, field.denominator as number) : '–'}
+          </Typography.Text>
+        );
+      }}
+    </Form.Item>
+  );
+}
+
+interface MeasureInputProps {
+  code: string;
+  measure: Measure;
+  disabled?: boolean;
+}
+
+/** The input fitted to an indicator's measure: two counts for a ratio, one count, yes/no, or a date. */
+export const MeasureInput = memo(function MeasureInput({ code, measure, disabled }: MeasureInputProps) {
+  if (measure === 'ratio') {
+    return (
+      <Flex gap={8} wrap align="flex-start">
+        <Form.Item
+          name={[code, 'numerator']}
+          label="Số đạt"
+          rules={[measureRule(code, measure, 'numerator')]}
+          dependencies={[[code, 'denominator']]}
+          style={{ marginBottom: 8 }}
+        >
+          <InputNumber aria-label={`${code} số đạt`} inputMode="numeric" disabled={disabled} style={{ width: 110 }} />
+        </Form.Item>
+        <Form.Item
+          name={[code, 'denominator']}
+          label="Tổng số"
+          rules={[measureRule(code, measure, 'denominator')]}
+          dependencies={[[code, 'numerator']]}
+          style={{ marginBottom: 8 }}
+        >
+          <InputNumber aria-label={`${code} tổng số`} inputMode="numeric" disabled={disabled} style={{ width: 110 }} />
+        </Form.Item>
+        <RatioPercent code={code} />
+      </Flex>
+    );
+  }
+  if (measure === 'count') {
+    return (
+      <Form.Item name={[code, 'count']} label="Số lượng" rules={[measureRule(code, measure, 'count')]} style={{ marginBottom: 8 }}>
+        <InputNumber aria-label={`${code} số lượng`} inputMode="numeric" disabled={disabled} style={{ width: 130 }} />
+      </Form.Item>
+    );
+  }
+  if (measure === 'flag') {
+    return (
+      <Form.Item name={[code, 'flag']} label="Thực hiện" style={{ marginBottom: 8 }}>
+        <Radio.Group
+          aria-label={`${code} thực hiện`}
+          disabled={disabled}
+          optionType="button"
+          options={[
+            { value: true, label: 'Có' },
+            { value: false, label: 'Không' },
+          ]}
+        />
+      </Form.Item>
+    );
+  }
+  return (
+    <Form.Item name={[code, 'date']} label="Ngày thực hiện" style={{ marginBottom: 8 }}>
+      <DatePicker aria-label={`${code} ngày thực hiện`} format={DATE_FORMAT} disabled={disabled} placeholder="dd/mm/yyyy" />
+    </Form.Item>
+  );
+});
+
+export function NoteInput({ code, disabled }: { code: string; disabled?: boolean }) {
+  return (
+    <Form.Item name={[code, 'note']} style={{ marginBottom: 0 }}>
+      <Input.TextArea
+        aria-label={`${code} ghi chú minh chứng`}
+        disabled={disabled}
+        autoSize={{ minRows: 1, maxRows: 4 }}
+        placeholder="Ghi chú, minh chứng (số văn bản, ngày ban hành...)"
+        maxLength={2000}
+      />
+    </Form.Item>
+  );
+}

@@ -1,0 +1,157 @@
+import { useMemo } from 'react';
+import { Button, Card, Col, Flex, Form, Popconfirm, Row, Tag, Typography } from 'antd';
+import type { FormInstance } from 'antd';
+import { SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { PILLARS, type ValueInput } from '@/api/types';
+import type { ProblemFieldError } from '@/api/errors';
+import type { SubmissionIndicator } from '../api/submissions';
+import { isFilled, toFormValues, toValueInputs, type FieldValues, type FormValues } from '../form-values';
+import { MeasureInput, NoteInput } from './MeasureInput';
+
+interface SubmissionFormProps {
+  indicators: SubmissionIndicator[];
+  values: ValueInput[];
+  editable: boolean;
+  saving?: boolean;
+  submitting?: boolean;
+  form?: FormInstance<FormValues>;
+  onChange?: (values: ValueInput[]) => void;
+  onSave?: (values: ValueInput[]) => void;
+  onSubmit?: (values: ValueInput[]) => void;
+}
+
+const FIELD_KEYS: (keyof FieldValues)[] = ['numerator', 'denominator', 'count', 'flag', 'date', 'note'];
+
+/** Maps a server validation error such as ["body", "values", 3, "numerator"] onto the form's field. */
+export function serverErrorsToFields(indicators: SubmissionIndicator[], errors: ProblemFieldError[]) {
+  return errors.flatMap(({ loc, message }) => {
+    const index = loc.findIndex((part) => part === 'values');
+    const target = index >= 0 ? loc[index + 1] : undefined;
+    const indicator =
+      typeof target === 'number' ? indicators[target] : indicators.find((i) => loc.includes(i.code));
+    if (!indicator) return [];
+    const key = FIELD_KEYS.find((field) => loc.includes(field)) ?? 'note';
+    return [{ name: [indicator.code, key] as [string, keyof FieldValues], errors: [message] }];
+  });
+}
+
+function IndicatorRow({ indicator, editable }: { indicator: SubmissionIndicator; editable: boolean }) {
+  return (
+    <Row gutter={[16, 4]} style={{ padding: '12px 0', borderTop: '1px solid #f0f0f0' }} data-indicator={indicator.code}>
+      <Col xs={24} md={12}>
+        <Flex gap={6} align="center" wrap>
+          <Typography.Text strong>{indicator.code}</Typography.Text>
+          {indicator.veto && <Tag color="red">Chỉ tiêu phủ quyết</Tag>}
+        </Flex>
+        <div>{indicator.title}</div>
+        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+          Yêu cầu: {indicator.rule_text}
+        </Typography.Text>
+      </Col>
+      <Col xs={24} md={12}>
+        <MeasureInput code={indicator.code} measure={indicator.measure} disabled={!editable} />
+        <NoteInput code={indicator.code} disabled={!editable} />
+      </Col>
+    </Row>
+  );
+}
+
+function PillarProgress({ indicators }: { indicators: SubmissionIndicator[] }) {
+  return (
+    <Form.Item noStyle shouldUpdate>
+      {({ getFieldsValue }: FormInstance<FormValues>) => {
+        const all = getFieldsValue(true) as FormValues;
+        const filled = indicators.filter((i) => isFilled(i.measure, all[i.code])).length;
+        return (
+          <Tag color={filled === indicators.length ? 'green' : 'default'}>
+            Đã nhập {filled}/{indicators.length}
+          </Tag>
+        );
+      }}
+    </Form.Item>
+  );
+}
+
+/** The data-entry form of one report: every applicable indicator, grouped by the three pillars. */
+export function SubmissionForm(props: SubmissionFormProps) {
+  const { indicators, values, editable, saving, submitting, onChange, onSave, onSubmit } = props;
+  const [ownForm] = Form.useForm<FormValues>();
+  const form = props.form ?? ownForm;
+  const initialValues = useMemo(() => toFormValues(values), [values]);
+  const groups = useMemo(
+    () =>
+      PILLARS.map((pillar) => ({ ...pillar, indicators: indicators.filter((i) => i.pillar === pillar.code) })).filter(
+        (group) => group.indicators.length > 0,
+      ),
+    [indicators],
+  );
+  const current = () => toValueInputs(indicators, form.getFieldsValue(true) as FormValues);
+
+  const submit = async () => {
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
+    onSubmit?.(current());
+  };
+
+  return (
+    <Form<FormValues>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onValuesChange={() => onChange?.(current())}
+      requiredMark={false}
+      aria-label="Biểu mẫu nhập số liệu"
+    >
+      {groups.map((group) => (
+        <Card
+          key={group.code}
+          title={`${group.code} · ${group.label}`}
+          extra={<PillarProgress indicators={group.indicators} />}
+          style={{ marginBottom: 16 }}
+          styles={{ body: { paddingTop: 0, paddingBottom: 0 } }}
+        >
+          {group.indicators.map((indicator) => (
+            <IndicatorRow key={indicator.code} indicator={indicator} editable={editable} />
+          ))}
+        </Card>
+      ))}
+      {editable && (
+        <Flex
+          gap={8}
+          justify="flex-end"
+          wrap
+          style={{ position: 'sticky', bottom: 0, background: '#fff', padding: 12, borderTop: '1px solid #eee', zIndex: 2 }}
+        >
+          <Button
+            icon={<SaveOutlined />}
+            loading={saving}
+            onClick={async () => {
+              try {
+                await form.validateFields();
+              } catch {
+                return;
+              }
+              onSave?.(current());
+            }}
+          >
+            Lưu nháp
+          </Button>
+          <Popconfirm
+            title="Nộp báo cáo?"
+            description="Sau khi nộp, đơn vị không sửa được cho đến khi báo cáo bị trả lại."
+            okText="Nộp"
+            cancelText="Hủy"
+            onConfirm={submit}
+          >
+            <Button type="primary" icon={<SendOutlined />} loading={submitting}>
+              Nộp báo cáo
+            </Button>
+          </Popconfirm>
+        </Flex>
+      )}
+    </Form>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Table, Typography } from 'antd';
+import { errorMessage } from '@/api/errors';
+import { ErrorAlert } from '@/components/PageState';
+import { formatDateTime } from '@/lib/format';
+import { useCreateToken, useDeleteToken, useTokens, type ApiToken } from '../api/tokens';
+
+const SCOPES = [
+  { value: 'scores:read', label: 'Đọc điểm, xếp hạng (scores:read)' },
+  { value: 'values:write', label: 'Ghi số liệu (values:write)' },
+];
+
+export function TokensManager() {
+  const { message } = App.useApp();
+  const tokens = useTokens();
+  const create = useCreateToken();
+  const remove = useDeleteToken();
+  const [secret, setSecret] = useState<string>();
+  const [form] = Form.useForm<{ name: string; scopes: string[] }>();
+
+  return (
+    <>
+      <Card title="Tạo mã truy cập" style={{ marginBottom: 16 }}>
+        {secret && (
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="Mã truy cập chỉ hiển thị một lần, hãy sao chép và lưu lại:"
+            description={<Typography.Text copyable code>{secret}</Typography.Text>}
+          />
+        )}
+        <Form
+          form={form}
+          layout="inline"
+          onFinish={(input) =>
+            create.mutateAsync(input).then(
+              (created) => {
+                setSecret(created.token);
+                form.resetFields();
+              },
+              (error: unknown) => message.error(errorMessage(error)),
+            )
+          }
+        >
+          <Form.Item name="name" rules={[{ required: true, message: 'Nhập tên gợi nhớ' }]}>
+            <Input placeholder="Tên gợi nhớ, ví dụ: Hệ thống tổng hợp" style={{ width: 260 }} />
+          </Form.Item>
+          <Form.Item name="scopes" rules={[{ required: true, message: 'Chọn quyền' }]}>
+            <Select mode="multiple" options={SCOPES} placeholder="Quyền" style={{ minWidth: 260 }} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={create.isPending}>
+            Tạo mã
+          </Button>
+        </Form>
+      </Card>
+      <Card title="Mã đang dùng" styles={{ body: { padding: 0 } }}>
+        <ErrorAlert error={tokens.error} />
+        <Table<ApiToken>
+          size="small"
+          rowKey="id"
+          dataSource={tokens.data}
+          pagination={false}
+          scroll={{ x: 600 }}
+          locale={{ emptyText: 'Chưa có mã truy cập' }}
+          columns={[
+            { title: 'Tên', dataIndex: 'name' },
+            { title: 'Quyền', dataIndex: 'scopes', render: (s: string[]) => s.join(', ') },
+            { title: 'Tạo lúc', dataIndex: 'created_at', render: formatDateTime },
+            { title: 'Dùng lần cuối', dataIndex: 'last_used_at', render: (v: string | null) => formatDateTime(v) || '–' },
+            {
+              title: '',
+              key: 'delete',
+              render: (_, token) => (
+                <Popconfirm
+                  title="Thu hồi mã này?"
+                  okText="Thu hồi"
+                  cancelText="Hủy"
+                  onConfirm={() => remove.mutateAsync(token.id).catch((error: unknown) => message.error(errorMessage(error)))}
+                >
+                  <Button size="small" danger type="link">
+                    Thu hồi
+                  </Button>
+                </Popconfirm>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { errorMessage } from '@/api/errors';
+import { ErrorAlert } from '@/components/PageState';
+import { useSaveUser, useUsers, type User, type UserInput } from '../api/users';
+
+const ROLE_OPTIONS = [
+  { value: 'admin', label: 'Quản trị hệ thống' },
+  { value: 'reviewer', label: 'Cơ quan Thường trực' },
+  { value: 'reporter', label: 'Cán bộ báo cáo' },
+  { value: 'leader', label: 'Lãnh đạo' },
+  { value: 'home_affairs', label: 'Sở Nội vụ' },
+];
+const roleLabel = (role: string) => ROLE_OPTIONS.find((r) => r.value === role)?.label ?? role;
+
+export function UsersAdmin() {
+  const { message } = App.useApp();
+  const users = useUsers();
+  const save = useSaveUser();
+  const [editing, setEditing] = useState<{ user: Partial<UserInput>; isNew: boolean }>();
+  const [form] = Form.useForm<UserInput>();
+
+  return (
+    <Card
+      styles={{ body: { padding: 0 } }}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: { active: true }, isNew: true })}>
+          Thêm tài khoản
+        </Button>
+      }
+      title="Tài khoản và vai trò"
+    >
+      <ErrorAlert error={users.error} />
+      <Table<User>
+        size="small"
+        rowKey="username"
+        loading={users.isFetching}
+        dataSource={users.data}
+        scroll={{ x: 640 }}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        onRow={(user) => ({ onClick: () => setEditing({ user, isNew: false }), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: 'Tên đăng nhập', dataIndex: 'username' },
+          { title: 'Họ và tên', dataIndex: 'full_name' },
+          { title: 'Vai trò', dataIndex: 'role', render: roleLabel },
+          { title: 'Đơn vị', dataIndex: 'unit_code', render: (v: string | null) => v ?? '–' },
+          { title: 'Trạng thái', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">Hoạt động</Tag> : <Tag>Đã khóa</Tag>) },
+        ]}
+      />
+      <Modal
+        open={Boolean(editing)}
+        title={editing?.isNew ? 'Thêm tài khoản' : 'Sửa tài khoản'}
+        okText="Lưu"
+        cancelText="Hủy"
+        confirmLoading={save.isPending}
+        destroyOnHidden
+        onCancel={() => setEditing(undefined)}
+        onOk={() =>
+          form.validateFields().then((user) =>
+            save.mutateAsync({ user: { ...user, password: user.password || undefined }, isNew: Boolean(editing?.isNew) }).then(
+              () => {
+                message.success('Đã lưu tài khoản');
+                setEditing(undefined);
+              },
+              (error: unknown) => message.error(errorMessage(error)),
+            ),
+          )
+        }
+      >
+        <Form form={form} layout="vertical" initialValues={editing?.user} preserve={false}>
+          <Form.Item name="username" label="Tên đăng nhập" rules={[{ required: true, message: 'Nhập tên đăng nhập' }]}>
+            <Input disabled={!editing?.isNew} autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="full_name" label="Họ và tên" rules={[{ required: true, message: 'Nhập họ và tên' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="role" label="Vai trò" rules={[{ required: true, message: 'Chọn vai trò' }]}>
+            <Select options={ROLE_OPTIONS} />
+          </Form.Item>
+          <Form.Item name="unit_code" label="Mã đơn vị (với cán bộ báo cáo)">
+            <Input />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={editing?.isNew ? 'Mật khẩu' : 'Mật khẩu mới (để trống nếu không đổi)'}
+            rules={editing?.isNew ? [{ required: true, min: 8, message: 'Mật khẩu tối thiểu 8 ký tự' }] : [{ min: 8, message: 'Mật khẩu tối thiểu 8 ký tự' }]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item name="active" label="Hoạt động" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,39 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+
+dayjs.extend(customParseFormat);
+dayjs.locale('vi');
+
+export const DATE_FORMAT = 'DD/MM/YYYY';
+export const DATETIME_FORMAT = 'DD/MM/YYYY HH:mm';
+
+const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+const percentFormat = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
+
+/** ISO date (yyyy-mm-dd) from the API to dd/mm/yyyy; empty when missing. */
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).format(DATE_FORMAT) : '';
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).format(DATETIME_FORMAT) : '';
+}
+
+/** Scores arrive as decimal strings (exact on the server); shown with a Vietnamese decimal comma. */
+export function formatNumber(value: number | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '–';
+  const n = typeof value === 'string' ? Number(value) : value;
+  return Number.isFinite(n) ? numberFormat.format(n) : String(value);
+}
+
+export function formatPercent(numerator: number, denominator: number): string {
+  return denominator > 0 ? percentFormat.format(numerator / denominator) : '–';
+}
+
+/** Whole days from today to a due date: positive means days left, negative days late. */
+export function daysUntil(dueIso: string, today: dayjs.Dayjs = dayjs()): number {
+  return dayjs(dueIso).startOf('day').diff(today.startOf('day'), 'day');
+}
+
+export { dayjs };
