@@ -99,6 +99,8 @@ class Rule:
     def text(self) -> str:
         """The rule in Vietnamese, as shown next to a score."""
         match self.kind:
+            case RuleKind.AT_LEAST if self.threshold == 100:
+                return "Đạt 100%"
             case RuleKind.AT_LEAST:
                 return f"Tối thiểu {format_percent(self.threshold)}"
             case RuleKind.ABOVE:

@@ -7,9 +7,10 @@ rank and the next rank skips (competition ranking: 1, 2, 2, 4).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from fractions import Fraction
 
 from .schemes import Scheme, Tier
@@ -34,18 +35,29 @@ class RankedUnit:
     quota_applied: bool  # True when the quota took "xuất sắc" away
 
 
-def _order_key(entry: RankInput) -> tuple:
-    kl_missing = entry.kl_score is None
-    submitted = entry.first_submitted_at
-    return (
-        not entry.approved,
-        -entry.tier,
-        -entry.total,
-        kl_missing,
-        -(entry.kl_score or 0),
-        submitted is None,
-        submitted.timestamp() if submitted is not None else 0,
-    )
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def _order_keys(entries: Sequence[RankInput]) -> list[tuple]:
+    """Exact integer sort keys (smaller ranks first): Fractions are brought to one common denominator
+    so that sorting compares ints, which is exact and far faster than comparing Fractions."""
+    common = math.lcm(*(e.total.denominator for e in entries),
+                      *(e.kl_score.denominator for e in entries if e.kl_score is not None))
+    keys = []
+    for entry in entries:
+        kl = entry.kl_score
+        submitted = entry.first_submitted_at
+        keys.append((
+            not entry.approved,
+            -entry.tier,
+            -entry.total.numerator * (common // entry.total.denominator),
+            kl is None,
+            -kl.numerator * (common // kl.denominator) if kl is not None else 0,
+            submitted is None,
+            (submitted - _EPOCH) // _MICROSECOND if submitted is not None else 0,
+        ))
+    return keys
 
 
 def excellent_quota(scheme: Scheme, entries: Sequence[RankInput]) -> int | None:
@@ -62,17 +74,17 @@ def rank_group(entries: Sequence[RankInput], scheme: Scheme) -> list[RankedUnit]
     Under the quota, units keep "xuất sắc" in rank order; units sharing a rank keep or lose it together,
     so a tie at the boundary that would exceed the quota drops the whole tie to "tốt".
     """
-    ordered = sorted(entries, key=lambda e: (_order_key(e), e.unit_code))
+    keyed = sorted(zip(_order_keys(entries), (e.unit_code for e in entries), entries))
     quota = excellent_quota(scheme, entries)
     ranked: list[RankedUnit] = []
     index = 0
     kept = 0
-    while index < len(ordered):
-        key = _order_key(ordered[index])
+    while index < len(keyed):
+        key = keyed[index][0]
         tie_end = index
-        while tie_end < len(ordered) and _order_key(ordered[tie_end]) == key:
+        while tie_end < len(keyed) and keyed[tie_end][0] == key:
             tie_end += 1
-        tie = ordered[index:tie_end]
+        tie = [entry for _, _, entry in keyed[index:tie_end]]
         keeps = True
         if quota is not None and tie[0].tier is Tier.XUAT_SAC:
             keeps = kept + len(tie) <= quota

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
+from enum import Enum, IntEnum
 from fractions import Fraction
 
 # Properties of result types worth sending along with their fields.
@@ -38,6 +38,8 @@ def to_dict(obj: object) -> object:
         for name in DERIVED.get(type(obj).__name__, ()):
             data[name] = to_dict(getattr(obj, name))
         return data
+    if isinstance(obj, IntEnum):
+        return obj.name  # ordered enums (Tier): the stable name, not the rank number
     if isinstance(obj, Enum):
         return obj.value
     if isinstance(obj, Fraction):
