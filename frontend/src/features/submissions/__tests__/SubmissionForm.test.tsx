@@ -1,0 +1,111 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ValueInput } from '@/api/types';
+import { SubmissionForm, serverErrorsToFields } from '../components/SubmissionForm';
+import type { SubmissionIndicator } from '../api/submissions';
+
+const INDICATORS: SubmissionIndicator[] = [
+  { code: 'KL-01', pillar: 'KL', measure: 'ratio', title: 'Ký cam kết', rule_text: 'Tối thiểu 100%', veto: false },
+  { code: 'KL-09', pillar: 'KL', measure: 'count', title: 'Không để mất vũ khí', rule_text: 'Bằng 0', veto: true },
+  { code: 'TT-07', pillar: 'TT', measure: 'flag', title: 'Công khai đường dây nóng', rule_text: 'Có', veto: false },
+  { code: 'SN-01', pillar: 'GD', measure: 'date', title: 'Ban hành kế hoạch', rule_text: 'Trước 05/05/2026', veto: false },
+];
+
+function renderForm(props: Partial<Parameters<typeof SubmissionForm>[0]> = {}) {
+  const onChange = vi.fn<(values: ValueInput[]) => void>();
+  const onSave = vi.fn<(values: ValueInput[]) => void>();
+  render(<SubmissionForm indicators={INDICATORS} values={[]} editable onChange={onChange} onSave={onSave} {...props} />);
+  return { onChange, onSave, user: userEvent.setup() };
+}
+
+describe('SubmissionForm', () => {
+  it('groups indicators under the three pillars with the plan wording and rule', () => {
+    renderForm();
+    expect(screen.getByText('KL · Kỷ luật nhất')).toBeInTheDocument();
+    expect(screen.getByText('TT · Trung thành nhất')).toBeInTheDocument();
+    expect(screen.getByText('GD · Gần dân nhất')).toBeInTheDocument();
+    expect(screen.getByText('Ký cam kết')).toBeInTheDocument();
+    expect(screen.getByText('Yêu cầu: Tối thiểu 100%')).toBeInTheDocument();
+    expect(screen.getByText('Chỉ tiêu phủ quyết')).toBeInTheDocument();
+  });
+
+  it('fits the input to the measure', () => {
+    renderForm();
+    expect(screen.getByLabelText('KL-01 số đạt')).toBeInTheDocument();
+    expect(screen.getByLabelText('KL-01 tổng số')).toBeInTheDocument();
+    expect(screen.getByLabelText('KL-09 số lượng')).toBeInTheDocument();
+    const flagRow = document.querySelector<HTMLElement>('[data-indicator="TT-07"]')!;
+    expect(within(flagRow).getByRole('radio', { name: 'Có' })).toBeInTheDocument();
+    expect(within(flagRow).getByRole('radio', { name: 'Không' })).toBeInTheDocument();
+    const countRow = document.querySelector<HTMLElement>('[data-indicator="KL-09"]')!;
+    expect(within(countRow).queryByRole('radio')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('SN-01 ngày thực hiện')).toHaveAttribute('placeholder', 'dd/mm/yyyy');
+  });
+
+  it('shows the ratio as a percentage and reports typed values', async () => {
+    const { user, onChange } = renderForm();
+    await user.type(screen.getByLabelText('KL-01 số đạt'), '19');
+    await user.type(screen.getByLabelText('KL-01 tổng số'), '20');
+    expect(screen.getByText('= 95%')).toBeInTheDocument();
+    const last = onChange.mock.calls.at(-1)![0];
+    expect(last.find((v) => v.indicator === 'KL-01')).toMatchObject({ numerator: 19, denominator: 20 });
+  });
+
+  it('flags a numerator above the denominator inline', async () => {
+    const { user } = renderForm();
+    await user.type(screen.getByLabelText('KL-01 tổng số'), '20');
+    await user.type(screen.getByLabelText('KL-01 số đạt'), '21');
+    expect(await screen.findByText('Số đạt không được lớn hơn tổng số')).toBeInTheDocument();
+  });
+
+  it('flags a negative count inline', async () => {
+    const { user } = renderForm();
+    await user.type(screen.getByLabelText('KL-09 số lượng'), '-2');
+    expect(await screen.findByText('Không được là số âm')).toBeInTheDocument();
+  });
+
+  it('does not save while a field is invalid, and saves once fixed', async () => {
+    const { user, onSave } = renderForm();
+    const count = screen.getByLabelText('KL-09 số lượng');
+    await user.type(count, '-2');
+    await user.click(screen.getByRole('button', { name: /Lưu nháp/ }));
+    await screen.findByText('Không được là số âm');
+    expect(onSave).not.toHaveBeenCalled();
+    await user.clear(count);
+    await user.type(count, '0');
+    await user.click(screen.getByRole('button', { name: /Lưu nháp/ }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0][0].find((v) => v.indicator === 'KL-09')).toMatchObject({ count: 0 });
+  });
+
+  it('records a yes/no answer and an evidence note', async () => {
+    const { user, onChange } = renderForm();
+    await user.click(screen.getAllByText('Có')[0]);
+    await user.type(screen.getByLabelText('TT-07 ghi chú minh chứng'), 'Niêm yết tại trụ sở');
+    const tt07 = onChange.mock.calls.at(-1)![0].find((v) => v.indicator === 'TT-07');
+    expect(tt07).toMatchObject({ flag: true, note: 'Niêm yết tại trụ sở' });
+  });
+
+  it('shows stored values read-only without action buttons when not editable', () => {
+    renderForm({ editable: false, values: [{ indicator: 'KL-09', count: 2 }] });
+    expect(screen.getByLabelText('KL-09 số lượng')).toBeDisabled();
+    expect(screen.getByLabelText('KL-09 số lượng')).toHaveValue('2');
+    expect(screen.queryByRole('button', { name: /Nộp báo cáo/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('serverErrorsToFields', () => {
+  it('puts a server message on the field of the indicator it names, by index or by code', () => {
+    expect(
+      serverErrorsToFields(INDICATORS, [
+        { loc: ['body', 'values', 1, 'count'], message: 'Số lượng không hợp lệ' },
+        { loc: ['values', 'SN-01', 'date'], message: 'Ngày không hợp lệ' },
+        { loc: ['body', 'other'], message: 'ignored' },
+      ]),
+    ).toEqual([
+      { name: ['KL-09', 'count'], errors: ['Số lượng không hợp lệ'] },
+      { name: ['SN-01', 'date'], errors: ['Ngày không hợp lệ'] },
+    ]);
+  });
+});
