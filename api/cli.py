@@ -1,0 +1,94 @@
+"""The ``banhat`` command: serve, migrate, seed, create-user, openapi."""
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+
+from api.settings import PROJECT_ROOT, get_settings
+
+app = typer.Typer(help="Ba Nhất: chấm điểm, xếp hạng phong trào thi đua “Ba nhất”.", no_args_is_help=True)
+
+
+@app.command()
+def migrate() -> None:
+    """Upgrade the database to the latest schema."""
+    from api.db.migrate import upgrade
+
+    upgrade(get_settings().database_url)
+    typer.echo("Đã cập nhật cấu trúc cơ sở dữ liệu.")
+
+
+def _write_session():
+    from api.db.engine import make_engine, session_factories
+
+    engine = make_engine(get_settings().database_url)
+    return engine, session_factories(engine)[1]
+
+
+@app.command()
+def seed(
+    demo: Annotated[bool, typer.Option("--demo", help="Thêm tỉnh mẫu, tài khoản mẫu và số liệu 2026-H1.")] = False,
+    catalog: Annotated[Path | None, typer.Option(help="Tệp danh mục JSON (mặc định: danh mục của phần mềm).")] = None,
+) -> None:
+    """Load the catalog, default scheme and periods (idempotent); --demo adds the demo province."""
+    from api.services.seed import seed as run_seed
+
+    engine, sessions = _write_session()
+    with sessions.begin() as session:
+        summary = run_seed(session, demo=demo, catalog_path=catalog)
+    engine.dispose()
+    typer.echo(json.dumps(summary, ensure_ascii=False))
+
+
+@app.command("create-user")
+def create_user(
+    username: str, role: str,
+    full_name: Annotated[str, typer.Option(help="Họ và tên.")] = "",
+    unit: Annotated[str | None, typer.Option(help="Mã đơn vị (bắt buộc với vai trò reporter).")] = None,
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)] = "",
+) -> None:
+    """Create an account (roles: admin, reviewer, reporter, leader, home_affairs, api_client)."""
+    from api.services import accounts
+    from api.services.errors import ServiceError
+
+    engine, sessions = _write_session()
+    try:
+        with sessions.begin() as session:
+            accounts.create_user(session, None, username=username, full_name=full_name or username,
+                                 password=password, role=role, unit_code=unit)
+    except ServiceError as error:
+        messages = "; ".join(e.message for e in error.errors) or error.detail
+        raise typer.BadParameter(messages) from None
+    finally:
+        engine.dispose()
+    typer.echo(f"Đã tạo tài khoản {username}.")
+
+
+@app.command()
+def openapi(output: Annotated[Path, typer.Option(help="Tệp YAML đích.")] = PROJECT_ROOT / "openapi.yaml") -> None:
+    """Write the OpenAPI document of the API (committed; a test fails when it drifts)."""
+    output.write_text(openapi_yaml(), encoding="utf-8")
+    typer.echo(f"Đã ghi {output}.")
+
+
+def openapi_yaml() -> str:
+    from api.main import create_app
+    from api.settings import Settings
+
+    document = create_app(Settings(database_url="sqlite://", frontend_dist=Path("/nonexistent"))).openapi()
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option()] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 8000,
+    workers: Annotated[int, typer.Option()] = 1,
+) -> None:
+    """Serve the API and the built SPA on one URL."""
+    import uvicorn
+
+    uvicorn.run("api.main:create_app", factory=True, host=host, port=port, workers=workers)

@@ -1,0 +1,47 @@
+"""Engine and session factories.
+
+SQLite is tuned for a small web server: WAL so readers never block the writer, a busy timeout instead
+of immediate "database is locked" errors, foreign keys enforced, and ``BEGIN IMMEDIATE`` for write
+transactions so two read-then-write requests cannot deadlock on the lock upgrade.
+"""
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+WRITE_OPTION = "banhat_write"
+
+
+def make_engine(url: str, **kwargs) -> Engine:
+    """Create an engine for ``url``; SQLite connections get the pragmas and explicit BEGIN."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True, **kwargs)
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record):
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):
+        immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def session_factories(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+    """Return (read, write) session factories; write sessions take the SQLite write lock up front."""
+    read = sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
+    write = sessionmaker(
+        bind=engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False, autoflush=False
+    )
+    return read, write

@@ -1,0 +1,268 @@
+"""SQLAlchemy 2 models. Relationships are ``lazy="raise"``: every load is explicit in a repository."""
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator):
+    """Aware UTC datetimes on every backend (SQLite keeps no zone, so it is restored on load)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar = {dict[str, Any]: JSON, list[Any]: JSON, datetime: UTCDateTime()}
+
+
+class EmulationGroup(Base):
+    """A cụm/khối thi đua: units are ranked only against the peers of their group."""
+
+    __tablename__ = "emulation_groups"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+
+
+class Unit(Base):
+    __tablename__ = "units"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("emulation_groups.id"), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    parent: Mapped["Unit | None"] = relationship(remote_side=[id], lazy="raise")
+    group: Mapped[EmulationGroup | None] = relationship(lazy="raise")
+
+
+class CatalogVersion(Base):
+    """One loaded version of the catalog data file, kept whole so scores can be recomputed exactly."""
+
+    __tablename__ = "catalog_versions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[str] = mapped_column(String(64), unique=True)
+    document: Mapped[dict[str, Any]]
+    loaded_at: Mapped[datetime]
+
+
+class Indicator(Base):
+    __tablename__ = "indicators"
+    __table_args__ = (UniqueConstraint("catalog_version_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    catalog_version_id: Mapped[int] = mapped_column(ForeignKey("catalog_versions.id"), index=True)
+    code: Mapped[str] = mapped_column(String(32))
+    pillar: Mapped[str] = mapped_column(String(8))
+    measure: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)
+    applies_to: Mapped[list[Any]]
+    veto: Mapped[bool] = mapped_column(Boolean, default=False)
+    definition: Mapped[dict[str, Any]]
+
+    catalog_version: Mapped[CatalogVersion] = relationship(lazy="raise")
+
+
+class Scheme(Base):
+    """A versioned set of scoring parameters; exactly one is active for new periods."""
+
+    __tablename__ = "schemes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    catalog_version_id: Mapped[int] = mapped_column(ForeignKey("catalog_versions.id"))
+    parameters: Mapped[dict[str, Any]]
+    active: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    catalog_version: Mapped[CatalogVersion] = relationship(lazy="raise")
+
+
+class Period(Base):
+    __tablename__ = "periods"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(16))
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date] = mapped_column(Date)
+    due: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    scheme_id: Mapped[int] = mapped_column(ForeignKey("schemes.id"))
+    spans: Mapped[list[Any]]  # review periods: the annual periods whose totals they average
+    locked_at: Mapped[datetime | None]
+    # Bumped whenever any stored score of the period changes: the ranking's ETag derives from it.
+    scores_version: Mapped[int] = mapped_column(Integer, default=0)
+
+    scheme: Mapped[Scheme] = relationship(lazy="raise")
+
+
+class Submission(Base):
+    __tablename__ = "submissions"
+    __table_args__ = (UniqueConstraint("period_id", "unit_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("periods.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    note: Mapped[str | None] = mapped_column(Text)
+    return_reason: Mapped[str | None] = mapped_column(Text)
+    first_submitted_at: Mapped[datetime | None]
+    submitted_at: Mapped[datetime | None]
+    approved_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
+
+    period: Mapped[Period] = relationship(lazy="raise")
+    unit: Mapped[Unit] = relationship(lazy="raise")
+    values: Mapped[list["SubmissionValue"]] = relationship(
+        lazy="raise", back_populates="submission", cascade="all, delete-orphan"
+    )
+
+
+class SubmissionValue(Base):
+    __tablename__ = "submission_values"
+    __table_args__ = (UniqueConstraint("submission_id", "indicator_code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
+    indicator_code: Mapped[str] = mapped_column(String(32))
+    numerator: Mapped[int | None] = mapped_column(BigInteger)
+    denominator: Mapped[int | None] = mapped_column(BigInteger)
+    count: Mapped[int | None] = mapped_column(BigInteger)
+    flag: Mapped[bool | None] = mapped_column(Boolean)
+    date_value: Mapped[date | None] = mapped_column("date", Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    submission: Mapped[Submission] = relationship(lazy="raise", back_populates="values")
+
+
+class EvidenceFile(Base):
+    """Metadata of a file attached to a value; the bytes live in the evidence folder under ``storage_key``."""
+
+    __tablename__ = "evidence_files"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value_id: Mapped[int] = mapped_column(ForeignKey("submission_values.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(128))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    storage_key: Mapped[str] = mapped_column(String(128), unique=True)
+    uploaded_by: Mapped[str] = mapped_column(String(64))
+    uploaded_at: Mapped[datetime]
+
+
+class Score(Base):
+    """The stored score of one unit in one period: always fresh, frozen when the period is locked."""
+
+    __tablename__ = "scores"
+    __table_args__ = (UniqueConstraint("period_id", "unit_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("periods.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("emulation_groups.id"), index=True)
+    scheme_code: Mapped[str] = mapped_column(String(64))
+    # Exact totals as "p/q" strings (scoring is exact); the rendered JSON carries display values.
+    total: Mapped[str] = mapped_column(String(64))
+    kl_score: Mapped[str | None] = mapped_column(String(64))
+    tier: Mapped[str] = mapped_column(String(32))
+    final_tier: Mapped[str] = mapped_column(String(32))
+    rank: Mapped[int | None] = mapped_column(Integer)
+    quota_applied: Mapped[bool] = mapped_column(Boolean, default=False)
+    submission_status: Mapped[str | None] = mapped_column(String(16))
+    first_submitted_at: Mapped[datetime | None]
+    pillars: Mapped[dict[str, Any]]
+    explanation: Mapped[dict[str, Any]]
+    computed_at: Mapped[datetime]
+    frozen: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Role(Base):
+    __tablename__ = "roles"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(255))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(ForeignKey("roles.code"))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime]
+
+    unit: Mapped[Unit | None] = relationship(lazy="raise")
+
+
+class UserSession(Base):
+    """A signed-in browser: the cookie holds a random id, the table only its SHA-256."""
+
+    __tablename__ = "user_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class ApiToken(Base):
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    prefix: Mapped[str] = mapped_column(String(16))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    scopes: Mapped[list[Any]]
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+class AuditEntry(Base):
+    """Append-only: rows are inserted in the transaction of the change and never updated or deleted."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_key: Mapped[str] = mapped_column(String(128), index=True)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reason: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,1 @@
+"""Every query lives here, one module per resource. Repositories flush; the request commits."""

@@ -1,0 +1,57 @@
+"""Catalog versions, indicators, schemes and periods."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.db.models import CatalogVersion, Indicator, Period, Scheme
+
+
+def catalog_version(session: Session, version: str) -> CatalogVersion | None:
+    return session.scalar(select(CatalogVersion).where(CatalogVersion.version == version))
+
+
+def catalog_version_by_id(session: Session, catalog_version_id: int) -> CatalogVersion | None:
+    return session.get(CatalogVersion, catalog_version_id)
+
+
+def active_scheme(session: Session) -> Scheme | None:
+    return session.scalar(select(Scheme).where(Scheme.active.is_(True)).order_by(Scheme.id.desc()))
+
+
+def scheme_by_id(session: Session, scheme_id: int) -> Scheme | None:
+    return session.get(Scheme, scheme_id)
+
+
+def scheme_by_code(session: Session, code: str) -> Scheme | None:
+    return session.scalar(select(Scheme).where(Scheme.code == code))
+
+
+def indicators_of(session: Session, catalog_version_id: int) -> list[Indicator]:
+    return list(session.scalars(
+        select(Indicator).where(Indicator.catalog_version_id == catalog_version_id).order_by(Indicator.id)
+    ))
+
+
+def period_by_code(session: Session, code: str) -> Period | None:
+    return session.scalar(select(Period).where(Period.code == code))
+
+
+def periods(session: Session) -> list[Period]:
+    return list(session.scalars(select(Period).order_by(Period.start, Period.code)))
+
+
+def periods_by_codes(session: Session, codes: list[str]) -> list[Period]:
+    return list(session.scalars(select(Period).where(Period.code.in_(codes)))) if codes else []
+
+
+def previous_period(session: Session, period: Period) -> Period | None:
+    """The latest period of the same kind that ended before this one started (for "lower than last year")."""
+    return session.scalar(
+        select(Period).where(Period.kind == period.kind, Period.end < period.start).order_by(Period.end.desc())
+    )
+
+
+def add(session: Session, obj):
+    session.add(obj)
+    session.flush()
+    return obj

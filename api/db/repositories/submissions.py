@@ -1,0 +1,93 @@
+"""Submissions, their values and evidence files."""
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from api.db.models import EmulationGroup, EvidenceFile, Period, Submission, SubmissionValue, Unit
+
+
+def find(session: Session, period_id: int, unit_id: int) -> Submission | None:
+    return session.scalar(select(Submission).where(Submission.period_id == period_id, Submission.unit_id == unit_id))
+
+
+def values_of(session: Session, submission_id: int) -> list[SubmissionValue]:
+    return list(session.scalars(
+        select(SubmissionValue).where(SubmissionValue.submission_id == submission_id).order_by(SubmissionValue.id)
+    ))
+
+
+def values_for(session: Session, period_id: int, unit_ids: list[int]) -> dict[int, list[SubmissionValue]]:
+    """Values of many units' submissions in one period, by unit id, in one query."""
+    grouped: dict[int, list[SubmissionValue]] = {unit_id: [] for unit_id in unit_ids}
+    rows = session.execute(
+        select(Submission.unit_id, SubmissionValue)
+        .join(SubmissionValue, SubmissionValue.submission_id == Submission.id)
+        .where(Submission.period_id == period_id, Submission.unit_id.in_(unit_ids))
+    )
+    for unit_id, value in rows:
+        grouped[unit_id].append(value)
+    return grouped
+
+
+def by_unit(session: Session, period_id: int, unit_ids: list[int]) -> dict[int, Submission]:
+    rows = session.scalars(select(Submission).where(Submission.period_id == period_id, Submission.unit_id.in_(unit_ids)))
+    return {s.unit_id: s for s in rows}
+
+
+def all_of_period(session: Session, period_id: int) -> dict[int, Submission]:
+    return {s.unit_id: s for s in session.scalars(select(Submission).where(Submission.period_id == period_id))}
+
+
+def listing(
+    session: Session, *, period_id: int | None, unit_id: int | None, status: str | None, group_id: int | None,
+    offset: int, limit: int,
+) -> tuple[list[tuple[Submission, Unit, str | None, str]], int]:
+    conditions = []
+    if period_id is not None:
+        conditions.append(Submission.period_id == period_id)
+    if unit_id is not None:
+        conditions.append(Submission.unit_id == unit_id)
+    if status:
+        conditions.append(Submission.status == status)
+    if group_id is not None:
+        conditions.append(Unit.group_id == group_id)
+    base = select(Submission).join(Unit, Submission.unit_id == Unit.id).where(*conditions)
+    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    rows = session.execute(
+        select(Submission, Unit, EmulationGroup.code, Period.code)
+        .join(Unit, Submission.unit_id == Unit.id)
+        .join(Period, Submission.period_id == Period.id)
+        .outerjoin(EmulationGroup, Unit.group_id == EmulationGroup.id)
+        .where(*conditions)
+        .order_by(Period.start.desc(), Unit.code)
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return [tuple(row) for row in rows], total
+
+
+def evidence_for_values(session: Session, value_ids: list[int]) -> dict[int, list[EvidenceFile]]:
+    grouped: dict[int, list[EvidenceFile]] = {}
+    if value_ids:
+        for file in session.scalars(select(EvidenceFile).where(EvidenceFile.value_id.in_(value_ids)).order_by(EvidenceFile.id)):
+            grouped.setdefault(file.value_id, []).append(file)
+    return grouped
+
+
+def evidence(session: Session, evidence_id: int) -> tuple[EvidenceFile, SubmissionValue] | None:
+    row = session.execute(
+        select(EvidenceFile, SubmissionValue)
+        .join(SubmissionValue, EvidenceFile.value_id == SubmissionValue.id)
+        .where(EvidenceFile.id == evidence_id)
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def delete_value(session: Session, value: SubmissionValue) -> None:
+    session.execute(delete(SubmissionValue).where(SubmissionValue.id == value.id))
+
+
+def add(session: Session, obj):
+    session.add(obj)
+    session.flush()
+    return obj

@@ -1,0 +1,92 @@
+"""Units and emulation groups."""
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from api.db.models import EmulationGroup, Unit
+
+
+def by_code(session: Session, code: str) -> Unit | None:
+    return session.scalar(select(Unit).where(Unit.code == code))
+
+
+def by_id(session: Session, unit_id: int) -> Unit | None:
+    return session.get(Unit, unit_id)
+
+
+def group_by_code(session: Session, code: str) -> EmulationGroup | None:
+    return session.scalar(select(EmulationGroup).where(EmulationGroup.code == code))
+
+
+def codes_by_id(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(session.execute(select(Unit.id, Unit.code).where(Unit.id.in_(ids))).all())
+
+
+def search(
+    session: Session, *, kind: str | None, group_id: int | None, parent_id: int | None, q: str | None,
+    offset: int, limit: int,
+) -> tuple[list[tuple], int]:
+    """Rows of (unit, parent code, group code) and the total matching count."""
+    parent = aliased(Unit)
+    conditions = [Unit.active.is_(True)]
+    if kind:
+        conditions.append(Unit.kind == kind)
+    if group_id is not None:
+        conditions.append(Unit.group_id == group_id)
+    if parent_id is not None:
+        conditions.append(Unit.parent_id == parent_id)
+    if q:
+        pattern = f"%{q}%"
+        conditions.append(or_(Unit.name.ilike(pattern), Unit.code.ilike(pattern)))
+    total = session.scalar(select(func.count()).select_from(Unit).where(*conditions)) or 0
+    rows = session.execute(
+        select(Unit, parent.code, EmulationGroup.code)
+        .outerjoin(parent, Unit.parent_id == parent.id)
+        .outerjoin(EmulationGroup, Unit.group_id == EmulationGroup.id)
+        .where(*conditions)
+        .order_by(Unit.code)
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return [tuple(row) for row in rows], total
+
+
+def all_for_tree(session: Session) -> list[tuple[int, int | None, str, str, str, str | None]]:
+    """(id, parent_id, code, name, kind, group code) of every active unit, in code order."""
+    return [
+        tuple(row)
+        for row in session.execute(
+            select(Unit.id, Unit.parent_id, Unit.code, Unit.name, Unit.kind, EmulationGroup.code)
+            .outerjoin(EmulationGroup, Unit.group_id == EmulationGroup.id)
+            .where(Unit.active.is_(True))
+            .order_by(Unit.code)
+        ).all()
+    ]
+
+
+def in_group(session: Session, group_id: int) -> list[Unit]:
+    return list(session.scalars(select(Unit).where(Unit.group_id == group_id, Unit.active.is_(True))))
+
+
+def scored_units(session: Session) -> list[Unit]:
+    """Units that report: every active unit in an emulation group."""
+    return list(session.scalars(select(Unit).where(Unit.group_id.is_not(None), Unit.active.is_(True))))
+
+
+def groups_with_counts(session: Session) -> list[tuple[EmulationGroup, int]]:
+    count = func.count(Unit.id)
+    rows = session.execute(
+        select(EmulationGroup, count)
+        .outerjoin(Unit, (Unit.group_id == EmulationGroup.id) & Unit.active.is_(True))
+        .group_by(EmulationGroup.id)
+        .order_by(EmulationGroup.code)
+    ).all()
+    return [(group, n) for group, n in rows]
+
+
+def add(session: Session, unit: Unit) -> Unit:
+    session.add(unit)
+    session.flush()
+    return unit

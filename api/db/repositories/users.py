@@ -1,0 +1,60 @@
+"""Users, browser sessions and API tokens."""
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from api.db.models import ApiToken, Unit, User, UserSession
+
+
+def by_username(session: Session, username: str) -> User | None:
+    return session.scalar(select(User).where(User.username == username))
+
+
+def with_unit(session: Session, user_id: int) -> tuple[User, Unit | None] | None:
+    row = session.execute(
+        select(User, Unit).outerjoin(Unit, User.unit_id == Unit.id).where(User.id == user_id)
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def all_with_units(session: Session) -> list[tuple[User, Unit | None]]:
+    rows = session.execute(select(User, Unit).outerjoin(Unit, User.unit_id == Unit.id).order_by(User.username))
+    return [(user, unit) for user, unit in rows]
+
+
+def add(session: Session, obj):
+    session.add(obj)
+    session.flush()
+    return obj
+
+
+def session_user(session: Session, token_hash: str, now: datetime) -> tuple[UserSession, User] | None:
+    row = session.execute(
+        select(UserSession, User)
+        .join(User, UserSession.user_id == User.id)
+        .where(UserSession.token_hash == token_hash, UserSession.expires_at > now, User.active.is_(True))
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def delete_session(session: Session, token_hash: str) -> None:
+    session.execute(delete(UserSession).where(UserSession.token_hash == token_hash))
+
+
+def token_user(session: Session, token_hash: str) -> tuple[ApiToken, User] | None:
+    row = session.execute(
+        select(ApiToken, User)
+        .join(User, ApiToken.user_id == User.id)
+        .where(ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None), User.active.is_(True))
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def tokens_of(session: Session, user_id: int) -> list[ApiToken]:
+    return list(session.scalars(select(ApiToken).where(ApiToken.user_id == user_id).order_by(ApiToken.id)))
+
+
+def token_by_id(session: Session, token_id: int) -> ApiToken | None:
+    return session.get(ApiToken, token_id)

@@ -1,0 +1,110 @@
+"""The FastAPI application: JSON API v1, problem+json errors, and the built SPA on the same origin."""
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.db.engine import make_engine, session_factories
+from api.routers import auth, catalog, periods, scores, submissions, tokens, units, users
+from api.services.errors import ServiceError
+from api.settings import Settings, get_settings
+
+PROBLEM_JSON = "application/problem+json"
+API_PREFIX = "/api/v1"
+
+# Vietnamese wording for the validation errors people actually meet; anything else gets the generic one.
+VALIDATION_MESSAGES = {
+    "missing": "Trường này là bắt buộc.",
+    "int_parsing": "Phải là số nguyên.",
+    "int_type": "Phải là số nguyên.",
+    "bool_parsing": "Phải là đúng hoặc sai.",
+    "bool_type": "Phải là đúng hoặc sai.",
+    "date_from_datetime_parsing": "Ngày không hợp lệ (định dạng yyyy-mm-dd).",
+    "date_parsing": "Ngày không hợp lệ (định dạng yyyy-mm-dd).",
+    "date_type": "Ngày không hợp lệ (định dạng yyyy-mm-dd).",
+    "string_type": "Phải là chuỗi ký tự.",
+    "string_too_short": "Quá ngắn.",
+    "string_too_long": "Quá dài.",
+    "string_pattern_mismatch": "Sai định dạng.",
+    "too_short": "Danh sách quá ngắn.",
+    "greater_than_equal": "Giá trị quá nhỏ.",
+    "less_than_equal": "Giá trị quá lớn.",
+    "json_invalid": "JSON không hợp lệ.",
+    "extra_forbidden": "Trường không được phép.",
+    "literal_error": "Giá trị không nằm trong danh sách cho phép.",
+    "enum": "Giá trị không nằm trong danh sách cho phép.",
+    "model_attributes_type": "Phải là một đối tượng.",
+    "dict_type": "Phải là một đối tượng.",
+    "list_type": "Phải là một danh sách.",
+}
+
+
+def problem(status: int, title: str, detail: str | None, errors: list[dict] | None = None,
+            headers: dict | None = None) -> JSONResponse:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, "errors": errors or []}
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _install_problem_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ServiceError)
+    async def service_error(_request: Request, exc: ServiceError):
+        errors = [{"loc": e.loc, "message": e.message} for e in exc.errors]
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return problem(exc.status, exc.title, exc.detail, errors, headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError):
+        errors = [
+            {"loc": list(e["loc"]), "message": VALIDATION_MESSAGES.get(e["type"], "Giá trị không hợp lệ.")}
+            for e in exc.errors()
+        ]
+        return problem(422, "Dữ liệu không hợp lệ", "Có trường dữ liệu không hợp lệ.", errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException):
+        titles = {404: "Không tìm thấy", 405: "Phương thức không được hỗ trợ"}
+        return problem(exc.status_code, titles.get(exc.status_code, "Lỗi"), None, headers=exc.headers)
+
+
+def _mount_spa(app: FastAPI, dist: Path) -> None:
+    """Serve the built SPA; unknown non-API paths get index.html so client-side routes work on reload."""
+    index = dist / "index.html"
+    if not index.is_file():
+        return
+    if (dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False)
+    def spa(path: str):
+        if path.startswith("api/"):
+            raise StarletteHTTPException(404)
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
+            return FileResponse(candidate)
+        return FileResponse(index)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Ba Nhất API",
+        version="1.0.0",
+        description="Chấm điểm, xếp hạng và báo cáo phong trào thi đua “Ba nhất” (Hưng Yên, 2026-2030).",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    engine = make_engine(settings.database_url)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.read_sessions, app.state.write_sessions = session_factories(engine)
+    app.state.ranking_cache = {}
+    _install_problem_handlers(app)
+    for module in (auth, tokens, users, units, catalog, periods, submissions, scores):
+        app.include_router(module.router, prefix=API_PREFIX)
+    _mount_spa(app, settings.frontend_dist)
+    return app

@@ -1,0 +1,46 @@
+"""Sign-in for the SPA: a server-side session in an HttpOnly cookie, CSRF by double submit."""
+
+from fastapi import APIRouter, Request, Response
+
+from api.routers.deps import CSRF_COOKIE, SESSION_COOKIE, AppSettings, CurrentPrincipal, DbSession
+from api.schemas.auth import LoginIn, Me, UnitRef
+from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.services import accounts
+from api.services.access import Principal
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+
+def me_out(session, principal: Principal) -> Me:
+    user, unit = accounts.me(session, principal)
+    return Me(
+        username=user.username, full_name=user.full_name, role=user.role,
+        unit=UnitRef(code=unit.code, name=unit.name, kind=unit.kind) if unit else None,
+        permissions=sorted(principal.permissions),
+    )
+
+
+@router.post("/login", response_model=Me, responses=problem_responses(401, 422))
+def login(body: LoginIn, response: Response, session: DbSession, settings: AppSettings) -> Me:
+    signed_in = accounts.login(session, body.username, body.password, settings.session_hours)
+    max_age = settings.session_hours * 3600
+    response.set_cookie(SESSION_COOKIE, signed_in.session_id, max_age=max_age, httponly=True, samesite="strict",
+                        secure=settings.cookie_secure, path="/")
+    response.set_cookie(CSRF_COOKIE, signed_in.csrf_token, max_age=max_age, httponly=False, samesite="strict",
+                        secure=settings.cookie_secure, path="/")
+    principal = accounts.principal_from_session(session, signed_in.session_id)[0]
+    return me_out(session, principal)
+
+
+@router.post("/logout", status_code=204, responses=COMMON_PROBLEMS)
+def logout(request: Request, response: Response, session: DbSession, _principal: CurrentPrincipal) -> None:
+    session_id = request.cookies.get(SESSION_COOKIE)
+    if session_id:
+        accounts.logout(session, session_id)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    response.delete_cookie(CSRF_COOKIE, path="/")
+
+
+@router.get("/me", response_model=Me, responses=COMMON_PROBLEMS)
+def me(session: DbSession, principal: CurrentPrincipal) -> Me:
+    return me_out(session, principal)

@@ -1,0 +1,78 @@
+"""Request dependencies: the transaction the request owns, and who is calling."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from api.services import accounts
+from api.services.access import Principal
+from api.services.errors import Forbidden, PreconditionFailed, PreconditionRequired, Unauthenticated
+from api.settings import Settings
+
+SESSION_COOKIE = "banhat_session"
+CSRF_COOKIE = "banhat_csrf"
+CSRF_HEADER = "X-CSRF-Token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def db_session(request: Request) -> Iterator[Session]:
+    """Commit when the route succeeds, roll back when it raises; before the response is sent."""
+    state = request.app.state
+    factory = state.read_sessions if request.method in SAFE_METHODS else state.write_sessions
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+DbSession = Annotated[Session, Depends(db_session, scope="function")]
+
+
+def settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+AppSettings = Annotated[Settings, Depends(settings)]
+
+
+def current_principal(request: Request, session: DbSession) -> Principal:
+    """A bearer API token, or a session cookie (with the CSRF header on unsafe methods)."""
+    authorization = request.headers.get("authorization", "")
+    if authorization.lower().startswith("bearer "):
+        principal = accounts.principal_from_token(session, authorization[7:].strip())
+        if principal is None:
+            raise Unauthenticated("Mã truy cập không hợp lệ hoặc đã bị thu hồi.")
+        return principal
+    session_id = request.cookies.get(SESSION_COOKIE)
+    found = accounts.principal_from_session(session, session_id) if session_id else None
+    if found is None:
+        raise Unauthenticated("Vui lòng đăng nhập.")
+    principal, csrf = found
+    if request.method not in SAFE_METHODS and request.headers.get(CSRF_HEADER) != csrf:
+        raise Forbidden("Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF).")
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def require_if_match(request: Request, current_etag: str) -> None:
+    """Optimistic concurrency: 428 without If-Match, 412 when it names another version."""
+    if_match = request.headers.get("if-match")
+    if not if_match:
+        raise PreconditionRequired("Thiếu tiêu đề If-Match: hãy tải lại dữ liệu trước khi lưu.")
+    candidates = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
+    if "*" not in candidates and current_etag not in candidates:
+        raise PreconditionFailed("Báo cáo đã được người khác thay đổi. Hãy tải lại rồi lưu lại.")
+
+
+def etag_matches(request: Request, etag: str) -> bool:
+    header = request.headers.get("if-none-match")
+    return bool(header) and (header.strip() == "*" or etag in {t.strip().removeprefix("W/") for t in header.split(",")})

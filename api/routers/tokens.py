@@ -1,0 +1,26 @@
+"""API tokens for scripts and other systems: the secret is shown once, only its SHA-256 is stored."""
+
+from fastapi import APIRouter
+
+from api.routers.deps import CurrentPrincipal, DbSession
+from api.schemas.auth import TokenCreated, TokenIn, TokenOut
+from api.schemas.common import COMMON_PROBLEMS
+from api.services import accounts
+
+router = APIRouter(prefix="/tokens", tags=["tokens"], responses=COMMON_PROBLEMS)
+
+
+@router.get("", response_model=list[TokenOut])
+def list_tokens(session: DbSession, principal: CurrentPrincipal) -> list[TokenOut]:
+    return [TokenOut.model_validate(t, from_attributes=True) for t in accounts.list_tokens(session, principal)]
+
+
+@router.post("", response_model=TokenCreated, status_code=201)
+def create_token(body: TokenIn, session: DbSession, principal: CurrentPrincipal) -> TokenCreated:
+    token, secret = accounts.create_token(session, principal, body.name, body.scopes)
+    return TokenCreated(**TokenOut.model_validate(token, from_attributes=True).model_dump(), token=secret)
+
+
+@router.delete("/{token_id}", status_code=204)
+def revoke_token(token_id: int, session: DbSession, principal: CurrentPrincipal) -> None:
+    accounts.revoke_token(session, principal, token_id)

@@ -1,0 +1,52 @@
+"""Units, the organisation tree, and emulation groups."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.routers.deps import CurrentPrincipal, DbSession
+from api.schemas.common import COMMON_PROBLEMS
+from api.schemas.units import GroupOut, UnitIn, UnitNode, UnitOut, UnitPage, UnitPatch
+from api.services import units
+
+router = APIRouter(tags=["units"], responses=COMMON_PROBLEMS)
+
+
+@router.get("/units", response_model=UnitPage)
+def list_units(
+    session: DbSession, principal: CurrentPrincipal,
+    kind: str | None = None, group: str | None = None, parent: str | None = None, q: str | None = None,
+    page: Annotated[int, Query(ge=1)] = 1, page_size: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> UnitPage:
+    rows, total = units.search(session, principal, kind=kind, group=group, parent=parent, q=q, page=page,
+                               page_size=page_size)
+    items = [UnitOut(code=u.code, name=u.name, kind=u.kind, parent=p, group=g) for u, p, g in rows]
+    return UnitPage(items=items, total=total, page=page, page_size=page_size)
+
+
+@router.get("/units/tree", response_model=list[UnitNode])
+def unit_tree(session: DbSession, principal: CurrentPrincipal) -> list[UnitNode]:
+    return [UnitNode.model_validate(node) for node in units.tree(session, principal)]
+
+
+@router.get("/units/{code}", response_model=UnitOut)
+def get_unit(code: str, session: DbSession, principal: CurrentPrincipal) -> UnitOut:
+    unit, parent, group = units.one(session, principal, code)
+    return UnitOut(code=unit.code, name=unit.name, kind=unit.kind, parent=parent, group=group)
+
+
+@router.post("/units", response_model=UnitOut, status_code=201)
+def create_unit(body: UnitIn, session: DbSession, principal: CurrentPrincipal) -> UnitOut:
+    unit = units.create(session, principal, body.model_dump())
+    return get_unit(unit.code, session, principal)
+
+
+@router.patch("/units/{code}", response_model=UnitOut)
+def update_unit(code: str, body: UnitPatch, session: DbSession, principal: CurrentPrincipal) -> UnitOut:
+    units.update(session, principal, code, body.model_dump(exclude_unset=True))
+    return get_unit(code, session, principal)
+
+
+@router.get("/groups", response_model=list[GroupOut])
+def list_groups(session: DbSession, principal: CurrentPrincipal) -> list[GroupOut]:
+    return [GroupOut(code=g.code, name=g.name, unit_count=n) for g, n in units.groups(session, principal)]

@@ -1,0 +1,35 @@
+"""Account administration (admins)."""
+
+from fastapi import APIRouter
+
+from api.routers.deps import CurrentPrincipal, DbSession
+from api.schemas.auth import UnitRef, UserIn, UserOut, UserPatch
+from api.schemas.common import COMMON_PROBLEMS
+from api.services import accounts
+
+router = APIRouter(prefix="/users", tags=["users"], responses=COMMON_PROBLEMS)
+
+
+def user_out(user, unit) -> UserOut:
+    return UserOut(
+        username=user.username, full_name=user.full_name, role=user.role, active=user.active,
+        unit=UnitRef(code=unit.code, name=unit.name, kind=unit.kind) if unit else None,
+    )
+
+
+@router.get("", response_model=list[UserOut])
+def list_users(session: DbSession, principal: CurrentPrincipal) -> list[UserOut]:
+    return [user_out(u, unit) for u, unit in accounts.list_users(session, principal)]
+
+
+@router.post("", response_model=UserOut, status_code=201)
+def create_user(body: UserIn, session: DbSession, principal: CurrentPrincipal) -> UserOut:
+    return user_out(*accounts.create_user(
+        session, principal, username=body.username, full_name=body.full_name, password=body.password,
+        role=body.role, unit_code=body.unit,
+    ))
+
+
+@router.patch("/{username}", response_model=UserOut)
+def update_user(username: str, body: UserPatch, session: DbSession, principal: CurrentPrincipal) -> UserOut:
+    return user_out(*accounts.update_user(session, principal, username, body.model_dump(exclude_unset=True)))

@@ -1,0 +1,64 @@
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+
+class LoginIn(BaseModel):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class UnitRef(BaseModel):
+    code: str
+    name: str
+    kind: str
+
+
+class Me(BaseModel):
+    username: str
+    full_name: str
+    role: str
+    unit: UnitRef | None
+    permissions: list[str]
+
+
+class TokenIn(BaseModel):
+    name: str = Field(min_length=1, max_length=255)
+    scopes: list[str] = Field(min_length=1)
+
+
+class TokenOut(BaseModel):
+    id: int
+    name: str
+    prefix: str
+    scopes: list[str]
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+class TokenCreated(TokenOut):
+    token: str  # shown once
+
+
+class UserIn(BaseModel):
+    username: str = Field(min_length=2, max_length=64, pattern=r"^[a-z0-9_.-]+$")
+    full_name: str = Field(min_length=1, max_length=255)
+    password: str = Field(min_length=8, max_length=256)
+    role: str
+    unit: str | None = None
+
+
+class UserPatch(BaseModel):
+    full_name: str | None = Field(default=None, min_length=1, max_length=255)
+    password: str | None = Field(default=None, min_length=8, max_length=256)
+    role: str | None = None
+    unit: str | None = None
+    active: bool | None = None
+
+
+class UserOut(BaseModel):
+    username: str
+    full_name: str
+    role: str
+    unit: UnitRef | None
+    active: bool

@@ -1,0 +1,90 @@
+from datetime import date, datetime
+
+from pydantic import BaseModel, Field
+
+PERIOD_KIND = r"^(half_year|year|preliminary_review|final_review)$"
+
+
+class RuleOut(BaseModel):
+    kind: str
+    threshold: str | None
+    count: int | None
+    cadence: str | None
+    deadline: date | None
+    text: str
+
+
+class IndicatorOut(BaseModel):
+    code: str
+    pillar: str
+    name: str
+    plan_text: str
+    measure: str
+    rule: RuleOut
+    applies_to: list[str]
+    veto: bool
+    input_hint: str
+    weight: str
+
+
+class SchemeOut(BaseModel):
+    version: str
+    catalog: str
+    title: str
+    parameters: dict
+
+
+class PeriodOut(BaseModel):
+    code: str
+    name: str
+    kind: str
+    start: date
+    end: date
+    due: date
+    status: str
+    scheme_version: str | None = None
+    spans: list[str] = []
+
+
+class PeriodIn(BaseModel):
+    code: str = Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_.-]+$")
+    name: str = Field(min_length=1, max_length=255)
+    kind: str = Field(pattern=PERIOD_KIND)
+    start: date
+    end: date
+    due: date
+
+
+class PeriodPatch(BaseModel):
+    name: str | None = Field(default=None, min_length=1, max_length=255)
+    start: date | None = None
+    end: date | None = None
+    due: date | None = None
+
+
+class GroupStatus(BaseModel):
+    group: str
+    name: str
+    expected: int
+    on_time: int
+    late: int
+    missing: int
+    not_yet_due: int
+
+
+class UnitStatus(BaseModel):
+    unit: str
+    name: str
+    group: str
+    status: str | None
+    first_submitted_at: datetime | None
+    timeliness: str
+    timeliness_label: str
+    days_late: int
+
+
+class ReportingStatus(BaseModel):
+    period: str
+    due: date
+    groups: list[GroupStatus]
+    units: list[UnitStatus]

@@ -1,0 +1,47 @@
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel
+
+from api.schemas.auth import UnitRef
+
+
+class RankingItem(BaseModel):
+    rank: int | None
+    unit: UnitRef
+    group: str | None
+    total: str
+    total_exact: str
+    tier: str
+    tier_label: str
+    tier_before_quota: str
+    quota_applied: bool
+    pillars: dict[str, str | None]
+    submission_status: str | None
+    first_submitted_at: datetime | None
+    veto_failed: list[str]
+
+
+class Ranking(BaseModel):
+    period: str
+    period_name: str
+    status: str
+    frozen: bool
+    scheme_version: str
+    items: list[RankingItem]
+
+
+class ExplainedScore(BaseModel):
+    period: str
+    unit: UnitRef
+    rank: int | None
+    total: str
+    total_exact: str
+    tier: str
+    tier_label: str
+    quota_applied: bool
+    frozen: bool
+    scheme_version: str
+    computed_at: datetime | None
+    pillars: dict[str, str | None]
+    explanation: dict[str, Any]

@@ -1,0 +1,100 @@
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from api.schemas.auth import UnitRef
+
+
+class ValueIn(BaseModel):
+    """One indicator's value; only the fields of the indicator's measure may be set."""
+
+    indicator: str
+    numerator: int | str | None = None
+    denominator: int | str | None = None
+    count: int | str | None = None
+    flag: bool | str | None = None
+    date: date | str | None = None
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class ValuesIn(BaseModel):
+    values: list[ValueIn] = Field(max_length=200)
+
+
+class ReasonIn(BaseModel):
+    reason: str = Field(min_length=3, max_length=2000)
+
+
+class EvidenceOut(BaseModel):
+    id: int
+    filename: str
+    content_type: str
+    size: int
+    uploaded_by: str
+    uploaded_at: datetime
+
+
+class ValueOut(BaseModel):
+    numerator: int | None
+    denominator: int | None
+    count: int | None
+    flag: bool | None
+    date: date | None
+    note: str | None
+
+
+class IndicatorEntry(BaseModel):
+    code: str
+    pillar: str
+    name: str
+    measure: str
+    rule_text: str
+    input_hint: str
+    veto: bool
+    value: ValueOut | None
+    evidence: list[EvidenceOut]
+
+
+class SubmissionOut(BaseModel):
+    period: str
+    unit: UnitRef
+    status: str
+    status_label: str
+    version: int
+    editable: bool
+    note: str | None
+    return_reason: str | None
+    first_submitted_at: datetime | None
+    submitted_at: datetime | None
+    approved_at: datetime | None
+    timeliness: str
+    timeliness_label: str
+    indicators: list[IndicatorEntry]
+
+
+class SubmissionSummary(BaseModel):
+    period: str
+    unit: UnitRef
+    group: str | None
+    status: str
+    status_label: str
+    version: int
+    first_submitted_at: datetime | None
+    submitted_at: datetime | None
+
+
+class SubmissionPage(BaseModel):
+    items: list[SubmissionSummary]
+    total: int
+    page: int
+    page_size: int
+
+
+class HistoryEntry(BaseModel):
+    at: datetime
+    actor: str
+    action: str
+    before: Any
+    after: Any
+    reason: str | None

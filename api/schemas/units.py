@@ -1,0 +1,47 @@
+from pydantic import BaseModel, Field
+
+KIND_PATTERN = r"^(province|police_province|police_department|commune_police|department|commune)$"
+
+
+class UnitOut(BaseModel):
+    code: str
+    name: str
+    kind: str
+    parent: str | None
+    group: str | None
+
+
+class UnitPage(BaseModel):
+    items: list[UnitOut]
+    total: int
+    page: int
+    page_size: int
+
+
+class UnitNode(BaseModel):
+    code: str
+    name: str
+    kind: str
+    group: str | None
+    children: list["UnitNode"] = []
+
+
+class UnitIn(BaseModel):
+    code: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
+    name: str = Field(min_length=1, max_length=255)
+    kind: str = Field(pattern=KIND_PATTERN)
+    parent: str | None = None
+    group: str | None = None
+
+
+class UnitPatch(BaseModel):
+    name: str | None = Field(default=None, min_length=1, max_length=255)
+    kind: str | None = Field(default=None, pattern=KIND_PATTERN)
+    parent: str | None = None
+    group: str | None = None
+
+
+class GroupOut(BaseModel):
+    code: str
+    name: str
+    unit_count: int

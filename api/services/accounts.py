@@ -1,0 +1,156 @@
+"""Accounts: sign-in sessions, API tokens and user administration."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from api.db.models import ApiToken, Unit, User, UserSession
+from api.db.repositories import audit, units, users
+from api.services.access import ROLES, SCOPES, Principal
+from api.services.errors import FieldProblem, Forbidden, Invalid, NotFound, Unauthenticated
+from api.services.security import TOKEN_PREFIX, digest, hash_password, new_secret, verify_password
+
+# Verifying against a real hash when the user does not exist keeps the response time the same.
+_DUMMY_HASH = hash_password("not a password")
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    session_id: str
+    csrf_token: str
+
+
+def login(session: Session, username: str, password: str, session_hours: int) -> SignedIn:
+    user = users.by_username(session, username)
+    valid = verify_password(user.password_hash if user else _DUMMY_HASH, password)
+    if not (user and user.active and valid):
+        raise Unauthenticated("Tên đăng nhập hoặc mật khẩu không đúng.")
+    session_id, csrf = new_secret(), new_secret()
+    now = datetime.now(UTC)
+    users.add(session, UserSession(
+        token_hash=digest(session_id), csrf_token=csrf, user_id=user.id, created_at=now,
+        expires_at=now + timedelta(hours=session_hours),
+    ))
+    return SignedIn(session_id, csrf)
+
+
+def logout(session: Session, session_id: str) -> None:
+    users.delete_session(session, digest(session_id))
+
+
+def principal_from_session(session: Session, session_id: str) -> tuple[Principal, str] | None:
+    """The principal and the session's CSRF token, or None if the cookie is unknown or expired."""
+    found = users.session_user(session, digest(session_id), datetime.now(UTC))
+    if not found:
+        return None
+    user_session, user = found
+    return Principal(user.id, user.username, user.role, user.unit_id), user_session.csrf_token
+
+
+def principal_from_token(session: Session, token: str) -> Principal | None:
+    found = users.token_user(session, digest(token))
+    if not found:
+        return None
+    api_token, user = found
+    return Principal(user.id, user.username, user.role, user.unit_id, frozenset(api_token.scopes))
+
+
+def me(session: Session, principal: Principal) -> tuple[User, Unit | None]:
+    found = users.with_unit(session, principal.user_id)
+    if not found:
+        raise Unauthenticated("Phiên đăng nhập không còn hiệu lực.")
+    return found
+
+
+def create_token(session: Session, principal: Principal, name: str, scopes: list[str]) -> tuple[ApiToken, str]:
+    unknown = [s for s in scopes if s not in SCOPES]
+    if unknown:
+        raise Invalid("Phạm vi không hợp lệ.", [FieldProblem(["body", "scopes"], f"Phạm vi không tồn tại: {', '.join(unknown)}.")])
+    if principal.scopes is not None and not set(scopes) <= principal.scopes:
+        raise Forbidden("Mã truy cập không thể tạo mã có phạm vi rộng hơn chính nó.")
+    secret = new_secret(TOKEN_PREFIX)
+    token = users.add(session, ApiToken(
+        user_id=principal.user_id, name=name, prefix=secret[:10], token_hash=digest(secret),
+        scopes=sorted(set(scopes)), created_at=datetime.now(UTC), revoked_at=None,
+    ))
+    audit.record(session, actor=principal.username, action="token.create", entity="token",
+                 entity_key=str(token.id), after={"name": name, "scopes": token.scopes})
+    return token, secret
+
+
+def list_tokens(session: Session, principal: Principal) -> list[ApiToken]:
+    return users.tokens_of(session, principal.user_id)
+
+
+def revoke_token(session: Session, principal: Principal, token_id: int) -> None:
+    token = users.token_by_id(session, token_id)
+    if token is None or token.user_id != principal.user_id:
+        raise NotFound("Không tìm thấy mã truy cập.")
+    if token.revoked_at is None:
+        token.revoked_at = datetime.now(UTC)
+        session.flush()
+        audit.record(session, actor=principal.username, action="token.revoke", entity="token",
+                     entity_key=str(token.id))
+
+
+def list_users(session: Session, principal: Principal) -> list[tuple[User, Unit | None]]:
+    principal.require("users:write")
+    return users.all_with_units(session)
+
+
+def _unit_for(session: Session, role: str, unit_code: str | None) -> Unit | None:
+    if role not in ROLES:
+        raise Invalid("Vai trò không hợp lệ.", [FieldProblem(["body", "role"], "Vai trò không tồn tại.")])
+    unit = units.by_code(session, unit_code) if unit_code else None
+    if unit_code and unit is None:
+        raise Invalid("Đơn vị không tồn tại.", [FieldProblem(["body", "unit"], "Không có đơn vị với mã này.")])
+    if role == "reporter" and unit is None:
+        raise Invalid("Cán bộ báo cáo phải thuộc một đơn vị.", [FieldProblem(["body", "unit"], "Bắt buộc với vai trò báo cáo.")])
+    return unit
+
+
+def _snapshot(user: User, unit: Unit | None) -> dict:
+    return {"full_name": user.full_name, "role": user.role, "unit": unit.code if unit else None, "active": user.active}
+
+
+def create_user(
+    session: Session, principal: Principal | None, *, username: str, full_name: str, password: str, role: str,
+    unit_code: str | None,
+) -> tuple[User, Unit | None]:
+    """Create an account; ``principal`` None means the command line (the operator of the server)."""
+    if principal is not None:
+        principal.require("users:write")
+    if users.by_username(session, username):
+        raise Invalid("Tên đăng nhập đã tồn tại.", [FieldProblem(["body", "username"], "Tên đăng nhập đã tồn tại.")])
+    unit = _unit_for(session, role, unit_code)
+    user = users.add(session, User(
+        username=username, full_name=full_name, password_hash=hash_password(password), role=role,
+        unit_id=unit.id if unit else None, active=True, created_at=datetime.now(UTC),
+    ))
+    audit.record(session, actor=principal.username if principal else "cli", action="user.create", entity="user",
+                 entity_key=username, after=_snapshot(user, unit))
+    return user, unit
+
+
+def update_user(session: Session, principal: Principal, username: str, changes: dict) -> tuple[User, Unit | None]:
+    principal.require("users:write")
+    user = users.by_username(session, username)
+    if user is None:
+        raise NotFound("Không tìm thấy tài khoản.")
+    found = users.with_unit(session, user.id)
+    before = _snapshot(*found)
+    role = changes.get("role") or user.role
+    unit_code = changes["unit"] if "unit" in changes else (found[1].code if found[1] else None)
+    unit = _unit_for(session, role, unit_code)
+    user.role, user.unit_id = role, unit.id if unit else None
+    if changes.get("full_name"):
+        user.full_name = changes["full_name"]
+    if changes.get("password"):
+        user.password_hash = hash_password(changes["password"])
+    if changes.get("active") is not None:
+        user.active = changes["active"]
+    session.flush()
+    audit.record(session, actor=principal.username, action="user.update", entity="user", entity_key=username,
+                 before=before, after=_snapshot(user, unit))
+    return user, unit

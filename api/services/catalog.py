@@ -1,0 +1,94 @@
+"""The catalog as stored: loading the data file (seed) and rebuilding the domain objects from the database."""
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from api.db.models import CatalogVersion, Indicator, Period, Scheme
+from api.db.repositories import catalog as repo
+from api.domain import Catalog, PeriodKind, ScoringContext, load_catalog
+from api.domain import Period as DomainPeriod
+from api.services.access import Principal
+from api.services.errors import NotFound
+
+# Catalog versions and schemes are immutable once stored, so their parsed forms are cached by code.
+_catalogs: dict[tuple[str, str], Catalog] = {}
+_contexts: dict[tuple[str, str, DomainPeriod], ScoringContext] = {}
+
+
+def load_file(session: Session, path: Path) -> tuple[CatalogVersion, Scheme, int]:
+    """Store the catalog file, its scheme and its periods; idempotent (existing codes are left alone).
+
+    Returns the catalog version, the active scheme and the number of periods created.
+    """
+    document = json.loads(path.read_text(encoding="utf-8"))
+    catalog = load_catalog(document)
+    version = repo.catalog_version(session, catalog.code)
+    if version is None:
+        version = repo.add(session, CatalogVersion(version=catalog.code, document=document,
+                                                   loaded_at=datetime.now(UTC)))
+        for indicator, raw in zip(catalog.indicators, document["indicators"], strict=True):
+            session.add(Indicator(
+                catalog_version_id=version.id, code=indicator.code, pillar=indicator.pillar.value,
+                measure=indicator.measure.value, name=indicator.name, veto=indicator.veto,
+                applies_to=sorted(kind.value for kind in indicator.applies_to), definition=raw,
+            ))
+    scheme = repo.scheme_by_code(session, catalog.scheme.version)
+    if scheme is None:
+        active = repo.active_scheme(session)
+        scheme = repo.add(session, Scheme(code=catalog.scheme.version, catalog_version_id=version.id,
+                                          parameters=document["scheme"], active=active is None))
+    created = 0
+    for period in catalog.periods:
+        if repo.period_by_code(session, period.code) is None:
+            repo.add(session, Period(
+                code=period.code, name=period.name, kind=period.kind.value, start=period.start, end=period.end,
+                due=period.due, status="open", scheme_id=scheme.id, spans=list(period.spans), scores_version=0,
+            ))
+            created += 1
+    session.flush()
+    return version, scheme, created
+
+
+def catalog_for_scheme(session: Session, scheme: Scheme) -> Catalog:
+    """The domain catalog with this scheme's parameters (parsed once per process per version)."""
+    version = repo.catalog_version_by_id(session, scheme.catalog_version_id)
+    key = (version.version, scheme.code)
+    if key not in _catalogs:
+        _catalogs[key] = load_catalog({**version.document, "scheme": scheme.parameters})
+    return _catalogs[key]
+
+
+def domain_period(period: Period) -> DomainPeriod:
+    return DomainPeriod(code=period.code, name=period.name, kind=PeriodKind(period.kind), start=period.start,
+                        end=period.end, due=period.due, spans=tuple(period.spans or ()))
+
+
+def scoring_context(session: Session, period: Period) -> tuple[Catalog, ScoringContext]:
+    """The compiled scoring context of a period, reused while the period and its scheme are unchanged."""
+    scheme = repo.scheme_by_id(session, period.scheme_id)
+    catalog = catalog_for_scheme(session, scheme)
+    key = (catalog.code, scheme.code, domain_period(period))
+    if key not in _contexts:
+        _contexts[key] = ScoringContext(catalog.indicators, key[2], catalog.scheme)
+    return catalog, _contexts[key]
+
+
+def active(session: Session, principal: Principal) -> tuple[Scheme, Catalog]:
+    principal.require("catalog:read")
+    scheme = repo.active_scheme(session)
+    if scheme is None:
+        raise NotFound("Chưa có bộ tiêu chí nào được nạp. Hãy chạy «banhat seed».")
+    return scheme, catalog_for_scheme(session, scheme)
+
+
+def indicator(session: Session, principal: Principal, code: str):
+    """One indicator of the active catalog and its weight in the active scheme."""
+    found = active(session, principal)[1]
+    try:
+        chosen = found.indicator(code)
+    except KeyError:
+        raise NotFound(f"Không tìm thấy chỉ tiêu «{code}».") from None
+    return chosen, found.scheme.indicator_weight(code)

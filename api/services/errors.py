@@ -1,0 +1,62 @@
+"""Errors raised by use cases; the web layer renders them as RFC 9457 problem+json (Vietnamese text)."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class FieldProblem:
+    loc: list[str | int]
+    message: str
+
+
+@dataclass
+class ServiceError(Exception):
+    detail: str
+    errors: list[FieldProblem] = field(default_factory=list)
+    status = 400
+    title = "Yêu cầu không hợp lệ"
+
+
+class Invalid(ServiceError):
+    status = 422
+    title = "Dữ liệu không hợp lệ"
+
+
+class Unauthenticated(ServiceError):
+    status = 401
+    title = "Chưa đăng nhập"
+
+
+class Forbidden(ServiceError):
+    status = 403
+    title = "Không có quyền"
+
+
+class NotFound(ServiceError):
+    status = 404
+    title = "Không tìm thấy"
+
+
+class Conflict(ServiceError):
+    status = 409
+    title = "Xung đột trạng thái"
+
+
+class PreconditionFailed(ServiceError):
+    status = 412
+    title = "Dữ liệu đã bị thay đổi"
+
+
+class PreconditionRequired(ServiceError):
+    status = 428
+    title = "Thiếu điều kiện phiên bản"
+
+
+class PayloadTooLarge(ServiceError):
+    status = 413
+    title = "Tệp quá lớn"
+
+
+class UnsupportedMedia(ServiceError):
+    status = 415
+    title = "Loại tệp không được hỗ trợ"

@@ -1,0 +1,64 @@
+"""Evidence files: checked by content (not by name), size-limited, stored outside the database."""
+
+import hashlib
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+import filetype
+from sqlalchemy.orm import Session
+
+from api.db.models import EvidenceFile
+from api.db.repositories import audit, submissions
+from api.services.access import Principal
+from api.services.errors import Conflict, NotFound, PayloadTooLarge, UnsupportedMedia
+from api.services.submissions import Loaded, ensure_editable
+
+ALLOWED_TYPES = frozenset({
+    "application/pdf", "image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff",
+    "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
+})
+CHUNK = 1024 * 1024
+
+
+def attach(session: Session, principal: Principal, loaded: Loaded, indicator: str, filename: str,
+           stream: BinaryIO, folder: Path, max_bytes: int) -> EvidenceFile:
+    principal.require_unit("values:write", loaded.unit.id)
+    ensure_editable(loaded)
+    row = next((r for r in submissions.values_of(session, loaded.submission.id) if r.indicator_code == indicator),
+               None) if loaded.submission else None
+    if row is None:
+        raise Conflict("Hãy nhập và lưu giá trị của chỉ tiêu trước khi đính kèm minh chứng.")
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise PayloadTooLarge(f"Tệp vượt quá giới hạn {max_bytes // (1024 * 1024)} MB.")
+    kind = filetype.guess(data)
+    if kind is None or kind.mime not in ALLOWED_TYPES:
+        raise UnsupportedMedia("Chỉ nhận tệp PDF, ảnh hoặc tài liệu Office (kiểm tra theo nội dung tệp).")
+    key = uuid.uuid4().hex
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / key).write_bytes(data)
+    file = submissions.add(session, EvidenceFile(
+        value_id=row.id, filename=Path(filename or "minh-chung").name[:255], content_type=kind.mime, size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(), storage_key=key, uploaded_by=principal.username,
+        uploaded_at=datetime.now(UTC),
+    ))
+    audit.record(session, actor=principal.username, action="evidence.attach", entity="submission",
+                 entity_key=loaded.key, after={"indicator": indicator, "file": file.filename, "sha256": file.sha256})
+    return file
+
+
+def find(session: Session, loaded: Loaded, evidence_id: int, folder: Path) -> tuple[EvidenceFile, Path]:
+    """The file if it belongs to this submission (the caller's right to read it was checked on load)."""
+    found = submissions.evidence(session, evidence_id)
+    if found is None or loaded.submission is None or found[1].submission_id != loaded.submission.id:
+        raise NotFound("Không tìm thấy tệp minh chứng.")
+    path = folder / found[0].storage_key
+    if not path.is_file():
+        raise NotFound("Tệp minh chứng không còn trên máy chủ.")
+    return found[0], path

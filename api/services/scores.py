@@ -1,0 +1,96 @@
+"""Rankings, explained scores and what-if previews, read from the stored (always fresh) scores."""
+
+import hashlib
+from fractions import Fraction
+
+from sqlalchemy.orm import Session
+
+from api.db.models import Period
+from api.db.repositories import catalog as catalog_repo
+from api.db.repositories import scores
+from api.db.repositories import units as units_repo
+from api.domain import Tier, display, to_dict
+from api.services import scoring, submissions, units
+from api.services.access import Principal
+from api.services.errors import NotFound
+
+
+def _period(session: Session, code: str) -> Period:
+    period = catalog_repo.period_by_code(session, code)
+    if period is None:
+        raise NotFound(f"Không tìm thấy kỳ báo cáo «{code}».")
+    return period
+
+
+def ranking_etag(session: Session, principal: Principal, period_code: str, group: str | None,
+                 kind: str | None) -> tuple[Period, str]:
+    """The ranking's version tag: it changes whenever any stored score of the period changes."""
+    principal.require("scores:read")
+    period = _period(session, period_code)
+    tag = f"{period.code}|{period.id}|{period.scores_version}|{period.status}|{group or ''}|{kind or ''}"
+    return period, '"' + hashlib.sha256(tag.encode()).hexdigest()[:32] + '"'
+
+
+def _number(value: str | None) -> str | None:
+    return None if value is None else str(display(Fraction(value)))
+
+
+def ranking(session: Session, period: Period, group: str | None, kind: str | None) -> dict:
+    group_id = None
+    if group:
+        found = units_repo.group_by_code(session, group)
+        if found is None:
+            raise NotFound(f"Không tìm thấy cụm, khối thi đua «{group}».")
+        group_id = found.id
+    items = [
+        {
+            "rank": score.rank, "unit": {"code": code, "name": name, "kind": unit_kind}, "group": group_code,
+            "total": _number(score.total), "total_exact": score.total, "tier": score.final_tier,
+            "tier_label": Tier[score.final_tier].label, "tier_before_quota": score.tier,
+            "quota_applied": score.quota_applied, "pillars": {k: _number(v) for k, v in score.pillars.items()},
+            "submission_status": score.submission_status, "first_submitted_at": score.first_submitted_at,
+            "veto_failed": score.explanation.get("veto_failed", []),
+        }
+        for score, code, name, unit_kind, group_code in scores.ranking(session, period.id, group_id, kind)
+    ]
+    scheme = catalog_repo.scheme_by_id(session, period.scheme_id)
+    return {"period": period.code, "period_name": period.name, "status": period.status,
+            "frozen": period.status == "locked", "scheme_version": scheme.code, "items": items}
+
+
+def explained(session: Session, principal: Principal, period_code: str, unit_code: str) -> dict:
+    principal.require("scores:read")
+    period = _period(session, period_code)
+    unit = units.get(session, unit_code)
+    if principal.role == "reporter" and not principal.sees_unit(unit.id):
+        raise NotFound("Không tìm thấy điểm của đơn vị này.")
+    score = scores.find(session, period.id, unit.id)
+    if score is None:
+        raise NotFound("Đơn vị này chưa có điểm trong kỳ (đơn vị không thuộc cụm, khối thi đua nào).")
+    return {
+        "period": period.code, "unit": {"code": unit.code, "name": unit.name, "kind": unit.kind},
+        "rank": score.rank, "total": _number(score.total), "total_exact": score.total, "tier": score.final_tier,
+        "tier_label": Tier[score.final_tier].label, "quota_applied": score.quota_applied, "frozen": score.frozen,
+        "scheme_version": score.scheme_code, "computed_at": score.computed_at,
+        "pillars": {k: _number(v) for k, v in score.pillars.items()}, "explanation": score.explanation,
+    }
+
+
+def preview(session: Session, principal: Principal, period_code: str, unit_code: str, entries: list[dict]) -> dict:
+    """Score the stored values overlaid with the posted ones, without saving anything."""
+    loaded = submissions.load(session, principal, period_code, unit_code, "scores:preview")
+    values = {code: scoring.to_value(row) for code, (row, _files) in submissions.values_with_evidence(session, loaded).items()}
+    for code, value in submissions.parse_entries(submissions.applicable_indicators(session, loaded), entries).items():
+        if value is None:
+            values.pop(code, None)
+        else:
+            values[code] = value
+    result = scoring.score_values(session, loaded.period, loaded.unit, loaded.submission, values)
+    return {
+        "period": loaded.period.code, "unit": {"code": loaded.unit.code, "name": loaded.unit.name, "kind": loaded.unit.kind},
+        "rank": None, "total": str(display(result.total)), "total_exact": str(result.total), "tier": result.tier.name,
+        "tier_label": result.tier.label, "quota_applied": False, "frozen": False,
+        "scheme_version": result.scheme_version, "computed_at": None,
+        "pillars": {p.pillar.value: None if p.score is None else str(display(p.score)) for p in result.pillars},
+        "explanation": to_dict(result),
+    }

@@ -1,0 +1,146 @@
+"""Seed data: the catalog, scheme and periods from the domain's file; optionally a demo province.
+
+Everything is idempotent: rows that exist (by code or username) are left as they are.
+"""
+
+import random
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from api.db.models import EmulationGroup, Submission, SubmissionValue, Unit
+from api.db.repositories import catalog as catalog_repo
+from api.db.repositories import submissions as submissions_repo
+from api.db.repositories import units as units_repo
+from api.db.repositories import users as users_repo
+from api.domain import Indicator, Measure, RuleKind, UnitKind, default_catalog_path
+from api.services import accounts, catalog, scoring
+from api.services.demo_units import DEPARTMENTS, GROUPS, POLICE_DEPARTMENTS, communes
+
+DEMO_PASSWORD = "BaNhat@2026"
+DEMO_PERIOD = "2026-H1"
+# (username, full name, role, unit code)
+DEMO_ACCOUNTS = (
+    ("admin", "Quản trị hệ thống", "admin", None),
+    ("reviewer", "Cán bộ Cơ quan Thường trực (Công an tỉnh)", "reviewer", "CAT"),
+    ("leader", "Lãnh đạo UBND tỉnh", "leader", "UBND-T"),
+    ("noivu", "Cán bộ Sở Nội vụ", "home_affairs", "SBN-02"),
+    ("baocao.cax", "Cán bộ báo cáo Công an phường Phố Hiến", "reporter", "CAX-001"),
+    ("baocao.xa", "Cán bộ báo cáo UBND phường Phố Hiến", "reporter", "UBX-001"),
+    ("hethong", "Hệ thống tổng hợp của tỉnh (API)", "api_client", None),
+)
+
+
+def seed_catalog(session: Session, path: Path | None = None) -> dict:
+    version, scheme, created = catalog.load_file(session, path or default_catalog_path())
+    return {"catalog": version.version, "scheme": scheme.code, "periods_created": created}
+
+
+def _unit(session: Session, code: str, name: str, kind: str, parent: Unit | None, group: EmulationGroup | None) -> Unit:
+    return units_repo.by_code(session, code) or units_repo.add(session, Unit(
+        code=code, name=name, kind=kind, parent_id=parent.id if parent else None,
+        group_id=group.id if group else None, active=True,
+    ))
+
+
+def seed_demo_units(session: Session) -> int:
+    groups = {}
+    for code, name in GROUPS:
+        groups[code] = units_repo.group_by_code(session, code) or units_repo.add(session, EmulationGroup(code=code, name=name))
+    province = _unit(session, "UBND-T", "Ủy ban nhân dân tỉnh Hưng Yên", "province", None, None)
+    police = _unit(session, "CAT", "Công an tỉnh Hưng Yên", "police_province", province, None)
+    created = [province, police]
+    for index, name in enumerate(DEPARTMENTS, 1):
+        created.append(_unit(session, f"SBN-{index:02d}", name, "department", province, groups["SBN"]))
+    for index, name in enumerate(POLICE_DEPARTMENTS, 1):
+        created.append(_unit(session, f"PCA-{index:02d}", name, "police_department", police, groups["PCA"]))
+    for index, (word, name) in enumerate(communes(), 1):
+        created.append(_unit(session, f"CAX-{index:03d}", f"Công an {word} {name}", "commune_police", police,
+                             groups["CAX"]))
+        created.append(_unit(session, f"UBX-{index:03d}", f"UBND {word} {name}", "commune", province, groups["UBX"]))
+    return len(created)
+
+
+def seed_demo_accounts(session: Session) -> list[str]:
+    made = []
+    for username, full_name, role, unit_code in DEMO_ACCOUNTS:
+        if users_repo.by_username(session, username) is None:
+            accounts.create_user(session, None, username=username, full_name=full_name, password=DEMO_PASSWORD,
+                                 role=role, unit_code=unit_code)
+            made.append(username)
+    return made
+
+
+def demo_value(indicator: Indicator, rng: random.Random, good: bool) -> SubmissionValue:
+    """A plausible value: mostly meeting the rule, sometimes (or when ``good`` is False) not."""
+    rule = indicator.rule
+    meets = good and rng.random() < 0.9
+    value = SubmissionValue(indicator_code=indicator.code)
+    if indicator.measure is Measure.RATIO:
+        denominator = rng.randint(12, 80)
+        value.denominator = denominator
+        if rule.kind is RuleKind.ZERO_OR_LOWER:
+            value.numerator = 0 if meets else rng.randint(1, 2)
+        else:
+            value.numerator = denominator if meets else denominator - rng.randint(1, max(1, denominator // 4))
+    elif indicator.measure is Measure.COUNT:
+        if rule.kind is RuleKind.FREQUENCY:
+            value.count = rule.count * 30 if meets else 0
+        else:
+            value.count = 0 if meets else rng.randint(1, 2)
+    elif indicator.measure is Measure.FLAG:
+        value.flag = meets
+    else:
+        deadline = rule.deadline or date(2026, 5, 5)
+        value.date_value = deadline - timedelta(days=rng.randint(1, 20)) if meets else deadline + timedelta(days=3)
+    return value
+
+
+def seed_demo_submissions(session: Session) -> int:
+    """Half-fill 2026-H1: approved, on time, late, returned, drafts and missing reports."""
+    period = catalog_repo.period_by_code(session, DEMO_PERIOD)
+    if period is None:
+        return 0
+    catalog_obj, _context = catalog.scoring_context(session, period)
+    due_noon = datetime.combine(period.due, datetime.min.time(), tzinfo=UTC) + timedelta(hours=3)
+    made = 0
+    for unit in sorted(units_repo.scored_units(session), key=lambda u: u.code):
+        if submissions_repo.find(session, period.id, unit.id) is not None:
+            continue
+        rng = random.Random(unit.code)
+        bucket = rng.randrange(10)  # 0-2 approved, 3-4 submitted, 5 late, 6 returned, 7-8 draft, 9 missing
+        if bucket == 9:
+            continue
+        submitted_at = due_noon - timedelta(days=rng.randint(1, 15)) if bucket != 5 else due_noon + timedelta(days=4)
+        status = ("approved" if bucket <= 2 else "submitted" if bucket <= 5 else "returned" if bucket == 6 else "draft")
+        submission = submissions_repo.add(session, Submission(
+            period_id=period.id, unit_id=unit.id, status=status, version=1, updated_at=submitted_at,
+            first_submitted_at=submitted_at if status != "draft" else None,
+            submitted_at=submitted_at if status != "draft" else None,
+            approved_at=submitted_at + timedelta(days=2) if status == "approved" else None,
+            return_reason="Thiếu minh chứng cho chỉ tiêu GD-02." if status == "returned" else None,
+        ))
+        indicators = catalog_obj.for_kind(UnitKind(unit.kind))
+        filled = indicators if status != "draft" else indicators[: len(indicators) // 2]
+        good = rng.random() < 0.85
+        for indicator in filled:
+            value = demo_value(indicator, rng, good)
+            value.submission_id = submission.id
+            session.add(value)
+        made += 1
+    session.flush()
+    return made
+
+
+def seed(session: Session, *, demo: bool, catalog_path: Path | None = None) -> dict:
+    summary = seed_catalog(session, catalog_path)
+    if demo:
+        summary["units"] = seed_demo_units(session)
+        summary["accounts_created"] = seed_demo_accounts(session)
+        summary["submissions_created"] = seed_demo_submissions(session)
+    # Review periods average the annual totals, so they come last.
+    for period in sorted(catalog_repo.periods(session), key=lambda p: bool(p.spans)):
+        if period.status == "open":
+            scoring.recompute_period(session, period)
+    return summary

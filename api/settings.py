@@ -1,0 +1,30 @@
+"""Runtime configuration, read from the environment (prefix ``BANHAT_``) and ``DATABASE_URL``."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BANHAT_", extra="ignore")
+
+    database_url: str = Field(
+        default=f"sqlite:///{PROJECT_ROOT / 'var' / 'banhat.sqlite3'}",
+        validation_alias=AliasChoices("DATABASE_URL", "BANHAT_DATABASE_URL"),
+    )
+    evidence_dir: Path = PROJECT_ROOT / "var" / "evidence"
+    evidence_max_bytes: int = 10 * 1024 * 1024
+    frontend_dist: Path = PROJECT_ROOT / "frontend" / "dist"
+    session_hours: int = 12
+    # Secure cookies need HTTPS; the default local setup serves plain HTTP on loopback.
+    cookie_secure: bool = False
+    timezone: str = "Asia/Ho_Chi_Minh"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
