@@ -1,0 +1,174 @@
+"""Reminders (đôn đốc): units that have not submitted close to a deadline, and returned reports.
+
+The standing body lists them and sends reminders: each becomes an in-app notification of the unit and,
+when an SMTP server is configured (off by default), an e-mail to the unit's contact address. A unit gets
+at most one reminder of a kind per period and day, however often the standing body presses the button.
+"""
+
+import smtplib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from email.message import EmailMessage
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.orm import Session
+
+from api.db.award_models import Notification, UnitContact
+from api.db.models import Period, Unit
+from api.db.repositories import awards as repo
+from api.domain import local_date
+from api.domain.periods import VIETNAM
+from api.services.access import Principal
+from api.services.errors import Forbidden, Invalid, NotFound
+from api.services.inspections import STANDING_BODY, period_by_code, require_role, unit_by_code
+
+NOT_SUBMITTED = "not_submitted"
+RETURNED = "returned"
+
+
+class MailSettings(BaseSettings):
+    """SMTP for reminder e-mails, from ``BANHAT_SMTP_*``; no host means e-mail is off."""
+
+    model_config = SettingsConfigDict(env_prefix="BANHAT_SMTP_", extra="ignore")
+
+    host: str | None = None
+    port: int = 25
+    username: str | None = None
+    password: str | None = None
+    sender: str = "ba-nhat@congan.hungyen.gov.vn"
+    starttls: bool = False
+    timeout_seconds: float = 10
+
+
+@dataclass(frozen=True)
+class Reminder:
+    unit: Unit
+    kind: str
+    due: date
+    days_left: int
+    return_reason: str | None
+
+    @property
+    def title(self) -> str:
+        if self.kind == RETURNED:
+            return "Báo cáo bị trả lại chưa được gửi lại"
+        return "Đôn đốc gửi báo cáo phong trào “Ba nhất”"
+
+    def body(self, period: Period) -> str:
+        due = f"{self.due:%d/%m/%Y}"
+        if self.kind == RETURNED:
+            return (f"Báo cáo kỳ {period.name} của {self.unit.name} đã bị trả lại"
+                    f" (lý do: {self.return_reason or 'không ghi'}). Đề nghị hoàn thiện và gửi lại.")
+        when = f"còn {self.days_left} ngày" if self.days_left >= 0 else f"đã quá hạn {-self.days_left} ngày"
+        return (f"{self.unit.name} chưa gửi báo cáo kỳ {period.name}; hạn gửi ngày {due} ({when}). "
+                "Đề nghị khẩn trương hoàn thành và gửi báo cáo.")
+
+
+def pending(session: Session, principal: Principal, period_code: str, days_before: int,
+            today: date | None = None) -> tuple[Period, list[Reminder]]:
+    """Units to remind: not submitted once ``today`` is within ``days_before`` days of the due date (or
+    past it), and returned reports not yet resubmitted."""
+    require_role(principal, STANDING_BODY | {"leader"})
+    if days_before < 0:
+        raise Invalid("Số ngày trước hạn không được âm.")
+    period = period_by_code(session, period_code)
+    today = today or local_date(datetime.now(UTC))
+    days_left = (period.due - today).days
+    found = []
+    for unit, submission in repo.scored_units_with_submission(session, period.id):
+        if submission is not None and submission.status == "returned":
+            found.append(Reminder(unit, RETURNED, period.due, days_left, submission.return_reason))
+        elif (submission is None or submission.first_submitted_at is None) and days_left <= days_before \
+                and not period.spans:
+            found.append(Reminder(unit, NOT_SUBMITTED, period.due, days_left, None))
+    return period, found
+
+
+@dataclass(frozen=True)
+class SendResult:
+    notified: int
+    emailed: int
+    skipped: int
+    failed: int
+
+
+def send(session: Session, principal: Principal, period_code: str, days_before: int,
+         mail: MailSettings | None = None, today: date | None = None) -> SendResult:
+    period, reminders = pending(session, principal, period_code, days_before, today)
+    require_role(principal, STANDING_BODY)
+    mail = mail or MailSettings()
+    now = datetime.now(UTC)
+    midnight = datetime.combine(local_date(now), time(), tzinfo=VIETNAM)
+    already = repo.notified_since(session, period.id, midnight)
+    addresses = repo.contacts(session, [reminder.unit.id for reminder in reminders])
+    notified = emailed = skipped = failed = 0
+    connection = _connect(mail) if mail.host and addresses else None
+    try:
+        for reminder in reminders:
+            if (reminder.unit.id, reminder.kind) in already:
+                skipped += 1
+                continue
+            note = repo.add(session, Notification(
+                unit_id=reminder.unit.id, period_id=period.id, kind=reminder.kind, title=reminder.title,
+                body=reminder.body(period), created_at=now, read_at=None, emailed_to=None,
+            ))
+            notified += 1
+            address = addresses.get(reminder.unit.id)
+            if connection is None or address is None:
+                continue
+            try:
+                connection.send_message(_message(mail.sender, address, note))
+            except smtplib.SMTPException:
+                failed += 1
+            else:
+                note.emailed_to = address
+                emailed += 1
+    finally:
+        if connection is not None:
+            connection.quit()
+    session.flush()
+    return SendResult(notified, emailed, skipped, failed)
+
+
+def _connect(mail: MailSettings) -> smtplib.SMTP:
+    connection = smtplib.SMTP(mail.host, mail.port, timeout=mail.timeout_seconds)
+    if mail.starttls:
+        connection.starttls()
+    if mail.username:
+        connection.login(mail.username, mail.password or "")
+    return connection
+
+
+def _message(sender: str, address: str, note: Notification) -> EmailMessage:
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = sender, address, note.title
+    message.set_content(note.body)
+    return message
+
+
+def notifications(session: Session, principal: Principal, unread_only: bool) -> list[Notification]:
+    """The signed-in reporter's unit's notifications, newest first."""
+    if principal.unit_id is None:
+        raise Forbidden("Tài khoản không thuộc đơn vị nào.")
+    return repo.notifications(session, principal.unit_id, unread_only)
+
+
+def mark_read(session: Session, principal: Principal, notification_id: int) -> Notification:
+    note = session.get(Notification, notification_id)
+    if note is None or note.unit_id != principal.unit_id:
+        raise NotFound("Không tìm thấy thông báo.")
+    note.read_at = note.read_at or datetime.now(UTC)
+    session.flush()
+    return note
+
+
+def set_contact(session: Session, principal: Principal, unit_code: str, email: str) -> None:
+    """The address a unit's reminders go to; set by the standing body."""
+    require_role(principal, STANDING_BODY)
+    unit = unit_by_code(session, unit_code)
+    contact = session.get(UnitContact, unit.id)
+    if contact is None:
+        repo.add(session, UnitContact(unit_id=unit.id, email=email))
+    else:
+        contact.email = email
+        session.flush()

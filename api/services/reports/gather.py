@@ -1,0 +1,116 @@
+"""Fill the consolidated report from the same services that answer the API.
+
+Reporting rates come from the reporting-status service, ranks, totals and tiers from the ranking
+service, inspections and proposals from their services: the Word, Excel and JSON forms of the report
+therefore carry the API's numbers for the same period.
+"""
+
+from collections import Counter, defaultdict
+from datetime import date
+from fractions import Fraction
+
+from sqlalchemy.orm import Session
+
+from api.db.repositories import scores as scores_repo
+from api.db.repositories import units as units_repo
+from api.domain import Tier
+from api.domain.awards import ProposalStatus
+from api.services import awards, inspections, periods
+from api.services import scores as scores_service
+from api.services.access import Principal
+from api.services.catalog import scoring_context
+from api.services.reports.model import (
+    AwardRow,
+    ConsolidatedReport,
+    FailedIndicatorRow,
+    GroupRanking,
+    InspectionRow,
+    RankingRow,
+    ReportingRow,
+    TierRow,
+)
+
+MOST_FAILED = 10
+TIER_FIELDS = {
+    Tier.XUAT_SAC: "excellent",
+    Tier.TOT: "good",
+    Tier.HOAN_THANH: "completed",
+    Tier.KHONG_HOAN_THANH: "not_completed",
+}
+
+
+def consolidated(session: Session, principal: Principal, period_code: str, *, number: str = "",
+                 issued_on: date | None = None) -> ConsolidatedReport:
+    inspections.require_role(principal, inspections.OVERSIGHT)
+    period, summary, _rows = periods.reporting_status(session, principal, period_code, None)
+    group_names = {group.code: group.name for group, _count in units_repo.groups_with_counts(session)}
+    reporting = tuple(
+        ReportingRow(row["name"], row["expected"], row["on_time"], row["late"]) for row in summary
+    )
+
+    items = scores_service.ranking(session, period, None, None)["items"]
+    by_group: dict[str, list[dict]] = defaultdict(list)
+    for item in items:
+        by_group[item["group"]].append(item)
+
+    def received(item: dict) -> bool:
+        # Review periods take no reports: their tiers come from the annual totals.
+        return bool(period.spans) or item["first_submitted_at"] is not None
+
+    tiers = []
+    rankings = []
+    for group_code, group_items in by_group.items():
+        counts = Counter(Tier[item["tier"]] for item in group_items if received(item))
+        tiers.append(TierRow(
+            group_names.get(group_code, group_code),
+            unscored=sum(1 for item in group_items if not received(item)),
+            **{field: counts.get(tier, 0) for tier, field in TIER_FIELDS.items()},
+        ))
+        rankings.append(GroupRanking(group_names.get(group_code, group_code), tuple(
+            RankingRow(item["rank"], item["unit"]["code"], item["unit"]["name"], Fraction(item["total_exact"]),
+                       item["tier_label"], tuple(item["veto_failed"]))
+            if received(item) else
+            RankingRow(item["rank"], item["unit"]["code"], item["unit"]["name"], None, "Chưa gửi báo cáo")
+            for item in group_items
+        )))
+
+    return ConsolidatedReport(
+        period_code=period.code, period_name=period.name, start=period.start, end=period.end,
+        number=number or "      /BC-CAT", place="Hưng Yên", issued_on=issued_on or date.today(),
+        reporting=reporting, tiers=tuple(tiers), rankings=tuple(rankings),
+        failed_indicators=_failed_indicators(session, period, received_units={
+            item["unit"]["code"] for item in items if item["first_submitted_at"] is not None}),
+        inspections=tuple(
+            InspectionRow(view.inspection.inspected_on or view.inspection.planned_on, view.unit.name,
+                          view.inspection.status == "done", len(view.findings), view.deduction_points,
+                          view.open_actions)
+            for view in inspections.list_inspections(session, principal, unit_code=None, period_code=period.code)
+        ),
+        awards=tuple(
+            AwardRow(view.recipient_name, view.unit.name, view.form_name,
+                     ProposalStatus(view.proposal.status).label, view.proposal.amount)
+            for view in awards.list_proposals(session, principal, period.code, None)
+        ),
+    )
+
+
+def _failed_indicators(session: Session, period, received_units: set[str]) -> tuple[FailedIndicatorRow, ...]:
+    """Indicators most often not met among the units whose report was received."""
+    catalog, _context = scoring_context(session, period)
+    names = {indicator.code: indicator.name for indicator in catalog.indicators}
+    failed: Counter[str] = Counter()
+    applicable: Counter[str] = Counter()
+    stored = scores_repo.of_period(session, period.id)
+    codes = units_repo.codes_by_id(session, set(stored))
+    for unit_id, score in stored.items():
+        if codes.get(unit_id) not in received_units:
+            continue
+        for result in score.explanation.get("indicators", []):
+            if result["applicable"]:
+                applicable[result["code"]] += 1
+                failed[result["code"]] += not result["met"]
+    ordered = sorted((code for code in failed if failed[code]), key=lambda code: (-failed[code], code))
+    return tuple(
+        FailedIndicatorRow(code, names.get(code, code), failed[code], applicable[code])
+        for code in ordered[:MOST_FAILED]
+    )
