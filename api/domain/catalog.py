@@ -52,6 +52,14 @@ def default_catalog_path() -> Path:
     return Path(__file__).resolve().parent.parent / "catalog" / "ba-nhat-2026.json"
 
 
+def _member(enum, value: object, where: str):
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in enum)
+        raise CatalogError(f"{where}: «{value}» không hợp lệ (chọn một trong: {allowed}).") from None
+
+
 class _Reader:
     """Typed access to one JSON object, raising CatalogError with the object's path."""
 
@@ -109,13 +117,7 @@ class _Reader:
 
     def choice(self, key: str, enum, *, required: bool = True):
         value = self.get(key, str, required=required)
-        if value is None:
-            return None
-        try:
-            return enum(value)
-        except ValueError:
-            allowed = ", ".join(member.value for member in enum)
-            raise self.fail(key, f"«{value}» không hợp lệ (chọn một trong: {allowed}).") from None
+        return None if value is None else _member(enum, value, self.where(key))
 
     def items(self, key: str) -> list[_Reader]:
         return [_Reader(item, f"{self.where(key)}[{index}]") for index, item in enumerate(self.get(key, list))]
@@ -146,8 +148,7 @@ def _indicator(reader: _Reader) -> Indicator:
     if not kinds:
         raise reader.fail("applies_to", "phải có ít nhất một loại đơn vị.")
     applies_to = frozenset(
-        _Reader({"kind": kind}, f"{reader.where('applies_to')}[{index}]").choice("kind", UnitKind)
-        for index, kind in enumerate(kinds)
+        _member(UnitKind, kind, f"{reader.where('applies_to')}[{index}]") for index, kind in enumerate(kinds)
     )
     return Indicator(
         code=reader.text("code"),

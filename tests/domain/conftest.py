@@ -27,12 +27,21 @@ def year(catalog):
     return catalog.period("2026-Y")
 
 
-def make_period(start: date, end: date, due: date | None = None) -> Period:
-    return Period("TEST", "Kỳ thử", PeriodKind.HALF_YEAR, start, end, due or end)
+@pytest.fixture(scope="session")
+def make_period():
+    def make(start: date, end: date, due: date | None = None) -> Period:
+        return Period("TEST", "Kỳ thử", PeriodKind.HALF_YEAR, start, end, due or end)
+
+    return make
 
 
-def perfect_values(catalog, kind, period) -> dict:
+@pytest.fixture(scope="session")
+def perfect_values(catalog):
     """Values meeting every indicator that applies to ``kind`` in ``period``."""
+    return lambda kind, period: _perfect_values(catalog, kind, period)
+
+
+def _perfect_values(catalog, kind, period) -> dict:
     values = {}
     for indicator in catalog.for_kind(kind):
         rule = indicator.rule

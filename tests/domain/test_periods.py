@@ -6,8 +6,6 @@ import pytest
 
 from api.domain import Cadence, TimelinessStatus, timeliness
 
-from .conftest import make_period
-
 
 @pytest.mark.parametrize(("start", "end", "cadence", "expected"), [
     (date(2026, 1, 1), date(2026, 6, 30), Cadence.MONTH, 6),
@@ -23,7 +21,7 @@ from .conftest import make_period
     (date(2026, 1, 1), date(2026, 1, 6), Cadence.WEEK, 0),
     (date(2024, 2, 1), date(2024, 2, 29), Cadence.MONTH, 1),
 ])
-def test_whole_windows(start, end, cadence, expected):
+def test_whole_windows(start, end, cadence, expected, make_period):
     assert make_period(start, end).whole_windows(cadence) == expected
 
 

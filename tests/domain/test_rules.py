@@ -7,8 +7,6 @@ import pytest
 
 from api.domain import Cadence, Scheme, Value, evaluate
 
-from .conftest import make_period
-
 
 def ratio(numerator, denominator):
     return Value(numerator=numerator, denominator=denominator)
@@ -80,7 +78,7 @@ class TestZeroOrLowerThanLastYear:
 
 
 class TestFrequency:
-    def test_weeks_in_a_181_day_window(self, catalog, scheme):
+    def test_weeks_in_a_181_day_window(self, catalog, scheme, make_period):
         period = make_period(date(2026, 1, 1), date(2026, 6, 30))
         assert period.days == 181 and period.whole_windows(Cadence.WEEK) == 25
         indicator = catalog.indicator("GD-03")
@@ -96,7 +94,7 @@ class TestFrequency:
         assert evaluate(catalog.indicator("TT-09"), Value(count=1), year, scheme).met
         assert not evaluate(catalog.indicator("TT-09"), Value(count=0), year, scheme).met
 
-    def test_quarters_count_only_whole_calendar_quarters(self, catalog, scheme):
+    def test_quarters_count_only_whole_calendar_quarters(self, catalog, scheme, make_period):
         period = make_period(date(2026, 2, 1), date(2026, 12, 30))  # Q2 and Q3 whole, Q1 and Q4 cut
         result = evaluate(catalog.indicator("GD-08"), Value(count=1), period, scheme)
         assert result.threshold == 2 and not result.met

@@ -11,8 +11,6 @@ from api.domain import (
 )
 from api.domain.scoring import IndicatorResult, _result
 
-from .conftest import perfect_values
-
 POLICE = UnitKind.COMMUNE_POLICE
 
 
@@ -33,20 +31,20 @@ class TestApplicability:
         result = score(catalog, UnitKind.COMMUNE, {}, half_year)
         assert sorted(r.code for r in result.indicators) == ["SN-01", "SN-02", "SN-03", "SN-06"]
 
-    def test_perfect_unit_scores_100(self, catalog, half_year):
+    def test_perfect_unit_scores_100(self, catalog, half_year, perfect_values):
         for kind in (UnitKind.COMMUNE_POLICE, UnitKind.POLICE_DEPARTMENT, UnitKind.DEPARTMENT, UnitKind.COMMUNE):
-            result = score(catalog, kind, perfect_values(catalog, kind, half_year), half_year)
+            result = score(catalog, kind, perfect_values(kind, half_year), half_year)
             assert result.total == 100 and result.tier is Tier.XUAT_SAC and not result.missing, kind
 
-    def test_not_applicable_leaves_the_pillar_denominator(self, catalog, half_year):
-        values = perfect_values(catalog, UnitKind.DEPARTMENT, half_year)
+    def test_not_applicable_leaves_the_pillar_denominator(self, catalog, half_year, perfect_values):
+        values = perfect_values(UnitKind.DEPARTMENT, half_year)
         values["SN-04"] = Value(numerator=0, denominator=0)  # TT pillar: SN-04 drops out
         values["SN-05"] = Value(numerator=9, denominator=10)  # not met
         tt = score(catalog, UnitKind.DEPARTMENT, values, half_year).pillar_score(Pillar.TT)
         assert tt == 0  # 0 of 1 applicable, not 0 of 2 or 1 of 2
 
-    def test_pillar_without_applicable_indicator_leaves_the_total(self, catalog, half_year):
-        values = perfect_values(catalog, UnitKind.COMMUNE, half_year)  # a commune has no TT indicator
+    def test_pillar_without_applicable_indicator_leaves_the_total(self, catalog, half_year, perfect_values):
+        values = perfect_values(UnitKind.COMMUNE, half_year)  # a commune has no TT indicator
         values["SN-02"] = Value(numerator=1, denominator=2)  # GD: SN-02 fails, SN-06 met -> 50
         result = score(catalog, UnitKind.COMMUNE, values, half_year)
         assert result.pillar_score(Pillar.TT) is None
@@ -55,15 +53,15 @@ class TestApplicability:
 
 
 class TestTotals:
-    def test_missing_values_score_zero_and_are_listed(self, catalog, half_year):
-        values = perfect_values(catalog, UnitKind.COMMUNE, half_year)
+    def test_missing_values_score_zero_and_are_listed(self, catalog, half_year, perfect_values):
+        values = perfect_values(UnitKind.COMMUNE, half_year)
         del values["SN-06"]
         result = score(catalog, UnitKind.COMMUNE, values, half_year)
         assert result.missing == ("SN-06",) and result.pillar_score(Pillar.GD) == 50
 
-    def test_worked_example_with_quarters(self, catalog, half_year):
+    def test_worked_example_with_quarters(self, catalog, half_year, perfect_values):
         # commune police, H1: KL has 9 indicators; KL-04 counts 1 occurrence (3/4), KL-05 misses 100%
-        values = perfect_values(catalog, POLICE, half_year)
+        values = perfect_values(POLICE, half_year)
         values["KL-04"] = Value(count=1)
         values["KL-05"] = Value(numerator=39, denominator=40)
         result = score(catalog, POLICE, values, half_year)
@@ -73,31 +71,31 @@ class TestTotals:
         assert result.total == (Fraction(775, 9) + 100 + 100) / 3
         assert display(result.total) == Decimal("95.37")
 
-    def test_indicator_and_pillar_weights(self, catalog, half_year):
-        values = perfect_values(catalog, UnitKind.COMMUNE, half_year)
+    def test_indicator_and_pillar_weights(self, catalog, half_year, perfect_values):
+        values = perfect_values(UnitKind.COMMUNE, half_year)
         values["SN-02"] = Value(numerator=1, denominator=2)
         weighted = Scheme("w", indicator_weights={"SN-02": Fraction(3)}, pillar_weights={Pillar.GD: Fraction(2)})
         result = score(catalog, UnitKind.COMMUNE, values, half_year, weighted)
         assert result.pillar_score(Pillar.GD) == 25  # 100 * 1 / (3 + 1)
         assert result.total == Fraction(100 * 1 + 25 * 2, 3)
 
-    def test_bonus_is_capped(self, catalog, half_year):
-        values = perfect_values(catalog, UnitKind.COMMUNE, half_year)
+    def test_bonus_is_capped(self, catalog, half_year, perfect_values):
+        values = perfect_values(UnitKind.COMMUNE, half_year)
         bonus = [Adjustment(Fraction(8), "Điển hình tiên tiến"), Adjustment(Fraction(5), "Khắc phục thiên tai")]
         result = score(catalog, UnitKind.COMMUNE, values, half_year, bonus=bonus)
         assert (result.bonus_requested, result.bonus_applied, result.total) == (13, 10, 110)
         assert result.bonus_capped
 
-    def test_late_report_costs_two_points(self, catalog, half_year):
-        values = perfect_values(catalog, UnitKind.COMMUNE, half_year)
+    def test_late_report_costs_two_points(self, catalog, half_year, perfect_values):
+        values = perfect_values(UnitKind.COMMUNE, half_year)
         late = timeliness(datetime(2026, 6, 22, 2, 0, tzinfo=UTC), half_year.due, datetime(2026, 7, 1, tzinfo=UTC))
         assert late.status is TimelinessStatus.LATE
         result = score(catalog, UnitKind.COMMUNE, values, half_year, timeliness=late)
         assert result.total == 98 and result.deductions[-1].reason == "Báo cáo muộn 2 ngày"
 
-    def test_on_time_report_costs_nothing(self, catalog, half_year):
+    def test_on_time_report_costs_nothing(self, catalog, half_year, perfect_values):
         on_time = timeliness(datetime(2026, 6, 1, tzinfo=UTC), half_year.due, datetime(2026, 7, 1, tzinfo=UTC))
-        values = perfect_values(catalog, UnitKind.COMMUNE, half_year)
+        values = perfect_values(UnitKind.COMMUNE, half_year)
         assert score(catalog, UnitKind.COMMUNE, values, half_year, timeliness=on_time).total == 100
 
     def test_deductions_never_push_below_zero(self, catalog, half_year):
@@ -119,9 +117,9 @@ class TestTiers:
     def test_labels(self):
         assert Tier.XUAT_SAC.label == "Hoàn thành xuất sắc nhiệm vụ" and Tier.TOT > Tier.HOAN_THANH
 
-    def test_boundary_through_scoring(self, catalog, half_year):
+    def test_boundary_through_scoring(self, catalog, half_year, perfect_values):
         # a perfect commune with a 10-point deduction lands exactly on 90: still XUAT_SAC
-        values = perfect_values(catalog, UnitKind.COMMUNE, half_year)
+        values = perfect_values(UnitKind.COMMUNE, half_year)
         exact = score(catalog, UnitKind.COMMUNE, values, half_year, deductions=[Adjustment(Fraction(10), "x")])
         assert exact.total == 90 and exact.tier is Tier.XUAT_SAC
         below = score(catalog, UnitKind.COMMUNE, values, half_year, deductions=[Adjustment(Fraction(1001, 100), "x")])
@@ -129,8 +127,8 @@ class TestTiers:
 
 
 class TestVeto:
-    def test_unmet_veto_caps_the_tier(self, catalog, half_year):
-        values = perfect_values(catalog, POLICE, half_year)
+    def test_unmet_veto_caps_the_tier(self, catalog, half_year, perfect_values):
+        values = perfect_values(POLICE, half_year)
         values["TT-08"] = Value(count=1)
         result = score(catalog, POLICE, values, half_year)
         assert result.veto_failed == ("TT-08",)
@@ -141,21 +139,21 @@ class TestVeto:
         result = score(catalog, UnitKind.COMMUNE, values, half_year)
         assert result.veto_failed == ("SN-03",) and result.tier is Tier.KHONG_HOAN_THANH
 
-    def test_missing_veto_value_fails_the_veto(self, catalog, half_year):
-        values = perfect_values(catalog, POLICE, half_year)
+    def test_missing_veto_value_fails_the_veto(self, catalog, half_year, perfect_values):
+        values = perfect_values(POLICE, half_year)
         del values["KL-09"]
         assert score(catalog, POLICE, values, half_year).veto_failed == ("KL-09",)
 
-    def test_cap_is_a_scheme_parameter(self, catalog, half_year):
-        values = perfect_values(catalog, POLICE, half_year)
+    def test_cap_is_a_scheme_parameter(self, catalog, half_year, perfect_values):
+        values = perfect_values(POLICE, half_year)
         values["TT-01"] = Value(count=1)
         scheme = replace(catalog.scheme, veto_cap=Tier.TOT)
         assert score(catalog, POLICE, values, half_year, scheme).tier is Tier.TOT
 
 
 class TestExplanation:
-    def test_indicator_explanation_fields(self, catalog, half_year):
-        values = perfect_values(catalog, POLICE, half_year)
+    def test_indicator_explanation_fields(self, catalog, half_year, perfect_values):
+        values = perfect_values(POLICE, half_year)
         values["GD-02"] = Value(numerator=19, denominator=20)
         result = score(catalog, POLICE, values, half_year)
         gd02 = next(r for r in result.indicators if r.code == "GD-02")
@@ -163,8 +161,8 @@ class TestExplanation:
             "Tối thiểu 95%", 95, True, 1, 1, 1)
         assert gd02.rate == 95
 
-    def test_to_dict_is_json_with_exact_fractions(self, catalog, half_year):
-        values = perfect_values(catalog, POLICE, half_year)
+    def test_to_dict_is_json_with_exact_fractions(self, catalog, half_year, perfect_values):
+        values = perfect_values(POLICE, half_year)
         values["KL-04"] = Value(count=1)
         data = json.loads(json.dumps(to_dict(score(catalog, POLICE, values, half_year))))
         assert data["tier"] == "XUAT_SAC" and data["unit_kind"] == "commune_police"
