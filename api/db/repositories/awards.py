@@ -210,6 +210,11 @@ def notifications(session: Session, unit_id: int, unread_only: bool) -> list[Not
     return list(session.scalars(select(Notification).where(*conditions).order_by(Notification.id.desc())))
 
 
+def latest_locked_period(session: Session) -> Period | None:
+    query = select(Period).where(Period.status == "locked").order_by(Period.end.desc(), Period.id.desc())
+    return session.scalars(query.limit(1)).first()
+
+
 def add(session: Session, obj):
     session.add(obj)
     session.flush()

@@ -1,0 +1,155 @@
+"""Award forms, eligibility, proposals and their workflow, the base-salary setting, the budget estimate."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from api.domain.awards import ProposalAction, ProposalStatus, Recipient
+from api.routers.deps import CurrentPrincipal, DbSession
+from api.schemas.awards import (
+    AwardCatalogOut,
+    BudgetItemIn,
+    BudgetOut,
+    DecisionIn,
+    EligibilityOut,
+    ProposalIn,
+    ProposalList,
+    ProposalOut,
+    ReturnIn,
+    SettingsIn,
+    SettingsOut,
+)
+from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.services import awards
+from api.services.reports import build_budget_xlsx
+
+router = APIRouter(tags=["awards"], responses=COMMON_PROBLEMS)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _proposal(view: awards.ProposalView) -> ProposalOut:
+    proposal = view.proposal
+    return ProposalOut(
+        id=proposal.id, period=view.period_code, unit={"code": view.unit.code, "name": view.unit.name},
+        recipient=proposal.recipient, person_name=proposal.person_name, person_title=proposal.person_title,
+        form=proposal.form_code, form_name=view.form_name, status=proposal.status,
+        status_label=ProposalStatus(proposal.status).label, eligibility_reason=proposal.eligibility_reason,
+        multiplier=proposal.multiplier, base_salary=proposal.base_salary, amount=proposal.amount,
+        return_reason=proposal.return_reason, decision_number=proposal.decision_number,
+        decision_date=proposal.decision_date, proposed_by=proposal.proposed_by, updated_at=proposal.updated_at,
+    )
+
+
+@router.get("/award-forms", response_model=AwardCatalogOut)
+def award_forms(session: DbSession, principal: CurrentPrincipal) -> AwardCatalogOut:
+    catalog = awards.award_catalog()
+    return AwardCatalogOut(
+        version=catalog.version, legal_basis=catalog.legal_basis, rounding_step=catalog.rounding_step,
+        base_salary=awards.base_salary(session),
+        forms=[{"code": form.code, "name": form.name, "decided_by": form.decided_by,
+                "multipliers": {key.value: str(value) for key, value in form.multipliers.items()},
+                "occasions": sorted(kind.value for kind in form.occasions), "min_tier": form.min_tier.name,
+                "max_rank": form.max_rank} for form in catalog.forms],
+    )
+
+
+@router.get("/award-settings", response_model=SettingsOut)
+def get_settings(session: DbSession, principal: CurrentPrincipal) -> SettingsOut:
+    return SettingsOut(base_salary=awards.base_salary(session), hotlines=awards.hotlines(session))
+
+
+@router.put("/award-settings", response_model=SettingsOut)
+def put_settings(body: SettingsIn, session: DbSession, principal: CurrentPrincipal) -> SettingsOut:
+    awards.update_settings(session, principal, salary=body.base_salary, legal_basis=body.legal_basis,
+                           lines=None if body.hotlines is None else [h.model_dump() for h in body.hotlines])
+    return get_settings(session, principal)
+
+
+@router.get("/award-eligibility/{period}/{unit}", response_model=list[EligibilityOut])
+def eligibility(period: str, unit: str, session: DbSession, principal: CurrentPrincipal) -> list[EligibilityOut]:
+    """Every form for both kinds of recipient, each with its reason: why it is or is not available."""
+    return [
+        EligibilityOut(form=v.form_code, recipient=v.recipient.value, eligible=v.eligible, reason=v.reason)
+        for v in awards.eligibility_of(session, principal, period, unit)
+    ]
+
+
+@router.get("/award-proposals", response_model=ProposalList)
+def proposals(session: DbSession, principal: CurrentPrincipal,
+              period: Annotated[str | None, Query()] = None,
+              status: Annotated[ProposalStatus | None, Query()] = None) -> ProposalList:
+    views = awards.list_proposals(session, principal, period, status.value if status else None)
+    return ProposalList(items=[_proposal(view) for view in views],
+                        total_amount=sum(view.proposal.amount for view in views))
+
+
+@router.post("/award-proposals", response_model=ProposalOut, status_code=201,
+             responses=problem_responses(409))
+def propose(body: ProposalIn, session: DbSession, principal: CurrentPrincipal) -> ProposalOut:
+    """The standing body proposes; 409 with the reason when the unit is not eligible for the form."""
+    return _proposal(awards.propose(session, principal, period_code=body.period, unit_code=body.unit,
+                                    recipient=Recipient(body.recipient), form_code=body.form,
+                                    person_name=body.person_name, person_title=body.person_title))
+
+
+@router.post("/award-proposals/{proposal_id}/return", response_model=ProposalOut, responses=problem_responses(409))
+def return_proposal(proposal_id: int, body: ReturnIn, session: DbSession,
+                    principal: CurrentPrincipal) -> ProposalOut:
+    """Sở Nội vụ returns the proposal to the standing body with a reason."""
+    return _proposal(awards.act(session, principal, proposal_id, ProposalAction.RETURN, reason=body.reason))
+
+
+@router.post("/award-proposals/{proposal_id}/forward", response_model=ProposalOut, responses=problem_responses(409))
+def forward_proposal(proposal_id: int, session: DbSession, principal: CurrentPrincipal) -> ProposalOut:
+    """Sở Nội vụ has checked the file and forwards it to the Chairman."""
+    return _proposal(awards.act(session, principal, proposal_id, ProposalAction.FORWARD))
+
+
+@router.post("/award-proposals/{proposal_id}/resubmit", response_model=ProposalOut,
+             responses=problem_responses(409))
+def resubmit_proposal(proposal_id: int, session: DbSession, principal: CurrentPrincipal) -> ProposalOut:
+    return _proposal(awards.act(session, principal, proposal_id, ProposalAction.RESUBMIT))
+
+
+@router.post("/award-proposals/{proposal_id}/decision", response_model=ProposalOut,
+             responses=problem_responses(409))
+def record_decision(proposal_id: int, body: DecisionIn, session: DbSession,
+                    principal: CurrentPrincipal) -> ProposalOut:
+    """Record the Chairman's decision (number, date, approved or refused)."""
+    action = ProposalAction.APPROVE if body.approved else ProposalAction.REFUSE
+    return _proposal(awards.act(session, principal, proposal_id, action, decision_number=body.number,
+                                decision_date=body.date))
+
+
+def _years(year: int | None) -> list[int]:
+    return [year] if year else list(range(2026, 2031))
+
+
+@router.get("/budget", response_model=BudgetOut)
+def budget(session: DbSession, principal: CurrentPrincipal,
+           year: Annotated[int | None, Query(ge=2026, le=2030)] = None) -> BudgetOut:
+    """Dự toán kinh phí: activities and award money per year and unit."""
+    totals, lines, names = awards.budget(session, principal, _years(year))
+    return BudgetOut(
+        totals=[{"year": t.year, "unit": t.unit_code, "unit_name": names[t.unit_code], "activities": t.activities,
+                 "awards": t.awards, "total": t.total} for t in totals],
+        lines=[{"year": line.year, "unit": line.unit_code, "category": line.category,
+                "description": line.description, "amount": line.amount} for line in lines],
+        grand_total=sum(t.total for t in totals),
+    )
+
+
+@router.get("/budget/export.xlsx", response_class=Response,
+            responses={200: {"content": {XLSX: {}}, "description": "Bảng dự toán cho Sở Tài chính"}})
+def budget_export(session: DbSession, principal: CurrentPrincipal,
+                  year: Annotated[int | None, Query(ge=2026, le=2030)] = None) -> Response:
+    totals, lines, names = awards.budget(session, principal, _years(year))
+    name = f"du-toan-kinh-phi-{year or '2026-2030'}.xlsx"
+    return Response(build_budget_xlsx(totals, lines, names), media_type=XLSX,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.post("/budget/items", response_model=BudgetOut, status_code=201)
+def add_budget_item(body: BudgetItemIn, session: DbSession, principal: CurrentPrincipal) -> BudgetOut:
+    awards.add_budget_item(session, principal, body.year, body.unit, body.description, body.amount)
+    return budget(session, principal, body.year)

@@ -1,0 +1,39 @@
+"""Bonus entries (điểm thưởng) recorded by the standing body; the score caps their sum."""
+
+from fractions import Fraction
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from api.routers.deps import CurrentPrincipal, DbSession
+from api.schemas.bonuses import BonusIn, BonusOut
+from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.services import inspections
+from api.services.reports.formatting import rounded
+
+router = APIRouter(prefix="/bonuses", tags=["bonuses"], responses=COMMON_PROBLEMS)
+
+
+def _bonus(entry, unit, period_code: str) -> BonusOut:
+    return BonusOut(id=entry.id, period=period_code, unit={"code": unit.code, "name": unit.name},
+                    points=str(rounded(Fraction(entry.points))), reason=entry.reason, created_by=entry.created_by,
+                    created_at=entry.created_at)
+
+
+@router.get("", response_model=list[BonusOut])
+def list_bonuses(session: DbSession, principal: CurrentPrincipal, period: Annotated[str | None, Query()] = None,
+                 unit: Annotated[str | None, Query()] = None) -> list[BonusOut]:
+    return [_bonus(*row) for row in inspections.list_bonuses(session, principal, period, unit)]
+
+
+@router.post("", response_model=BonusOut, status_code=201, responses=problem_responses(409))
+def add_bonus(body: BonusIn, session: DbSession, principal: CurrentPrincipal) -> BonusOut:
+    entry = inspections.add_bonus(session, principal, body.period, body.unit, body.points, body.reason)
+    unit = inspections.unit_by_code(session, body.unit)
+    return _bonus(entry, unit, body.period)
+
+
+@router.delete("/{bonus_id}", status_code=204, response_class=Response, responses=problem_responses(409))
+def delete_bonus(bonus_id: int, session: DbSession, principal: CurrentPrincipal) -> Response:
+    inspections.delete_bonus(session, principal, bonus_id)
+    return Response(status_code=204)

@@ -1,0 +1,75 @@
+"""Inspections (kiểm tra chuyên đề): plan, record, findings with deduction points, corrective actions."""
+
+from fractions import Fraction
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.routers.deps import CurrentPrincipal, DbSession
+from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.schemas.inspections import (
+    ActionIn,
+    ActionOut,
+    ActionUpdate,
+    FindingIn,
+    InspectionDoneIn,
+    InspectionIn,
+    InspectionOut,
+)
+from api.services import inspections
+from api.services.reports.formatting import rounded
+
+router = APIRouter(tags=["inspections"], responses=COMMON_PROBLEMS)
+
+
+def _action(action) -> ActionOut:
+    return ActionOut(id=action.id, description=action.description, due_on=action.due_on, status=action.status,
+                     done_on=action.done_on)
+
+
+def _inspection(view: inspections.InspectionView) -> InspectionOut:
+    inspection = view.inspection
+    return InspectionOut(
+        id=inspection.id, unit={"code": view.unit.code, "name": view.unit.name}, topic=inspection.topic,
+        planned_on=inspection.planned_on, inspected_on=inspection.inspected_on, status=inspection.status,
+        deduction_points=str(rounded(view.deduction_points)), open_actions=view.open_actions,
+        findings=[{"id": f.id, "indicator": f.indicator_code, "description": f.description,
+                   "points": str(rounded(Fraction(f.points))),
+                   "actions": [_action(a) for a in view.actions[f.id]]} for f in view.findings],
+    )
+
+
+@router.get("/inspections", response_model=list[InspectionOut])
+def list_inspections(session: DbSession, principal: CurrentPrincipal,
+                     unit: Annotated[str | None, Query()] = None,
+                     period: Annotated[str | None, Query()] = None) -> list[InspectionOut]:
+    views = inspections.list_inspections(session, principal, unit_code=unit, period_code=period)
+    return [_inspection(view) for view in views]
+
+
+@router.post("/inspections", response_model=InspectionOut, status_code=201)
+def plan(body: InspectionIn, session: DbSession, principal: CurrentPrincipal) -> InspectionOut:
+    return _inspection(inspections.plan_inspection(session, principal, body.unit, body.topic, body.planned_on))
+
+
+@router.post("/inspections/{inspection_id}/done", response_model=InspectionOut)
+def done(inspection_id: int, body: InspectionDoneIn, session: DbSession, principal: CurrentPrincipal) -> InspectionOut:
+    """Record the date the inspection took place; its findings count in the periods holding that date."""
+    return _inspection(inspections.record_inspection(session, principal, inspection_id, body.inspected_on))
+
+
+@router.post("/inspections/{inspection_id}/findings", response_model=InspectionOut, status_code=201,
+             responses=problem_responses(409))
+def add_finding(inspection_id: int, body: FindingIn, session: DbSession, principal: CurrentPrincipal) -> InspectionOut:
+    return _inspection(inspections.add_finding(session, principal, inspection_id, body.description, body.points,
+                                               body.indicator))
+
+
+@router.post("/inspection-findings/{finding_id}/actions", response_model=ActionOut, status_code=201)
+def add_action(finding_id: int, body: ActionIn, session: DbSession, principal: CurrentPrincipal) -> ActionOut:
+    return _action(inspections.add_action(session, principal, finding_id, body.description, body.due_on))
+
+
+@router.patch("/corrective-actions/{action_id}", response_model=ActionOut)
+def update_action(action_id: int, body: ActionUpdate, session: DbSession, principal: CurrentPrincipal) -> ActionOut:
+    return _action(inspections.update_action(session, principal, action_id, body.done_on))

@@ -1,0 +1,51 @@
+"""Reminders (đôn đốc) for the standing body; in-app notifications for units; unit contact e-mails."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from api.routers.deps import CurrentPrincipal, DbSession
+from api.schemas.common import COMMON_PROBLEMS
+from api.schemas.reminders import ContactIn, NotificationOut, ReminderList, SendIn, SendOut
+from api.services import reminders
+
+router = APIRouter(tags=["reminders"], responses=COMMON_PROBLEMS)
+
+
+@router.get("/reminders", response_model=ReminderList)
+def pending(session: DbSession, principal: CurrentPrincipal, period: Annotated[str, Query()],
+            days_before: Annotated[int, Query(ge=0, le=60)] = 7) -> ReminderList:
+    """Units not submitted within ``days_before`` days of the deadline, and returned reports not resubmitted."""
+    found, items = reminders.pending(session, principal, period, days_before)
+    return ReminderList(period=found.code, items=[
+        {"unit": {"code": r.unit.code, "name": r.unit.name}, "kind": r.kind, "title": r.title,
+         "body": r.body(found), "due": r.due, "days_left": r.days_left} for r in items
+    ])
+
+
+@router.post("/reminders/send", response_model=SendOut)
+def send(body: SendIn, session: DbSession, principal: CurrentPrincipal) -> SendOut:
+    result = reminders.send(session, principal, body.period, body.days_before)
+    return SendOut(**vars(result))
+
+
+@router.put("/units/{unit}/contact", status_code=204, response_class=Response)
+def set_contact(unit: str, body: ContactIn, session: DbSession, principal: CurrentPrincipal) -> Response:
+    reminders.set_contact(session, principal, unit, body.email)
+    return Response(status_code=204)
+
+
+def _note(note) -> NotificationOut:
+    return NotificationOut(id=note.id, kind=note.kind, title=note.title, body=note.body, created_at=note.created_at,
+                           read_at=note.read_at)
+
+
+@router.get("/notifications", response_model=list[NotificationOut])
+def notifications(session: DbSession, principal: CurrentPrincipal,
+                  unread: Annotated[bool, Query()] = False) -> list[NotificationOut]:
+    return [_note(note) for note in reminders.notifications(session, principal, unread)]
+
+
+@router.post("/notifications/{notification_id}/read", response_model=NotificationOut)
+def mark_read(notification_id: int, session: DbSession, principal: CurrentPrincipal) -> NotificationOut:
+    return _note(reminders.mark_read(session, principal, notification_id))

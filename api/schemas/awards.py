@@ -1,0 +1,132 @@
+"""Award forms, eligibility, proposals, settings and the budget estimate."""
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+RecipientKind = Literal["collective", "individual"]
+
+
+class AwardFormOut(BaseModel):
+    code: str
+    name: str
+    decided_by: str
+    multipliers: dict[str, str]
+    occasions: list[str]
+    min_tier: str
+    max_rank: int | None
+
+
+class AwardCatalogOut(BaseModel):
+    version: str
+    legal_basis: str
+    rounding_step: int
+    base_salary: int
+    forms: list[AwardFormOut]
+
+
+class EligibilityOut(BaseModel):
+    form: str
+    recipient: RecipientKind
+    eligible: bool
+    reason: str
+
+
+class Hotline(BaseModel):
+    name: str = Field(min_length=1, max_length=255)
+    number: str = Field(min_length=1, max_length=32)
+
+
+class SettingsIn(BaseModel):
+    base_salary: int | None = Field(default=None, gt=0)
+    legal_basis: str | None = None
+    hotlines: list[Hotline] | None = None
+
+
+class SettingsOut(BaseModel):
+    base_salary: int
+    hotlines: list[Hotline]
+
+
+class ProposalIn(BaseModel):
+    period: str
+    unit: str
+    recipient: RecipientKind
+    form: str
+    person_name: str | None = Field(default=None, max_length=255)
+    person_title: str | None = Field(default=None, max_length=255)
+
+
+class ReturnIn(BaseModel):
+    reason: str = Field(min_length=1)
+
+
+class DecisionIn(BaseModel):
+    """The Chairman's decision: its number and date, and whether the award is granted."""
+
+    number: str = Field(min_length=1, max_length=64)
+    date: date
+    approved: bool
+
+
+class UnitRef(BaseModel):
+    code: str
+    name: str
+
+
+class ProposalOut(BaseModel):
+    id: int
+    period: str
+    unit: UnitRef
+    recipient: RecipientKind
+    person_name: str | None
+    person_title: str | None
+    form: str
+    form_name: str
+    status: str
+    status_label: str
+    eligibility_reason: str
+    multiplier: str
+    base_salary: int
+    amount: int
+    return_reason: str | None
+    decision_number: str | None
+    decision_date: date | None
+    proposed_by: str
+    updated_at: datetime
+
+
+class ProposalList(BaseModel):
+    items: list[ProposalOut]
+    total_amount: int
+
+
+class BudgetItemIn(BaseModel):
+    year: int = Field(ge=2026, le=2030)
+    unit: str
+    description: str = Field(min_length=1)
+    amount: int = Field(gt=0)
+
+
+class BudgetTotalOut(BaseModel):
+    year: int
+    unit: str
+    unit_name: str
+    activities: int
+    awards: int
+    total: int
+
+
+class BudgetLineOut(BaseModel):
+    year: int
+    unit: str
+    category: Literal["activity", "award"]
+    description: str
+    amount: int
+
+
+class BudgetOut(BaseModel):
+    totals: list[BudgetTotalOut]
+    lines: list[BudgetLineOut]
+    grand_total: int

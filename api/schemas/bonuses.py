@@ -1,0 +1,24 @@
+"""Bonus entries (điểm thưởng)."""
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from api.schemas.awards import UnitRef
+
+
+class BonusIn(BaseModel):
+    period: str
+    unit: str
+    points: str = Field(examples=["2"])
+    reason: str = Field(min_length=1)
+
+
+class BonusOut(BaseModel):
+    id: int
+    period: str
+    unit: UnitRef
+    points: str
+    reason: str
+    created_by: str
+    created_at: datetime

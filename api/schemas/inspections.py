@@ -1,0 +1,62 @@
+"""Inspections with their findings and corrective actions."""
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from api.schemas.awards import UnitRef
+
+
+class InspectionIn(BaseModel):
+    unit: str
+    topic: str = Field(min_length=1)
+    planned_on: date
+
+
+class InspectionDoneIn(BaseModel):
+    inspected_on: date
+
+
+class FindingIn(BaseModel):
+    description: str = Field(min_length=1)
+    points: str = Field(description="Điểm trừ, ví dụ 1.5", examples=["1.5"])
+    indicator: str | None = None
+
+
+class ActionIn(BaseModel):
+    description: str = Field(min_length=1)
+    due_on: date
+
+
+class ActionUpdate(BaseModel):
+    """``done_on`` closes the action on that date; null reopens it."""
+
+    done_on: date | None
+
+
+class ActionOut(BaseModel):
+    id: int
+    description: str
+    due_on: date
+    status: str
+    done_on: date | None
+
+
+class FindingOut(BaseModel):
+    id: int
+    indicator: str | None
+    description: str
+    points: str
+    actions: list[ActionOut]
+
+
+class InspectionOut(BaseModel):
+    id: int
+    unit: UnitRef
+    topic: str
+    planned_on: date
+    inspected_on: date | None
+    status: str
+    deduction_points: str
+    open_actions: int
+    findings: list[FindingOut]

@@ -1,0 +1,52 @@
+"""Self-managed models per commune and exemplary collectives and individuals."""
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from api.schemas.awards import RecipientKind, UnitRef
+
+
+class ModelIn(BaseModel):
+    unit: str
+    kind: str
+    name: str = Field(min_length=1, max_length=255)
+    status: str = "active"
+    established_on: date | None = None
+    note: str | None = None
+
+
+class ModelOut(BaseModel):
+    id: int
+    unit: UnitRef
+    kind: str
+    kind_label: str
+    name: str
+    status: str
+    status_label: str
+    established_on: date | None
+    note: str | None
+
+
+class ModelKindOut(BaseModel):
+    code: str
+    name: str
+
+
+class ExemplarIn(BaseModel):
+    unit: str
+    recipient: RecipientKind
+    name: str = Field(min_length=1, max_length=255)
+    achievement: str = Field(min_length=1)
+    year: int = Field(ge=2026, le=2030)
+    published: bool = False
+
+
+class ExemplarOut(BaseModel):
+    id: int
+    unit: UnitRef
+    recipient: RecipientKind
+    name: str
+    achievement: str
+    year: int
+    published: bool

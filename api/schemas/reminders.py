@@ -1,0 +1,46 @@
+"""Reminders for the standing body and notifications for units."""
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, Field
+
+from api.schemas.awards import UnitRef
+
+
+class ReminderOut(BaseModel):
+    unit: UnitRef
+    kind: str
+    title: str
+    body: str
+    due: date
+    days_left: int
+
+
+class ReminderList(BaseModel):
+    period: str
+    items: list[ReminderOut]
+
+
+class SendIn(BaseModel):
+    period: str
+    days_before: int = Field(default=7, ge=0, le=60)
+
+
+class SendOut(BaseModel):
+    notified: int
+    emailed: int
+    skipped: int
+    failed: int
+
+
+class NotificationOut(BaseModel):
+    id: int
+    kind: str
+    title: str
+    body: str
+    created_at: datetime
+    read_at: datetime | None
+
+
+class ContactIn(BaseModel):
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=255)

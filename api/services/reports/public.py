@@ -1,0 +1,43 @@
+"""What the public page (and the media) may see: aggregates of the latest locked period only.
+
+Scores become public when the standing body locks the period (its snapshot); names of individuals are
+never shown, only published collective exemplars and counts of active models.
+"""
+
+from collections import Counter
+from fractions import Fraction
+
+from sqlalchemy.orm import Session
+
+from api.db.repositories import awards as repo
+from api.db.repositories import scores as scores_repo
+from api.domain import Tier
+from api.services.awards import MODEL_KINDS, hotlines
+from api.services.reports.formatting import rounded
+
+
+def summary(session: Session) -> dict:
+    period = repo.latest_locked_period(session)
+    stored = list(scores_repo.of_period(session, period.id).values()) if period else []
+    received = [s for s in stored if period.spans or s.first_submitted_at is not None]
+    tiers = Counter(Tier[score.final_tier] for score in received)
+    active_models = {kind: count for kind, status, count in repo.model_counts(session) if status == "active"}
+    return {
+        "period": period.code if period else None,
+        "period_name": period.name if period else None,
+        "expected": len(stored),
+        "received": len(received),
+        "reporting_rate": rounded(Fraction(len(received), len(stored)), 4) if stored else None,
+        "tiers": [{"tier": tier.name, "label": tier.label, "count": tiers.get(tier, 0)}
+                  for tier in sorted(Tier, reverse=True)],
+        "models": [{"kind": kind, "name": name, "active": active_models.get(kind, 0)}
+                   for kind, name in MODEL_KINDS.items()],
+        "exemplars": [
+            {"name": exemplar.name, "unit_name": unit.name, "achievement": exemplar.achievement,
+             "year": exemplar.year}
+            for exemplar, unit in repo.exemplars(session, published_only=True)
+            if exemplar.recipient == "collective"
+        ],
+        "hotlines": hotlines(session),
+    }
+
