@@ -13,13 +13,26 @@ from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 
 from api.domain import (
-    Adjustment, Measure, RankInput, RuleKind, ScoringContext, UnitKind, Value, default_catalog_path,
-    load_catalog, rank_group, timeliness,
+    Adjustment,
+    Measure,
+    RankInput,
+    RuleKind,
+    ScoringContext,
+    UnitKind,
+    Value,
+    default_catalog_path,
+    load_catalog,
+    rank_group,
+    timeliness,
 )
 
 # Roughly the national mix: commune police and communes dominate, then police departments and departments.
-KIND_MIX = ((UnitKind.COMMUNE_POLICE, 45), (UnitKind.COMMUNE, 35), (UnitKind.POLICE_DEPARTMENT, 12),
-            (UnitKind.DEPARTMENT, 8))
+KIND_MIX = (
+    (UnitKind.COMMUNE_POLICE, 45),
+    (UnitKind.COMMUNE, 35),
+    (UnitKind.POLICE_DEPARTMENT, 12),
+    (UnitKind.DEPARTMENT, 8),
+)
 
 
 def random_value(indicator, rng: random.Random) -> Value | None:
@@ -42,8 +55,11 @@ def build_units(catalog, count: int, rng: random.Random):
     units = []
     for number in range(count):
         kind = rng.choice(kinds)
-        values = {indicator.code: value for indicator in catalog.for_kind(kind)
-                  if (value := random_value(indicator, rng)) is not None}
+        values = {
+            indicator.code: value
+            for indicator in catalog.for_kind(kind)
+            if (value := random_value(indicator, rng)) is not None
+        }
         units.append((f"U{number:05d}", kind, values))
     return units
 
@@ -61,8 +77,14 @@ def main() -> None:
     started, cpu_started = time.perf_counter(), time.process_time()
     context = ScoringContext(catalog.indicators, period, catalog.scheme)
     results = context.score_many(
-        (kind, values, {"bonus": (Adjustment(3, "Điển hình tiên tiến"),) if code.endswith("7") else (),
-                        "timeliness": timeliness(submitted[code], period.due, now)})
+        (
+            kind,
+            values,
+            {
+                "bonus": (Adjustment(3, "Điển hình tiên tiến"),) if code.endswith("7") else (),
+                "timeliness": timeliness(submitted[code], period.due, now),
+            },
+        )
         for code, kind, values in units
     )
     scores = {code: score for (code, _, _), score in zip(units, results)}
@@ -70,7 +92,9 @@ def main() -> None:
     groups = defaultdict(list)
     for code, kind, _ in units:
         score = scores[code]
-        groups[kind].append(RankInput(code, True, score.tier, score.total, score.pillars[0].score, submitted[code]))
+        groups[kind].append(
+            RankInput(code, True, score.tier, score.total, score.pillars[0].score, submitted[code])
+        )
     ranked = sum(len(rank_group(entries, catalog.scheme)) for entries in groups.values())
     finished, cpu_finished = time.perf_counter(), time.process_time()
 
@@ -78,8 +102,10 @@ def main() -> None:
     print(f"units scored and ranked: {ranked}")
     print(f"applicable indicator evaluations: {evaluations}")
     # CPU time of this process is what one core spends; wall time also counts other processes' load.
-    print(f"scoring: {cpu_scored - cpu_started:.3f} s CPU ({scored - started:.3f} s wall) = "
-          f"{evaluations / (cpu_scored - cpu_started):,.0f} evaluations/s")
+    print(
+        f"scoring: {cpu_scored - cpu_started:.3f} s CPU ({scored - started:.3f} s wall) = "
+        f"{evaluations / (cpu_scored - cpu_started):,.0f} evaluations/s"
+    )
     print(f"ranking: {cpu_finished - cpu_scored:.3f} s CPU ({finished - scored:.3f} s wall)")
     print(f"full recompute: {cpu_finished - cpu_started:.3f} s CPU ({finished - started:.3f} s wall)")
 

@@ -120,13 +120,17 @@ class _Reader:
         return None if value is None else _member(enum, value, self.where(key))
 
     def items(self, key: str) -> list[_Reader]:
-        return [_Reader(item, f"{self.where(key)}[{index}]") for index, item in enumerate(self.get(key, list))]
+        return [
+            _Reader(item, f"{self.where(key)}[{index}]") for index, item in enumerate(self.get(key, list))
+        ]
 
 
 def _rule(reader: _Reader, measure: Measure) -> Rule:
     kind = reader.choice("kind", RuleKind)
     if RULE_MEASURE[kind] is not measure:
-        raise reader.fail("kind", f"quy tắc «{kind.value}» không dùng được cho loại số liệu «{measure.value}».")
+        raise reader.fail(
+            "kind", f"quy tắc «{kind.value}» không dùng được cho loại số liệu «{measure.value}»."
+        )
     if kind in (RuleKind.AT_LEAST, RuleKind.ABOVE):
         threshold = reader.number("threshold")
         if threshold > 100:
@@ -234,7 +238,9 @@ def load_catalog(source: str | Path | Mapping) -> Catalog:
         except OSError as error:
             raise CatalogError(f"Không đọc được tệp danh mục {source}: {error.strerror}.") from None
         except json.JSONDecodeError as error:
-            raise CatalogError(f"Tệp danh mục không phải JSON hợp lệ (dòng {error.lineno}, cột {error.colno}).") from None
+            raise CatalogError(
+                f"Tệp danh mục không phải JSON hợp lệ (dòng {error.lineno}, cột {error.colno})."
+            ) from None
     root = _Reader(data, "")
     indicators = tuple(_indicator(item) for item in root.items("indicators"))
     _unique(indicators, "indicators")

@@ -42,21 +42,25 @@ _MICROSECOND = timedelta(microseconds=1)
 def _order_keys(entries: Sequence[RankInput]) -> list[tuple]:
     """Exact integer sort keys (smaller ranks first): Fractions are brought to one common denominator
     so that sorting compares ints, which is exact and far faster than comparing Fractions."""
-    common = math.lcm(*(e.total.denominator for e in entries),
-                      *(e.kl_score.denominator for e in entries if e.kl_score is not None))
+    common = math.lcm(
+        *(e.total.denominator for e in entries),
+        *(e.kl_score.denominator for e in entries if e.kl_score is not None),
+    )
     keys = []
     for entry in entries:
         kl = entry.kl_score
         submitted = entry.first_submitted_at
-        keys.append((
-            not entry.approved,
-            -entry.tier,
-            -entry.total.numerator * (common // entry.total.denominator),
-            kl is None,
-            -kl.numerator * (common // kl.denominator) if kl is not None else 0,
-            submitted is None,
-            (submitted - _EPOCH) // _MICROSECOND if submitted is not None else 0,
-        ))
+        keys.append(
+            (
+                not entry.approved,
+                -entry.tier,
+                -entry.total.numerator * (common // entry.total.denominator),
+                kl is None,
+                -kl.numerator * (common // kl.denominator) if kl is not None else 0,
+                submitted is None,
+                (submitted - _EPOCH) // _MICROSECOND if submitted is not None else 0,
+            )
+        )
     return keys
 
 
@@ -91,8 +95,11 @@ def rank_group(entries: Sequence[RankInput], scheme: Scheme) -> list[RankedUnit]
             kept += len(tie) if keeps else 0
         for entry in tie:
             dropped = entry.tier is Tier.XUAT_SAC and not keeps
-            ranked.append(RankedUnit(entry.unit_code, index + 1, Tier.TOT if dropped else entry.tier,
-                                     entry.tier, dropped))
+            ranked.append(
+                RankedUnit(
+                    entry.unit_code, index + 1, Tier.TOT if dropped else entry.tier, entry.tier, dropped
+                )
+            )
         index = tie_end
     return ranked
 

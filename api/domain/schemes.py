@@ -54,7 +54,11 @@ class Scheme:
     bonus_cap: Fraction = Fraction(10)
     late_report_deduction: Fraction = Fraction(2)
     tier_thresholds: Mapping[Tier, Fraction] = field(
-        default_factory=lambda: {Tier.XUAT_SAC: Fraction(90), Tier.TOT: Fraction(70), Tier.HOAN_THANH: Fraction(50)}
+        default_factory=lambda: {
+            Tier.XUAT_SAC: Fraction(90),
+            Tier.TOT: Fraction(70),
+            Tier.HOAN_THANH: Fraction(50),
+        }
     )
     veto_cap: Tier = Tier.HOAN_THANH
     excellent_quota: Fraction | None = None  # e.g. 1/5; None switches the quota off

@@ -103,7 +103,9 @@ def validate_value(indicator: Indicator, raw: Mapping[str, object]) -> tuple[Val
     own_fields = MEASURE_FIELDS[indicator.measure]
     for field in ("numerator", "denominator", "count", "flag", "date"):
         if field not in own_fields and not _blank(raw.get(field)):
-            errors.append(FieldError(field, f"Chỉ tiêu {indicator.code} không nhập trường «{FIELD_LABELS[field]}»."))
+            errors.append(
+                FieldError(field, f"Chỉ tiêu {indicator.code} không nhập trường «{FIELD_LABELS[field]}».")
+            )
     note = raw.get("note")
     if note is not None and not isinstance(note, str):
         errors.append(FieldError("note", "Ghi chú phải là văn bản."))

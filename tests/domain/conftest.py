@@ -46,7 +46,9 @@ def _perfect_values(catalog, kind, period) -> dict:
     for indicator in catalog.for_kind(kind):
         rule = indicator.rule
         if indicator.measure == "ratio":
-            values[indicator.code] = Value(numerator=0 if rule.kind == "zero_or_lower" else 40, denominator=40)
+            values[indicator.code] = Value(
+                numerator=0 if rule.kind == "zero_or_lower" else 40, denominator=40
+            )
         elif rule.kind == "zero":
             values[indicator.code] = Value(count=0)
         elif rule.kind == "frequency":

@@ -7,26 +7,42 @@ from fractions import Fraction
 
 import pytest
 
-from api.domain import CatalogError, PeriodKind, RuleKind, Tier, UnitKind, default_catalog_path, load_catalog
+from api.domain import CatalogError, PeriodKind, Tier, UnitKind, default_catalog_path, load_catalog
 
 # docs/domain.md, the indicator table: code -> (pillar, measure, rule kind, veto)
 EXPECTED = {
-    "KL-01": ("KL", "ratio", "at_least", False), "KL-02": ("KL", "ratio", "zero_or_lower", False),
-    "KL-03": ("KL", "flag", "flag_yes", False), "KL-04": ("KL", "count", "zero", False),
-    "KL-05": ("KL", "ratio", "at_least", False), "KL-06": ("KL", "count", "zero", False),
-    "KL-07": ("KL", "count", "zero", False), "KL-08": ("KL", "ratio", "at_least", False),
-    "KL-09": ("KL", "count", "zero", True), "TT-01": ("TT", "count", "zero", True),
-    "TT-02": ("TT", "count", "zero", False), "TT-03": ("TT", "count", "frequency", False),
-    "TT-04": ("TT", "ratio", "at_least", False), "TT-05": ("TT", "count", "zero", True),
-    "TT-06": ("TT", "ratio", "at_least", False), "TT-07": ("TT", "flag", "flag_yes", False),
-    "TT-08": ("TT", "count", "zero", True), "TT-09": ("TT", "count", "frequency", False),
-    "GD-01": ("GD", "flag", "flag_yes", False), "GD-02": ("GD", "ratio", "at_least", False),
-    "GD-03": ("GD", "count", "frequency", False), "GD-04": ("GD", "ratio", "at_least", False),
-    "GD-05": ("GD", "ratio", "at_least", False), "GD-06": ("GD", "ratio", "at_least", False),
-    "GD-07": ("GD", "count", "zero", False), "GD-08": ("GD", "count", "frequency", False),
-    "SN-01": ("KL", "date", "date_by", False), "SN-02": ("GD", "ratio", "at_least", False),
-    "SN-03": ("KL", "count", "zero", True), "SN-04": ("TT", "ratio", "at_least", False),
-    "SN-05": ("TT", "ratio", "above", False), "SN-06": ("GD", "count", "frequency", False),
+    "KL-01": ("KL", "ratio", "at_least", False),
+    "KL-02": ("KL", "ratio", "zero_or_lower", False),
+    "KL-03": ("KL", "flag", "flag_yes", False),
+    "KL-04": ("KL", "count", "zero", False),
+    "KL-05": ("KL", "ratio", "at_least", False),
+    "KL-06": ("KL", "count", "zero", False),
+    "KL-07": ("KL", "count", "zero", False),
+    "KL-08": ("KL", "ratio", "at_least", False),
+    "KL-09": ("KL", "count", "zero", True),
+    "TT-01": ("TT", "count", "zero", True),
+    "TT-02": ("TT", "count", "zero", False),
+    "TT-03": ("TT", "count", "frequency", False),
+    "TT-04": ("TT", "ratio", "at_least", False),
+    "TT-05": ("TT", "count", "zero", True),
+    "TT-06": ("TT", "ratio", "at_least", False),
+    "TT-07": ("TT", "flag", "flag_yes", False),
+    "TT-08": ("TT", "count", "zero", True),
+    "TT-09": ("TT", "count", "frequency", False),
+    "GD-01": ("GD", "flag", "flag_yes", False),
+    "GD-02": ("GD", "ratio", "at_least", False),
+    "GD-03": ("GD", "count", "frequency", False),
+    "GD-04": ("GD", "ratio", "at_least", False),
+    "GD-05": ("GD", "ratio", "at_least", False),
+    "GD-06": ("GD", "ratio", "at_least", False),
+    "GD-07": ("GD", "count", "zero", False),
+    "GD-08": ("GD", "count", "frequency", False),
+    "SN-01": ("KL", "date", "date_by", False),
+    "SN-02": ("GD", "ratio", "at_least", False),
+    "SN-03": ("KL", "count", "zero", True),
+    "SN-04": ("TT", "ratio", "at_least", False),
+    "SN-05": ("TT", "ratio", "above", False),
+    "SN-06": ("GD", "count", "frequency", False),
 }
 
 
@@ -36,7 +52,9 @@ def raw():
 
 
 def test_the_plans_32_indicators(catalog):
-    assert {i.code: (i.pillar.value, i.measure.value, i.rule.kind.value, i.veto) for i in catalog.indicators} == EXPECTED
+    assert {
+        i.code: (i.pillar.value, i.measure.value, i.rule.kind.value, i.veto) for i in catalog.indicators
+    } == EXPECTED
 
 
 def test_thresholds_from_the_plan(catalog):
@@ -62,7 +80,9 @@ def test_default_periods(catalog):
     assert (h1.start, h1.end, h1.due) == (date(2027, 1, 1), date(2027, 6, 30), date(2027, 6, 20))
     assert catalog.period("2027-Y").due == date(2027, 11, 30)
     assert catalog.period("2028-S").spans == ("2026-Y", "2027-Y", "2028-Y")
-    assert catalog.period("2030-T").kind is PeriodKind.FINAL_REVIEW and len(catalog.period("2030-T").spans) == 5
+    assert (
+        catalog.period("2030-T").kind is PeriodKind.FINAL_REVIEW and len(catalog.period("2030-T").spans) == 5
+    )
 
 
 def test_loads_from_a_mapping(raw):
@@ -80,24 +100,31 @@ def broken(raw, edit):
 def test_error_names_the_path(raw):
     message = broken(raw, lambda d: d["indicators"][3]["rule"].update(kind="at_least", threshold="95"))
     assert message.startswith("indicators[3].rule.kind:")
-    assert "indicators[19].rule.threshold:" in broken(raw, lambda d: d["indicators"][19]["rule"].update(threshold="x"))
-    assert "indicators[0].rule.threshold:" in broken(raw, lambda d: d["indicators"][0]["rule"].update(threshold=120))
+    assert "indicators[19].rule.threshold:" in broken(
+        raw, lambda d: d["indicators"][19]["rule"].update(threshold="x")
+    )
+    assert "indicators[0].rule.threshold:" in broken(
+        raw, lambda d: d["indicators"][0]["rule"].update(threshold=120)
+    )
 
 
-@pytest.mark.parametrize(("edit", "where"), [
-    (lambda d: d["indicators"][0].pop("name"), "indicators[0].name"),
-    (lambda d: d["indicators"][0].update(pillar="XX"), "indicators[0].pillar"),
-    (lambda d: d["indicators"][2].update(applies_to=["police"]), "indicators[2].applies_to[0]"),
-    (lambda d: d["indicators"][1].update(code="KL-01"), "indicators[1].code"),
-    (lambda d: d["indicators"][11]["rule"].update(count=0), "indicators[11].rule.count"),
-    (lambda d: d["scheme"]["tier_thresholds"].update(TOT=95), "scheme.tier_thresholds"),
-    (lambda d: d["scheme"]["indicator_weights"].update({"XX-01": 2}), "scheme.indicator_weights.XX-01"),
-    (lambda d: d["scheme"].update(veto_cap="BEST"), "scheme.veto_cap"),
-    (lambda d: d["scheme"].update(bonus_cap=-1), "scheme.bonus_cap"),
-    (lambda d: d["periods"][0].update(end="2025-01-01"), "periods[0].end"),
-    (lambda d: d["periods"][1].update(due="30/11/2026"), "periods[1].due"),
-    (lambda d: d["periods"][10].update(spans=["2031-Y"]), "periods[10].spans"),
-])
+@pytest.mark.parametrize(
+    ("edit", "where"),
+    [
+        (lambda d: d["indicators"][0].pop("name"), "indicators[0].name"),
+        (lambda d: d["indicators"][0].update(pillar="XX"), "indicators[0].pillar"),
+        (lambda d: d["indicators"][2].update(applies_to=["police"]), "indicators[2].applies_to[0]"),
+        (lambda d: d["indicators"][1].update(code="KL-01"), "indicators[1].code"),
+        (lambda d: d["indicators"][11]["rule"].update(count=0), "indicators[11].rule.count"),
+        (lambda d: d["scheme"]["tier_thresholds"].update(TOT=95), "scheme.tier_thresholds"),
+        (lambda d: d["scheme"]["indicator_weights"].update({"XX-01": 2}), "scheme.indicator_weights.XX-01"),
+        (lambda d: d["scheme"].update(veto_cap="BEST"), "scheme.veto_cap"),
+        (lambda d: d["scheme"].update(bonus_cap=-1), "scheme.bonus_cap"),
+        (lambda d: d["periods"][0].update(end="2025-01-01"), "periods[0].end"),
+        (lambda d: d["periods"][1].update(due="30/11/2026"), "periods[1].due"),
+        (lambda d: d["periods"][10].update(spans=["2031-Y"]), "periods[10].spans"),
+    ],
+)
 def test_errors(raw, edit, where):
     assert broken(raw, edit).startswith(where + ":")
 

@@ -7,20 +7,23 @@ import pytest
 from api.domain import Cadence, TimelinessStatus, timeliness
 
 
-@pytest.mark.parametrize(("start", "end", "cadence", "expected"), [
-    (date(2026, 1, 1), date(2026, 6, 30), Cadence.MONTH, 6),
-    (date(2026, 1, 1), date(2026, 6, 30), Cadence.QUARTER, 2),
-    (date(2026, 1, 1), date(2026, 6, 30), Cadence.YEAR, 0),
-    (date(2026, 1, 1), date(2026, 12, 31), Cadence.YEAR, 1),
-    (date(2026, 1, 1), date(2026, 12, 31), Cadence.WEEK, 52),
-    (date(2026, 1, 2), date(2026, 12, 31), Cadence.QUARTER, 3),
-    (date(2026, 1, 1), date(2026, 12, 30), Cadence.QUARTER, 3),
-    (date(2026, 1, 15), date(2026, 2, 14), Cadence.MONTH, 0),
-    (date(2025, 12, 1), date(2027, 1, 31), Cadence.YEAR, 1),
-    (date(2026, 1, 1), date(2030, 12, 31), Cadence.YEAR, 5),
-    (date(2026, 1, 1), date(2026, 1, 6), Cadence.WEEK, 0),
-    (date(2024, 2, 1), date(2024, 2, 29), Cadence.MONTH, 1),
-])
+@pytest.mark.parametrize(
+    ("start", "end", "cadence", "expected"),
+    [
+        (date(2026, 1, 1), date(2026, 6, 30), Cadence.MONTH, 6),
+        (date(2026, 1, 1), date(2026, 6, 30), Cadence.QUARTER, 2),
+        (date(2026, 1, 1), date(2026, 6, 30), Cadence.YEAR, 0),
+        (date(2026, 1, 1), date(2026, 12, 31), Cadence.YEAR, 1),
+        (date(2026, 1, 1), date(2026, 12, 31), Cadence.WEEK, 52),
+        (date(2026, 1, 2), date(2026, 12, 31), Cadence.QUARTER, 3),
+        (date(2026, 1, 1), date(2026, 12, 30), Cadence.QUARTER, 3),
+        (date(2026, 1, 15), date(2026, 2, 14), Cadence.MONTH, 0),
+        (date(2025, 12, 1), date(2027, 1, 31), Cadence.YEAR, 1),
+        (date(2026, 1, 1), date(2030, 12, 31), Cadence.YEAR, 5),
+        (date(2026, 1, 1), date(2026, 1, 6), Cadence.WEEK, 0),
+        (date(2024, 2, 1), date(2024, 2, 29), Cadence.MONTH, 1),
+    ],
+)
 def test_whole_windows(start, end, cadence, expected, make_period):
     assert make_period(start, end).whole_windows(cadence) == expected
 
@@ -50,7 +53,9 @@ def test_missing_after_the_due_date():
 
 
 def test_not_yet_due():
-    assert timeliness(None, DUE, datetime(2026, 6, 20, 16, 0, tzinfo=UTC)).status is TimelinessStatus.NOT_YET_DUE
+    assert (
+        timeliness(None, DUE, datetime(2026, 6, 20, 16, 0, tzinfo=UTC)).status is TimelinessStatus.NOT_YET_DUE
+    )
 
 
 def test_naive_instants_are_refused():

@@ -8,7 +8,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from api.domain import (
-    Measure, RankInput, RuleKind, Scheme, ScoringContext, Tier, UnitKind, Value, load_catalog, default_catalog_path,
+    Measure,
+    RankInput,
+    RuleKind,
+    Scheme,
+    ScoringContext,
+    Tier,
+    UnitKind,
+    Value,
+    default_catalog_path,
+    load_catalog,
     rank_group,
 )
 
@@ -49,8 +58,11 @@ def total(scheme, kind, values):
 @given(unit=units(), scheme=st.sampled_from(SCHEMES), data=st.data())
 def test_raising_a_met_or_unmet_ratio_never_lowers_the_score(unit, scheme, data):
     kind, values = unit
-    ratios = [code for code, value in values.items() if value.denominator and
-              CATALOG.indicator(code).rule.kind in (RuleKind.AT_LEAST, RuleKind.ABOVE)]
+    ratios = [
+        code
+        for code, value in values.items()
+        if value.denominator and CATALOG.indicator(code).rule.kind in (RuleKind.AT_LEAST, RuleKind.ABOVE)
+    ]
     if not ratios:
         return
     code = data.draw(st.sampled_from(ratios))
@@ -80,19 +92,25 @@ def rank_inputs(draw):
     entries = []
     for number in range(size):
         total = Fraction(draw(st.integers(0, 40)) * 5, 2)  # few distinct totals, so ties happen
-        entries.append(RankInput(
-            f"U{number:02d}", draw(st.booleans()),
-            min(CATALOG.scheme.tier_for(total), draw(st.sampled_from(list(Tier)))),
-            total,
-            draw(st.sampled_from([None, Fraction(50), Fraction(100)])),
-            draw(st.sampled_from([None, start, start + timedelta(hours=1)])),
-        ))
+        entries.append(
+            RankInput(
+                f"U{number:02d}",
+                draw(st.booleans()),
+                min(CATALOG.scheme.tier_for(total), draw(st.sampled_from(list(Tier)))),
+                total,
+                draw(st.sampled_from([None, Fraction(50), Fraction(100)])),
+                draw(st.sampled_from([None, start, start + timedelta(hours=1)])),
+            )
+        )
     return entries
 
 
 @FAST
-@given(entries=rank_inputs(), order=st.randoms(use_true_random=False),
-       quota=st.sampled_from([None, Fraction(1, 5), Fraction(1, 2)]))
+@given(
+    entries=rank_inputs(),
+    order=st.randoms(use_true_random=False),
+    quota=st.sampled_from([None, Fraction(1, 5), Fraction(1, 2)]),
+)
 def test_ranks_do_not_depend_on_input_order(entries, order, quota):
     scheme = Scheme("q", excellent_quota=quota)
     shuffled = list(entries)

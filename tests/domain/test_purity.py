@@ -24,14 +24,21 @@ print(score.total, score.tier.name)
 def test_import_linter_contracts_are_kept():
     lint_imports = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
     assert lint_imports, "import-linter is a dev dependency"
-    result = subprocess.run([lint_imports], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [lint_imports], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "The domain imports only the standard library KEPT" in result.stdout
 
 
 def test_domain_runs_without_site_packages():
-    result = subprocess.run([sys.executable, "-I", "-S", "-c", SCORE_ONE_UNIT.format(root=str(ROOT))],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", SCORE_ONE_UNIT.format(root=str(ROOT))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     # SN-02 at 95% misses its 100% target: KL 100, GD 50 -> 75
     assert result.stdout.split() == ["75", "TOT"]

@@ -13,8 +13,14 @@ SCHEME = Scheme("r")
 
 def entry(code, total=80, *, approved=True, tier=None, kl=80, submitted=T0):
     total = Fraction(total)
-    return RankInput(code, approved, tier if tier is not None else SCHEME.tier_for(total), total,
-                     None if kl is None else Fraction(kl), submitted)
+    return RankInput(
+        code,
+        approved,
+        tier if tier is not None else SCHEME.tier_for(total),
+        total,
+        None if kl is None else Fraction(kl),
+        submitted,
+    )
 
 
 def ranks(entries, scheme=SCHEME):
@@ -49,7 +55,9 @@ def test_then_earlier_first_submission():
 
 def test_never_submitted_ranks_last_among_equals():
     assert ranks([entry("A", 80, submitted=None), entry("B", 80, submitted=T0 + timedelta(days=90))]) == {
-        "B": 1, "A": 2}
+        "B": 1,
+        "A": 2,
+    }
 
 
 def test_competition_ranking_skips_after_a_tie():
@@ -85,7 +93,12 @@ class TestQuota:
     def test_tie_at_the_boundary_drops_together(self):
         entries = [entry("A", 99), entry("B", 95), entry("C", 95)] + [entry(f"G{i}", 75) for i in range(7)]
         result = {r.unit_code: r.tier for r in rank_group(entries, self.scheme)}  # quota 2
-        assert result == {"A": Tier.XUAT_SAC, "B": Tier.TOT, "C": Tier.TOT, **{f"G{i}": Tier.TOT for i in range(7)}}
+        assert result == {
+            "A": Tier.XUAT_SAC,
+            "B": Tier.TOT,
+            "C": Tier.TOT,
+            **{f"G{i}": Tier.TOT for i in range(7)},
+        }
 
 
 class TestReviewTotal:

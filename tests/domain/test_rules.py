@@ -19,16 +19,27 @@ def test_19_of_20_meets_at_least_95_but_not_above_95(catalog, scheme, half_year)
     assert not evaluate(above, ratio(19, 20), half_year, scheme).met
 
 
-@pytest.mark.parametrize(("numerator", "denominator", "met_at_least", "met_above"), [
-    (18, 19, False, False),  # 94.7%
-    (95, 100, True, False),  # exactly 95%
-    (951, 1000, True, True),  # 95.1%
-    (20, 20, True, True),
-    (0, 1, False, False),
-])
-def test_strict_and_non_strict_95(catalog, scheme, half_year, numerator, denominator, met_at_least, met_above):
-    assert evaluate(catalog.indicator("GD-02"), ratio(numerator, denominator), half_year, scheme).met is met_at_least
-    assert evaluate(catalog.indicator("SN-05"), ratio(numerator, denominator), half_year, scheme).met is met_above
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "met_at_least", "met_above"),
+    [
+        (18, 19, False, False),  # 94.7%
+        (95, 100, True, False),  # exactly 95%
+        (951, 1000, True, True),  # 95.1%
+        (20, 20, True, True),
+        (0, 1, False, False),
+    ],
+)
+def test_strict_and_non_strict_95(
+    catalog, scheme, half_year, numerator, denominator, met_at_least, met_above
+):
+    assert (
+        evaluate(catalog.indicator("GD-02"), ratio(numerator, denominator), half_year, scheme).met
+        is met_at_least
+    )
+    assert (
+        evaluate(catalog.indicator("SN-05"), ratio(numerator, denominator), half_year, scheme).met
+        is met_above
+    )
 
 
 def test_100_percent_needs_every_item(catalog, scheme, half_year):
@@ -43,9 +54,17 @@ def test_denominator_zero_is_not_applicable(catalog, scheme, half_year):
     assert not result.applicable and "Mẫu số bằng 0" in result.reason_not_applicable
 
 
-@pytest.mark.parametrize(("count", "attainment"), [
-    (0, 1), (1, Fraction(3, 4)), (2, Fraction(1, 2)), (3, Fraction(1, 4)), (4, 0), (9, 0),
-])
+@pytest.mark.parametrize(
+    ("count", "attainment"),
+    [
+        (0, 1),
+        (1, Fraction(3, 4)),
+        (2, Fraction(1, 2)),
+        (3, Fraction(1, 4)),
+        (4, 0),
+        (9, 0),
+    ],
+)
 def test_zero_count_loses_a_quarter_per_occurrence(catalog, scheme, half_year, count, attainment):
     result = evaluate(catalog.indicator("KL-04"), Value(count=count), half_year, scheme)
     assert result.attainment == attainment

@@ -7,7 +7,17 @@ from decimal import Decimal
 from fractions import Fraction
 
 from api.domain import (
-    Adjustment, Pillar, Scheme, Tier, TimelinessStatus, UnitKind, Value, display, score_unit, timeliness, to_dict,
+    Adjustment,
+    Pillar,
+    Scheme,
+    Tier,
+    TimelinessStatus,
+    UnitKind,
+    Value,
+    display,
+    score_unit,
+    timeliness,
+    to_dict,
 )
 from api.domain.scoring import IndicatorResult, _result
 
@@ -32,7 +42,12 @@ class TestApplicability:
         assert sorted(r.code for r in result.indicators) == ["SN-01", "SN-02", "SN-03", "SN-06"]
 
     def test_perfect_unit_scores_100(self, catalog, half_year, perfect_values):
-        for kind in (UnitKind.COMMUNE_POLICE, UnitKind.POLICE_DEPARTMENT, UnitKind.DEPARTMENT, UnitKind.COMMUNE):
+        for kind in (
+            UnitKind.COMMUNE_POLICE,
+            UnitKind.POLICE_DEPARTMENT,
+            UnitKind.DEPARTMENT,
+            UnitKind.COMMUNE,
+        ):
             result = score(catalog, kind, perfect_values(kind, half_year), half_year)
             assert result.total == 100 and result.tier is Tier.XUAT_SAC and not result.missing, kind
 
@@ -74,33 +89,47 @@ class TestTotals:
     def test_indicator_and_pillar_weights(self, catalog, half_year, perfect_values):
         values = perfect_values(UnitKind.COMMUNE, half_year)
         values["SN-02"] = Value(numerator=1, denominator=2)
-        weighted = Scheme("w", indicator_weights={"SN-02": Fraction(3)}, pillar_weights={Pillar.GD: Fraction(2)})
+        weighted = Scheme(
+            "w", indicator_weights={"SN-02": Fraction(3)}, pillar_weights={Pillar.GD: Fraction(2)}
+        )
         result = score(catalog, UnitKind.COMMUNE, values, half_year, weighted)
         assert result.pillar_score(Pillar.GD) == 25  # 100 * 1 / (3 + 1)
         assert result.total == Fraction(100 * 1 + 25 * 2, 3)
 
     def test_bonus_is_capped(self, catalog, half_year, perfect_values):
         values = perfect_values(UnitKind.COMMUNE, half_year)
-        bonus = [Adjustment(Fraction(8), "Điển hình tiên tiến"), Adjustment(Fraction(5), "Khắc phục thiên tai")]
+        bonus = [
+            Adjustment(Fraction(8), "Điển hình tiên tiến"),
+            Adjustment(Fraction(5), "Khắc phục thiên tai"),
+        ]
         result = score(catalog, UnitKind.COMMUNE, values, half_year, bonus=bonus)
         assert (result.bonus_requested, result.bonus_applied, result.total) == (13, 10, 110)
         assert result.bonus_capped
 
     def test_late_report_costs_two_points(self, catalog, half_year, perfect_values):
         values = perfect_values(UnitKind.COMMUNE, half_year)
-        late = timeliness(datetime(2026, 6, 22, 2, 0, tzinfo=UTC), half_year.due, datetime(2026, 7, 1, tzinfo=UTC))
+        late = timeliness(
+            datetime(2026, 6, 22, 2, 0, tzinfo=UTC), half_year.due, datetime(2026, 7, 1, tzinfo=UTC)
+        )
         assert late.status is TimelinessStatus.LATE
         result = score(catalog, UnitKind.COMMUNE, values, half_year, timeliness=late)
         assert result.total == 98 and result.deductions[-1].reason == "Báo cáo muộn 2 ngày"
 
     def test_on_time_report_costs_nothing(self, catalog, half_year, perfect_values):
-        on_time = timeliness(datetime(2026, 6, 1, tzinfo=UTC), half_year.due, datetime(2026, 7, 1, tzinfo=UTC))
+        on_time = timeliness(
+            datetime(2026, 6, 1, tzinfo=UTC), half_year.due, datetime(2026, 7, 1, tzinfo=UTC)
+        )
         values = perfect_values(UnitKind.COMMUNE, half_year)
         assert score(catalog, UnitKind.COMMUNE, values, half_year, timeliness=on_time).total == 100
 
     def test_deductions_never_push_below_zero(self, catalog, half_year):
-        result = score(catalog, UnitKind.COMMUNE, {}, half_year,
-                       deductions=[Adjustment(Fraction(15), "Kiểm tra chuyên đề: vi phạm")])
+        result = score(
+            catalog,
+            UnitKind.COMMUNE,
+            {},
+            half_year,
+            deductions=[Adjustment(Fraction(15), "Kiểm tra chuyên đề: vi phạm")],
+        )
         assert result.base == 0 and result.total == 0 and result.deductions_total == 15
 
 
@@ -120,9 +149,13 @@ class TestTiers:
     def test_boundary_through_scoring(self, catalog, half_year, perfect_values):
         # a perfect commune with a 10-point deduction lands exactly on 90: still XUAT_SAC
         values = perfect_values(UnitKind.COMMUNE, half_year)
-        exact = score(catalog, UnitKind.COMMUNE, values, half_year, deductions=[Adjustment(Fraction(10), "x")])
+        exact = score(
+            catalog, UnitKind.COMMUNE, values, half_year, deductions=[Adjustment(Fraction(10), "x")]
+        )
         assert exact.total == 90 and exact.tier is Tier.XUAT_SAC
-        below = score(catalog, UnitKind.COMMUNE, values, half_year, deductions=[Adjustment(Fraction(1001, 100), "x")])
+        below = score(
+            catalog, UnitKind.COMMUNE, values, half_year, deductions=[Adjustment(Fraction(1001, 100), "x")]
+        )
         assert below.tier is Tier.TOT
 
 
@@ -158,7 +191,13 @@ class TestExplanation:
         result = score(catalog, POLICE, values, half_year)
         gd02 = next(r for r in result.indicators if r.code == "GD-02")
         assert (gd02.rule_text, gd02.threshold, gd02.met, gd02.attainment, gd02.weight, gd02.points) == (
-            "Tối thiểu 95%", 95, True, 1, 1, 1)
+            "Tối thiểu 95%",
+            95,
+            True,
+            1,
+            1,
+            1,
+        )
         assert gd02.rate == 95
 
     def test_to_dict_is_json_with_exact_fractions(self, catalog, half_year, perfect_values):
@@ -180,4 +219,4 @@ def test_display_rounds_half_up_only_for_display():
     assert display(Fraction(95125, 1000)) == Decimal("95.13")
     assert display(Fraction(2, 3)) == Decimal("0.67")
     assert display(Fraction(-1, 8), 2) == Decimal("-0.13")
-    assert display(100, 0) == Decimal("100")
+    assert display(100, 0) == Decimal(100)

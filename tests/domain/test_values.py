@@ -12,7 +12,9 @@ def fields(errors):
 
 
 def test_valid_ratio(catalog):
-    value, errors = validate_value(catalog.indicator("GD-02"), {"numerator": 19, "denominator": "20", "note": " ok "})
+    value, errors = validate_value(
+        catalog.indicator("GD-02"), {"numerator": 19, "denominator": "20", "note": " ok "}
+    )
     assert errors == [] and value == Value(numerator=19, denominator=20, note="ok")
 
 
@@ -20,15 +22,18 @@ def test_nothing_entered_is_no_value_and_no_error(catalog):
     assert validate_value(catalog.indicator("GD-02"), {"numerator": None, "denominator": ""}) == (None, [])
 
 
-@pytest.mark.parametrize(("raw", "field", "message"), [
-    ({"numerator": -1, "denominator": 5}, "numerator", "Tử số không được âm."),
-    ({"numerator": 6, "denominator": 5}, "numerator", "Tử số không được lớn hơn mẫu số."),
-    ({"numerator": 3}, "denominator", "Thiếu mẫu số."),
-    ({"denominator": 3}, "numerator", "Thiếu tử số."),
-    ({"numerator": 1.5, "denominator": 3}, "numerator", "Tử số phải là số nguyên."),
-    ({"numerator": True, "denominator": 3}, "numerator", "Tử số phải là số nguyên."),
-    ({"numerator": 1, "denominator": "ba"}, "denominator", "Mẫu số phải là số nguyên."),
-])
+@pytest.mark.parametrize(
+    ("raw", "field", "message"),
+    [
+        ({"numerator": -1, "denominator": 5}, "numerator", "Tử số không được âm."),
+        ({"numerator": 6, "denominator": 5}, "numerator", "Tử số không được lớn hơn mẫu số."),
+        ({"numerator": 3}, "denominator", "Thiếu mẫu số."),
+        ({"denominator": 3}, "numerator", "Thiếu tử số."),
+        ({"numerator": 1.5, "denominator": 3}, "numerator", "Tử số phải là số nguyên."),
+        ({"numerator": True, "denominator": 3}, "numerator", "Tử số phải là số nguyên."),
+        ({"numerator": 1, "denominator": "ba"}, "denominator", "Mẫu số phải là số nguyên."),
+    ],
+)
 def test_ratio_errors_name_the_field(catalog, raw, field, message):
     value, errors = validate_value(catalog.indicator("GD-02"), raw)
     assert value is None
