@@ -1,6 +1,10 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './schema';
 import { ApiError } from './errors';
 
-export const API_PREFIX = '/api/v1';
+/** Response and request bodies, generated from openapi.yaml (`npm run gen:api`). */
+export type Schemas = components['schemas'];
+
 const CSRF_COOKIE = 'banhat_csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -11,45 +15,30 @@ export function readCookie(name: string): string | undefined {
 }
 
 /** The session cookie is HttpOnly; unsafe requests prove they come from this page with the CSRF cookie. */
-export function withCsrf(method: string, headers: Headers): Headers {
-  const token = readCookie(CSRF_COOKIE);
-  if (!SAFE_METHODS.has(method.toUpperCase()) && token) headers.set('X-CSRF-Token', token);
-  return headers;
-}
+const csrf: Middleware = {
+  onRequest({ request }) {
+    const token = readCookie(CSRF_COOKIE);
+    if (!SAFE_METHODS.has(request.method) && token) request.headers.set('X-CSRF-Token', token);
+    return request;
+  },
+};
 
-export async function toApiError(response: Response): Promise<ApiError> {
-  const problem = await response.json().catch(() => ({}));
-  return new ApiError(response.status, problem);
-}
+export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+api.use(csrf);
 
-type Query = Record<string, string | number | undefined | null>;
-
-export interface RequestOptions {
-  method?: string;
-  query?: Query;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-export interface ApiResponse<T> {
-  data: T;
+interface FetchResult<T> {
+  data?: T;
+  error?: unknown;
   response: Response;
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-  const method = options.method ?? 'GET';
-  const url = new URL(API_PREFIX + path, window.location.origin);
-  for (const [key, value] of Object.entries(options.query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
-  }
-  const headers = withCsrf(method, new Headers(options.headers));
-  let body: BodyInit | undefined;
-  if (options.body !== undefined) {
-    headers.set('Content-Type', 'application/json');
-    body = JSON.stringify(options.body);
-  }
-  const response = await fetch(url, { method, headers, body, credentials: 'same-origin' });
-  if (!response.ok) throw await toApiError(response);
-  const data = response.status === 204 ? (undefined as T) : ((await response.json()) as T);
-  return { data, response };
+/** Resolves to the body of a successful call and throws the server's problem details otherwise. */
+export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
+  return (await unwrapWithResponse(call)).data;
+}
+
+export async function unwrapWithResponse<T>(call: Promise<FetchResult<T>>): Promise<{ data: T; response: Response }> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw new ApiError(response.status, (error ?? {}) as ConstructorParameters<typeof ApiError>[1]);
+  return { data: data as T, response };
 }

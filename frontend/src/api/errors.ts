@@ -9,7 +9,8 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly errors: ProblemFieldError[];
 
-  constructor(status: number, problem: { title?: string; detail?: string | null; errors?: ProblemFieldError[] | null }) {
+  constructor(status: number, problem: { title?: string; detail?: string | null; errors?: ProblemFieldError[] | null } | string) {
+    if (typeof problem === 'string') problem = { detail: problem };
     const detail = problem.detail || problem.title || fallbackMessage(status);
     super(detail);
     this.status = status;
@@ -28,7 +29,10 @@ function fallbackMessage(status: number): string {
 
 /** Turns whatever a failed request produced into a message a user can read. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.detail;
+  if (error instanceof ApiError) {
+    const fields = error.errors.map((e) => e.message).filter((m) => m && m !== error.detail);
+    return fields.length ? `${error.detail} ${[...new Set(fields)].join('; ')}` : error.detail;
+  }
   if (error instanceof TypeError) return 'Không kết nối được máy chủ.';
   return error instanceof Error ? error.message : 'Đã xảy ra lỗi.';
 }

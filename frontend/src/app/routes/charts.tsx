@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Card, Col, Empty, Row, Select } from 'antd';
 import { useQueries } from '@tanstack/react-query';
-import { request } from '@/api/client';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
-import { useRanking, type UnitScore } from '@/features/scores/api/scores';
+import { unitScoreQueryOptions, useRanking } from '@/features/scores/api/scores';
+import { useGroupNames } from '@/features/units/api/units';
 import { groupRows } from '@/features/scores/group-rows';
 import {
   mostFailed,
@@ -20,16 +20,14 @@ export default function ChartsRoute() {
   const [period, setPeriod] = useSearchParam('period');
   const [group, setGroup] = useSearchParam('group');
   const ranking = useRanking(period);
-  const groups = useMemo(() => (ranking.data ? groupRows(ranking.data.items) : []), [ranking.data]);
+  const groupNames = useGroupNames();
+  const groups = useMemo(() => (ranking.data ? groupRows(ranking.data.items, groupNames) : []), [ranking.data, groupNames]);
   const selected = groups.find((g) => g.code === group) ?? groups[0];
   // Explained scores of one group's units, to count which indicators fail most.
   const explained = useQueries({
-    queries: (selected?.rows ?? []).map((row) => ({
-      queryKey: ['scores', period, row.unit_code],
-      queryFn: async () => (await request<UnitScore>(`/scores/${period}/${row.unit_code}`)).data,
-    })),
+    queries: (selected?.rows ?? []).map((row) => unitScoreQueryOptions(period ?? '', row.unit.code)),
   });
-  const failed = mostFailed(explained.flatMap((q) => (q.data ? [q.data.indicators] : [])));
+  const failed = mostFailed(explained.flatMap((q) => (q.data ? [q.data.explanation.indicators] : [])));
 
   return (
     <>

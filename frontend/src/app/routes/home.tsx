@@ -1,6 +1,6 @@
 import { Navigate, useNavigate } from 'react-router';
 import { Alert, Button, Card, List, Space, Typography } from 'antd';
-import { usePeriods } from '@/features/periods/api/periods';
+import { reportingPeriods, usePeriods } from '@/features/periods/api/periods';
 import { useSubmissions, type SubmissionSummary } from '@/features/submissions/api/submissions';
 import { StatusTag } from '@/features/submissions/components/StatusTag';
 import { PageHeader } from '@/components/PageHeader';
@@ -26,7 +26,7 @@ function ReporterHome({ unitCode, unitName }: { unitCode: string; unitName: stri
   if (periods.isError) return <ErrorState error={periods.error} />;
   if (submissions.isError) return <ErrorState error={submissions.error} />;
   const byPeriod = new Map(submissions.data.map((s) => [s.period, s]));
-  const rows = [...periods.data].sort((a, b) => a.due.localeCompare(b.due));
+  const rows = reportingPeriods(periods.data);
   return (
     <>
       <PageHeader title="Báo cáo của đơn vị" subtitle={unitName} />
@@ -63,8 +63,8 @@ function ReporterHome({ unitCode, unitName }: { unitCode: string; unitName: stri
                       <span>
                         Hạn nộp {formatDate(period.due)} · <Deadline due={period.due} submission={submission} />
                       </span>
-                      {status === 'returned' && submission?.return_reason && (
-                        <Alert type="error" showIcon title={`Lý do trả lại: ${submission.return_reason}`} style={{ marginTop: 4 }} />
+                      {status === 'returned' && (
+                        <Alert type="error" showIcon title="Báo cáo bị trả lại: mở báo cáo để xem lý do và sửa." style={{ marginTop: 4 }} />
                       )}
                     </Space>
                   }

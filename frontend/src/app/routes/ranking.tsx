@@ -1,8 +1,11 @@
-import { Card, Empty, Tabs } from 'antd';
+import { useMemo } from 'react';
+import { Alert, Card, Empty, Tabs } from 'antd';
+import { previousPeriod, usePeriods } from '@/features/periods/api/periods';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
 import { useRanking } from '@/features/scores/api/scores';
 import { groupRows } from '@/features/scores/group-rows';
 import { RankingTable } from '@/features/scores/components/RankingTable';
+import { useGroupNames } from '@/features/units/api/units';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorState, PageLoading } from '@/components/PageState';
 import { useSearchParam } from '@/lib/use-search-param';
@@ -10,8 +13,16 @@ import { useSearchParam } from '@/lib/use-search-param';
 export default function RankingRoute() {
   const [period, setPeriod] = useSearchParam('period');
   const [group, setGroup] = useSearchParam('group');
+  const periods = usePeriods();
   const ranking = useRanking(period);
-  const groups = ranking.data ? groupRows(ranking.data.items) : [];
+  const previous = useRanking(previousPeriod(periods.data ?? [], period)?.code);
+  const groupNames = useGroupNames();
+  const groups = useMemo(() => (ranking.data ? groupRows(ranking.data.items, groupNames) : []), [ranking.data, groupNames]);
+  const previousTotals = useMemo(
+    () => new Map(previous.data?.items.map((row) => [row.unit.code, row.total]) ?? []),
+    [previous.data],
+  );
+
   return (
     <>
       <PageHeader title="Xếp hạng thi đua" extra={<PeriodSelect value={period} onChange={setPeriod} />} />
@@ -22,17 +33,22 @@ export default function RankingRoute() {
       ) : groups.length === 0 ? (
         <Empty description="Chưa có điểm trong kỳ này" />
       ) : (
-        <Card styles={{ body: { paddingTop: 0 } }}>
-          <Tabs
-            activeKey={group ?? groups[0].code}
-            onChange={setGroup}
-            items={groups.map((g) => ({
-              key: g.code,
-              label: `${g.name} (${g.rows.length})`,
-              children: <RankingTable rows={g.rows} period={ranking.data.period} />,
-            }))}
-          />
-        </Card>
+        <>
+          {ranking.data.frozen && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`Kỳ đã khóa: điểm được chốt theo phương án ${ranking.data.scheme_version}.`} />
+          )}
+          <Card styles={{ body: { paddingTop: 0 } }}>
+            <Tabs
+              activeKey={group ?? groups[0].code}
+              onChange={setGroup}
+              items={groups.map((g) => ({
+                key: g.code,
+                label: `${g.name} (${g.rows.length})`,
+                children: <RankingTable rows={g.rows} period={ranking.data.period} previousTotals={previousTotals} />,
+              }))}
+            />
+          </Card>
+        </>
       )}
     </>
   );

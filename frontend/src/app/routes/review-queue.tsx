@@ -32,7 +32,7 @@ export default function ReviewQueueRoute() {
       >
         <Table<SubmissionSummary>
           size="small"
-          rowKey={(r) => `${r.period}/${r.unit_code}`}
+          rowKey={(r) => `${r.period}/${r.unit.code}`}
           loading={submissions.isFetching}
           dataSource={submissions.data}
           scroll={{ x: 600 }}
@@ -41,12 +41,12 @@ export default function ReviewQueueRoute() {
           columns={[
             {
               title: 'Đơn vị',
-              dataIndex: 'unit_name',
-              render: (name: string, row) => <Link to={`/review/${row.period}/${row.unit_code}`}>{name}</Link>,
+              key: 'unit',
+              render: (_, row) => <Link to={`/review/${row.period}/${row.unit.code}`}>{row.unit.name}</Link>,
             },
             { title: 'Trạng thái', dataIndex: 'status', render: (s: SubmissionStatus) => <StatusTag status={s} /> },
             { title: 'Nộp lần đầu', dataIndex: 'first_submitted_at', render: (v: string | null) => formatDateTime(v) || '–' },
-            { title: 'Cập nhật', dataIndex: 'updated_at', render: (v: string | null) => formatDateTime(v) || '–' },
+            { title: 'Nộp gần nhất', dataIndex: 'submitted_at', render: (v: string | null) => formatDateTime(v) || '–' },
           ]}
         />
       </Card>

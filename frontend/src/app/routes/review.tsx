@@ -6,6 +6,7 @@ import { ReviewActions } from '@/features/submissions/components/ReviewActions';
 import { SubmissionHistory } from '@/features/submissions/components/SubmissionHistory';
 import { StatusTag } from '@/features/submissions/components/StatusTag';
 import { useUnitScore } from '@/features/scores/api/scores';
+import { usePlanTexts } from '@/features/indicators/api/indicators';
 import { IndicatorResultsTable, ScoreSummary } from '@/features/scores/components/ExplainedScore';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorAlert, ErrorState, PageLoading } from '@/components/PageState';
@@ -17,6 +18,7 @@ export default function ReviewRoute() {
   const me = useCurrentUser();
   const submission = useSubmission(period, unit);
   const score = useUnitScore(period, unit);
+  const planText = usePlanTexts();
   if (submission.isPending) return <PageLoading />;
   if (submission.isError) return <ErrorState error={submission.error} />;
   const data = submission.data;
@@ -37,7 +39,7 @@ export default function ReviewRoute() {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <SubmissionForm indicators={data.indicators} values={data.values} editable={false} />
+          <SubmissionForm indicators={data.indicators} planText={planText} editable={false} />
         </Col>
         <Col xs={24} xl={12}>
           <Card title="Điểm và giải trình" style={{ marginBottom: 16 }} data-testid="explained-score">
@@ -45,7 +47,7 @@ export default function ReviewRoute() {
             {score.data && (
               <>
                 <ScoreSummary score={score.data} />
-                <IndicatorResultsTable results={score.data.indicators} compact />
+                <IndicatorResultsTable results={score.data.explanation.indicators} ruleColumn={false} />
               </>
             )}
           </Card>

@@ -8,6 +8,7 @@ import { SubmissionForm, serverErrorsToFields } from '@/features/submissions/com
 import type { FormValues } from '@/features/submissions/form-values';
 import { StatusTag } from '@/features/submissions/components/StatusTag';
 import { ScorePreview } from '@/features/scores/components/ScorePreview';
+import { usePlanTexts } from '@/features/indicators/api/indicators';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorState, PageLoading } from '@/components/PageState';
 import { useDebounced } from '@/lib/use-debounced';
@@ -21,7 +22,8 @@ export default function SubmissionRoute() {
   const save = useSaveValues(period, unit);
   const workflow = useWorkflowAction(period, unit);
   const [edited, setEdited] = useState<ValueInput[]>();
-  const previewValues = useDebounced(edited ?? submission.data?.values, 400);
+  const previewValues = useDebounced(edited, 400);
+  const planText = usePlanTexts();
 
   const showError = useCallback(
     (error: unknown) => {
@@ -68,7 +70,7 @@ export default function SubmissionRoute() {
           <SubmissionForm
             form={form}
             indicators={data.indicators}
-            values={data.values}
+            planText={planText}
             editable={data.editable}
             saving={save.isPending}
             submitting={workflow.isPending}

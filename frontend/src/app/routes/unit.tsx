@@ -1,11 +1,10 @@
 import { useParams } from 'react-router';
-import { Card, Col, Row } from 'antd';
+import { Card, Col, Empty, Row } from 'antd';
 import { useQueries } from '@tanstack/react-query';
-import { request } from '@/api/client';
 import { ApiError } from '@/api/errors';
 import { usePeriods } from '@/features/periods/api/periods';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
-import { useUnitScore, type UnitScore } from '@/features/scores/api/scores';
+import { unitScoreQueryOptions, useUnitScore } from '@/features/scores/api/scores';
 import { historyOption } from '@/features/scores/chart-options';
 import { IndicatorResultsTable, ScoreSummary } from '@/features/scores/components/ExplainedScore';
 import { Chart } from '@/components/Chart';
@@ -20,10 +19,10 @@ export default function UnitRoute() {
   const periods = usePeriods();
   const history = useQueries({
     queries: [...(periods.data ?? [])]
-      .sort((a, b) => a.end.localeCompare(b.end))
+      .sort((a, b) => a.end.localeCompare(b.end) || a.start.localeCompare(b.start))
       .map((p) => ({
-        queryKey: ['scores', p.code, code],
-        queryFn: async () => (await request<UnitScore>(`/scores/${p.code}/${code}`)).data,
+        ...unitScoreQueryOptions(p.code, code),
+        // A period without a score for this unit is an answer, not a failure to retry.
         retry: (count: number, error: Error) => !(error instanceof ApiError) && count < 2,
       })),
   });
@@ -32,7 +31,7 @@ export default function UnitRoute() {
   return (
     <>
       <PageHeader
-        title={score.data?.unit_name ?? code}
+        title={score.data?.unit.name ?? code}
         subtitle="Điểm thi đua và giải trình"
         extra={<PeriodSelect value={period} onChange={setPeriod} />}
       />
@@ -44,7 +43,7 @@ export default function UnitRoute() {
             ) : score.data ? (
               <>
                 <ScoreSummary score={score.data} />
-                <IndicatorResultsTable results={score.data.indicators} />
+                <IndicatorResultsTable results={score.data.explanation.indicators} />
               </>
             ) : (
               <PageLoading />
@@ -53,7 +52,11 @@ export default function UnitRoute() {
         </Col>
         <Col xs={24} xl={8}>
           <Card title="Qua các kỳ">
-            <Chart label="Tổng điểm qua các kỳ" option={historyOption(points)} height={260} />
+            {points.length ? (
+              <Chart label="Tổng điểm qua các kỳ" option={historyOption(points)} height={260} />
+            ) : (
+              <Empty description="Chưa có điểm" />
+            )}
           </Card>
         </Col>
       </Row>

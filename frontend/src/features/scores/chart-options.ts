@@ -1,7 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { TIERS } from '@/components/TierBadge';
 import { PILLARS } from '@/api/types';
-import type { IndicatorResult } from './api/scores';
+import type { IndicatorExplanation } from './api/scores';
 import type { RankingGroup } from './group-rows';
 
 const TIER_COLORS: Record<string, string> = { red: '#ff4d4f', gold: '#faad14', blue: '#1677ff', green: '#52c41a' };
@@ -40,7 +40,7 @@ export function pillarAverageOption(groups: RankingGroup[]): EChartsCoreOption {
       data: groups.map((g) =>
         mean(
           g.rows
-            .map((r) => r.pillars.find((s) => s.pillar === p.code)?.score)
+            .map((r) => r.pillars[p.code])
             .filter((s): s is string => s !== null && s !== undefined)
             .map(Number),
         ),
@@ -50,7 +50,7 @@ export function pillarAverageOption(groups: RankingGroup[]): EChartsCoreOption {
 }
 
 /** Counts, per indicator, the units that did not meet it; the top `limit` are charted. */
-export function mostFailed(results: IndicatorResult[][], limit = 10): { code: string; failed: number }[] {
+export function mostFailed(results: IndicatorExplanation[][], limit = 10): { code: string; failed: number }[] {
   const counts = new Map<string, number>();
   for (const unit of results) {
     for (const r of unit) if (r.applicable && r.met === false) counts.set(r.code, (counts.get(r.code) ?? 0) + 1);

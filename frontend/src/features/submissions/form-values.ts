@@ -17,20 +17,22 @@ export type FormValues = Record<string, FieldValues>;
 
 const isBlank = (v: unknown) => v === undefined || v === null || v === '';
 
-export function toFormValues(values: ValueInput[]): FormValues {
+/** The stored values of a report's indicators, as the form holds them. */
+export function toFormValues(indicators: SubmissionIndicator[]): FormValues {
   return Object.fromEntries(
-    values.map((v) => [
-      v.indicator,
-      {
-        numerator: v.numerator ?? null,
-        denominator: v.denominator ?? null,
-        count: v.count ?? null,
-        flag: v.flag ?? null,
-        date: v.date ? dayjs(v.date) : null,
-        note: v.note ?? null,
-      },
-    ]),
+    indicators.flatMap(({ code, value: v }) => (v ? [[code, toFieldValues(v)]] : [])),
   );
+}
+
+function toFieldValues(v: NonNullable<SubmissionIndicator['value']>): FieldValues {
+  return {
+    numerator: v.numerator ?? null,
+    denominator: v.denominator ?? null,
+    count: v.count ?? null,
+    flag: v.flag ?? null,
+    date: v.date ? dayjs(v.date) : null,
+        note: v.note ?? null,
+  };
 }
 
 /** Only the fields of each indicator's measure are sent, so stale inputs of another measure never leak. */

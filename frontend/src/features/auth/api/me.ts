@@ -1,20 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { request } from '@/api/client';
+import { api, unwrap, type Schemas } from '@/api/client';
 import { ApiError } from '@/api/errors';
 
 export type Role = 'admin' | 'reviewer' | 'reporter' | 'leader' | 'home_affairs';
-
-export interface Me {
-  username: string;
-  full_name: string;
-  role: Role;
-  unit: { code: string; name: string; kind: string } | null;
-}
+export type Me = Schemas['Me'] & { role: Role };
 
 /** The signed-in user, or null when there is no session (401 is an answer here, not an error). */
 export async function getMe(): Promise<Me | null> {
   try {
-    return (await request<Me>('/auth/me')).data;
+    return (await unwrap(api.GET('/api/v1/auth/me'))) as Me;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;

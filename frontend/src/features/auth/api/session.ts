@@ -1,17 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { request } from '@/api/client';
+import { api, unwrap, type Schemas } from '@/api/client';
 import { meQueryOptions, type Me } from './me';
 
-export interface Credentials {
-  username: string;
-  password: string;
-}
+export type Credentials = Schemas['LoginIn'];
 
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (credentials: Credentials) =>
-      (await request<Me>('/auth/login', { method: 'POST', body: credentials })).data,
+    mutationFn: async (credentials: Credentials) => (await unwrap(api.POST('/api/v1/auth/login', { body: credentials }))) as Me,
     onSuccess: (me) => queryClient.setQueryData(meQueryOptions.queryKey, me),
   });
 }
@@ -19,9 +15,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async () => {
-      await request<void>('/auth/logout', { method: 'POST' });
-    },
+    mutationFn: () => unwrap(api.POST('/api/v1/auth/logout')),
     // Everything cached belonged to the previous user.
     onSuccess: () => {
       queryClient.clear();

@@ -1,26 +1,22 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request } from '@/api/client';
+import { api, unwrap, type Schemas } from '@/api/client';
 
-export interface Period {
-  code: string;
-  name: string;
-  kind: string;
-  start: string;
-  end: string;
-  due: string;
-  status: 'open' | 'locked';
-}
-
-export type PeriodInput = Omit<Period, 'status'>;
+export type Period = Schemas['PeriodOut'];
+export type PeriodInput = Schemas['PeriodIn'];
 
 export const periodsQueryOptions = queryOptions({
   queryKey: ['periods'],
-  queryFn: async () => (await request<Period[]>('/periods')).data,
+  queryFn: () => unwrap(api.GET('/api/v1/periods')),
   staleTime: 5 * 60_000,
 });
 
 export function usePeriods() {
   return useQuery(periodsQueryOptions);
+}
+
+/** Periods that take values (review periods only average annual totals), in deadline order. */
+export function reportingPeriods(periods: Period[]): Period[] {
+  return periods.filter((p) => p.spans.length === 0).sort((a, b) => a.due.localeCompare(b.due));
 }
 
 /** The period to show by default: the open one with the nearest due date, else the latest. */
@@ -29,13 +25,27 @@ export function defaultPeriod(periods: Period[]): Period | undefined {
   return open[0] ?? [...periods].sort((a, b) => b.due.localeCompare(a.due))[0];
 }
 
+/** The period of the same kind that ended last before this one, for trends. */
+export function previousPeriod(periods: Period[], code: string | undefined): Period | undefined {
+  const current = periods.find((p) => p.code === code);
+  if (!current) return undefined;
+  return periods
+    .filter((p) => p.kind === current.kind && p.end < current.start)
+    .sort((a, b) => b.end.localeCompare(a.end))[0];
+}
+
 export function useSavePeriod() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ input, isNew }: { input: PeriodInput; isNew: boolean }) =>
+    mutationFn: ({ input, isNew }: { input: PeriodInput; isNew: boolean }) =>
       isNew
-        ? (await request<Period>('/periods', { method: 'POST', body: input })).data
-        : (await request<Period>(`/periods/${input.code}`, { method: 'PATCH', body: input })).data,
+        ? unwrap(api.POST('/api/v1/periods', { body: input }))
+        : unwrap(
+            api.PATCH('/api/v1/periods/{code}', {
+              params: { path: { code: input.code } },
+              body: { name: input.name, start: input.start, end: input.end, due: input.due },
+            }),
+          ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: periodsQueryOptions.queryKey }),
   });
 }
@@ -43,8 +53,8 @@ export function useSavePeriod() {
 export function useSetPeriodLock() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ code, locked }: { code: string; locked: boolean }) =>
-      (await request<Period>(`/periods/${code}/${locked ? 'lock' : 'unlock'}`, { method: 'POST' })).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: periodsQueryOptions.queryKey }),
+    mutationFn: ({ code, locked }: { code: string; locked: boolean }) =>
+      unwrap(api.POST(locked ? '/api/v1/periods/{code}/lock' : '/api/v1/periods/{code}/unlock', { params: { path: { code } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['periods'] }),
   });
 }

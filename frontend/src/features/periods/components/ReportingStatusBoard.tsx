@@ -4,29 +4,34 @@ import { Card, Segmented, Table, Tag } from 'antd';
 import { formatDateTime } from '@/lib/format';
 import type { ReportingStatus, UnitStatus } from '../api/reporting-status';
 
-const UNIT_STATUS: Record<UnitStatus['status'], { label: string; color: string }> = {
-  missing: { label: 'Chưa nộp', color: 'default' },
+const SUBMISSION_STATUS: Record<string, { label: string; color: string }> = {
   draft: { label: 'Chưa nộp', color: 'default' },
   submitted: { label: 'Đã nộp', color: 'processing' },
   returned: { label: 'Bị trả lại', color: 'error' },
   approved: { label: 'Đã duyệt', color: 'success' },
 };
+const NOT_STARTED = { label: 'Chưa nộp', color: 'default' };
 
-/** Needs the standing body: waiting for review, or still missing from the unit. */
+const TIMELINESS_COLORS: Record<string, string> = { on_time: 'green', late: 'orange', missing: 'red', not_yet_due: 'default' };
+
+/** What the standing body still has to act on: reports to review, and units that have not reported. */
 const needsAction = (row: UnitStatus) => row.status !== 'approved';
 
 export function ReportingStatusBoard({ status }: { status: ReportingStatus }) {
   const [filter, setFilter] = useState<'all' | 'action'>('action');
   const units = filter === 'action' ? status.units.filter(needsAction) : status.units;
+  const groupName = new Map(status.groups.map((g) => [g.group, g.name]));
   const totals = status.groups.reduce(
     (sum, g) => ({
       expected: sum.expected + g.expected,
       on_time: sum.on_time + g.on_time,
       late: sum.late + g.late,
       missing: sum.missing + g.missing,
+      not_yet_due: sum.not_yet_due + g.not_yet_due,
     }),
-    { expected: 0, on_time: 0, late: 0, missing: 0 },
+    { expected: 0, on_time: 0, late: 0, missing: 0, not_yet_due: 0 },
   );
+  const countTag = (color: string) => (v: number) => (v ? <Tag color={color}>{v}</Tag> : 0);
   return (
     <>
       <Card title="Theo cụm, khối thi đua" style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
@@ -34,14 +39,15 @@ export function ReportingStatusBoard({ status }: { status: ReportingStatus }) {
           size="small"
           rowKey="group"
           pagination={false}
-          scroll={{ x: 560 }}
+          scroll={{ x: 640 }}
           dataSource={status.groups}
           columns={[
-            { title: 'Cụm, khối', dataIndex: 'group_name' },
+            { title: 'Cụm, khối', dataIndex: 'name' },
             { title: 'Phải nộp', dataIndex: 'expected', align: 'right' },
             { title: 'Đúng hạn', dataIndex: 'on_time', align: 'right' },
-            { title: 'Trễ hạn', dataIndex: 'late', align: 'right', render: (v: number) => (v ? <Tag color="orange">{v}</Tag> : 0) },
-            { title: 'Chưa nộp', dataIndex: 'missing', align: 'right', render: (v: number) => (v ? <Tag color="red">{v}</Tag> : 0) },
+            { title: 'Muộn', dataIndex: 'late', align: 'right', render: countTag('orange') },
+            { title: 'Quá hạn chưa nộp', dataIndex: 'missing', align: 'right', render: countTag('red') },
+            { title: 'Chưa đến hạn', dataIndex: 'not_yet_due', align: 'right' },
           ]}
           summary={() => (
             <Table.Summary.Row style={{ fontWeight: 600 }}>
@@ -50,6 +56,7 @@ export function ReportingStatusBoard({ status }: { status: ReportingStatus }) {
               <Table.Summary.Cell index={2} align="right">{totals.on_time}</Table.Summary.Cell>
               <Table.Summary.Cell index={3} align="right">{totals.late}</Table.Summary.Cell>
               <Table.Summary.Cell index={4} align="right">{totals.missing}</Table.Summary.Cell>
+              <Table.Summary.Cell index={5} align="right">{totals.not_yet_due}</Table.Summary.Cell>
             </Table.Summary.Row>
           )}
         />
@@ -70,23 +77,31 @@ export function ReportingStatusBoard({ status }: { status: ReportingStatus }) {
       >
         <Table<UnitStatus>
           size="small"
-          rowKey="unit_code"
+          rowKey="unit"
           dataSource={units}
-          scroll={{ x: 640 }}
+          scroll={{ x: 720 }}
           pagination={{ pageSize: 20, showSizeChanger: false }}
           columns={[
             {
               title: 'Đơn vị',
-              dataIndex: 'unit_name',
-              render: (name: string, row) => <Link to={`/review/${status.period}/${row.unit_code}`}>{name}</Link>,
+              dataIndex: 'name',
+              render: (name: string, row) => <Link to={`/review/${status.period}/${row.unit}`}>{name}</Link>,
             },
+            { title: 'Cụm, khối', dataIndex: 'group', render: (g: string) => groupName.get(g) ?? g },
             {
               title: 'Trạng thái',
               dataIndex: 'status',
-              render: (s: UnitStatus['status']) => <Tag color={UNIT_STATUS[s].color}>{UNIT_STATUS[s].label}</Tag>,
+              render: (s: string | null) => {
+                const info = (s && SUBMISSION_STATUS[s]) || NOT_STARTED;
+                return <Tag color={info.color}>{info.label}</Tag>;
+              },
             },
             { title: 'Nộp lần đầu', dataIndex: 'first_submitted_at', render: (v: string | null) => formatDateTime(v) || '–' },
-            { title: 'Đúng hạn', dataIndex: 'late', render: (late: boolean, row) => (row.first_submitted_at ? (late ? <Tag color="orange">Trễ hạn</Tag> : 'Đúng hạn') : '–') },
+            {
+              title: 'Thời hạn',
+              dataIndex: 'timeliness_label',
+              render: (label: string, row) => <Tag color={TIMELINESS_COLORS[row.timeliness]}>{label}</Tag>,
+            },
           ]}
         />
       </Card>

@@ -1,82 +1,76 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { request } from '@/api/client';
+import { api, unwrap, type Schemas } from '@/api/client';
 import type { Pillar, ValueInput } from '@/api/types';
 
-/** Scores are exact on the server and arrive as decimal strings, rounded there for display. */
-export interface IndicatorResult {
+export type RankingRow = Schemas['RankingItem'];
+export type Ranking = Schemas['Ranking'];
+
+/**
+ * The domain's explanation of a score (`api.domain.to_dict(UnitScore)`): exact numbers arrive as
+ * fraction strings such as "190/3"; only `fractionValue` turns them into numbers, for display.
+ */
+export interface IndicatorExplanation {
   code: string;
   pillar: Pillar;
-  title: string;
   applicable: boolean;
-  reason_not_applicable: string | null;
-  value: string | null;
+  reason_not_applicable: string;
+  value: { numerator: number | null; denominator: number | null; count: number | null; flag: boolean | null; date: string | null; note?: string | null } | null;
   rule_text: string;
-  met: boolean | null;
-  attainment: string | null;
+  met: boolean;
+  attainment: string;
   weight: string;
-  points: string | null;
+  points: string;
   veto: boolean;
+  missing: boolean;
+  rate: string | null;
 }
 
-export interface PillarScore {
-  pillar: Pillar;
-  score: string | null;
+export interface Adjustment {
+  points: string;
+  reason: string;
 }
 
-export interface UnitScore {
-  period: string;
-  unit_code: string;
-  unit_name: string;
-  total: string;
+export interface Explanation {
   base: string;
   bonus_applied: string;
+  bonus_requested: string;
   deductions_total: string;
+  total: string;
   tier: string;
   tier_before_veto: string;
   veto_failed: string[];
-  pillars: PillarScore[];
-  indicators: IndicatorResult[];
+  missing: string[];
+  bonuses: Adjustment[];
+  deductions: Adjustment[];
+  indicators: IndicatorExplanation[];
 }
 
-export interface RankingRow {
-  unit_code: string;
-  unit_name: string;
-  group: string;
-  group_name: string;
-  rank: number;
-  tier: string;
-  total: string;
-  pillars: PillarScore[];
-  approved: boolean;
-  quota_applied: boolean;
-  previous_total: string | null;
-}
+export type UnitScore = Omit<Schemas['ExplainedScore'], 'explanation'> & { explanation: Explanation };
 
-export interface Ranking {
-  period: string;
-  items: RankingRow[];
-}
-
-export interface UnitHistoryEntry {
-  period: string;
-  total: string;
-  tier: string;
+export function fractionValue(text: string | null | undefined): number | null {
+  if (text === null || text === undefined || text === '') return null;
+  const [numerator, denominator = '1'] = String(text).split('/');
+  return Number(numerator) / Number(denominator);
 }
 
 export function useRanking(period: string | undefined, group?: string) {
   return useQuery({
     queryKey: ['scores', period, 'ranking', group ?? null],
-    queryFn: async () => (await request<Ranking>(`/scores/${period}`, { query: { group } })).data,
+    queryFn: () => unwrap(api.GET('/api/v1/scores/{period}', { params: { path: { period: period! }, query: { group } } })),
     enabled: Boolean(period),
   });
 }
 
-export function useUnitScore(period: string | undefined, unit: string) {
-  return useQuery({
+export function unitScoreQueryOptions(period: string, unit: string) {
+  return {
     queryKey: ['scores', period, unit],
-    queryFn: async () => (await request<UnitScore>(`/scores/${period}/${unit}`)).data,
-    enabled: Boolean(period),
-  });
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/scores/{period}/{unit}', { params: { path: { period, unit } } }))) as unknown as UnitScore,
+  };
+}
+
+export function useUnitScore(period: string | undefined, unit: string) {
+  return useQuery({ ...unitScoreQueryOptions(period ?? '', unit), enabled: Boolean(period) });
 }
 
 /** What-if score of values that are not saved; the caller debounces the values. */
@@ -84,8 +78,9 @@ export function useScorePreview(period: string, unit: string, values: ValueInput
   return useQuery({
     queryKey: ['scores', period, unit, 'preview', values],
     queryFn: async () =>
-      (await request<UnitScore>(`/scores/${period}/${unit}/preview`, { method: 'POST', body: { values } })).data,
-    enabled: values !== undefined,
+      (await unwrap(
+        api.POST('/api/v1/scores/{period}/{unit}/preview', { params: { path: { period, unit } }, body: { values: values ?? [] } }),
+      )) as unknown as UnitScore,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });

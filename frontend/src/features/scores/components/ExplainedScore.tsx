@@ -1,12 +1,14 @@
 import { Alert, Descriptions, Flex, Statistic, Table, Tag, Typography } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, MinusCircleOutlined } from '@ant-design/icons';
 import { TierBadge, tierInfo } from '@/components/TierBadge';
-import { formatNumber } from '@/lib/format';
-import { pillarLabel } from '@/api/types';
-import type { IndicatorResult, UnitScore } from '../api/scores';
+import { formatDate, formatNumber } from '@/lib/format';
+import { PILLARS } from '@/api/types';
+import { fractionValue, type IndicatorExplanation, type UnitScore } from '../api/scores';
 
-export function MetIcon({ result }: { result: Pick<IndicatorResult, 'applicable' | 'met'> }) {
-  if (!result.applicable || result.met === null) return <MinusCircleOutlined aria-label="Không áp dụng" />;
+const exact = (text: string | null | undefined) => formatNumber(fractionValue(text));
+
+export function MetIcon({ result }: { result: Pick<IndicatorExplanation, 'applicable' | 'met'> }) {
+  if (!result.applicable) return <MinusCircleOutlined aria-label="Không áp dụng" />;
   return result.met ? (
     <CheckCircleTwoTone twoToneColor="#52c41a" aria-label="Đạt" />
   ) : (
@@ -14,77 +16,123 @@ export function MetIcon({ result }: { result: Pick<IndicatorResult, 'applicable'
   );
 }
 
+/** The entered value in words: "19/20 (95%)", "2", "Có", a date. */
+export function describeValue(result: IndicatorExplanation): string {
+  const v = result.value;
+  if (!v || result.missing) return 'Chưa nhập';
+  if (v.denominator !== null && v.numerator !== null) {
+    const rate = fractionValue(result.rate);
+    return `${v.numerator}/${v.denominator}${rate === null ? '' : ` (${formatNumber(rate)}%)`}`;
+  }
+  if (v.count !== null) return String(v.count);
+  if (v.flag !== null) return v.flag ? 'Có' : 'Không';
+  if (v.date) return formatDate(v.date);
+  return 'Chưa nhập';
+}
+
 export function ScoreSummary({ score }: { score: UnitScore }) {
-  const capped = score.tier !== score.tier_before_veto;
+  const { explanation } = score;
+  const capped = explanation.tier_before_veto !== explanation.tier;
   return (
     <>
       <Flex gap={24} wrap align="center" style={{ marginBottom: 12 }}>
-        <Statistic title="Tổng điểm" value={formatNumber(score.total)} />
+        <Statistic title="Tổng điểm" value={formatNumber(score.total)} data-testid="score-total" />
         <div>
           <div style={{ color: 'rgba(0,0,0,.45)', marginBottom: 4 }}>Xếp loại</div>
-          <TierBadge tier={score.tier} />
+          <span data-testid="score-tier">
+            <TierBadge tier={score.tier} />
+          </span>
         </div>
-        {score.pillars.map((p) => (
-          <Statistic key={p.pillar} title={pillarLabel(p.pillar)} value={formatNumber(p.score)} />
+        {PILLARS.filter((p) => p.code in score.pillars).map((p) => (
+          <Statistic key={p.code} title={p.label} value={formatNumber(score.pillars[p.code])} />
         ))}
       </Flex>
       <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
-        <Descriptions.Item label="Điểm cơ bản">{formatNumber(score.base)}</Descriptions.Item>
-        <Descriptions.Item label="Điểm thưởng">+{formatNumber(score.bonus_applied)}</Descriptions.Item>
-        <Descriptions.Item label="Điểm trừ">−{formatNumber(score.deductions_total)}</Descriptions.Item>
+        <Descriptions.Item label="Điểm cơ bản">{exact(explanation.base)}</Descriptions.Item>
+        <Descriptions.Item label="Điểm thưởng">
+          +{exact(explanation.bonus_applied)}
+          {explanation.bonus_applied !== explanation.bonus_requested && ` (đề nghị ${exact(explanation.bonus_requested)}, vượt mức trần)`}
+        </Descriptions.Item>
+        <Descriptions.Item label="Điểm trừ">−{exact(explanation.deductions_total)}</Descriptions.Item>
       </Descriptions>
+      {[...explanation.bonuses, ...explanation.deductions].length > 0 && (
+        <ul style={{ margin: '0 0 8px', paddingLeft: 20 }}>
+          {explanation.bonuses.map((b, i) => (
+            <li key={`b${i}`}>
+              +{exact(b.points)}: {b.reason}
+            </li>
+          ))}
+          {explanation.deductions.map((d, i) => (
+            <li key={`d${i}`}>
+              −{exact(d.points)}: {d.reason}
+            </li>
+          ))}
+        </ul>
+      )}
       {capped && (
         <Alert
           type="warning"
           showIcon
-          style={{ marginTop: 8 }}
-          title={`Không đạt chỉ tiêu phủ quyết (${score.veto_failed.join(', ')}): xếp loại hạ từ "${
-            tierInfo(score.tier_before_veto)?.label ?? score.tier_before_veto
-          }".`}
+          style={{ marginBottom: 8 }}
+          title={`Không đạt chỉ tiêu phủ quyết (${explanation.veto_failed.join(', ')}): xếp loại hạ từ “${
+            tierInfo(explanation.tier_before_veto)?.label ?? explanation.tier_before_veto
+          }”.`}
         />
+      )}
+      {score.quota_applied && (
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} title="Hạ xuống “Hoàn thành tốt” do vượt tỷ lệ xuất sắc của cụm, khối." />
+      )}
+      {explanation.missing.length > 0 && (
+        <Typography.Paragraph type="warning" style={{ marginBottom: 8 }}>
+          Chưa nhập {explanation.missing.length} chỉ tiêu (tính là không đạt): {explanation.missing.join(', ')}
+        </Typography.Paragraph>
       )}
     </>
   );
 }
 
-export function IndicatorResultsTable({ results, compact = false }: { results: IndicatorResult[]; compact?: boolean }) {
+export function IndicatorResultsTable({ results, ruleColumn = true }: { results: IndicatorExplanation[]; ruleColumn?: boolean }) {
   return (
-    <Table<IndicatorResult>
+    <Table<IndicatorExplanation>
       size="small"
       rowKey="code"
       pagination={false}
       dataSource={results}
-      scroll={{ x: compact ? undefined : 720 }}
+      scroll={{ x: ruleColumn ? 640 : undefined }}
+      rowClassName={(r) => (r.applicable && !r.met ? 'row-not-met' : '')}
       columns={[
-        { title: 'Chỉ tiêu', dataIndex: 'code', width: 80 },
-        ...(compact
-          ? []
-          : [
-              {
-                title: 'Nội dung, yêu cầu',
-                key: 'text',
-                render: (_: unknown, r: IndicatorResult) => (
-                  <>
-                    <div>{r.title}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {r.rule_text}
-                    </Typography.Text>
-                  </>
-                ),
-              },
-            ]),
+        {
+          title: 'Chỉ tiêu',
+          dataIndex: 'code',
+          width: 86,
+          render: (code: string, r) => (
+            <>
+              {code}
+              {r.veto && (
+                <div>
+                  <Tag color="red" style={{ fontSize: 11, marginInlineEnd: 0 }}>
+                    phủ quyết
+                  </Tag>
+                </div>
+              )}
+            </>
+          ),
+        },
+        ...(ruleColumn
+          ? [{ title: 'Yêu cầu', dataIndex: 'rule_text', render: (t: string) => <Typography.Text style={{ fontSize: 13 }}>{t}</Typography.Text> }]
+          : []),
         {
           title: 'Giá trị',
           key: 'value',
-          render: (_, r) => (r.applicable ? (r.value ?? '–') : <Tag>{r.reason_not_applicable ?? 'Không áp dụng'}</Tag>),
+          render: (_, r) => (r.applicable ? describeValue(r) : <Tag>{r.reason_not_applicable || 'Không áp dụng'}</Tag>),
         },
         { title: 'Đạt', key: 'met', width: 50, align: 'center', render: (_, r) => <MetIcon result={r} /> },
         {
           title: 'Điểm',
           key: 'points',
-          width: 70,
+          width: 80,
           align: 'right',
-          render: (_, r) => (r.applicable ? formatNumber(r.points) : '–'),
+          render: (_, r) => (r.applicable ? `${exact(r.points)}/${exact(r.weight)}` : '–'),
         },
       ]}
     />

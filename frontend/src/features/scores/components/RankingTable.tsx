@@ -6,10 +6,10 @@ import { formatNumber } from '@/lib/format';
 import { PILLARS } from '@/api/types';
 import type { RankingRow } from '../api/scores';
 
-function Trend({ row }: { row: RankingRow }) {
-  if (row.previous_total === null) return <Typography.Text type="secondary">–</Typography.Text>;
-  const delta = Number(row.total) - Number(row.previous_total);
-  const title = `Kỳ trước: ${formatNumber(row.previous_total)}`;
+function Trend({ total, previous }: { total: string; previous: string | undefined }) {
+  if (previous === undefined) return <Typography.Text type="secondary">–</Typography.Text>;
+  const delta = Number(total) - Number(previous);
+  const title = `Kỳ trước: ${formatNumber(previous)}`;
   if (Math.abs(delta) < 0.005)
     return (
       <Tooltip title={title}>
@@ -25,26 +25,33 @@ function Trend({ row }: { row: RankingRow }) {
   );
 }
 
-export function RankingTable({ rows, period }: { rows: RankingRow[]; period: string }) {
+interface RankingTableProps {
+  rows: RankingRow[];
+  period: string;
+  /** Totals of the previous period of the same kind, by unit code, for the trend column. */
+  previousTotals: Map<string, string>;
+}
+
+export function RankingTable({ rows, period, previousTotals }: RankingTableProps) {
   return (
     <Table<RankingRow>
       size="small"
-      rowKey="unit_code"
+      rowKey={(row) => row.unit.code}
       dataSource={rows}
       scroll={{ x: 760 }}
       pagination={rows.length > 30 ? { pageSize: 30, showSizeChanger: false } : false}
       columns={[
-        { title: 'Hạng', dataIndex: 'rank', width: 60, align: 'center' },
+        { title: 'Hạng', dataIndex: 'rank', width: 60, align: 'center', render: (rank: number | null) => rank ?? '–' },
         {
           title: 'Đơn vị',
-          dataIndex: 'unit_name',
-          render: (name: string, row) => (
+          key: 'unit',
+          render: (_, row) => (
             <>
-              <Link to={`/units/${row.unit_code}?period=${period}`}>{name}</Link>
-              {!row.approved && (
+              <Link to={`/units/${row.unit.code}?period=${period}`}>{row.unit.name}</Link>
+              {row.submission_status !== 'approved' && (
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    Chưa duyệt
+                    {row.submission_status ? 'Báo cáo chưa được duyệt' : 'Chưa có báo cáo'}
                   </Typography.Text>
                 </div>
               )}
@@ -55,24 +62,34 @@ export function RankingTable({ rows, period }: { rows: RankingRow[]; period: str
           title: 'Xếp loại',
           dataIndex: 'tier',
           render: (tier: string, row) => (
-            <>
+            <span data-testid={`tier-${row.unit.code}`}>
               <TierBadge tier={tier} short />
               {row.quota_applied && (
-                <Tooltip title="Hạ do vượt tỷ lệ xuất sắc">
+                <Tooltip title="Hạ do vượt tỷ lệ xuất sắc của cụm, khối">
                   <Typography.Text type="warning">*</Typography.Text>
                 </Tooltip>
               )}
-            </>
+            </span>
           ),
         },
-        { title: 'Tổng điểm', dataIndex: 'total', align: 'right', render: (v: string) => <strong>{formatNumber(v)}</strong> },
+        {
+          title: 'Tổng điểm',
+          dataIndex: 'total',
+          align: 'right',
+          render: (v: string, row) => <strong data-testid={`total-${row.unit.code}`}>{formatNumber(v)}</strong>,
+        },
         ...PILLARS.map((p) => ({
-          title: p.code,
+          title: <Tooltip title={p.label}>{p.code}</Tooltip>,
           key: p.code,
           align: 'right' as const,
-          render: (_: unknown, row: RankingRow) => formatNumber(row.pillars.find((s) => s.pillar === p.code)?.score),
+          render: (_: unknown, row: RankingRow) => formatNumber(row.pillars[p.code]),
         })),
-        { title: 'So với kỳ trước', key: 'trend', align: 'right', render: (_, row) => <Trend row={row} /> },
+        {
+          title: 'So với kỳ trước',
+          key: 'trend',
+          align: 'right',
+          render: (_, row) => <Trend total={row.total} previous={previousTotals.get(row.unit.code)} />,
+        },
       ]}
     />
   );

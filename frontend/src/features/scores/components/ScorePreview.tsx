@@ -1,4 +1,4 @@
-import { Card, Empty, Spin } from 'antd';
+import { Card, Empty, Spin, Typography } from 'antd';
 import { ErrorAlert } from '@/components/PageState';
 import type { ValueInput } from '@/api/types';
 import { useScorePreview } from '../api/scores';
@@ -17,8 +17,11 @@ export function ScorePreview({ period, unit, values }: { period: string; unit: s
       <ErrorAlert error={preview.error} />
       {preview.data ? (
         <>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            Tính theo số liệu đang nhập, chưa lưu; chưa gồm xếp hạng trong cụm, khối.
+          </Typography.Paragraph>
           <ScoreSummary score={preview.data} />
-          <IndicatorResultsTable results={preview.data.indicators.filter((r) => r.applicable)} compact />
+          <IndicatorResultsTable results={preview.data.explanation.indicators.filter((r) => r.applicable)} ruleColumn={false} />
         </>
       ) : (
         !preview.isFetching && <Empty description="Nhập số liệu để xem điểm dự kiến" />

@@ -5,27 +5,37 @@ import type { ValueInput } from '@/api/types';
 import { SubmissionForm, serverErrorsToFields } from '../components/SubmissionForm';
 import type { SubmissionIndicator } from '../api/submissions';
 
+const indicator = (
+  code: string,
+  pillar: SubmissionIndicator['pillar'],
+  measure: SubmissionIndicator['measure'],
+  name: string,
+  rule_text: string,
+  veto = false,
+): SubmissionIndicator => ({ code, pillar, measure, name, rule_text, veto, input_hint: '', value: null, evidence: [] });
+
 const INDICATORS: SubmissionIndicator[] = [
-  { code: 'KL-01', pillar: 'KL', measure: 'ratio', title: 'Ký cam kết', rule_text: 'Tối thiểu 100%', veto: false },
-  { code: 'KL-09', pillar: 'KL', measure: 'count', title: 'Không để mất vũ khí', rule_text: 'Bằng 0', veto: true },
-  { code: 'TT-07', pillar: 'TT', measure: 'flag', title: 'Công khai đường dây nóng', rule_text: 'Có', veto: false },
-  { code: 'SN-01', pillar: 'GD', measure: 'date', title: 'Ban hành kế hoạch', rule_text: 'Trước 05/05/2026', veto: false },
+  indicator('KL-01', 'KL', 'ratio', 'Ký cam kết', 'Tối thiểu 100%'),
+  indicator('KL-09', 'KL', 'count', 'Không để mất vũ khí', 'Bằng 0', true),
+  indicator('TT-07', 'TT', 'flag', 'Công khai đường dây nóng', 'Có'),
+  indicator('SN-01', 'GD', 'date', 'Ban hành kế hoạch', 'Trước 05/05/2026'),
 ];
 
 function renderForm(props: Partial<Parameters<typeof SubmissionForm>[0]> = {}) {
   const onChange = vi.fn<(values: ValueInput[]) => void>();
   const onSave = vi.fn<(values: ValueInput[]) => void>();
-  render(<SubmissionForm indicators={INDICATORS} values={[]} editable onChange={onChange} onSave={onSave} {...props} />);
+  render(<SubmissionForm indicators={INDICATORS} editable onChange={onChange} onSave={onSave} {...props} />);
   return { onChange, onSave, user: userEvent.setup() };
 }
 
 describe('SubmissionForm', () => {
   it('groups indicators under the three pillars with the plan wording and rule', () => {
-    renderForm();
+    renderForm({ planText: { 'KL-01': '100% cán bộ, chiến sĩ được quán triệt và ký cam kết' } });
+    expect(screen.getByText('100% cán bộ, chiến sĩ được quán triệt và ký cam kết')).toBeInTheDocument();
     expect(screen.getByText('KL · Kỷ luật nhất')).toBeInTheDocument();
     expect(screen.getByText('TT · Trung thành nhất')).toBeInTheDocument();
     expect(screen.getByText('GD · Gần dân nhất')).toBeInTheDocument();
-    expect(screen.getByText('Ký cam kết')).toBeInTheDocument();
+    expect(screen.getByText('Không để mất vũ khí')).toBeInTheDocument();
     expect(screen.getByText('Yêu cầu: Tối thiểu 100%')).toBeInTheDocument();
     expect(screen.getByText('Chỉ tiêu phủ quyết')).toBeInTheDocument();
   });
@@ -88,7 +98,10 @@ describe('SubmissionForm', () => {
   });
 
   it('shows stored values read-only without action buttons when not editable', () => {
-    renderForm({ editable: false, values: [{ indicator: 'KL-09', count: 2 }] });
+    const stored = INDICATORS.map((i) =>
+      i.code === 'KL-09' ? { ...i, value: { numerator: null, denominator: null, count: 2, flag: null, date: null, note: null } } : i,
+    );
+    renderForm({ editable: false, indicators: stored });
     expect(screen.getByLabelText('KL-09 số lượng')).toBeDisabled();
     expect(screen.getByLabelText('KL-09 số lượng')).toHaveValue('2');
     expect(screen.queryByRole('button', { name: /Nộp báo cáo/ })).not.toBeInTheDocument();

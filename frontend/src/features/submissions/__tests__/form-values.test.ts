@@ -3,14 +3,11 @@ import { dayjs } from '@/lib/format';
 import { isFilled, toFormValues, toValueInputs, validateField } from '../form-values';
 import type { SubmissionIndicator } from '../api/submissions';
 
-const indicator = (code: string, measure: SubmissionIndicator['measure']): SubmissionIndicator => ({
-  code,
-  pillar: 'KL',
-  measure,
-  title: code,
-  rule_text: '',
-  veto: false,
-});
+const indicator = (
+  code: string,
+  measure: SubmissionIndicator['measure'],
+  value: SubmissionIndicator['value'] = null,
+): SubmissionIndicator => ({ code, pillar: 'KL', measure, name: code, rule_text: '', input_hint: '', veto: false, value, evidence: [] });
 
 describe('validateField', () => {
   it('accepts a ratio whose numerator does not exceed its denominator, including equal', () => {
@@ -64,8 +61,8 @@ describe('form conversion', () => {
   });
 
   it('round-trips stored values through the form', () => {
-    const stored = [{ indicator: 'D', date: '2026-05-04', note: 'x' }];
-    const back = toValueInputs([indicator('D', 'date')], toFormValues(stored));
+    const stored = [indicator('D', 'date', { numerator: null, denominator: null, count: null, flag: null, date: '2026-05-04', note: 'x' })];
+    const back = toValueInputs(stored, toFormValues(stored));
     expect(back).toEqual([{ indicator: 'D', date: '2026-05-04', note: 'x' }]);
   });
 

@@ -1,41 +1,17 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request } from '@/api/client';
+import { api, unwrap, unwrapWithResponse, type Schemas } from '@/api/client';
 import type { Measure, Pillar, ValueInput } from '@/api/types';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'approved';
-
-export interface SubmissionIndicator {
-  code: string;
-  pillar: Pillar;
-  measure: Measure;
-  title: string;
-  rule_text: string;
-  veto: boolean;
-}
-
-export interface Submission {
-  period: string;
-  unit: { code: string; name: string; kind: string };
+export type SubmissionIndicator = Schemas['IndicatorEntry'] & { pillar: Pillar; measure: Measure };
+export type Submission = Omit<Schemas['SubmissionOut'], 'indicators' | 'status'> & {
   status: SubmissionStatus;
-  return_reason: string | null;
-  first_submitted_at: string | null;
-  editable: boolean;
   indicators: SubmissionIndicator[];
-  values: ValueInput[];
+  /** The version the values were read at; a save must name it (If-Match). */
   etag: string;
-}
-
-export interface SubmissionSummary {
-  period: string;
-  unit_code: string;
-  unit_name: string;
-  group: string | null;
-  status: SubmissionStatus;
-  due: string;
-  first_submitted_at: string | null;
-  updated_at: string | null;
-  return_reason: string | null;
-}
+};
+export type SubmissionSummary = Schemas['SubmissionSummary'] & { status: SubmissionStatus };
+export type HistoryEntry = Schemas['HistoryEntry'];
 
 export interface SubmissionFilter {
   period?: string;
@@ -44,22 +20,17 @@ export interface SubmissionFilter {
   group?: string;
 }
 
-export interface HistoryEntry {
-  at: string;
-  actor: string;
-  action: string;
-  reason: string | null;
-}
+const submissionKey = (period: string, unit: string) => ['submissions', period, unit] as const;
 
-const submissionPath = (period: string, unit: string) => `/submissions/${period}/${unit}`;
+function withEtag({ data, response }: { data: Schemas['SubmissionOut']; response: Response }): Submission {
+  return { ...(data as Omit<Submission, 'etag'>), etag: response.headers.get('ETag') ?? '' };
+}
 
 export function submissionQueryOptions(period: string, unit: string) {
   return queryOptions({
-    queryKey: ['submissions', period, unit],
-    queryFn: async () => {
-      const { data, response } = await request<Omit<Submission, 'etag'>>(submissionPath(period, unit));
-      return { ...data, etag: response.headers.get('ETag') ?? '' };
-    },
+    queryKey: submissionKey(period, unit),
+    queryFn: async () =>
+      withEtag(await unwrapWithResponse(api.GET('/api/v1/submissions/{period}/{unit}', { params: { path: { period, unit } } }))),
   });
 }
 
@@ -70,43 +41,68 @@ export function useSubmission(period: string, unit: string) {
 export function useSubmissions(filter: SubmissionFilter, enabled = true) {
   return useQuery({
     queryKey: ['submissions', 'list', filter],
-    queryFn: async () => (await request<SubmissionSummary[]>('/submissions', { query: { ...filter } })).data,
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/submissions', { params: { query: { ...filter, page_size: 500 } } })))
+        .items as SubmissionSummary[],
     enabled,
   });
 }
 
 export function useSubmissionHistory(period: string, unit: string) {
   return useQuery({
-    queryKey: ['submissions', period, unit, 'history'],
-    queryFn: async () => (await request<HistoryEntry[]>(`${submissionPath(period, unit)}/history`)).data,
+    queryKey: [...submissionKey(period, unit), 'history'],
+    queryFn: () => unwrap(api.GET('/api/v1/submissions/{period}/{unit}/history', { params: { path: { period, unit } } })),
   });
 }
 
-/** Saves the draft; the ETag makes a save over someone else's newer save fail with 412 instead of losing it. */
+/**
+ * Saves the draft. The ETag makes a save over someone else's newer save fail with 412 instead of
+ * losing it; the answer carries the new version, which goes straight into the cache for the next save.
+ */
 export function useSaveValues(period: string, unit: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ values, etag }: { values: ValueInput[]; etag: string }) =>
-      request<unknown>(`${submissionPath(period, unit)}/values`, {
-        method: 'PUT',
-        body: { values },
-        headers: { 'If-Match': etag },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['submissions'] }),
+      withEtag(
+        await unwrapWithResponse(
+          api.PUT('/api/v1/submissions/{period}/{unit}/values', {
+            params: { path: { period, unit } },
+            headers: { 'If-Match': etag },
+            body: { values },
+          }),
+        ),
+      ),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(submissionKey(period, unit), saved);
+      queryClient.invalidateQueries({ queryKey: ['submissions', 'list'] });
+      queryClient.invalidateQueries({ queryKey: ['scores'] });
+    },
   });
 }
 
 export type WorkflowAction = 'submit' | 'return' | 'approve' | 'reopen';
 
+function runWorkflow(period: string, unit: string, action: WorkflowAction, reason: string | undefined) {
+  const params = { path: { period, unit } };
+  switch (action) {
+    case 'submit':
+      return api.POST('/api/v1/submissions/{period}/{unit}/submit', { params });
+    case 'approve':
+      return api.POST('/api/v1/submissions/{period}/{unit}/approve', { params });
+    case 'return':
+      return api.POST('/api/v1/submissions/{period}/{unit}/return', { params, body: { reason: reason ?? '' } });
+    case 'reopen':
+      return api.POST('/api/v1/submissions/{period}/{unit}/reopen', { params, body: { reason: reason ?? '' } });
+  }
+}
+
 export function useWorkflowAction(period: string, unit: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ action, reason }: { action: WorkflowAction; reason?: string }) =>
-      request<unknown>(`${submissionPath(period, unit)}/${action}`, {
-        method: 'POST',
-        body: reason === undefined ? undefined : { reason },
-      }),
-    onSuccess: () => {
+      withEtag(await unwrapWithResponse(runWorkflow(period, unit, action, reason))),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(submissionKey(period, unit), updated);
       queryClient.invalidateQueries({ queryKey: ['submissions'] });
       queryClient.invalidateQueries({ queryKey: ['scores'] });
       queryClient.invalidateQueries({ queryKey: ['periods'] });

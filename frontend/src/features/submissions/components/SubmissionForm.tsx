@@ -10,7 +10,8 @@ import { MeasureInput, NoteInput } from './MeasureInput';
 
 interface SubmissionFormProps {
   indicators: SubmissionIndicator[];
-  values: ValueInput[];
+  /** The plan's own wording per indicator code, shown beside the input when known. */
+  planText?: Record<string, string>;
   editable: boolean;
   saving?: boolean;
   submitting?: boolean;
@@ -35,7 +36,7 @@ export function serverErrorsToFields(indicators: SubmissionIndicator[], errors: 
   });
 }
 
-function IndicatorRow({ indicator, editable }: { indicator: SubmissionIndicator; editable: boolean }) {
+function IndicatorRow({ indicator, planText, editable }: { indicator: SubmissionIndicator; planText?: string; editable: boolean }) {
   return (
     <Row gutter={[16, 4]} style={{ padding: '12px 0', borderTop: '1px solid #f0f0f0' }} data-indicator={indicator.code}>
       <Col xs={24} md={12}>
@@ -43,10 +44,15 @@ function IndicatorRow({ indicator, editable }: { indicator: SubmissionIndicator;
           <Typography.Text strong>{indicator.code}</Typography.Text>
           {indicator.veto && <Tag color="red">Chỉ tiêu phủ quyết</Tag>}
         </Flex>
-        <div>{indicator.title}</div>
-        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+        <div>{planText ?? indicator.name}</div>
+        <Typography.Text type="secondary" style={{ fontSize: 13, display: 'block' }}>
           Yêu cầu: {indicator.rule_text}
         </Typography.Text>
+        {editable && indicator.input_hint && (
+          <Typography.Text type="secondary" style={{ fontSize: 12, fontStyle: 'italic' }}>
+            {indicator.input_hint}
+          </Typography.Text>
+        )}
       </Col>
       <Col xs={24} md={12}>
         <MeasureInput code={indicator.code} measure={indicator.measure} disabled={!editable} />
@@ -74,10 +80,10 @@ function PillarProgress({ indicators }: { indicators: SubmissionIndicator[] }) {
 
 /** The data-entry form of one report: every applicable indicator, grouped by the three pillars. */
 export function SubmissionForm(props: SubmissionFormProps) {
-  const { indicators, values, editable, saving, submitting, onChange, onSave, onSubmit } = props;
+  const { indicators, planText, editable, saving, submitting, onChange, onSave, onSubmit } = props;
   const [ownForm] = Form.useForm<FormValues>();
   const form = props.form ?? ownForm;
-  const initialValues = useMemo(() => toFormValues(values), [values]);
+  const initialValues = useMemo(() => toFormValues(indicators), [indicators]);
   const groups = useMemo(
     () =>
       PILLARS.map((pillar) => ({ ...pillar, indicators: indicators.filter((i) => i.pillar === pillar.code) })).filter(
@@ -114,7 +120,7 @@ export function SubmissionForm(props: SubmissionFormProps) {
           styles={{ body: { paddingTop: 0, paddingBottom: 0 } }}
         >
           {group.indicators.map((indicator) => (
-            <IndicatorRow key={indicator.code} indicator={indicator} editable={editable} />
+            <IndicatorRow key={indicator.code} indicator={indicator} planText={planText?.[indicator.code]} editable={editable} />
           ))}
         </Card>
       ))}

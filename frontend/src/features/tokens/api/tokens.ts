@@ -1,39 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request } from '@/api/client';
+import { api, unwrap, type Schemas } from '@/api/client';
 
-export interface ApiToken {
-  id: number;
-  name: string;
-  scopes: string[];
-  created_at: string;
-  expires_at: string | null;
-  last_used_at: string | null;
+export type ApiToken = Schemas['TokenOut'];
+
+export function useTokens() {
+  return useQuery({ queryKey: ['tokens'], queryFn: () => unwrap(api.GET('/api/v1/tokens')) });
 }
 
 /** The secret is in the creation answer only; the server keeps a hash. */
-export interface CreatedToken extends ApiToken {
-  token: string;
-}
-
-export function useTokens() {
-  return useQuery({ queryKey: ['tokens'], queryFn: async () => (await request<ApiToken[]>('/tokens')).data });
-}
-
 export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: { name: string; scopes: string[] }) =>
-      (await request<CreatedToken>('/tokens', { method: 'POST', body: input })).data,
+    mutationFn: (body: Schemas['TokenIn']) => unwrap(api.POST('/api/v1/tokens', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tokens'] }),
   });
 }
 
-export function useDeleteToken() {
+export function useRevokeToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (id: number) => {
-      await request<void>(`/tokens/${id}`, { method: 'DELETE' });
-    },
+    mutationFn: (id: number) => unwrap(api.DELETE('/api/v1/tokens/{token_id}', { params: { path: { token_id: id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tokens'] }),
   });
 }

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Table, Typog
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { formatDateTime } from '@/lib/format';
-import { useCreateToken, useDeleteToken, useTokens, type ApiToken } from '../api/tokens';
+import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from '../api/tokens';
 
 const SCOPES = [
   { value: 'scores:read', label: 'Đọc điểm, xếp hạng (scores:read)' },
@@ -14,7 +14,7 @@ export function TokensManager() {
   const { message } = App.useApp();
   const tokens = useTokens();
   const create = useCreateToken();
-  const remove = useDeleteToken();
+  const remove = useRevokeToken();
   const [secret, setSecret] = useState<string>();
   const [form] = Form.useForm<{ name: string; scopes: string[] }>();
 
@@ -67,11 +67,14 @@ export function TokensManager() {
             { title: 'Tên', dataIndex: 'name' },
             { title: 'Quyền', dataIndex: 'scopes', render: (s: string[]) => s.join(', ') },
             { title: 'Tạo lúc', dataIndex: 'created_at', render: formatDateTime },
-            { title: 'Dùng lần cuối', dataIndex: 'last_used_at', render: (v: string | null) => formatDateTime(v) || '–' },
+            { title: 'Tiền tố', dataIndex: 'prefix', render: (p: string) => <Typography.Text code>{p}…</Typography.Text> },
             {
               title: '',
               key: 'delete',
-              render: (_, token) => (
+              render: (_, token) =>
+                token.revoked_at ? (
+                  <Typography.Text type="secondary">Đã thu hồi {formatDateTime(token.revoked_at)}</Typography.Text>
+                ) : (
                 <Popconfirm
                   title="Thu hồi mã này?"
                   okText="Thu hồi"
@@ -82,7 +85,7 @@ export function TokensManager() {
                     Thu hồi
                   </Button>
                 </Popconfirm>
-              ),
+                ),
             },
           ]}
         />

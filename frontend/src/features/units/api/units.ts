@@ -1,26 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request } from '@/api/client';
+import { api, unwrap, type Schemas } from '@/api/client';
 
-export interface Unit {
-  code: string;
-  name: string;
-  kind: string;
-  parent: string | null;
-  group: string | null;
-}
-
-export interface UnitPage {
-  items: Unit[];
-  total: number;
-  page: number;
-  page_size: number;
-}
-
-export interface Group {
-  code: string;
-  name: string;
-  unit_count: number;
-}
+export type Unit = Schemas['UnitOut'];
+export type Group = Schemas['GroupOut'];
 
 export interface UnitFilter {
   q?: string;
@@ -42,7 +24,7 @@ export const UNIT_KINDS: Record<string, string> = {
 export function useUnits(filter: UnitFilter) {
   return useQuery({
     queryKey: ['units', filter],
-    queryFn: async () => (await request<UnitPage>('/units', { query: { ...filter } })).data,
+    queryFn: () => unwrap(api.GET('/api/v1/units', { params: { query: { ...filter, q: filter.q || undefined } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -50,18 +32,26 @@ export function useUnits(filter: UnitFilter) {
 export function useGroups() {
   return useQuery({
     queryKey: ['groups'],
-    queryFn: async () => (await request<Group[]>('/groups')).data,
+    queryFn: () => unwrap(api.GET('/api/v1/groups')),
     staleTime: 5 * 60_000,
   });
+}
+
+/** Emulation group names by code, for pages that only get the codes. */
+export function useGroupNames(): Map<string, string> {
+  const groups = useGroups();
+  return new Map(groups.data?.map((g) => [g.code, g.name]) ?? []);
 }
 
 export function useSaveUnit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ unit, isNew }: { unit: Unit; isNew: boolean }) =>
-      isNew
-        ? (await request<Unit>('/units', { method: 'POST', body: unit })).data
-        : (await request<Unit>(`/units/${unit.code}`, { method: 'PATCH', body: unit })).data,
+    mutationFn: ({ unit, isNew }: { unit: Unit; isNew: boolean }) => {
+      const { code, ...fields } = { ...unit, parent: unit.parent || null, group: unit.group || null };
+      return isNew
+        ? unwrap(api.POST('/api/v1/units', { body: { code, ...fields } }))
+        : unwrap(api.PATCH('/api/v1/units/{code}', { params: { path: { code } }, body: fields }));
+    },
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: ['units'] });
       queryClient.invalidateQueries({ queryKey: ['groups'] });

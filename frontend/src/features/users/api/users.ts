@@ -1,30 +1,40 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request } from '@/api/client';
+import { api, unwrap, type Schemas } from '@/api/client';
 
-export interface User {
+export type User = Schemas['UserOut'];
+
+/** What the account form edits; the password is required only for a new account. */
+export interface UserForm {
   username: string;
   full_name: string;
   role: string;
-  unit_code: string | null;
-  active: boolean;
-}
-
-export interface UserInput extends Omit<User, 'active'> {
+  unit?: string | null;
   active?: boolean;
   password?: string;
 }
 
 export function useUsers() {
-  return useQuery({ queryKey: ['users'], queryFn: async () => (await request<User[]>('/users')).data });
+  return useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/api/v1/users')) });
 }
 
 export function useSaveUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ user, isNew }: { user: UserInput; isNew: boolean }) =>
-      isNew
-        ? (await request<User>('/users', { method: 'POST', body: user })).data
-        : (await request<User>(`/users/${user.username}`, { method: 'PATCH', body: user })).data,
+    mutationFn: ({ user, isNew }: { user: UserForm; isNew: boolean }) => {
+      const unit = user.unit || null;
+      return isNew
+        ? unwrap(
+            api.POST('/api/v1/users', {
+              body: { username: user.username, full_name: user.full_name, role: user.role, unit, password: user.password ?? '' },
+            }),
+          )
+        : unwrap(
+            api.PATCH('/api/v1/users/{username}', {
+              params: { path: { username: user.username } },
+              body: { full_name: user.full_name, role: user.role, unit, active: user.active, password: user.password || null },
+            }),
+          );
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
 }

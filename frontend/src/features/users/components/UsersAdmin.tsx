@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } fro
 import { PlusOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
-import { useSaveUser, useUsers, type User, type UserInput } from '../api/users';
+import { useSaveUser, useUsers, type User, type UserForm } from '../api/users';
 
 const ROLE_OPTIONS = [
   { value: 'admin', label: 'Quản trị hệ thống' },
@@ -18,8 +18,8 @@ export function UsersAdmin() {
   const { message } = App.useApp();
   const users = useUsers();
   const save = useSaveUser();
-  const [editing, setEditing] = useState<{ user: Partial<UserInput>; isNew: boolean }>();
-  const [form] = Form.useForm<UserInput>();
+  const [editing, setEditing] = useState<{ user: Partial<UserForm>; isNew: boolean }>();
+  const [form] = Form.useForm<UserForm>();
 
   return (
     <Card
@@ -39,12 +39,15 @@ export function UsersAdmin() {
         dataSource={users.data}
         scroll={{ x: 640 }}
         pagination={{ pageSize: 20, showSizeChanger: false }}
-        onRow={(user) => ({ onClick: () => setEditing({ user, isNew: false }), style: { cursor: 'pointer' } })}
+        onRow={(user) => ({
+          onClick: () => setEditing({ user: { ...user, unit: user.unit?.code ?? null }, isNew: false }),
+          style: { cursor: 'pointer' },
+        })}
         columns={[
           { title: 'Tên đăng nhập', dataIndex: 'username' },
           { title: 'Họ và tên', dataIndex: 'full_name' },
           { title: 'Vai trò', dataIndex: 'role', render: roleLabel },
-          { title: 'Đơn vị', dataIndex: 'unit_code', render: (v: string | null) => v ?? '–' },
+          { title: 'Đơn vị', key: 'unit', render: (_, u) => u.unit?.name ?? '–' },
           { title: 'Trạng thái', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">Hoạt động</Tag> : <Tag>Đã khóa</Tag>) },
         ]}
       />
@@ -58,7 +61,7 @@ export function UsersAdmin() {
         onCancel={() => setEditing(undefined)}
         onOk={() =>
           form.validateFields().then((user) =>
-            save.mutateAsync({ user: { ...user, password: user.password || undefined }, isNew: Boolean(editing?.isNew) }).then(
+            save.mutateAsync({ user, isNew: Boolean(editing?.isNew) }).then(
               () => {
                 message.success('Đã lưu tài khoản');
                 setEditing(undefined);
@@ -78,7 +81,7 @@ export function UsersAdmin() {
           <Form.Item name="role" label="Vai trò" rules={[{ required: true, message: 'Chọn vai trò' }]}>
             <Select options={ROLE_OPTIONS} />
           </Form.Item>
-          <Form.Item name="unit_code" label="Mã đơn vị (với cán bộ báo cáo)">
+          <Form.Item name="unit" label="Mã đơn vị (với cán bộ báo cáo)">
             <Input />
           </Form.Item>
           <Form.Item

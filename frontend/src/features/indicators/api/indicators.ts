@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '@/api/client';
+
+export type Indicator = Schemas['IndicatorOut'];
+
+/** The catalog changes with a new scheme version, not during a session. */
+export function useIndicators() {
+  return useQuery({
+    queryKey: ['indicators'],
+    queryFn: () => unwrap(api.GET('/api/v1/indicators')),
+    staleTime: Infinity,
+  });
+}
+
+/** Each indicator's wording in the plan, by code. */
+export function usePlanTexts(): Record<string, string> | undefined {
+  const indicators = useIndicators();
+  return indicators.data && Object.fromEntries(indicators.data.map((i) => [i.code, i.plan_text]));
+}
