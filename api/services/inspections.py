@@ -17,7 +17,6 @@ from api.db.models import Period, Unit
 from api.db.repositories import awards as repo
 from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import units as units_repo
-from api.domain import Adjustment
 from api.services import scoring
 from api.services.access import Principal
 from api.services.catalog import scoring_context
@@ -61,23 +60,6 @@ def _refresh_scores(session: Session, unit: Unit, periods: list[Period]) -> None
     """Recompute the unit's score in the given periods; a locked period keeps its frozen snapshot."""
     for period in periods:
         scoring.recompute_unit(session, period, unit)
-
-
-# --- adjustments fed into the score computation -------------------------------------------------
-
-
-def adjustments_for(session: Session, period: Period, unit_ids: list[int]) -> dict[int, tuple[list, list]]:
-    """Per unit: (bonus adjustments, deduction adjustments) of a scored period, with their reasons."""
-    result: dict[int, tuple[list, list]] = {unit_id: ([], []) for unit_id in unit_ids}
-    if period.spans or not unit_ids:
-        return result
-    for entry in repo.bonuses_for(session, period.id, unit_ids):
-        result[entry.unit_id][0].append(Adjustment(Fraction(entry.points), f"Điểm thưởng: {entry.reason}"))
-    for unit_id, day, finding in repo.done_findings_in(session, unit_ids, period.start, period.end):
-        about = f" (chỉ tiêu {finding.indicator_code})" if finding.indicator_code else ""
-        reason = f"Kiểm tra chuyên đề ngày {day:%d/%m/%Y}: {finding.description}{about}"
-        result[unit_id][1].append(Adjustment(Fraction(finding.points), reason))
-    return result
 
 
 # --- inspections --------------------------------------------------------------------------------

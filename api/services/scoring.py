@@ -11,6 +11,7 @@ from fractions import Fraction
 from sqlalchemy.orm import Session
 
 from api.db.models import Period, Score, Submission, SubmissionValue, Unit
+from api.db.repositories import awards as awards_repo
 from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import scores, submissions, units
 from api.domain import (
@@ -48,14 +49,16 @@ def _previous_rates(session: Session, period: Period, unit_ids: list[int]) -> di
 def score_values(session: Session, period: Period, unit: Unit, submission: Submission | None,
                  values: dict[str, Value]) -> UnitScore:
     _catalog, context = scoring_context(session, period)
-    return _score(context, period, unit, submission, values, _previous_rates(session, period, [unit.id]))
+    return _score(context, period, unit, submission, values, _previous_rates(session, period, [unit.id]),
+                  awards_repo.adjustments_for(session, period, [unit.id]))
 
 
 def _score(context: ScoringContext, period: Period, unit: Unit, submission: Submission | None,
-           values: dict[str, Value], previous: dict[int, dict[str, Fraction]]) -> UnitScore:
+           values: dict[str, Value], previous: dict[int, dict[str, Fraction]], adjustments: dict) -> UnitScore:
     first = submission.first_submitted_at if submission else None
-    return context.score(UnitKind(unit.kind), values, previous_rates=previous.get(unit.id),
-                         timeliness=timeliness(first, period.due, datetime.now(UTC)))
+    bonus, deductions = adjustments.get(unit.id, ((), ()))  # bonus entries and inspection findings
+    return context.score(UnitKind(unit.kind), values, previous_rates=previous.get(unit.id), bonus=bonus,
+                         deductions=deductions, timeliness=timeliness(first, period.due, datetime.now(UTC)))
 
 
 def _review_score(session: Session, context: ScoringContext, period: Period, unit: Unit) -> UnitScore:
@@ -116,7 +119,8 @@ def recompute_unit(session: Session, period: Period, unit: Unit) -> None:
     else:
         rows = submissions.values_of(session, submission.id) if submission else []
         entered = {v.indicator_code: to_value(v) for v in rows}
-        result = _score(context, period, unit, submission, entered, _previous_rates(session, period, [unit.id]))
+        result = _score(context, period, unit, submission, entered, _previous_rates(session, period, [unit.id]),
+                        awards_repo.adjustments_for(session, period, [unit.id]))
     _store(session, period, unit, submission, result, scores.find(session, period.id, unit.id))
     session.flush()
     rerank_group(session, period, unit.group_id)
@@ -131,13 +135,14 @@ def recompute_period(session: Session, period: Period) -> int:
     subs = submissions.all_of_period(session, period.id)
     values = submissions.values_for(session, period.id, list(subs)) if subs and not period.spans else {}
     previous = _previous_rates(session, period, [unit.id for unit in reporting]) if not period.spans else {}
+    adjustments = awards_repo.adjustments_for(session, period, [unit.id for unit in reporting])
     for unit in reporting:
         submission = subs.get(unit.id)
         if period.spans:
             result = _review_score(session, context, period, unit)
         else:
             entered = {v.indicator_code: to_value(v) for v in values.get(unit.id, [])}
-            result = _score(context, period, unit, submission, entered, previous)
+            result = _score(context, period, unit, submission, entered, previous, adjustments)
         _store(session, period, unit, submission, result, existing.get(unit.id))
     session.flush()
     for group_id in {unit.group_id for unit in reporting}:

@@ -1,6 +1,7 @@
 """Queries of the award, inspection, bonus, budget, models-registry and notification tables."""
 
 from datetime import date, datetime
+from fractions import Fraction
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,6 +20,7 @@ from api.db.award_models import (
     UnitContact,
 )
 from api.db.models import EmulationGroup, Period, Score, Submission, Unit
+from api.domain import Adjustment
 
 
 def setting(session: Session, key: str) -> MovementSetting | None:
@@ -126,6 +128,26 @@ def done_findings_in(
 def bonuses_for(session: Session, period_id: int, unit_ids: list[int]) -> list[BonusEntry]:
     query = select(BonusEntry).where(BonusEntry.period_id == period_id, BonusEntry.unit_id.in_(unit_ids))
     return list(session.scalars(query.order_by(BonusEntry.id)))
+
+
+def adjustments_for(
+    session: Session, period: Period, unit_ids: list[int]
+) -> dict[int, tuple[list[Adjustment], list[Adjustment]]]:
+    """Per unit: (bonus entries, inspection deductions) of a scored period, each with its reason.
+
+    A done inspection's findings count in every scored period whose window holds the inspection date;
+    review periods take none directly (their total is the mean of the annual totals).
+    """
+    result: dict[int, tuple[list[Adjustment], list[Adjustment]]] = {unit_id: ([], []) for unit_id in unit_ids}
+    if period.spans or not unit_ids:
+        return result
+    for entry in bonuses_for(session, period.id, unit_ids):
+        result[entry.unit_id][0].append(Adjustment(Fraction(entry.points), f"Điểm thưởng: {entry.reason}"))
+    for unit_id, day, finding in done_findings_in(session, unit_ids, period.start, period.end):
+        about = f" (chỉ tiêu {finding.indicator_code})" if finding.indicator_code else ""
+        reason = f"Kiểm tra chuyên đề ngày {day:%d/%m/%Y}: {finding.description}{about}"
+        result[unit_id][1].append(Adjustment(Fraction(finding.points), reason))
+    return result
 
 
 def bonuses(session: Session, period_id: int | None, unit_id: int | None) -> list[tuple[BonusEntry, Unit, str]]:
