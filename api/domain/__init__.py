@@ -8,7 +8,7 @@ from .indicators import Cadence, Indicator, Measure, Pillar, Rule, RuleKind, Uni
 from .periods import Period, PeriodKind, Timeliness, TimelinessStatus, local_date, timeliness
 from .ranking import RankedUnit, RankInput, excellent_quota, rank_group, review_total
 from .schemes import Adjustment, Scheme, Tier
-from .scoring import IndicatorResult, PillarScore, ScoringContext, UnitScore, evaluate, score_unit
+from .scoring import IndicatorResult, PillarScore, ScoringContext, UnitScore, evaluate, gc_paused, score_unit
 from .serialize import display, to_dict
 from .values import FieldError, Value, validate_value
 
@@ -41,6 +41,7 @@ __all__ = [
     "display",
     "evaluate",
     "excellent_quota",
+    "gc_paused",
     "load_catalog",
     "local_date",
     "rank_group",

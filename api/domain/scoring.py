@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -129,12 +130,14 @@ class _Compiled:
         "den_factor",
         "indicator",
         "kind",
+        "last_step",
         "not_applicable",
         "num_factor",
         "partial",
         "pillar",
         "required",
         "rule_text",
+        "scale",
         "scaled_count_points",
         "scaled_weight",
         "threshold",
@@ -157,7 +160,9 @@ class _Compiled:
             _exact(Fraction(self.weight * a)) if a else 0 for a in self.count_attainments
         )
         # Points times the context's scale are whole numbers, so a unit's sums stay in int arithmetic.
-        self.scaled_weight = _exact(self.weight * scale)
+        self.scale = scale
+        self.last_step = len(self.count_attainments) - 1
+        self.scaled_weight = _exact(Fraction(self.weight * scale))
         self.scaled_count_points = tuple(_exact(Fraction(points * scale)) for points in self.count_points)
         if rule.kind in (RuleKind.AT_LEAST, RuleKind.ABOVE):
             self.threshold = _exact(rule.threshold)
@@ -226,146 +231,75 @@ def _result(
     return result
 
 
-def _evaluate(entry: _Compiled, value: Value | None, previous_rate: Fraction | None) -> IndicatorResult:
-    kind = entry.kind
+def _evaluate(
+    entry: _Compiled, value: Value | None, previous_rate: Fraction | None
+) -> tuple[IndicatorResult, Fraction | int]:
+    """The indicator's result, and its points times the context's scale (an int unless partial credit)."""
     threshold = entry.threshold
+    applicable, reason, met, attainment, points, scaled, missing = True, "", False, 0, 0, 0, False
     if entry.not_applicable:
-        return _result(
-            entry.code,
-            entry.pillar,
-            False,
-            entry.not_applicable,
-            value,
-            entry.rule_text,
-            threshold,
-            False,
-            0,
-            entry.weight,
-            0,
-            entry.veto,
-            False,
-        )
-    if value is None:
-        return _result(
-            entry.code,
-            entry.pillar,
-            True,
-            "",
-            None,
-            entry.rule_text,
-            threshold,
-            False,
-            0,
-            entry.weight,
-            0,
-            entry.veto,
-            True,
-        )
-    if kind is _ZERO:
-        count = value.count
-        met = count == 0
-        last = len(entry.count_attainments) - 1
-        step = min(last, count)
-        return _result(
-            entry.code,
-            entry.pillar,
-            True,
-            "",
-            value,
-            entry.rule_text,
-            threshold,
-            met,
+        applicable, reason = False, entry.not_applicable
+    elif value is None:
+        missing = True
+    elif entry.kind is _ZERO:
+        step = min(value.count, entry.last_step)
+        met = value.count == 0
+        attainment, points, scaled = (
             entry.count_attainments[step],
-            entry.weight,
             entry.count_points[step],
-            entry.veto,
-            False,
+            entry.scaled_count_points[step],
         )
-    if kind is _FREQUENCY:
-        met = value.count >= entry.required
-    elif kind is _FLAG_YES:
-        met = value.flag is True
-    elif kind is _DATE_BY:
-        met = value.date <= threshold
     else:
-        numerator, denominator = value.numerator, value.denominator
-        if not denominator:
-            return _result(
-                entry.code,
-                entry.pillar,
-                False,
-                _DENOMINATOR_ZERO,
-                value,
-                entry.rule_text,
-                threshold,
-                False,
-                0,
-                entry.weight,
-                0,
-                entry.veto,
-                False,
-            )
-        if kind is _AT_LEAST:
-            met = numerator * entry.num_factor >= entry.den_factor * denominator
-        elif kind is _ABOVE:
-            met = numerator * entry.num_factor > entry.den_factor * denominator
-        else:  # ZERO_OR_LOWER: rate 0, or below last year's rate
-            threshold = previous_rate
-            met = numerator == 0 or (
-                previous_rate is not None
-                and 100 * numerator * previous_rate.denominator < previous_rate.numerator * denominator
-            )
-        if not met and entry.partial is not None:
-            floor, span = entry.partial
-            attainment = _exact(
-                min(Fraction(1), max(ZERO, (Fraction(100 * numerator, denominator) - floor) / span))
-            )
-            return _result(
-                entry.code,
-                entry.pillar,
-                True,
-                "",
-                value,
-                entry.rule_text,
-                threshold,
-                False,
-                attainment,
-                entry.weight,
-                entry.weight * attainment,
-                entry.veto,
-                False,
-            )
-    if met:
-        return _result(
-            entry.code,
-            entry.pillar,
-            True,
-            "",
-            value,
-            entry.rule_text,
-            threshold,
-            True,
-            1,
-            entry.weight,
-            entry.weight,
-            entry.veto,
-            False,
-        )
-    return _result(
-        entry.code,
-        entry.pillar,
-        True,
-        "",
-        value,
-        entry.rule_text,
-        threshold,
-        False,
-        0,
-        entry.weight,
-        0,
-        entry.veto,
-        False,
-    )
+        kind = entry.kind
+        if kind is _FREQUENCY:
+            met = value.count >= entry.required
+        elif kind is _FLAG_YES:
+            met = value.flag is True
+        elif kind is _DATE_BY:
+            met = value.date <= threshold
+        elif not value.denominator:
+            applicable, reason = False, _DENOMINATOR_ZERO
+        else:
+            numerator, denominator = value.numerator, value.denominator
+            if kind is _AT_LEAST:
+                met = numerator * entry.num_factor >= entry.den_factor * denominator
+            elif kind is _ABOVE:
+                met = numerator * entry.num_factor > entry.den_factor * denominator
+            else:  # ZERO_OR_LOWER: rate 0, or below last year's rate
+                threshold = previous_rate
+                met = numerator == 0 or (
+                    previous_rate is not None
+                    and 100 * numerator * previous_rate.denominator < previous_rate.numerator * denominator
+                )
+            if not met and entry.partial is not None:
+                floor, span = entry.partial
+                rate = Fraction(100 * numerator, denominator)
+                attainment = _exact(min(Fraction(1), max(ZERO, (rate - floor) / span)))
+                points = _exact(Fraction(entry.weight * attainment))
+                scaled = _exact(Fraction(points * entry.scale))
+        if met:
+            attainment, points, scaled = 1, entry.weight, entry.scaled_weight
+    result = _result(
+        entry.code, entry.pillar, applicable, reason, value, entry.rule_text, threshold,
+        met, attainment, entry.weight, points, entry.veto, missing,
+    )  # fmt: skip
+    return result, scaled
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a bulk recompute (scoring and ranking many units).
+
+    Scores hold no reference cycles, so the collector has nothing to find in them; left running, it
+    rescans the growing heap of results again and again, which doubles the time of a 10,000-unit recompute.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class ScoringContext:
@@ -409,7 +343,7 @@ class ScoringContext:
     def evaluate(
         self, indicator: Indicator, value: Value | None, previous_rate: Fraction | None = None
     ) -> IndicatorResult:
-        return _evaluate(_Compiled(indicator, self.period, self.scheme), value, previous_rate)
+        return _evaluate(_Compiled(indicator, self.period, self.scheme), value, previous_rate)[0]
 
     def score(
         self,
@@ -435,16 +369,14 @@ class ScoringContext:
             points = weights = count = 0
             for entry in entries:
                 code = entry.code
-                result = _evaluate(entry, get_value(code), get_previous(code))
+                result, scaled = _evaluate(entry, get_value(code), get_previous(code))
                 results.append(result)
                 if result.applicable:
                     count += 1
                     weights += entry.scaled_weight
+                    points += scaled
                     if result.met:
-                        points += entry.scaled_weight
                         continue
-                    if result.attainment:
-                        points += _exact(Fraction(result.points * scale))
                     if entry.veto:
                         veto_failed.append(code)
                     if result.missing:
@@ -479,16 +411,10 @@ class ScoringContext:
     ) -> list[UnitScore]:
         """Score many units: ``(unit_kind, values, keyword arguments of score)`` each, in order.
 
-        The cyclic garbage collector is paused meanwhile: scores hold no reference cycles, and otherwise
-        it rescans the growing heap of results again and again (this halves a 10,000-unit recompute).
+        The cyclic garbage collector is paused meanwhile (see :func:`gc_paused`).
         """
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with gc_paused():
             return [self.score(kind, values, **options) for kind, values, options in units]
-        finally:
-            if was_enabled:
-                gc.enable()
 
     def _finish(self, unit_kind, base, bonus, deductions, timeliness, veto_failed, missing, pillars, results):
         scheme = self.scheme

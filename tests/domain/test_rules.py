@@ -161,3 +161,9 @@ class TestPartialCredit:
 
     def test_not_for_strict_rules(self, catalog, half_year):
         assert evaluate(catalog.indicator("SN-05"), ratio(90, 100), half_year, self.scheme).attainment == 0
+
+
+def test_without_occurrence_penalty_a_count_is_still_not_met(catalog, half_year):
+    lenient = Scheme("test", occurrence_penalty=Fraction(0))
+    result = evaluate(catalog.indicator("KL-04"), Value(count=3), half_year, lenient)
+    assert (result.met, result.attainment) == (False, 1)
