@@ -17,9 +17,15 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
+from sqlalchemy.orm import Session
 
-from api.domain import Indicator, Period, Value
+from api.db.repositories import catalog as catalog_repo
+from api.db.repositories import value_imports
+from api.domain import Indicator, Period, UnitKind, Value
 from api.domain.values import MEASURE_FIELDS
+from api.services.access import Principal
+from api.services.catalog import domain_period, scoring_context
+from api.services.errors import Invalid, NotFound
 from api.services.exports import DATE_FORMAT, Column, Sheet, write_xlsx
 from api.services.imports.columns import VALUE_COLUMNS
 
@@ -60,8 +66,8 @@ class TemplateUnit:
     name: str
 
 
-def template_filename(kind: str, period: Period) -> str:
-    return f"mau-nhap-{period.code}-{kind}.xlsx"
+def template_filename(kind: str, period_code: str) -> str:
+    return f"mau-nhap-{period_code}-{kind}.xlsx"
 
 
 def write_values_template(
@@ -190,3 +196,38 @@ def _guide(period: Period) -> list[str]:
         ),
         "Nhập tệp tại trang Nhập số liệu hoặc bằng lệnh: banhat import values <tệp>.",
     ]
+
+
+def values_template(
+    session: Session, principal: Principal, period_code: str, kind: str, target: BinaryIO
+) -> str:
+    """Write the template of `kind` units for a period with their stored values; a reporter gets
+    only its own unit. Returns the file name."""
+    principal.require("submissions:read")
+    period = catalog_repo.period_by_code(session, period_code)
+    if period is None:
+        raise NotFound(f"Không tìm thấy kỳ báo cáo «{period_code}».")
+    try:
+        unit_kind = UnitKind(kind)
+    except ValueError as error:
+        raise Invalid(f"Loại đơn vị «{kind}» không hợp lệ.") from error
+    catalog, _context = scoring_context(session, period)
+    units = [
+        unit for unit in value_imports.units_of_kind(session, unit_kind.value) if principal.sees_unit(unit.id)
+    ]
+    stored = value_imports.values_of_period(session, period.id, [unit.id for unit in units])
+    current = {
+        (unit_code, indicator_code): Value(
+            numerator=numerator, denominator=denominator, count=count, flag=flag, date=day, note=note or ""
+        )
+        for unit_code, indicator_code, numerator, denominator, count, flag, day, note in stored
+    }
+    write_values_template(
+        target,
+        kind=unit_kind.value,
+        period=domain_period(period),
+        units=[TemplateUnit(unit.code, unit.name) for unit in units],
+        indicators=catalog.for_kind(unit_kind),
+        current=current,
+    )
+    return template_filename(unit_kind.value, period.code)

@@ -1,0 +1,220 @@
+"""Set-based queries of the values import: a staging table, counts against stored values, the merge.
+
+Rows are loaded into a temporary staging table in chunks (PostgreSQL: COPY; SQLite: executemany on
+the driver connection, its fastest path), then compared with and merged into `submission_values` by
+a few statements that touch every row inside the database, never one row per round trip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    and_,
+    bindparam,
+    case,
+    func,
+    insert,
+    literal,
+    not_,
+    or_,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from api.db.models import AuditEntry, Submission, SubmissionValue, Unit
+
+VALUE_FIELDS = ("numerator", "denominator", "count", "flag", "date", "note")
+STAGING_COLUMNS = ("row_number", "period_id", "unit_id", "indicator_code", *VALUE_FIELDS)
+
+_staging_metadata = MetaData()
+staging = Table(
+    "import_value_staging",
+    _staging_metadata,
+    Column("row_number", Integer),
+    Column("period_id", Integer),
+    Column("unit_id", Integer),
+    Column("indicator_code", String(32)),
+    Column("numerator", BigInteger),
+    Column("denominator", BigInteger),
+    Column("count", BigInteger),
+    Column("flag", Boolean),
+    Column("date", Date),
+    Column("note", Text),
+    prefixes=["TEMPORARY"],
+)
+_submissions = Submission.__table__
+_values = SubmissionValue.__table__
+
+
+def is_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def create_staging(session: Session) -> None:
+    connection = session.connection()
+    staging.drop(connection, checkfirst=True)
+    staging.create(connection)
+
+
+def drop_staging(session: Session) -> None:
+    staging.drop(session.connection(), checkfirst=True)
+
+
+def load_staging(session: Session, rows: Sequence[tuple]) -> None:
+    """Append rows (in `STAGING_COLUMNS` order; dates as ISO text on SQLite, as stored there)."""
+    if not rows:
+        return
+    driver = session.connection().connection.driver_connection
+    names = ", ".join(STAGING_COLUMNS)
+    if is_postgresql(session):
+        with driver.cursor() as cursor, cursor.copy(f"COPY {staging.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    placeholders = ", ".join("?" * len(STAGING_COLUMNS))
+    cursor = driver.cursor()
+    try:
+        cursor.executemany(f"INSERT INTO {staging.name} ({names}) VALUES ({placeholders})", rows)
+    finally:
+        cursor.close()
+
+
+def _joined():
+    submission = and_(
+        _submissions.c.period_id == staging.c.period_id, _submissions.c.unit_id == staging.c.unit_id
+    )
+    value = and_(
+        _values.c.submission_id == _submissions.c.id, _values.c.indicator_code == staging.c.indicator_code
+    )
+    return staging.outerjoin(_submissions, submission).outerjoin(_values, value)
+
+
+def _unchanged():
+    return and_(*(staging.c[name].is_not_distinct_from(_values.c[name]) for name in VALUE_FIELDS))
+
+
+def count_outcomes(session: Session) -> tuple[int, int, int]:
+    """(created, updated, unchanged) of the staged rows against the stored values."""
+    created = func.coalesce(func.sum(case((_values.c.id.is_(None), 1), else_=0)), 0)
+    unchanged = func.coalesce(func.sum(case((and_(_values.c.id.is_not(None), _unchanged()), 1), else_=0)), 0)
+    total, new, same = session.execute(select(func.count(), created, unchanged).select_from(_joined())).one()
+    return int(new), int(total - new - same), int(same)
+
+
+def changed_pairs(session: Session) -> list[tuple[int, int, int, int]]:
+    """(period_id, unit_id, created, updated) for every submission the staged rows would change."""
+    created = func.sum(case((_values.c.id.is_(None), 1), else_=0))
+    query = (
+        select(staging.c.period_id, staging.c.unit_id, created, func.count() - created)
+        .select_from(_joined())
+        .where(or_(_values.c.id.is_(None), not_(_unchanged())))
+        .group_by(staging.c.period_id, staging.c.unit_id)
+    )
+    return [tuple(row) for row in session.execute(query)]
+
+
+def create_missing_submissions(session: Session, now: datetime) -> None:
+    exists = (
+        select(_submissions.c.id)
+        .where(_submissions.c.period_id == staging.c.period_id, _submissions.c.unit_id == staging.c.unit_id)
+        .exists()
+    )
+    source = (
+        select(
+            staging.c.period_id,
+            staging.c.unit_id,
+            literal("draft"),
+            literal(1),
+            literal(now, _submissions.c.updated_at.type),
+        )
+        .where(not_(exists))
+        .distinct()
+    )
+    columns = ["period_id", "unit_id", "status", "version", "updated_at"]
+    session.execute(insert(_submissions).from_select(columns, source))
+
+
+def merge_values(session: Session) -> None:
+    """Insert new values and update changed ones; unchanged rows are not written."""
+    dialect_insert = postgresql.insert if is_postgresql(session) else sqlite.insert
+    source = select(_submissions.c.id, staging.c.indicator_code, *(staging.c[name] for name in VALUE_FIELDS))
+    source = source.select_from(
+        staging.join(
+            _submissions,
+            and_(
+                _submissions.c.period_id == staging.c.period_id, _submissions.c.unit_id == staging.c.unit_id
+            ),
+        )
+    ).where(true())  # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT
+    statement = dialect_insert(_values).from_select(
+        ["submission_id", "indicator_code", *VALUE_FIELDS], source
+    )
+    statement = statement.on_conflict_do_update(
+        index_elements=["submission_id", "indicator_code"],
+        set_={name: statement.excluded[name] for name in VALUE_FIELDS},
+        where=or_(*(_values.c[name].is_distinct_from(statement.excluded[name]) for name in VALUE_FIELDS)),
+    )
+    session.execute(statement)
+
+
+def bump_versions(session: Session, pairs: Sequence[tuple[int, int]], now: datetime) -> None:
+    """New version (the form's ETag) for every changed submission, so a stale form gets 412."""
+    if not pairs:
+        return
+    statement = (
+        update(_submissions)
+        .where(_submissions.c.period_id == bindparam("p"), _submissions.c.unit_id == bindparam("u"))
+        .values(version=_submissions.c.version + 1, updated_at=bindparam("now"))
+    )
+    session.connection().execute(statement, [{"p": period, "u": unit, "now": now} for period, unit in pairs])
+
+
+def record_audit(session: Session, entries: Sequence[dict]) -> None:
+    if entries:
+        session.connection().execute(insert(AuditEntry.__table__), list(entries))
+
+
+def unit_index(session: Session) -> list[tuple[int, str, str, int | None]]:
+    """(id, code, kind, group_id) of every unit: the lookup table of an import."""
+    return [tuple(row) for row in session.execute(select(Unit.id, Unit.code, Unit.kind, Unit.group_id))]
+
+
+def statuses(session: Session, period_id: int) -> dict[int, str]:
+    rows = session.execute(
+        select(Submission.unit_id, Submission.status).where(Submission.period_id == period_id)
+    )
+    return {unit_id: status for unit_id, status in rows}
+
+
+def values_of_period(session: Session, period_id: int, unit_ids: Sequence[int] | None):
+    """(unit code, indicator code, value columns...) of a period, for templates and exports."""
+    query = (
+        select(Unit.code, _values.c.indicator_code, *(_values.c[name] for name in VALUE_FIELDS))
+        .join(_submissions, _submissions.c.id == _values.c.submission_id)
+        .join(Unit, Unit.id == _submissions.c.unit_id)
+        .where(_submissions.c.period_id == period_id)
+        .order_by(Unit.code, _values.c.indicator_code)
+    )
+    if unit_ids is not None:
+        query = query.where(_submissions.c.unit_id.in_(unit_ids))
+    return [tuple(row) for row in session.execute(query)]
+
+
+def units_of_kind(session: Session, kind: str) -> list[Unit]:
+    return list(
+        session.scalars(select(Unit).where(Unit.kind == kind, Unit.active.is_(True)).order_by(Unit.code))
+    )

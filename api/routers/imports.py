@@ -1,0 +1,205 @@
+"""Bulk import of values, units and users; value templates. Thin: each route hands the uploaded
+file to its service inside the idempotent-run wrapper."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import APIRouter, BackgroundTasks, File, Header, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from api.routers.deps import CurrentPrincipal, DbSession
+from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.schemas.imports import ImportRefused, ImportReport
+from api.services import templates, webhooks
+from api.services.access import Principal
+from api.services.errors import Conflict
+from api.services.imports import directory, runs, values
+from api.services.imports.limits import ImportLimits
+from api.services.imports.report import ImportFileError
+from api.services.imports.report import ImportReport as Report
+
+router = APIRouter(prefix="/imports", tags=["imports"], responses=COMMON_PROBLEMS)
+PROBLEM_JSON = "application/problem+json"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+Upload = Annotated[UploadFile, File(description="Tệp CSV (UTF-8, UTF-16, Windows-1258), XLSX hoặc JSON")]
+DryRun = Annotated[bool, Query(description="Chỉ kiểm tra và báo cáo, không ghi gì")]
+AllOrNothing = Annotated[bool, Query(description="Có lỗi thì không ghi dòng nào (mặc định)")]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key", max_length=255, description="Gửi lại cùng khóa: nhận lại kết quả lần đầu"
+    ),
+]
+IMPORT_RESPONSES = {
+    200: {"model": ImportReport, "description": "Báo cáo nhập (đã ghi, hoặc chạy thử)"},
+    422: {
+        "model": ImportRefused,
+        "content": {PROBLEM_JSON: {}},
+        "description": "Tệp bị từ chối, không ghi gì",
+    },
+    **problem_responses(409, 413),
+}
+Handler = Callable[..., Report]
+
+
+def limits(request: Request) -> ImportLimits:
+    """The app's limits (tests may set smaller ones on `app.state.import_limits`)."""
+    state = request.app.state
+    if not hasattr(state, "import_limits"):
+        state.import_limits = ImportLimits()
+    return state.import_limits
+
+
+def _report_body(report: Report) -> dict:
+    return ImportReport.model_validate(report, from_attributes=True).model_dump(mode="json")
+
+
+def _answer(report: Report) -> tuple[int, dict]:
+    body = _report_body(report)
+    if report.dry_run or report.applied:
+        return 200, body
+    errors = [
+        {"loc": ["file", problem.row, problem.column or ""], "message": problem.message}
+        for problem in report.problems
+    ]
+    detail = f"Có {report.rejected} dòng không hợp lệ; không ghi dòng nào."
+    return 422, {"type": "about:blank", "title": "Tệp nhập không hợp lệ", "status": 422, "detail": detail,
+                 "errors": errors, **body}  # fmt: skip
+
+
+def _file_error(error: ImportFileError) -> tuple[int, dict]:
+    title = "Tệp quá lớn" if error.status == 413 else "Tệp nhập không hợp lệ"
+    return error.status, {"type": "about:blank", "title": title, "status": error.status, "detail": error.message,
+                          "errors": [{"loc": ["file"], "message": error.message}]}  # fmt: skip
+
+
+def run_import(
+    request: Request,
+    session: Session,
+    principal: Principal,
+    upload: UploadFile,
+    kind: str,
+    options: dict[str, bool],
+    key: str | None,
+    handler: Handler,
+) -> JSONResponse:
+    """Record the run (committed at once, so a concurrent retry with the same key gets 409), run
+    the import, store its answer with the data; replay the stored answer on a retry."""
+    limit = limits(request)
+    digest = runs.request_digest(upload.file, kind, options)
+    started = runs.begin(session, principal, kind, key, digest, upload.filename)
+    if isinstance(started, runs.StoredAnswer):
+        media = PROBLEM_JSON if started.status >= 400 else "application/json"
+        return JSONResponse(
+            started.body, started.status, headers={"Idempotent-Replayed": "true"}, media_type=media
+        )
+    run_id = started.id
+    try:
+        session.commit()
+    except IntegrityError as error:
+        session.rollback()
+        raise Conflict("Yêu cầu với Idempotency-Key này đang được xử lý; hãy thử lại sau.") from error
+    try:
+        report = handler(
+            session, principal, upload.file, run_id=run_id, max_bytes=limit.max_bytes,
+            problem_limit=limit.problem_limit, **options,
+        )  # fmt: skip
+        status, body = _answer(report)
+    except ImportFileError as error:
+        status, body = _file_error(error)
+    except BaseException:
+        session.rollback()
+        runs.forget(session, run_id)
+        session.commit()
+        raise
+    runs.finish(session, started, status, body)
+    return JSONResponse(body, status, media_type=PROBLEM_JSON if status >= 400 else "application/json")
+
+
+@router.post("/values", response_model=ImportReport, responses=IMPORT_RESPONSES)
+def import_values(
+    request: Request,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    background: BackgroundTasks,
+    file: Upload,
+    dry_run: DryRun = False,
+    all_or_nothing: AllOrNothing = True,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Nhập số liệu chỉ tiêu dạng dài: mỗi dòng một đơn vị, kỳ, chỉ tiêu (mã), và các trường của
+    phép đo (tử số, mẫu số, số lần, có/không, ngày) cùng ghi chú."""
+    changed: list[str] = []
+
+    def handler(*args, **kwargs) -> Report:
+        return values.import_values(
+            *args,
+            **kwargs,
+            on_period_changed=lambda period: changed.append(webhooks.enqueue(session, period)),
+        )
+
+    response = run_import(request, session, principal, file, "values",
+                          {"dry_run": dry_run, "all_or_nothing": all_or_nothing}, idempotency_key, handler)  # fmt: skip
+    if changed:
+        background.add_task(webhooks.deliver_pending, request.app.state.write_sessions)
+    return response
+
+
+@router.post("/units", response_model=ImportReport, responses=IMPORT_RESPONSES)
+def import_units(
+    request: Request,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    file: Upload,
+    dry_run: DryRun = False,
+    all_or_nothing: AllOrNothing = True,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Nhập danh sách đơn vị: mã, tên, loại, mã đơn vị cấp trên, mã cụm/khối thi đua."""
+    return run_import(request, session, principal, file, "units",
+                      {"dry_run": dry_run, "all_or_nothing": all_or_nothing}, idempotency_key,
+                      directory.import_units)  # fmt: skip
+
+
+@router.post("/users", response_model=ImportReport, responses=IMPORT_RESPONSES)
+def import_users(
+    request: Request,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    file: Upload,
+    dry_run: DryRun = False,
+    all_or_nothing: AllOrNothing = True,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Nhập tài khoản: tên đăng nhập, họ tên, vai trò, mã đơn vị, mật khẩu ban đầu."""
+    return run_import(request, session, principal, file, "users",
+                      {"dry_run": dry_run, "all_or_nothing": all_or_nothing}, idempotency_key,
+                      directory.import_users)  # fmt: skip
+
+
+@router.get(
+    "/templates/{period}",
+    response_class=Response,
+    responses={200: {"content": {XLSX: {}}, "description": "Mẫu nhập số liệu XLSX"}},
+)
+def values_template(
+    period: str,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    kind: Annotated[str, Query(description="Loại đơn vị, ví dụ commune_police")],
+) -> Response:
+    """Mẫu nhập số liệu XLSX cho một loại đơn vị và một kỳ, kèm số liệu hiện có; nhập lại nguyên
+    trạng không thay đổi gì."""
+    buffer = io.BytesIO()
+    filename = templates.values_template(session, principal, period, kind, buffer)
+    return Response(
+        buffer.getvalue(),
+        media_type=XLSX,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -1,0 +1,70 @@
+"""Import reports, webhook subscriptions and deliveries as the API shows them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field, HttpUrl
+
+
+class ImportProblem(BaseModel):
+    """Where a value was refused: `row` is the file row (header counted) or the position of the
+    item in a JSON list; `column` is the header as written in the file; `cell` is like "D7"."""
+
+    row: int
+    column: str | None = None
+    cell: str | None = None
+    message: str
+
+
+class ImportReport(BaseModel):
+    kind: str = Field(description="values, units hoặc users")
+    dry_run: bool
+    all_or_nothing: bool
+    applied: bool = Field(description="Đã ghi vào cơ sở dữ liệu hay chưa")
+    rows: int
+    created: int
+    updated: int
+    unchanged: int
+    rejected: int
+    problems: list[ImportProblem]
+    problems_omitted: int = Field(description="Số lỗi không liệt kê (vượt giới hạn danh sách)")
+
+
+class ImportRefused(ImportReport):
+    """The problem+json body of a refused import: the report plus RFC 9457 fields."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    errors: list[dict]
+
+
+class WebhookIn(BaseModel):
+    url: HttpUrl
+    events: list[str] = Field(default=["scores.changed", "scores.published"], min_length=1)
+
+
+class WebhookOut(BaseModel):
+    id: int
+    url: str
+    events: list[str]
+    active: bool
+    created_at: datetime
+
+
+class WebhookCreated(WebhookOut):
+    secret: str = Field(description="Khóa ký HMAC-SHA256; chỉ hiển thị một lần")
+
+
+class WebhookDeliveryOut(BaseModel):
+    id: int
+    event: str
+    status: str
+    attempts: int
+    response_status: int | None
+    error: str | None
+    created_at: datetime
+    delivered_at: datetime | None
+    payload: dict

@@ -1,0 +1,183 @@
+"""Import units and user accounts for setting up a province.
+
+Each row goes through the same services as the admin forms (`services.units`, `services.accounts`),
+so the rules and the audit entries are theirs. A row runs inside its own savepoint: a refused row is
+undone alone; in all-or-nothing mode or a dry run the outer savepoint is rolled back at the end.
+These files hold hundreds or a few thousand rows, so one row at a time is fast enough here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import BinaryIO
+
+from sqlalchemy.orm import Session
+
+from api.db.repositories import units as units_repo
+from api.db.repositories import users as users_repo
+from api.domain import UnitKind
+from api.services import accounts, units
+from api.services.access import ROLES, Principal
+from api.services.errors import FieldProblem, Invalid, ServiceError
+from api.services.imports import cells
+from api.services.imports.columns import ColumnSet, ColumnSpec, Located
+from api.services.imports.report import ImportReport, Problem
+from api.services.imports.tables import TableFormat, open_table
+from api.services.templates import KIND_LABELS
+
+UNIT_COLUMNS = ColumnSet(
+    [
+        ColumnSpec("code", "Mã đơn vị", ("unit", "unit_code"), required=True),
+        ColumnSpec("name", "Tên đơn vị", ("unit_name",), required=True),
+        ColumnSpec("kind", "Loại đơn vị", ("unit_kind",), required=True),
+        ColumnSpec("parent", "Mã đơn vị cấp trên", ("parent_code", "đơn vị cấp trên")),
+        ColumnSpec("group", "Mã cụm, khối thi đua", ("group_code", "cụm khối thi đua", "mã cụm khối")),
+    ]
+)
+USER_COLUMNS = ColumnSet(
+    [
+        ColumnSpec("username", "Tên đăng nhập", ("user", "tai khoan", "tài khoản"), required=True),
+        ColumnSpec("full_name", "Họ và tên", ("họ tên", "name"), required=True),
+        ColumnSpec("role", "Vai trò", (), required=True),
+        ColumnSpec("unit", "Mã đơn vị", ("unit_code",)),
+        ColumnSpec("password", "Mật khẩu ban đầu", ("mật khẩu",)),
+    ]
+)
+_KIND_BY_LABEL = {cells.plain(label).casefold(): kind for kind, label in KIND_LABELS.items()}
+
+RowHandler = Callable[[Session, Principal, dict[str, str | None]], str]
+
+
+def import_units(session: Session, principal: Principal, file: BinaryIO, **options) -> ImportReport:
+    principal.require("units:write")
+    return _import(session, principal, file, "units", UNIT_COLUMNS, _unit_row, **options)
+
+
+def import_users(session: Session, principal: Principal, file: BinaryIO, **options) -> ImportReport:
+    principal.require("users:write")
+    return _import(session, principal, file, "users", USER_COLUMNS, _user_row, **options)
+
+
+def _import(
+    session: Session,
+    principal: Principal,
+    file: BinaryIO,
+    kind: str,
+    columns: ColumnSet,
+    handle_row: RowHandler,
+    *,
+    dry_run: bool,
+    all_or_nothing: bool,
+    run_id: int | None = None,
+    max_bytes: int | None = None,
+    problem_limit: int = 1000,
+) -> ImportReport:
+    table = open_table(file, columns, **({"max_bytes": max_bytes} if max_bytes else {}))
+    report = ImportReport(kind, dry_run, all_or_nothing, problem_limit=problem_limit)
+    located = table.columns
+    outer = session.begin_nested()
+    for number, record in table.rows:
+        report.rows += 1
+        row = session.begin_nested()
+        try:
+            fields = {name: cells.code(record.get(name)) for name in located.fields}
+            outcome = handle_row(session, principal, fields)
+        except (ServiceError, cells.CellError) as error:
+            row.rollback()
+            report.rejected += 1
+            for problem in _problems(error, located, number, table.format is not TableFormat.JSON):
+                report.add_problem(problem)
+            continue
+        row.commit()
+        setattr(report, outcome, getattr(report, outcome) + 1)
+    if dry_run or (all_or_nothing and report.rejected):
+        outer.rollback()
+    else:
+        outer.commit()
+        report.applied = True
+    return report
+
+
+def _problems(error: Exception, located: Located, number: int, cell_refs: bool) -> list[Problem]:
+    if isinstance(error, ServiceError) and error.errors:
+        found = []
+        for item in error.errors:
+            name = str(item.loc[-1]) if item.loc else None
+            if name in located.fields:
+                cell = located.cell_of(name, number) if cell_refs else None
+                found.append(Problem(number, located.title_of(name), cell, item.message))
+            else:
+                found.append(Problem(number, None, None, item.message))
+        return found
+    message = error.detail if isinstance(error, ServiceError) else str(error)
+    return [Problem(number, None, None, message)]
+
+
+def _required(fields: dict[str, str | None], name: str, message: str) -> str:
+    value = fields.get(name)
+    if not value:
+        raise Invalid(message, [FieldProblem([name], message)])
+    return value
+
+
+def _unit_row(session: Session, principal: Principal, fields: dict[str, str | None]) -> str:
+    code = _required(fields, "code", "Thiếu mã đơn vị.")
+    raw_kind = _required(fields, "kind", "Thiếu loại đơn vị.")
+    kind = _KIND_BY_LABEL.get(raw_kind.casefold(), raw_kind)
+    if kind not in set(UnitKind):
+        allowed = ", ".join(f"{value} ({label})" for value, label in KIND_LABELS.items())
+        raise Invalid(
+            "Loại đơn vị không hợp lệ.",
+            [FieldProblem(["kind"], f"Loại «{raw_kind}» không hợp lệ; dùng: {allowed}.")],
+        )
+    data = {
+        "code": code,
+        "name": _required(fields, "name", "Thiếu tên đơn vị."),
+        "kind": kind,
+        "parent": fields.get("parent"),
+        "group": fields.get("group"),
+    }
+    existing = units_repo.by_code(session, code)
+    if existing is None:
+        units.create(session, principal, data)
+        return "created"
+    parent = units_repo.by_id(session, existing.parent_id) if existing.parent_id else None
+    groups = {group.id: group.code for group, _count in units_repo.groups_with_counts(session)}
+    current = {"name": existing.name, "kind": existing.kind, "parent": parent.code if parent else None,
+               "group": groups.get(existing.group_id)}  # fmt: skip
+    changes = {name: value for name, value in data.items() if name != "code" and current[name] != value}
+    if not changes:
+        return "unchanged"
+    units.update(session, principal, code, changes)
+    return "updated"
+
+
+def _user_row(session: Session, principal: Principal, fields: dict[str, str | None]) -> str:
+    username = _required(fields, "username", "Thiếu tên đăng nhập.")
+    role = _required(fields, "role", "Thiếu vai trò.")
+    if role not in ROLES:
+        raise Invalid(
+            "Vai trò không hợp lệ.",
+            [FieldProblem(["role"], f"Vai trò «{role}» không hợp lệ; dùng: {', '.join(ROLES)}.")],
+        )
+    full_name = _required(fields, "full_name", "Thiếu họ và tên.")
+    found = users_repo.by_username(session, username)
+    if found is None:
+        password = _required(fields, "password", "Thiếu mật khẩu ban đầu cho tài khoản mới.")
+        accounts.create_user(session, principal, username=username, full_name=full_name, password=password,
+                             role=role, unit_code=fields.get("unit"))  # fmt: skip
+        return "created"
+    user, unit = users_repo.with_unit(session, found.id)
+    changes = {}
+    if user.full_name != full_name:
+        changes["full_name"] = full_name
+    if user.role != role:
+        changes["role"] = role
+    if (unit.code if unit else None) != fields.get("unit"):
+        changes["unit"] = fields.get("unit")
+    if fields.get("password"):
+        changes["password"] = fields["password"]
+    if not changes:
+        return "unchanged"
+    accounts.update_user(session, principal, username, changes)
+    return "updated"

@@ -1,0 +1,304 @@
+"""Import indicator values from a long-format file: one row per unit, period and indicator.
+
+The file is read once, row by row. Each row is checked (codes exist, the caller may write that
+unit, the period is open, the report is editable, the indicator applies to the unit's kind, no
+duplicate, and the domain's `validate_value`) and valid rows go to a staging table in chunks. Then
+counts come from comparing the staging table with the stored values, and - unless this is a dry
+run, or a problem was found in all-or-nothing mode - one merge writes the changes, bumps the
+changed reports' versions, writes their audit entries, and recomputes the touched periods' scores
+once.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import BinaryIO
+
+from sqlalchemy.orm import Session
+
+from api.db.models import Period
+from api.db.repositories import catalog as catalog_repo
+from api.db.repositories import units as units_repo
+from api.db.repositories import value_imports as repo
+from api.domain import Indicator, UnitKind, validate_value
+from api.services import scoring
+from api.services.access import Principal
+from api.services.catalog import scoring_context
+from api.services.imports import cells
+from api.services.imports.columns import MEASURE_FIELDS, VALUE_COLUMNS, Located
+from api.services.imports.report import ImportReport, Problem
+from api.services.imports.tables import TableFormat, open_table
+from api.services.submissions import EDITABLE, STATUS_LABELS
+from api.services.templates import KIND_LABELS
+
+CHUNK_ROWS = 20_000
+# Above this many touched units in a period, recomputing the whole period is cheaper than one
+# unit (and one group re-rank) at a time.
+UNIT_RECOMPUTE_LIMIT = 20
+
+
+@dataclass
+class _PeriodState:
+    """What rows of one period are checked against, loaded once per import."""
+
+    period: Period
+    indicators: dict[str, tuple[int, Indicator]]
+    statuses: dict[int, str]
+    first_row: array  # row number of the first row per (unit, indicator) slot, 0 when none yet
+    refusal: str | None
+
+
+@dataclass
+class _Lookup:
+    units: dict[str, tuple[int, int, UnitKind]]  # code -> (id, dense index, kind)
+    unit_codes: dict[int, str]
+    periods: dict[str, Period]
+    states: dict[str, _PeriodState] = field(default_factory=dict)
+
+
+def may_import_values(principal: Principal) -> Callable[[int], bool]:
+    """Which units the caller may import values for: an administrator any, a reporter its own
+    (the same rule as the data-entry form), anyone else none."""
+    if principal.can("units:write"):
+        return lambda _unit_id: True
+    principal.require("values:write")
+    return lambda unit_id: unit_id == principal.unit_id
+
+
+def import_values(
+    session: Session,
+    principal: Principal,
+    file: BinaryIO,
+    *,
+    dry_run: bool,
+    all_or_nothing: bool,
+    run_id: int | None = None,
+    max_bytes: int | None = None,
+    problem_limit: int = 1000,
+    on_period_changed: Callable[[Period], None] | None = None,
+) -> ImportReport:
+    """Check and (unless refused or a dry run) apply a values file; see the module docstring."""
+    allowed = may_import_values(principal)
+    table = open_table(file, VALUE_COLUMNS, **({"max_bytes": max_bytes} if max_bytes else {}))
+    report = ImportReport("values", dry_run, all_or_nothing, problem_limit=problem_limit)
+    lookup = _load_lookup(session)
+    located = table.columns
+    cell_refs = table.format is not TableFormat.JSON
+    repo.create_staging(session)
+    try:
+        chunk: list[tuple] = []
+        for number, record in table.rows:
+            report.rows += 1
+            staged = _check_row(session, lookup, located, cell_refs, allowed, number, record, report)
+            if staged is not None:
+                chunk.append(staged)
+                if len(chunk) >= CHUNK_ROWS:
+                    repo.load_staging(session, _for_database(session, chunk))
+                    chunk.clear()
+        repo.load_staging(session, _for_database(session, chunk))
+        report.created, report.updated, report.unchanged = repo.count_outcomes(session)
+        if dry_run or (all_or_nothing and report.rejected):
+            return report
+        changed = repo.changed_pairs(session)
+        if changed:
+            _apply(session, principal, lookup, changed, run_id, on_period_changed)
+        report.applied = True
+        return report
+    finally:
+        repo.drop_staging(session)
+
+
+def _load_lookup(session: Session) -> _Lookup:
+    units: dict[str, tuple[int, int, UnitKind]] = {}
+    unit_codes: dict[int, str] = {}
+    for index, (unit_id, code, kind, _group) in enumerate(repo.unit_index(session)):
+        units[code] = (unit_id, index, UnitKind(kind))
+        unit_codes[unit_id] = code
+    periods = {period.code: period for period in catalog_repo.periods(session)}
+    return _Lookup(units, unit_codes, periods)
+
+
+def _period_state(session: Session, lookup: _Lookup, code: str) -> _PeriodState | None:
+    state = lookup.states.get(code)
+    if state is None and code in lookup.periods:
+        period = lookup.periods[code]
+        catalog, _context = scoring_context(session, period)
+        indicators = {
+            indicator.code: (index, indicator) for index, indicator in enumerate(catalog.indicators)
+        }
+        refusal = None
+        if period.status == "locked":
+            refusal = f"Kỳ báo cáo «{code}» đã khóa, không nhận số liệu."
+        elif period.spans:
+            refusal = f"Kỳ «{code}» là kỳ sơ kết, tổng kết: không nhận số liệu mới."
+        slots = array("I", bytes(4 * len(lookup.units) * len(indicators)))
+        state = _PeriodState(period, indicators, repo.statuses(session, period.id), slots, refusal)
+        lookup.states[code] = state
+    return state
+
+
+def _check_row(
+    session: Session,
+    lookup: _Lookup,
+    located: Located,
+    cell_refs: bool,
+    allowed: Callable[[int], bool],
+    number: int,
+    record: dict[str, object],
+    report: ImportReport,
+) -> tuple | None:
+    """The staging tuple of a valid row, or None after recording why the row is refused (or
+    nothing, for a row that enters no value)."""
+    problems: list[tuple[str | None, str]] = []
+
+    def refuse() -> None:
+        report.rejected += 1
+        for column_field, message in problems:
+            report.add_problem(
+                Problem(
+                    row=number,
+                    column=located.title_of(column_field) if column_field else None,
+                    cell=located.cell_of(column_field, number) if column_field and cell_refs else None,
+                    message=message,
+                )
+            )
+
+    try:
+        unit_code = cells.code(record.get("unit"))
+        period_code = cells.code(record.get("period"))
+        indicator_code = cells.code(record.get("indicator"))
+    except cells.CellError as error:
+        problems.append((None, str(error)))
+        refuse()
+        return None
+    unit = lookup.units.get(unit_code) if unit_code else None
+    if unit is None:
+        problems.append(("unit", f"Không có đơn vị mã «{unit_code}»." if unit_code else "Thiếu mã đơn vị."))
+    elif not allowed(unit[0]):
+        problems.append(("unit", "Tài khoản chỉ được nhập số liệu của đơn vị mình."))
+    state = _period_state(session, lookup, period_code) if period_code else None
+    if state is None:
+        problems.append(
+            ("period", f"Không có kỳ báo cáo mã «{period_code}»." if period_code else "Thiếu mã kỳ.")
+        )
+    elif state.refusal:
+        problems.append(("period", state.refusal))
+    entry = state.indicators.get(indicator_code) if state and indicator_code else None
+    if state is not None and entry is None:
+        problems.append(
+            (
+                "indicator",
+                f"Không có chỉ tiêu mã «{indicator_code}»." if indicator_code else "Thiếu mã chỉ tiêu.",
+            )
+        )
+    if problems or unit is None or state is None or entry is None:
+        refuse()
+        return None
+    unit_id, unit_slot, kind = unit
+    slot_index, indicator = entry
+    if not indicator.applies(kind):
+        problems.append(
+            (
+                "indicator",
+                f"Chỉ tiêu {indicator.code} không áp dụng cho đơn vị loại «{KIND_LABELS.get(kind, kind)}».",
+            )
+        )
+    status = state.statuses.get(unit_id, "draft")
+    if status not in EDITABLE:
+        label = STATUS_LABELS[status]
+        problems.append(
+            (None, f"Báo cáo kỳ {period_code} của đơn vị {unit_code} đã «{label}»: không ghi đè.")
+        )
+    slot = unit_slot * len(state.indicators) + slot_index
+    first = state.first_row[slot]
+    if first:
+        problems.append((None, f"Trùng với dòng {first} (cùng đơn vị, kỳ báo cáo, chỉ tiêu)."))
+    else:
+        state.first_row[slot] = number
+    raw: dict[str, object] = {}
+    for name in (*MEASURE_FIELDS, "note"):
+        try:
+            raw[name] = cells.day(record.get(name)) if name == "date" else cells.plain(record.get(name))
+        except cells.CellError as error:
+            problems.append((name if name in located.fields else None, str(error)))
+    if len(raw) == len(MEASURE_FIELDS) + 1:
+        value, errors = validate_value(indicator, raw)
+        problems.extend(
+            (error.field if error.field in located.fields else None, error.message) for error in errors
+        )
+    else:
+        value = None
+    if problems:
+        refuse()
+        return None
+    if value is None:
+        return None
+    return (
+        number, state.period.id, unit_id, indicator.code,
+        value.numerator, value.denominator, value.count, value.flag, value.date, value.note or None,
+    )  # fmt: skip
+
+
+def _for_database(session: Session, rows: list[tuple]) -> list[tuple]:
+    """SQLite stores dates as ISO text and booleans as 0/1: stage them the same way so that
+    comparisons with stored values are exact."""
+    if repo.is_postgresql(session):
+        return rows
+    return [
+        (
+            *row[:7],
+            None if row[7] is None else int(row[7]),
+            None if row[8] is None else row[8].isoformat(),
+            row[9],
+        )
+        for row in rows
+    ]
+
+
+def _apply(
+    session: Session,
+    principal: Principal,
+    lookup: _Lookup,
+    changed: list[tuple[int, int, int, int]],
+    run_id: int | None,
+    on_period_changed: Callable[[Period], None] | None,
+) -> None:
+    now = datetime.now(UTC)
+    repo.create_missing_submissions(session, now)
+    repo.merge_values(session)
+    repo.bump_versions(session, [(period_id, unit_id) for period_id, unit_id, _c, _u in changed], now)
+    period_codes = {period.id: period.code for period in lookup.periods.values()}
+    repo.record_audit(
+        session,
+        [
+            {
+                "at": now,
+                "actor": principal.username,
+                "action": "values.import",
+                "entity": "submission",
+                "entity_key": f"{period_codes[period_id]}/{lookup.unit_codes[unit_id]}",
+                "before": None,
+                "after": {"import_run": run_id, "created": created, "updated": updated},
+                "reason": None,
+            }
+            for period_id, unit_id, created, updated in changed
+        ],
+    )
+    session.expire_all()
+    touched: dict[int, set[int]] = {}
+    for period_id, unit_id, _created, _updated in changed:
+        touched.setdefault(period_id, set()).add(unit_id)
+    for period in lookup.periods.values():
+        unit_ids = touched.get(period.id)
+        if not unit_ids:
+            continue
+        if len(unit_ids) <= UNIT_RECOMPUTE_LIMIT:
+            for unit_id in sorted(unit_ids):
+                scoring.recompute_unit(session, period, units_repo.by_id(session, unit_id))
+        else:
+            scoring.recompute_period(session, period)
+        if on_period_changed is not None:
+            on_period_changed(period)

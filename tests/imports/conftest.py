@@ -1,0 +1,65 @@
+"""Helpers for the import tests: uploads, and a snapshot of every table an import may write."""
+
+import pytest
+from sqlalchemy import create_engine, text
+
+API = "/api/v1"
+# An open annual period with no demo submissions: imports start from a clean slate.
+PERIOD = "2026-Y"
+VALUE_HEADER = ["Mã đơn vị", "Mã kỳ báo cáo", "Mã chỉ tiêu", "Tử số", "Mẫu số", "Số lần", "Có/Không", "Ghi chú"]
+WATCHED_TABLES = ("submissions", "submission_values", "audit_log", "scores", "units", "users", "webhook_deliveries")
+
+
+@pytest.fixture
+def db_state(sqlite_url):
+    """``db_state()``: every row of the tables an import writes, to prove a refusal changed nothing."""
+    engine = create_engine(sqlite_url)
+
+    def snapshot() -> dict[str, list[tuple]]:
+        with engine.connect() as connection:
+            return {
+                table: [tuple(row) for row in connection.execute(text(f"SELECT * FROM {table} ORDER BY 1"))]
+                for table in WATCHED_TABLES
+            }
+
+    yield snapshot
+    engine.dispose()
+
+
+@pytest.fixture
+def query(sqlite_url):
+    """``query(sql, **params)``: rows read straight from the test database."""
+    engine = create_engine(sqlite_url)
+
+    def run(sql: str, **params) -> list[tuple]:
+        with engine.begin() as connection:
+            return [tuple(row) for row in connection.execute(text(sql), params)]
+
+    yield run
+    engine.dispose()
+
+
+def upload(client, data: bytes, *, kind: str = "values", filename: str = "so-lieu.csv", key: str | None = None,
+           **params):
+    headers = {"Idempotency-Key": key} if key else {}
+    return client.post(
+        f"{API}/imports/{kind}",
+        files={"file": (filename, data, "application/octet-stream")},
+        params={name: str(value).lower() for name, value in params.items()},
+        headers=headers,
+    )
+
+
+@pytest.fixture
+def admin(login):
+    return login("admin")
+
+
+@pytest.fixture
+def reporter(login):
+    return login("baocao.cax")
+
+
+@pytest.fixture
+def leader(login):
+    return login("leader")

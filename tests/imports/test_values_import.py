@@ -1,0 +1,231 @@
+"""Importing values over HTTP: outcomes, authorization, refusals located by row and column."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.imports.conftest import API, PERIOD, VALUE_HEADER, upload
+from tests.imports.files import csv_bytes, xlsx_bytes
+
+UNIT = "CAX-001"  # the unit of the demo reporter baocao.cax
+
+
+def rows_for(unit: str = UNIT, period: str = PERIOD) -> list[list[object]]:
+    return [
+        VALUE_HEADER,
+        [unit, period, "KL-01", 38, 40, "", "", "Đã ký cam kết"],
+        [unit, period, "KL-04", "", "", 0, "", ""],
+        [unit, period, "KL-03", "", "", "", "Có", ""],
+    ]
+
+
+def stored(query, unit: str = UNIT, period: str = PERIOD) -> dict[str, tuple]:
+    rows = query(
+        "SELECT v.indicator_code, v.numerator, v.denominator, v.count, v.flag, v.note FROM submission_values v "
+        "JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id "
+        "JOIN periods p ON p.id = s.period_id WHERE u.code = :unit AND p.code = :period",
+        unit=unit, period=period,
+    )
+    return {row[0]: row[1:] for row in rows}
+
+
+def test_reporter_imports_own_values_then_reimport_is_unchanged(reporter, query):
+    response = upload(reporter, csv_bytes(rows_for()))
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert (report["rows"], report["created"], report["updated"], report["unchanged"], report["rejected"]) == (
+        3, 3, 0, 0, 0)
+    assert report["applied"] is True
+    assert stored(query) == {
+        "KL-01": (38, 40, None, None, "Đã ký cam kết"),
+        "KL-04": (None, None, 0, None, None),
+        "KL-03": (None, None, None, 1, None),
+    }
+    again = upload(reporter, csv_bytes(rows_for())).json()
+    assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 3)
+
+    changed = rows_for()
+    changed[1][3] = 40
+    third = upload(reporter, csv_bytes(changed)).json()
+    assert (third["created"], third["updated"], third["unchanged"]) == (0, 1, 2)
+    assert stored(query)["KL-01"][:2] == (40, 40)
+
+
+def test_import_updates_the_score_and_writes_audit_and_bumps_the_form_version(reporter, query):
+    before = query("SELECT computed_at FROM scores s JOIN units u ON u.id = s.unit_id JOIN periods p "
+                   "ON p.id = s.period_id WHERE u.code = :u AND p.code = :p", u=UNIT, p=PERIOD)
+    etag_before = reporter.get(f"{API}/submissions/{PERIOD}/{UNIT}").headers.get("ETag")
+    assert upload(reporter, csv_bytes(rows_for())).status_code == 200
+    explained = reporter.get(f"{API}/scores/{PERIOD}/{UNIT}").json()
+    entered = {item["code"]: item for item in explained["explanation"]["indicators"]}
+    assert entered["KL-04"]["met"] is True
+    after = query("SELECT computed_at FROM scores s JOIN units u ON u.id = s.unit_id JOIN periods p "
+                  "ON p.id = s.period_id WHERE u.code = :u AND p.code = :p", u=UNIT, p=PERIOD)
+    assert after != before
+    audit = query("SELECT actor, action, after FROM audit_log WHERE entity_key = :k", k=f"{PERIOD}/{UNIT}")
+    assert [(actor, action) for actor, action, _ in audit] == [("baocao.cax", "values.import")]
+    assert '"created": 3' in audit[0][2]
+    assert reporter.get(f"{API}/submissions/{PERIOD}/{UNIT}").headers.get("ETag") != etag_before
+
+
+def test_dry_run_reports_and_writes_nothing(reporter, db_state):
+    before = db_state()
+    response = upload(reporter, csv_bytes(rows_for()), dry_run=True)
+    assert response.status_code == 200
+    report = response.json()
+    assert report["dry_run"] is True and report["applied"] is False and report["created"] == 3
+    assert db_state() == before
+
+
+def _problem_rows(body) -> set[tuple[int, str | None]]:
+    return {(problem["row"], problem["column"]) for problem in body["problems"]}
+
+
+@pytest.mark.parametrize(
+    ("bad_row", "column", "message"),
+    [
+        (["CAX-XXX", PERIOD, "KL-04", "", "", 0, "", ""], "Mã đơn vị", "Không có đơn vị"),
+        ([UNIT, "2099-Z", "KL-04", "", "", 0, "", ""], "Mã kỳ báo cáo", "Không có kỳ"),
+        ([UNIT, PERIOD, "KL-99", "", "", 0, "", ""], "Mã chỉ tiêu", "Không có chỉ tiêu"),
+        ([UNIT, PERIOD, "KL-06", "", "", -2, "", ""], "Số lần", "không được âm"),
+        ([UNIT, PERIOD, "KL-05", 12, 10, "", "", ""], "Tử số", "lớn hơn mẫu số"),
+        ([UNIT, PERIOD, "KL-05", 1.5, 10, "", "", ""], "Tử số", "số nguyên"),
+        ([UNIT, PERIOD, "SN-04", 3, 4, "", "", ""], "Mã chỉ tiêu", "không áp dụng"),
+        ([UNIT, PERIOD, "KL-07", "", "", "", "Có", ""], "Có/Không", "không nhập"),
+        ([UNIT, PERIOD, "TT-07", "", "", "", "chắc chắn", ""], "Có/Không", "Có hoặc Không"),
+        (["CAX-002", PERIOD, "KL-04", "", "", 0, "", ""], "Mã đơn vị", "đơn vị mình"),
+    ],
+)
+def test_a_bad_row_is_located_and_nothing_is_written(reporter, db_state, bad_row, column, message):
+    before = db_state()
+    data = rows_for() + [bad_row]
+    response = upload(reporter, csv_bytes(data))
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body = response.json()
+    assert body["rejected"] == 1 and body["applied"] is False
+    assert [(p["row"], p["column"]) for p in body["problems"]] == [(5, column)]
+    assert message in body["problems"][0]["message"]
+    assert body["problems"][0]["cell"].endswith("5")
+    assert body["errors"][0]["loc"] == ["file", 5, column]
+    assert db_state() == before
+
+
+def test_duplicated_rows_name_the_first_occurrence(reporter, db_state):
+    before = db_state()
+    data = rows_for() + [[UNIT, PERIOD, "KL-04", "", "", 1, "", ""]]
+    body = upload(reporter, csv_bytes(data)).json()
+    assert [(p["row"], p["message"]) for p in body["problems"]] == [
+        (5, "Trùng với dòng 3 (cùng đơn vị, kỳ báo cáo, chỉ tiêu).")]
+    assert db_state() == before
+
+
+def test_partial_mode_writes_the_valid_rows_and_reports_the_rest(reporter, query):
+    data = rows_for() + [[UNIT, PERIOD, "KL-06", "", "", -1, "", ""]]
+    response = upload(reporter, csv_bytes(data), all_or_nothing=False)
+    assert response.status_code == 200
+    report = response.json()
+    assert (report["created"], report["rejected"], report["applied"]) == (3, 1, True)
+    assert set(stored(query)) == {"KL-01", "KL-03", "KL-04"}
+
+
+def test_locked_period_is_refused(reporter, admin, db_state):
+    assert admin.post(f"{API}/periods/{PERIOD}/lock").status_code == 200
+    before = db_state()
+    body = upload(reporter, csv_bytes(rows_for())).json()
+    assert body["rejected"] == 3
+    assert {p["column"] for p in body["problems"]} == {"Mã kỳ báo cáo"}
+    assert all("đã khóa" in p["message"] for p in body["problems"])
+    assert db_state() == before
+
+
+def test_approved_report_is_not_overwritten(admin, query, db_state):
+    unit, = next(iter(query(
+        "SELECT u.code FROM submissions s JOIN units u ON u.id = s.unit_id JOIN periods p ON p.id = s.period_id "
+        "WHERE p.code = '2026-H1' AND s.status = 'approved' AND u.kind = 'commune_police' ORDER BY u.code LIMIT 1")))
+    before = db_state()
+    body = upload(admin, csv_bytes(rows_for(unit, "2026-H1"))).json()
+    assert body["rejected"] == 3
+    assert all("Đã duyệt" in p["message"] for p in body["problems"])
+    assert db_state() == before
+
+
+def test_admin_imports_for_several_units_and_leader_may_not(admin, leader):
+    data = rows_for("CAX-003") + rows_for("CAX-004")[1:]
+    report = upload(admin, csv_bytes(data)).json()
+    assert (report["created"], report["rejected"]) == (6, 0)
+    response = upload(leader, csv_bytes(rows_for()))
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("data", "filename", "status", "message"),
+    [
+        (b"", "so-lieu.csv", 422, "rỗng"),
+        (b"%PDF-1.7\n" + b"0" * 500, "so-lieu.csv", 422, "không được hỗ trợ"),
+        (csv_bytes([["Tên", "Tuổi"], ["An", 3]]), "so-lieu.csv", 422, "Mã đơn vị"),
+    ],
+)
+def test_unreadable_files_are_refused_whole(reporter, db_state, data, filename, status, message):
+    before = db_state()
+    response = upload(reporter, data, filename=filename)
+    assert response.status_code == status
+    assert message in response.json()["detail"]
+    assert db_state() == before
+
+
+def test_file_over_the_size_limit_is_refused_with_413(app, reporter, db_state):
+    from api.services.imports.limits import ImportLimits
+
+    app.state.import_limits = ImportLimits(max_bytes=200)
+    before = db_state()
+    response = upload(reporter, csv_bytes(rows_for() * 3))
+    assert response.status_code == 413
+    assert "quá lớn" in response.json()["detail"]
+    assert db_state() == before
+
+
+@pytest.mark.parametrize(("encoding", "delimiter"), [("cp1258", ";"), ("utf-16", "\t"), ("utf-8-sig", ",")])
+def test_vietnamese_excel_csv_encodings_store_the_same_text(reporter, query, encoding, delimiter):
+    note = "Công an xã đã tổ chức ký cam kết đầy đủ"
+    data = rows_for()
+    data[1][7] = note
+    response = upload(reporter, csv_bytes(data, encoding=encoding, delimiter=delimiter))
+    assert response.status_code == 200, response.text
+    assert stored(query)["KL-01"][-1] == note
+
+
+def test_xlsx_with_merged_header_formula_results_and_serial_dates(admin, query):
+    from datetime import date, datetime
+
+    from openpyxl.utils.datetime import to_excel
+
+    top = ["Mã đơn vị", "Mã kỳ báo cáo", "Mã chỉ tiêu", "Tỷ lệ", None, "Ngày thực hiện"]
+    bottom = [None, None, None, "Tử số", "Mẫu số", None]
+    serial = int(to_excel(datetime(2026, 5, 4)))
+    data = xlsx_bytes(
+        [top, bottom, ["UBX-001", PERIOD, "SN-01", None, None, serial],
+         ["UBX-001", PERIOD, "SN-02", 7, "=3+4", None]],
+        title_rows=1, merges=["A2:A3", "B2:B3", "C2:C3", "D2:E2", "F2:F3"],
+    )
+    body = upload(admin, data, filename="so-lieu.xlsx").json()
+    # openpyxl saves formulas without results: the cell is reported, not read as empty.
+    assert [(p["row"], p["column"], p["cell"]) for p in body["problems"]] == [(5, "Mẫu số", "E5")]
+    assert "=3+4" in body["problems"][0]["message"]
+
+    data = xlsx_bytes([top, bottom, ["UBX-001", PERIOD, "SN-01", None, None, serial]], title_rows=1,
+                      merges=["D2:E2"])
+    assert upload(admin, data, filename="so-lieu.xlsx").json()["created"] == 1
+    assert query("SELECT v.date FROM submission_values v JOIN submissions s ON s.id = v.submission_id "
+                 "JOIN units u ON u.id = s.unit_id WHERE u.code = 'UBX-001' AND v.indicator_code = 'SN-01' "
+                 "AND s.period_id = (SELECT id FROM periods WHERE code = :p)", p=PERIOD) == [
+        (date(2026, 5, 4).isoformat(),)]
+
+
+def test_json_import(reporter, query):
+    import json
+
+    items = [{"unit": UNIT, "period": PERIOD, "indicator": "KL-04", "count": 1},
+             {"unit": UNIT, "period": PERIOD, "indicator": "KL-06", "count": -1}]
+    body = upload(reporter, json.dumps({"values": items}).encode(), filename="so-lieu.json").json()
+    assert [(p["row"], p["column"], p["cell"]) for p in body["problems"]] == [(2, "count", None)]
