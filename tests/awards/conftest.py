@@ -88,3 +88,44 @@ def sample_report() -> ConsolidatedReport:
         ),
         signer_name="Nguyễn Văn Bình",
     )
+
+
+
+@pytest.fixture
+def reviewer(login):
+    return login("reviewer")
+
+
+@pytest.fixture
+def noivu(login):
+    """Sở Nội vụ."""
+    return login("noivu")
+
+
+@pytest.fixture
+def leader(login):
+    return login("leader")
+
+
+@pytest.fixture
+def admin(login):
+    return login("admin")
+
+
+@pytest.fixture
+def reporter(login):
+    """Reports for CAX-001."""
+    return login("baocao.cax")
+
+
+@pytest.fixture
+def db(sqlite_url):
+    """A session straight on the test database, to arrange stored rankings the API then reads."""
+    from sqlalchemy.orm import Session
+
+    from api.db.engine import make_engine
+
+    engine = make_engine(sqlite_url)
+    with Session(engine) as session:
+        yield session
+    engine.dispose()

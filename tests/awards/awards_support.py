@@ -1,0 +1,3 @@
+"""Constants shared by the award API tests."""
+
+API = "/api/v1"
