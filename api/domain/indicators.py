@@ -11,6 +11,8 @@ from datetime import date
 from enum import StrEnum
 from fractions import Fraction
 
+from .serialize import display
+
 
 class Pillar(StrEnum):
     KL = "KL"
@@ -79,7 +81,7 @@ RULE_MEASURE = {
 
 def format_percent(value: Fraction) -> str:
     """Vietnamese percentage for rule texts: decimal comma, no trailing zeros (95%, 33,33%)."""
-    text = f"{round(value, 2):f}" if value.denominator != 1 else str(value.numerator)
+    text = str(display(value, 2))
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text.replace(".", ",") + "%"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from fractions import Fraction
+from itertools import groupby
 
 from .schemes import Scheme, Tier
 
@@ -78,29 +79,23 @@ def rank_group(entries: Sequence[RankInput], scheme: Scheme) -> list[RankedUnit]
     Under the quota, units keep "xuất sắc" in rank order; units sharing a rank keep or lose it together,
     so a tie at the boundary that would exceed the quota drops the whole tie to "tốt".
     """
-    keyed = sorted(zip(_order_keys(entries), (e.unit_code for e in entries), entries))
+    keys = _order_keys(entries)
+    order = sorted(range(len(entries)), key=lambda i: (keys[i], entries[i].unit_code))
     quota = excellent_quota(scheme, entries)
     ranked: list[RankedUnit] = []
-    index = 0
-    kept = 0
-    while index < len(keyed):
-        key = keyed[index][0]
-        tie_end = index
-        while tie_end < len(keyed) and keyed[tie_end][0] == key:
-            tie_end += 1
-        tie = [entry for _, _, entry in keyed[index:tie_end]]
+    remaining = quota  # places left for "xuất sắc"; a tie that does not fit closes the list
+    for _, positions in groupby(order, key=keys.__getitem__):
+        tie = [entries[i] for i in positions]
+        rank = len(ranked) + 1
         keeps = True
-        if quota is not None and tie[0].tier is Tier.XUAT_SAC:
-            keeps = kept + len(tie) <= quota
-            kept += len(tie) if keeps else 0
+        if remaining is not None and tie[0].tier is Tier.XUAT_SAC:
+            keeps = len(tie) <= remaining
+            remaining = remaining - len(tie) if keeps else 0
         for entry in tie:
             dropped = entry.tier is Tier.XUAT_SAC and not keeps
             ranked.append(
-                RankedUnit(
-                    entry.unit_code, index + 1, Tier.TOT if dropped else entry.tier, entry.tier, dropped
-                )
+                RankedUnit(entry.unit_code, rank, Tier.TOT if dropped else entry.tier, entry.tier, dropped)
             )
-        index = tie_end
     return ranked
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from .catalog import Catalog
 from .indicators import Indicator, Pillar, RuleKind, UnitKind
 from .periods import Period, Timeliness, TimelinessStatus
 from .schemes import Adjustment, Scheme, Tier
@@ -128,7 +129,6 @@ class _Compiled:
         "count_attainments",
         "count_points",
         "den_factor",
-        "indicator",
         "kind",
         "last_step",
         "not_applicable",
@@ -147,7 +147,6 @@ class _Compiled:
 
     def __init__(self, indicator: Indicator, period: Period, scheme: Scheme, scale: int = 1) -> None:
         rule = indicator.rule
-        self.indicator = indicator
         self.code, self.pillar, self.veto = indicator.code, indicator.pillar, indicator.veto
         self.kind = rule.kind
         self.rule_text = rule.text
@@ -471,7 +470,7 @@ def evaluate(
 
 def score_unit(
     unit_kind: UnitKind,
-    catalog_or_indicators,
+    catalog: Catalog,
     values: Mapping[str, Value],
     period: Period,
     scheme: Scheme,
@@ -482,8 +481,7 @@ def score_unit(
     timeliness: Timeliness | None = None,
 ) -> UnitScore:
     """Score one unit; for many units of one period build a :class:`ScoringContext` once instead."""
-    indicators = getattr(catalog_or_indicators, "indicators", catalog_or_indicators)
-    return ScoringContext(indicators, period, scheme).score(
+    return ScoringContext(catalog.indicators, period, scheme).score(
         unit_kind,
         values,
         bonus=bonus,

@@ -101,6 +101,14 @@ class TestQuota:
         }
 
 
+    def test_no_lower_unit_keeps_excellent_after_a_tie_dropped(self):
+        entries = [entry("A", 99), entry("B", 95), entry("C", 95), entry("D", 92)]
+        entries += [entry(f"G{i}", 75) for i in range(6)]  # 10 eligible: quota 2
+        result = {r.unit_code: r for r in rank_group(entries, self.scheme)}
+        assert result["A"].tier is Tier.XUAT_SAC
+        assert [result[code].tier for code in "BCD"] == [Tier.TOT] * 3 and result["D"].quota_applied
+
+
 class TestReviewTotal:
     def test_mean_of_annual_totals(self):
         assert review_total([Fraction(90), Fraction(80), Fraction(85)]) == 85
