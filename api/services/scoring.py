@@ -5,12 +5,12 @@ emulation group; ``recompute_period`` rebuilds a whole period (seed, scheme chan
 """
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from fractions import Fraction
 
 from sqlalchemy.orm import Session
 
-from api.db.models import Period, Score, Submission, SubmissionValue, Unit
+from api.db.models import Period, Submission, SubmissionValue, Unit
 from api.db.repositories import awards as awards_repo
 from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import scores, submissions, units
@@ -25,7 +25,6 @@ from api.domain import (
     rank_group,
     review_total,
     timeliness,
-    to_dict,
 )
 from api.services.catalog import scoring_context
 
@@ -73,39 +72,90 @@ def _review_score(session: Session, context: ScoringContext, period: Period, uni
     return replace(empty, base=total, total=total, tier_before_veto=tier, tier=tier, veto_failed=(), missing=())
 
 
-def _store(session: Session, period: Period, unit: Unit, submission: Submission | None, result: UnitScore,
-           existing: Score | None) -> None:
+def _plain(number):
+    """Exact numbers as strings ("190/3"), dates as ISO text; the JSON shape of ``api.domain.to_dict``."""
+    if isinstance(number, Fraction):
+        return str(number)
+    if isinstance(number, date):
+        return number.isoformat()
+    return number
+
+
+def explanation(result: UnitScore) -> dict:
+    """The stored explanation of a score: every indicator, pillar, bonus, deduction and cap.
+
+    Written out by hand rather than with the generic ``to_dict`` because it runs once per unit on every
+    bulk recompute, where reflection dominated the cost; the keys are the same.
+    """
+    indicators = []
+    for r in result.indicators:
+        v = r.value
+        indicators.append({
+            "code": r.code, "pillar": r.pillar.value, "applicable": r.applicable,
+            "reason_not_applicable": r.reason_not_applicable,
+            "value": None if v is None else {
+                "numerator": v.numerator, "denominator": v.denominator, "count": v.count, "flag": v.flag,
+                "date": _plain(v.date), "note": v.note,
+            },
+            "rule_text": r.rule_text, "threshold": _plain(r.threshold), "met": r.met,
+            "attainment": _plain(r.attainment), "weight": _plain(r.weight), "points": _plain(r.points),
+            "veto": r.veto, "missing": r.missing, "rate": _plain(r.rate),
+        })
+    return {
+        "unit_kind": result.unit_kind.value, "period_code": result.period_code,
+        "scheme_version": result.scheme_version, "base": _plain(result.base),
+        "bonus_requested": _plain(result.bonus_requested), "bonus_applied": _plain(result.bonus_applied),
+        "deductions_total": _plain(result.deductions_total), "total": _plain(result.total),
+        "tier_before_veto": result.tier_before_veto.name, "tier": result.tier.name,
+        "veto_failed": list(result.veto_failed), "missing": list(result.missing),
+        "bonuses": [{"points": _plain(a.points), "reason": a.reason} for a in result.bonuses],
+        "deductions": [{"points": _plain(a.points), "reason": a.reason} for a in result.deductions],
+        "pillars": [
+            {"pillar": p.pillar.value, "score": _plain(p.score), "weight": _plain(p.weight),
+             "points": _plain(p.points), "weight_total": _plain(p.weight_total),
+             "applicable_count": p.applicable_count}
+            for p in result.pillars
+        ],
+        "indicators": indicators,
+    }
+
+
+def _fields(period: Period, unit: Unit, submission: Submission | None, result: UnitScore) -> dict:
+    """The stored columns of one unit's score (rank and quota come from re-ranking its group)."""
     kl = next((p.score for p in result.pillars if p.pillar is Pillar.KL), None)
-    fields = {
-        "group_id": unit.group_id, "scheme_code": result.scheme_version, "total": str(result.total),
+    return {
+        "period_id": period.id, "unit_id": unit.id, "group_id": unit.group_id,
+        "scheme_code": result.scheme_version, "total": str(result.total),
         "kl_score": None if kl is None else str(kl), "tier": result.tier.name,
         "submission_status": submission.status if submission else None,
         "first_submitted_at": submission.first_submitted_at if submission else None,
         "pillars": {p.pillar.value: None if p.score is None else str(p.score) for p in result.pillars},
-        "explanation": to_dict(result), "computed_at": datetime.now(UTC),
+        "explanation": explanation(result), "computed_at": datetime.now(UTC),
     }
-    if existing is None:
-        session.add(Score(period_id=period.id, unit_id=unit.id, final_tier=result.tier.name, rank=None,
-                          quota_applied=False, frozen=False, **fields))
-    else:
-        for name, value in fields.items():
-            setattr(existing, name, value)
+
+
+def _new_row(fields: dict) -> dict:
+    return {**fields, "final_tier": fields["tier"], "rank": None, "quota_applied": False, "frozen": False}
 
 
 def rerank_group(session: Session, period: Period, group_id: int) -> None:
-    rows = scores.of_group(session, period.id, group_id)
+    """Rank one emulation group and write only the ranks and tiers that changed."""
+    rows = scores.rank_inputs(session, period.id, group_id)
     _catalog, context = scoring_context(session, period)
     entries = [
-        RankInput(unit_code=code, approved=score.submission_status == "approved", tier=Tier[score.tier],
-                  total=Fraction(score.total), kl_score=Fraction(score.kl_score) if score.kl_score else None,
-                  first_submitted_at=score.first_submitted_at)
-        for score, code in rows
+        RankInput(unit_code=row.code, approved=row.submission_status == "approved", tier=Tier[row.tier],
+                  total=Fraction(row.total), kl_score=Fraction(row.kl_score) if row.kl_score else None,
+                  first_submitted_at=row.first_submitted_at)
+        for row in rows
     ]
     ranked = {r.unit_code: r for r in rank_group(entries, context.scheme)}
-    for score, code in rows:
-        result = ranked[code]
-        score.rank, score.final_tier, score.quota_applied = result.rank, result.tier.name, result.quota_applied
-    session.flush()
+    changed = []
+    for row in rows:
+        result = ranked[row.code]
+        new = (result.rank, result.tier.name, result.quota_applied)
+        if new != (row.rank, row.final_tier, row.quota_applied):
+            changed.append({"id": row.id, "rank": new[0], "final_tier": new[1], "quota_applied": new[2]})
+    scores.bulk_update(session, changed)
 
 
 def recompute_unit(session: Session, period: Period, unit: Unit) -> None:
@@ -121,8 +171,12 @@ def recompute_unit(session: Session, period: Period, unit: Unit) -> None:
         entered = {v.indicator_code: to_value(v) for v in rows}
         result = _score(context, period, unit, submission, entered, _previous_rates(session, period, [unit.id]),
                         awards_repo.adjustments_for(session, period, [unit.id]))
-    _store(session, period, unit, submission, result, scores.find(session, period.id, unit.id))
-    session.flush()
+    fields = _fields(period, unit, submission, result)
+    existing = scores.ids_by_unit(session, period.id, unit.id)
+    if unit.id in existing:
+        scores.bulk_update(session, [{"id": existing[unit.id], **fields}])
+    else:
+        scores.bulk_insert(session, [_new_row(fields)])
     rerank_group(session, period, unit.group_id)
     scores.bump_version(session, period.id)
 
@@ -131,11 +185,12 @@ def recompute_period(session: Session, period: Period) -> int:
     """Recompute every reporting unit's score of a period and re-rank every group; returns the unit count."""
     reporting = units.scored_units(session)
     _catalog, context = scoring_context(session, period)
-    existing = scores.of_period(session, period.id)
+    existing = scores.ids_by_unit(session, period.id)
     subs = submissions.all_of_period(session, period.id)
     values = submissions.values_for(session, period.id, list(subs)) if subs and not period.spans else {}
     previous = _previous_rates(session, period, [unit.id for unit in reporting]) if not period.spans else {}
     adjustments = awards_repo.adjustments_for(session, period, [unit.id for unit in reporting])
+    inserts, updates = [], []
     for unit in reporting:
         submission = subs.get(unit.id)
         if period.spans:
@@ -143,8 +198,13 @@ def recompute_period(session: Session, period: Period) -> int:
         else:
             entered = {v.indicator_code: to_value(v) for v in values.get(unit.id, [])}
             result = _score(context, period, unit, submission, entered, previous, adjustments)
-        _store(session, period, unit, submission, result, existing.get(unit.id))
-    session.flush()
+        fields = _fields(period, unit, submission, result)
+        if unit.id in existing:
+            updates.append({"id": existing[unit.id], **fields})
+        else:
+            inserts.append(_new_row(fields))
+    scores.bulk_insert(session, inserts)
+    scores.bulk_update(session, updates)
     for group_id in {unit.group_id for unit in reporting}:
         rerank_group(session, period, group_id)
     scores.bump_version(session, period.id)

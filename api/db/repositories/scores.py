@@ -1,6 +1,6 @@
 """Stored scores: one row per (period, unit)."""
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from api.db.models import EmulationGroup, Period, Score, Unit
@@ -10,16 +10,33 @@ def find(session: Session, period_id: int, unit_id: int) -> Score | None:
     return session.scalar(select(Score).where(Score.period_id == period_id, Score.unit_id == unit_id))
 
 
-def of_period(session: Session, period_id: int) -> dict[int, Score]:
-    return {s.unit_id: s for s in session.scalars(select(Score).where(Score.period_id == period_id))}
-
-
-def of_group(session: Session, period_id: int, group_id: int) -> list[tuple[Score, str]]:
-    rows = session.execute(
-        select(Score, Unit.code).join(Unit, Score.unit_id == Unit.id)
+def rank_inputs(session: Session, period_id: int, group_id: int):
+    """Just the columns ranking needs, for every unit of a group (explanations stay unloaded)."""
+    return session.execute(
+        select(Score.id, Unit.code, Score.submission_status, Score.tier, Score.total, Score.kl_score,
+               Score.first_submitted_at, Score.rank, Score.final_tier, Score.quota_applied)
+        .join(Unit, Score.unit_id == Unit.id)
         .where(Score.period_id == period_id, Score.group_id == group_id)
-    )
-    return [(score, code) for score, code in rows]
+    ).all()
+
+
+def ids_by_unit(session: Session, period_id: int, unit_id: int | None = None) -> dict[int, int]:
+    """Score row ids by unit id for a period (or for one unit of it)."""
+    query = select(Score.unit_id, Score.id).where(Score.period_id == period_id)
+    if unit_id is not None:
+        query = query.where(Score.unit_id == unit_id)
+    return dict(session.execute(query).all())
+
+
+def bulk_insert(session: Session, rows: list[dict]) -> None:
+    if rows:
+        session.execute(insert(Score), rows)
+
+
+def bulk_update(session: Session, rows: list[dict]) -> None:
+    """UPDATE by primary key (each dict carries ``id``), executed as one batch."""
+    if rows:
+        session.execute(update(Score), rows)
 
 
 def totals_of(session: Session, period_ids: list[int], unit_id: int) -> dict[int, str]:

@@ -1,0 +1,97 @@
+"""Units, groups, the catalog and periods: reads for everyone signed in, writes for admins."""
+
+from api_support import API, assert_problem
+
+from api.db.models import Period, Unit
+
+
+def test_units_are_paginated_and_filtered(leader):
+    page = leader.get(f"{API}/units?kind=commune_police&page=2&page_size=10").json()
+    assert page["total"] == 104 and page["page"] == 2 and len(page["items"]) == 10
+    assert {u["kind"] for u in page["items"]} == {"commune_police"}
+    by_group = leader.get(f"{API}/units?group=PCA&page_size=100").json()
+    assert by_group["total"] == 27 and {u["parent"] for u in by_group["items"]} == {"CAT"}
+    children = leader.get(f"{API}/units?parent=UBND-T&page_size=500").json()
+    assert children["total"] == 1 + 17 + 104  # Công an tỉnh, departments, communes
+    assert leader.get(f"{API}/units?q=Phố Hiến").json()["total"] == 2
+
+
+def test_unit_tree_and_one_unit(leader):
+    tree = leader.get(f"{API}/units/tree").json()
+    assert [root["code"] for root in tree] == ["UBND-T"]
+    police = next(child for child in tree[0]["children"] if child["code"] == "CAT")
+    assert len(police["children"]) == 27 + 104
+    unit = leader.get(f"{API}/units/SBN-02").json()
+    assert unit == {"code": "SBN-02", "name": "Sở Nội vụ", "kind": "department", "parent": "UBND-T", "group": "SBN"}
+    assert_problem(leader.get(f"{API}/units/NOPE"), 404)
+
+
+def test_groups_with_counts(leader):
+    groups = {g["code"]: g["unit_count"] for g in leader.get(f"{API}/groups").json()}
+    assert groups == {"CAX": 104, "PCA": 27, "SBN": 17, "UBX": 104}
+
+
+def test_admin_creates_and_updates_units(admin, reviewer, count_rows):
+    before = count_rows(Unit)
+    created = admin.post(f"{API}/units", json={"code": "SBN-99", "name": "Sở Ngoại vụ", "kind": "department",
+                                               "parent": "UBND-T", "group": "SBN"})
+    assert created.status_code == 201 and created.json()["group"] == "SBN"
+    assert admin.patch(f"{API}/units/SBN-99", json={"name": "Sở Ngoại vụ tỉnh"}).json()["name"] == "Sở Ngoại vụ tỉnh"
+    assert_problem(admin.patch(f"{API}/units/UBND-T", json={"parent": "SBN-99"}), 422, "parent")
+    assert_problem(reviewer.post(f"{API}/units", json={"code": "X", "name": "X", "kind": "department"}), 403)
+    assert count_rows(Unit) == before + 1
+
+
+def test_unit_validation_names_fields_and_changes_nothing(admin, count_rows):
+    before = count_rows(Unit)
+    assert_problem(admin.post(f"{API}/units", json={"code": "A B", "name": "", "kind": "village"}), 422,
+                   "code", "name", "kind")
+    assert_problem(admin.post(f"{API}/units", json={"code": "SBN-01", "name": "Trùng", "kind": "department"}), 422,
+                   "code")
+    assert_problem(admin.post(f"{API}/units", json={"code": "N1", "name": "N", "kind": "department", "group": "ZZZ"}),
+                   422, "group")
+    assert count_rows(Unit) == before
+
+
+def test_indicators_and_active_scheme(reporter):
+    all_indicators = reporter.get(f"{API}/indicators").json()
+    for_departments = reporter.get(f"{API}/indicators?kind=department").json()
+    assert len(for_departments) < len(all_indicators)
+    assert all("department" in i["applies_to"] for i in for_departments)
+    sn05 = reporter.get(f"{API}/indicators/SN-05").json()
+    assert sn05["rule"]["kind"] == "above" and sn05["rule"]["threshold"] == "95"
+    assert_problem(reporter.get(f"{API}/indicators/XX-01"), 404)
+    scheme = reporter.get(f"{API}/schemes/active").json()
+    assert scheme["version"] == "2026.1" and scheme["parameters"]["tier_thresholds"]["XUAT_SAC"] == 90
+
+
+def test_periods_read_create_update(admin, reporter, count_rows):
+    periods = reporter.get(f"{API}/periods").json()
+    assert "2026-H1" in [p["code"] for p in periods]
+    assert reporter.get(f"{API}/periods/2026-H1").json()["due"] == "2026-06-20"
+    before = count_rows(Period)
+    created = admin.post(f"{API}/periods", json={"code": "2031-H1", "name": "Sáu tháng đầu năm 2031",
+                                                 "kind": "half_year", "start": "2031-01-01", "end": "2031-06-30",
+                                                 "due": "2031-06-20"})
+    assert created.status_code == 201 and created.json()["status"] == "open"
+    assert len(admin.get(f"{API}/scores/2031-H1?group=CAX").json()["items"]) == 104
+    patched = admin.patch(f"{API}/periods/2031-H1", json={"due": "2031-06-25"})
+    assert patched.json()["due"] == "2031-06-25"
+    assert_problem(admin.post(f"{API}/periods", json={"code": "bad", "name": "x", "kind": "half_year",
+                                                      "start": "2031-06-30", "end": "2031-01-01",
+                                                      "due": "2031-07-01"}), 422, "end")
+    assert_problem(admin.post(f"{API}/periods", json={"code": "2032-H1", "kind": "decade", "start": "x"}), 422,
+                   "name", "kind", "start")
+    assert count_rows(Period) == before + 1
+
+
+def test_reporter_cannot_manage_periods(reporter):
+    body = {"code": "2031-H2", "name": "x", "kind": "half_year", "start": "2031-07-01", "end": "2031-12-31",
+            "due": "2032-01-10"}
+    assert_problem(reporter.post(f"{API}/periods", json=body), 403)
+    assert_problem(reporter.post(f"{API}/periods/2026-H1/lock"), 403)
+    assert_problem(reporter.patch(f"{API}/periods/2026-H1", json={"name": "x"}), 403)
+
+
+def test_unknown_route_is_problem_json(leader):
+    assert_problem(leader.get(f"{API}/nothing-here"), 404)
