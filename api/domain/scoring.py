@@ -97,19 +97,15 @@ def _exact(number: Fraction) -> Fraction | int:
 
 
 def _unscale(scaled: int | Fraction, scale: int) -> Fraction | int:
+    """A scaled sum back in points, as an int when whole."""
     if isinstance(scaled, int) and not scaled % scale:
         return scaled // scale
     return Fraction(scaled, scale)
 
 
-_AT_LEAST, _ABOVE, _ZERO_OR_LOWER = RuleKind.AT_LEAST, RuleKind.ABOVE, RuleKind.ZERO_OR_LOWER
-_ZERO, _FREQUENCY, _FLAG_YES, _DATE_BY = (
-    RuleKind.ZERO,
-    RuleKind.FREQUENCY,
-    RuleKind.FLAG_YES,
-    RuleKind.DATE_BY,
-)
-_PILLAR_INDEX = {pillar: index for index, pillar in enumerate(Pillar)}
+# Module-level names for the rule kinds: the hot path compares with `is` without attribute lookups.
+_AT_LEAST, _ABOVE, _ZERO = RuleKind.AT_LEAST, RuleKind.ABOVE, RuleKind.ZERO
+_FREQUENCY, _FLAG_YES, _DATE_BY = RuleKind.FREQUENCY, RuleKind.FLAG_YES, RuleKind.DATE_BY
 _DENOMINATOR_ZERO = "Mẫu số bằng 0: không phát sinh việc để tính tỷ lệ."
 
 
