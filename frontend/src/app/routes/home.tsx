@@ -5,7 +5,7 @@ import { useSubmissions, type SubmissionSummary } from '@/features/submissions/a
 import { StatusTag } from '@/features/submissions/components/StatusTag';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorState, PageLoading } from '@/components/PageState';
-import { daysUntil, formatDate, formatDateTime } from '@/lib/format';
+import { dayjs, daysUntil, formatDate, formatDateTime } from '@/lib/format';
 import { useCurrentUser } from '../use-current-user';
 
 function Deadline({ due, submission }: { due: string; submission: SubmissionSummary | undefined }) {
@@ -26,7 +26,9 @@ function ReporterHome({ unitCode, unitName }: { unitCode: string; unitName: stri
   if (periods.isError) return <ErrorState error={periods.error} />;
   if (submissions.isError) return <ErrorState error={submissions.error} />;
   const byPeriod = new Map(submissions.data.map((s) => [s.period, s]));
-  const rows = reportingPeriods(periods.data);
+  // Periods that have not started yet take no values; they appear once they begin.
+  const today = dayjs().format('YYYY-MM-DD');
+  const rows = reportingPeriods(periods.data).filter((p) => p.start <= today);
   return (
     <>
       <PageHeader title="Báo cáo của đơn vị" subtitle={unitName} />

@@ -9,6 +9,7 @@ import type { FormValues } from '@/features/submissions/form-values';
 import { StatusTag } from '@/features/submissions/components/StatusTag';
 import { ScorePreview } from '@/features/scores/components/ScorePreview';
 import { usePlanTexts } from '@/features/indicators/api/indicators';
+import { usePeriods } from '@/features/periods/api/periods';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorState, PageLoading } from '@/components/PageState';
 import { useDebounced } from '@/lib/use-debounced';
@@ -24,6 +25,7 @@ export default function SubmissionRoute() {
   const [edited, setEdited] = useState<ValueInput[]>();
   const previewValues = useDebounced(edited, 400);
   const planText = usePlanTexts();
+  const periods = usePeriods();
 
   const showError = useCallback(
     (error: unknown) => {
@@ -46,7 +48,7 @@ export default function SubmissionRoute() {
   return (
     <>
       <PageHeader
-        title={`Báo cáo ${data.period}`}
+        title={periods.data?.find((p) => p.code === data.period)?.name ?? `Báo cáo ${data.period}`}
         subtitle={
           <Space wrap>
             {data.unit.name}

@@ -84,7 +84,8 @@ export function ScoreSummary({ score }: { score: UnitScore }) {
       )}
       {explanation.missing.length > 0 && (
         <Typography.Paragraph type="warning" style={{ marginBottom: 8 }}>
-          Chưa nhập {explanation.missing.length} chỉ tiêu (tính là không đạt): {explanation.missing.join(', ')}
+          Chưa nhập {explanation.missing.length} chỉ tiêu (tính là không đạt)
+          {explanation.missing.length <= 6 && `: ${explanation.missing.join(', ')}`}
         </Typography.Paragraph>
       )}
     </>

@@ -1,0 +1,191 @@
+// The reporting workflow end to end, in Chromium against the real server and a fresh demo database.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startServer, DEMO_PASSWORD } from './support/server.mjs';
+import { launchBrowser, login, newPage, PHONE } from './support/browser.mjs';
+import { fillIndicator, passingValue, reportIndicators } from './support/report.mjs';
+
+const SHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
+const UNIT = 'CAX-001'; // the demo reporter baocao.cax belongs to it
+const OTHER_UNIT = 'CAX-002';
+const FAILED_VETO = 'KL-09'; // "không để mất vũ khí": one occurrence fails a veto indicator
+const RETURN_REASON = 'Chỉ tiêu KL-09 cần kèm biên bản kiểm kê vũ khí.';
+
+let server;
+let browser;
+let reporter;
+let reviewer;
+let period;
+
+const shot = (page, name) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+
+async function rankingRow(page) {
+  await page.goto(`/ranking?period=${period.code}&group=CAX`);
+  const row = page.locator('tr', { has: page.locator(`a[href^="/units/${UNIT}"]`) });
+  await row.waitFor();
+  return {
+    rank: (await row.locator('td').first().innerText()).trim(),
+    tier: (await page.getByTestId(`tier-${UNIT}`).innerText()).trim(),
+    total: (await page.getByTestId(`total-${UNIT}`).innerText()).trim(),
+    text: await row.innerText(),
+  };
+}
+
+describe('reporting workflow', () => {
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+    reporter = await newPage(browser, server.baseURL);
+    reviewer = await newPage(browser, server.baseURL);
+    await login(reporter, 'baocao.cax', DEMO_PASSWORD);
+    await login(reviewer, 'reviewer', DEMO_PASSWORD);
+    // A period that has begun and is not yet due, so the report is on time and scored without deductions.
+    const periods = await (await reporter.request.get('/api/v1/periods')).json();
+    const today = new Date().toISOString().slice(0, 10);
+    period = periods
+      .filter((p) => p.status === 'open' && p.spans.length === 0 && p.start <= today && p.due >= today)
+      .sort((a, b) => a.due.localeCompare(b.due))[0];
+    assert.ok(period, 'the demo data has an open period accepting reports today');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the reporter their unit, periods and deadlines', async () => {
+    await reporter.goto('/');
+    await assert.doesNotReject(reporter.getByText('Công an phường Phố Hiến').first().waitFor());
+    const item = reporter.locator(`[data-period="${period.code}"]`);
+    await item.waitFor();
+    assert.match(await item.innerText(), /Chưa nộp/);
+    assert.match(await item.innerText(), /Còn \d+ ngày|Hạn nộp hôm nay/);
+    await shot(reporter, '01-reporter-home');
+  });
+
+  it('lets the reporter fill the form, preview the score and submit', async () => {
+    const indicators = await reportIndicators(reporter, period.code, UNIT);
+    assert.ok(indicators.length >= 20, `a commune police report has many indicators (${indicators.length})`);
+    await reporter.goto('/');
+    await reporter.locator(`[data-period="${period.code}"]`).getByRole('button', { name: 'Nhập số liệu' }).click();
+    await reporter.getByLabel(`${FAILED_VETO} số lượng`).waitFor();
+
+    for (const indicator of indicators) {
+      const value = indicator.code === FAILED_VETO ? { count: 1 } : passingValue(indicator);
+      await fillIndicator(reporter, indicator.code, { ...value, note: indicator.code === 'KL-01' ? 'Biên bản ký cam kết ngày 10/01' : undefined });
+    }
+    // The what-if preview reflects the unsaved values: the failed veto caps the tier.
+    const preview = reporter.getByTestId('score-preview');
+    await preview.getByText(/Không đạt chỉ tiêu phủ quyết \(KL-09\)/).waitFor();
+    assert.match(await preview.getByTestId('score-tier').innerText(), /^Hoàn thành nhiệm vụ$/);
+    await shot(reporter, '02-report-form-preview');
+
+    await reporter.getByRole('button', { name: /Nộp báo cáo/ }).click();
+    await reporter.getByRole('button', { name: 'Nộp', exact: true }).click();
+    await reporter.getByText('Đã nộp báo cáo').waitFor();
+    await reporter.getByText('Đã nộp', { exact: true }).first().waitFor();
+    assert.equal(await reporter.getByRole('button', { name: /Nộp báo cáo/ }).count(), 0, 'a submitted report is read-only');
+  });
+
+  it('ranks the submitted report with its capped tier before review', async () => {
+    const row = await rankingRow(reviewer);
+    assert.equal(row.tier, 'Hoàn thành');
+    assert.match(row.text, /chưa được duyệt/);
+    await shot(reviewer, '03-ranking-before-review');
+  });
+
+  it('lets the reviewer see the board and queue, then return the report with a reason', async () => {
+    await reviewer.goto(`/status?period=${period.code}`);
+    await reviewer.getByText('Theo cụm, khối thi đua').waitFor();
+    await shot(reviewer, '04-status-board');
+
+    await reviewer.goto(`/review?period=${period.code}`);
+    await reviewer.getByRole('link', { name: 'Công an phường Phố Hiến' }).click();
+    await reviewer.getByTestId('explained-score').getByText(/Không đạt chỉ tiêu phủ quyết/).waitFor();
+    await shot(reviewer, '05-review-side-by-side');
+
+    await reviewer.getByRole('button', { name: /Trả lại/ }).click();
+    await reviewer.getByLabel('Lý do').fill(RETURN_REASON);
+    await reviewer.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
+    await reviewer.getByText('Đã trả lại báo cáo').waitFor();
+    await reviewer.getByText('Bị trả lại', { exact: true }).first().waitFor();
+  });
+
+  it('shows the reporter the reason; the reporter fixes the value and resubmits', async () => {
+    await reporter.goto(`/reports/${period.code}/${UNIT}`);
+    const reason = reporter.getByTestId('return-reason');
+    await reason.waitFor();
+    assert.match(await reason.innerText(), new RegExp(RETURN_REASON.replace(/[.()]/g, '\\$&')));
+    await shot(reporter, '06-returned-report');
+
+    await fillIndicator(reporter, FAILED_VETO, { count: 0, note: 'Đã kiểm kê, không mất vũ khí (biên bản ngày 20/11)' });
+    const preview = reporter.getByTestId('score-preview');
+    await preview.getByTestId('score-tier').getByText('Hoàn thành xuất sắc nhiệm vụ').waitFor();
+    await reporter.getByRole('button', { name: /Nộp báo cáo/ }).click();
+    await reporter.getByRole('button', { name: 'Nộp', exact: true }).click();
+    await reporter.getByText('Đã nộp báo cáo').waitFor();
+  });
+
+  it('lets the reviewer approve, and the ranking follows', async () => {
+    await reviewer.goto(`/review/${period.code}/${UNIT}`);
+    await reviewer.getByRole('button', { name: /Duyệt/ }).click();
+    await reviewer.getByText('Đã duyệt báo cáo').waitFor();
+    await reviewer.getByText('Đã duyệt', { exact: true }).first().waitFor();
+
+    const row = await rankingRow(reviewer);
+    assert.equal(row.tier, 'Xuất sắc');
+    assert.equal(row.total, '100');
+    assert.equal(row.rank, '1', 'the only approved report of the group ranks first');
+    assert.doesNotMatch(row.text, /chưa được duyệt/);
+    await shot(reviewer, '07-ranking-after-approval');
+  });
+
+  it('does not let a reporter open another unit\'s report', async () => {
+    const api = await reporter.request.get(`/api/v1/submissions/${period.code}/${OTHER_UNIT}`);
+    assert.ok([403, 404].includes(api.status()), `API answers ${api.status()}`);
+    await reporter.goto(`/reports/${period.code}/${OTHER_UNIT}`);
+    await reporter.getByText('Không tải được dữ liệu').waitFor();
+    assert.equal(await reporter.getByLabel('KL-01 số đạt').count(), 0, 'no form for another unit');
+  });
+
+  it('renders the read-only pages on desktop and phone', async () => {
+    const leader = await newPage(browser, server.baseURL);
+    await login(leader, 'leader', DEMO_PASSWORD);
+    await leader.goto(`/charts?period=2026-H1`);
+    await leader.getByRole('img', { name: 'Phân bố xếp loại' }).waitFor();
+    await leader.locator('canvas').first().waitFor();
+    await shot(leader, '08-charts');
+    await leader.goto(`/units/${UNIT}?period=${period.code}`);
+    await leader.getByText('Điểm của kỳ').waitFor();
+    await leader.getByTestId('score-total').waitFor();
+    await shot(leader, '09-unit-page');
+
+    const admin = await newPage(browser, server.baseURL);
+    await login(admin, 'admin', DEMO_PASSWORD);
+    for (const [path, name, loaded] of [
+      ['/admin/units', '10-admin-units', 'Công an phường Phố Hiến'],
+      ['/admin/users', '11-admin-users', 'baocao.cax'],
+      ['/admin/periods', '12-admin-periods', period.name],
+      ['/tokens', '13-tokens', 'Chưa có mã truy cập'],
+    ]) {
+      await admin.goto(path);
+      await admin.getByText(loaded, { exact: true }).first().waitFor();
+      await shot(admin, name);
+    }
+
+    const phone = await newPage(browser, server.baseURL, PHONE);
+    await login(phone, 'baocao.cax', DEMO_PASSWORD);
+    await phone.goto(`/reports/${period.code}/${UNIT}`);
+    await phone.getByTestId('score-preview').waitFor();
+    await shot(phone, '14-phone-report');
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= PHONE.width, `no horizontal scrolling on a phone (page is ${width}px wide)`);
+    await phone.getByRole('button', { name: 'Mở menu' }).click();
+    await phone.getByRole('menuitem', { name: 'Xếp hạng' }).click();
+    await phone.getByText('Xếp hạng thi đua').waitFor();
+    await shot(phone, '15-phone-ranking');
+  });
+});
