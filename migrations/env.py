@@ -4,11 +4,11 @@ from alembic import context
 from sqlalchemy import pool
 
 from api.db.engine import make_engine
-from api.db.models import Base
+from api.db.models import import_all_models
 from api.settings import get_settings
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = import_all_models()
 
 
 def database_url() -> str:

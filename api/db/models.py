@@ -50,6 +50,19 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar = {dict[str, Any]: JSON, list[Any]: JSON, datetime: UTCDateTime()}
 
 
+def import_all_models() -> MetaData:
+    """Import every ``api.db`` module named ``models`` or ``*_models`` so Base.metadata knows every table."""
+    import importlib
+    import pkgutil
+
+    import api.db
+
+    for module in pkgutil.iter_modules(api.db.__path__):
+        if module.name == "models" or module.name.endswith("_models"):
+            importlib.import_module(f"api.db.{module.name}")
+    return Base.metadata
+
+
 class EmulationGroup(Base):
     """A cụm/khối thi đua: units are ranked only against the peers of their group."""
 
@@ -117,7 +130,7 @@ class Period(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(255))
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(32))
     start: Mapped[date] = mapped_column(Date)
     end: Mapped[date] = mapped_column(Date)
     due: Mapped[date] = mapped_column(Date)

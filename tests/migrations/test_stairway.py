@@ -1,0 +1,55 @@
+"""Every migration upgrades, downgrades and upgrades again, on SQLite and on PostgreSQL; models match."""
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, inspect
+
+from api.db.migrate import alembic_config, downgrade, upgrade
+from api.db.models import import_all_models
+
+
+def revisions(url: str) -> list[str]:
+    script = ScriptDirectory.from_config(alembic_config(url))
+    return [r.revision for r in reversed(list(script.walk_revisions()))]
+
+
+def stairway(url: str) -> None:
+    """For each revision in order: upgrade to it, downgrade one step, upgrade again."""
+    for revision in revisions(url):
+        upgrade(url, revision)
+        downgrade(url, "-1")
+        upgrade(url, revision)
+    downgrade(url, "base")
+    engine = create_engine(url)
+    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    engine.dispose()
+    upgrade(url)
+
+
+def assert_models_match(url: str) -> None:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), import_all_models())
+    engine.dispose()
+    assert diff == [], diff
+
+
+def test_revision_files_are_date_stamped(tmp_path):
+    script = ScriptDirectory.from_config(alembic_config(f"sqlite:///{tmp_path / 'x.sqlite3'}"))
+    for revision in script.walk_revisions():
+        name = revision.path.rsplit("/", 1)[-1]
+        assert name[:8].isdigit() and name[8] == "_", name
+
+
+def test_stairway_on_sqlite(tmp_path):
+    url = f"sqlite:///{tmp_path / 'stairway.sqlite3'}"
+    stairway(url)
+    assert_models_match(url)
+
+
+@pytest.mark.postgres
+def test_stairway_on_postgresql(postgres_url):
+    stairway(postgres_url)
+    assert_models_match(postgres_url)
