@@ -232,6 +232,14 @@ def notifications(session: Session, unit_id: int, unread_only: bool) -> list[Not
     return list(session.scalars(select(Notification).where(*conditions).order_by(Notification.id.desc())))
 
 
+def scores_of_period(session: Session, period_id: int) -> list[tuple[Score, str]]:
+    """Every stored score of the period with its unit's code."""
+    rows = session.execute(
+        select(Score, Unit.code).join(Unit, Score.unit_id == Unit.id).where(Score.period_id == period_id)
+    )
+    return [tuple(row) for row in rows]
+
+
 def latest_locked_period(session: Session) -> Period | None:
     query = select(Period).where(Period.status == "locked").order_by(Period.end.desc(), Period.id.desc())
     return session.scalars(query.limit(1)).first()

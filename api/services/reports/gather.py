@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from sqlalchemy.orm import Session
 
-from api.db.repositories import scores as scores_repo
+from api.db.repositories import awards as awards_repo
 from api.db.repositories import units as units_repo
 from api.domain import Tier
 from api.domain.awards import ProposalStatus
@@ -100,10 +100,8 @@ def _failed_indicators(session: Session, period, received_units: set[str]) -> tu
     names = {indicator.code: indicator.name for indicator in catalog.indicators}
     failed: Counter[str] = Counter()
     applicable: Counter[str] = Counter()
-    stored = scores_repo.of_period(session, period.id)
-    codes = units_repo.codes_by_id(session, set(stored))
-    for unit_id, score in stored.items():
-        if codes.get(unit_id) not in received_units:
+    for score, unit_code in awards_repo.scores_of_period(session, period.id):
+        if unit_code not in received_units:
             continue
         for result in score.explanation.get("indicators", []):
             if result["applicable"]:

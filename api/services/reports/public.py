@@ -10,7 +10,6 @@ from fractions import Fraction
 from sqlalchemy.orm import Session
 
 from api.db.repositories import awards as repo
-from api.db.repositories import scores as scores_repo
 from api.domain import Tier
 from api.services.awards import MODEL_KINDS, hotlines
 from api.services.reports.formatting import rounded
@@ -18,7 +17,7 @@ from api.services.reports.formatting import rounded
 
 def summary(session: Session) -> dict:
     period = repo.latest_locked_period(session)
-    stored = list(scores_repo.of_period(session, period.id).values()) if period else []
+    stored = [score for score, _code in repo.scores_of_period(session, period.id)] if period else []
     received = [s for s in stored if period.spans or s.first_submitted_at is not None]
     tiers = Counter(Tier[score.final_tier] for score in received)
     active_models = {kind: count for kind, status, count in repo.model_counts(session) if status == "active"}
