@@ -10,7 +10,6 @@ import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from typing import BinaryIO
@@ -20,6 +19,15 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from sqlalchemy.orm import Session
+
+from api.db.repositories import scores as scores_repo
+from api.db.repositories import units as units_repo
+from api.db.repositories import value_imports
+from api.domain import Tier, display
+from api.services import scores, submissions
+from api.services.access import ALL_UNITS_ROLES, Principal
+from api.services.imports.columns import VALUE_COLUMNS
 
 DATE_FORMAT = "dd/mm/yyyy"
 DECIMAL_FORMAT = "#,##0.00"
@@ -64,9 +72,9 @@ class Sheet:
 
 
 def cell_value(value: object) -> object:
-    """Exact numbers become Decimals Excel can hold; everything else is written as is."""
+    """Exact scores are rounded for display only here, to 2 places (the domain's `display`)."""
     if isinstance(value, Fraction):
-        return Decimal(value.numerator) / Decimal(value.denominator)
+        return display(value)
     return value
 
 
@@ -134,3 +142,147 @@ def _csv_text(value: object) -> object:
     if value is None:
         return ""
     return cell_value(value)
+
+
+@dataclass(frozen=True)
+class Export:
+    """A table ready to be written as CSV or XLSX."""
+
+    filename: str
+    title: str
+    columns: Sequence[Column]
+    rows: list[Sequence[object]]
+
+    def write(self, target: BinaryIO, export_format: ExportFormat) -> None:
+        if export_format is ExportFormat.CSV:
+            write_csv(target, self.columns, self.rows)
+        else:
+            write_xlsx(target, [Sheet(self.filename[:31], self.columns, self.rows, title=self.title)])
+
+
+def _fraction(text: object) -> Fraction | None:
+    return None if text is None else Fraction(str(text))
+
+
+RANKING_COLUMNS = (
+    Column("Hạng", 7, INTEGER_FORMAT),
+    Column("Mã đơn vị", 16),
+    Column("Tên đơn vị", 36),
+    Column("Cụm, khối thi đua", 12),
+    Column("Tổng điểm", 11, DECIMAL_FORMAT),
+    Column("Xếp loại", 30),
+    Column("Kỷ luật nhất", 11, DECIMAL_FORMAT),
+    Column("Trung thành nhất", 11, DECIMAL_FORMAT),
+    Column("Gần dân nhất", 11, DECIMAL_FORMAT),
+    Column("Chỉ tiêu phủ quyết không đạt", 18),
+    Column("Trạng thái báo cáo", 14),
+)
+
+
+def ranking_export(session: Session, principal: Principal, period_code: str, group: str | None) -> Export:
+    """The ranking of a period (a group, or all groups), as the ranking page shows it."""
+    period, _tag = scores.ranking_etag(session, principal, period_code, group, None)
+    ranking = scores.ranking(session, period, group, None)
+    rows = [
+        [
+            item["rank"], item["unit"]["code"], item["unit"]["name"], item["group"],
+            _fraction(item["total_exact"]), item["tier_label"],
+            *(_fraction(_exact(item, pillar)) for pillar in ("KL", "TT", "GD")),
+            ", ".join(item["veto_failed"]) or None,
+            submissions.STATUS_LABELS.get(item["submission_status"], "Chưa báo cáo"),
+        ]
+        for item in ranking["items"]
+    ]  # fmt: skip
+    suffix = f"-{group}" if group else ""
+    return Export(f"xep-hang-{period.code}{suffix}", f"Bảng xếp hạng phong trào “Ba nhất” - {period.name}",
+                  RANKING_COLUMNS, rows)  # fmt: skip
+
+
+def _exact(item: dict, pillar: str) -> str | None:
+    value = item["pillars"].get(pillar)
+    return None if value is None else value
+
+
+EXPLAINED_COLUMNS = (
+    Column("Mã đơn vị", 16),
+    Column("Tên đơn vị", 32),
+    Column("Mã chỉ tiêu", 10),
+    Column("Trụ cột", 8),
+    Column("Giá trị đã nhập", 16),
+    Column("Yêu cầu", 30, wrap=True),
+    Column("Áp dụng", 9),
+    Column("Đạt", 7),
+    Column("Mức đạt", 9, DECIMAL_FORMAT),
+    Column("Trọng số", 9, DECIMAL_FORMAT),
+    Column("Điểm", 9, DECIMAL_FORMAT),
+    Column("Phủ quyết", 9),
+    Column("Tổng điểm đơn vị", 12, DECIMAL_FORMAT),
+    Column("Xếp loại", 28),
+)
+
+
+def explained_export(session: Session, principal: Principal, period_code: str, group: str | None) -> Export:
+    """Every indicator of every ranked unit with its value, rule, attainment and points."""
+    period, _tag = scores.ranking_etag(session, principal, period_code, group, None)
+    group_id = _group_id(session, group)
+    rows: list[Sequence[object]] = []
+    for score, code, name, _kind, _group in scores_repo.ranking(session, period.id, group_id, None):
+        tier = Tier[score.final_tier].label
+        for item in score.explanation.get("indicators", []):
+            rows.append([
+                code, name, item["code"], item["pillar"], _value_text(item.get("value")),
+                item.get("rule_text"), _yes_no(item.get("applicable")), _yes_no(item.get("met")),
+                _fraction(item.get("attainment")), _fraction(item.get("weight")), _fraction(item.get("points")),
+                _yes_no(item.get("veto")), _fraction(score.total), tier,
+            ])  # fmt: skip
+    return Export(f"diem-chi-tiet-{period.code}", f"Điểm chi tiết theo chỉ tiêu - {period.name}",
+                  EXPLAINED_COLUMNS, rows)  # fmt: skip
+
+
+def _group_id(session: Session, group: str | None) -> int | None:
+    return units_repo.group_by_code(session, group).id if group else None
+
+
+def _yes_no(flag: object) -> str | None:
+    return None if flag is None else "Có" if flag else "Không"
+
+
+def _value_text(value: dict | None) -> str | None:
+    if not value:
+        return None
+    if value.get("denominator") is not None:
+        return f"{value['numerator']}/{value['denominator']}"
+    if value.get("count") is not None:
+        return str(value["count"])
+    if value.get("flag") is not None:
+        return _yes_no(value["flag"])
+    if value.get("date"):
+        return date.fromisoformat(value["date"]).strftime("%d/%m/%Y")
+    return None
+
+
+VALUE_EXPORT_COLUMNS = tuple(
+    Column(spec.title, 14 if spec.field != "note" else 40, DATE_FORMAT if spec.field == "date" else None)
+    for spec in VALUE_COLUMNS.specs
+)
+
+
+def values_export(session: Session, principal: Principal, period_code: str) -> Export:
+    """Raw values of a period in the import file's own columns, so the file imports back as is.
+    A reporter gets its own unit; reviewers and leadership every unit."""
+    principal.require("submissions:read")
+    period = submissions.period_of(session, period_code)
+    unit_ids = None if principal.role in ALL_UNITS_ROLES else [principal.unit_id] if principal.unit_id else []
+    rows = [
+        [unit, period.code, indicator, numerator, denominator, count, _yes_no(flag), _as_date(day), note]
+        for unit, indicator, numerator, denominator, count, flag, day, note in value_imports.values_of_period(
+            session, period.id, unit_ids
+        )
+    ]
+    return Export(f"so-lieu-{period.code}", f"Số liệu đã nhập - {period.name}", VALUE_EXPORT_COLUMNS, rows)
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))

@@ -33,7 +33,8 @@ def query(sqlite_url):
 
     def run(sql: str, **params) -> list[tuple]:
         with engine.begin() as connection:
-            return [tuple(row) for row in connection.execute(text(sql), params)]
+            result = connection.execute(text(sql), params)
+            return [tuple(row) for row in result] if result.returns_rows else []
 
     yield run
     engine.dispose()

@@ -23,6 +23,7 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    delete,
     func,
     insert,
     literal,
@@ -38,7 +39,7 @@ from sqlalchemy.orm import Session
 from api.db.models import AuditEntry, Submission, SubmissionValue, Unit
 
 VALUE_FIELDS = ("numerator", "denominator", "count", "flag", "date", "note")
-STAGING_COLUMNS = ("row_number", "period_id", "unit_id", "indicator_code", *VALUE_FIELDS)
+STAGING_COLUMNS = ("row_number", "period_id", "unit_id", "indicator_code", *VALUE_FIELDS, "locked")
 
 _staging_metadata = MetaData()
 staging = Table(
@@ -54,6 +55,8 @@ staging = Table(
     Column("flag", Boolean),
     Column("date", Date),
     Column("note", Text),
+    # The report is approved/submitted or the period locked: the row may only repeat the stored value.
+    Column("locked", Boolean),
     prefixes=["TEMPORARY"],
 )
 _submissions = Submission.__table__
@@ -105,6 +108,39 @@ def _joined():
 
 def _unchanged():
     return and_(*(staging.c[name].is_not_distinct_from(_values.c[name]) for name in VALUE_FIELDS))
+
+
+def _same_as_stored():
+    """A stored value equal to the staged row exists (correlated to the staging row)."""
+    return (
+        select(_values.c.id)
+        .select_from(_values.join(_submissions, _values.c.submission_id == _submissions.c.id))
+        .where(
+            _submissions.c.period_id == staging.c.period_id,
+            _submissions.c.unit_id == staging.c.unit_id,
+            _values.c.indicator_code == staging.c.indicator_code,
+            _unchanged(),
+        )
+        .exists()
+    )
+
+
+def locked_changes(session: Session, limit: int) -> tuple[int, list[tuple[int, int, int]]]:
+    """Staged rows that would change a locked report: (how many, the first `limit` of them as
+    (row_number, period_id, unit_id) in file order)."""
+    condition = and_(staging.c.locked.is_(True), not_(_same_as_stored()))
+    total = session.scalar(select(func.count()).select_from(staging).where(condition))
+    rows = session.execute(
+        select(staging.c.row_number, staging.c.period_id, staging.c.unit_id)
+        .where(condition)
+        .order_by(staging.c.row_number)
+        .limit(limit)
+    )
+    return int(total or 0), [tuple(row) for row in rows]
+
+
+def drop_locked_changes(session: Session) -> None:
+    session.execute(delete(staging).where(staging.c.locked.is_(True), not_(_same_as_stored())))
 
 
 def count_outcomes(session: Session) -> tuple[int, int, int]:

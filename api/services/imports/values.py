@@ -99,6 +99,7 @@ def import_values(
                     repo.load_staging(session, _for_database(session, chunk))
                     chunk.clear()
         repo.load_staging(session, _for_database(session, chunk))
+        _refuse_locked_changes(session, lookup, located, report)
         report.created, report.updated, report.unchanged = repo.count_outcomes(session)
         if dry_run or (all_or_nothing and report.rejected):
             return report
@@ -129,11 +130,7 @@ def _period_state(session: Session, lookup: _Lookup, code: str) -> _PeriodState 
         indicators = {
             indicator.code: (index, indicator) for index, indicator in enumerate(catalog.indicators)
         }
-        refusal = None
-        if period.status == "locked":
-            refusal = f"Kỳ báo cáo «{code}» đã khóa, không nhận số liệu."
-        elif period.spans:
-            refusal = f"Kỳ «{code}» là kỳ sơ kết, tổng kết: không nhận số liệu mới."
+        refusal = f"Kỳ «{code}» là kỳ sơ kết, tổng kết: không nhận số liệu mới." if period.spans else None
         slots = array("I", bytes(4 * len(lookup.units) * len(indicators)))
         state = _PeriodState(period, indicators, repo.statuses(session, period.id), slots, refusal)
         lookup.states[code] = state
@@ -206,12 +203,6 @@ def _check_row(
                 f"Chỉ tiêu {indicator.code} không áp dụng cho đơn vị loại «{KIND_LABELS.get(kind, kind)}».",
             )
         )
-    status = state.statuses.get(unit_id, "draft")
-    if status not in EDITABLE:
-        label = STATUS_LABELS[status]
-        problems.append(
-            (None, f"Báo cáo kỳ {period_code} của đơn vị {unit_code} đã «{label}»: không ghi đè.")
-        )
     slot = unit_slot * len(state.indicators) + slot_index
     first = state.first_row[slot]
     if first:
@@ -236,9 +227,10 @@ def _check_row(
         return None
     if value is None:
         return None
+    locked = state.period.status == "locked" or state.statuses.get(unit_id, "draft") not in EDITABLE
     return (
         number, state.period.id, unit_id, indicator.code,
-        value.numerator, value.denominator, value.count, value.flag, value.date, value.note or None,
+        value.numerator, value.denominator, value.count, value.flag, value.date, value.note or None, locked,
     )  # fmt: skip
 
 
@@ -248,14 +240,33 @@ def _for_database(session: Session, rows: list[tuple]) -> list[tuple]:
     if repo.is_postgresql(session):
         return rows
     return [
-        (
-            *row[:7],
-            None if row[7] is None else int(row[7]),
-            None if row[8] is None else row[8].isoformat(),
-            row[9],
-        )
+        (*row[:7], None if row[7] is None else int(row[7]), None if row[8] is None else row[8].isoformat(), row[9],
+         int(row[10]))
         for row in rows
-    ]
+    ]  # fmt: skip
+
+
+def _refuse_locked_changes(session: Session, lookup: _Lookup, located: Located, report: ImportReport) -> None:
+    """Rows for a locked period or a submitted/approved report are accepted only when they repeat
+    the stored value (a re-imported template); the others are refused and leave the staging."""
+    total, rows = repo.locked_changes(session, report.problem_limit)
+    if not total:
+        return
+    states = {state.period.id: state for state in lookup.states.values()}
+    for number, period_id, unit_id in rows:
+        state = states[period_id]
+        if state.period.status == "locked":
+            message = f"Kỳ báo cáo «{state.period.code}» đã khóa, không nhận số liệu."
+            report.add_problem(Problem(number, located.title_of("period"), None, message))
+        else:
+            label = STATUS_LABELS[state.statuses[unit_id]]
+            unit_code = lookup.unit_codes[unit_id]
+            message = f"Báo cáo kỳ {state.period.code} của đơn vị {unit_code} đã «{label}»: không ghi đè."
+            report.add_problem(Problem(number, None, None, message))
+    report.problems_omitted += total - len(rows)
+    report.problems.sort(key=lambda problem: problem.row)
+    report.rejected += total
+    repo.drop_locked_changes(session)
 
 
 def _apply(

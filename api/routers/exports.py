@@ -1,0 +1,60 @@
+"""Downloads for people and spreadsheets: rankings, explained scores and raw values as CSV or XLSX."""
+
+from __future__ import annotations
+
+import io
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from api.routers.deps import CurrentPrincipal, DbSession
+from api.schemas.common import COMMON_PROBLEMS
+from api.services import exports
+from api.services.exports import Export, ExportFormat
+
+router = APIRouter(prefix="/exports", tags=["exports"], responses=COMMON_PROBLEMS)
+FILE_RESPONSES = {
+    200: {
+        "content": {ExportFormat.CSV.media_type: {}, ExportFormat.XLSX.media_type: {}},
+        "description": "Tệp CSV (UTF-8 có BOM) hoặc XLSX",
+    }
+}
+Format = Annotated[ExportFormat, Query(alias="format", description="csv hoặc xlsx")]
+Group = Annotated[str | None, Query(description="Mã cụm, khối thi đua")]
+
+
+def _file(export: Export, export_format: ExportFormat) -> Response:
+    buffer = io.BytesIO()
+    export.write(buffer, export_format)
+    filename = f"{export.filename}.{export_format.value}"
+    return Response(
+        buffer.getvalue(),
+        media_type=export_format.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@router.get("/{period}/scores", response_class=Response, responses=FILE_RESPONSES)
+def ranking(
+    period: str, session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX,
+    group: Group = None,
+) -> Response:  # fmt: skip
+    """Bảng xếp hạng của kỳ: hạng, tổng điểm, xếp loại, điểm từng trụ cột."""
+    return _file(exports.ranking_export(session, principal, period, group), export_format)
+
+
+@router.get("/{period}/explained", response_class=Response, responses=FILE_RESPONSES)
+def explained(
+    period: str, session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX,
+    group: Group = None,
+) -> Response:  # fmt: skip
+    """Điểm chi tiết: mỗi chỉ tiêu của mỗi đơn vị với giá trị, yêu cầu, mức đạt và điểm."""
+    return _file(exports.explained_export(session, principal, period, group), export_format)
+
+
+@router.get("/{period}/values", response_class=Response, responses=FILE_RESPONSES)
+def values(
+    period: str, session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.CSV
+) -> Response:
+    """Số liệu đã nhập của kỳ, cùng cột với tệp nhập (nhập lại được nguyên trạng)."""
+    return _file(exports.values_export(session, principal, period), export_format)
