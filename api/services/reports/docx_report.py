@@ -13,6 +13,8 @@ from io import BytesIO
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 
@@ -50,6 +52,9 @@ def _table(
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, header in zip(table.rows[0].cells, headers, strict=True):
         _fill(cell, header, bold=True, align=CENTER)
+    repeat = OxmlElement("w:tblHeader")  # repeat the header row on every page the table spans
+    repeat.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)
     for values in rows:
         cells = table.add_row().cells
         for index, (cell, value) in enumerate(zip(cells, values, strict=True)):

@@ -1,0 +1,88 @@
+"""Reminders: who is listed, in-app notifications, and e-mail through a local SMTP server."""
+
+import socket
+from email.header import decode_header, make_header
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message
+from awards_support import API
+
+PERIOD = "2026-H1"
+
+
+class Inbox(Message):
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def handle_message(self, message):
+        self.messages.append(message)
+
+
+@pytest.fixture
+def smtp_server(monkeypatch):
+    """A local SMTP server on a free port, and the settings that point reminders at it."""
+    with socket.socket() as probe:  # the controller checks readiness on its port, so it needs a real one
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    monkeypatch.setenv("BANHAT_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("BANHAT_SMTP_PORT", str(port))
+    yield inbox
+    controller.stop()
+
+
+def test_pending_lists_missing_and_returned_reports(leader, reviewer):
+    status = leader.get(f"{API}/periods/{PERIOD}/reporting-status").json()
+    expected = {row["unit"] for row in status["units"] if row["first_submitted_at"] is None}
+    returned = {row["unit"] for row in status["units"] if row["status"] == "returned"}
+    items = reviewer.get(f"{API}/reminders", params={"period": PERIOD, "days_before": 7}).json()["items"]
+    assert {i["unit"]["code"] for i in items if i["kind"] == "not_submitted"} == expected
+    assert {i["unit"]["code"] for i in items if i["kind"] == "returned"} == returned
+    overdue = next(i for i in items if i["kind"] == "not_submitted")
+    assert overdue["days_left"] < 0 and "đã quá hạn" in overdue["body"]
+
+
+def test_nothing_to_remind_long_before_the_deadline(reviewer):
+    items = reviewer.get(f"{API}/reminders", params={"period": "2030-Y", "days_before": 3}).json()["items"]
+    assert items == []
+
+
+def test_send_notifies_units_and_emails_their_contacts_once_a_day(reviewer, reporter, smtp_server):
+    pending = reviewer.get(f"{API}/reminders", params={"period": PERIOD}).json()["items"]
+    target = pending[0]["unit"]["code"]
+    assert reviewer.put(f"{API}/units/{target}/contact", json={"email": "doi-tong-hop@example.vn"}).status_code == 204
+    assert reviewer.put(f"{API}/units/{target}/contact", json={"email": "khong-hop-le"}).status_code == 422
+
+    sent = reviewer.post(f"{API}/reminders/send", json={"period": PERIOD, "days_before": 7}).json()
+    assert sent == {"notified": len(pending), "emailed": 1, "skipped": 0, "failed": 0}
+    assert len(smtp_server.messages) == 1
+    message = smtp_server.messages[0]
+    assert message["To"] == "doi-tong-hop@example.vn"
+    assert str(make_header(decode_header(message["Subject"]))) == pending[0]["title"]
+    assert pending[0]["unit"]["name"] in message.get_payload(decode=True).decode("utf-8")
+
+    again = reviewer.post(f"{API}/reminders/send", json={"period": PERIOD, "days_before": 7}).json()
+    assert again == {"notified": 0, "emailed": 0, "skipped": len(pending), "failed": 0}
+    assert len(smtp_server.messages) == 1
+
+
+def test_units_read_their_own_notifications(reviewer, reporter, leader):
+    reviewer.post(f"{API}/reminders/send", json={"period": PERIOD, "days_before": 7})
+    status = leader.get(f"{API}/periods/{PERIOD}/reporting-status").json()
+    own = next(row for row in status["units"] if row["unit"] == "CAX-001")
+    notes = reporter.get(f"{API}/notifications").json()
+    reminded = own["first_submitted_at"] is None or own["status"] == "returned"
+    assert bool(notes) == reminded
+    if notes:
+        read = reporter.post(f"{API}/notifications/{notes[0]['id']}/read").json()
+        assert read["read_at"] is not None
+        assert reporter.get(f"{API}/notifications", params={"unread": True}).json() == notes[1:]
+
+
+def test_reminders_need_the_standing_body(reporter):
+    assert reporter.get(f"{API}/reminders", params={"period": PERIOD}).status_code == 403
+    assert reporter.post(f"{API}/reminders/send", json={"period": PERIOD}).status_code == 403
