@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api.db.engine import make_engine, session_factories
 from api.routers import auth, catalog, periods, scores, submissions, tokens, units, users
 from api.routers import exports, imports, webhooks
+from api.routers import awards, bonuses, inspections, models_registry, public, reminders, reports
 from api.services.errors import ServiceError
 from api.settings import Settings, get_settings
 
@@ -106,6 +107,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.ranking_cache = {}
     _install_problem_handlers(app)
     for module in (auth, tokens, users, units, catalog, periods, submissions, scores, imports, exports, webhooks):
+        app.include_router(module.router, prefix=API_PREFIX)
+    for module in (awards, inspections, bonuses, models_registry, reports, reminders, public):
         app.include_router(module.router, prefix=API_PREFIX)
     _mount_spa(app, settings.frontend_dist)
     return app
