@@ -147,7 +147,7 @@ def import_values(
     response = run_import(request, session, principal, file, "values",
                           {"dry_run": dry_run, "all_or_nothing": all_or_nothing}, idempotency_key, handler)  # fmt: skip
     if changed:
-        background.add_task(webhooks.deliver_pending, request.app.state.write_sessions)
+        background.add_task(webhooks.deliver_pending, request.app.state.write_sessions, webhooks.policy(request.app))
     return response
 
 

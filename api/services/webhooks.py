@@ -48,6 +48,11 @@ class RetryPolicy:
 DEFAULT_POLICY = RetryPolicy()
 
 
+def policy(app) -> RetryPolicy:
+    """The application's retry policy (tests set a faster one on `app.state.webhook_policy`)."""
+    return getattr(app.state, "webhook_policy", DEFAULT_POLICY)
+
+
 class DeliveryFailed(Exception):
     """A receiver answered with a status other than 2xx."""
 
