@@ -2,8 +2,10 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
+from api.schemas.common import InputModel
 
-class LoginIn(BaseModel):
+
+class LoginIn(InputModel):
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256)
 
@@ -22,7 +24,7 @@ class Me(BaseModel):
     permissions: list[str]
 
 
-class TokenIn(BaseModel):
+class TokenIn(InputModel):
     name: str = Field(min_length=1, max_length=255)
     scopes: list[str] = Field(min_length=1)
 
@@ -40,7 +42,7 @@ class TokenCreated(TokenOut):
     token: str  # shown once
 
 
-class UserIn(BaseModel):
+class UserIn(InputModel):
     username: str = Field(min_length=2, max_length=64, pattern=r"^[a-z0-9_.-]+$")
     full_name: str = Field(min_length=1, max_length=255)
     password: str = Field(min_length=8, max_length=256)
@@ -48,7 +50,7 @@ class UserIn(BaseModel):
     unit: str | None = None
 
 
-class UserPatch(BaseModel):
+class UserPatch(InputModel):
     full_name: str | None = Field(default=None, min_length=1, max_length=255)
     password: str | None = Field(default=None, min_length=8, max_length=256)
     role: str | None = None

@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from api.schemas.common import InputModel
+
 RecipientKind = Literal["collective", "individual"]
 
 
@@ -33,12 +35,12 @@ class EligibilityOut(BaseModel):
     reason: str
 
 
-class Hotline(BaseModel):
+class Hotline(InputModel):
     name: str = Field(min_length=1, max_length=255)
     number: str = Field(min_length=1, max_length=32)
 
 
-class SettingsIn(BaseModel):
+class SettingsIn(InputModel):
     base_salary: int | None = Field(default=None, gt=0)
     legal_basis: str | None = None
     hotlines: list[Hotline] | None = None
@@ -49,7 +51,7 @@ class SettingsOut(BaseModel):
     hotlines: list[Hotline]
 
 
-class ProposalIn(BaseModel):
+class ProposalIn(InputModel):
     period: str
     unit: str
     recipient: RecipientKind
@@ -58,11 +60,11 @@ class ProposalIn(BaseModel):
     person_title: str | None = Field(default=None, max_length=255)
 
 
-class ReturnIn(BaseModel):
+class ReturnIn(InputModel):
     reason: str = Field(min_length=1)
 
 
-class DecisionIn(BaseModel):
+class DecisionIn(InputModel):
     """The Chairman's decision: its number and date, and whether the award is granted."""
 
     number: str = Field(min_length=1, max_length=64)
@@ -102,7 +104,7 @@ class ProposalList(BaseModel):
     total_amount: int
 
 
-class BudgetItemIn(BaseModel):
+class BudgetItemIn(InputModel):
     year: int = Field(ge=2026, le=2030)
     unit: str
     description: str = Field(min_length=1)

@@ -5,9 +5,10 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from api.schemas.awards import UnitRef
+from api.schemas.common import InputModel
 
 
-class BonusIn(BaseModel):
+class BonusIn(InputModel):
     period: str
     unit: str
     points: str = Field(examples=["2"])

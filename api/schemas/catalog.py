@@ -2,6 +2,8 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
+from api.schemas.common import InputModel
+
 PERIOD_KIND = r"^(half_year|year|preliminary_review|final_review)$"
 
 
@@ -46,7 +48,7 @@ class PeriodOut(BaseModel):
     spans: list[str] = []
 
 
-class PeriodIn(BaseModel):
+class PeriodIn(InputModel):
     code: str = Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_.-]+$")
     name: str = Field(min_length=1, max_length=255)
     kind: str = Field(pattern=PERIOD_KIND)
@@ -55,7 +57,7 @@ class PeriodIn(BaseModel):
     due: date
 
 
-class PeriodPatch(BaseModel):
+class PeriodPatch(InputModel):
     name: str | None = Field(default=None, min_length=1, max_length=255)
     start: date | None = None
     end: date | None = None

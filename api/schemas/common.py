@@ -1,6 +1,12 @@
 """Shapes shared by every resource: problems and pages."""
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
+
+
+class InputModel(BaseModel):
+    """A request body: unknown fields are refused, so nobody can post read-only ones (status, unit, scores)."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class ProblemError(BaseModel):

@@ -6,6 +6,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field, HttpUrl
 
+from api.schemas.common import InputModel
+
 
 class ImportProblem(BaseModel):
     """Where a value was refused: `row` is the file row (header counted) or the position of the
@@ -41,7 +43,7 @@ class ImportRefused(ImportReport):
     errors: list[dict]
 
 
-class WebhookIn(BaseModel):
+class WebhookIn(InputModel):
     url: HttpUrl
     events: list[str] = Field(default=["scores.changed", "scores.published"], min_length=1)
 

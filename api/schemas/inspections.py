@@ -5,30 +5,31 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from api.schemas.awards import UnitRef
+from api.schemas.common import InputModel
 
 
-class InspectionIn(BaseModel):
+class InspectionIn(InputModel):
     unit: str
     topic: str = Field(min_length=1)
     planned_on: date
 
 
-class InspectionDoneIn(BaseModel):
+class InspectionDoneIn(InputModel):
     inspected_on: date
 
 
-class FindingIn(BaseModel):
+class FindingIn(InputModel):
     description: str = Field(min_length=1)
     points: str = Field(description="Điểm trừ, ví dụ 1.5", examples=["1.5"])
     indicator: str | None = None
 
 
-class ActionIn(BaseModel):
+class ActionIn(InputModel):
     description: str = Field(min_length=1)
     due_on: date
 
 
-class ActionUpdate(BaseModel):
+class ActionUpdate(InputModel):
     """``done_on`` closes the action on that date; null reopens it."""
 
     done_on: date | None

@@ -5,9 +5,10 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from api.schemas.awards import RecipientKind, UnitRef
+from api.schemas.common import InputModel
 
 
-class ModelIn(BaseModel):
+class ModelIn(InputModel):
     unit: str
     kind: str
     name: str = Field(min_length=1, max_length=255)
@@ -33,7 +34,7 @@ class ModelKindOut(BaseModel):
     name: str
 
 
-class ExemplarIn(BaseModel):
+class ExemplarIn(InputModel):
     unit: str
     recipient: RecipientKind
     name: str = Field(min_length=1, max_length=255)

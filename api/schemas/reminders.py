@@ -5,6 +5,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, Field
 
 from api.schemas.awards import UnitRef
+from api.schemas.common import InputModel
 
 
 class ReminderOut(BaseModel):
@@ -21,7 +22,7 @@ class ReminderList(BaseModel):
     items: list[ReminderOut]
 
 
-class SendIn(BaseModel):
+class SendIn(InputModel):
     period: str
     days_before: int = Field(default=7, ge=0, le=60)
 
@@ -42,5 +43,5 @@ class NotificationOut(BaseModel):
     read_at: datetime | None
 
 
-class ContactIn(BaseModel):
+class ContactIn(InputModel):
     email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=255)

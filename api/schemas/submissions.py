@@ -4,9 +4,10 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from api.schemas.auth import UnitRef
+from api.schemas.common import InputModel
 
 
-class ValueIn(BaseModel):
+class ValueIn(InputModel):
     """One indicator's value; only the fields of the indicator's measure may be set."""
 
     indicator: str
@@ -18,11 +19,11 @@ class ValueIn(BaseModel):
     note: str | None = Field(default=None, max_length=2000)
 
 
-class ValuesIn(BaseModel):
+class ValuesIn(InputModel):
     values: list[ValueIn] = Field(max_length=200)
 
 
-class ReasonIn(BaseModel):
+class ReasonIn(InputModel):
     reason: str = Field(min_length=3, max_length=2000)
 
 

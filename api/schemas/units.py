@@ -1,5 +1,7 @@
 from pydantic import BaseModel, Field
 
+from api.schemas.common import InputModel
+
 KIND_PATTERN = r"^(province|police_province|police_department|commune_police|department|commune)$"
 
 
@@ -26,7 +28,7 @@ class UnitNode(BaseModel):
     children: list["UnitNode"] = []
 
 
-class UnitIn(BaseModel):
+class UnitIn(InputModel):
     code: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
     name: str = Field(min_length=1, max_length=255)
     kind: str = Field(pattern=KIND_PATTERN)
@@ -34,7 +36,7 @@ class UnitIn(BaseModel):
     group: str | None = None
 
 
-class UnitPatch(BaseModel):
+class UnitPatch(InputModel):
     name: str | None = Field(default=None, min_length=1, max_length=255)
     kind: str | None = Field(default=None, pattern=KIND_PATTERN)
     parent: str | None = None
