@@ -1,4 +1,4 @@
-"""The ``banhat`` command: serve, migrate, seed, create-user, openapi."""
+"""The ``banhat`` command: serve, migrate, seed, create-user, openapi; import, export, template (HTTP client)."""
 
 import json
 from pathlib import Path
@@ -7,9 +7,13 @@ from typing import Annotated
 import typer
 import yaml
 
+from api import client_cli
 from api.settings import PROJECT_ROOT, get_settings
 
 app = typer.Typer(help="Ba Nhất: chấm điểm, xếp hạng phong trào thi đua “Ba nhất”.", no_args_is_help=True)
+app.add_typer(client_cli.import_app, name="import")
+app.add_typer(client_cli.export_app, name="export")
+app.add_typer(client_cli.template_app, name="template")
 
 
 @app.command()
