@@ -3,10 +3,11 @@
 from fastapi import APIRouter
 
 from api.routers.deps import DbSession
+from api.schemas.common import problem_responses
 from api.schemas.public import PublicSummary
 from api.services.reports import public
 
-router = APIRouter(prefix="/public", tags=["public"])
+router = APIRouter(prefix="/public", tags=["public"], responses=problem_responses(404))
 
 
 @router.get("/summary", response_model=PublicSummary)
