@@ -273,13 +273,14 @@ def save_model(session: Session, principal: Principal, *, model_id: int | None, 
                name: str, status: str, established_on: date | None, note: str | None) -> tuple[SafetyModel, Unit]:
     """Register a model, or update one: the standing body for any commune, a reporter for their own unit."""
     unit = unit_by_code(session, unit_code)
-    if principal.role not in STANDING_BODY and principal.unit_id != unit.id:
+    model = SafetyModel(unit_id=unit.id) if model_id is None else session.get(SafetyModel, model_id)
+    if model is None:
+        raise NotFound("Không tìm thấy mô hình.")
+    own = principal.unit_id is not None and principal.unit_id == unit.id == model.unit_id
+    if not own:
         require_role(principal, STANDING_BODY)
     if kind not in MODEL_KINDS or status not in MODEL_STATUSES:
         raise Invalid("Loại mô hình hoặc tình trạng không hợp lệ.")
-    model = SafetyModel() if model_id is None else session.get(SafetyModel, model_id)
-    if model is None:
-        raise NotFound("Không tìm thấy mô hình.")
     model.unit_id, model.kind, model.name, model.status = unit.id, kind, name, status
     model.established_on, model.note, model.updated_at = established_on, note, datetime.now(UTC)
     repo.add(session, model)
