@@ -150,6 +150,9 @@ def update_user(session: Session, principal: Principal, username: str, changes: 
         user.password_hash = hash_password(changes["password"])
     if changes.get("active") is not None:
         user.active = changes["active"]
+    if changes.get("password") or user.active is False:
+        # A new password or a disabled account ends every signed-in browser of that user.
+        users.delete_sessions_of(session, user.id)
     session.flush()
     audit.record(session, actor=principal.username, action="user.update", entity="user", entity_key=username,
                  before=before, after=_snapshot(user, unit))

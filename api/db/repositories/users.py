@@ -43,6 +43,10 @@ def delete_session(session: Session, token_hash: str) -> None:
     session.execute(delete(UserSession).where(UserSession.token_hash == token_hash))
 
 
+def delete_sessions_of(session: Session, user_id: int) -> None:
+    session.execute(delete(UserSession).where(UserSession.user_id == user_id))
+
+
 def token_user(session: Session, token_hash: str) -> tuple[ApiToken, User] | None:
     row = session.execute(
         select(ApiToken, User)
