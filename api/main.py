@@ -8,10 +8,11 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api import middleware
 from api.db.engine import make_engine, session_factories
 from api.routers import auth, catalog, periods, scores, submissions, tokens, units, users
 from api.routers import exports, imports, webhooks
-from api.routers import awards, bonuses, inspections, models_registry, public, reminders, reports
+from api.routers import audit, awards, bonuses, inspections, models_registry, public, reminders, reports
 from api.services.errors import ServiceError
 from api.settings import Settings, get_settings
 
@@ -55,8 +56,7 @@ def _install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(ServiceError)
     async def service_error(_request: Request, exc: ServiceError):
         errors = [{"loc": e.loc, "message": e.message} for e in exc.errors]
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        return problem(exc.status, exc.title, exc.detail, errors, headers)
+        return problem(exc.status, exc.title, exc.detail, errors, exc.headers() or None)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError):
@@ -97,7 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description="Chấm điểm, xếp hạng và báo cáo phong trào thi đua “Ba nhất” (Hưng Yên, 2026-2030).",
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None if settings.environment == "production" else f"{API_PREFIX}/docs",
         redoc_url=None,
     )
     engine = make_engine(settings.database_url)
@@ -106,9 +106,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.read_sessions, app.state.write_sessions = session_factories(engine)
     app.state.ranking_cache = {}
     _install_problem_handlers(app)
+    middleware.install(app, settings)
     for module in (auth, tokens, users, units, catalog, periods, submissions, scores, imports, exports, webhooks):
         app.include_router(module.router, prefix=API_PREFIX)
-    for module in (awards, inspections, bonuses, models_registry, reports, reminders, public):
+    for module in (awards, inspections, bonuses, models_registry, reports, reminders, public, audit):
         app.include_router(module.router, prefix=API_PREFIX)
     _mount_spa(app, settings.frontend_dist)
     return app

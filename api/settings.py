@@ -23,6 +23,14 @@ class Settings(BaseSettings):
     # Secure cookies need HTTPS; the default local setup serves plain HTTP on loopback.
     cookie_secure: bool = False
     timezone: str = "Asia/Ho_Chi_Minh"
+    # "production" switches off the interactive API docs.
+    environment: str = "development"
+    # Origins allowed to call the API from another site; empty: CORS closed (the SPA is same-origin).
+    cors_origins: list[str] = []
+    max_body_bytes: int = 25 * 1024 * 1024
+    login_failures_per_account: int = 5
+    login_failures_per_address: int = 30
+    login_window_minutes: int = 15
 
 
 @lru_cache

@@ -7,6 +7,8 @@ from api.schemas.auth import LoginIn, Me, UnitRef
 from api.schemas.common import COMMON_PROBLEMS, problem_responses
 from api.services import accounts
 from api.services.access import Principal
+from api.services.errors import Unauthenticated
+from api.services.throttle import LoginThrottle
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -20,9 +22,18 @@ def me_out(session, principal: Principal) -> Me:
     )
 
 
-@router.post("/login", response_model=Me, responses=problem_responses(401, 422))
-def login(body: LoginIn, response: Response, session: DbSession, settings: AppSettings) -> Me:
-    signed_in = accounts.login(session, body.username, body.password, settings.session_hours)
+@router.post("/login", response_model=Me, responses=problem_responses(401, 422, 429))
+def login(body: LoginIn, request: Request, response: Response, session: DbSession, settings: AppSettings) -> Me:
+    throttle = LoginThrottle.from_settings(request.app.state.write_sessions, settings)
+    address = request.client.host if request.client else None
+    throttle.check(session, body.username, address)
+    try:
+        signed_in = accounts.login(session, body.username, body.password, settings.session_hours)
+    except Unauthenticated:
+        session.rollback()
+        throttle.failed(body.username, address)
+        raise
+    throttle.succeeded(session, body.username)
     max_age = settings.session_hours * 3600
     response.set_cookie(SESSION_COOKIE, signed_in.session_id, max_age=max_age, httponly=True, samesite="strict",
                         secure=settings.cookie_secure, path="/")

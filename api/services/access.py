@@ -8,7 +8,7 @@ READ = frozenset({"units:read", "catalog:read", "periods:read", "scores:read"})
 OVERSIGHT = READ | {"submissions:read", "status:read"}
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    "admin": OVERSIGHT | {"units:write", "periods:write", "users:write"},
+    "admin": OVERSIGHT | {"units:write", "periods:write", "users:write", "audit:read"},
     "reviewer": OVERSIGHT | {"submissions:review", "scores:preview"},
     "reporter": READ | {"submissions:read", "values:write", "scores:preview"},
     "leader": OVERSIGHT,

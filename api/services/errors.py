@@ -16,6 +16,10 @@ class ServiceError(Exception):
     status = 400
     title = "Yêu cầu không hợp lệ"
 
+    def headers(self) -> dict[str, str]:
+        """Response headers that go with this error."""
+        return {}
+
 
 class Invalid(ServiceError):
     status = 422
@@ -25,6 +29,9 @@ class Invalid(ServiceError):
 class Unauthenticated(ServiceError):
     status = 401
     title = "Chưa đăng nhập"
+
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": "Bearer"}
 
 
 class Forbidden(ServiceError):
@@ -60,3 +67,13 @@ class PayloadTooLarge(ServiceError):
 class UnsupportedMedia(ServiceError):
     status = 415
     title = "Loại tệp không được hỗ trợ"
+
+
+@dataclass
+class TooManyRequests(ServiceError):
+    retry_after: int = 60
+    status = 429
+    title = "Quá nhiều yêu cầu"
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}

@@ -3,10 +3,11 @@
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.db.models import AuditEntry
+from api.middleware.client import client_address
 
 
 def record(
@@ -15,7 +16,7 @@ def record(
 ) -> None:
     session.add(AuditEntry(
         at=datetime.now(UTC), actor=actor, action=action, entity=entity, entity_key=entity_key,
-        before=before, after=after, reason=reason,
+        before=before, after=after, reason=reason, client_address=client_address.get(),
     ))
     session.flush()
 
@@ -26,3 +27,27 @@ def for_entity(session: Session, entity: str, entity_key: str) -> list[AuditEntr
         .where(AuditEntry.entity == entity, AuditEntry.entity_key == entity_key)
         .order_by(AuditEntry.id)
     ))
+
+
+def search(
+    session: Session, *, entity: str | None, entity_key: str | None, actor: str | None, since: datetime | None,
+    until: datetime | None, page: int, page_size: int,
+) -> tuple[list[AuditEntry], int]:
+    """Entries matching every given filter, newest first, one page of them and the total."""
+    conditions = []
+    if entity:
+        conditions.append(AuditEntry.entity == entity)
+    if entity_key:
+        conditions.append(AuditEntry.entity_key == entity_key)
+    if actor:
+        conditions.append(AuditEntry.actor == actor)
+    if since:
+        conditions.append(AuditEntry.at >= since)
+    if until:
+        conditions.append(AuditEntry.at < until)
+    total = session.scalar(select(func.count()).select_from(AuditEntry).where(*conditions))
+    rows = session.scalars(
+        select(AuditEntry).where(*conditions).order_by(AuditEntry.id.desc())
+        .offset((page - 1) * page_size).limit(page_size)
+    )
+    return list(rows), total

@@ -1,0 +1,25 @@
+"""HTTP hardening around the app: security headers, CORS closed by default, body size cap, client address."""
+
+from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+
+from api.middleware.client import ClientAddressMiddleware
+from api.middleware.headers import SecurityHeadersMiddleware
+from api.middleware.limits import BodySizeLimitMiddleware
+from api.settings import Settings
+
+
+def install(app: FastAPI, settings: Settings) -> None:
+    """Add the middleware; the last added runs first, so the size cap sees the request before anything else."""
+    app.add_middleware(ClientAddressMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware, docs_prefix=app.docs_url)
+    if settings.cors_origins:
+        # Only for a separately hosted client; the SPA is served from the API's own origin and needs none.
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=True,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match", "X-CSRF-Token",
+                           "Idempotency-Key"],
+            expose_headers=["ETag", "Retry-After"],
+        )
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
