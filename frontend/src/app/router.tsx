@@ -3,9 +3,14 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
 import { LoginRoute } from './routes/login';
 import { HomeRoute } from './routes/home';
+import { queryClient } from './provider';
+import { submissionQueryOptions } from '@/features/submissions/api/submissions';
+import { periodsQueryOptions } from '@/features/periods/api/periods';
+import { indicatorsQueryOptions } from '@/features/indicators/api/indicators';
 
 // Every page but login and the shell is split out so the first load stays small.
-const SubmissionRoute = lazy(() => import('./routes/submission'));
+const loadSubmissionRoute = () => import('./routes/submission');
+const SubmissionRoute = lazy(loadSubmissionRoute);
 const ReviewQueueRoute = lazy(() => import('./routes/review-queue'));
 const ReviewRoute = lazy(() => import('./routes/review'));
 const StatusBoardRoute = lazy(() => import('./routes/status-board'));
@@ -24,7 +29,18 @@ const router = createBrowserRouter([
     element: <AppLayout />,
     children: [
       { index: true, element: <HomeRoute /> },
-      { path: 'reports/:period/:unit', element: <SubmissionRoute /> },
+      {
+        path: 'reports/:period/:unit',
+        element: <SubmissionRoute />,
+        // The form is the page people wait on: fetch its code and data together, not one after the other.
+        loader: ({ params }) => {
+          void loadSubmissionRoute();
+          void queryClient.prefetchQuery(submissionQueryOptions(params.period ?? '', params.unit ?? ''));
+          void queryClient.prefetchQuery(indicatorsQueryOptions);
+          void queryClient.prefetchQuery(periodsQueryOptions);
+          return null;
+        },
+      },
       { path: 'review', element: <ReviewQueueRoute /> },
       { path: 'review/:period/:unit', element: <ReviewRoute /> },
       { path: 'status', element: <StatusBoardRoute /> },

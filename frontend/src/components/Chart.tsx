@@ -26,7 +26,9 @@ export function Chart({ option, height = 320, label }: { option: EChartsCoreOpti
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    // People who asked the system for less motion get the chart drawn at once.
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    chart.current?.setOption({ ...option, animation: !reduceMotion }, true);
   }, [option]);
 
   return <div ref={element} role="img" aria-label={label} style={{ width: '100%', height }} />;

@@ -7,13 +7,22 @@ import type { RankingGroup } from './group-rows';
 const TIER_COLORS: Record<string, string> = { red: '#ff4d4f', gold: '#faad14', blue: '#1677ff', green: '#52c41a' };
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** Group names without the common "Cụm/Khối thi đua" prefix, which would only crowd the axis. */
+export const shortGroupName = (name: string) => name.replace(/^(Cụm|Khối) thi đua (các )?/i, '');
+
+const groupAxis = (groups: RankingGroup[]) => ({
+  type: 'category',
+  data: groups.map((g) => shortGroupName(g.name)),
+  axisLabel: { interval: 0, overflow: 'break', width: 110, lineHeight: 14 },
+});
+
 /** Stacked bars: how many units of each group reached each tier. */
 export function tierDistributionOption(groups: RankingGroup[]): EChartsCoreOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { left: 8, right: 8, top: 16, bottom: 48, containLabel: true },
-    xAxis: { type: 'category', data: groups.map((g) => g.name), axisLabel: { interval: 0, overflow: 'break', width: 100 } },
+    xAxis: groupAxis(groups),
     yAxis: { type: 'value', minInterval: 1 },
     series: [...TIERS].reverse().map((tier) => ({
       name: tier.short,
@@ -32,7 +41,7 @@ export function pillarAverageOption(groups: RankingGroup[]): EChartsCoreOption {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { left: 8, right: 8, top: 16, bottom: 48, containLabel: true },
-    xAxis: { type: 'category', data: groups.map((g) => g.name), axisLabel: { interval: 0, overflow: 'break', width: 100 } },
+    xAxis: groupAxis(groups),
     yAxis: { type: 'value', max: 100 },
     series: PILLARS.map((p) => ({
       name: p.label,

@@ -1,15 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
 
 export type Indicator = Schemas['IndicatorOut'];
 
 /** The catalog changes with a new scheme version, not during a session. */
+export const indicatorsQueryOptions = queryOptions({
+  queryKey: ['indicators'],
+  queryFn: () => unwrap(api.GET('/api/v1/indicators')),
+  staleTime: Infinity,
+});
+
 export function useIndicators() {
-  return useQuery({
-    queryKey: ['indicators'],
-    queryFn: () => unwrap(api.GET('/api/v1/indicators')),
-    staleTime: Infinity,
-  });
+  return useQuery(indicatorsQueryOptions);
 }
 
 /** Each indicator's wording in the plan, by code. */

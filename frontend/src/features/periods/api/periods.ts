@@ -25,12 +25,12 @@ export function defaultPeriod(periods: Period[]): Period | undefined {
   return open[0] ?? [...periods].sort((a, b) => b.due.localeCompare(a.due))[0];
 }
 
-/** The period of the same kind that ended last before this one, for trends. */
+/** The reporting period that ended last before this one ends (2026-H1 for 2026-Y), for trends. */
 export function previousPeriod(periods: Period[], code: string | undefined): Period | undefined {
   const current = periods.find((p) => p.code === code);
   if (!current) return undefined;
-  return periods
-    .filter((p) => p.kind === current.kind && p.end < current.start)
+  return reportingPeriods(periods)
+    .filter((p) => p.end < current.end)
     .sort((a, b) => b.end.localeCompare(a.end))[0];
 }
 

@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { Card, Empty, Spin, Typography } from 'antd';
 import { ErrorAlert } from '@/components/PageState';
 import type { ValueInput } from '@/api/types';
@@ -7,6 +8,8 @@ import { IndicatorResultsTable, ScoreSummary } from './ExplainedScore';
 /** The projected score of the values on screen, before they are submitted. */
 export function ScorePreview({ period, unit, values }: { period: string; unit: string; values: ValueInput[] | undefined }) {
   const preview = useScorePreview(period, unit, values);
+  // A low-priority render: a new preview never delays a keystroke in the form.
+  const score = useDeferredValue(preview.data);
   return (
     <Card
       title="Điểm dự kiến"
@@ -15,13 +18,13 @@ export function ScorePreview({ period, unit, values }: { period: string; unit: s
       styles={{ body: { padding: 12 } }}
     >
       <ErrorAlert error={preview.error} />
-      {preview.data ? (
+      {score ? (
         <>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
             Tính theo số liệu đang nhập, chưa lưu; chưa gồm xếp hạng trong cụm, khối.
           </Typography.Paragraph>
-          <ScoreSummary score={preview.data} />
-          <IndicatorResultsTable results={preview.data.explanation.indicators.filter((r) => r.applicable)} ruleColumn={false} />
+          <ScoreSummary score={score} />
+          <IndicatorResultsTable results={score.explanation.indicators.filter((r) => r.applicable)} ruleColumn={false} />
         </>
       ) : (
         !preview.isFetching && <Empty description="Nhập số liệu để xem điểm dự kiến" />

@@ -29,6 +29,8 @@ function withEtag({ data, response }: { data: Schemas['SubmissionOut']; response
 export function submissionQueryOptions(period: string, unit: string) {
   return queryOptions({
     queryKey: submissionKey(period, unit),
+    // Every change made here replaces the cached copy; a few seconds of trust spares a refetch on open.
+    staleTime: 10_000,
     queryFn: async () =>
       withEtag(await unwrapWithResponse(api.GET('/api/v1/submissions/{period}/{unit}', { params: { path: { period, unit } } }))),
   });

@@ -94,12 +94,21 @@ export const MeasureInput = memo(function MeasureInput({ code, measure, disabled
 });
 
 export function NoteInput({ code, disabled }: { code: string; disabled?: boolean }) {
+  if (disabled) {
+    return (
+      <Form.Item noStyle shouldUpdate={(prev, next) => prev[code]?.note !== next[code]?.note}>
+        {({ getFieldValue }: FormInstance) => {
+          const note = getFieldValue([code, 'note']) as string | null | undefined;
+          return note ? <Typography.Paragraph style={{ margin: 0, fontSize: 13 }}>Minh chứng: {note}</Typography.Paragraph> : null;
+        }}
+      </Form.Item>
+    );
+  }
   return (
     <Form.Item name={[code, 'note']} style={{ marginBottom: 0 }}>
-      <Input.TextArea
+      <Input
         aria-label={`${code} ghi chú minh chứng`}
         disabled={disabled}
-        autoSize={{ minRows: 1, maxRows: 4 }}
         placeholder="Ghi chú, minh chứng (số văn bản, ngày ban hành...)"
         maxLength={2000}
       />

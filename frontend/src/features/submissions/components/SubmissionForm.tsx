@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Button, Card, Col, Flex, Form, Popconfirm, Row, Tag, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
@@ -91,6 +91,8 @@ export function SubmissionForm(props: SubmissionFormProps) {
       ),
     [indicators],
   );
+  // The first pillar renders at once so typing can start; the others follow without blocking input.
+  const shownGroups = useDeferredValue(groups, groups.slice(0, 1));
   const current = () => toValueInputs(indicators, form.getFieldsValue(true) as FormValues);
 
   const submit = async () => {
@@ -111,7 +113,7 @@ export function SubmissionForm(props: SubmissionFormProps) {
       requiredMark={false}
       aria-label="Biểu mẫu nhập số liệu"
     >
-      {groups.map((group) => (
+      {shownGroups.map((group) => (
         <Card
           key={group.code}
           title={`${group.code} · ${group.label}`}

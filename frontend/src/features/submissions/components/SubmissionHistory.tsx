@@ -3,13 +3,13 @@ import { formatDateTime } from '@/lib/format';
 import { useSubmissionHistory } from '../api/submissions';
 
 const ACTION_LABELS: Record<string, string> = {
-  create: 'Tạo báo cáo',
-  save: 'Lưu số liệu',
-  values: 'Lưu số liệu',
-  submit: 'Nộp báo cáo',
-  return: 'Trả lại',
-  approve: 'Duyệt',
-  reopen: 'Mở lại',
+  'values.save': 'Lưu số liệu',
+  'values.import': 'Nhập số liệu từ tệp',
+  'evidence.attach': 'Đính kèm minh chứng',
+  'submission.submit': 'Nộp báo cáo',
+  'submission.return': 'Trả lại',
+  'submission.approve': 'Duyệt',
+  'submission.reopen': 'Mở lại',
 };
 
 export function SubmissionHistory({ period, unit }: { period: string; unit: string }) {
