@@ -1,0 +1,63 @@
+"""The audit log: every write leaves who, when, from where, what, before and after; admins read it."""
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DatabaseError
+
+from tests.security.support import SUBMISSION, count_indicator, reset_to_draft
+
+AUDIT = "/api/v1/audit"
+
+
+def test_a_write_is_audited_with_actor_time_address_and_change(login):
+    reporter = login("baocao.cax")
+    admin = login("admin")
+    etag = reset_to_draft(login("reviewer"), reporter)
+    response = reporter.put(f"{SUBMISSION}/values", json={"values": [{"indicator": count_indicator(reporter), "count": 7}]},
+                            headers={"If-Match": etag})
+    assert response.status_code == 200, response.text
+    page = admin.get(AUDIT, params={"actor": "baocao.cax", "entity": "submission"})
+    assert page.status_code == 200, page.text
+    body = page.json()
+    assert body["total"] >= 1
+    entry = body["items"][0]
+    assert entry["entity_key"] == "2026-H1/CAX-001"
+    assert entry["client_address"] == "testclient"
+    assert entry["at"]
+    assert entry["after"] is not None
+
+
+def test_filters_and_paging(login):
+    admin = login("admin")
+    admin.post("/api/v1/tokens", json={"name": "a", "scopes": ["scores:read"]})
+    admin.post("/api/v1/tokens", json={"name": "b", "scopes": ["scores:read"]})
+    tokens = admin.get(AUDIT, params={"entity": "token", "page_size": 1}).json()
+    assert tokens["total"] == 2 and len(tokens["items"]) == 1 and tokens["items"][0]["action"] == "token.create"
+    newest = tokens["items"][0]["at"]
+    later = admin.get(AUDIT, params={"entity": "token", "since": "2999-01-01T00:00:00Z"}).json()
+    assert later["total"] == 0
+    until_newest = admin.get(AUDIT, params={"entity": "token", "until": newest}).json()
+    assert until_newest["total"] == 1
+    assert admin.get(AUDIT, params={"actor": "nobody"}).json()["total"] == 0
+
+
+@pytest.mark.parametrize("username", ["reviewer", "leader", "noivu", "baocao.cax"])
+def test_only_admins_read_the_audit_log(login, username):
+    assert login(username).get(AUDIT).status_code == 403
+
+
+def test_no_route_changes_or_deletes_audit_entries(app):
+    for route in app.openapi()["paths"]:
+        if "audit" in route:
+            assert set(app.openapi()["paths"][route]) == {"get"}
+
+
+def test_the_database_refuses_to_edit_the_audit_log(login, sqlite_url):
+    login("admin").post("/api/v1/tokens", json={"name": "a", "scopes": ["scores:read"]})
+    engine = create_engine(sqlite_url)
+    try:
+        for statement in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log"):
+            with pytest.raises(DatabaseError, match="append-only"), engine.begin() as connection:
+                connection.execute(text(statement))
+    finally:
+        engine.dispose()

@@ -1,0 +1,65 @@
+"""Security headers, CORS, body size cap, and the interactive docs in production."""
+
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+
+
+def test_every_response_carries_the_security_headers(anonymous):
+    for response in (anonymous.get("/api/v1/public/summary"), anonymous.get("/api/v1/auth/me"),
+                     anonymous.get("/api/v1/no-such-route")):
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["x-frame-options"] == "DENY"
+        policy = response.headers["content-security-policy"]
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+        assert "script-src 'self';" in policy  # no inline or third-party scripts for the SPA
+
+
+def test_cors_is_closed_by_default(anonymous):
+    preflight = anonymous.options("/api/v1/auth/login", headers={
+        "Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
+    assert "access-control-allow-origin" not in preflight.headers
+    simple = anonymous.get("/api/v1/public/summary", headers={"Origin": "https://evil.example"})
+    assert "access-control-allow-origin" not in simple.headers
+
+
+def test_cors_opens_only_to_configured_origins(settings):
+    app = create_app(settings.model_copy(update={"cors_origins": ["https://cong-thong-tin.example"]}))
+    try:
+        with TestClient(app) as client:
+            allowed = client.get("/api/v1/public/summary", headers={"Origin": "https://cong-thong-tin.example"})
+            other = client.get("/api/v1/public/summary", headers={"Origin": "https://evil.example"})
+        assert allowed.headers["access-control-allow-origin"] == "https://cong-thong-tin.example"
+        assert "access-control-allow-origin" not in other.headers
+    finally:
+        app.state.engine.dispose()
+
+
+def test_oversized_bodies_are_refused_before_any_route_reads_them(settings):
+    app = create_app(settings.model_copy(update={"max_body_bytes": 1024}))
+    try:
+        with TestClient(app) as client:
+            response = client.post("/api/v1/auth/login", content=b"{" + b" " * 2048 + b"}",
+                                   headers={"Content-Type": "application/json"})
+            small = client.post("/api/v1/auth/login", json={"username": "x", "password": "y"})
+        assert response.status_code == 413
+        assert response.headers["content-type"] == "application/problem+json"
+        assert small.status_code == 401
+    finally:
+        app.state.engine.dispose()
+
+
+def test_interactive_docs_are_off_in_production(settings, anonymous):
+    assert anonymous.get("/api/v1/docs").status_code == 200
+    production = create_app(settings.model_copy(update={"environment": "production"}))
+    try:
+        with TestClient(production) as client:
+            assert client.get("/api/v1/docs").status_code == 404
+    finally:
+        production.state.engine.dispose()
+
+
+def test_page_size_is_capped(login):
+    leader = login("leader")
+    assert leader.get("/api/v1/units", params={"page_size": 100_000}).status_code == 422
+    assert leader.get("/api/v1/units", params={"page_size": 500}).status_code == 200
