@@ -22,6 +22,7 @@ from api.domain import (
     UnitKind,
     UnitScore,
     Value,
+    gc_paused,
     rank_group,
     review_total,
     timeliness,
@@ -74,11 +75,12 @@ def _review_score(session: Session, context: ScoringContext, period: Period, uni
 
 def _plain(number):
     """Exact numbers as strings ("190/3"), dates as ISO text; the JSON shape of ``api.domain.to_dict``."""
-    if isinstance(number, Fraction):
+    kind = type(number)
+    if kind is int or number is None:
+        return number
+    if kind is Fraction:
         return str(number)
-    if isinstance(number, date):
-        return number.isoformat()
-    return number
+    return number.isoformat() if isinstance(number, date) else number
 
 
 def explanation(result: UnitScore) -> dict:
@@ -138,23 +140,26 @@ def _new_row(fields: dict) -> dict:
     return {**fields, "final_tier": fields["tier"], "rank": None, "quota_applied": False, "frozen": False}
 
 
-def rerank_group(session: Session, period: Period, group_id: int) -> None:
-    """Rank one emulation group and write only the ranks and tiers that changed."""
-    rows = scores.rank_inputs(session, period.id, group_id)
+def rerank(session: Session, period: Period, group_id: int | None = None) -> None:
+    """Rank one emulation group (or all of them) and write only the ranks and tiers that changed."""
+    by_group: dict[int, list] = {}
+    for row in scores.rank_inputs(session, period.id, group_id):
+        by_group.setdefault(row.group_id, []).append(row)
     _catalog, context = scoring_context(session, period)
-    entries = [
-        RankInput(unit_code=row.code, approved=row.submission_status == "approved", tier=Tier[row.tier],
-                  total=Fraction(row.total), kl_score=Fraction(row.kl_score) if row.kl_score else None,
-                  first_submitted_at=row.first_submitted_at)
-        for row in rows
-    ]
-    ranked = {r.unit_code: r for r in rank_group(entries, context.scheme)}
     changed = []
-    for row in rows:
-        result = ranked[row.code]
-        new = (result.rank, result.tier.name, result.quota_applied)
-        if new != (row.rank, row.final_tier, row.quota_applied):
-            changed.append({"id": row.id, "rank": new[0], "final_tier": new[1], "quota_applied": new[2]})
+    for rows in by_group.values():
+        entries = [
+            RankInput(unit_code=row.code, approved=row.submission_status == "approved", tier=Tier[row.tier],
+                      total=Fraction(row.total), kl_score=Fraction(row.kl_score) if row.kl_score else None,
+                      first_submitted_at=row.first_submitted_at)
+            for row in rows
+        ]
+        ranked = {r.unit_code: r for r in rank_group(entries, context.scheme)}
+        for row in rows:
+            result = ranked[row.code]
+            new = (result.rank, result.tier.name, result.quota_applied)
+            if new != (row.rank, row.final_tier, row.quota_applied):
+                changed.append({"id": row.id, "rank": new[0], "final_tier": new[1], "quota_applied": new[2]})
     scores.bulk_update(session, changed)
 
 
@@ -177,7 +182,7 @@ def recompute_unit(session: Session, period: Period, unit: Unit) -> None:
         scores.bulk_update(session, [{"id": existing[unit.id], **fields}])
     else:
         scores.bulk_insert(session, [_new_row(fields)])
-    rerank_group(session, period, unit.group_id)
+    rerank(session, period, unit.group_id)
     scores.bump_version(session, period.id)
 
 
@@ -191,21 +196,21 @@ def recompute_period(session: Session, period: Period) -> int:
     previous = _previous_rates(session, period, [unit.id for unit in reporting]) if not period.spans else {}
     adjustments = awards_repo.adjustments_for(session, period, [unit.id for unit in reporting])
     inserts, updates = [], []
-    for unit in reporting:
-        submission = subs.get(unit.id)
-        if period.spans:
-            result = _review_score(session, context, period, unit)
-        else:
-            entered = {v.indicator_code: to_value(v) for v in values.get(unit.id, [])}
-            result = _score(context, period, unit, submission, entered, previous, adjustments)
-        fields = _fields(period, unit, submission, result)
-        if unit.id in existing:
-            updates.append({"id": existing[unit.id], **fields})
-        else:
-            inserts.append(_new_row(fields))
+    with gc_paused():  # the cyclic collector otherwise dominates a bulk recompute
+        for unit in reporting:
+            submission = subs.get(unit.id)
+            if period.spans:
+                result = _review_score(session, context, period, unit)
+            else:
+                entered = {v.indicator_code: to_value(v) for v in values.get(unit.id, [])}
+                result = _score(context, period, unit, submission, entered, previous, adjustments)
+            fields = _fields(period, unit, submission, result)
+            if unit.id in existing:
+                updates.append({"id": existing[unit.id], **fields})
+            else:
+                inserts.append(_new_row(fields))
     scores.bulk_insert(session, inserts)
     scores.bulk_update(session, updates)
-    for group_id in {unit.group_id for unit in reporting}:
-        rerank_group(session, period, group_id)
+    rerank(session, period)
     scores.bump_version(session, period.id)
     return len(reporting)

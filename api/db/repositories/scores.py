@@ -1,6 +1,6 @@
 """Stored scores: one row per (period, unit)."""
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from api.db.models import EmulationGroup, Period, Score, Unit
@@ -10,14 +10,17 @@ def find(session: Session, period_id: int, unit_id: int) -> Score | None:
     return session.scalar(select(Score).where(Score.period_id == period_id, Score.unit_id == unit_id))
 
 
-def rank_inputs(session: Session, period_id: int, group_id: int):
-    """Just the columns ranking needs, for every unit of a group (explanations stay unloaded)."""
-    return session.execute(
-        select(Score.id, Unit.code, Score.submission_status, Score.tier, Score.total, Score.kl_score,
-               Score.first_submitted_at, Score.rank, Score.final_tier, Score.quota_applied)
+def rank_inputs(session: Session, period_id: int, group_id: int | None = None):
+    """Just the columns ranking needs, for one group or every group (explanations stay unloaded)."""
+    query = (
+        select(Score.id, Score.group_id, Unit.code, Score.submission_status, Score.tier, Score.total,
+               Score.kl_score, Score.first_submitted_at, Score.rank, Score.final_tier, Score.quota_applied)
         .join(Unit, Score.unit_id == Unit.id)
-        .where(Score.period_id == period_id, Score.group_id == group_id)
-    ).all()
+        .where(Score.period_id == period_id, Score.group_id.is_not(None))
+    )
+    if group_id is not None:
+        query = query.where(Score.group_id == group_id)
+    return session.execute(query).all()
 
 
 def ids_by_unit(session: Session, period_id: int, unit_id: int | None = None) -> dict[int, int]:
@@ -34,9 +37,18 @@ def bulk_insert(session: Session, rows: list[dict]) -> None:
 
 
 def bulk_update(session: Session, rows: list[dict]) -> None:
-    """UPDATE by primary key (each dict carries ``id``), executed as one batch."""
-    if rows:
-        session.execute(update(Score), rows)
+    """UPDATE by primary key (each dict carries ``id``) as one Core executemany per set of columns."""
+    if not rows:
+        return
+    table = Score.__table__
+    columns = [name for name in rows[0] if name != "id"]
+    statement = (
+        update(table).where(table.c.id == bindparam("score_id"))
+        .values({name: bindparam(f"new_{name}") for name in columns})
+    )
+    session.execute(statement, [
+        {"score_id": row["id"], **{f"new_{name}": row[name] for name in columns}} for row in rows
+    ])
 
 
 def totals_of(session: Session, period_ids: list[int], unit_id: int) -> dict[int, str]:

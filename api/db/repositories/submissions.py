@@ -16,16 +16,22 @@ def values_of(session: Session, submission_id: int) -> list[SubmissionValue]:
     ))
 
 
-def values_for(session: Session, period_id: int, unit_ids: list[int]) -> dict[int, list[SubmissionValue]]:
-    """Values of many units' submissions in one period, by unit id, in one query."""
-    grouped: dict[int, list[SubmissionValue]] = {unit_id: [] for unit_id in unit_ids}
+def values_for(session: Session, period_id: int, unit_ids: list[int]) -> dict[int, list]:
+    """Values of many units' submissions in one period, by unit id, in one query.
+
+    Plain rows (not ORM objects: a bulk recompute reads hundreds of thousands) with the attributes of
+    ``SubmissionValue``: indicator_code, numerator, denominator, count, flag, date_value, note.
+    """
+    grouped: dict[int, list] = {unit_id: [] for unit_id in unit_ids}
     rows = session.execute(
-        select(Submission.unit_id, SubmissionValue)
+        select(Submission.unit_id, SubmissionValue.indicator_code, SubmissionValue.numerator,
+               SubmissionValue.denominator, SubmissionValue.count, SubmissionValue.flag,
+               SubmissionValue.date_value.label("date_value"), SubmissionValue.note)
         .join(SubmissionValue, SubmissionValue.submission_id == Submission.id)
         .where(Submission.period_id == period_id, Submission.unit_id.in_(unit_ids))
     )
-    for unit_id, value in rows:
-        grouped[unit_id].append(value)
+    for row in rows:
+        grouped[row.unit_id].append(row)
     return grouped
 
 
