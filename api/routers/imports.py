@@ -137,18 +137,26 @@ def import_values(
     phép đo (tử số, mẫu số, số lần, có/không, ngày) cùng ghi chú."""
     changed: list[str] = []
 
+    def period_changed(db: Session, period) -> None:
+        changed.append(webhooks.enqueue(db, period))
+
     def handler(*args, **kwargs) -> Report:
-        return values.import_values(
-            *args,
-            **kwargs,
-            on_period_changed=lambda period: changed.append(webhooks.enqueue(session, period)),
-        )
+        report = values.import_values(*args, **kwargs, on_period_changed=period_changed)
+        if report.scores_pending:
+            background.add_task(values.recompute_deferred, request.app.state.write_sessions,
+                                report.scores_pending, period_changed)  # fmt: skip
+        return report
 
     response = run_import(request, session, principal, file, "values",
                           {"dry_run": dry_run, "all_or_nothing": all_or_nothing}, idempotency_key, handler)  # fmt: skip
-    if changed:
-        background.add_task(webhooks.deliver_pending, request.app.state.write_sessions, webhooks.policy(request.app))
+    background.add_task(_deliver_if_changed, changed, request)
     return response
+
+
+def _deliver_if_changed(changed: list[str], request: Request) -> None:
+    """Runs after the response and after any deferred recompute, which may add to `changed`."""
+    if changed:
+        webhooks.deliver_pending(request.app.state.write_sessions, webhooks.policy(request.app))
 
 
 @router.post("/units", response_model=ImportReport, responses=IMPORT_RESPONSES)

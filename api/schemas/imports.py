@@ -31,6 +31,9 @@ class ImportReport(BaseModel):
     rejected: int
     problems: list[ImportProblem]
     problems_omitted: int = Field(description="Số lỗi không liệt kê (vượt giới hạn danh sách)")
+    scores_pending: list[str] = Field(
+        default=[], description="Kỳ có điểm đang được tính lại sau khi trả kết quả (tệp rất lớn)"
+    )
 
 
 class ImportRefused(ImportReport):

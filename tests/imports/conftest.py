@@ -6,8 +6,25 @@ from sqlalchemy import create_engine, text
 API = "/api/v1"
 # An open annual period with no demo submissions: imports start from a clean slate.
 PERIOD = "2026-Y"
-VALUE_HEADER = ["Mã đơn vị", "Mã kỳ báo cáo", "Mã chỉ tiêu", "Tử số", "Mẫu số", "Số lần", "Có/Không", "Ghi chú"]
-WATCHED_TABLES = ("submissions", "submission_values", "audit_log", "scores", "units", "users", "webhook_deliveries")
+VALUE_HEADER = [
+    "Mã đơn vị",
+    "Mã kỳ báo cáo",
+    "Mã chỉ tiêu",
+    "Tử số",
+    "Mẫu số",
+    "Số lần",
+    "Có/Không",
+    "Ghi chú",
+]
+WATCHED_TABLES = (
+    "submissions",
+    "submission_values",
+    "audit_log",
+    "scores",
+    "units",
+    "users",
+    "webhook_deliveries",
+)
 
 
 @pytest.fixture
@@ -40,8 +57,15 @@ def query(sqlite_url):
     engine.dispose()
 
 
-def upload(client, data: bytes, *, kind: str = "values", filename: str = "so-lieu.csv", key: str | None = None,
-           **params):
+def upload(
+    client,
+    data: bytes,
+    *,
+    kind: str = "values",
+    filename: str = "so-lieu.csv",
+    key: str | None = None,
+    **params,
+):
     headers = {"Idempotency-Key": key} if key else {}
     return client.post(
         f"{API}/imports/{kind}",

@@ -72,8 +72,11 @@ def test_export_scores_and_template_download_files(admin, server_url, tmp_path):
     assert result.exit_code == 0, result.output
     assert openpyxl.load_workbook(target).worksheets[0]["A3"].value == "Hạng"
     template = tmp_path / "mau.xlsx"
-    result = run(["template", "values", "--period", "2026-Y", "--kind", "commune", "-o", str(template)],
-                 server_url, token)
+    result = run(
+        ["template", "values", "--period", "2026-Y", "--kind", "commune", "-o", str(template)],
+        server_url,
+        token,
+    )
     assert result.exit_code == 0, result.output
     assert openpyxl.load_workbook(template).worksheets[0]["A3"].value == "Mã đơn vị"
 

@@ -20,8 +20,14 @@ def test_ranking_xlsx_has_vietnamese_headers_frozen_row_and_number_formats(admin
     assert "attachment" in response.headers["content-disposition"]
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
     assert sheet.freeze_panes == "A4"
-    assert [cell.value for cell in sheet[3]][:6] == ["Hạng", "Mã đơn vị", "Tên đơn vị", "Cụm, khối thi đua",
-                                                     "Tổng điểm", "Xếp loại"]
+    assert [cell.value for cell in sheet[3]][:6] == [
+        "Hạng",
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Cụm, khối thi đua",
+        "Tổng điểm",
+        "Xếp loại",
+    ]
     ranking = admin.get(f"{API}/scores/{DEMO_PERIOD}", params={"group": "CAX"}).json()["items"]
     assert sheet.max_row - 3 == len(ranking)
     first = ranking[0]
@@ -60,8 +66,11 @@ def test_template_for_a_kind_imports_back_unchanged(admin):
     assert response.status_code == 200
     assert response.headers["content-disposition"].endswith('mau-nhap-2026-H1-commune_police.xlsx"')
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
-    filled = sum(1 for row in sheet.iter_rows(min_row=4, min_col=7, max_col=11, values_only=True) if any(
-        cell is not None for cell in row))
+    filled = sum(
+        1
+        for row in sheet.iter_rows(min_row=4, min_col=7, max_col=11, values_only=True)
+        if any(cell is not None for cell in row)
+    )
     assert filled > 100  # the demo's stored values are in the template
     report = upload(admin, response.content, filename="mau.xlsx", dry_run=True).json()
     assert report["rejected"] == 0 and report["created"] == 0 and report["updated"] == 0

@@ -54,7 +54,8 @@ def test_a_key_still_running_is_409(reporter, query, db_state):
     query(
         "INSERT INTO import_runs (kind, actor, idempotency_key, request_sha256, status, started_at) "
         "VALUES ('values', 'baocao.cax', 'dang-chay', :digest, 'running', :now)",
-        digest=digest, now=datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f"),
+        digest=digest,
+        now=datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f"),
     )
     before = db_state()
     response = upload(reporter, data, key="dang-chay")

@@ -24,7 +24,8 @@ def stored(query, unit: str = UNIT, period: str = PERIOD) -> dict[str, tuple]:
         "SELECT v.indicator_code, v.numerator, v.denominator, v.count, v.flag, v.note FROM submission_values v "
         "JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id "
         "JOIN periods p ON p.id = s.period_id WHERE u.code = :unit AND p.code = :period",
-        unit=unit, period=period,
+        unit=unit,
+        period=period,
     )
     return {row[0]: row[1:] for row in rows}
 
@@ -33,8 +34,13 @@ def test_reporter_imports_own_values_then_reimport_is_unchanged(reporter, query)
     response = upload(reporter, csv_bytes(rows_for()))
     assert response.status_code == 200, response.text
     report = response.json()
-    assert (report["rows"], report["created"], report["updated"], report["unchanged"], report["rejected"]) == (
-        3, 3, 0, 0, 0)
+    assert (
+        report["rows"],
+        report["created"],
+        report["updated"],
+        report["unchanged"],
+        report["rejected"],
+    ) == (3, 3, 0, 0, 0)
     assert report["applied"] is True
     assert stored(query) == {
         "KL-01": (38, 40, None, None, "Đã ký cam kết"),
@@ -52,15 +58,23 @@ def test_reporter_imports_own_values_then_reimport_is_unchanged(reporter, query)
 
 
 def test_import_updates_the_score_and_writes_audit_and_bumps_the_form_version(reporter, query):
-    before = query("SELECT computed_at FROM scores s JOIN units u ON u.id = s.unit_id JOIN periods p "
-                   "ON p.id = s.period_id WHERE u.code = :u AND p.code = :p", u=UNIT, p=PERIOD)
+    before = query(
+        "SELECT computed_at FROM scores s JOIN units u ON u.id = s.unit_id JOIN periods p "
+        "ON p.id = s.period_id WHERE u.code = :u AND p.code = :p",
+        u=UNIT,
+        p=PERIOD,
+    )
     etag_before = reporter.get(f"{API}/submissions/{PERIOD}/{UNIT}").headers.get("ETag")
     assert upload(reporter, csv_bytes(rows_for())).status_code == 200
     explained = reporter.get(f"{API}/scores/{PERIOD}/{UNIT}").json()
     entered = {item["code"]: item for item in explained["explanation"]["indicators"]}
     assert entered["KL-04"]["met"] is True
-    after = query("SELECT computed_at FROM scores s JOIN units u ON u.id = s.unit_id JOIN periods p "
-                  "ON p.id = s.period_id WHERE u.code = :u AND p.code = :p", u=UNIT, p=PERIOD)
+    after = query(
+        "SELECT computed_at FROM scores s JOIN units u ON u.id = s.unit_id JOIN periods p "
+        "ON p.id = s.period_id WHERE u.code = :u AND p.code = :p",
+        u=UNIT,
+        p=PERIOD,
+    )
     assert after != before
     audit = query("SELECT actor, action, after FROM audit_log WHERE entity_key = :k", k=f"{PERIOD}/{UNIT}")
     assert [(actor, action) for actor, action, _ in audit] == [("baocao.cax", "values.import")]
@@ -116,7 +130,8 @@ def test_duplicated_rows_name_the_first_occurrence(reporter, db_state):
     data = rows_for() + [[UNIT, PERIOD, "KL-04", "", "", 1, "", ""]]
     body = upload(reporter, csv_bytes(data)).json()
     assert [(p["row"], p["message"]) for p in body["problems"]] == [
-        (5, "Trùng với dòng 3 (cùng đơn vị, kỳ báo cáo, chỉ tiêu).")]
+        (5, "Trùng với dòng 3 (cùng đơn vị, kỳ báo cáo, chỉ tiêu).")
+    ]
     assert db_state() == before
 
 
@@ -140,9 +155,14 @@ def test_locked_period_is_refused(reporter, admin, db_state):
 
 
 def test_approved_report_is_not_overwritten(admin, query, db_state):
-    unit, = next(iter(query(
-        "SELECT u.code FROM submissions s JOIN units u ON u.id = s.unit_id JOIN periods p ON p.id = s.period_id "
-        "WHERE p.code = '2026-H1' AND s.status = 'approved' AND u.kind = 'commune_police' ORDER BY u.code LIMIT 1")))
+    (unit,) = next(
+        iter(
+            query(
+                "SELECT u.code FROM submissions s JOIN units u ON u.id = s.unit_id JOIN periods p ON p.id = s.period_id "
+                "WHERE p.code = '2026-H1' AND s.status = 'approved' AND u.kind = 'commune_police' ORDER BY u.code LIMIT 1"
+            )
+        )
+    )
     before = db_state()
     body = upload(admin, csv_bytes(rows_for(unit, "2026-H1"))).json()
     assert body["rejected"] == 3
@@ -204,28 +224,71 @@ def test_xlsx_with_merged_header_formula_results_and_serial_dates(admin, query):
     bottom = [None, None, None, "Tử số", "Mẫu số", None]
     serial = int(to_excel(datetime(2026, 5, 4)))
     data = xlsx_bytes(
-        [top, bottom, ["UBX-001", PERIOD, "SN-01", None, None, serial],
-         ["UBX-001", PERIOD, "SN-02", 7, "=3+4", None]],
-        title_rows=1, merges=["A2:A3", "B2:B3", "C2:C3", "D2:E2", "F2:F3"],
+        [
+            top,
+            bottom,
+            ["UBX-001", PERIOD, "SN-01", None, None, serial],
+            ["UBX-001", PERIOD, "SN-02", 7, "=3+4", None],
+        ],
+        title_rows=1,
+        merges=["A2:A3", "B2:B3", "C2:C3", "D2:E2", "F2:F3"],
     )
     body = upload(admin, data, filename="so-lieu.xlsx").json()
     # openpyxl saves formulas without results: the cell is reported, not read as empty.
     assert [(p["row"], p["column"], p["cell"]) for p in body["problems"]] == [(5, "Mẫu số", "E5")]
     assert "=3+4" in body["problems"][0]["message"]
 
-    data = xlsx_bytes([top, bottom, ["UBX-001", PERIOD, "SN-01", None, None, serial]], title_rows=1,
-                      merges=["D2:E2"])
+    data = xlsx_bytes(
+        [top, bottom, ["UBX-001", PERIOD, "SN-01", None, None, serial]], title_rows=1, merges=["D2:E2"]
+    )
     assert upload(admin, data, filename="so-lieu.xlsx").json()["created"] == 1
-    assert query("SELECT v.date FROM submission_values v JOIN submissions s ON s.id = v.submission_id "
-                 "JOIN units u ON u.id = s.unit_id WHERE u.code = 'UBX-001' AND v.indicator_code = 'SN-01' "
-                 "AND s.period_id = (SELECT id FROM periods WHERE code = :p)", p=PERIOD) == [
-        (date(2026, 5, 4).isoformat(),)]
+    assert query(
+        "SELECT v.date FROM submission_values v JOIN submissions s ON s.id = v.submission_id "
+        "JOIN units u ON u.id = s.unit_id WHERE u.code = 'UBX-001' AND v.indicator_code = 'SN-01' "
+        "AND s.period_id = (SELECT id FROM periods WHERE code = :p)",
+        p=PERIOD,
+    ) == [(date(2026, 5, 4).isoformat(),)]
 
 
 def test_json_import(reporter, query):
     import json
 
-    items = [{"unit": UNIT, "period": PERIOD, "indicator": "KL-04", "count": 1},
-             {"unit": UNIT, "period": PERIOD, "indicator": "KL-06", "count": -1}]
+    items = [
+        {"unit": UNIT, "period": PERIOD, "indicator": "KL-04", "count": 1},
+        {"unit": UNIT, "period": PERIOD, "indicator": "KL-06", "count": -1},
+    ]
     body = upload(reporter, json.dumps({"values": items}).encode(), filename="so-lieu.json").json()
     assert [(p["row"], p["column"], p["cell"]) for p in body["problems"]] == [(2, "count", None)]
+
+
+def test_a_large_import_recomputes_scores_after_the_response(admin, query, monkeypatch):
+    from api.services.imports import values
+
+    monkeypatch.setattr(values, "SYNC_RECOMPUTE_UNITS", 1)
+    score_sql = (
+        "SELECT s.computed_at FROM scores s JOIN units u ON u.id = s.unit_id JOIN periods p "
+        "ON p.id = s.period_id WHERE u.code = 'CAX-005' AND p.code = :p"
+    )
+    before = query(score_sql, p=PERIOD)
+    report = upload(admin, csv_bytes(rows_for("CAX-005") + rows_for("CAX-006")[1:])).json()
+    assert report["scores_pending"] == [PERIOD]
+    # The test client runs background tasks before returning: the deferred recompute has happened.
+    assert query(score_sql, p=PERIOD) != before
+    met = {
+        i["code"]: i["met"]
+        for i in admin.get(f"{API}/scores/{PERIOD}/CAX-005").json()["explanation"]["indicators"]
+    }
+    assert met["KL-04"] is True
+
+
+def test_repeated_cells_for_different_indicators_are_validated_for_each(reporter):
+    # "Có" is a valid flag for KL-03 but not a count for KL-04: remembering the first answer must
+    # not leak into the second.
+    data = [
+        VALUE_HEADER,
+        [UNIT, PERIOD, "KL-03", "", "", "", "Có", ""],
+        [UNIT, PERIOD, "TT-07", "", "", "", "Có", ""],
+        [UNIT, PERIOD, "KL-04", "", "", "", "Có", ""],
+    ]
+    body = upload(reporter, csv_bytes(data)).json()
+    assert [(p["row"], p["column"]) for p in body["problems"]] == [(4, "Có/Không")]

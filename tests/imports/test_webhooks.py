@@ -71,8 +71,9 @@ def test_import_sends_a_signed_event_after_one_retry(admin, receiver_factory):
     assert upload(admin, csv_bytes(rows_for())).status_code == 200
     assert len(receiver.requests) == 2  # 503, then delivered
     headers, body = receiver.requests[-1]
-    expected = hmac.new(subscription["secret"].encode(), headers["X-BaNhat-Timestamp"].encode() + b"." + body,
-                        hashlib.sha256).hexdigest()
+    expected = hmac.new(
+        subscription["secret"].encode(), headers["X-BaNhat-Timestamp"].encode() + b"." + body, hashlib.sha256
+    ).hexdigest()
     assert headers["X-BaNhat-Signature"] == f"sha256={expected}"
     payload = json.loads(body)
     assert payload["event"] == "scores.changed" and payload["period"] == "2026-Y"

@@ -42,6 +42,8 @@ def plain(raw: object) -> object:
 
 def code(raw: object) -> str | None:
     """A code cell (unit, period, indicator): Excel may have turned a numeric code into 12.0."""
+    if raw.__class__ is str and raw.isascii():  # the common case, kept fast for million-row files
+        return raw.strip() or None
     value = plain(raw)
     if isinstance(value, float) and value.is_integer():
         value = int(value)

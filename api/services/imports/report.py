@@ -46,6 +46,8 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     problems_omitted: int = 0
     problem_limit: int = 1000
+    # Periods whose scores are recomputed after the response (large imports).
+    scores_pending: list[str] = field(default_factory=list)
 
     def add_problem(self, problem: Problem) -> None:
         if len(self.problems) < self.problem_limit:

@@ -51,11 +51,23 @@ class UncomputedFormula:
 
 @dataclass
 class Table:
-    """The located header and an iterator of `(row number in the file, {field: raw cell})`."""
+    """The located header and the data rows that hold anything, numbered as in the file.
+
+    `raw_rows` gives each row as the file's list of cells (the fast path of large imports);
+    `rows` gives `{field: raw cell}` for the known fields. Use one or the other, once."""
 
     format: TableFormat
     columns: Located
-    rows: Iterator[tuple[int, dict[str, object]]]
+    raw_rows: Iterator[tuple[int, list[object]]]
+
+    @property
+    def rows(self) -> Iterator[tuple[int, dict[str, object]]]:
+        pairs = tuple(zip(self.columns.fields, self.columns.indexes, strict=True))
+        width = max(self.columns.indexes) + 1
+        for number, row in self.raw_rows:
+            if len(row) < width:
+                row = list(row) + [None] * (width - len(row))
+            yield number, {field: row[index] for field, index in pairs}
 
 
 def detect_format(head: bytes) -> TableFormat:
@@ -113,21 +125,14 @@ def _keyed(table_format: TableFormat, raw_rows: Iterator[list[object]], columns:
         raise ImportFileError("Tệp rỗng: không có dữ liệu để nhập.")
     located = columns.locate(first)
     rest = chain(first[located.data_start :], raw_rows)
-    return Table(table_format, located, _rows_by_field(located, rest, located.data_start + 1))
+    return Table(table_format, located, _numbered(rest, located.data_start + 1))
 
 
-def _rows_by_field(
-    located: Located, rows: Iterator[list[object]], first_number: int
-) -> Iterator[tuple[int, dict[str, object]]]:
-    fields, indexes = located.fields, located.indexes
-    width = max(indexes) + 1
-    pairs = tuple(zip(fields, indexes, strict=True))
+def _numbered(rows: Iterator[list[object]], first_number: int) -> Iterator[tuple[int, list[object]]]:
     for number, row in enumerate(rows, start=first_number):
-        if len(row) < width:
-            row = list(row) + [None] * (width - len(row))
-        record = {field: row[index] for field, index in pairs}
-        if any(value is not None and value != "" for value in record.values()):
-            yield number, record
+        # any(row) settles the usual case in C; the generator only runs for rows of empties and zeros.
+        if any(row) or any(cell is not None and cell != "" for cell in row):
+            yield number, row
 
 
 def _filled(row: list[object]) -> bool:
@@ -222,4 +227,4 @@ def _json_table(file: BinaryIO, columns: ColumnSet) -> Table:
     keys = list(dict.fromkeys(key for item in document for key in item))
     located = columns.locate([keys])
     rows = ([item.get(key) for key in keys] for item in document)
-    return Table(TableFormat.JSON, located, _rows_by_field(located, rows, 1))
+    return Table(TableFormat.JSON, located, _numbered(rows, 1))

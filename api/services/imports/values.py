@@ -15,15 +15,16 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import BinaryIO
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from api.db.models import Period
 from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import units as units_repo
 from api.db.repositories import value_imports as repo
-from api.domain import Indicator, UnitKind, validate_value
+from api.domain import Indicator, UnitKind, Value, validate_value
 from api.services import scoring
 from api.services.access import Principal
 from api.services.catalog import scoring_context
@@ -38,6 +39,12 @@ CHUNK_ROWS = 20_000
 # Above this many touched units in a period, recomputing the whole period is cheaper than one
 # unit (and one group re-rank) at a time.
 UNIT_RECOMPUTE_LIMIT = 20
+# Above this many touched units in all, scores are recomputed after the response (`scores_pending`):
+# a province's few hundred units are recomputed in the request, a national file is not held up.
+SYNC_RECOMPUTE_UNITS = 1000
+PeriodChanged = Callable[[Session, Period], None]
+VALUE_INPUTS = (*MEASURE_FIELDS, "note")
+VALIDATION_MEMO_LIMIT = 200_000
 
 
 @dataclass
@@ -78,7 +85,7 @@ def import_values(
     run_id: int | None = None,
     max_bytes: int | None = None,
     problem_limit: int = 1000,
-    on_period_changed: Callable[[Period], None] | None = None,
+    on_period_changed: PeriodChanged | None = None,
 ) -> ImportReport:
     """Check and (unless refused or a dry run) apply a values file; see the module docstring."""
     allowed = may_import_values(principal)
@@ -87,25 +94,34 @@ def import_values(
     lookup = _load_lookup(session)
     located = table.columns
     cell_refs = table.format is not TableFormat.JSON
+    fast = _FastPath(session, lookup, located, allowed)
     repo.create_staging(session)
     try:
         chunk: list[tuple] = []
-        for number, record in table.rows:
+        for number, row in table.raw_rows:
+            staged = fast.check(number, row)
+            if staged is None:
+                record = fast.record(row)
+                staged = _check_row(
+                    session, lookup, located, cell_refs, allowed, fast, number, record, report
+                )
+                if staged:
+                    locked = int(staged[10]) if fast.sqlite else staged[10]
+                    staged = (*staged[:4], *fast.database_fields(staged[4:10]), locked)
             report.rows += 1
-            staged = _check_row(session, lookup, located, cell_refs, allowed, number, record, report)
-            if staged is not None:
+            if staged:
                 chunk.append(staged)
                 if len(chunk) >= CHUNK_ROWS:
-                    repo.load_staging(session, _for_database(session, chunk))
+                    repo.load_staging(session, chunk)
                     chunk.clear()
-        repo.load_staging(session, _for_database(session, chunk))
+        repo.load_staging(session, chunk)
         _refuse_locked_changes(session, lookup, located, report)
         report.created, report.updated, report.unchanged = repo.count_outcomes(session)
         if dry_run or (all_or_nothing and report.rejected):
             return report
         changed = repo.changed_pairs(session)
         if changed:
-            _apply(session, principal, lookup, changed, run_id, on_period_changed)
+            report.scores_pending = _apply(session, principal, lookup, changed, run_id, on_period_changed)
         report.applied = True
         return report
     finally:
@@ -143,6 +159,7 @@ def _check_row(
     located: Located,
     cell_refs: bool,
     allowed: Callable[[int], bool],
+    fast: _FastPath,
     number: int,
     record: dict[str, object],
     report: ImportReport,
@@ -210,23 +227,28 @@ def _check_row(
     else:
         state.first_row[slot] = number
     raw: dict[str, object] = {}
-    for name in (*MEASURE_FIELDS, "note"):
+    for name in VALUE_INPUTS:
         try:
             raw[name] = cells.day(record.get(name)) if name == "date" else cells.plain(record.get(name))
         except cells.CellError as error:
             problems.append((name if name in located.fields else None, str(error)))
-    if len(raw) == len(MEASURE_FIELDS) + 1:
+    if len(raw) == len(VALUE_INPUTS):
         value, errors = validate_value(indicator, raw)
         problems.extend(
             (error.field if error.field in located.fields else None, error.message) for error in errors
         )
+        cells_in = tuple(record.get(name) for name in VALUE_INPUTS)
+        # Only text and empty cells are remembered: 1, 1.0 and True are equal as dictionary keys
+        # but not to the validation.
+        if not errors and all(cell is None or cell.__class__ is str for cell in cells_in):
+            fast.remember(indicator, cells_in, value)
     else:
         value = None
     if problems:
         refuse()
         return None
     if value is None:
-        return None
+        return _NOTHING
     locked = state.period.status == "locked" or state.statuses.get(unit_id, "draft") not in EDITABLE
     return (
         number, state.period.id, unit_id, indicator.code,
@@ -234,16 +256,111 @@ def _check_row(
     )  # fmt: skip
 
 
-def _for_database(session: Session, rows: list[tuple]) -> list[tuple]:
-    """SQLite stores dates as ISO text and booleans as 0/1: stage them the same way so that
-    comparisons with stored values are exact."""
-    if repo.is_postgresql(session):
-        return rows
-    return [
-        (*row[:7], None if row[7] is None else int(row[7]), None if row[8] is None else row[8].isoformat(), row[9],
-         int(row[10]))
-        for row in rows
-    ]  # fmt: skip
+_NOTHING = ()  # a valid row that enters no value (all measure cells blank): nothing to stage (falsy)
+
+
+class _FastPath:
+    """The check of one row for the common case, without building dictionaries: codes that are
+    found as written, an applicable indicator, no duplicate, and cells whose validation is already
+    known (`_validate`'s memo, keyed by the raw cells). Anything else returns None and the row
+    goes through `_check_row`, which finds and words every problem."""
+
+    def __init__(
+        self, session: Session, lookup: _Lookup, located: Located, allowed: Callable[[int], bool]
+    ) -> None:
+        self.session, self.lookup, self.allowed = session, lookup, allowed
+        positions = dict(zip(located.fields, located.indexes, strict=True))
+        # Absent fields read the None appended to every row (index -1).
+        self.codes = itemgetter(*(positions.get(name, -1) for name in ("unit", "period", "indicator")))
+        self.cells = itemgetter(*(positions.get(name, -1) for name in VALUE_INPUTS))
+        self.fields, self.indexes = located.fields, located.indexes
+        self.width = max(located.indexes) + 1
+        self.sqlite = not repo.is_postgresql(session)
+        self.staged: dict[tuple, tuple] = {}  # (indicator, raw cells) -> database fields, or None if blank
+
+    def record(self, row: list[object]) -> dict[str, object]:
+        padded = row if len(row) > self.width else row + [None] * (self.width - len(row) + 1)
+        return {field: padded[index] for field, index in zip(self.fields, self.indexes, strict=True)}
+
+    def check(self, number: int, row: list[object]) -> tuple | None:
+        if len(row) < self.width:
+            return None
+        row.append(None)
+        unit_code, period_code, indicator_code = self.codes(row)
+        unit = self.lookup.units.get(unit_code)
+        state = self.lookup.states.get(period_code)
+        if unit is None or state is None or state.refusal:
+            return None
+        entry = state.indicators.get(indicator_code)
+        if entry is None or not self.allowed(unit[0]):
+            return None
+        slot_index, indicator = entry
+        if not indicator.applies(unit[2]):
+            return None
+        cells_in = self.cells(row)
+        fields = self.staged.get((indicator_code, cells_in), _UNKNOWN)
+        if fields is _UNKNOWN:
+            fields = self.validate(indicator, cells_in)
+            if fields is _UNKNOWN:
+                return None
+        slot = unit[1] * len(state.indicators) + slot_index
+        if state.first_row[slot]:
+            return None
+        state.first_row[slot] = number
+        if fields is None:
+            return _NOTHING
+        locked = state.period.status == "locked" or state.statuses.get(unit[0], "draft") not in EDITABLE
+        return (
+            number,
+            state.period.id,
+            unit[0],
+            indicator_code,
+            *fields,
+            int(locked) if self.sqlite else locked,
+        )
+
+    def database_fields(self, value_fields: tuple) -> tuple:
+        """Value fields as staged: SQLite stores dates as ISO text and booleans as 0/1, so they are
+        staged the same way to compare exactly with stored values."""
+        if not self.sqlite:
+            return value_fields
+        numerator, denominator, count, flag, day, note = value_fields
+        return (numerator, denominator, count, None if flag is None else int(flag),
+                None if day is None else day.isoformat(), note)  # fmt: skip
+
+    def validate(self, indicator: Indicator, cells_in: tuple) -> object:
+        """Validate text cells not seen before; `_UNKNOWN` (the row takes the slow path) for other
+        cells or any error, which the slow path words and locates."""
+        if not all(cell is None or cell.__class__ is str for cell in cells_in):
+            return _UNKNOWN
+        try:
+            raw = {name: cells.day(cell) if name == "date" else cells.plain(cell)
+                   for name, cell in zip(VALUE_INPUTS, cells_in, strict=True)}  # fmt: skip
+        except cells.CellError:
+            return _UNKNOWN
+        value, errors = validate_value(indicator, raw)
+        if errors:
+            return _UNKNOWN
+        return self.remember(indicator, cells_in, value)
+
+    def remember(self, indicator: Indicator, cells_in: tuple, value: Value | None) -> tuple | None:
+        fields = None
+        if value is not None:
+            entered = (
+                value.numerator,
+                value.denominator,
+                value.count,
+                value.flag,
+                value.date,
+                value.note or None,
+            )
+            fields = self.database_fields(entered)
+        if len(self.staged) < VALIDATION_MEMO_LIMIT:
+            self.staged[(indicator.code, cells_in)] = fields
+        return fields
+
+
+_UNKNOWN = object()
 
 
 def _refuse_locked_changes(session: Session, lookup: _Lookup, located: Located, report: ImportReport) -> None:
@@ -275,8 +392,10 @@ def _apply(
     lookup: _Lookup,
     changed: list[tuple[int, int, int, int]],
     run_id: int | None,
-    on_period_changed: Callable[[Period], None] | None,
-) -> None:
+    on_period_changed: PeriodChanged | None,
+) -> list[str]:
+    """Write the staged changes; recompute scores now, or return the period codes whose
+    recompute must follow the response (a national-scale import)."""
     now = datetime.now(UTC)
     repo.create_missing_submissions(session, now)
     repo.merge_values(session)
@@ -302,14 +421,30 @@ def _apply(
     touched: dict[int, set[int]] = {}
     for period_id, unit_id, _created, _updated in changed:
         touched.setdefault(period_id, set()).add(unit_id)
-    for period in lookup.periods.values():
-        unit_ids = touched.get(period.id)
-        if not unit_ids:
-            continue
+    periods = [period for period in lookup.periods.values() if period.id in touched]
+    if sum(len(unit_ids) for unit_ids in touched.values()) > SYNC_RECOMPUTE_UNITS:
+        return [period.code for period in periods]
+    for period in periods:
+        unit_ids = touched[period.id]
         if len(unit_ids) <= UNIT_RECOMPUTE_LIMIT:
             for unit_id in sorted(unit_ids):
                 scoring.recompute_unit(session, period, units_repo.by_id(session, unit_id))
         else:
             scoring.recompute_period(session, period)
         if on_period_changed is not None:
-            on_period_changed(period)
+            on_period_changed(session, period)
+    return []
+
+
+def recompute_deferred(
+    sessions: sessionmaker[Session], period_codes: list[str], on_period_changed: PeriodChanged | None = None
+) -> None:
+    """Recompute the scores of a large import's periods after its response, one period per
+    transaction (so memory holds one period at a time)."""
+    for code in period_codes:
+        with sessions() as session:
+            period = catalog_repo.period_by_code(session, code)
+            scoring.recompute_period(session, period)
+            if on_period_changed is not None:
+                on_period_changed(session, period)
+            session.commit()
