@@ -35,13 +35,13 @@ from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from api.db.engine import make_engine, session_factories  # noqa: E402
-from api.db.migrate import upgrade  # noqa: E402
-from api.db.models import EmulationGroup, Unit  # noqa: E402
-from api.domain import Measure, UnitKind, default_catalog_path, load_catalog  # noqa: E402
-from api.services import accounts  # noqa: E402
-from api.services.access import Principal  # noqa: E402
-from api.services.seed import seed_catalog  # noqa: E402
+from api.db.engine import make_engine, session_factories
+from api.db.migrate import upgrade
+from api.db.models import EmulationGroup, Unit
+from api.domain import Measure, UnitKind, default_catalog_path, load_catalog
+from api.services import accounts
+from api.services.access import Principal
+from api.services.seed import seed_catalog
 
 PERIODS = ("2026-H1", "2026-Y", "2027-H1", "2027-Y")
 UNITS = 10_000
