@@ -138,6 +138,12 @@ def enqueue(session: Session, period: Period) -> str:
     return period.code
 
 
+def announce(session: Session, app, background, period: Period) -> None:
+    """Queue the period's event now (in the caller's transaction) and send it after the response."""
+    enqueue(session, period)
+    background.add_task(deliver_pending, app.state.write_sessions, policy(app))
+
+
 def deliver_pending(sessions: sessionmaker[Session], policy: RetryPolicy = DEFAULT_POLICY) -> int:
     """Send every pending delivery (each in its own transaction); returns how many succeeded."""
     with sessions() as session:
