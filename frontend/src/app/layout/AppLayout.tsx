@@ -6,7 +6,7 @@ import { useMe } from '@/features/auth/api/me';
 import { useLogout } from '@/features/auth/api/session';
 import { ROLE_LABELS } from '@/features/auth/roles';
 import { ErrorState, PageLoading } from '@/components/PageState';
-import { navigationFor } from './navigation';
+import { menuSection, navigationFor } from './navigation';
 
 export function AppLayout() {
   const me = useMe();
@@ -20,17 +20,14 @@ export function AppLayout() {
   if (me.isError) return <ErrorState error={me.error} />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
 
-  const items = navigationFor(me.data.role);
-  const selected = items
-    .map((item) => item.key)
-    .filter((key) => key === location.pathname || (key !== '/' && location.pathname.startsWith(key)))
-    .sort((a, b) => b.length - a.length)
-    .slice(0, 1);
+  const items = navigationFor(me.data);
+  const section = menuSection(location.pathname);
+  const selected = items.some((item) => item.key === section) ? [section] : [];
   const menu = (
     <Menu
       mode="inline"
       items={items}
-      selectedKeys={selected.length ? selected : ['/']}
+      selectedKeys={selected}
       onClick={({ key }) => {
         setDrawerOpen(false);
         navigate(key);
@@ -61,7 +58,7 @@ export function AppLayout() {
             <div style={{ fontWeight: 600 }}>{me.data.full_name}</div>
             {wide && (
               <div style={{ fontSize: 12, opacity: 0.85 }}>
-                {ROLE_LABELS[me.data.role]}
+                {ROLE_LABELS[me.data.role] ?? me.data.role}
                 {me.data.unit ? ` · ${me.data.unit.name}` : ''}
               </div>
             )}

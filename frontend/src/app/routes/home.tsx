@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/PageHeader';
 import { ErrorState, PageLoading } from '@/components/PageState';
 import { dayjs, daysUntil, formatDate, formatDateTime } from '@/lib/format';
 import { useCurrentUser } from '../use-current-user';
+import { can } from '@/features/auth/roles';
 
 function Deadline({ due, submission }: { due: string; submission: SubmissionSummary | undefined }) {
   if (submission?.first_submitted_at) {
@@ -82,7 +83,8 @@ function ReporterHome({ unitCode, unitName }: { unitCode: string; unitName: stri
 
 export function HomeRoute() {
   const me = useCurrentUser();
-  if (me.role === 'reporter' && me.unit) return <ReporterHome unitCode={me.unit.code} unitName={me.unit.name} />;
-  if (me.role === 'leader' || me.role === 'home_affairs') return <Navigate to="/ranking" replace />;
-  return <Navigate to="/status" replace />;
+  if (can(me, 'values:write') && me.unit) return <ReporterHome unitCode={me.unit.code} unitName={me.unit.name} />;
+  if (can(me, 'submissions:review')) return <Navigate to="/status" replace />;
+  if (can(me, 'scores:read')) return <Navigate to="/ranking" replace />;
+  return <Navigate to="/tokens" replace />;
 }

@@ -10,7 +10,7 @@ import { usePlanTexts } from '@/features/indicators/api/indicators';
 import { IndicatorResultsTable, ScoreSummary } from '@/features/scores/components/ExplainedScore';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorAlert, ErrorState, PageLoading } from '@/components/PageState';
-import { canReview } from '@/features/auth/roles';
+import { can } from '@/features/auth/roles';
 import { useCurrentUser } from '../use-current-user';
 
 export default function ReviewRoute() {
@@ -32,7 +32,7 @@ export default function ReviewRoute() {
             <StatusTag status={data.status} />
           </Space>
         }
-        extra={canReview(me.role) && <ReviewActions period={period} unit={unit} status={data.status} />}
+        extra={can(me, 'submissions:review') && <ReviewActions period={period} unit={unit} status={data.status} />}
       />
       {data.status === 'returned' && data.return_reason && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`Lý do trả lại: ${data.return_reason}`} />

@@ -1,4 +1,4 @@
-import type { Role } from './api/me';
+import type { Me, Role } from './api/me';
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Quản trị hệ thống',
@@ -6,8 +6,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   reporter: 'Cán bộ báo cáo',
   leader: 'Lãnh đạo',
   home_affairs: 'Sở Nội vụ',
+  api_client: 'Tài khoản hệ thống (API)',
 };
 
-export const canReview = (role: Role) => role === 'reviewer' || role === 'admin';
-export const canSeeStatusBoard = (role: Role) => role !== 'reporter';
-export const isAdmin = (role: Role) => role === 'admin';
+/** The server decides what a role may do and lists it in `permissions`; the UI only follows. */
+export const can = (me: Me, permission: string) => me.permissions.includes(permission);

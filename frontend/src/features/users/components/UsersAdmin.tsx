@@ -11,6 +11,7 @@ const ROLE_OPTIONS = [
   { value: 'reporter', label: 'Cán bộ báo cáo' },
   { value: 'leader', label: 'Lãnh đạo' },
   { value: 'home_affairs', label: 'Sở Nội vụ' },
+  { value: 'api_client', label: 'Tài khoản hệ thống (API)' },
 ];
 const roleLabel = (role: string) => ROLE_OPTIONS.find((r) => r.value === role)?.label ?? role;
 
