@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { mostFailed, shortGroupName, tierDistributionOption } from '../chart-options';
+import type { IndicatorExplanation, RankingRow } from '../api/scores';
+
+const result = (code: string, met: boolean, applicable = true) => ({ code, met, applicable }) as IndicatorExplanation;
+
+describe('mostFailed', () => {
+  it('counts applicable unmet indicators across units, most failed first, ties by code', () => {
+    const units = [
+      [result('KL-01', false), result('GD-02', false), result('TT-01', true)],
+      [result('KL-01', false), result('GD-02', true), result('TT-01', false)],
+      [result('KL-01', true), result('TT-01', false, false)],
+    ];
+    expect(mostFailed(units)).toEqual([
+      { code: 'KL-01', failed: 2 },
+      { code: 'GD-02', failed: 1 },
+      { code: 'TT-01', failed: 1 },
+    ]);
+  });
+
+  it('keeps only the top entries', () => {
+    expect(mostFailed([[result('A', false), result('B', false), result('C', false)]], 2)).toHaveLength(2);
+  });
+});
+
+describe('tier distribution', () => {
+  it('counts the units of each group in each tier', () => {
+    const row = (tier: string) => ({ tier }) as RankingRow;
+    const option = tierDistributionOption([
+      { code: 'CAX', name: 'Cụm thi đua Công an xã, phường', rows: [row('XUAT_SAC'), row('TOT'), row('TOT')] },
+      { code: 'PCA', name: 'Khối thi đua các phòng Công an tỉnh', rows: [row('KHONG_HOAN_THANH')] },
+    ]) as { series: { name: string; data: number[] }[]; xAxis: { data: string[] } };
+    const byName = Object.fromEntries(option.series.map((s) => [s.name, s.data]));
+    expect(byName['Tốt']).toEqual([2, 0]);
+    expect(byName['Xuất sắc']).toEqual([1, 0]);
+    expect(byName['Không hoàn thành']).toEqual([0, 1]);
+    expect(option.xAxis.data).toEqual(['Công an xã, phường', 'phòng Công an tỉnh']);
+  });
+
+  it('shortens group names only by their common prefix', () => {
+    expect(shortGroupName('Khối thi đua các sở, ban, ngành')).toBe('sở, ban, ngành');
+    expect(shortGroupName('Nhóm khác')).toBe('Nhóm khác');
+  });
+});
