@@ -219,6 +219,8 @@ class Score(Base):
     first_submitted_at: Mapped[datetime | None]
     pillars: Mapped[dict[str, Any]]
     explanation: Mapped[dict[str, Any]]
+    # Also inside the explanation; a column so that rankings never load explanations.
+    veto_failed: Mapped[list[Any]] = mapped_column(JSON, server_default="[]")
     computed_at: Mapped[datetime]
     frozen: Mapped[bool] = mapped_column(Boolean, default=False)
 

@@ -54,10 +54,10 @@ def load_file(session: Session, path: Path) -> tuple[CatalogVersion, Scheme, int
 
 def catalog_for_scheme(session: Session, scheme: Scheme) -> Catalog:
     """The domain catalog with this scheme's parameters (parsed once per process per version)."""
-    version = repo.catalog_version_by_id(session, scheme.catalog_version_id)
-    key = (version.version, scheme.code)
+    key = (repo.catalog_version_code(session, scheme.catalog_version_id), scheme.code)
     if key not in _catalogs:
-        _catalogs[key] = load_catalog({**version.document, "scheme": scheme.parameters})
+        document = repo.catalog_version_by_id(session, scheme.catalog_version_id).document
+        _catalogs[key] = load_catalog({**document, "scheme": scheme.parameters})
     return _catalogs[key]
 
 
@@ -72,6 +72,8 @@ def scoring_context(session: Session, period: Period) -> tuple[Catalog, ScoringC
     catalog = catalog_for_scheme(session, scheme)
     key = (catalog.code, scheme.code, domain_period(period))
     if key not in _contexts:
+        if len(_contexts) >= 256:  # edited periods leave stale keys behind
+            _contexts.clear()
         _contexts[key] = ScoringContext(catalog.indicators, key[2], catalog.scheme)
     return catalog, _contexts[key]
 

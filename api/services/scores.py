@@ -44,14 +44,14 @@ def ranking(session: Session, period: Period, group: str | None, kind: str | Non
         group_id = found.id
     items = [
         {
-            "rank": score.rank, "unit": {"code": code, "name": name, "kind": unit_kind}, "group": group_code,
-            "total": _number(score.total), "total_exact": score.total, "tier": score.final_tier,
-            "tier_label": Tier[score.final_tier].label, "tier_before_quota": score.tier,
-            "quota_applied": score.quota_applied, "pillars": {k: _number(v) for k, v in score.pillars.items()},
-            "submission_status": score.submission_status, "first_submitted_at": score.first_submitted_at,
-            "veto_failed": score.explanation.get("veto_failed", []),
+            "rank": row.rank, "unit": {"code": row.unit_code, "name": row.unit_name, "kind": row.unit_kind},
+            "group": row.group_code, "total": _number(row.total), "total_exact": row.total, "tier": row.final_tier,
+            "tier_label": Tier[row.final_tier].label, "tier_before_quota": row.tier,
+            "quota_applied": row.quota_applied, "pillars": {k: _number(v) for k, v in row.pillars.items()},
+            "submission_status": row.submission_status, "first_submitted_at": row.first_submitted_at,
+            "veto_failed": row.veto_failed,
         }
-        for score, code, name, unit_kind, group_code in scores.ranking(session, period.id, group_id, kind)
+        for row in scores.ranking(session, period.id, group_id, kind)
     ]
     scheme = catalog_repo.scheme_by_id(session, period.scheme_id)
     return {"period": period.code, "period_name": period.name, "status": period.status,

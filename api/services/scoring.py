@@ -132,7 +132,8 @@ def _fields(period: Period, unit: Unit, submission: Submission | None, result: U
         "submission_status": submission.status if submission else None,
         "first_submitted_at": submission.first_submitted_at if submission else None,
         "pillars": {p.pillar.value: None if p.score is None else str(p.score) for p in result.pillars},
-        "explanation": explanation(result), "computed_at": datetime.now(UTC),
+        "explanation": explanation(result), "veto_failed": list(result.veto_failed),
+        "computed_at": datetime.now(UTC),
     }
 
 

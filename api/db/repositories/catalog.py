@@ -10,6 +10,11 @@ def catalog_version(session: Session, version: str) -> CatalogVersion | None:
     return session.scalar(select(CatalogVersion).where(CatalogVersion.version == version))
 
 
+def catalog_version_code(session: Session, catalog_version_id: int) -> str | None:
+    """The version string alone: the (large) document is loaded only when it is not cached."""
+    return session.scalar(select(CatalogVersion.version).where(CatalogVersion.id == catalog_version_id))
+
+
 def catalog_version_by_id(session: Session, catalog_version_id: int) -> CatalogVersion | None:
     return session.get(CatalogVersion, catalog_version_id)
 

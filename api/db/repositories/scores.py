@@ -57,14 +57,17 @@ def totals_of(session: Session, period_ids: list[int], unit_id: int) -> dict[int
 
 
 def ranking(session: Session, period_id: int, group_id: int | None, kind: str | None):
-    """Ranking rows (score, unit code, unit name, unit kind, group code) in rank order."""
+    """Ranking rows in rank order: the score columns a ranking shows, never the explanation."""
     conditions = [Score.period_id == period_id, Unit.active.is_(True)]
     if group_id is not None:
         conditions.append(Score.group_id == group_id)
     if kind:
         conditions.append(Unit.kind == kind)
     return session.execute(
-        select(Score, Unit.code, Unit.name, Unit.kind, EmulationGroup.code)
+        select(Score.rank, Score.total, Score.tier, Score.final_tier, Score.quota_applied, Score.pillars,
+               Score.submission_status, Score.first_submitted_at, Score.veto_failed,
+               Unit.code.label("unit_code"), Unit.name.label("unit_name"), Unit.kind.label("unit_kind"),
+               EmulationGroup.code.label("group_code"))
         .join(Unit, Score.unit_id == Unit.id)
         .outerjoin(EmulationGroup, Score.group_id == EmulationGroup.id)
         .where(*conditions)
