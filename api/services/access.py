@@ -34,6 +34,10 @@ class Principal:
         granted = ROLE_PERMISSIONS.get(self.role, frozenset())
         return granted if self.scopes is None else granted & self.scopes
 
+    def has_role(self, roles: frozenset[str]) -> bool:
+        """For features granted by role alone: an API token never qualifies, it reaches only its scopes."""
+        return self.scopes is None and self.role in roles
+
     def can(self, permission: str) -> bool:
         return permission in self.permissions
 

@@ -27,7 +27,7 @@ OVERSIGHT = frozenset({"admin", "reviewer", "leader", "home_affairs"})
 
 
 def require_role(principal: Principal, roles: frozenset[str]) -> None:
-    if principal.role not in roles:
+    if not principal.has_role(roles):
         raise Forbidden("Tài khoản không có quyền thực hiện thao tác này.")
 
 
@@ -86,7 +86,7 @@ def list_inspections(
 ) -> list[InspectionView]:
     """Inspections of a unit or of a period's window; a reporter sees only their own unit's."""
     unit = unit_by_code(session, unit_code) if unit_code else None
-    if principal.role not in OVERSIGHT:
+    if not principal.has_role(OVERSIGHT):
         if principal.unit_id is None or (unit is not None and unit.id != principal.unit_id):
             raise Forbidden("Tài khoản chỉ xem được kết quả kiểm tra của đơn vị mình.")
         unit = units_repo.by_id(session, principal.unit_id)
