@@ -86,6 +86,31 @@ def openapi_yaml() -> str:
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120)
 
 
+@app.command("backup")
+def backup_command(target: Annotated[Path, typer.Argument(help="Tệp sao lưu sẽ ghi.")]) -> None:
+    """Write a consistent backup of the database while the server runs (SQLite backup API or pg_dump)."""
+    from api.services.backup import backup
+
+    typer.echo(f"Đã sao lưu vào {backup(get_settings().database_url, target)}.")
+
+
+@app.command("restore")
+def restore_command(
+    source: Annotated[Path, typer.Argument(help="Tệp sao lưu cần khôi phục.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Không hỏi lại.")] = False,
+) -> None:
+    """Replace the database with a backup; stop the server first."""
+    from api.services.backup import BackupError, restore
+
+    if not yes:
+        typer.confirm("Toàn bộ dữ liệu hiện tại sẽ bị thay thế. Tiếp tục?", abort=True)
+    try:
+        restore(get_settings().database_url, source)
+    except BackupError as error:
+        raise typer.BadParameter(str(error)) from None
+    typer.echo(f"Đã khôi phục từ {source}.")
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option()] = "127.0.0.1",
