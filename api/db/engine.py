@@ -5,6 +5,9 @@ of immediate "database is locked" errors, foreign keys enforced, and ``BEGIN IMM
 transactions so two read-then-write requests cannot deadlock on the lock upgrade.
 """
 
+from fractions import Fraction
+
+import orjson
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -12,9 +15,22 @@ from sqlalchemy.orm import Session, sessionmaker
 WRITE_OPTION = "banhat_write"
 
 
+def _exact_number(value):
+    """Exact numbers (score explanations keep Fractions) are stored as their "p/q" text."""
+    if isinstance(value, Fraction):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _json_text(value) -> str:
+    """JSON columns through orjson: a bulk recompute writes one explanation document per unit."""
+    return orjson.dumps(value, default=_exact_number).decode()
+
+
 def make_engine(url: str, **kwargs) -> Engine:
     """Create an engine for ``url``; SQLite connections get the pragmas and explicit BEGIN."""
     parsed = make_url(url)
+    kwargs = {"json_serializer": _json_text, "json_deserializer": orjson.loads, **kwargs}
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, **kwargs)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)

@@ -5,7 +5,7 @@ emulation group; ``recompute_period`` rebuilds a whole period (seed, scheme chan
 """
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from fractions import Fraction
 
 from sqlalchemy.orm import Session
@@ -73,49 +73,38 @@ def _review_score(session: Session, context: ScoringContext, period: Period, uni
     return replace(empty, base=total, total=total, tier_before_veto=tier, tier=tier, veto_failed=(), missing=())
 
 
-def _plain(number):
-    """Exact numbers as strings ("190/3"), dates as ISO text; the JSON shape of ``api.domain.to_dict``."""
-    kind = type(number)
-    if kind is int or number is None:
-        return number
-    if kind is Fraction:
-        return str(number)
-    return number.isoformat() if isinstance(number, date) else number
-
-
 def explanation(result: UnitScore) -> dict:
     """The stored explanation of a score: every indicator, pillar, bonus, deduction and cap.
 
-    Written out by hand rather than with the generic ``to_dict`` because it runs once per unit on every
-    bulk recompute, where reflection dominated the cost; the keys are the same.
+    Same keys as the generic ``api.domain.to_dict``, written out by hand because it runs once per unit
+    on every bulk recompute, where reflection dominated the cost. Values stay exact ``Fraction``s, dates
+    and enums: the JSON encoder (orjson on the engine, Pydantic in responses) writes them as "190/3",
+    ISO dates and enum values.
     """
-    indicators = []
-    for r in result.indicators:
-        v = r.value
-        indicators.append({
-            "code": r.code, "pillar": r.pillar.value, "applicable": r.applicable,
+    indicators = [
+        {
+            "code": r.code, "pillar": r.pillar, "applicable": r.applicable,
             "reason_not_applicable": r.reason_not_applicable,
-            "value": None if v is None else {
-                "numerator": v.numerator, "denominator": v.denominator, "count": v.count, "flag": v.flag,
-                "date": _plain(v.date), "note": v.note,
+            "value": None if r.value is None else {
+                "numerator": r.value.numerator, "denominator": r.value.denominator, "count": r.value.count,
+                "flag": r.value.flag, "date": r.value.date, "note": r.value.note,
             },
-            "rule_text": r.rule_text, "threshold": _plain(r.threshold), "met": r.met,
-            "attainment": _plain(r.attainment), "weight": _plain(r.weight), "points": _plain(r.points),
-            "veto": r.veto, "missing": r.missing, "rate": _plain(r.rate),
-        })
+            "rule_text": r.rule_text, "threshold": r.threshold, "met": r.met, "attainment": r.attainment,
+            "weight": r.weight, "points": r.points, "veto": r.veto, "missing": r.missing, "rate": r.rate,
+        }
+        for r in result.indicators
+    ]
     return {
-        "unit_kind": result.unit_kind.value, "period_code": result.period_code,
-        "scheme_version": result.scheme_version, "base": _plain(result.base),
-        "bonus_requested": _plain(result.bonus_requested), "bonus_applied": _plain(result.bonus_applied),
-        "deductions_total": _plain(result.deductions_total), "total": _plain(result.total),
+        "unit_kind": result.unit_kind, "period_code": result.period_code, "scheme_version": result.scheme_version,
+        "base": result.base, "bonus_requested": result.bonus_requested, "bonus_applied": result.bonus_applied,
+        "deductions_total": result.deductions_total, "total": result.total,
         "tier_before_veto": result.tier_before_veto.name, "tier": result.tier.name,
         "veto_failed": list(result.veto_failed), "missing": list(result.missing),
-        "bonuses": [{"points": _plain(a.points), "reason": a.reason} for a in result.bonuses],
-        "deductions": [{"points": _plain(a.points), "reason": a.reason} for a in result.deductions],
+        "bonuses": [{"points": a.points, "reason": a.reason} for a in result.bonuses],
+        "deductions": [{"points": a.points, "reason": a.reason} for a in result.deductions],
         "pillars": [
-            {"pillar": p.pillar.value, "score": _plain(p.score), "weight": _plain(p.weight),
-             "points": _plain(p.points), "weight_total": _plain(p.weight_total),
-             "applicable_count": p.applicable_count}
+            {"pillar": p.pillar, "score": p.score, "weight": p.weight, "points": p.points,
+             "weight_total": p.weight_total, "applicable_count": p.applicable_count}
             for p in result.pillars
         ],
         "indicators": indicators,
