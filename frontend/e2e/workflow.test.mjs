@@ -121,6 +121,12 @@ describe('reporting workflow', () => {
     assert.match(await reason.innerText(), new RegExp(RETURN_REASON.replace(/[.()]/g, '\\$&')));
     await shot(reporter, '06-returned-report');
 
+    // Evidence for the corrected value: the file is checked by content on the server, so a real PDF header.
+    await reporter
+      .locator(`[data-indicator="${FAILED_VETO}"] input[type=file]`)
+      .setInputFiles({ name: 'bien-ban-kiem-ke.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await reporter.locator(`[data-indicator="${FAILED_VETO}"]`).getByRole('link', { name: /bien-ban-kiem-ke\.pdf/ }).waitFor();
+
     await fillIndicator(reporter, FAILED_VETO, { count: 0, note: 'Đã kiểm kê, không mất vũ khí (biên bản ngày 20/11)' });
     const preview = reporter.getByTestId('score-preview');
     await preview.getByTestId('score-tier').getByText('Hoàn thành xuất sắc nhiệm vụ').waitFor();

@@ -49,7 +49,13 @@ export async function startServer() {
     BANHAT_EVIDENCE_DIR: join(dir, 'evidence'),
     BANHAT_FRONTEND_DIST: dist,
   };
-  const run = (...args) => execFileSync('uv', ['run', '--quiet', 'banhat', ...args], { cwd: REPO, env, stdio: 'pipe' });
+  const run = (...args) => {
+    try {
+      execFileSync('uv', ['run', '--quiet', 'banhat', ...args], { cwd: REPO, env, stdio: 'pipe' });
+    } catch (error) {
+      throw new Error(`banhat ${args.join(' ')} failed:\n${String(error.stderr).slice(-1500)}`);
+    }
+  };
   run('migrate');
   run('seed', '--demo');
 

@@ -39,7 +39,7 @@ export default function ReviewRoute() {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <SubmissionForm indicators={data.indicators} planText={planText} editable={false} />
+          <SubmissionForm indicators={data.indicators} report={{ period, unit }} planText={planText} editable={false} />
         </Col>
         <Col xs={24} xl={12}>
           <Card title="Điểm và giải trình" style={{ marginBottom: 16 }} data-testid="explained-score">

@@ -71,6 +71,7 @@ export default function SubmissionRoute() {
         <Col xs={24} xl={15}>
           <SubmissionForm
             form={form}
+            report={{ period, unit }}
             indicators={data.indicators}
             planText={planText}
             editable={data.editable}

@@ -7,9 +7,12 @@ import type { ProblemFieldError } from '@/api/errors';
 import type { SubmissionIndicator } from '../api/submissions';
 import { isFilled, toFormValues, toValueInputs, type FieldValues, type FormValues } from '../form-values';
 import { MeasureInput, NoteInput } from './MeasureInput';
+import { EvidenceFiles } from './EvidenceFiles';
 
 interface SubmissionFormProps {
   indicators: SubmissionIndicator[];
+  /** The report's period and unit, for its evidence files; without them no file list is shown. */
+  report?: { period: string; unit: string };
   /** The plan's own wording per indicator code, shown beside the input when known. */
   planText?: Record<string, string>;
   editable: boolean;
@@ -36,7 +39,14 @@ export function serverErrorsToFields(indicators: SubmissionIndicator[], errors: 
   });
 }
 
-function IndicatorRow({ indicator, planText, editable }: { indicator: SubmissionIndicator; planText?: string; editable: boolean }) {
+interface IndicatorRowProps {
+  indicator: SubmissionIndicator;
+  planText?: string;
+  editable: boolean;
+  report?: { period: string; unit: string };
+}
+
+function IndicatorRow({ indicator, planText, editable, report }: IndicatorRowProps) {
   return (
     <Row gutter={[16, 4]} style={{ padding: '12px 0', borderTop: '1px solid #f0f0f0' }} data-indicator={indicator.code}>
       <Col xs={24} md={12}>
@@ -57,6 +67,7 @@ function IndicatorRow({ indicator, planText, editable }: { indicator: Submission
       <Col xs={24} md={12}>
         <MeasureInput code={indicator.code} measure={indicator.measure} disabled={!editable} />
         <NoteInput code={indicator.code} disabled={!editable} />
+        {report && <EvidenceFiles {...report} indicator={indicator} editable={editable} />}
       </Col>
     </Row>
   );
@@ -80,7 +91,7 @@ function PillarProgress({ indicators }: { indicators: SubmissionIndicator[] }) {
 
 /** The data-entry form of one report: every applicable indicator, grouped by the three pillars. */
 export function SubmissionForm(props: SubmissionFormProps) {
-  const { indicators, planText, editable, saving, submitting, onChange, onSave, onSubmit } = props;
+  const { indicators, report, planText, editable, saving, submitting, onChange, onSave, onSubmit } = props;
   const [ownForm] = Form.useForm<FormValues>();
   const form = props.form ?? ownForm;
   const initialValues = useMemo(() => toFormValues(indicators), [indicators]);
@@ -122,7 +133,13 @@ export function SubmissionForm(props: SubmissionFormProps) {
           styles={{ body: { paddingTop: 0, paddingBottom: 0 } }}
         >
           {group.indicators.map((indicator) => (
-            <IndicatorRow key={indicator.code} indicator={indicator} planText={planText?.[indicator.code]} editable={editable} />
+            <IndicatorRow
+              key={indicator.code}
+              indicator={indicator}
+              planText={planText?.[indicator.code]}
+              editable={editable}
+              report={report}
+            />
           ))}
         </Card>
       ))}

@@ -1,0 +1,49 @@
+import { App, Button, Flex, Upload } from 'antd';
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { errorMessage } from '@/api/errors';
+import type { SubmissionIndicator } from '../api/submissions';
+import { evidenceUrl, useAttachEvidence } from '../api/evidence';
+
+interface EvidenceFilesProps {
+  period: string;
+  unit: string;
+  indicator: SubmissionIndicator;
+  editable: boolean;
+}
+
+/** The evidence files of one value: links to download, and an upload button while the report is editable. */
+export function EvidenceFiles({ period, unit, indicator, editable }: EvidenceFilesProps) {
+  const { message } = App.useApp();
+  const attach = useAttachEvidence(period, unit);
+  if (!editable && indicator.evidence.length === 0) return null;
+  return (
+    <Flex gap={8} wrap align="center" style={{ marginTop: 6 }}>
+      {indicator.evidence.map((file) => (
+        <a key={file.id} href={evidenceUrl(period, unit, file.id)} target="_blank" rel="noreferrer">
+          <PaperClipOutlined /> {file.filename}
+        </a>
+      ))}
+      {editable && (
+        <Upload
+          showUploadList={false}
+          customRequest={({ file, onSuccess, onError }) =>
+            attach.mutateAsync({ indicator: indicator.code, file: file as File }).then(
+              (saved) => {
+                message.success(`Đã tải lên ${saved.filename}`);
+                onSuccess?.(saved);
+              },
+              (error: Error) => {
+                message.error(errorMessage(error));
+                onError?.(error);
+              },
+            )
+          }
+        >
+          <Button size="small" icon={<UploadOutlined />} loading={attach.isPending} aria-label={`${indicator.code} tải minh chứng`}>
+            Tệp minh chứng
+          </Button>
+        </Upload>
+      )}
+    </Flex>
+  );
+}
