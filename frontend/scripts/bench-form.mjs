@@ -34,7 +34,10 @@ async function timeToType(page, cdp) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const server = await startServer();
+// BENCH_BASE_URL measures a server that is already running (demo-seeded) instead of starting one.
+const server = process.env.BENCH_BASE_URL
+  ? { baseURL: process.env.BENCH_BASE_URL, stop: async () => {} }
+  : await startServer();
 const browser = await launchBrowser();
 try {
   const cold = [];
