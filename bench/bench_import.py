@@ -138,6 +138,7 @@ def import_over_http(url: str, token: str, csv_path: Path) -> tuple[float, float
                     raise
                 time.sleep(0.2)
         idle_mb = peak_rss_mb(server.pid)
+        versions = score_versions(url)
         started = time.perf_counter()
         with csv_path.open("rb") as handle:
             response = httpx.post(
@@ -152,10 +153,35 @@ def import_over_http(url: str, token: str, csv_path: Path) -> tuple[float, float
             raise SystemExit(f"import failed: {response.status_code} {response.text[:2000]}")
         report = response.json()
         report["idle_mb"] = round(idle_mb, 1)
+        report["scores_fresh_seconds"] = round(wait_for_scores(url, report["scores_pending"], versions) - started, 1)
+        report["peak_with_recompute_mb"] = round(peak_rss_mb(server.pid), 1)
         return elapsed, peak, report
     finally:
         server.terminate()
-        server.wait(30)
+        try:
+            server.wait(60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def score_versions(url: str) -> dict[str, int]:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        versions = dict(connection.execute(text("SELECT code, scores_version FROM periods")).all())
+    engine.dispose()
+    return versions
+
+
+def wait_for_scores(url: str, period_codes: list[str], before: dict[str, int]) -> float:
+    """When the recompute deferred after the response has finished every pending period (each
+    recomputed period bumps its `scores_version`)."""
+    while period_codes:
+        now = score_versions(url)
+        if all(now[code] > before[code] for code in period_codes):
+            break
+        time.sleep(1)
+    return time.perf_counter()
 
 
 def raw_insert_rate(url: str, rows: list[list[object]]) -> float:
@@ -212,6 +238,8 @@ def run(label: str, url: str, rows: list[list[object]], csv_path: Path) -> dict:
         "raw_insert_values_per_second": round(raw),
         "share_of_raw": round(len(rows) / elapsed / raw, 2),
         "server_peak_mb": round(peak, 1),
+        "scores_fresh_seconds": report["scores_fresh_seconds"],
+        "server_peak_with_recompute_mb": report["peak_with_recompute_mb"],
         "server_idle_mb": report["idle_mb"],
         "created": report["created"],
         "rejected": report["rejected"],

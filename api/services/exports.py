@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy.orm import Session
 
-from api.db.repositories import scores as scores_repo
+from api.db.repositories import exports as exports_repo
 from api.db.repositories import units as units_repo
 from api.db.repositories import value_imports
 from api.domain import Tier, display
@@ -226,14 +226,16 @@ def explained_export(session: Session, principal: Principal, period_code: str, g
     period, _tag = scores.ranking_etag(session, principal, period_code, group, None)
     group_id = _group_id(session, group)
     rows: list[Sequence[object]] = []
-    for score, code, name, _kind, _group in scores_repo.ranking(session, period.id, group_id, None):
-        tier = Tier[score.final_tier].label
-        for item in score.explanation.get("indicators", []):
+    for code, name, total, final_tier, explanation in exports_repo.explained_scores(
+        session, period.id, group_id
+    ):
+        tier = Tier[final_tier].label
+        for item in explanation.get("indicators", []):
             rows.append([
                 code, name, item["code"], item["pillar"], _value_text(item.get("value")),
                 item.get("rule_text"), _yes_no(item.get("applicable")), _yes_no(item.get("met")),
                 _fraction(item.get("attainment")), _fraction(item.get("weight")), _fraction(item.get("points")),
-                _yes_no(item.get("veto")), _fraction(score.total), tier,
+                _yes_no(item.get("veto")), _fraction(total), tier,
             ])  # fmt: skip
     return Export(f"diem-chi-tiet-{period.code}", f"Điểm chi tiết theo chỉ tiêu - {period.name}",
                   EXPLAINED_COLUMNS, rows)  # fmt: skip

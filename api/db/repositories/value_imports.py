@@ -143,24 +143,27 @@ def drop_locked_changes(session: Session) -> None:
     session.execute(delete(staging).where(staging.c.locked.is_(True), not_(_same_as_stored())))
 
 
-def count_outcomes(session: Session) -> tuple[int, int, int]:
-    """(created, updated, unchanged) of the staged rows against the stored values."""
-    created = func.coalesce(func.sum(case((_values.c.id.is_(None), 1), else_=0)), 0)
-    unchanged = func.coalesce(func.sum(case((and_(_values.c.id.is_not(None), _unchanged()), 1), else_=0)), 0)
-    total, new, same = session.execute(select(func.count(), created, unchanged).select_from(_joined())).one()
-    return int(new), int(total - new - same), int(same)
-
-
-def changed_pairs(session: Session) -> list[tuple[int, int, int, int]]:
-    """(period_id, unit_id, created, updated) for every submission the staged rows would change."""
+def outcomes_by_report(session: Session) -> list[tuple[int, int, int, int, int, int]]:
+    """Per report touched by the staged rows, in one pass over them: (period_id, unit_id, created,
+    updated, unchanged, locked_changes), where locked_changes are rows that would change a locked
+    report (see `locked_changes`)."""
+    same = and_(_values.c.id.is_not(None), _unchanged())
     created = func.sum(case((_values.c.id.is_(None), 1), else_=0))
+    unchanged = func.sum(case((same, 1), else_=0))
+    locked = func.sum(case((and_(staging.c.locked.is_(True), not_(same)), 1), else_=0))
     query = (
-        select(staging.c.period_id, staging.c.unit_id, created, func.count() - created)
+        select(
+            staging.c.period_id,
+            staging.c.unit_id,
+            created,
+            func.count() - created - unchanged,
+            unchanged,
+            locked,
+        )
         .select_from(_joined())
-        .where(or_(_values.c.id.is_(None), not_(_unchanged())))
         .group_by(staging.c.period_id, staging.c.unit_id)
     )
-    return [tuple(row) for row in session.execute(query)]
+    return [tuple(int(value) for value in row) for row in session.execute(query)]
 
 
 def create_missing_submissions(session: Session, now: datetime) -> None:

@@ -115,11 +115,16 @@ def import_values(
                     repo.load_staging(session, chunk)
                     chunk.clear()
         repo.load_staging(session, chunk)
-        _refuse_locked_changes(session, lookup, located, report)
-        report.created, report.updated, report.unchanged = repo.count_outcomes(session)
+        outcomes = repo.outcomes_by_report(session)
+        if any(row[5] for row in outcomes):
+            _refuse_locked_changes(session, lookup, located, report)
+            outcomes = repo.outcomes_by_report(session)
+        report.created = sum(row[2] for row in outcomes)
+        report.updated = sum(row[3] for row in outcomes)
+        report.unchanged = sum(row[4] for row in outcomes)
         if dry_run or (all_or_nothing and report.rejected):
             return report
-        changed = repo.changed_pairs(session)
+        changed = [row[:4] for row in outcomes if row[2] or row[3]]
         if changed:
             report.scores_pending = _apply(session, principal, lookup, changed, run_id, on_period_changed)
         report.applied = True

@@ -1,0 +1,23 @@
+"""Queries of the exports that the ranking's own queries do not answer."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.db.models import EmulationGroup, Score, Unit
+
+
+def explained_scores(session: Session, period_id: int, group_id: int | None) -> list[tuple]:
+    """(unit code, unit name, total, final tier, explanation) in ranking order."""
+    conditions = [Score.period_id == period_id, Unit.active.is_(True)]
+    if group_id is not None:
+        conditions.append(Score.group_id == group_id)
+    query = (
+        select(Unit.code, Unit.name, Score.total, Score.final_tier, Score.explanation)
+        .join(Unit, Score.unit_id == Unit.id)
+        .outerjoin(EmulationGroup, Score.group_id == EmulationGroup.id)
+        .where(*conditions)
+        .order_by(EmulationGroup.code, Score.rank, Unit.code)
+    )
+    return [tuple(row) for row in session.execute(query)]
