@@ -22,9 +22,14 @@ def _exact_number(value):
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
+def json_bytes(value) -> bytes:
+    """The JSON encoding used for JSON columns (orjson; exact numbers as "p/q" text)."""
+    return orjson.dumps(value, default=_exact_number)
+
+
 def _json_text(value) -> str:
     """JSON columns through orjson: a bulk recompute writes one explanation document per unit."""
-    return orjson.dumps(value, default=_exact_number).decode()
+    return json_bytes(value).decode()
 
 
 def make_engine(url: str, **kwargs) -> Engine:

@@ -221,7 +221,9 @@ class Score(Base):
     explanation: Mapped[dict[str, Any]]
     # Also inside the explanation; a column so that rankings never load explanations.
     veto_failed: Mapped[list[Any]] = mapped_column(JSON, server_default="[]")
-    computed_at: Mapped[datetime]
+    # Hash of the stored content: a bulk recompute skips rows whose new result is identical.
+    fingerprint: Mapped[str] = mapped_column(String(32), server_default="")
+    computed_at: Mapped[datetime]  # when the stored content last changed
     frozen: Mapped[bool] = mapped_column(Boolean, default=False)
 
 

@@ -4,12 +4,14 @@ A change to one unit's values or workflow touches only that unit's score row and
 emulation group; ``recompute_period`` rebuilds a whole period (seed, scheme change, lock).
 """
 
+import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime
 from fractions import Fraction
 
 from sqlalchemy.orm import Session
 
+from api.db.engine import json_bytes
 from api.db.models import Period, Submission, SubmissionValue, Unit
 from api.db.repositories import awards as awards_repo
 from api.db.repositories import catalog as catalog_repo
@@ -122,12 +124,31 @@ def _fields(period: Period, unit: Unit, submission: Submission | None, result: U
         "first_submitted_at": submission.first_submitted_at if submission else None,
         "pillars": {p.pillar.value: None if p.score is None else str(p.score) for p in result.pillars},
         "explanation": explanation(result), "veto_failed": list(result.veto_failed),
-        "computed_at": datetime.now(UTC),
     }
 
 
-def _new_row(fields: dict) -> dict:
-    return {**fields, "final_tier": fields["tier"], "rank": None, "quota_applied": False, "frozen": False}
+def _write(session: Session, period: Period, computed: list[dict], unit_id: int | None = None) -> None:
+    """Insert new score rows and update changed ones; rows whose content is identical are not rewritten."""
+    stored = scores.stored(session, period.id, unit_id)
+    now = datetime.now(UTC)
+    inserts, updates = [], []
+    for fields in computed:
+        fields["fingerprint"] = hashlib.blake2b(json_bytes(fields), digest_size=16).hexdigest()
+        fields["computed_at"] = now
+        found = stored.get(fields["unit_id"])
+        if found is None:
+            inserts.append({**fields, "final_tier": fields["tier"], "rank": None, "quota_applied": False,
+                            "frozen": False})
+        elif found[1] != fields["fingerprint"]:
+            updates.append({"id": found[0], **fields})
+    scores.bulk_insert(session, inserts)
+    scores.bulk_update(session, updates)
+
+
+def exact(text: str) -> Fraction:
+    """A stored "p/q" string as a Fraction (``Fraction(str)`` parses with a regex, slow for 10,000 rows)."""
+    numerator, _, denominator = text.partition("/")
+    return Fraction(int(numerator), int(denominator or 1))
 
 
 def rerank(session: Session, period: Period, group_id: int | None = None) -> None:
@@ -140,7 +161,7 @@ def rerank(session: Session, period: Period, group_id: int | None = None) -> Non
     for rows in by_group.values():
         entries = [
             RankInput(unit_code=row.code, approved=row.submission_status == "approved", tier=Tier[row.tier],
-                      total=Fraction(row.total), kl_score=Fraction(row.kl_score) if row.kl_score else None,
+                      total=exact(row.total), kl_score=exact(row.kl_score) if row.kl_score else None,
                       first_submitted_at=row.first_submitted_at)
             for row in rows
         ]
@@ -166,12 +187,7 @@ def recompute_unit(session: Session, period: Period, unit: Unit) -> None:
         entered = {v.indicator_code: to_value(v) for v in rows}
         result = _score(context, period, unit, submission, entered, _previous_rates(session, period, [unit.id]),
                         awards_repo.adjustments_for(session, period, [unit.id]))
-    fields = _fields(period, unit, submission, result)
-    existing = scores.ids_by_unit(session, period.id, unit.id)
-    if unit.id in existing:
-        scores.bulk_update(session, [{"id": existing[unit.id], **fields}])
-    else:
-        scores.bulk_insert(session, [_new_row(fields)])
+    _write(session, period, [_fields(period, unit, submission, result)], unit.id)
     rerank(session, period, unit.group_id)
     scores.bump_version(session, period.id)
 
@@ -180,12 +196,11 @@ def recompute_period(session: Session, period: Period) -> int:
     """Recompute every reporting unit's score of a period and re-rank every group; returns the unit count."""
     reporting = units.scored_units(session)
     _catalog, context = scoring_context(session, period)
-    existing = scores.ids_by_unit(session, period.id)
     subs = submissions.all_of_period(session, period.id)
     values = submissions.values_for(session, period.id, list(subs)) if subs and not period.spans else {}
     previous = _previous_rates(session, period, [unit.id for unit in reporting]) if not period.spans else {}
     adjustments = awards_repo.adjustments_for(session, period, [unit.id for unit in reporting])
-    inserts, updates = [], []
+    computed = []
     with gc_paused():  # the cyclic collector otherwise dominates a bulk recompute
         for unit in reporting:
             submission = subs.get(unit.id)
@@ -194,13 +209,8 @@ def recompute_period(session: Session, period: Period) -> int:
             else:
                 entered = {v.indicator_code: to_value(v) for v in values.get(unit.id, [])}
                 result = _score(context, period, unit, submission, entered, previous, adjustments)
-            fields = _fields(period, unit, submission, result)
-            if unit.id in existing:
-                updates.append({"id": existing[unit.id], **fields})
-            else:
-                inserts.append(_new_row(fields))
-    scores.bulk_insert(session, inserts)
-    scores.bulk_update(session, updates)
+            computed.append(_fields(period, unit, submission, result))
+        _write(session, period, computed)
     rerank(session, period)
     scores.bump_version(session, period.id)
     return len(reporting)

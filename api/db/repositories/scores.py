@@ -23,12 +23,12 @@ def rank_inputs(session: Session, period_id: int, group_id: int | None = None):
     return session.execute(query).all()
 
 
-def ids_by_unit(session: Session, period_id: int, unit_id: int | None = None) -> dict[int, int]:
-    """Score row ids by unit id for a period (or for one unit of it)."""
-    query = select(Score.unit_id, Score.id).where(Score.period_id == period_id)
+def stored(session: Session, period_id: int, unit_id: int | None = None) -> dict[int, tuple[int, str]]:
+    """(score row id, content fingerprint) by unit id for a period (or for one unit of it)."""
+    query = select(Score.unit_id, Score.id, Score.fingerprint).where(Score.period_id == period_id)
     if unit_id is not None:
         query = query.where(Score.unit_id == unit_id)
-    return dict(session.execute(query).all())
+    return {unit: (score_id, fingerprint) for unit, score_id, fingerprint in session.execute(query)}
 
 
 def bulk_insert(session: Session, rows: list[dict]) -> None:
