@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.domain.awards import ProposalAction, ProposalStatus, Recipient
-from api.routers.deps import CurrentPrincipal, DbSession
+from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.awards import (
     AwardCatalogOut,
     BudgetItemIn,
@@ -93,27 +93,27 @@ def propose(body: ProposalIn, session: DbSession, principal: CurrentPrincipal) -
 
 
 @router.post("/award-proposals/{proposal_id}/return", response_model=ProposalOut, responses=problem_responses(409))
-def return_proposal(proposal_id: int, body: ReturnIn, session: DbSession,
+def return_proposal(proposal_id: RowId, body: ReturnIn, session: DbSession,
                     principal: CurrentPrincipal) -> ProposalOut:
     """Sở Nội vụ returns the proposal to the standing body with a reason."""
     return _proposal(awards.act(session, principal, proposal_id, ProposalAction.RETURN, reason=body.reason))
 
 
 @router.post("/award-proposals/{proposal_id}/forward", response_model=ProposalOut, responses=problem_responses(409))
-def forward_proposal(proposal_id: int, session: DbSession, principal: CurrentPrincipal) -> ProposalOut:
+def forward_proposal(proposal_id: RowId, session: DbSession, principal: CurrentPrincipal) -> ProposalOut:
     """Sở Nội vụ has checked the file and forwards it to the Chairman."""
     return _proposal(awards.act(session, principal, proposal_id, ProposalAction.FORWARD))
 
 
 @router.post("/award-proposals/{proposal_id}/resubmit", response_model=ProposalOut,
              responses=problem_responses(409))
-def resubmit_proposal(proposal_id: int, session: DbSession, principal: CurrentPrincipal) -> ProposalOut:
+def resubmit_proposal(proposal_id: RowId, session: DbSession, principal: CurrentPrincipal) -> ProposalOut:
     return _proposal(awards.act(session, principal, proposal_id, ProposalAction.RESUBMIT))
 
 
 @router.post("/award-proposals/{proposal_id}/decision", response_model=ProposalOut,
              responses=problem_responses(409))
-def record_decision(proposal_id: int, body: DecisionIn, session: DbSession,
+def record_decision(proposal_id: RowId, body: DecisionIn, session: DbSession,
                     principal: CurrentPrincipal) -> ProposalOut:
     """Record the Chairman's decision (number, date, approved or refused)."""
     action = ProposalAction.APPROVE if body.approved else ProposalAction.REFUSE

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.routers.deps import CurrentPrincipal, DbSession
+from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.bonuses import BonusIn, BonusOut
 from api.schemas.common import COMMON_PROBLEMS, problem_responses
 from api.services import inspections
@@ -34,6 +34,6 @@ def add_bonus(body: BonusIn, session: DbSession, principal: CurrentPrincipal) ->
 
 
 @router.delete("/{bonus_id}", status_code=204, response_class=Response, responses=problem_responses(409))
-def delete_bonus(bonus_id: int, session: DbSession, principal: CurrentPrincipal) -> Response:
+def delete_bonus(bonus_id: RowId, session: DbSession, principal: CurrentPrincipal) -> Response:
     inspections.delete_bonus(session, principal, bonus_id)
     return Response(status_code=204)

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 
 from api.services import accounts
@@ -15,6 +15,8 @@ SESSION_COOKIE = "banhat_session"
 CSRF_COOKIE = "banhat_csrf"
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# A row id in a path: bounded to the database's integer range, so a huge number is a 422, not a driver overflow.
+RowId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 def db_session(request: Request) -> Iterator[Session]:

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.routers.deps import CurrentPrincipal, DbSession
+from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.common import COMMON_PROBLEMS, problem_responses
 from api.schemas.inspections import (
     ActionIn,
@@ -53,23 +53,23 @@ def plan(body: InspectionIn, session: DbSession, principal: CurrentPrincipal) ->
 
 
 @router.post("/inspections/{inspection_id}/done", response_model=InspectionOut)
-def done(inspection_id: int, body: InspectionDoneIn, session: DbSession, principal: CurrentPrincipal) -> InspectionOut:
+def done(inspection_id: RowId, body: InspectionDoneIn, session: DbSession, principal: CurrentPrincipal) -> InspectionOut:
     """Record the date the inspection took place; its findings count in the periods holding that date."""
     return _inspection(inspections.record_inspection(session, principal, inspection_id, body.inspected_on))
 
 
 @router.post("/inspections/{inspection_id}/findings", response_model=InspectionOut, status_code=201,
              responses=problem_responses(409))
-def add_finding(inspection_id: int, body: FindingIn, session: DbSession, principal: CurrentPrincipal) -> InspectionOut:
+def add_finding(inspection_id: RowId, body: FindingIn, session: DbSession, principal: CurrentPrincipal) -> InspectionOut:
     return _inspection(inspections.add_finding(session, principal, inspection_id, body.description, body.points,
                                                body.indicator))
 
 
 @router.post("/inspection-findings/{finding_id}/actions", response_model=ActionOut, status_code=201)
-def add_action(finding_id: int, body: ActionIn, session: DbSession, principal: CurrentPrincipal) -> ActionOut:
+def add_action(finding_id: RowId, body: ActionIn, session: DbSession, principal: CurrentPrincipal) -> ActionOut:
     return _action(inspections.add_action(session, principal, finding_id, body.description, body.due_on))
 
 
 @router.patch("/corrective-actions/{action_id}", response_model=ActionOut)
-def update_action(action_id: int, body: ActionUpdate, session: DbSession, principal: CurrentPrincipal) -> ActionOut:
+def update_action(action_id: RowId, body: ActionUpdate, session: DbSession, principal: CurrentPrincipal) -> ActionOut:
     return _action(inspections.update_action(session, principal, action_id, body.done_on))

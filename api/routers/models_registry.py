@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.domain.awards import Recipient
-from api.routers.deps import CurrentPrincipal, DbSession
+from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.common import COMMON_PROBLEMS
 from api.schemas.models_registry import ExemplarIn, ExemplarOut, ModelIn, ModelKindOut, ModelOut
 from api.services import awards
@@ -45,7 +45,7 @@ def create_model(body: ModelIn, session: DbSession, principal: CurrentPrincipal)
 
 
 @router.put("/models/{model_id}", response_model=ModelOut)
-def update_model(model_id: int, body: ModelIn, session: DbSession, principal: CurrentPrincipal) -> ModelOut:
+def update_model(model_id: RowId, body: ModelIn, session: DbSession, principal: CurrentPrincipal) -> ModelOut:
     return _model(*awards.save_model(session, principal, model_id=model_id, unit_code=body.unit, kind=body.kind,
                                      name=body.name, status=body.status, established_on=body.established_on,
                                      note=body.note))

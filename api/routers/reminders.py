@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.routers.deps import CurrentPrincipal, DbSession
+from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.common import COMMON_PROBLEMS
 from api.schemas.reminders import ContactIn, NotificationOut, ReminderList, SendIn, SendOut
 from api.services import reminders
@@ -47,5 +47,5 @@ def notifications(session: DbSession, principal: CurrentPrincipal,
 
 
 @router.post("/notifications/{notification_id}/read", response_model=NotificationOut)
-def mark_read(notification_id: int, session: DbSession, principal: CurrentPrincipal) -> NotificationOut:
+def mark_read(notification_id: RowId, session: DbSession, principal: CurrentPrincipal) -> NotificationOut:
     return _note(reminders.mark_read(session, principal, notification_id))

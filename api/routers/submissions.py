@@ -7,7 +7,7 @@ from fastapi import APIRouter, File, Query, Request, Response, UploadFile
 from fastapi.responses import FileResponse
 
 from api.domain import timeliness
-from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, require_if_match
+from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, RowId, require_if_match
 from api.schemas.auth import UnitRef
 from api.schemas.common import COMMON_PROBLEMS, problem_responses
 from api.schemas.submissions import (
@@ -148,7 +148,7 @@ def attach_evidence(period: str, unit: str, indicator: str, file: Annotated[Uplo
 
 @router.get("/{period}/{unit}/evidence/{evidence_id}", response_class=FileResponse,
             responses={200: {"content": {"application/octet-stream": {}}, "description": "Tệp minh chứng"}})
-def download_evidence(period: str, unit: str, evidence_id: int, session: DbSession, principal: CurrentPrincipal,
+def download_evidence(period: str, unit: str, evidence_id: RowId, session: DbSession, principal: CurrentPrincipal,
                       settings: AppSettings) -> FileResponse:
     loaded = submissions.load(session, principal, period, unit, "submissions:read")
     found, path = evidence.find(session, loaded, evidence_id, settings.evidence_dir)

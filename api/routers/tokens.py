@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from api.routers.deps import CurrentPrincipal, DbSession
+from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.auth import TokenCreated, TokenIn, TokenOut
 from api.schemas.common import COMMON_PROBLEMS
 from api.services import accounts
@@ -22,5 +22,5 @@ def create_token(body: TokenIn, session: DbSession, principal: CurrentPrincipal)
 
 
 @router.delete("/{token_id}", status_code=204)
-def revoke_token(token_id: int, session: DbSession, principal: CurrentPrincipal) -> None:
+def revoke_token(token_id: RowId, session: DbSession, principal: CurrentPrincipal) -> None:
     accounts.revoke_token(session, principal, token_id)

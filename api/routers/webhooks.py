@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.routers.deps import CurrentPrincipal, DbSession
+from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.common import COMMON_PROBLEMS
 from api.schemas.imports import WebhookCreated, WebhookDeliveryOut, WebhookIn, WebhookOut
 from api.services import webhooks
@@ -29,14 +29,14 @@ def listing(session: DbSession, principal: CurrentPrincipal) -> list[WebhookOut]
 
 
 @router.delete("/{subscription_id}", status_code=204)
-def deactivate(subscription_id: int, session: DbSession, principal: CurrentPrincipal) -> Response:
+def deactivate(subscription_id: RowId, session: DbSession, principal: CurrentPrincipal) -> Response:
     webhooks.deactivate(session, principal, subscription_id)
     return Response(status_code=204)
 
 
 @router.get("/{subscription_id}/deliveries", response_model=list[WebhookDeliveryOut])
 def deliveries(
-    subscription_id: int,
+    subscription_id: RowId,
     session: DbSession,
     principal: CurrentPrincipal,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
