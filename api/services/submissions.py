@@ -53,12 +53,17 @@ def period_of(session: Session, code: str) -> Period:
     return period
 
 
+WRITE_PERMISSIONS = frozenset({"values:write", "submissions:review"})
+
+
 def load(session: Session, principal: Principal, period_code: str, unit_code: str, permission: str) -> Loaded:
     """Find the submission after checking the caller may touch this unit (404 for other units)."""
     period = period_of(session, period_code)
     unit = units.get(session, unit_code)
     principal.require_unit(permission, unit.id)
-    return Loaded(period, unit, submissions.find(session, period.id, unit.id))
+    # Writers lock the row: the If-Match check and the version bump then see no concurrent change.
+    writing = permission in WRITE_PERMISSIONS
+    return Loaded(period, unit, submissions.find(session, period.id, unit.id, for_update=writing))
 
 
 def applicable_indicators(session: Session, loaded: Loaded) -> list[Indicator]:

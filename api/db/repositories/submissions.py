@@ -6,8 +6,10 @@ from sqlalchemy.orm import Session
 from api.db.models import EmulationGroup, EvidenceFile, Period, Submission, SubmissionValue, Unit
 
 
-def find(session: Session, period_id: int, unit_id: int) -> Submission | None:
-    return session.scalar(select(Submission).where(Submission.period_id == period_id, Submission.unit_id == unit_id))
+def find(session: Session, period_id: int, unit_id: int, *, for_update: bool = False) -> Submission | None:
+    """``for_update`` locks the row until commit (PostgreSQL), so two writers cannot both see the same version."""
+    query = select(Submission).where(Submission.period_id == period_id, Submission.unit_id == unit_id)
+    return session.scalar(query.with_for_update() if for_update else query)
 
 
 def values_of(session: Session, submission_id: int) -> list[SubmissionValue]:
