@@ -1,0 +1,70 @@
+"""Concurrent writers against a real server: optimistic locking, no "database is locked", consistent scores."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+from sqlalchemy.orm import Session
+
+from api.db.engine import make_engine
+from api.db.models import Period
+from api.services.scoring import recompute_period
+from tests.security.support import SUBMISSION, count_indicator, reset_to_draft
+
+WRITERS = 8
+
+
+def test_two_people_saving_the_same_version_exactly_one_wins(server):
+    reporter, reviewer = server.client("baocao.cax"), server.client("reviewer")
+    etag = reset_to_draft(reviewer, reporter)
+    indicator = count_indicator(reporter)
+    people = [server.client("baocao.cax") for _ in range(WRITERS)]
+
+    def save(index: int) -> int:
+        body = {"values": [{"indicator": indicator, "count": index}]}
+        return people[index].put(f"{SUBMISSION}/values", json=body, headers={"If-Match": etag}).status_code
+
+    with ThreadPoolExecutor(WRITERS) as pool:
+        statuses = sorted(pool.map(save, range(WRITERS)))
+    assert statuses == [200] + [412] * (WRITERS - 1)
+    saved = reporter.get(SUBMISSION).json()
+    assert saved["version"] != etag.strip('"')
+
+
+def _ranking(client) -> list[tuple]:
+    items = client.get("/api/v1/scores/2026-H1").json()["items"]
+    return sorted((i["unit"]["code"], i["total"], i["tier"], i["rank"]) for i in items)
+
+
+def test_concurrent_saves_submissions_approvals_and_reads_stay_consistent(server):
+    """Writers race on one submission while others create tokens and read rankings: no 5xx (no
+    "database is locked"), and the stored scores equal a recompute from scratch afterwards."""
+    reporter, reviewer = server.client("baocao.cax"), server.client("reviewer")
+    reset_to_draft(reviewer, reporter)
+    indicator = count_indicator(reporter)
+
+    def cycle(round_number: int) -> list[int]:
+        statuses = []
+        mine, checker = server.client("baocao.cax"), server.client("reviewer")
+        for step in range(6):
+            current = mine.get(SUBMISSION)
+            body = {"values": [{"indicator": indicator, "count": round_number * 10 + step}]}
+            statuses.append(mine.put(f"{SUBMISSION}/values", json=body,
+                                     headers={"If-Match": current.headers["etag"]}).status_code)
+            statuses.append(mine.post(f"{SUBMISSION}/submit").status_code)
+            statuses.append(checker.post(f"{SUBMISSION}/approve").status_code)
+            statuses.append(checker.post(f"{SUBMISSION}/reopen", json={"reason": "Rà soát lại"}).status_code)
+            statuses.append(mine.post("/api/v1/tokens", json={"name": "t", "scopes": ["scores:read"]}).status_code)
+            statuses.append(checker.get("/api/v1/scores/2026-H1").status_code)
+        return statuses
+
+    with ThreadPoolExecutor(6) as pool:
+        statuses = [status for batch in pool.map(cycle, range(6)) for status in batch]
+    assert [s for s in statuses if s >= 500] == []
+    assert statuses.count(201) == 36  # every token creation went through despite the contention
+    assert set(statuses) <= {200, 201, 409, 412}
+
+    served = _ranking(reviewer)
+    engine = make_engine(server.database_url)
+    with Session(engine) as session, session.begin():
+        recompute_period(session, session.query(Period).filter_by(code="2026-H1").one())
+    engine.dispose()
+    assert _ranking(reviewer) == served
