@@ -56,6 +56,12 @@ class _PeriodState:
     statuses: dict[int, str]
     first_row: array  # row number of the first row per (unit, indicator) slot, 0 when none yet
     refusal: str | None
+    # Plain copies of the ORM attributes read for every row (instrumented attributes are slow).
+    period_id: int = 0
+    period_locked: bool = False
+
+    def __post_init__(self) -> None:
+        self.period_id, self.period_locked = self.period.id, self.period.status == "locked"
 
 
 @dataclass
@@ -254,7 +260,7 @@ def _check_row(
         return None
     if value is None:
         return _NOTHING
-    locked = state.period.status == "locked" or state.statuses.get(unit_id, "draft") not in EDITABLE
+    locked = state.period_locked or state.statuses.get(unit_id, "draft") not in EDITABLE
     return (
         number, state.period.id, unit_id, indicator.code,
         value.numerator, value.denominator, value.count, value.flag, value.date, value.note or None, locked,
@@ -314,10 +320,10 @@ class _FastPath:
         state.first_row[slot] = number
         if fields is None:
             return _NOTHING
-        locked = state.period.status == "locked" or state.statuses.get(unit[0], "draft") not in EDITABLE
+        locked = state.period_locked or state.statuses.get(unit[0], "draft") not in EDITABLE
         return (
             number,
-            state.period.id,
+            state.period_id,
             unit[0],
             indicator_code,
             *fields,
@@ -338,9 +344,13 @@ class _FastPath:
         cells or any error, which the slow path words and locates."""
         if not all(cell is None or cell.__class__ is str for cell in cells_in):
             return _UNKNOWN
+        raw = dict(zip(VALUE_INPUTS, cells_in, strict=True))
         try:
-            raw = {name: cells.day(cell) if name == "date" else cells.plain(cell)
-                   for name, cell in zip(VALUE_INPUTS, cells_in, strict=True)}  # fmt: skip
+            if raw["date"] is not None:
+                raw["date"] = cells.day(raw["date"])
+            for name in ("flag", "note"):  # the only cells that hold Vietnamese text: NFC
+                if raw[name] is not None and not raw[name].isascii():
+                    raw[name] = cells.plain(raw[name])
         except cells.CellError:
             return _UNKNOWN
         value, errors = validate_value(indicator, raw)
