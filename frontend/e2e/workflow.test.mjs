@@ -179,6 +179,7 @@ describe('reporting workflow', () => {
     ]) {
       await admin.goto(path);
       await admin.getByText(loaded, { exact: true }).first().waitFor();
+      await admin.locator('.ant-spin-blur').waitFor({ state: 'detached' });
       await shot(admin, name);
     }
 

@@ -7,7 +7,7 @@ import { useSaveValues, useSubmission, useWorkflowAction } from '@/features/subm
 import { SubmissionForm, serverErrorsToFields } from '@/features/submissions/components/SubmissionForm';
 import type { FormValues } from '@/features/submissions/form-values';
 import { StatusTag } from '@/features/submissions/components/StatusTag';
-import { ScorePreview } from '@/features/scores/components/ScorePreview';
+import { PreviewBadge, ScorePreview } from '@/features/scores/components/ScorePreview';
 import { usePlanTexts } from '@/features/indicators/api/indicators';
 import { usePeriods } from '@/features/periods/api/periods';
 import { PageHeader } from '@/components/PageHeader';
@@ -78,6 +78,7 @@ export default function SubmissionRoute() {
             saving={save.isPending}
             submitting={workflow.isPending}
             onChange={setEdited}
+            actionsExtra={<PreviewBadge period={period} unit={unit} values={previewValues} />}
             onSave={(values) =>
               saveValues(values).then(() => message.success('Đã lưu nháp'), showError)
             }

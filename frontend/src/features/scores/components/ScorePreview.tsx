@@ -1,6 +1,8 @@
 import { useDeferredValue } from 'react';
 import { Card, Empty, Spin, Typography } from 'antd';
 import { ErrorAlert } from '@/components/PageState';
+import { TierBadge } from '@/components/TierBadge';
+import { formatNumber } from '@/lib/format';
 import type { ValueInput } from '@/api/types';
 import { useScorePreview } from '../api/scores';
 import { IndicatorResultsTable, ScoreSummary } from './ExplainedScore';
@@ -30,5 +32,17 @@ export function ScorePreview({ period, unit, values }: { period: string; unit: s
         !preview.isFetching && <Empty description="Nhập số liệu để xem điểm dự kiến" />
       )}
     </Card>
+  );
+}
+
+/** The projected total and tier in one line, for the form's action bar (same request as the panel). */
+export function PreviewBadge({ period, unit, values }: { period: string; unit: string; values: ValueInput[] | undefined }) {
+  const preview = useScorePreview(period, unit, values);
+  const score = useDeferredValue(preview.data);
+  if (!score) return null;
+  return (
+    <span data-testid="preview-badge" style={{ marginRight: 'auto', whiteSpace: 'nowrap' }}>
+      Dự kiến: <strong>{formatNumber(score.total)}</strong> <TierBadge tier={score.tier} short />
+    </span>
   );
 }

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import { Button, Card, Col, Flex, Form, Popconfirm, Row, Tag, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
@@ -19,6 +19,8 @@ interface SubmissionFormProps {
   saving?: boolean;
   submitting?: boolean;
   form?: FormInstance<FormValues>;
+  /** Shown at the start of the action bar, e.g. the projected score. */
+  actionsExtra?: ReactNode;
   onChange?: (values: ValueInput[]) => void;
   onSave?: (values: ValueInput[]) => void;
   onSubmit?: (values: ValueInput[]) => void;
@@ -91,7 +93,7 @@ function PillarProgress({ indicators }: { indicators: SubmissionIndicator[] }) {
 
 /** The data-entry form of one report: every applicable indicator, grouped by the three pillars. */
 export function SubmissionForm(props: SubmissionFormProps) {
-  const { indicators, report, planText, editable, saving, submitting, onChange, onSave, onSubmit } = props;
+  const { indicators, report, planText, editable, saving, submitting, actionsExtra, onChange, onSave, onSubmit } = props;
   const [ownForm] = Form.useForm<FormValues>();
   const form = props.form ?? ownForm;
   const initialValues = useMemo(() => toFormValues(indicators), [indicators]);
@@ -147,9 +149,11 @@ export function SubmissionForm(props: SubmissionFormProps) {
         <Flex
           gap={8}
           justify="flex-end"
+          align="center"
           wrap
           style={{ position: 'sticky', bottom: 0, background: '#fff', padding: 12, borderTop: '1px solid #eee', zIndex: 2 }}
         >
+          {actionsExtra}
           <Button
             icon={<SaveOutlined />}
             loading={saving}
