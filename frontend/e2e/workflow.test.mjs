@@ -81,6 +81,7 @@ describe('reporting workflow', () => {
     const preview = reporter.getByTestId('score-preview');
     await preview.getByText(/Không đạt chỉ tiêu phủ quyết \(KL-09\)/).waitFor();
     assert.match(await preview.getByTestId('score-tier').innerText(), /^Hoàn thành nhiệm vụ$/);
+    assert.match(await reporter.getByTestId('preview-badge').innerText(), /Dự kiến: [\d,]+ Hoàn thành$/);
     await shot(reporter, '02-report-form-preview');
 
     await reporter.getByRole('button', { name: /Nộp báo cáo/ }).click();
@@ -147,6 +148,21 @@ describe('reporting workflow', () => {
     assert.equal(row.rank, '1', 'the only approved report of the group ranks first');
     assert.doesNotMatch(row.text, /chưa được duyệt/);
     await shot(reviewer, '07-ranking-after-approval');
+  });
+
+  it('lets the reviewer reopen an approved report with a reason, and keeps the history', async () => {
+    await reviewer.goto(`/review/${period.code}/${UNIT}`);
+    await reviewer.getByRole('button', { name: /Mở lại/ }).click();
+    await reviewer.getByLabel('Lý do').fill('Cần bổ sung số liệu GD-02 theo kết quả kiểm tra.');
+    await reviewer.getByRole('dialog').getByRole('button', { name: 'Mở lại' }).click();
+    await reviewer.getByText('Đã mở lại báo cáo').waitFor();
+    await reviewer.getByText('Bị trả lại', { exact: true }).first().waitFor();
+    const history = reviewer.locator('.ant-timeline');
+    await history.getByText('Mở lại').waitFor();
+    const steps = await history.innerText();
+    for (const step of ['Nộp báo cáo', 'Trả lại', 'Duyệt', 'Mở lại', 'Đính kèm minh chứng']) {
+      assert.ok(steps.includes(step), `history shows "${step}"`);
+    }
   });
 
   it('does not let a reporter open another unit\'s report', async () => {
