@@ -202,7 +202,10 @@ class Score(Base):
     """The stored score of one unit in one period: always fresh, frozen when the period is locked."""
 
     __tablename__ = "scores"
-    __table_args__ = (UniqueConstraint("period_id", "unit_id"),)
+    __table_args__ = (
+        UniqueConstraint("period_id", "unit_id"),
+        Index("ix_scores_period_group", "period_id", "group_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     period_id: Mapped[int] = mapped_column(ForeignKey("periods.id"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))

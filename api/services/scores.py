@@ -2,6 +2,7 @@
 
 import hashlib
 from fractions import Fraction
+from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
@@ -31,7 +32,9 @@ def ranking_etag(session: Session, principal: Principal, period_code: str, group
     return period, '"' + hashlib.sha256(tag.encode()).hexdigest()[:32] + '"'
 
 
+@lru_cache(maxsize=8192)
 def _number(value: str | None) -> str | None:
+    """Display form of a stored exact number; cached, since a ranking repeats the same few totals."""
     return None if value is None else str(display(Fraction(value)))
 
 
