@@ -20,6 +20,7 @@ from api.services.catalog import scoring_context
 from api.services.errors import Conflict, FieldProblem, Invalid, NotFound
 
 EDITABLE = frozenset({"draft", "returned"})
+STATUS_LABELS = {"draft": "Nháp", "submitted": "Đã nộp", "returned": "Bị trả lại", "approved": "Đã duyệt"}
 VALUE_FIELDS = ("numerator", "denominator", "count", "flag", "date", "note")
 
 
@@ -193,8 +194,6 @@ def reopen(session: Session, principal: Principal, loaded: Loaded, reason: str) 
     principal.require("submissions:review")
     _transition(session, principal, loaded, "submission.reopen", {"approved"}, "returned", reason)
 
-
-STATUS_LABELS = {"draft": "Nháp", "submitted": "Đã nộp", "returned": "Bị trả lại", "approved": "Đã duyệt"}
 
 
 def values_with_evidence(session: Session, loaded: Loaded):
