@@ -16,19 +16,38 @@ CACHE_LIMIT = 512
 
 @router.get("/{period}", response_model=Ranking, responses={304: {"description": "Không thay đổi"}})
 def ranking(period: str, request: Request, session: DbSession, principal: CurrentPrincipal,
-            group: Annotated[str | None, Query()] = None, kind: Annotated[str | None, Query()] = None) -> Response:
-    """The ranking's rendered bytes are kept per version tag, so a poll costs two small queries."""
+            group: Annotated[str | None, Query()] = None, kind: Annotated[str | None, Query()] = None,
+            page: Annotated[int | None, Query(ge=1, description="Trang (bắt đầu từ 1); bỏ trống: cả bảng")] = None,
+            page_size: Annotated[int, Query(ge=1, le=1000, description="Số đơn vị mỗi trang")] = 100) -> Response:
+    """The ranking's rendered bytes are kept per version tag, so a poll costs two small queries.
+
+    With `page`, only that slice of `items` is returned; `X-Total-Count` gives the number of ranked
+    units and `Link` (rel="next"/"prev") the neighbouring pages; each page has its own ETag."""
     found, tag = scores.ranking_etag(session, principal, period, group, kind)
+    if page is not None:
+        tag = f'{tag.removesuffix(chr(34))}.p{page}.{page_size}"'
     headers = {"ETag": tag, "Cache-Control": "private, no-cache"}
     if etag_matches(request, tag):
         return Response(status_code=304, headers=headers)
-    cache: dict[str, bytes] = request.app.state.ranking_cache
-    body = cache.get(tag)
-    if body is None:
-        body = Ranking.model_validate(scores.ranking(session, found, group, kind)).model_dump_json().encode()
+    cache: dict[str, tuple[bytes, int]] = request.app.state.ranking_cache
+    cached = cache.get(tag)
+    if cached is None:
+        document = Ranking.model_validate(scores.ranking(session, found, group, kind))
+        total = len(document.items)
+        if page is not None:
+            document.items = document.items[(page - 1) * page_size : page * page_size]
         if len(cache) >= CACHE_LIMIT:
             cache.clear()
-        cache[tag] = body
+        cached = cache[tag] = (document.model_dump_json().encode(), total)
+    body, total = cached
+    if page is not None:
+        headers["X-Total-Count"] = str(total)
+        links = [(page + 1, "next")] if page * page_size < total else []
+        links += [(page - 1, "prev")] if page > 1 else []
+        if links:
+            headers["Link"] = ", ".join(
+                f'<{request.url.include_query_params(page=number)}>; rel="{rel}"' for number, rel in links
+            )
     return Response(body, media_type="application/json", headers=headers)
 
 
