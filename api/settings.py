@@ -27,7 +27,8 @@ class Settings(BaseSettings):
     environment: str = "development"
     # Origins allowed to call the API from another site; empty: CORS closed (the SPA is same-origin).
     cors_origins: list[str] = []
-    max_body_bytes: int = 25 * 1024 * 1024
+    # JSON bodies; file uploads (evidence, imports) have their own, larger limits.
+    max_body_bytes: int = 2 * 1024 * 1024
     login_failures_per_account: int = 5
     login_failures_per_address: int = 30
     login_window_minutes: int = 15

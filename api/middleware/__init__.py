@@ -6,6 +6,7 @@ from starlette.middleware.cors import CORSMiddleware
 from api.middleware.client import ClientAddressMiddleware
 from api.middleware.headers import SecurityHeadersMiddleware
 from api.middleware.limits import BodySizeLimitMiddleware
+from api.services.imports.limits import ImportLimits
 from api.settings import Settings
 
 
@@ -22,4 +23,9 @@ def install(app: FastAPI, settings: Settings) -> None:
                            "Idempotency-Key"],
             expose_headers=["ETag", "Retry-After"],
         )
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    # Multipart wrapping adds a little to a file; the file limits themselves are enforced by the routes.
+    margin = 1024 * 1024
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes, upload_limits={
+        "/api/v1/imports/": ImportLimits().max_bytes + margin,
+        "/api/v1/submissions/": settings.evidence_max_bytes + margin,
+    })

@@ -63,3 +63,19 @@ def test_page_size_is_capped(login):
     leader = login("leader")
     assert leader.get("/api/v1/units", params={"page_size": 100_000}).status_code == 422
     assert leader.get("/api/v1/units", params={"page_size": 500}).status_code == 200
+
+
+def test_file_uploads_have_their_own_larger_limit(settings):
+    app = create_app(settings.model_copy(update={"max_body_bytes": 1024}))
+    try:
+        with TestClient(app) as client:
+            signed_in = client.post("/api/v1/auth/login", json={"username": "admin", "password": "BaNhat@2026"})
+            assert signed_in.status_code == 200
+            client.headers["X-CSRF-Token"] = client.cookies["banhat_csrf"]
+            rows = "Mã đơn vị,Mã kỳ báo cáo,Mã chỉ tiêu,Số lần\r\n" + "CAX-001,2026-H1,GD-03,1\r\n" * 300
+            upload = client.post("/api/v1/imports/values", params={"dry_run": "true"},
+                                 files={"file": ("so-lieu.csv", rows.encode(), "text/csv")})
+        assert len(rows.encode()) > 1024
+        assert upload.status_code != 413
+    finally:
+        app.state.engine.dispose()
