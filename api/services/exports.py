@@ -187,7 +187,7 @@ def ranking_export(session: Session, principal: Principal, period_code: str, gro
         [
             item["rank"], item["unit"]["code"], item["unit"]["name"], item["group"],
             _fraction(item["total_exact"]), item["tier_label"],
-            *(_fraction(_exact(item, pillar)) for pillar in ("KL", "TT", "GD")),
+            *(_fraction(item["pillars"].get(pillar)) for pillar in ("KL", "TT", "GD")),
             ", ".join(item["veto_failed"]) or None,
             submissions.STATUS_LABELS.get(item["submission_status"], "Chưa báo cáo"),
         ]
@@ -196,11 +196,6 @@ def ranking_export(session: Session, principal: Principal, period_code: str, gro
     suffix = f"-{group}" if group else ""
     return Export(f"xep-hang-{period.code}{suffix}", f"Bảng xếp hạng phong trào “Ba nhất” - {period.name}",
                   RANKING_COLUMNS, rows)  # fmt: skip
-
-
-def _exact(item: dict, pillar: str) -> str | None:
-    value = item["pillars"].get(pillar)
-    return None if value is None else value
 
 
 EXPLAINED_COLUMNS = (

@@ -54,7 +54,3 @@ class ImportReport:
             self.problems.append(problem)
         else:
             self.problems_omitted += 1
-
-    @property
-    def has_problems(self) -> bool:
-        return bool(self.problems) or self.problems_omitted > 0

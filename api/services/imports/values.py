@@ -1,12 +1,13 @@
 """Import indicator values from a long-format file: one row per unit, period and indicator.
 
 The file is read once, row by row. Each row is checked (codes exist, the caller may write that
-unit, the period is open, the report is editable, the indicator applies to the unit's kind, no
-duplicate, and the domain's `validate_value`) and valid rows go to a staging table in chunks. Then
-counts come from comparing the staging table with the stored values, and - unless this is a dry
-run, or a problem was found in all-or-nothing mode - one merge writes the changes, bumps the
-changed reports' versions, writes their audit entries, and recomputes the touched periods' scores
-once.
+unit, the indicator applies to the unit's kind, no duplicate, and the domain's `validate_value`)
+and valid rows go to a staging table in chunks. Then, in SQL: rows for a locked period or a
+submitted/approved report are refused unless they repeat the stored value; the rest are counted
+as created, updated or unchanged. Unless this is a dry run, or a problem was found in
+all-or-nothing mode, one merge writes the changes, bumps the changed reports' versions and writes
+their audit entries; the touched periods' scores are then recomputed once (after the response for
+national-scale files).
 """
 
 from __future__ import annotations
