@@ -20,5 +20,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // The shared test machine can be slow; typing into antd inputs in jsdom takes seconds under load.
+    testTimeout: 20_000,
   },
 });

@@ -23,7 +23,13 @@ const csrf: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+// Absolute URLs on the origin that served the page (Request objects need one outside a browser too);
+// fetch is looked up per call, so tests can stand in for the network.
+export const api = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? '',
+  credentials: 'same-origin',
+  fetch: (request) => globalThis.fetch(request),
+});
 api.use(csrf);
 
 interface FetchResult<T> {

@@ -53,7 +53,12 @@ export function ReviewActions({ period, unit, status }: { period: string; unit: 
         cancelText="Hủy"
         confirmLoading={workflow.isPending}
         onCancel={() => setAsking(undefined)}
-        onOk={() => form.validateFields().then(({ reason }) => asking && run(asking, reason.trim()))}
+        onOk={() =>
+          form.validateFields().then(
+            ({ reason }) => asking && run(asking, reason.trim()),
+            () => undefined, // the form shows what is missing
+          )
+        }
         destroyOnHidden
       >
         <Form form={form} layout="vertical">
