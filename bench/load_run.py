@@ -13,7 +13,8 @@ session cookie:
 * five reviewers work the queue: list submitted forms, return each with a reason, so reporters go on;
 * readers pull the ranking of the period, half of them with If-None-Match (304 when unchanged).
 
-Think times are random (reporters 1-3 s, reviewers 1 s, readers 0.5-1 s). Logins happen before the
+Think times are random: reporters 5-15 s between saves (typing a few values), reviewers 1 s, readers
+0.5-1 s; so about 20 saves/s and 30 ranking pulls/s in total. Logins happen before the
 measured window. Any response outside the expected statuses, or a transport error, is an error.
 """
 
@@ -137,7 +138,7 @@ async def reporter(client: httpx.AsyncClient, unit: str, counts: list[str], rec:
     form = f"/api/v1/submissions/{PERIOD}/{unit}"
     round_number = 0
     while time.monotonic() < deadline:
-        await asyncio.sleep(random.uniform(1, 3))
+        await asyncio.sleep(random.uniform(5, 15))
         current = await rec.call(client, "GET form", {200}, "GET", form)
         if current is None or current.status_code != 200 or not current.json()["editable"]:
             continue
