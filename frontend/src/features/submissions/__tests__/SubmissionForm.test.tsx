@@ -69,6 +69,15 @@ describe('SubmissionForm', () => {
     expect(await screen.findByText('Số đạt không được lớn hơn tổng số')).toBeInTheDocument();
   });
 
+  it('reports only valid values, so the preview never scores what the server would refuse', async () => {
+    const { user, onChange } = renderForm();
+    await user.type(screen.getByLabelText('KL-01 tổng số'), '20');
+    await user.type(screen.getByLabelText('KL-01 số đạt'), '21');
+    await screen.findByText('Số đạt không được lớn hơn tổng số');
+    const last = onChange.mock.calls.at(-1)![0].find((v) => v.indicator === 'KL-01');
+    expect(last).toMatchObject({ numerator: 2, denominator: 20 });
+  });
+
   it('flags a negative count inline', async () => {
     const { user } = renderForm();
     await user.type(screen.getByLabelText('KL-09 số lượng'), '-2');

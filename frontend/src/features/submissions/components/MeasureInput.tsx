@@ -22,7 +22,7 @@ function RatioPercent({ code }: { code: string }) {
         const field = (getFieldValue(code) ?? {}) as FieldValues;
         const ok = typeof field.numerator === 'number' && typeof field.denominator === 'number';
         return (
-          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', lineHeight: '32px' }}>
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
             = {ok ? formatPercent(field.numerator as number, field.denominator as number) : '–'}
           </Typography.Text>
         );
@@ -41,27 +41,29 @@ interface MeasureInputProps {
 export const MeasureInput = memo(function MeasureInput({ code, measure, disabled }: MeasureInputProps) {
   if (measure === 'ratio') {
     return (
-      <Flex gap={8} wrap align="flex-start">
-        <Form.Item
-          name={[code, 'numerator']}
-          label="Số đạt"
-          rules={[measureRule(code, measure, 'numerator')]}
-          dependencies={[[code, 'denominator']]}
-          style={{ marginBottom: 8 }}
-        >
-          <InputNumber aria-label={`${code} số đạt`} inputMode="numeric" disabled={disabled} style={{ width: 110 }} />
-        </Form.Item>
-        <Form.Item
-          name={[code, 'denominator']}
-          label="Tổng số"
-          rules={[measureRule(code, measure, 'denominator')]}
-          dependencies={[[code, 'numerator']]}
-          style={{ marginBottom: 8 }}
-        >
-          <InputNumber aria-label={`${code} tổng số`} inputMode="numeric" disabled={disabled} style={{ width: 110 }} />
-        </Form.Item>
-        <RatioPercent code={code} />
-      </Flex>
+      // One labelled item holds both halves: their messages show under it, and the form stays lighter.
+      <Form.Item label="Số đạt / Tổng số" style={{ marginBottom: 8 }}>
+        <Flex gap={8} align="center">
+          <Form.Item
+            noStyle
+            name={[code, 'numerator']}
+            rules={[measureRule(code, measure, 'numerator')]}
+            dependencies={[[code, 'denominator']]}
+          >
+            <InputNumber aria-label={`${code} số đạt`} placeholder="Số đạt" inputMode="numeric" disabled={disabled} style={{ width: 110 }} />
+          </Form.Item>
+          /
+          <Form.Item
+            noStyle
+            name={[code, 'denominator']}
+            rules={[measureRule(code, measure, 'denominator')]}
+            dependencies={[[code, 'numerator']]}
+          >
+            <InputNumber aria-label={`${code} tổng số`} placeholder="Tổng số" inputMode="numeric" disabled={disabled} style={{ width: 110 }} />
+          </Form.Item>
+          <RatioPercent code={code} />
+        </Flex>
+      </Form.Item>
     );
   }
   if (measure === 'count') {
@@ -105,7 +107,7 @@ export function NoteInput({ code, disabled }: { code: string; disabled?: boolean
     );
   }
   return (
-    <Form.Item name={[code, 'note']} style={{ marginBottom: 0 }}>
+    <Form.Item noStyle name={[code, 'note']}>
       <Input
         aria-label={`${code} ghi chú minh chứng`}
         disabled={disabled}

@@ -5,7 +5,7 @@ import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { PILLARS, type ValueInput } from '@/api/types';
 import type { ProblemFieldError } from '@/api/errors';
 import type { SubmissionIndicator } from '../api/submissions';
-import { isFilled, toFormValues, toValueInputs, type FieldValues, type FormValues } from '../form-values';
+import { isFilled, toFormValues, toValueInputs, validateField, type FieldValues, type FormValues } from '../form-values';
 import { MeasureInput, NoteInput } from './MeasureInput';
 import { EvidenceFiles } from './EvidenceFiles';
 
@@ -21,6 +21,7 @@ interface SubmissionFormProps {
   form?: FormInstance<FormValues>;
   /** Shown at the start of the action bar, e.g. the projected score. */
   actionsExtra?: ReactNode;
+  /** Called with the form's values after each change that leaves every value valid. */
   onChange?: (values: ValueInput[]) => void;
   onSave?: (values: ValueInput[]) => void;
   onSubmit?: (values: ValueInput[]) => void;
@@ -122,7 +123,11 @@ export function SubmissionForm(props: SubmissionFormProps) {
       form={form}
       layout="vertical"
       initialValues={initialValues}
-      onValuesChange={() => onChange?.(current())}
+      onValuesChange={() => {
+        // Only values the server would accept go to the what-if preview; the inline messages cover the rest.
+        const all = form.getFieldsValue(true) as FormValues;
+        if (indicators.every((i) => Object.keys(validateField(i.measure, all[i.code])).length === 0)) onChange?.(current());
+      }}
       requiredMark={false}
       aria-label="Biểu mẫu nhập số liệu"
     >
