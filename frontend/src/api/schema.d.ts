@@ -513,6 +513,9 @@ export interface paths {
         /**
          * Ranking
          * @description The ranking's rendered bytes are kept per version tag, so a poll costs two small queries.
+         *
+         *     With `page`, only that slice of `items` is returned; `X-Total-Count` gives the number of ranked
+         *     units and `Link` (rel="next"/"prev") the neighbouring pages; each page has its own ETag.
          */
         get: operations["ranking_api_v1_scores__period__get"];
         put?: never;
@@ -1315,6 +1318,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search Audit */
+        get: operations["search_audit_api_v1_audit_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1352,6 +1372,47 @@ export interface components {
         ActionUpdate: {
             /** Done On */
             done_on: string | null;
+        };
+        /** AuditEntryOut */
+        AuditEntryOut: {
+            /** Id */
+            id: number;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Actor */
+            actor: string;
+            /** Client Address */
+            client_address: string | null;
+            /** Action */
+            action: string;
+            /** Entity */
+            entity: string;
+            /** Entity Key */
+            entity_key: string;
+            /** Before */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** After */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Reason */
+            reason: string | null;
+        };
+        /** AuditPage */
+        AuditPage: {
+            /** Items */
+            items: components["schemas"]["AuditEntryOut"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
         };
         /** AwardCatalogOut */
         AwardCatalogOut: {
@@ -1787,6 +1848,12 @@ export interface components {
              */
             problems_omitted: number;
             /**
+             * Scores Pending
+             * @description Kỳ có điểm đang được tính lại sau khi trả kết quả (tệp rất lớn)
+             * @default []
+             */
+            scores_pending: string[];
+            /**
              * Type
              * @default about:blank
              */
@@ -1835,6 +1902,12 @@ export interface components {
              * @description Số lỗi không liệt kê (vượt giới hạn danh sách)
              */
             problems_omitted: number;
+            /**
+             * Scores Pending
+             * @description Kỳ có điểm đang được tính lại sau khi trả kết quả (tệp rất lớn)
+             * @default []
+             */
+            scores_pending: string[];
         };
         /** IndicatorEntry */
         IndicatorEntry: {
@@ -2902,6 +2975,16 @@ export interface operations {
             };
             /** @description Lỗi */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5454,6 +5537,10 @@ export interface operations {
             query?: {
                 group?: string | null;
                 kind?: string | null;
+                /** @description Trang (bắt đầu từ 1); bỏ trống: cả bảng */
+                page?: number | null;
+                /** @description Số đơn vị mỗi trang */
+                page_size?: number;
             };
             header?: never;
             path: {
@@ -8820,6 +8907,74 @@ export interface operations {
             };
             /** @description Lỗi */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search_audit_api_v1_audit_get: {
+        parameters: {
+            query?: {
+                entity?: string | null;
+                entity_key?: string | null;
+                actor?: string | null;
+                since?: string | null;
+                until?: string | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
