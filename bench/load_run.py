@@ -57,12 +57,21 @@ def build_database(url: str, users: int) -> list[str]:
         seed(session, demo=True)
         period = session.scalars(select(Period).where(Period.code == PERIOD)).one()
         session.execute(update(Submission).where(Submission.period_id == period.id).values(status="draft"))
-        units = session.scalars(select(Unit).where(Unit.kind.in_(KINDS)).order_by(Unit.code).limit(users)).all()
+        units = session.scalars(
+            select(Unit).where(Unit.kind.in_(KINDS)).order_by(Unit.code).limit(users)
+        ).all()
         usernames = []
         for unit in units:
             username = f"load.{unit.code.lower()}"
-            accounts.create_user(session, None, username=username, full_name=username, password=DEMO_PASSWORD,
-                                 role="reporter", unit_code=unit.code)
+            accounts.create_user(
+                session,
+                None,
+                username=username,
+                full_name=username,
+                password=DEMO_PASSWORD,
+                role="reporter",
+                unit_code=unit.code,
+            )
             usernames.append(username)
     engine.dispose()
     return usernames
@@ -88,11 +97,31 @@ def start_server(url: str, workers: int, workdir: Path) -> tuple[subprocess.Pope
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = os.environ | {"DATABASE_URL": url, "BANHAT_EVIDENCE_DIR": str(workdir / "evidence"),
-                        "BANHAT_LOGIN_FAILURES_PER_ADDRESS": "100000"}
+    env = os.environ | {
+        "DATABASE_URL": url,
+        "BANHAT_EVIDENCE_DIR": str(workdir / "evidence"),
+        "BANHAT_LOGIN_FAILURES_PER_ADDRESS": "100000",
+    }
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory", "--host", "127.0.0.1", "--port",
-         str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"], cwd=ROOT, env=env)
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.main:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
@@ -110,8 +139,9 @@ class Recorder:
         self.errors: list[str] = []
         self.measuring = False
 
-    async def call(self, client: httpx.AsyncClient, label: str, expected: set[int], method: str, path: str,
-                   **kwargs) -> httpx.Response | None:
+    async def call(
+        self, client: httpx.AsyncClient, label: str, expected: set[int], method: str, path: str, **kwargs
+    ) -> httpx.Response | None:
         started = time.perf_counter()
         try:
             response = await client.request(method, path, **kwargs)
@@ -134,7 +164,9 @@ async def sign_in(base: str, username: str) -> httpx.AsyncClient:
     return client
 
 
-async def reporter(client: httpx.AsyncClient, unit: str, counts: list[str], rec: Recorder, deadline: float) -> None:
+async def reporter(
+    client: httpx.AsyncClient, unit: str, counts: list[str], rec: Recorder, deadline: float
+) -> None:
     form = f"/api/v1/submissions/{PERIOD}/{unit}"
     round_number = 0
     while time.monotonic() < deadline:
@@ -142,27 +174,55 @@ async def reporter(client: httpx.AsyncClient, unit: str, counts: list[str], rec:
         current = await rec.call(client, "GET form", {200}, "GET", form)
         if current is None or current.status_code != 200 or not current.json()["editable"]:
             continue
-        values = [{"indicator": code, "count": random.randint(0, 20)} for code in random.sample(counts, k=min(3, len(counts)))]
-        saved = await rec.call(client, "PUT values", {200}, "PUT", f"{form}/values", json={"values": values},
-                               headers={"If-Match": current.headers["etag"]})
+        values = [
+            {"indicator": code, "count": random.randint(0, 20)}
+            for code in random.sample(counts, k=min(3, len(counts)))
+        ]
+        saved = await rec.call(
+            client,
+            "PUT values",
+            {200},
+            "PUT",
+            f"{form}/values",
+            json={"values": values},
+            headers={"If-Match": current.headers["etag"]},
+        )
         round_number += 1
         if saved is not None and saved.status_code == 200 and round_number % 3 == 0:
-            await rec.call(client, "POST submit", {200}, "POST", f"{form}/submit",
-                           headers={"If-Match": saved.headers["etag"]})
+            await rec.call(
+                client,
+                "POST submit",
+                {200},
+                "POST",
+                f"{form}/submit",
+                headers={"If-Match": saved.headers["etag"]},
+            )
 
 
 async def reviewer(client: httpx.AsyncClient, index: int, rec: Recorder, deadline: float) -> None:
     while time.monotonic() < deadline:
         await asyncio.sleep(1)
-        queue = await rec.call(client, "GET queue", {200}, "GET", "/api/v1/submissions",
-                               params={"period": PERIOD, "status": "submitted", "page_size": 200})
+        queue = await rec.call(
+            client,
+            "GET queue",
+            {200},
+            "GET",
+            "/api/v1/submissions",
+            params={"period": PERIOD, "status": "submitted", "page_size": 200},
+        )
         if queue is None or queue.status_code != 200:
             continue
         for item in queue.json()["items"]:
             unit = item["unit"]["code"]
             if hash(unit) % REVIEWERS == index:  # each reviewer owns a share of the units: no races
-                await rec.call(client, "POST return", {200}, "POST", f"/api/v1/submissions/{PERIOD}/{unit}/return",
-                               json={"reason": "Đề nghị bổ sung số liệu"})
+                await rec.call(
+                    client,
+                    "POST return",
+                    {200},
+                    "POST",
+                    f"/api/v1/submissions/{PERIOD}/{unit}/return",
+                    json={"reason": "Đề nghị bổ sung số liệu"},
+                )
 
 
 async def reader(client: httpx.AsyncClient, conditional: bool, rec: Recorder, deadline: float) -> None:
@@ -170,8 +230,9 @@ async def reader(client: httpx.AsyncClient, conditional: bool, rec: Recorder, de
     while time.monotonic() < deadline:
         await asyncio.sleep(random.uniform(0.5, 1))
         headers = {"If-None-Match": etag} if conditional and etag else {}
-        response = await rec.call(client, "GET ranking", {200, 304}, "GET", f"/api/v1/scores/{PERIOD}",
-                                  headers=headers)
+        response = await rec.call(
+            client, "GET ranking", {200, 304}, "GET", f"/api/v1/scores/{PERIOD}", headers=headers
+        )
         if response is not None and response.status_code == 200:
             etag = response.headers.get("etag")
 
@@ -191,7 +252,7 @@ async def run(base: str, usernames: list[str], readers: int, duration: float) ->
     me_kinds = {}
     reporters = []
     for batch in range(0, len(usernames), 20):  # sign in 20 at a time: argon2 is deliberately slow
-        reporters += await asyncio.gather(*(sign_in(base, name) for name in usernames[batch:batch + 20]))
+        reporters += await asyncio.gather(*(sign_in(base, name) for name in usernames[batch : batch + 20]))
     for client in reporters:
         me = (await client.get("/api/v1/auth/me")).json()
         me_kinds[id(client)] = (me["unit"]["code"], units[me["unit"]["kind"]])
@@ -235,13 +296,17 @@ def main() -> None:
         finally:
             drop()
     everything = [s for samples in rec.latencies.values() for s in samples]
-    print(f"database={args.database} workers={args.workers} users={len(usernames)} readers={args.readers} "
-          f"duration={args.duration:.0f}s (wall incl. sign-in {elapsed:.0f}s) load={os.getloadavg()[0]:.1f}")
+    print(
+        f"database={args.database} workers={args.workers} users={len(usernames)} readers={args.readers} "
+        f"duration={args.duration:.0f}s (wall incl. sign-in {elapsed:.0f}s) load={os.getloadavg()[0]:.1f}"
+    )
     print(f"{'request':<13} {'count':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'max ms':>7}")
     for label, samples in sorted(rec.latencies.items()) + [("all", everything)]:
-        print(f"{label:<13} {len(samples):>6} {percentile(samples, .5) * 1000:>7.1f} "
-              f"{percentile(samples, .95) * 1000:>7.1f} {percentile(samples, .99) * 1000:>7.1f} "
-              f"{max(samples, default=0) * 1000:>7.1f}")
+        print(
+            f"{label:<13} {len(samples):>6} {percentile(samples, 0.5) * 1000:>7.1f} "
+            f"{percentile(samples, 0.95) * 1000:>7.1f} {percentile(samples, 0.99) * 1000:>7.1f} "
+            f"{max(samples, default=0) * 1000:>7.1f}"
+        )
     print(f"requests={len(everything)} errors={len(rec.errors)}")
     for error in rec.errors[:20]:
         print("  ", error)

@@ -1,6 +1,8 @@
 """HTTP hardening around the app: security headers, CORS closed by default, body size cap, client address."""
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.middleware.cors import CORSMiddleware
 
 from api.middleware.client import ClientAddressMiddleware
@@ -9,23 +11,51 @@ from api.middleware.limits import BodySizeLimitMiddleware
 from api.services.imports.limits import ImportLimits
 from api.settings import Settings
 
+BUSY_RETRY_SECONDS = 5
+
+
+async def database_busy(_request: Request, _exc: Exception):
+    """Overload (no pooled connection, SQLite lock wait expired) or a lost database: 503, try again."""
+    from api.main import problem  # the app module imports this one
+
+    return problem(
+        503,
+        "Hệ thống đang bận",
+        "Hệ thống đang quá tải hoặc mất kết nối cơ sở dữ liệu. Vui lòng thử lại sau.",
+        headers={"Retry-After": str(BUSY_RETRY_SECONDS)},
+    )
+
 
 def install(app: FastAPI, settings: Settings) -> None:
     """Add the middleware; the last added runs first, so the size cap sees the request before anything else."""
+    app.add_exception_handler(OperationalError, database_busy)
+    app.add_exception_handler(PoolTimeout, database_busy)
     app.add_middleware(ClientAddressMiddleware)
     app.add_middleware(SecurityHeadersMiddleware, docs_prefix=app.docs_url)
     if settings.cors_origins:
         # Only for a separately hosted client; the SPA is served from the API's own origin and needs none.
         app.add_middleware(
-            CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=True,
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=True,
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match", "X-CSRF-Token",
-                           "Idempotency-Key"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "If-Match",
+                "If-None-Match",
+                "X-CSRF-Token",
+                "Idempotency-Key",
+            ],
             expose_headers=["ETag", "Retry-After"],
         )
     # Multipart wrapping adds a little to a file; the file limits themselves are enforced by the routes.
     margin = 1024 * 1024
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes, upload_limits={
-        "/api/v1/imports/": ImportLimits().max_bytes + margin,
-        "/api/v1/submissions/": settings.evidence_max_bytes + margin,
-    })
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        upload_limits={
+            "/api/v1/imports/": ImportLimits().max_bytes + margin,
+            "/api/v1/submissions/": settings.evidence_max_bytes + margin,
+        },
+    )

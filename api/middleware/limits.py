@@ -5,8 +5,11 @@ import json
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 TOO_LARGE = {
-    "type": "about:blank", "title": "Yêu cầu quá lớn", "status": 413,
-    "detail": "Dung lượng dữ liệu gửi lên vượt quá giới hạn cho phép.", "errors": [],
+    "type": "about:blank",
+    "title": "Yêu cầu quá lớn",
+    "status": 413,
+    "detail": "Dung lượng dữ liệu gửi lên vượt quá giới hạn cho phép.",
+    "errors": [],
 }
 
 
@@ -23,7 +26,9 @@ class BodySizeLimitMiddleware:
         self.upload_limits = upload_limits or {}
 
     def limit_for(self, path: str) -> int:
-        return next((limit for prefix, limit in self.upload_limits.items() if path.startswith(prefix)), self.default)
+        return next(
+            (limit for prefix, limit in self.upload_limits.items() if path.startswith(prefix)), self.default
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -60,8 +65,15 @@ class BodySizeLimitMiddleware:
 
 async def _refuse(send: Send) -> None:
     body = json.dumps(TOO_LARGE, ensure_ascii=False).encode()
-    await send({"type": "http.response.start", "status": 413, "headers": [
-        (b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode()),
-        (b"connection", b"close"),
-    ]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/problem+json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

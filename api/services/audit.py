@@ -10,9 +10,25 @@ from api.services.access import Principal
 
 
 def search(
-    session: Session, principal: Principal, *, entity: str | None, entity_key: str | None, actor: str | None,
-    since: datetime | None, until: datetime | None, page: int, page_size: int,
+    session: Session,
+    principal: Principal,
+    *,
+    entity: str | None,
+    entity_key: str | None,
+    actor: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    page: int,
+    page_size: int,
 ) -> tuple[list[AuditEntry], int]:
     principal.require("audit:read")
-    return audit.search(session, entity=entity, entity_key=entity_key, actor=actor, since=since, until=until,
-                        page=page, page_size=page_size)
+    return audit.search(
+        session,
+        entity=entity,
+        entity_key=entity_key,
+        actor=actor,
+        since=since,
+        until=until,
+        page=page,
+        page_size=page_size,
+    )

@@ -32,8 +32,17 @@ def restore(database_url: str, source: Path) -> None:
     if url.get_backend_name() == "sqlite":
         _sqlite_copy(source, Path(url.database))
     else:
-        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
-              f"--dbname={_libpq(url)}", str(source)])
+        _run(
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                f"--dbname={_libpq(url)}",
+                str(source),
+            ]
+        )
 
 
 def _sqlite_copy(source: Path, target: Path) -> None:

@@ -24,8 +24,12 @@ class LoginThrottle:
 
     @classmethod
     def from_settings(cls, sessions: sessionmaker[Session], settings: Settings) -> "LoginThrottle":
-        return cls(sessions, settings.login_failures_per_account, settings.login_failures_per_address,
-                   timedelta(minutes=settings.login_window_minutes))
+        return cls(
+            sessions,
+            settings.login_failures_per_account,
+            settings.login_failures_per_address,
+            timedelta(minutes=settings.login_window_minutes),
+        )
 
     def _limits(self, username: str, address: str | None) -> list[tuple[str, int]]:
         limits = [(f"account:{username.strip().lower()}", self.per_account)]
@@ -44,7 +48,9 @@ class LoginThrottle:
                 frees_at = failures[len(failures) - limit] + self.window
                 waits.append(int((frees_at - now).total_seconds()) + 1)
         if waits:
-            raise TooManyRequests("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau.", retry_after=max(waits))
+            raise TooManyRequests(
+                "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau.", retry_after=max(waits)
+            )
 
     def failed(self, username: str, address: str | None) -> None:
         """Record a refused sign-in; the caller has ended its own transaction (SQLite has one writer)."""

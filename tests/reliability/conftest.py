@@ -34,7 +34,9 @@ class Server:
         """An HTTP client, signed in as ``username`` (cookie and CSRF header) when given."""
         client = httpx.Client(base_url=self.url, timeout=60)
         if username:
-            response = client.post("/api/v1/auth/login", json={"username": username, "password": DEMO_PASSWORD})
+            response = client.post(
+                "/api/v1/auth/login", json={"username": username, "password": DEMO_PASSWORD}
+            )
             assert response.status_code == 200, response.text
             client.headers["X-CSRF-Token"] = client.cookies["banhat_csrf"]
         return client
@@ -54,13 +56,34 @@ def _free_port() -> int:
 def start_server(database_url: str, workdir: Path, workers: int = 1) -> Server:
     port = _free_port()
     env = os.environ | {
-        "DATABASE_URL": database_url, "BANHAT_EVIDENCE_DIR": str(workdir / "evidence"),
-        "BANHAT_FRONTEND_DIST": str(workdir / "no-spa"), "BANHAT_LOGIN_FAILURES_PER_ADDRESS": "100000",
+        "DATABASE_URL": database_url,
+        "BANHAT_EVIDENCE_DIR": str(workdir / "evidence"),
+        "BANHAT_FRONTEND_DIST": str(workdir / "no-spa"),
+        "BANHAT_LOGIN_FAILURES_PER_ADDRESS": "100000",
     }
-    command = [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory", "--host", "127.0.0.1",
-               "--port", str(port), "--workers", str(workers), "--log-level", "warning"]
-    process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=open(workdir / f"server-{port}.log", "w"))  # noqa: SIM115
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "api.main:create_app",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+    ]
+    with (workdir / f"server-{port}.log").open("w") as log:  # the child keeps its own descriptor
+        process = subprocess.Popen(
+            command,
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
     server = Server(f"http://127.0.0.1:{port}", database_url, process)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

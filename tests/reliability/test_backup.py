@@ -17,7 +17,9 @@ from tests.conftest import DEMO_PASSWORD, seed_database
 
 def _ranking(database_url: str, tmp_path) -> dict:
     """The ranking and one explained score, as the API serves them."""
-    app = create_app(Settings(database_url=database_url, evidence_dir=tmp_path / "ev", frontend_dist=tmp_path / "x"))
+    app = create_app(
+        Settings(database_url=database_url, evidence_dir=tmp_path / "ev", frontend_dist=tmp_path / "x")
+    )
     try:
         with TestClient(app) as client:
             client.post("/api/v1/auth/login", json={"username": "leader", "password": DEMO_PASSWORD})

@@ -47,12 +47,17 @@ def test_concurrent_saves_submissions_approvals_and_reads_stay_consistent(server
         for step in range(6):
             current = mine.get(SUBMISSION)
             body = {"values": [{"indicator": indicator, "count": round_number * 10 + step}]}
-            statuses.append(mine.put(f"{SUBMISSION}/values", json=body,
-                                     headers={"If-Match": current.headers["etag"]}).status_code)
+            statuses.append(
+                mine.put(
+                    f"{SUBMISSION}/values", json=body, headers={"If-Match": current.headers["etag"]}
+                ).status_code
+            )
             statuses.append(mine.post(f"{SUBMISSION}/submit").status_code)
             statuses.append(checker.post(f"{SUBMISSION}/approve").status_code)
             statuses.append(checker.post(f"{SUBMISSION}/reopen", json={"reason": "Rà soát lại"}).status_code)
-            statuses.append(mine.post("/api/v1/tokens", json={"name": "t", "scopes": ["scores:read"]}).status_code)
+            statuses.append(
+                mine.post("/api/v1/tokens", json={"name": "t", "scopes": ["scores:read"]}).status_code
+            )
             statuses.append(checker.get("/api/v1/scores/2026-H1").status_code)
         return statuses
 

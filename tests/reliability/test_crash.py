@@ -18,14 +18,23 @@ KINDS = ("commune", "commune_police", "department", "police_department")
 
 def _targets(admin: httpx.Client) -> list[tuple[str, str]]:
     """(unit, indicator) pairs the administrator may fill: editable forms, indicators counted in times."""
-    status = {s["unit"]["code"]: s["status"] for s in admin.get(
-        "/api/v1/submissions", params={"period": "2026-H1", "page_size": 500}).json()["items"]}
+    status = {
+        s["unit"]["code"]: s["status"]
+        for s in admin.get("/api/v1/submissions", params={"period": "2026-H1", "page_size": 500}).json()[
+            "items"
+        ]
+    }
     pairs = []
     for kind in KINDS:
         units = admin.get("/api/v1/units", params={"kind": kind, "page_size": 500}).json()["items"]
-        indicators = [i["code"] for i in admin.get("/api/v1/indicators", params={"kind": kind}).json()
-                      if i["measure"] == "count"]
-        pairs += [(u["code"], code) for u in units if status.get(u["code"]) in EDITABLE for code in indicators]
+        indicators = [
+            i["code"]
+            for i in admin.get("/api/v1/indicators", params={"kind": kind}).json()
+            if i["measure"] == "count"
+        ]
+        pairs += [
+            (u["code"], code) for u in units if status.get(u["code"]) in EDITABLE for code in indicators
+        ]
     return pairs
 
 
@@ -40,8 +49,11 @@ def _marked(admin: httpx.Client, units: set[str], mark: int) -> int:
 def _import(server_url: str, cookies, csrf: str, body: bytes, outcome: dict) -> None:
     try:
         with httpx.Client(base_url=server_url, cookies=cookies, timeout=120) as client:
-            response = client.post("/api/v1/imports/values", files={"file": ("so-lieu.csv", body, "text/csv")},
-                                   headers={"X-CSRF-Token": csrf})
+            response = client.post(
+                "/api/v1/imports/values",
+                files={"file": ("so-lieu.csv", body, "text/csv")},
+                headers={"X-CSRF-Token": csrf},
+            )
             outcome["status"] = response.status_code
     except httpx.TransportError as error:
         outcome["status"] = type(error).__name__
@@ -62,8 +74,10 @@ def test_kill_during_large_imports_leaves_before_or_after(server, tmp_path):
         rows = [["Mã đơn vị", "Mã kỳ báo cáo", "Mã chỉ tiêu", "Số lần"]]
         rows += [[unit, "2026-H1", indicator, mark] for unit, indicator in targets]
         outcome: dict = {}
-        worker = threading.Thread(target=_import, args=(
-            running.url, admin.cookies, admin.headers["X-CSRF-Token"], csv_bytes(rows), outcome))
+        worker = threading.Thread(
+            target=_import,
+            args=(running.url, admin.cookies, admin.headers["X-CSRF-Token"], csv_bytes(rows), outcome),
+        )
         worker.start()
         time.sleep(delay)
         running.kill()

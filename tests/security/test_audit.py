@@ -13,8 +13,11 @@ def test_a_write_is_audited_with_actor_time_address_and_change(login):
     reporter = login("baocao.cax")
     admin = login("admin")
     etag = reset_to_draft(login("reviewer"), reporter)
-    response = reporter.put(f"{SUBMISSION}/values", json={"values": [{"indicator": count_indicator(reporter), "count": 7}]},
-                            headers={"If-Match": etag})
+    response = reporter.put(
+        f"{SUBMISSION}/values",
+        json={"values": [{"indicator": count_indicator(reporter), "count": 7}]},
+        headers={"If-Match": etag},
+    )
     assert response.status_code == 200, response.text
     page = admin.get(AUDIT, params={"actor": "baocao.cax", "entity": "submission"})
     assert page.status_code == 200, page.text
@@ -32,7 +35,9 @@ def test_filters_and_paging(login):
     admin.post("/api/v1/tokens", json={"name": "a", "scopes": ["scores:read"]})
     admin.post("/api/v1/tokens", json={"name": "b", "scopes": ["scores:read"]})
     tokens = admin.get(AUDIT, params={"entity": "token", "page_size": 1}).json()
-    assert tokens["total"] == 2 and len(tokens["items"]) == 1 and tokens["items"][0]["action"] == "token.create"
+    assert (
+        tokens["total"] == 2 and len(tokens["items"]) == 1 and tokens["items"][0]["action"] == "token.create"
+    )
     newest = tokens["items"][0]["at"]
     later = admin.get(AUDIT, params={"entity": "token", "since": "2999-01-01T00:00:00Z"}).json()
     assert later["total"] == 0

@@ -15,8 +15,14 @@ from tests.security.routes import operations
 
 MATRIX = yaml.safe_load((Path(__file__).with_name("authz_matrix.yaml")).read_text(encoding="utf-8"))
 OWN_UNIT, OTHER_UNIT = "CAX-001", "CAX-002"
-ACCOUNTS = {"admin": "admin", "reviewer": "reviewer", "leader": "leader", "home_affairs": "noivu",
-            "reporter": "baocao.cax", "api_client": "hethong"}
+ACCOUNTS = {
+    "admin": "admin",
+    "reviewer": "reviewer",
+    "leader": "leader",
+    "home_affairs": "noivu",
+    "reporter": "baocao.cax",
+    "api_client": "hethong",
+}
 CALLERS = ("anonymous", *ACCOUNTS, "reporter_other_unit", "token_scores_read")
 SHORTHANDS = {"everyone": set(CALLERS), "signed_in": set(CALLERS) - {"anonymous"}}
 
@@ -26,8 +32,13 @@ def matrix_app(seeded_sqlite, tmp_path_factory):
     """One database for the whole matrix: refusals change nothing, and allowed calls only touch demo data."""
     directory = tmp_path_factory.mktemp("matrix")
     shutil.copyfile(seeded_sqlite, directory / "banhat.sqlite3")
-    app = create_app(Settings(database_url=f"sqlite:///{directory / 'banhat.sqlite3'}",
-                              evidence_dir=directory / "evidence", frontend_dist=directory / "no-spa"))
+    app = create_app(
+        Settings(
+            database_url=f"sqlite:///{directory / 'banhat.sqlite3'}",
+            evidence_dir=directory / "evidence",
+            frontend_dist=directory / "no-spa",
+        )
+    )
     yield app
     app.state.engine.dispose()
 
@@ -45,7 +56,9 @@ def _clients(app) -> dict[str, TestClient]:
     clients |= {role: _signed_in(app, username) for role, username in ACCOUNTS.items()}
     clients["reporter_other_unit"] = clients["reporter"]
     created = clients["admin"].post("/api/v1/tokens", json={"name": "ma trận", "scopes": ["scores:read"]})
-    clients["token_scores_read"] = TestClient(app, headers={"Authorization": f"Bearer {created.json()['token']}"})
+    clients["token_scores_read"] = TestClient(
+        app, headers={"Authorization": f"Bearer {created.json()['token']}"}
+    )
     return clients
 
 
@@ -60,8 +73,9 @@ def module_clients(matrix_app):
 @pytest.fixture(scope="module")
 def params(module_clients) -> dict:
     """Path parameters; a real model, since that route looks the model up before checking the caller."""
-    created = module_clients["reviewer"].post("/api/v1/models", json={
-        "unit": OWN_UNIT, "kind": "dan-van-kheo", "name": "Mô hình của ma trận quyền"})
+    created = module_clients["reviewer"].post(
+        "/api/v1/models", json={"unit": OWN_UNIT, "kind": "dan-van-kheo", "name": "Mô hình của ma trận quyền"}
+    )
     assert created.status_code == 201, created.text
     return MATRIX["params"] | {"model_id": created.json()["id"]}
 

@@ -24,8 +24,13 @@ EXAMPLES_PER_OPERATION = 5
 def fuzz_app(seeded_sqlite, tmp_path_factory):
     directory = tmp_path_factory.mktemp("fuzz")
     shutil.copyfile(seeded_sqlite, directory / "banhat.sqlite3")
-    app = create_app(Settings(database_url=f"sqlite:///{directory / 'banhat.sqlite3'}",
-                              evidence_dir=directory / "evidence", frontend_dist=directory / "no-spa"))
+    app = create_app(
+        Settings(
+            database_url=f"sqlite:///{directory / 'banhat.sqlite3'}",
+            evidence_dir=directory / "evidence",
+            frontend_dist=directory / "no-spa",
+        )
+    )
     yield app
     app.state.engine.dispose()
 
@@ -40,8 +45,10 @@ def admin_headers(fuzz_app) -> dict[str, str]:
     with TestClient(fuzz_app) as client:
         response = client.post("/api/v1/auth/login", json={"username": "admin", "password": DEMO_PASSWORD})
         assert response.status_code == 200
-        return {"Cookie": f"banhat_session={client.cookies['banhat_session']}",
-                "X-CSRF-Token": client.cookies["banhat_csrf"]}
+        return {
+            "Cookie": f"banhat_session={client.cookies['banhat_session']}",
+            "X-CSRF-Token": client.cookies["banhat_csrf"],
+        }
 
 
 def test_no_server_error_and_responses_match_the_schema(api_schema, admin_headers):
@@ -53,11 +60,19 @@ def test_no_server_error_and_responses_match_the_schema(api_schema, admin_header
     for operation in operations:
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, derandomize=True, database=None,
-                  phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
         def fuzz(case):
             tried[case.operation.label] = tried.get(case.operation.label, 0) + 1
-            case.call_and_validate(headers=admin_headers, checks=[not_a_server_error, response_schema_conformance])
+            case.call_and_validate(
+                headers=admin_headers, checks=[not_a_server_error, response_schema_conformance]
+            )
 
         fuzz()
     assert len(tried) == len(operations), "every operation was called at least once"

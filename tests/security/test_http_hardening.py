@@ -1,13 +1,20 @@
 """Security headers, CORS, body size cap, and the interactive docs in production."""
 
+import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from api.main import create_app
+from api.services import accounts
 
 
 def test_every_response_carries_the_security_headers(anonymous):
-    for response in (anonymous.get("/api/v1/public/summary"), anonymous.get("/api/v1/auth/me"),
-                     anonymous.get("/api/v1/no-such-route")):
+    for response in (
+        anonymous.get("/api/v1/public/summary"),
+        anonymous.get("/api/v1/auth/me"),
+        anonymous.get("/api/v1/no-such-route"),
+    ):
         assert response.headers["x-content-type-options"] == "nosniff"
         assert response.headers["x-frame-options"] == "DENY"
         policy = response.headers["content-security-policy"]
@@ -16,8 +23,10 @@ def test_every_response_carries_the_security_headers(anonymous):
 
 
 def test_cors_is_closed_by_default(anonymous):
-    preflight = anonymous.options("/api/v1/auth/login", headers={
-        "Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
+    preflight = anonymous.options(
+        "/api/v1/auth/login",
+        headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
+    )
     assert "access-control-allow-origin" not in preflight.headers
     simple = anonymous.get("/api/v1/public/summary", headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in simple.headers
@@ -27,7 +36,9 @@ def test_cors_opens_only_to_configured_origins(settings):
     app = create_app(settings.model_copy(update={"cors_origins": ["https://cong-thong-tin.example"]}))
     try:
         with TestClient(app) as client:
-            allowed = client.get("/api/v1/public/summary", headers={"Origin": "https://cong-thong-tin.example"})
+            allowed = client.get(
+                "/api/v1/public/summary", headers={"Origin": "https://cong-thong-tin.example"}
+            )
             other = client.get("/api/v1/public/summary", headers={"Origin": "https://evil.example"})
         assert allowed.headers["access-control-allow-origin"] == "https://cong-thong-tin.example"
         assert "access-control-allow-origin" not in other.headers
@@ -39,8 +50,11 @@ def test_oversized_bodies_are_refused_before_any_route_reads_them(settings):
     app = create_app(settings.model_copy(update={"max_body_bytes": 1024}))
     try:
         with TestClient(app) as client:
-            response = client.post("/api/v1/auth/login", content=b"{" + b" " * 2048 + b"}",
-                                   headers={"Content-Type": "application/json"})
+            response = client.post(
+                "/api/v1/auth/login",
+                content=b"{" + b" " * 2048 + b"}",
+                headers={"Content-Type": "application/json"},
+            )
             small = client.post("/api/v1/auth/login", json={"username": "x", "password": "y"})
         assert response.status_code == 413
         assert response.headers["content-type"] == "application/problem+json"
@@ -69,13 +83,38 @@ def test_file_uploads_have_their_own_larger_limit(settings):
     app = create_app(settings.model_copy(update={"max_body_bytes": 1024}))
     try:
         with TestClient(app) as client:
-            signed_in = client.post("/api/v1/auth/login", json={"username": "admin", "password": "BaNhat@2026"})
+            signed_in = client.post(
+                "/api/v1/auth/login", json={"username": "admin", "password": "BaNhat@2026"}
+            )
             assert signed_in.status_code == 200
             client.headers["X-CSRF-Token"] = client.cookies["banhat_csrf"]
             rows = "Mã đơn vị,Mã kỳ báo cáo,Mã chỉ tiêu,Số lần\r\n" + "CAX-001,2026-H1,GD-03,1\r\n" * 300
-            upload = client.post("/api/v1/imports/values", params={"dry_run": "true"},
-                                 files={"file": ("so-lieu.csv", rows.encode(), "text/csv")})
+            upload = client.post(
+                "/api/v1/imports/values",
+                params={"dry_run": "true"},
+                files={"file": ("so-lieu.csv", rows.encode(), "text/csv")},
+            )
         assert len(rows.encode()) > 1024
         assert upload.status_code != 413
     finally:
         app.state.engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        PoolTimeout("QueuePool limit reached"),
+        OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked")),
+    ],
+)
+def test_an_overloaded_database_answers_503_with_retry_after(login, monkeypatch, error):
+    leader = login("leader")
+
+    def busy(*_args, **_kwargs):
+        raise error
+
+    monkeypatch.setattr(accounts, "principal_from_session", busy)
+    response = leader.get("/api/v1/auth/me")
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "5"
+    assert response.json()["title"] == "Hệ thống đang bận"

@@ -30,8 +30,11 @@ def test_cookie_post_without_the_csrf_header_is_refused(login):
     reporter = login("baocao.cax")
     del reporter.headers["X-CSRF-Token"]
     current = reporter.get("/api/v1/submissions/2026-H1/CAX-001")
-    response = reporter.put("/api/v1/submissions/2026-H1/CAX-001/values", json={"values": []},
-                            headers={"If-Match": current.headers["etag"], "Origin": "https://evil.example"})
+    response = reporter.put(
+        "/api/v1/submissions/2026-H1/CAX-001/values",
+        json={"values": []},
+        headers={"If-Match": current.headers["etag"], "Origin": "https://evil.example"},
+    )
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]
     forged = reporter.post("/api/v1/auth/logout", headers={"X-CSRF-Token": "not-the-token"})

@@ -10,9 +10,13 @@ from api.db.models import LoginFailure
 
 def recent(session: Session, key: str, since: datetime) -> list[datetime]:
     """Times of the failures for ``key`` after ``since``, oldest first."""
-    return list(session.scalars(
-        select(LoginFailure.at).where(LoginFailure.key == key, LoginFailure.at > since).order_by(LoginFailure.at)
-    ))
+    return list(
+        session.scalars(
+            select(LoginFailure.at)
+            .where(LoginFailure.key == key, LoginFailure.at > since)
+            .order_by(LoginFailure.at)
+        )
+    )
 
 
 def add(session: Session, key: str, at: datetime) -> None:
