@@ -118,9 +118,7 @@ def peak_rss_mb(pid: int) -> float:
 
 def import_over_http(url: str, token: str, csv_path: Path) -> tuple[float, float, dict]:
     port = free_port()
-    # The server's general cap on request bodies (25 MB by default) is raised for a national file.
-    env = {**os.environ, "DATABASE_URL": url, "BANHAT_FRONTEND_DIST": "/nonexistent",
-           "BANHAT_MAX_BODY_BYTES": str(512 * 1024 * 1024)}  # fmt: skip
+    env = {**os.environ, "DATABASE_URL": url, "BANHAT_FRONTEND_DIST": "/nonexistent"}
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory", "--host", "127.0.0.1",
          "--port", str(port), "--log-level", "warning"],
