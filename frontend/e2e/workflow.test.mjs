@@ -211,4 +211,14 @@ describe('reporting workflow', () => {
     await phone.getByText('Xếp hạng thi đua').waitFor();
     await shot(phone, '15-phone-ranking');
   });
+
+  it('sends a user whose session has ended back to the login page', async () => {
+    await reporter.goto('/ranking?period=2026-H1');
+    await reporter.getByText('Xếp hạng thi đua').waitFor();
+    await reporter.context().clearCookies();
+    await reporter.getByLabel('Kỳ báo cáo').click();
+    await reporter.getByTitle(period.name).click();
+    await reporter.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    assert.match(reporter.url(), /\/login$/);
+  });
 });

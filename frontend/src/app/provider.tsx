@@ -1,11 +1,19 @@
 import type { ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from '@/api/errors';
+import { meQueryOptions } from '@/features/auth/api/me';
 import '@/lib/format';
 
-export const queryClient = new QueryClient({
+/** A 401 anywhere means the session ended: forgetting the user sends the layout to the login page. */
+function signOutOnUnauthorized(error: Error) {
+  if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(meQueryOptions.queryKey, null);
+}
+
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: signOutOnUnauthorized }),
+  mutationCache: new MutationCache({ onError: signOutOnUnauthorized }),
   defaultOptions: {
     queries: {
       // A 4xx will not get better by asking again.
