@@ -11,22 +11,9 @@ import uuid
 from pathlib import Path
 
 import pytest
+from backend_support import DEMO_PASSWORD, seed_database
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-
-DEMO_PASSWORD = "BaNhat@2026"
-
-
-def seed_database(url: str) -> None:
-    from api.db.engine import make_engine, session_factories
-    from api.db.migrate import upgrade
-    from api.services.seed import seed
-
-    upgrade(url)
-    engine = make_engine(url)
-    with session_factories(engine)[1].begin() as session:
-        seed(session, demo=True)
-    engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -89,17 +76,34 @@ def login(app):
 
 
 @pytest.fixture(scope="session")
-def postgres_url():
-    """A fresh schema on the configured PostgreSQL for this run, dropped afterwards."""
+def new_postgres_schema():
+    """``new_postgres_schema()`` returns a URL on a fresh schema of the configured PostgreSQL.
+
+    Every schema made during the run is dropped at its end; without BANHAT_TEST_POSTGRES_URL the
+    tests that need one are skipped and say why.
+    """
     base = os.environ.get("BANHAT_TEST_POSTGRES_URL")
     if not base:
         pytest.skip("PostgreSQL tests skipped: BANHAT_TEST_POSTGRES_URL is not set (no PostgreSQL reachable).")
-    schema = f"banhat_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    schemas = []
+
+    def create() -> str:
+        schema = f"banhat_test_{uuid.uuid4().hex[:12]}"
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        schemas.append(schema)
+        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+        return url.render_as_string(hide_password=False)
+
+    yield create
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    yield url.render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        for schema in schemas:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_url(new_postgres_schema) -> str:
+    """One fresh PostgreSQL schema shared by the tests of this run."""
+    return new_postgres_schema()

@@ -1,6 +1,7 @@
 """The same seed, scores and audit guard on PostgreSQL (psycopg 3)."""
 
 import pytest
+from backend_support import seed_database
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DatabaseError
 
@@ -13,15 +14,11 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture(scope="module")
 def seeded_postgres(postgres_url):
-    from conftest import seed_database
-
     seed_database(postgres_url)
     return postgres_url
 
 
 def test_seed_is_idempotent_and_scores_every_reporting_unit(seeded_postgres):
-    from conftest import seed_database
-
     seed_database(seeded_postgres)  # a second run changes nothing and does not fail
     engine = make_engine(seeded_postgres)
     _read, write = session_factories(engine)

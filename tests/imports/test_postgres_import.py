@@ -15,7 +15,7 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture(scope="module")
 def postgres_app(postgres_url, tmp_path_factory):
-    from conftest import seed_database
+    from backend_support import seed_database
 
     from api.main import create_app
     from api.settings import Settings
@@ -30,7 +30,7 @@ def postgres_app(postgres_url, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def pg_reporter(postgres_app):
-    from conftest import DEMO_PASSWORD
+    from backend_support import DEMO_PASSWORD
 
     with TestClient(postgres_app) as client:
         response = client.post(
