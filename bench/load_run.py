@@ -287,18 +287,24 @@ def main() -> None:
             usernames = build_database(url, args.users)
             process, base = start_server(url, args.workers, workdir)
             try:
-                started = time.monotonic()
                 rec = asyncio.run(run(base, usernames, args.readers, args.duration))
-                elapsed = time.monotonic() - started
+                report(args, len(usernames), rec)
             finally:
                 process.terminate()
-                process.wait(timeout=30)
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
         finally:
             drop()
+
+
+def report(args: argparse.Namespace, users: int, rec: Recorder) -> None:
     everything = [s for samples in rec.latencies.values() for s in samples]
     print(
-        f"database={args.database} workers={args.workers} users={len(usernames)} readers={args.readers} "
-        f"duration={args.duration:.0f}s (wall incl. sign-in {elapsed:.0f}s) load={os.getloadavg()[0]:.1f}"
+        f"database={args.database} workers={args.workers} users={users} readers={args.readers} "
+        f"duration={args.duration:.0f}s load={os.getloadavg()[0]:.1f}"
     )
     print(f"{'request':<13} {'count':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'max ms':>7}")
     for label, samples in sorted(rec.latencies.items()) + [("all", everything)]:
@@ -307,9 +313,9 @@ def main() -> None:
             f"{percentile(samples, 0.95) * 1000:>7.1f} {percentile(samples, 0.99) * 1000:>7.1f} "
             f"{max(samples, default=0) * 1000:>7.1f}"
         )
-    print(f"requests={len(everything)} errors={len(rec.errors)}")
+    print(f"requests={len(everything)} errors={len(rec.errors)}", flush=True)
     for error in rec.errors[:20]:
-        print("  ", error)
+        print("  ", error, flush=True)
 
 
 if __name__ == "__main__":
