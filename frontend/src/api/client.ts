@@ -8,7 +8,7 @@ export type Schemas = components['schemas'];
 const CSRF_COOKIE = 'banhat_csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function readCookie(name: string): string | undefined {
+function readCookie(name: string): string | undefined {
   const prefix = `${name}=`;
   const found = document.cookie.split('; ').find((part) => part.startsWith(prefix));
   return found ? decodeURIComponent(found.slice(prefix.length)) : undefined;

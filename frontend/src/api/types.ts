@@ -8,8 +8,6 @@ export const PILLARS: { code: Pillar; label: string }[] = [
   { code: 'GD', label: 'Gần dân nhất' },
 ];
 
-export const pillarLabel = (code: string) => PILLARS.find((p) => p.code === code)?.label ?? code;
-
 /** One indicator value as entered by a unit (only the fields of its measure are set). */
 export interface ValueInput {
   indicator: string;

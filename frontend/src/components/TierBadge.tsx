@@ -8,8 +8,6 @@ export const TIERS = [
   { code: 'XUAT_SAC', label: 'Hoàn thành xuất sắc nhiệm vụ', short: 'Xuất sắc', color: 'green' },
 ] as const;
 
-export type TierCode = (typeof TIERS)[number]['code'];
-
 export function tierInfo(tier: string | null | undefined) {
   return TIERS.find((t) => t.code === tier || t.label === tier);
 }

@@ -2,7 +2,7 @@ import { Navigate, useNavigate } from 'react-router';
 import { Alert, Button, Card, List, Space, Typography } from 'antd';
 import { reportingPeriods, usePeriods } from '@/features/periods/api/periods';
 import { useSubmissions, type SubmissionSummary } from '@/features/submissions/api/submissions';
-import { StatusTag } from '@/features/submissions/components/StatusTag';
+import { StatusTag } from '@/components/StatusTag';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorState, PageLoading } from '@/components/PageState';
 import { dayjs, daysUntil, formatDate, formatDateTime } from '@/lib/format';

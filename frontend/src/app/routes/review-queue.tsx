@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Card, Segmented, Table } from 'antd';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
 import { useSubmissions, type SubmissionStatus, type SubmissionSummary } from '@/features/submissions/api/submissions';
-import { StatusTag } from '@/features/submissions/components/StatusTag';
+import { StatusTag } from '@/components/StatusTag';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorAlert } from '@/components/PageState';
 import { formatDateTime } from '@/lib/format';

@@ -4,7 +4,7 @@ import { useSubmission } from '@/features/submissions/api/submissions';
 import { SubmissionForm } from '@/features/submissions/components/SubmissionForm';
 import { ReviewActions } from '@/features/submissions/components/ReviewActions';
 import { SubmissionHistory } from '@/features/submissions/components/SubmissionHistory';
-import { StatusTag } from '@/features/submissions/components/StatusTag';
+import { StatusTag } from '@/components/StatusTag';
 import { useUnitScore } from '@/features/scores/api/scores';
 import { usePlanTexts } from '@/features/indicators/api/indicators';
 import { IndicatorResultsTable, ScoreSummary } from '@/features/scores/components/ExplainedScore';

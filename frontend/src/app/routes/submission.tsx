@@ -6,7 +6,7 @@ import type { ValueInput } from '@/api/types';
 import { useSaveValues, useSubmission, useWorkflowAction } from '@/features/submissions/api/submissions';
 import { SubmissionForm, serverErrorsToFields } from '@/features/submissions/components/SubmissionForm';
 import type { FormValues } from '@/features/submissions/form-values';
-import { StatusTag } from '@/features/submissions/components/StatusTag';
+import { StatusTag } from '@/components/StatusTag';
 import { PreviewBadge, ScorePreview } from '@/features/scores/components/ScorePreview';
 import { usePlanTexts } from '@/features/indicators/api/indicators';
 import { usePeriods } from '@/features/periods/api/periods';

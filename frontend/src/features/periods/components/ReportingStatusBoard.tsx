@@ -2,15 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Card, Segmented, Table, Tag } from 'antd';
 import { formatDateTime } from '@/lib/format';
+import { StatusTag } from '@/components/StatusTag';
 import type { ReportingStatus, UnitStatus } from '../api/reporting-status';
-
-const SUBMISSION_STATUS: Record<string, { label: string; color: string }> = {
-  draft: { label: 'Chưa nộp', color: 'default' },
-  submitted: { label: 'Đã nộp', color: 'processing' },
-  returned: { label: 'Bị trả lại', color: 'error' },
-  approved: { label: 'Đã duyệt', color: 'success' },
-};
-const NOT_STARTED = { label: 'Chưa nộp', color: 'default' };
 
 const TIMELINESS_COLORS: Record<string, string> = { on_time: 'green', late: 'orange', missing: 'red', not_yet_due: 'default' };
 
@@ -91,10 +84,7 @@ export function ReportingStatusBoard({ status }: { status: ReportingStatus }) {
             {
               title: 'Trạng thái',
               dataIndex: 'status',
-              render: (s: string | null) => {
-                const info = (s && SUBMISSION_STATUS[s]) || NOT_STARTED;
-                return <Tag color={info.color}>{info.label}</Tag>;
-              },
+              render: (s: string | null) => <StatusTag status={s} />,
             },
             { title: 'Nộp lần đầu', dataIndex: 'first_submitted_at', render: (v: string | null) => formatDateTime(v) || '–' },
             {

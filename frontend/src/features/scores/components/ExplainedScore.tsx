@@ -7,7 +7,7 @@ import { fractionValue, type IndicatorExplanation, type UnitScore } from '../api
 
 const exact = (text: string | null | undefined) => formatNumber(fractionValue(text));
 
-export function MetIcon({ result }: { result: Pick<IndicatorExplanation, 'applicable' | 'met'> }) {
+function MetIcon({ result }: { result: Pick<IndicatorExplanation, 'applicable' | 'met'> }) {
   if (!result.applicable) return <MinusCircleOutlined aria-label="Không áp dụng" />;
   return result.met ? (
     <CheckCircleTwoTone twoToneColor="#52c41a" aria-label="Đạt" />
@@ -17,7 +17,7 @@ export function MetIcon({ result }: { result: Pick<IndicatorExplanation, 'applic
 }
 
 /** The entered value in words: "19/20 (95%)", "2", "Có", a date. */
-export function describeValue(result: IndicatorExplanation): string {
+function describeValue(result: IndicatorExplanation): string {
   const v = result.value;
   if (!v || result.missing) return 'Chưa nhập';
   if (v.denominator !== null && v.numerator !== null) {
