@@ -56,8 +56,13 @@ export async function startServer() {
       throw new Error(`banhat ${args.join(' ')} failed:\n${String(error.stderr).slice(-1500)}`);
     }
   };
-  run('migrate');
-  run('seed', '--demo');
+  try {
+    run('migrate');
+    run('seed', '--demo');
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
@@ -75,6 +80,7 @@ export async function startServer() {
     await waitUntilUp(baseURL, child);
   } catch (error) {
     process.kill(-child.pid, 'SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
     throw new Error(`${error.message}\n${log}`);
   }
   return {
