@@ -1,8 +1,9 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
 import { LoginRoute } from './routes/login';
 import { HomeRoute } from './routes/home';
+import { PageLoading } from '@/components/PageState';
 import { queryClient } from './provider';
 import { submissionQueryOptions } from '@/features/submissions/api/submissions';
 import { periodsQueryOptions } from '@/features/periods/api/periods';
@@ -21,9 +22,28 @@ const AdminUnitsRoute = lazy(() => import('./routes/admin-units'));
 const AdminUsersRoute = lazy(() => import('./routes/admin-users'));
 const AdminPeriodsRoute = lazy(() => import('./routes/admin-periods'));
 const TokensRoute = lazy(() => import('./routes/tokens'));
+const InspectionsRoute = lazy(() => import('./routes/inspections'));
+const BonusesRoute = lazy(() => import('./routes/bonuses'));
+const AwardsRoute = lazy(() => import('./routes/awards'));
+const BudgetRoute = lazy(() => import('./routes/budget'));
+const ConsolidatedReportsRoute = lazy(() => import('./routes/consolidated-reports'));
+const RemindersRoute = lazy(() => import('./routes/reminders'));
+const NotificationsRoute = lazy(() => import('./routes/notifications'));
+const ModelsRoute = lazy(() => import('./routes/models'));
+const AuditRoute = lazy(() => import('./routes/audit'));
+const PublicRoute = lazy(() => import('./routes/public'));
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginRoute /> },
+  // Published results for citizens and the press: no session, so outside the signed-in layout.
+  {
+    path: '/cong-khai',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <PublicRoute />
+      </Suspense>
+    ),
+  },
   {
     path: '/',
     element: <AppLayout />,
@@ -51,6 +71,15 @@ const router = createBrowserRouter([
       { path: 'admin/users', element: <AdminUsersRoute /> },
       { path: 'admin/periods', element: <AdminPeriodsRoute /> },
       { path: 'tokens', element: <TokensRoute /> },
+      { path: 'inspections', element: <InspectionsRoute /> },
+      { path: 'bonuses', element: <BonusesRoute /> },
+      { path: 'awards', element: <AwardsRoute /> },
+      { path: 'budget', element: <BudgetRoute /> },
+      { path: 'consolidated-reports', element: <ConsolidatedReportsRoute /> },
+      { path: 'reminders', element: <RemindersRoute /> },
+      { path: 'notifications', element: <NotificationsRoute /> },
+      { path: 'models', element: <ModelsRoute /> },
+      { path: 'audit', element: <AuditRoute /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -37,3 +37,10 @@ export function daysUntil(dueIso: string, today: dayjs.Dayjs = dayjs()): number 
 }
 
 export { dayjs };
+
+const moneyFormat = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 });
+
+/** Whole đồng as the API sends them (integers), e.g. "4.680.000 ₫". */
+export function formatMoney(amount: number | null | undefined): string {
+  return amount === null || amount === undefined ? '–' : moneyFormat.format(amount);
+}

@@ -1,6 +1,15 @@
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
   AuditOutlined,
+  BellOutlined,
+  BulbOutlined,
+  DollarOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
+  GiftOutlined,
+  HistoryOutlined,
+  PlusCircleOutlined,
   BarChartOutlined,
   ClusterOutlined,
   FileTextOutlined,
@@ -11,7 +20,7 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@/features/auth/api/me';
-import { can } from '@/features/auth/roles';
+import { can, isOversight, isStandingBody } from '@/features/auth/roles';
 
 interface NavItem {
   key: string;
@@ -19,6 +28,8 @@ interface NavItem {
   icon: ReactNode;
   /** The permission the page needs; none for pages everyone has. */
   permission?: string;
+  /** For pages the server grants by role rather than by permission (awards, inspections, reminders). */
+  allowed?: (me: Me) => boolean;
 }
 
 const ITEMS: NavItem[] = [
@@ -27,14 +38,23 @@ const ITEMS: NavItem[] = [
   { key: '/review', label: 'Hàng chờ duyệt', icon: <AuditOutlined />, permission: 'submissions:review' },
   { key: '/ranking', label: 'Xếp hạng', icon: <TrophyOutlined />, permission: 'scores:read' },
   { key: '/charts', label: 'Biểu đồ', icon: <BarChartOutlined />, permission: 'scores:read' },
+  { key: '/inspections', label: 'Kiểm tra chuyên đề', icon: <FileSearchOutlined />, allowed: (me) => isOversight(me) || Boolean(me.unit) },
+  { key: '/bonuses', label: 'Điểm thưởng', icon: <PlusCircleOutlined />, allowed: isOversight },
+  { key: '/awards', label: 'Khen thưởng', icon: <GiftOutlined />, allowed: isOversight },
+  { key: '/budget', label: 'Dự toán kinh phí', icon: <DollarOutlined />, allowed: isOversight },
+  { key: '/consolidated-reports', label: 'Báo cáo tổng hợp', icon: <FileDoneOutlined />, allowed: isOversight },
+  { key: '/reminders', label: 'Đôn đốc', icon: <AlertOutlined />, allowed: (me) => isStandingBody(me) || me.role === 'leader' },
+  { key: '/notifications', label: 'Thông báo', icon: <BellOutlined />, allowed: (me) => Boolean(me.unit) && can(me, 'values:write') },
+  { key: '/models', label: 'Mô hình, điển hình', icon: <BulbOutlined />, allowed: (me) => isStandingBody(me) || can(me, 'values:write') },
   { key: '/admin/units', label: 'Đơn vị', icon: <ClusterOutlined />, permission: 'units:write' },
   { key: '/admin/users', label: 'Tài khoản', icon: <TeamOutlined />, permission: 'users:write' },
   { key: '/admin/periods', label: 'Kỳ báo cáo', icon: <ScheduleOutlined />, permission: 'periods:write' },
+  { key: '/audit', label: 'Nhật ký hệ thống', icon: <HistoryOutlined />, permission: 'audit:read' },
   { key: '/tokens', label: 'Mã truy cập API', icon: <KeyOutlined /> },
 ];
 
 export function navigationFor(me: Me) {
-  return ITEMS.filter((item) => !item.permission || can(me, item.permission)).map(({ key, label, icon }) => ({
+  return ITEMS.filter((item) => (!item.permission || can(me, item.permission)) && (!item.allowed || item.allowed(me))).map(({ key, label, icon }) => ({
     key,
     label,
     icon,

@@ -1,0 +1,32 @@
+import { InputNumber } from 'antd';
+import { isStandingBody } from '@/features/auth/roles';
+import { BudgetView } from '@/features/awards/components/BudgetView';
+import { UnitSelect } from '@/features/units/components/UnitSelect';
+import { PageHeader } from '@/components/PageHeader';
+import { useSearchParam } from '@/lib/use-search-param';
+import { useCurrentUser } from '../use-current-user';
+
+export default function BudgetRoute() {
+  const me = useCurrentUser();
+  const [yearParam, setYear] = useSearchParam('year');
+  const year = Number(yearParam) || new Date().getFullYear();
+  return (
+    <>
+      <PageHeader
+        title="Dự toán kinh phí"
+        subtitle="Kinh phí hoạt động và tiền thưởng của các hồ sơ chưa bị từ chối"
+        extra={
+          <InputNumber<number>
+            aria-label="Năm"
+            min={2025}
+            max={2100}
+            value={year}
+            onChange={(value) => setYear(value ? String(value) : undefined)}
+            addonBefore="Năm"
+          />
+        }
+      />
+      <BudgetView year={year} canWrite={isStandingBody(me)} unitPicker={<UnitSelect />} />
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { Card, DatePicker, Flex, Input, Select, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { ErrorAlert } from '@/components/PageState';
+import { DATE_FORMAT, formatDateTime } from '@/lib/format';
+import { useAuditLog, type AuditEntry, type AuditFilter } from '../api/audit';
+
+/** The kinds of records the server writes to the log, in the words of the people who read it. */
+export const AUDIT_ENTITIES: Record<string, string> = {
+  submission: 'Báo cáo',
+  award_proposal: 'Đề nghị khen thưởng',
+  period: 'Kỳ báo cáo',
+  unit: 'Đơn vị',
+  user: 'Tài khoản',
+  token: 'Mã truy cập API',
+  webhook: 'Webhook',
+  setting: 'Cài đặt',
+};
+
+const PAGE_SIZE = 50;
+
+function Change({ entry }: { entry: AuditEntry }) {
+  return (
+    <Flex vertical gap={4}>
+      {entry.reason && <Typography.Text>Lý do: {entry.reason}</Typography.Text>}
+      {entry.before && (
+        <Typography.Text type="secondary" code style={{ whiteSpace: 'pre-wrap' }}>
+          Trước: {JSON.stringify(entry.before)}
+        </Typography.Text>
+      )}
+      {entry.after && (
+        <Typography.Text code style={{ whiteSpace: 'pre-wrap' }}>
+          Sau: {JSON.stringify(entry.after)}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}
+
+/** Who did what and when, filtered by kind of record, account and date range; pages come from the server. */
+export function AuditLog() {
+  const [entity, setEntity] = useState<string>();
+  const [actor, setActor] = useState('');
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [page, setPage] = useState(1);
+  const filter: AuditFilter = {
+    entity,
+    actor: actor.trim() || undefined,
+    since: range?.[0]?.startOf('day').toISOString(),
+    until: range?.[1]?.endOf('day').toISOString(),
+    page,
+    page_size: PAGE_SIZE,
+  };
+  const log = useAuditLog(filter);
+  const refilter = <T,>(set: (value: T) => void) => (value: T) => {
+    set(value);
+    setPage(1);
+  };
+  return (
+    <Card styles={{ body: { padding: 0 } }}>
+      <Flex gap={8} wrap style={{ padding: 16 }}>
+        <Select
+          aria-label="Loại dữ liệu"
+          allowClear
+          placeholder="Mọi loại dữ liệu"
+          style={{ minWidth: 200 }}
+          value={entity}
+          onChange={refilter(setEntity)}
+          options={Object.entries(AUDIT_ENTITIES).map(([value, label]) => ({ value, label }))}
+        />
+        <Input.Search
+          aria-label="Tài khoản thực hiện"
+          placeholder="Tài khoản thực hiện"
+          allowClear
+          style={{ width: 220 }}
+          onSearch={refilter(setActor)}
+        />
+        <DatePicker.RangePicker
+          aria-label="Khoảng thời gian"
+          format={DATE_FORMAT}
+          placeholder={['Từ ngày', 'Đến ngày']}
+          value={range}
+          onChange={refilter(setRange)}
+        />
+      </Flex>
+      <ErrorAlert error={log.error} />
+      <Table<AuditEntry>
+        size="small"
+        rowKey="id"
+        loading={log.isFetching}
+        dataSource={log.data?.items}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: 'Không có bản ghi phù hợp' }}
+        expandable={{ expandedRowRender: (entry) => <Change entry={entry} />, rowExpandable: (e) => Boolean(e.before || e.after || e.reason) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: log.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (total) => `${total} bản ghi`,
+          onChange: setPage,
+        }}
+        columns={[
+          { title: 'Thời điểm', dataIndex: 'at', render: formatDateTime, width: 150 },
+          { title: 'Tài khoản', dataIndex: 'actor' },
+          { title: 'Thao tác', dataIndex: 'action' },
+          { title: 'Loại dữ liệu', dataIndex: 'entity', render: (e: string) => AUDIT_ENTITIES[e] ?? e },
+          { title: 'Mã', dataIndex: 'entity_key' },
+          { title: 'Địa chỉ IP', dataIndex: 'client_address' },
+        ]}
+      />
+    </Card>
+  );
+}

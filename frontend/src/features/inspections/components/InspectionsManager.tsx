@@ -1,0 +1,271 @@
+import { useState, type ReactElement } from 'react';
+import { Link } from 'react-router';
+import { App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { errorMessage } from '@/api/errors';
+import { ErrorAlert } from '@/components/PageState';
+import { DATE_FORMAT, formatDate, formatNumber } from '@/lib/format';
+import {
+  useAddCorrectiveAction,
+  useCloseCorrectiveAction,
+  useInspections,
+  useMarkInspectionDone,
+  usePlanInspection,
+  type Finding,
+  type Inspection,
+  type InspectionFilter,
+} from '../api/inspections';
+import { FindingForm, type IndicatorOption } from './FindingForm';
+
+const ISO = 'YYYY-MM-DD';
+
+/** Plans a topical inspection of a unit; the unit picker comes from the page (features stay apart). */
+function PlanInspectionForm({ unitPicker }: { unitPicker: ReactElement }) {
+  const { message } = App.useApp();
+  const plan = usePlanInspection();
+  const [form] = Form.useForm<{ unit: string; topic: string; planned_on: Dayjs }>();
+  return (
+    <Form
+      form={form}
+      layout="inline"
+      style={{ rowGap: 8 }}
+      onFinish={({ unit, topic, planned_on }) =>
+        plan.mutateAsync({ unit, topic: topic.trim(), planned_on: planned_on.format(ISO) }).then(
+          () => {
+            message.success('Đã lập kế hoạch kiểm tra');
+            form.resetFields();
+          },
+          (error: unknown) => message.error(errorMessage(error)),
+        )
+      }
+    >
+      <Form.Item name="unit" label="Đơn vị" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
+        {unitPicker}
+      </Form.Item>
+      <Form.Item name="topic" label="Chuyên đề" rules={[{ required: true, whitespace: true, message: 'Nhập chuyên đề' }]}>
+        <Input style={{ width: 280 }} maxLength={500} />
+      </Form.Item>
+      <Form.Item name="planned_on" label="Ngày dự kiến" rules={[{ required: true, message: 'Chọn ngày' }]}>
+        <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={plan.isPending}>
+        Lập kế hoạch
+      </Button>
+    </Form>
+  );
+}
+
+function MarkDoneButton({ inspection }: { inspection: Inspection }) {
+  const { message } = App.useApp();
+  const done = useMarkInspectionDone();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ inspected_on: Dayjs }>();
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen(true)}>
+        Đã kiểm tra
+      </Button>
+      <Modal
+        open={open}
+        title={`Ghi nhận đã kiểm tra: ${inspection.unit.name}`}
+        okText="Ghi nhận"
+        cancelText="Hủy"
+        confirmLoading={done.isPending}
+        onCancel={() => setOpen(false)}
+        onOk={() =>
+          form.validateFields().then(
+            ({ inspected_on }) =>
+              done.mutateAsync({ id: inspection.id, inspectedOn: inspected_on.format(ISO) }).then(
+                () => {
+                  message.success('Đã ghi nhận ngày kiểm tra');
+                  setOpen(false);
+                },
+                (error: unknown) => message.error(errorMessage(error)),
+              ),
+            () => undefined, // the form shows what is missing
+          )
+        }
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical">
+          <Form.Item name="inspected_on" label="Ngày kiểm tra" rules={[{ required: true, message: 'Chọn ngày kiểm tra' }]}>
+            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+function CorrectiveActions({ finding, canWrite }: { finding: Finding; canWrite: boolean }) {
+  const { message } = App.useApp();
+  const add = useAddCorrectiveAction();
+  const close = useCloseCorrectiveAction();
+  const [form] = Form.useForm<{ description: string; due_on: Dayjs }>();
+  const failed = (error: unknown) => message.error(errorMessage(error));
+  return (
+    <>
+      <List
+        size="small"
+        dataSource={finding.actions}
+        locale={{ emptyText: 'Chưa có biện pháp khắc phục' }}
+        renderItem={(action) => (
+          <List.Item
+            actions={!canWrite ? [] : [
+              action.status === 'done' ? (
+                <Button key="reopen" size="small" type="link" onClick={() => close.mutateAsync({ id: action.id, doneOn: null }).catch(failed)}>
+                  Mở lại
+                </Button>
+              ) : (
+                <Button
+                  key="close"
+                  size="small"
+                  type="link"
+                  onClick={() => close.mutateAsync({ id: action.id, doneOn: new Date().toLocaleDateString('en-CA') }).catch(failed)}
+                >
+                  Đã khắc phục
+                </Button>
+              ),
+            ]}
+          >
+            <Space wrap>
+              {action.description}
+              <Typography.Text type="secondary">hạn {formatDate(action.due_on)}</Typography.Text>
+              {action.status === 'done' ? (
+                <Tag color="success">Đã khắc phục {formatDate(action.done_on)}</Tag>
+              ) : (
+                <Tag color="warning">Đang khắc phục</Tag>
+              )}
+            </Space>
+          </List.Item>
+        )}
+      />
+      {canWrite && (
+      <Form
+        form={form}
+        layout="inline"
+        style={{ marginTop: 8, rowGap: 8 }}
+        onFinish={({ description, due_on }) =>
+          add
+            .mutateAsync({ findingId: finding.id, description: description.trim(), due_on: due_on.format(ISO) })
+            .then(() => form.resetFields(), failed)
+        }
+      >
+        <Form.Item name="description" rules={[{ required: true, whitespace: true, message: 'Nhập biện pháp' }]}>
+          <Input placeholder="Biện pháp khắc phục" aria-label="Biện pháp khắc phục" style={{ width: 280 }} />
+        </Form.Item>
+        <Form.Item name="due_on" rules={[{ required: true, message: 'Chọn hạn' }]}>
+          <DatePicker format={DATE_FORMAT} placeholder="Hạn khắc phục" aria-label="Hạn khắc phục" />
+        </Form.Item>
+        <Button htmlType="submit" loading={add.isPending}>
+          Thêm biện pháp
+        </Button>
+      </Form>
+      )}
+    </>
+  );
+}
+
+function InspectionDetail({
+  inspection,
+  period,
+  indicatorOptions,
+  canWrite,
+}: {
+  inspection: Inspection;
+  period?: string;
+  indicatorOptions: IndicatorOption[];
+  canWrite: boolean;
+}) {
+  const scoreLink = `/units/${inspection.unit.code}${period ? `?period=${period}` : ''}`;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid={`inspection-${inspection.id}`}>
+      <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+        <Descriptions.Item label="Tổng điểm trừ">{formatNumber(inspection.deduction_points)}</Descriptions.Item>
+        <Descriptions.Item label="Biện pháp chưa xong">{inspection.open_actions}</Descriptions.Item>
+        <Descriptions.Item label="Điểm của đơn vị">
+          <Link to={scoreLink}>Xem điểm và giải trình</Link>
+        </Descriptions.Item>
+      </Descriptions>
+      {inspection.findings.map((finding) => (
+        <Card
+          key={finding.id}
+          size="small"
+          title={
+            <Space wrap>
+              {finding.description}
+              <Tag color="red">−{formatNumber(finding.points)} điểm</Tag>
+              {finding.indicator && <Tag>{finding.indicator}</Tag>}
+            </Space>
+          }
+        >
+          <CorrectiveActions finding={finding} canWrite={canWrite} />
+        </Card>
+      ))}
+      {!canWrite ? null : inspection.status === 'done' ? (
+        <Card size="small" title="Thêm kết luận">
+          <FindingForm inspectionId={inspection.id} indicatorOptions={indicatorOptions} />
+        </Card>
+      ) : (
+        <Typography.Text type="secondary">Ghi nhận ngày kiểm tra trước khi thêm kết luận.</Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+/** The standing body's topical inspections: plan, mark done, findings that deduct points, corrective actions. */
+export function InspectionsManager({
+  filter,
+  unitPicker,
+  indicatorOptions,
+  canWrite,
+}: {
+  filter: InspectionFilter;
+  unitPicker: ReactElement;
+  indicatorOptions: IndicatorOption[];
+  canWrite: boolean;
+}) {
+  const inspections = useInspections(filter);
+  return (
+    <>
+      {canWrite && (
+        <Card title="Lập kế hoạch kiểm tra" style={{ marginBottom: 16 }}>
+          <PlanInspectionForm unitPicker={unitPicker} />
+        </Card>
+      )}
+      <Card styles={{ body: { padding: 0 } }}>
+        <ErrorAlert error={inspections.error} />
+        <Table<Inspection>
+          size="small"
+          rowKey="id"
+          loading={inspections.isPending}
+          dataSource={inspections.data}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 760 }}
+          locale={{ emptyText: <Empty description="Chưa có cuộc kiểm tra" /> }}
+          expandable={{
+            expandedRowRender: (inspection) => (
+              <InspectionDetail inspection={inspection} period={filter.period} indicatorOptions={indicatorOptions} canWrite={canWrite} />
+            ),
+          }}
+          columns={[
+            { title: 'Đơn vị', dataIndex: ['unit', 'name'] },
+            { title: 'Chuyên đề', dataIndex: 'topic' },
+            { title: 'Ngày dự kiến', dataIndex: 'planned_on', render: formatDate },
+            { title: 'Ngày kiểm tra', dataIndex: 'inspected_on', render: formatDate },
+            {
+              title: 'Trạng thái',
+              dataIndex: 'status',
+              render: (status: string) => (status === 'done' ? <Tag color="success">Đã kiểm tra</Tag> : <Tag color="processing">Kế hoạch</Tag>),
+            },
+            { title: 'Kết luận', key: 'findings', render: (_, i) => i.findings.length },
+            { title: 'Điểm trừ', dataIndex: 'deduction_points', render: (p: string) => (Number(p) > 0 ? `−${formatNumber(p)}` : '0') },
+            ...(canWrite
+              ? [{ title: '', key: 'done', render: (_: unknown, i: Inspection) => i.status !== 'done' && <MarkDoneButton inspection={i} /> }]
+              : []),
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
