@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from fractions import Fraction
 
+import orjson
+
 from sqlalchemy.orm import Session
 
 from api.db.engine import json_bytes
@@ -31,20 +33,46 @@ from api.domain import (
 )
 from api.services.catalog import scoring_context
 
+# Units scored and written per batch by a bulk recompute: bounds the explanations held in memory.
+_WRITE_CHUNK = 2000
+
 
 def to_value(row: SubmissionValue) -> Value:
     return Value(numerator=row.numerator, denominator=row.denominator, count=row.count, flag=row.flag,
                  date=row.date_value, note=row.note or "")
 
 
-def _previous_rates(session: Session, period: Period, unit_ids: list[int]) -> dict[int, dict[str, Fraction]]:
-    """Last comparable period's ratio rates in percent per unit, for "lower than last year" rules."""
+def _entered_values(session: Session, period_id: int, unit_ids: list[int] | None = None) -> dict[int, dict[str, Value]]:
+    """Entered values by unit and indicator code; equal values share one immutable ``Value``.
+
+    Sharing matters for a bulk recompute: a period holds hundreds of thousands of values but few
+    distinct ones (0, Có, the same ratios), and building a frozen dataclass costs more than a lookup.
+    """
+    shared: dict[tuple, Value] = {}
+    by_unit: dict[int, dict[str, Value]] = {}
+    for unit_id, code, *fields in submissions.value_rows(session, period_id, unit_ids):
+        key = tuple(fields)
+        value = shared.get(key)
+        if value is None:
+            numerator, denominator, count, flag, day, note = fields
+            value = shared[key] = Value(numerator=numerator, denominator=denominator, count=count, flag=flag,
+                                        date=day, note=note or "")
+        entered = by_unit.get(unit_id)
+        if entered is None:
+            entered = by_unit[unit_id] = {}
+        entered[code] = value
+    return by_unit
+
+
+def _previous_rates(session: Session, period: Period, unit_ids: list[int] | None) -> dict[int, dict[str, Fraction]]:
+    """Last comparable period's ratio rates in percent per unit (``None``: every unit), for "lower than
+    last year" rules."""
     previous = catalog_repo.previous_period(session, period)
     if previous is None:
         return {}
     return {
-        unit_id: {v.indicator_code: Fraction(100 * v.numerator, v.denominator) for v in rows if v.denominator}
-        for unit_id, rows in submissions.values_for(session, previous.id, unit_ids).items()
+        unit_id: {code: Fraction(100 * v.numerator, v.denominator) for code, v in values.items() if v.denominator}
+        for unit_id, values in _entered_values(session, previous.id, unit_ids).items()
     }
 
 
@@ -123,13 +151,17 @@ def _fields(period: Period, unit: Unit, submission: Submission | None, result: U
         "submission_status": submission.status if submission else None,
         "first_submitted_at": submission.first_submitted_at if submission else None,
         "pillars": {p.pillar.value: None if p.score is None else str(p.score) for p in result.pillars},
-        "explanation": explanation(result), "veto_failed": list(result.veto_failed),
+        # Encoded once: the same bytes feed the fingerprint and the column (the engine's orjson keeps a
+        # Fragment as is), which halves the JSON work of a bulk rewrite.
+        "explanation": orjson.Fragment(json_bytes(explanation(result))), "veto_failed": list(result.veto_failed),
     }
 
 
-def _write(session: Session, period: Period, computed: list[dict], unit_id: int | None = None) -> None:
-    """Insert new score rows and update changed ones; rows whose content is identical are not rewritten."""
-    stored = scores.stored(session, period.id, unit_id)
+def _write(session: Session, period: Period, computed: list[dict], stored: dict[int, tuple[int, str]]) -> None:
+    """Insert new score rows and update changed ones; rows whose content is identical are not rewritten.
+
+    ``stored`` is :func:`scores.stored` of the period (or of the one unit being recomputed).
+    """
     now = datetime.now(UTC)
     inserts, updates = [], []
     for fields in computed:
@@ -183,34 +215,40 @@ def recompute_unit(session: Session, period: Period, unit: Unit) -> None:
     if period.spans:
         result = _review_score(session, context, period, unit)
     else:
-        rows = submissions.values_of(session, submission.id) if submission else []
-        entered = {v.indicator_code: to_value(v) for v in rows}
+        entered = _entered_values(session, period.id, [unit.id]).get(unit.id, {}) if submission else {}
         result = _score(context, period, unit, submission, entered, _previous_rates(session, period, [unit.id]),
                         awards_repo.adjustments_for(session, period, [unit.id]))
-    _write(session, period, [_fields(period, unit, submission, result)], unit.id)
+    _write(session, period, [_fields(period, unit, submission, result)], scores.stored(session, period.id, unit.id))
     rerank(session, period, unit.group_id)
     scores.bump_version(session, period.id)
 
 
 def recompute_period(session: Session, period: Period) -> int:
-    """Recompute every reporting unit's score of a period and re-rank every group; returns the unit count."""
+    """Recompute every reporting unit's score of a period and re-rank every group; returns the unit count.
+
+    The garbage collector stays paused throughout (resuming it before re-ranking made the next query pay
+    for a full scan of the heap), and scores are built and written a chunk of units at a time, so that
+    only one chunk's explanations are in memory at once.
+    """
     reporting = units.scored_units(session)
+    unit_ids = [unit.id for unit in reporting]
     _catalog, context = scoring_context(session, period)
-    subs = submissions.all_of_period(session, period.id)
-    values = submissions.values_for(session, period.id, list(subs)) if subs and not period.spans else {}
-    previous = _previous_rates(session, period, [unit.id for unit in reporting]) if not period.spans else {}
-    adjustments = awards_repo.adjustments_for(session, period, [unit.id for unit in reporting])
-    computed = []
-    with gc_paused():  # the cyclic collector otherwise dominates a bulk recompute
-        for unit in reporting:
-            submission = subs.get(unit.id)
-            if period.spans:
-                result = _review_score(session, context, period, unit)
-            else:
-                entered = {v.indicator_code: to_value(v) for v in values.get(unit.id, [])}
-                result = _score(context, period, unit, submission, entered, previous, adjustments)
-            computed.append(_fields(period, unit, submission, result))
-        _write(session, period, computed)
-    rerank(session, period)
+    subs = submissions.states_of_period(session, period.id)
+    adjustments = awards_repo.adjustments_for(session, period, unit_ids)
+    with gc_paused():
+        values = _entered_values(session, period.id) if not period.spans else {}
+        previous = _previous_rates(session, period, None) if not period.spans else {}
+        stored = scores.stored(session, period.id)
+        for start in range(0, len(reporting), _WRITE_CHUNK):
+            computed = []
+            for unit in reporting[start:start + _WRITE_CHUNK]:
+                submission = subs.get(unit.id)
+                if period.spans:
+                    result = _review_score(session, context, period, unit)
+                else:
+                    result = _score(context, period, unit, submission, values.get(unit.id, {}), previous, adjustments)
+                computed.append(_fields(period, unit, submission, result))
+            _write(session, period, computed, stored)
+        rerank(session, period)
     scores.bump_version(session, period.id)
     return len(reporting)

@@ -18,23 +18,22 @@ def values_of(session: Session, submission_id: int) -> list[SubmissionValue]:
     ))
 
 
-def values_for(session: Session, period_id: int, unit_ids: list[int]) -> dict[int, list]:
-    """Values of many units' submissions in one period, by unit id, in one query.
+def value_rows(session: Session, period_id: int, unit_ids: list[int] | None = None):
+    """Entered values of a period (of every unit, or of some) as plain tuples, in one query:
+    (unit id, indicator code, numerator, denominator, count, flag, date, note).
 
-    Plain rows (not ORM objects: a bulk recompute reads hundreds of thousands) with the attributes of
-    ``SubmissionValue``: indicator_code, numerator, denominator, count, flag, date_value, note.
+    Tuples, not ORM objects: a bulk recompute reads hundreds of thousands.
     """
-    grouped: dict[int, list] = {unit_id: [] for unit_id in unit_ids}
-    rows = session.execute(
+    query = (
         select(Submission.unit_id, SubmissionValue.indicator_code, SubmissionValue.numerator,
                SubmissionValue.denominator, SubmissionValue.count, SubmissionValue.flag,
-               SubmissionValue.date_value.label("date_value"), SubmissionValue.note)
+               SubmissionValue.date_value, SubmissionValue.note)
         .join(SubmissionValue, SubmissionValue.submission_id == Submission.id)
-        .where(Submission.period_id == period_id, Submission.unit_id.in_(unit_ids))
+        .where(Submission.period_id == period_id)
     )
-    for row in rows:
-        grouped[row.unit_id].append(row)
-    return grouped
+    if unit_ids is not None:
+        query = query.where(Submission.unit_id.in_(unit_ids))
+    return session.execute(query)
 
 
 def by_unit(session: Session, period_id: int, unit_ids: list[int]) -> dict[int, Submission]:
@@ -42,8 +41,13 @@ def by_unit(session: Session, period_id: int, unit_ids: list[int]) -> dict[int, 
     return {s.unit_id: s for s in rows}
 
 
-def all_of_period(session: Session, period_id: int) -> dict[int, Submission]:
-    return {s.unit_id: s for s in session.scalars(select(Submission).where(Submission.period_id == period_id))}
+def states_of_period(session: Session, period_id: int) -> dict[int, tuple]:
+    """By unit id, the submission columns a score stores: rows with ``status`` and ``first_submitted_at``."""
+    rows = session.execute(
+        select(Submission.unit_id, Submission.status, Submission.first_submitted_at)
+        .where(Submission.period_id == period_id)
+    )
+    return {row.unit_id: row for row in rows}
 
 
 def listing(
