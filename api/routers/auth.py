@@ -2,7 +2,14 @@
 
 from fastapi import APIRouter, Request, Response
 
-from api.routers.deps import CSRF_COOKIE, SESSION_COOKIE, AppSettings, CurrentPrincipal, DbSession
+from api.routers.deps import (
+    CSRF_COOKIE,
+    SESSION_COOKIE,
+    AppSettings,
+    CurrentPrincipal,
+    DbSession,
+    ReadSession,
+)
 from api.schemas.auth import LoginIn, Me, UnitRef
 from api.schemas.common import COMMON_PROBLEMS, problem_responses
 from api.services import accounts
@@ -23,16 +30,21 @@ def me_out(session, principal: Principal) -> Me:
 
 
 @router.post("/login", response_model=Me, responses=problem_responses(401, 422, 429))
-def login(body: LoginIn, request: Request, response: Response, session: DbSession, settings: AppSettings) -> Me:
+def login(
+    body: LoginIn, request: Request, response: Response, session: DbSession, checks: ReadSession,
+    settings: AppSettings,
+) -> Me:
     throttle = LoginThrottle.from_settings(request.app.state.write_sessions, settings)
     address = request.client.host if request.client else None
-    throttle.check(session, body.username, address)
+    throttle.check(checks, body.username, address)
     try:
-        signed_in = accounts.login(session, body.username, body.password, settings.session_hours)
+        user_id = accounts.authenticate(checks, body.username, body.password)
     except Unauthenticated:
-        session.rollback()
+        checks.rollback()
         throttle.failed(body.username, address)
         raise
+    checks.rollback()
+    signed_in = accounts.open_session(session, user_id, settings.session_hours)
     throttle.succeeded(session, body.username)
     max_age = settings.session_hours * 3600
     response.set_cookie(SESSION_COOKIE, signed_in.session_id, max_age=max_age, httponly=True, samesite="strict",

@@ -19,10 +19,8 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 RowId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
-def db_session(request: Request) -> Iterator[Session]:
+def _transaction(factory) -> Iterator[Session]:
     """Commit when the route succeeds, roll back when it raises; before the response is sent."""
-    state = request.app.state
-    factory = state.read_sessions if request.method in SAFE_METHODS else state.write_sessions
     session = factory()
     try:
         yield session
@@ -34,7 +32,19 @@ def db_session(request: Request) -> Iterator[Session]:
         session.close()
 
 
+def db_session(request: Request) -> Iterator[Session]:
+    """The request's transaction: a write transaction (SQLite's lock taken up front) for unsafe methods."""
+    state = request.app.state
+    yield from _transaction(state.read_sessions if request.method in SAFE_METHODS else state.write_sessions)
+
+
+def read_db_session(request: Request) -> Iterator[Session]:
+    """A read-only transaction beside the request's own, for slow checks that must not hold the write lock."""
+    yield from _transaction(request.app.state.read_sessions)
+
+
 DbSession = Annotated[Session, Depends(db_session, scope="function")]
+ReadSession = Annotated[Session, Depends(read_db_session, scope="function")]
 
 
 def settings(request: Request) -> Settings:

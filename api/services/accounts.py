@@ -21,15 +21,21 @@ class SignedIn:
     csrf_token: str
 
 
-def login(session: Session, username: str, password: str, session_hours: int) -> SignedIn:
+def authenticate(session: Session, username: str, password: str) -> int:
+    """The user id for a correct password. Run it on a read session: the slow argon2 check must not hold
+    SQLite's write lock, or every sign-in queues behind the others."""
     user = users.by_username(session, username)
     valid = verify_password(user.password_hash if user else _DUMMY_HASH, password)
     if not (user and user.active and valid):
         raise Unauthenticated("Tên đăng nhập hoặc mật khẩu không đúng.")
+    return user.id
+
+
+def open_session(session: Session, user_id: int, session_hours: int) -> SignedIn:
     session_id, csrf = new_secret(), new_secret()
     now = datetime.now(UTC)
     users.add(session, UserSession(
-        token_hash=digest(session_id), csrf_token=csrf, user_id=user.id, created_at=now,
+        token_hash=digest(session_id), csrf_token=csrf, user_id=user_id, created_at=now,
         expires_at=now + timedelta(hours=session_hours),
     ))
     return SignedIn(session_id, csrf)
