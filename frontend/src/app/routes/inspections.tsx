@@ -19,7 +19,7 @@ export default function InspectionsRoute() {
         subtitle="Kết luận kiểm tra trừ điểm của đơn vị trong các kỳ có ngày kiểm tra"
         extra={
           <>
-            <UnitSelect value={unit} onChange={setUnit} allowClear placeholder="Tất cả đơn vị" width={260} />
+            <UnitSelect value={unit} onChange={setUnit} allowClear placeholder="Tất cả đơn vị" label="Lọc theo đơn vị" width={260} />
             <PeriodSelect value={period} onChange={setPeriod} />
           </>
         }

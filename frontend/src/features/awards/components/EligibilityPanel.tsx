@@ -87,13 +87,12 @@ function UnitEligibility({ period, unit, canPropose }: { period: string; unit: R
   const catalog = useAwardCatalog();
   const estimate = useMoneyEstimate();
   return (
-    <>
+    <div data-testid={`eligibility-${unit.code}`}>
       <ErrorAlert error={eligibility.error} />
       <List
         size="small"
         loading={eligibility.isPending}
         dataSource={eligibility.data}
-        data-testid={`eligibility-${unit.code}`}
         renderItem={(option) => {
           const money = estimate(option.form, option.recipient);
           return (
@@ -119,7 +118,7 @@ function UnitEligibility({ period, unit, canPropose }: { period: string; unit: R
           );
         }}
       />
-    </>
+    </div>
   );
 }
 

@@ -10,19 +10,21 @@ export function UnitSelect({
   placeholder = 'Tìm đơn vị',
   allowClear = false,
   width = 300,
+  label = 'Đơn vị',
 }: {
   value?: string;
   onChange?: (code: string | undefined) => void;
   placeholder?: string;
   allowClear?: boolean;
   width?: number;
+  label?: string;
 }) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 300);
   const units = useUnits({ q, page: 1, page_size: 50 });
   return (
     <Select
-      aria-label="Đơn vị"
+      aria-label={label}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       allowClear={allowClear}
       value={value}
