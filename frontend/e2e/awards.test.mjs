@@ -158,6 +158,7 @@ describe('inspections, awards and reports', () => {
     await fillDate(homeAffairs, dialog.getByLabel('Ngày quyết định'), TODAY);
     await dialog.getByRole('button', { name: 'Ghi quyết định' }).click();
     await homeAffairs.getByText('Đã ghi quyết định khen thưởng').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
     await row.getByText('Đã quyết định khen thưởng').waitFor();
     assert.match(await row.innerText(), new RegExp(`QĐ số 125/QĐ-UBND ngày ${TODAY}`));
     assert.match(await row.innerText(), /4\.680\.000/);
