@@ -231,10 +231,9 @@ def recompute_period(session: Session, period: Period) -> int:
     only one chunk's explanations are in memory at once.
     """
     reporting = units.scored_units(session)
-    unit_ids = [unit.id for unit in reporting]
     _catalog, context = scoring_context(session, period)
     subs = submissions.states_of_period(session, period.id)
-    adjustments = awards_repo.adjustments_for(session, period, unit_ids)
+    adjustments = awards_repo.adjustments_for(session, period, None)
     with gc_paused():
         values = _entered_values(session, period.id) if not period.spans else {}
         previous = _previous_rates(session, period, None) if not period.spans else {}

@@ -112,41 +112,49 @@ def actions_of(session: Session, finding_ids: list[int]) -> dict[int, list[Corre
 
 
 def done_findings_in(
-    session: Session, unit_ids: list[int], start: date, end: date
+    session: Session, unit_ids: list[int] | None, start: date, end: date
 ) -> list[tuple[int, date, InspectionFinding]]:
-    """(unit id, inspection date, finding) of done inspections whose date falls in [start, end]."""
-    rows = session.execute(
+    """(unit id, inspection date, finding) of done inspections whose date falls in [start, end], for
+    some units or (``None``) every unit."""
+    query = (
         select(Inspection.unit_id, Inspection.inspected_on, InspectionFinding)
         .join(InspectionFinding, InspectionFinding.inspection_id == Inspection.id)
-        .where(Inspection.status == "done", Inspection.unit_id.in_(unit_ids),
-               Inspection.inspected_on >= start, Inspection.inspected_on <= end)
+        .where(Inspection.status == "done", Inspection.inspected_on >= start, Inspection.inspected_on <= end)
         .order_by(Inspection.inspected_on, InspectionFinding.id)
     )
-    return [tuple(row) for row in rows]
+    if unit_ids is not None:
+        query = query.where(Inspection.unit_id.in_(unit_ids))
+    return [tuple(row) for row in session.execute(query)]
 
 
-def bonuses_for(session: Session, period_id: int, unit_ids: list[int]) -> list[BonusEntry]:
-    query = select(BonusEntry).where(BonusEntry.period_id == period_id, BonusEntry.unit_id.in_(unit_ids))
+def bonuses_for(session: Session, period_id: int, unit_ids: list[int] | None) -> list[BonusEntry]:
+    """Bonus entries of a period for some units or (``None``) every unit: a bulk recompute asks for
+    all, since a list of 10,000 ids costs PostgreSQL more to plan than the rows cost to read."""
+    query = select(BonusEntry).where(BonusEntry.period_id == period_id)
+    if unit_ids is not None:
+        query = query.where(BonusEntry.unit_id.in_(unit_ids))
     return list(session.scalars(query.order_by(BonusEntry.id)))
 
 
 def adjustments_for(
-    session: Session, period: Period, unit_ids: list[int]
+    session: Session, period: Period, unit_ids: list[int] | None
 ) -> dict[int, tuple[list[Adjustment], list[Adjustment]]]:
-    """Per unit: (bonus entries, inspection deductions) of a scored period, each with its reason.
+    """Per unit (of ``unit_ids``, or ``None``: of every unit that has any): (bonus entries, inspection
+    deductions) of a scored period, each with its reason.
 
     A done inspection's findings count in every scored period whose window holds the inspection date;
     review periods take none directly (their total is the mean of the annual totals).
     """
-    result: dict[int, tuple[list[Adjustment], list[Adjustment]]] = {unit_id: ([], []) for unit_id in unit_ids}
-    if period.spans or not unit_ids:
+    result: dict[int, tuple[list[Adjustment], list[Adjustment]]] = {unit_id: ([], []) for unit_id in unit_ids or ()}
+    if period.spans or unit_ids == []:
         return result
     for entry in bonuses_for(session, period.id, unit_ids):
-        result[entry.unit_id][0].append(Adjustment(Fraction(entry.points), f"Điểm thưởng: {entry.reason}"))
+        result.setdefault(entry.unit_id, ([], []))[0].append(
+            Adjustment(Fraction(entry.points), f"Điểm thưởng: {entry.reason}"))
     for unit_id, day, finding in done_findings_in(session, unit_ids, period.start, period.end):
         about = f" (chỉ tiêu {finding.indicator_code})" if finding.indicator_code else ""
         reason = f"Kiểm tra chuyên đề ngày {day:%d/%m/%Y}: {finding.description}{about}"
-        result[unit_id][1].append(Adjustment(Fraction(finding.points), reason))
+        result.setdefault(unit_id, ([], []))[1].append(Adjustment(Fraction(finding.points), reason))
     return result
 
 
