@@ -205,11 +205,13 @@ describe('inspections, awards and reports', () => {
 
     const unit = await newPage(browser, server.baseURL);
     await login(unit, 'baocao.xa', DEMO_PASSWORD);
-    await unit.getByRole('menuitem', { name: 'Thông báo' }).click();
+    // The header bell counts the unread notification and opens the list.
+    await unit.getByRole('button', { name: 'Thông báo, 1 chưa đọc' }).click();
     await unit.locator('[data-testid^="notification-"]').first().waitFor();
     await shot(unit, '27-notifications');
-    await unit.getByRole('button', { name: 'Đánh dấu đã đọc' }).first().click();
-    await unit.locator('[data-testid^="notification-"]').getByRole('button', { name: 'Đánh dấu đã đọc' }).first().waitFor({ state: 'detached' });
+    await unit.getByRole('button', { name: 'Đánh dấu đã đọc' }).click();
+    await unit.getByRole('button', { name: 'Thông báo', exact: true }).waitFor();
+    assert.equal(await unit.getByRole('button', { name: 'Đánh dấu đã đọc' }).count(), 0, 'nothing left unread');
   });
 
   it('renders bonuses, models, the audit log and the public page without login', async () => {

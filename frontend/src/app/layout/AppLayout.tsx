@@ -4,7 +4,8 @@ import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useMe } from '@/features/auth/api/me';
 import { useLogout } from '@/features/auth/api/session';
-import { ROLE_LABELS } from '@/features/auth/roles';
+import { can, ROLE_LABELS } from '@/features/auth/roles';
+import { NotificationBell } from '@/features/reminders/components/NotificationBell';
 import { ErrorState, PageLoading } from '@/components/PageState';
 import { menuSection, navigationFor } from './navigation';
 
@@ -54,6 +55,7 @@ export function AppLayout() {
         </Typography.Text>
         <div style={{ flex: 1 }} />
         <Space size="middle" style={{ color: '#fff', lineHeight: 1.3 }}>
+          {me.data.unit && can(me.data, 'values:write') && <NotificationBell onOpen={() => navigate('/notifications')} />}
           <div data-testid="current-user" style={{ textAlign: 'right' }}>
             <div style={{ fontWeight: 600 }}>{me.data.full_name}</div>
             {wide && (

@@ -141,26 +141,26 @@ function CorrectiveActions({ finding, canWrite }: { finding: Finding; canWrite: 
         )}
       />
       {canWrite && (
-      <Form
-        form={form}
-        layout="inline"
-        style={{ marginTop: 8, rowGap: 8 }}
-        onFinish={({ description, due_on }) =>
-          add
-            .mutateAsync({ findingId: finding.id, description: description.trim(), due_on: due_on.format(ISO) })
-            .then(() => form.resetFields(), failed)
-        }
-      >
-        <Form.Item name="description" rules={[{ required: true, whitespace: true, message: 'Nhập biện pháp' }]}>
-          <Input placeholder="Biện pháp khắc phục" aria-label="Biện pháp khắc phục" style={{ width: 280 }} />
-        </Form.Item>
-        <Form.Item name="due_on" rules={[{ required: true, message: 'Chọn hạn' }]}>
-          <DatePicker format={DATE_FORMAT} placeholder="Hạn khắc phục" aria-label="Hạn khắc phục" />
-        </Form.Item>
-        <Button htmlType="submit" loading={add.isPending}>
-          Thêm biện pháp
-        </Button>
-      </Form>
+        <Form
+          form={form}
+          layout="inline"
+          style={{ marginTop: 8, rowGap: 8 }}
+          onFinish={({ description, due_on }) =>
+            add
+              .mutateAsync({ findingId: finding.id, description: description.trim(), due_on: due_on.format(ISO) })
+              .then(() => form.resetFields(), failed)
+          }
+        >
+          <Form.Item name="description" rules={[{ required: true, whitespace: true, message: 'Nhập biện pháp' }]}>
+            <Input placeholder="Biện pháp khắc phục" aria-label="Biện pháp khắc phục" style={{ width: 280 }} />
+          </Form.Item>
+          <Form.Item name="due_on" rules={[{ required: true, message: 'Chọn hạn' }]}>
+            <DatePicker format={DATE_FORMAT} placeholder="Hạn khắc phục" aria-label="Hạn khắc phục" />
+          </Form.Item>
+          <Button htmlType="submit" loading={add.isPending}>
+            Thêm biện pháp
+          </Button>
+        </Form>
       )}
     </>
   );
