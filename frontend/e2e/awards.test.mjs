@@ -140,6 +140,8 @@ describe('inspections, awards and reports', () => {
     const option = eligibility.locator('.ant-list-item', { hasText: 'Bằng khen của Chủ tịch UBND tỉnh – Tập thể' });
     await option.waitFor();
     assert.match(await option.innerText(), /dự kiến 4\.680\.000/, 'the money estimate is 2.0 x 2,340,000 đ');
+    const certificate = eligibility.locator('.ant-list-item', { hasText: 'Giấy khen – Tập thể' });
+    assert.match(await certificate.innerText(), /hệ số 0,6, dự kiến 1\.410\.000/, '0.6 x 2,340,000 đ rounded up to 10,000 đ');
     await option.getByRole('button', { name: 'Đề nghị' }).click();
     await reviewer.getByText('Đã lập hồ sơ đề nghị khen thưởng').waitFor();
     const proposal = reviewer.locator('tr', { hasText: 'Bằng khen của Chủ tịch UBND tỉnh' });

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table,
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { formatDate, formatMoney, formatNumber } from '@/lib/format';
+import { fractionValue } from '@/lib/fraction';
 import { RECIPIENT_LABELS, useProposals, useProposalStep, useReturnProposal, type Proposal } from '../api/awards';
 import { DecisionForm } from './DecisionForm';
 
@@ -153,7 +154,7 @@ export function ProposalsTable({ period, canCheck, canPropose }: { period?: stri
             key: 'amount',
             align: 'right',
             render: (_, p) => (
-              <span title={`Hệ số ${formatNumber(p.multiplier)} × lương cơ sở ${formatMoney(p.base_salary)}`}>{formatMoney(p.amount)}</span>
+              <span title={`Hệ số ${formatNumber(fractionValue(p.multiplier))} × lương cơ sở ${formatMoney(p.base_salary)}`}>{formatMoney(p.amount)}</span>
             ),
           },
           { title: '', key: 'actions', render: (_, p) => actions(p) },

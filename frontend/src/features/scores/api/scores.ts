@@ -47,11 +47,7 @@ export interface Explanation {
 
 export type UnitScore = Omit<Schemas['ExplainedScore'], 'explanation'> & { explanation: Explanation };
 
-export function fractionValue(text: string | null | undefined): number | null {
-  if (text === null || text === undefined || text === '') return null;
-  const [numerator, denominator = '1'] = String(text).split('/');
-  return Number(numerator) / Number(denominator);
-}
+export { fractionValue } from '@/lib/fraction';
 
 export function useRanking(period: string | undefined, group?: string) {
   return useQuery({
