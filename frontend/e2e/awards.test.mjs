@@ -229,7 +229,7 @@ describe('inspections, awards and reports', () => {
     await admin.goto('/audit');
     await admin.getByLabel('Loại dữ liệu').click();
     await admin.getByTitle('Đề nghị khen thưởng').click();
-    await admin.getByText('award.approve', { exact: false }).first().waitFor();
+    await admin.getByText('Quyết định khen thưởng', { exact: true }).first().waitFor();
     const rows = admin.locator('.ant-table-tbody tr.ant-table-row');
     for (const text of await rows.allInnerTexts()) assert.match(text, /Đề nghị khen thưởng/);
     await shot(admin, '30-audit');

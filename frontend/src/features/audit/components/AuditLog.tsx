@@ -17,6 +17,35 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   setting: 'Cài đặt',
 };
 
+/** Actions the server records, in Vietnamese; an action not listed here shows its code. */
+const AUDIT_ACTIONS: Record<string, string> = {
+  'values.save': 'Lưu số liệu',
+  'submission.submit': 'Nộp báo cáo',
+  'submission.approve': 'Duyệt báo cáo',
+  'submission.return': 'Trả lại báo cáo',
+  'submission.reopen': 'Mở lại báo cáo',
+  'evidence.attach': 'Đính kèm minh chứng',
+  'award.propose': 'Đề nghị khen thưởng',
+  'award.return': 'Trả lại hồ sơ khen thưởng',
+  'award.forward': 'Chuyển trình khen thưởng',
+  'award.resubmit': 'Đề nghị lại khen thưởng',
+  'award.approve': 'Quyết định khen thưởng',
+  'award.refuse': 'Quyết định không khen thưởng',
+  'period.create': 'Tạo kỳ báo cáo',
+  'period.update': 'Sửa kỳ báo cáo',
+  'period.lock': 'Khóa kỳ báo cáo',
+  'period.unlock': 'Mở khóa kỳ báo cáo',
+  'settings.update': 'Sửa cài đặt',
+  'token.create': 'Tạo mã truy cập',
+  'token.revoke': 'Thu hồi mã truy cập',
+  'unit.create': 'Tạo đơn vị',
+  'unit.update': 'Sửa đơn vị',
+  'user.create': 'Tạo tài khoản',
+  'user.update': 'Sửa tài khoản',
+  'webhook.create': 'Tạo webhook',
+  'webhook.deactivate': 'Tắt webhook',
+};
+
 const PAGE_SIZE = 50;
 
 function Change({ entry }: { entry: AuditEntry }) {
@@ -103,7 +132,11 @@ export function AuditLog() {
         columns={[
           { title: 'Thời điểm', dataIndex: 'at', render: formatDateTime, width: 150 },
           { title: 'Tài khoản', dataIndex: 'actor' },
-          { title: 'Thao tác', dataIndex: 'action' },
+          {
+            title: 'Thao tác',
+            dataIndex: 'action',
+            render: (action: string) => <span title={action}>{AUDIT_ACTIONS[action] ?? action}</span>,
+          },
           { title: 'Loại dữ liệu', dataIndex: 'entity', render: (e: string) => AUDIT_ENTITIES[e] ?? e },
           { title: 'Mã', dataIndex: 'entity_key' },
           { title: 'Địa chỉ IP', dataIndex: 'client_address' },
