@@ -34,15 +34,22 @@ def authenticate(session: Session, username: str, password: str) -> int:
 def open_session(session: Session, user_id: int, session_hours: int) -> SignedIn:
     session_id, csrf = new_secret(), new_secret()
     now = datetime.now(UTC)
-    users.add(session, UserSession(
+    opened = users.add(session, UserSession(
         token_hash=digest(session_id), csrf_token=csrf, user_id=user_id, created_at=now,
         expires_at=now + timedelta(hours=session_hours),
     ))
+    username = session.get(User, user_id).username
+    audit.record(session, actor=username, action="session.open", entity="user", entity_key=username,
+                 after={"expires_at": opened.expires_at.isoformat()})
     return SignedIn(session_id, csrf)
 
 
 def logout(session: Session, session_id: str) -> None:
+    found = users.session_user(session, digest(session_id), datetime.now(UTC))
     users.delete_session(session, digest(session_id))
+    if found:
+        username = found[1].username
+        audit.record(session, actor=username, action="session.close", entity="user", entity_key=username)
 
 
 def principal_from_session(session: Session, session_id: str) -> tuple[Principal, str] | None:

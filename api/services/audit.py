@@ -1,12 +1,28 @@
-"""Reading the audit log: administrators only; there is no way to change it through the application."""
+"""The audit log: the shape of an entry's before/after, and reading it (administrators only; there is no way
+to change it through the application)."""
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from api.db.models import AuditEntry
 from api.db.repositories import audit
 from api.services.access import Principal
+
+
+def fields(row: object, *names: str) -> dict[str, Any]:
+    """The named attributes of a row as a JSON-able dict for an entry's before/after: dates as ISO text,
+    exact numbers (Decimal, Fraction) as strings so nothing is rounded."""
+    return {name: _plain(getattr(row, name)) for name in names}
+
+
+def _plain(value: object) -> object:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def search(

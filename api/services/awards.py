@@ -36,6 +36,7 @@ from api.domain.awards import (
     summarize_budget,
 )
 from api.services.access import Principal
+from api.services.audit import fields
 from api.services.errors import Conflict, Invalid, NotFound
 from api.services.inspections import OVERSIGHT, STANDING_BODY, period_by_code, require_role, unit_by_code
 
@@ -256,8 +257,11 @@ def add_budget_item(session: Session, principal: Principal, year: int, unit_code
     if amount <= 0:
         raise Invalid("Số tiền dự toán phải là số dương.")
     unit = unit_by_code(session, unit_code)
-    return repo.add(session, BudgetItem(year=year, unit_id=unit.id, description=description, amount=amount,
+    item = repo.add(session, BudgetItem(year=year, unit_id=unit.id, description=description, amount=amount,
                                         created_by=principal.username, created_at=datetime.now(UTC)))
+    audit.record(session, actor=principal.username, action="budget.create", entity="budget_item",
+                 entity_key=str(item.id), after=fields(item, "year", "unit_id", "description", "amount"))
+    return item
 
 
 # --- models registry and exemplars --------------------------------------------------------------
@@ -267,6 +271,9 @@ def list_models(session: Session, principal: Principal, unit_code: str | None, k
     require_role(principal, OVERSIGHT | {"reporter"})
     unit = unit_by_code(session, unit_code) if unit_code else None
     return repo.safety_models(session, unit.id if unit else None, kind)
+
+
+MODEL_FIELDS = ("unit_id", "kind", "name", "status", "established_on", "note")
 
 
 def save_model(session: Session, principal: Principal, *, model_id: int | None, unit_code: str, kind: str,
@@ -281,9 +288,12 @@ def save_model(session: Session, principal: Principal, *, model_id: int | None, 
         require_role(principal, STANDING_BODY)
     if kind not in MODEL_KINDS or status not in MODEL_STATUSES:
         raise Invalid("Loại mô hình hoặc tình trạng không hợp lệ.")
+    before = None if model_id is None else fields(model, *MODEL_FIELDS)
     model.unit_id, model.kind, model.name, model.status = unit.id, kind, name, status
     model.established_on, model.note, model.updated_at = established_on, note, datetime.now(UTC)
     repo.add(session, model)
+    audit.record(session, actor=principal.username, action="model.create" if before is None else "model.update",
+                 entity="safety_model", entity_key=str(model.id), before=before, after=fields(model, *MODEL_FIELDS))
     return model, unit
 
 
@@ -300,5 +310,8 @@ def add_exemplar(session: Session, principal: Principal, *, unit_code: str, reci
         raise Invalid("Không công bố công khai thông tin cá nhân; chỉ công bố điển hình là tập thể.")
     exemplar = repo.add(session, Exemplar(unit_id=unit.id, recipient=recipient.value, name=name,
                                           achievement=achievement, year=year, published=published))
+    audit.record(session, actor=principal.username, action="exemplar.create", entity="exemplar",
+                 entity_key=str(exemplar.id),
+                 after=fields(exemplar, "unit_id", "recipient", "name", "achievement", "year", "published"))
     return exemplar, unit
 

@@ -14,11 +14,13 @@ from sqlalchemy.orm import Session
 
 from api.db.award_models import BonusEntry, CorrectiveAction, Inspection, InspectionFinding
 from api.db.models import Period, Unit
+from api.db.repositories import audit
 from api.db.repositories import awards as repo
 from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import units as units_repo
 from api.services import scoring
 from api.services.access import Principal
+from api.services.audit import fields
 from api.services.catalog import scoring_context
 from api.services.errors import Conflict, Forbidden, Invalid, NotFound
 
@@ -119,6 +121,8 @@ def plan_inspection(session: Session, principal: Principal, unit_code: str, topi
         unit_id=unit.id, topic=topic, planned_on=planned_on, inspected_on=None, status="planned",
         created_by=principal.username, created_at=datetime.now(UTC),
     ))
+    audit.record(session, actor=principal.username, action="inspection.plan", entity="inspection",
+                 entity_key=str(inspection.id), after=fields(inspection, "unit_id", "topic", "planned_on", "status"))
     return _inspection_view(session, inspection.id)
 
 
@@ -128,7 +132,10 @@ def record_inspection(session: Session, principal: Principal, inspection_id: int
     require_role(principal, STANDING_BODY)
     view = _inspection_view(session, inspection_id)
     before = repo.periods_holding(session, view.inspection.inspected_on) if view.inspection.inspected_on else []
+    recorded = fields(view.inspection, "inspected_on", "status")
     view.inspection.inspected_on, view.inspection.status = inspected_on, "done"
+    audit.record(session, actor=principal.username, action="inspection.record", entity="inspection",
+                 entity_key=str(inspection_id), before=recorded, after=fields(view.inspection, "inspected_on", "status"))
     session.flush()
     after = repo.periods_holding(session, inspected_on)
     _refresh_scores(session, view.unit, list({p.id: p for p in (*before, *after)}.values()))
@@ -146,8 +153,11 @@ def add_finding(session: Session, principal: Principal, inspection_id: int, desc
         catalog, _context = scoring_context(session, holding[0])
         if indicator_code not in {indicator.code for indicator in catalog.indicators}:
             raise Invalid(f"Không có chỉ tiêu {indicator_code}.")
-    repo.add(session, InspectionFinding(inspection_id=inspection_id, indicator_code=indicator_code or None,
-                                        description=description, points=str(parse_points(points))))
+    finding = repo.add(session, InspectionFinding(inspection_id=inspection_id, indicator_code=indicator_code or None,
+                                                  description=description, points=str(parse_points(points))))
+    audit.record(session, actor=principal.username, action="inspection.finding", entity="inspection_finding",
+                 entity_key=str(finding.id),
+                 after=fields(finding, "inspection_id", "indicator_code", "description", "points"))
     _refresh_scores(session, view.unit, holding)
     return _inspection_view(session, inspection_id)
 
@@ -157,8 +167,11 @@ def add_action(session: Session, principal: Principal, finding_id: int, descript
     require_role(principal, STANDING_BODY)
     if session.get(InspectionFinding, finding_id) is None:
         raise NotFound("Không tìm thấy tồn tại được kiểm tra.")
-    return repo.add(session, CorrectiveAction(finding_id=finding_id, description=description, due_on=due_on,
-                                              status="open", done_on=None))
+    action = repo.add(session, CorrectiveAction(finding_id=finding_id, description=description, due_on=due_on,
+                                                status="open", done_on=None))
+    audit.record(session, actor=principal.username, action="corrective_action.create", entity="corrective_action",
+                 entity_key=str(action.id), after=fields(action, "finding_id", "description", "due_on", "status"))
+    return action
 
 
 def update_action(session: Session, principal: Principal, action_id: int, done_on: date | None) -> CorrectiveAction:
@@ -167,8 +180,11 @@ def update_action(session: Session, principal: Principal, action_id: int, done_o
     action = session.get(CorrectiveAction, action_id)
     if action is None:
         raise NotFound("Không tìm thấy biện pháp khắc phục.")
+    before = fields(action, "status", "done_on")
     action.status, action.done_on = ("done", done_on) if done_on else ("open", None)
     session.flush()
+    audit.record(session, actor=principal.username, action="corrective_action.update", entity="corrective_action",
+                 entity_key=str(action_id), before=before, after=fields(action, "status", "done_on"))
     return action
 
 
@@ -197,6 +213,8 @@ def add_bonus(session: Session, principal: Principal, period_code: str, unit_cod
         raise Invalid(f"Điểm thưởng mỗi lần không vượt quá mức trần {cap} điểm của bộ tiêu chí.")
     entry = repo.add(session, BonusEntry(period_id=period.id, unit_id=unit.id, points=str(value), reason=reason,
                                          created_by=principal.username, created_at=datetime.now(UTC)))
+    audit.record(session, actor=principal.username, action="bonus.create", entity="bonus", entity_key=str(entry.id),
+                 after=fields(entry, "period_id", "unit_id", "points", "reason"))
     _refresh_scores(session, unit, [period])
     return entry
 
@@ -209,6 +227,8 @@ def delete_bonus(session: Session, principal: Principal, bonus_id: int) -> None:
     period, unit = session.get(Period, entry.period_id), units_repo.by_id(session, entry.unit_id)
     if period.status == "locked":
         raise Conflict("Kỳ báo cáo đã khóa.")
+    audit.record(session, actor=principal.username, action="bonus.delete", entity="bonus", entity_key=str(bonus_id),
+                 before=fields(entry, "period_id", "unit_id", "points", "reason"))
     session.delete(entry)
     session.flush()
     _refresh_scores(session, unit, [period])

@@ -6,7 +6,7 @@ at most one reminder of a kind per period and day, however often the standing bo
 """
 
 import smtplib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time
 from email.message import EmailMessage
 
@@ -15,10 +15,12 @@ from sqlalchemy.orm import Session
 
 from api.db.award_models import Notification, UnitContact
 from api.db.models import Period, Unit
+from api.db.repositories import audit
 from api.db.repositories import awards as repo
 from api.domain import local_date
 from api.domain.periods import VIETNAM
 from api.services.access import Principal
+from api.services.audit import fields
 from api.services.errors import Forbidden, Invalid, NotFound
 from api.services.inspections import STANDING_BODY, period_by_code, require_role, unit_by_code
 
@@ -126,8 +128,10 @@ def send(session: Session, principal: Principal, period_code: str, days_before: 
     finally:
         if connection is not None:
             connection.quit()
-    session.flush()
-    return SendResult(notified, emailed, skipped, failed)
+    result = SendResult(notified, emailed, skipped, failed)
+    audit.record(session, actor=principal.username, action="reminder.send", entity="period", entity_key=period.code,
+                 after=asdict(result))
+    return result
 
 
 def _connect(mail: MailSettings) -> smtplib.SMTP:
@@ -157,8 +161,10 @@ def mark_read(session: Session, principal: Principal, notification_id: int) -> N
     note = session.get(Notification, notification_id)
     if note is None or note.unit_id != principal.unit_id:
         raise NotFound("Không tìm thấy thông báo.")
-    note.read_at = note.read_at or datetime.now(UTC)
-    session.flush()
+    if note.read_at is None:
+        note.read_at = datetime.now(UTC)
+        audit.record(session, actor=principal.username, action="notification.read", entity="notification",
+                     entity_key=str(notification_id), before={"read_at": None}, after=fields(note, "read_at"))
     return note
 
 
@@ -167,8 +173,11 @@ def set_contact(session: Session, principal: Principal, unit_code: str, email: s
     require_role(principal, STANDING_BODY)
     unit = unit_by_code(session, unit_code)
     contact = session.get(UnitContact, unit.id)
+    before = None if contact is None else {"email": contact.email}
     if contact is None:
         repo.add(session, UnitContact(unit_id=unit.id, email=email))
     else:
         contact.email = email
         session.flush()
+    audit.record(session, actor=principal.username, action="unit.contact", entity="unit", entity_key=unit_code,
+                 before=before, after={"email": email})

@@ -2,29 +2,15 @@
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
-import yaml
 from fastapi.testclient import TestClient
 
 from api.main import create_app
 from api.settings import Settings
 from tests.conftest import DEMO_PASSWORD
+from tests.security.matrix import ACCOUNTS, CALLERS, MATRIX, OWN_UNIT, SHORTHANDS, allowed_callers, send
 from tests.security.routes import operations
-
-MATRIX = yaml.safe_load((Path(__file__).with_name("authz_matrix.yaml")).read_text(encoding="utf-8"))
-OWN_UNIT, OTHER_UNIT = "CAX-001", "CAX-002"
-ACCOUNTS = {
-    "admin": "admin",
-    "reviewer": "reviewer",
-    "leader": "leader",
-    "home_affairs": "noivu",
-    "reporter": "baocao.cax",
-    "api_client": "hethong",
-}
-CALLERS = ("anonymous", *ACCOUNTS, "reporter_other_unit", "token_scores_read")
-SHORTHANDS = {"everyone": set(CALLERS), "signed_in": set(CALLERS) - {"anonymous"}}
 
 
 @pytest.fixture(scope="module")
@@ -80,29 +66,6 @@ def params(module_clients) -> dict:
     return MATRIX["params"] | {"model_id": created.json()["id"]}
 
 
-def _allowed(row: dict) -> set[str]:
-    allowed = set()
-    for name in row["allow"]:
-        allowed |= SHORTHANDS.get(name, {name})
-    return allowed
-
-
-def _request(client: TestClient, operation: str, row: dict, other_unit: bool, params: dict):
-    method, template = operation.split(" ", 1)
-    path = template.format(**(params | row.get("params", {})))
-    body = json.dumps(row["json"], ensure_ascii=False) if "json" in row else None
-    if other_unit:
-        path = path.replace(OWN_UNIT, OTHER_UNIT)
-        body = body.replace(OWN_UNIT, OTHER_UNIT) if body else None
-    query = row.get("query")
-    if "file" in row:
-        upload = row["file"]
-        files = {"file": (upload["name"], upload["content"].encode(), upload["type"])}
-        return client.request(method, path, params=query, files=files)
-    headers = {"Content-Type": "application/json", "If-Match": "*"} if body else {"If-Match": "*"}
-    return client.request(method, path, params=query, content=body, headers=headers)
-
-
 def _names_a_unit(operation: str, row: dict) -> bool:
     return "{unit}" in operation or OWN_UNIT in json.dumps(row.get("json", {}))
 
@@ -128,13 +91,13 @@ def test_matrix_names_only_known_callers():
 def test_operation_obeys_the_matrix(operation, matrix_app, module_clients, params):
     row = MATRIX["operations"][operation]
     clients = _clients(matrix_app) if row.get("fresh_session") else module_clients
-    allowed = _allowed(row)
+    allowed = allowed_callers(row)
     callers = [c for c in CALLERS if c != "reporter_other_unit" or _names_a_unit(operation, row)]
     # Refusals first: an allowed call may change the state (approve, lock) the others would see.
     callers.sort(key=lambda caller: caller in allowed)
     wrong = []
     for caller in callers:
-        response = _request(clients[caller], operation, row, caller == "reporter_other_unit", params)
+        response = send(clients[caller], operation, row, caller == "reporter_other_unit", params)
         if caller in allowed:
             ok = response.status_code not in (401, 403) and response.status_code < 500
             expected = "not 401/403/5xx"

@@ -1,0 +1,210 @@
+"""Every write leaves an audit record: each unsafe operation of ``authz_matrix.yaml``, performed once by a caller
+the matrix allows, on a fresh copy of the demo database, must add an audit entry naming that caller.
+
+A new write route gets a matrix row (``test_authz_matrix`` insists), so it is exercised here too, and fails
+until its service records what it changed."""
+
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
+
+from api.db.models import Period, Score, Unit
+from tests.security.matrix import ACCOUNTS, MATRIX, allowed_callers, send
+from tests.security.support import count_indicator, reset_to_draft
+
+API = "/api/v1"
+SIGN_IN = "POST /api/v1/auth/login"
+UNSAFE = ("POST", "PUT", "PATCH", "DELETE")
+WRITES = sorted(operation for operation in MATRIX["operations"] if operation.startswith(UNSAFE))
+
+# Operations that change no data, so they owe no audit entry.
+NO_CHANGE = {
+    # The what-if score: computed from the posted values and returned, nothing is stored.
+    "POST /api/v1/scores/{period}/{unit}/preview",
+}
+
+# The first of these the matrix allows performs the operation; token_scores_read cannot write at all.
+PREFERRED_CALLERS = ("admin", "reviewer", "home_affairs", "reporter", "leader", "api_client", "anonymous")
+# Notifications belong to a unit: only a unit's own user can mark one read.
+CALLER_FOR = {"POST /api/v1/notifications/{notification_id}/read": "reporter"}
+
+# An award proposal the annual ranking makes eligible (the matrix's half-year one is refused on its data).
+ELIGIBLE_PROPOSAL = {"period": "2026-Y", "unit": "CAX-010", "recipient": "collective", "form": "CO-TD-UBND"}
+
+# Rows whose matrix body is valid but changes nothing, replaced by one that does.
+ROW_CHANGES = {
+    "POST /api/v1/periods": {"json": {  # the seed already holds the matrix's 2027-H1
+        "code": "2040-H1", "name": "6 tháng đầu năm 2040", "kind": "half_year",
+        "start": "2040-01-01", "end": "2040-06-30", "due": "2040-07-10",
+    }},
+    "POST /api/v1/award-proposals": {"json": ELIGIBLE_PROPOSAL},
+    "POST /api/v1/imports/units": {"file": {
+        "name": "don-vi.csv", "type": "text/csv",
+        "content": "code,name,kind,parent,group\nUBX-998,Phường nhập thử,commune,,\n",
+    }},
+    "POST /api/v1/imports/users": {"file": {
+        "name": "tai-khoan.csv", "type": "text/csv",
+        "content": "username,full_name,role,unit,password\ncanbo.nhap,Cán bộ nhập thử,leader,,MatKhau@2026\n",
+    }},
+    "POST /api/v1/imports/values": {"file": {
+        "name": "so-lieu.csv", "type": "text/csv",
+        "content": "period,unit,indicator,numerator,denominator,count,flag,date,note\n"
+                   "2026-H1,CAX-001,{count_indicator},,,7,,,\n",
+    }},
+}
+
+
+def _rank_first(sqlite_url: str) -> None:
+    """Make CAX-010 first, excellent and clear of vetoes in the 2026 annual ranking, as an award proposal
+    requires."""
+    engine = create_engine(sqlite_url)
+    try:
+        with Session(engine) as db, db.begin():
+            score = db.scalar(select(Score).join(Period, Score.period_id == Period.id).join(Unit, Score.unit_id == Unit.id)
+                              .where(Period.code == ELIGIBLE_PROPOSAL["period"], Unit.code == ELIGIBLE_PROPOSAL["unit"]))
+            score.rank, score.tier, score.final_tier = 1, "XUAT_SAC", "XUAT_SAC"
+            score.explanation = {**score.explanation, "veto_failed": []}
+    finally:
+        engine.dispose()
+
+
+def _created(response, key: str = "id") -> int:
+    assert response.status_code in (200, 201), response.text
+    return response.json()[key]
+
+
+def _proposal(clients, *steps: tuple[str, str, dict | None]) -> dict:
+    proposal = _created(clients("reviewer").post(f"{API}/award-proposals", json=ELIGIBLE_PROPOSAL))
+    for caller, action, body in steps:
+        assert clients(caller).post(f"{API}/award-proposals/{proposal}/{action}", json=body).status_code == 200
+    return {"proposal_id": proposal}
+
+
+def _inspection_done(clients) -> int:
+    reviewer = clients("reviewer")
+    inspection = _created(reviewer.post(f"{API}/inspections", json=MATRIX["operations"]["POST /api/v1/inspections"]
+                                        ["json"]))
+    assert reviewer.post(f"{API}/inspections/{inspection}/done", json={"inspected_on": "2026-05-02"}).status_code == 200
+    return inspection
+
+
+def _finding(clients) -> int:
+    inspection = _inspection_done(clients)
+    added = clients("reviewer").post(f"{API}/inspections/{inspection}/findings",
+                                     json={"description": "Chậm báo cáo", "points": "1"})
+    assert added.status_code == 201, added.text
+    return added.json()["findings"][0]["id"]
+
+
+def _action(clients) -> int:
+    return _created(clients("reviewer").post(f"{API}/inspection-findings/{_finding(clients)}/actions",
+                                             json={"description": "Khắc phục", "due_on": "2026-10-01"}))
+
+
+def _notification(clients) -> int:
+    """A reminder to the reporter's unit, whose report is first returned to it."""
+    reset_to_draft(clients("reviewer"), clients("reporter"))
+    assert clients("admin").post(f"{API}/reminders/send", json={"period": "2026-H1"}).status_code == 200
+    notes = clients("reporter").get(f"{API}/notifications").json()
+    assert notes, "sending reminders gave the reporter's unit no notification"
+    return notes[0]["id"]
+
+
+def _draft(clients) -> dict:
+    reset_to_draft(clients("reviewer"), clients("reporter"))
+    return {}
+
+
+# What an operation needs to exist before it can succeed, as path parameters (or {} when it only sets state).
+ARRANGE: dict[str, Callable] = {
+    "DELETE /api/v1/tokens/{token_id}": lambda clients: {"token_id": _created(
+        clients("admin").post(f"{API}/tokens", json={"name": "thu hồi", "scopes": ["scores:read"]}))},
+    "DELETE /api/v1/webhooks/{subscription_id}": lambda clients: {"subscription_id": _created(
+        clients("admin").post(f"{API}/webhooks", json=MATRIX["operations"]["POST /api/v1/webhooks"]["json"]))},
+    "DELETE /api/v1/bonuses/{bonus_id}": lambda clients: {"bonus_id": _created(
+        clients("reviewer").post(f"{API}/bonuses", json=MATRIX["operations"]["POST /api/v1/bonuses"]["json"]))},
+    "PUT /api/v1/models/{model_id}": lambda clients: {"model_id": _created(
+        clients("reviewer").post(f"{API}/models", json=MATRIX["operations"]["POST /api/v1/models"]["json"]))},
+    "POST /api/v1/inspections/{inspection_id}/done": lambda clients: {"inspection_id": _created(
+        clients("reviewer").post(f"{API}/inspections", json=MATRIX["operations"]["POST /api/v1/inspections"]["json"]))},
+    "POST /api/v1/inspections/{inspection_id}/findings": lambda clients: {"inspection_id": _inspection_done(clients)},
+    "POST /api/v1/inspection-findings/{finding_id}/actions": lambda clients: {"finding_id": _finding(clients)},
+    "PATCH /api/v1/corrective-actions/{action_id}": lambda clients: {"action_id": _action(clients)},
+    "POST /api/v1/notifications/{notification_id}/read": lambda clients: {"notification_id": _notification(clients)},
+    "POST /api/v1/award-proposals/{proposal_id}/return": lambda clients: _proposal(clients),
+    "POST /api/v1/award-proposals/{proposal_id}/forward": lambda clients: _proposal(clients),
+    "POST /api/v1/award-proposals/{proposal_id}/resubmit": lambda clients: _proposal(
+        clients, ("home_affairs", "return", {"reason": "Thiếu hồ sơ"})),
+    "POST /api/v1/award-proposals/{proposal_id}/decision": lambda clients: _proposal(
+        clients, ("home_affairs", "forward", None)),
+    "POST /api/v1/submissions/{period}/{unit}/reopen": lambda clients: {} if clients("reviewer").post(
+        f"{API}/submissions/2026-H1/CAX-001/approve").status_code == 200 else pytest.fail("could not approve"),
+    "POST /api/v1/submissions/{period}/{unit}/submit": _draft,
+    "PUT /api/v1/submissions/{period}/{unit}/values": _draft,
+    "POST /api/v1/submissions/{period}/{unit}/values/{indicator}/evidence": _draft,
+    "POST /api/v1/imports/values": _draft,
+    "POST /api/v1/periods/{code}/unlock": lambda clients: {} if clients("admin").post(
+        f"{API}/periods/2026-H1/lock").status_code == 200 else pytest.fail("could not lock"),
+}
+
+
+def _caller(operation: str) -> str:
+    if operation in CALLER_FOR:
+        return CALLER_FOR[operation]
+    allowed = allowed_callers(MATRIX["operations"][operation])
+    return next(caller for caller in PREFERRED_CALLERS if caller in allowed)
+
+
+def _actor(operation: str, caller: str) -> str:
+    """Who the entry must name: the caller's account, or for a sign-in, the account signing in."""
+    if operation == SIGN_IN:
+        return MATRIX["operations"][operation]["json"]["username"]
+    return ACCOUNTS[caller]
+
+
+@pytest.fixture
+def clients(login, anonymous) -> Callable:
+    """``clients(caller)``: one signed-in client per caller, made on first use."""
+    made = {"anonymous": anonymous}
+
+    def client(caller: str):
+        if caller not in made:
+            made[caller] = login(ACCOUNTS[caller])
+        return made[caller]
+
+    return client
+
+
+def _entries_by(auditor, actor: str) -> int:
+    page = auditor.get(f"{API}/audit", params={"actor": actor, "page_size": 1})
+    assert page.status_code == 200, page.text
+    return page.json()["total"]
+
+
+def test_the_exceptions_are_writes_of_the_matrix():
+    assert NO_CHANGE <= set(WRITES)
+    assert set(ARRANGE) | set(ROW_CHANGES) | set(CALLER_FOR) <= set(WRITES)
+
+
+@pytest.mark.parametrize("operation", [op for op in WRITES if op not in NO_CHANGE])
+def test_every_write_leaves_an_audit_entry(operation, clients, login, sqlite_url):
+    if "award-proposals" in operation:
+        _rank_first(sqlite_url)
+    row = MATRIX["operations"][operation] | ROW_CHANGES.get(operation, {})
+    caller = _caller(operation)
+    if "file" in row:
+        content = row["file"]["content"].format(count_indicator=count_indicator(clients("reporter")))
+        row = row | {"file": row["file"] | {"content": content}}
+    params = MATRIX["params"] | ARRANGE.get(operation, lambda _clients: {})(clients)
+    # A fresh session for a sign-out, so the other callers' sessions stay open; a separate one reads the log.
+    performer = login(ACCOUNTS[caller]) if row.get("fresh_session") and caller != "anonymous" else clients(caller)
+    auditor = login("admin")
+    actor = _actor(operation, caller)
+    before = _entries_by(auditor, actor)
+
+    response = send(performer, operation, row, False, params)
+
+    assert response.status_code < 300, f"{operation} as {caller}: {response.status_code} {response.text[:300]}"
+    assert _entries_by(auditor, actor) > before, f"{operation} as {caller} left no audit entry"
