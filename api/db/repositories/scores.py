@@ -33,7 +33,7 @@ def stored(session: Session, period_id: int, unit_id: int | None = None) -> dict
 
 def bulk_insert(session: Session, rows: list[dict]) -> None:
     if rows:
-        session.execute(insert(Score), rows)
+        session.connection().execute(insert(Score.__table__), rows)
 
 
 def bulk_update(session: Session, rows: list[dict]) -> None:
