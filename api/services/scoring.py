@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from fractions import Fraction
 
 import orjson
-
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from api.db.engine import json_bytes
@@ -83,7 +83,7 @@ def score_values(session: Session, period: Period, unit: Unit, submission: Submi
                   awards_repo.adjustments_for(session, period, [unit.id]))
 
 
-def _score(context: ScoringContext, period: Period, unit: Unit, submission: Submission | None,
+def _score(context: ScoringContext, period: Period, unit: Unit, submission: Submission | Row | None,
            values: dict[str, Value], previous: dict[int, dict[str, Fraction]], adjustments: dict) -> UnitScore:
     first = submission.first_submitted_at if submission else None
     bonus, deductions = adjustments.get(unit.id, ((), ()))  # bonus entries and inspection findings
@@ -141,8 +141,12 @@ def explanation(result: UnitScore) -> dict:
     }
 
 
-def _fields(period: Period, unit: Unit, submission: Submission | None, result: UnitScore) -> dict:
-    """The stored columns of one unit's score (rank and quota come from re-ranking its group)."""
+def _fields(period: Period, unit: Unit, submission: Submission | Row | None, result: UnitScore) -> dict:
+    """The stored columns of one unit's score (rank and quota come from re-ranking its group).
+
+    ``submission`` is the ORM object, or for a bulk recompute a row with its ``status`` and
+    ``first_submitted_at``.
+    """
     kl = next((p.score for p in result.pillars if p.pillar is Pillar.KL), None)
     return {
         "period_id": period.id, "unit_id": unit.id, "group_id": unit.group_id,
