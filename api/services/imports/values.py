@@ -274,7 +274,7 @@ _NOTHING = ()  # a valid row that enters no value (all measure cells blank): not
 class _FastPath:
     """The check of one row for the common case, without building dictionaries: codes that are
     found as written, an applicable indicator, no duplicate, and cells whose validation is already
-    known (`_validate`'s memo, keyed by the raw cells). Anything else returns None and the row
+    known (`validate`'s memo, keyed by the measure and the raw cells). Anything else returns None and the row
     goes through `_check_row`, which finds and words every problem."""
 
     def __init__(
@@ -288,7 +288,10 @@ class _FastPath:
         self.fields, self.indexes = located.fields, located.indexes
         self.width = max(located.indexes) + 1
         self.sqlite = not repo.is_postgresql(session)
-        self.staged: dict[tuple, tuple] = {}  # (indicator, raw cells) -> database fields, or None if blank
+        # (measure, raw cells) -> database fields, or None if blank. A valid value depends on the
+        # indicator's measure only (its code appears in error messages, which are never remembered),
+        # so indicators of one measure share what was learnt: `12,200` is checked once per file.
+        self.staged: dict[tuple, tuple] = {}
 
     def record(self, row: list[object]) -> dict[str, object]:
         padded = row if len(row) > self.width else row + [None] * (self.width - len(row) + 1)
@@ -310,7 +313,7 @@ class _FastPath:
         if not indicator.applies(unit[2]):
             return None
         cells_in = self.cells(row)
-        fields = self.staged.get((indicator_code, cells_in), _UNKNOWN)
+        fields = self.staged.get((indicator.measure, cells_in), _UNKNOWN)
         if fields is _UNKNOWN:
             fields = self.validate(indicator, cells_in)
             if fields is _UNKNOWN:
@@ -372,7 +375,7 @@ class _FastPath:
             )
             fields = self.database_fields(entered)
         if len(self.staged) < VALIDATION_MEMO_LIMIT:
-            self.staged[(indicator.code, cells_in)] = fields
+            self.staged[(indicator.measure, cells_in)] = fields
         return fields
 
 
