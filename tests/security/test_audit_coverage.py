@@ -33,7 +33,8 @@ CALLER_FOR = {"POST /api/v1/notifications/{notification_id}/read": "reporter"}
 # An award proposal the annual ranking makes eligible (the matrix's half-year one is refused on its data).
 ELIGIBLE_PROPOSAL = {"period": "2026-Y", "unit": "CAX-010", "recipient": "collective", "form": "CO-TD-UBND"}
 
-# Rows whose matrix body is valid but changes nothing, replaced by one that does.
+# The matrix's bodies only need to pass authorization: where one changes nothing (an import of a header
+# row) or is refused on its data (a period that exists, an ineligible unit), a body that writes replaces it.
 ROW_CHANGES = {
     "POST /api/v1/periods": {"json": {  # the seed already holds the matrix's 2027-H1
         "code": "2040-H1", "name": "6 tháng đầu năm 2040", "kind": "half_year",
@@ -70,9 +71,14 @@ def _rank_first(sqlite_url: str) -> None:
         engine.dispose()
 
 
-def _created(response, key: str = "id") -> int:
+def _created(response) -> int:
     assert response.status_code in (200, 201), response.text
-    return response.json()[key]
+    return response.json()["id"]
+
+
+def _matrix_made(clients, caller: str, create: str) -> int:
+    """The id of what the matrix's ``POST`` row ``create`` makes, sent with its body by ``caller``."""
+    return _created(clients(caller).post(create.removeprefix("POST "), json=MATRIX["operations"][create]["json"]))
 
 
 def _proposal(clients, *steps: tuple[str, str, dict | None]) -> dict:
@@ -84,8 +90,7 @@ def _proposal(clients, *steps: tuple[str, str, dict | None]) -> dict:
 
 def _inspection_done(clients) -> int:
     reviewer = clients("reviewer")
-    inspection = _created(reviewer.post(f"{API}/inspections", json=MATRIX["operations"]["POST /api/v1/inspections"]
-                                        ["json"]))
+    inspection = _matrix_made(clients, "reviewer", "POST /api/v1/inspections")
     assert reviewer.post(f"{API}/inspections/{inspection}/done", json={"inspected_on": "2026-05-02"}).status_code == 200
     return inspection
 
@@ -117,18 +122,28 @@ def _draft(clients) -> dict:
     return {}
 
 
+def _approved(clients) -> dict:
+    assert clients("reviewer").post(f"{API}/submissions/2026-H1/CAX-001/approve").status_code == 200
+    return {}
+
+
+def _locked(clients) -> dict:
+    assert clients("admin").post(f"{API}/periods/2026-H1/lock").status_code == 200
+    return {}
+
+
 # What an operation needs to exist before it can succeed, as path parameters (or {} when it only sets state).
 ARRANGE: dict[str, Callable] = {
-    "DELETE /api/v1/tokens/{token_id}": lambda clients: {"token_id": _created(
-        clients("admin").post(f"{API}/tokens", json={"name": "thu hồi", "scopes": ["scores:read"]}))},
-    "DELETE /api/v1/webhooks/{subscription_id}": lambda clients: {"subscription_id": _created(
-        clients("admin").post(f"{API}/webhooks", json=MATRIX["operations"]["POST /api/v1/webhooks"]["json"]))},
-    "DELETE /api/v1/bonuses/{bonus_id}": lambda clients: {"bonus_id": _created(
-        clients("reviewer").post(f"{API}/bonuses", json=MATRIX["operations"]["POST /api/v1/bonuses"]["json"]))},
-    "PUT /api/v1/models/{model_id}": lambda clients: {"model_id": _created(
-        clients("reviewer").post(f"{API}/models", json=MATRIX["operations"]["POST /api/v1/models"]["json"]))},
-    "POST /api/v1/inspections/{inspection_id}/done": lambda clients: {"inspection_id": _created(
-        clients("reviewer").post(f"{API}/inspections", json=MATRIX["operations"]["POST /api/v1/inspections"]["json"]))},
+    "DELETE /api/v1/tokens/{token_id}": lambda clients: {
+        "token_id": _matrix_made(clients, "admin", "POST /api/v1/tokens")},
+    "DELETE /api/v1/webhooks/{subscription_id}": lambda clients: {
+        "subscription_id": _matrix_made(clients, "admin", "POST /api/v1/webhooks")},
+    "DELETE /api/v1/bonuses/{bonus_id}": lambda clients: {
+        "bonus_id": _matrix_made(clients, "reviewer", "POST /api/v1/bonuses")},
+    "PUT /api/v1/models/{model_id}": lambda clients: {
+        "model_id": _matrix_made(clients, "reviewer", "POST /api/v1/models")},
+    "POST /api/v1/inspections/{inspection_id}/done": lambda clients: {
+        "inspection_id": _matrix_made(clients, "reviewer", "POST /api/v1/inspections")},
     "POST /api/v1/inspections/{inspection_id}/findings": lambda clients: {"inspection_id": _inspection_done(clients)},
     "POST /api/v1/inspection-findings/{finding_id}/actions": lambda clients: {"finding_id": _finding(clients)},
     "PATCH /api/v1/corrective-actions/{action_id}": lambda clients: {"action_id": _action(clients)},
@@ -139,14 +154,12 @@ ARRANGE: dict[str, Callable] = {
         clients, ("home_affairs", "return", {"reason": "Thiếu hồ sơ"})),
     "POST /api/v1/award-proposals/{proposal_id}/decision": lambda clients: _proposal(
         clients, ("home_affairs", "forward", None)),
-    "POST /api/v1/submissions/{period}/{unit}/reopen": lambda clients: {} if clients("reviewer").post(
-        f"{API}/submissions/2026-H1/CAX-001/approve").status_code == 200 else pytest.fail("could not approve"),
+    "POST /api/v1/submissions/{period}/{unit}/reopen": _approved,
     "POST /api/v1/submissions/{period}/{unit}/submit": _draft,
     "PUT /api/v1/submissions/{period}/{unit}/values": _draft,
     "POST /api/v1/submissions/{period}/{unit}/values/{indicator}/evidence": _draft,
     "POST /api/v1/imports/values": _draft,
-    "POST /api/v1/periods/{code}/unlock": lambda clients: {} if clients("admin").post(
-        f"{API}/periods/2026-H1/lock").status_code == 200 else pytest.fail("could not lock"),
+    "POST /api/v1/periods/{code}/unlock": _locked,
 }
 
 
