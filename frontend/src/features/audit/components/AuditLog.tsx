@@ -15,6 +15,14 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   token: 'Mã truy cập API',
   webhook: 'Webhook',
   setting: 'Cài đặt',
+  inspection: 'Kiểm tra chuyên đề',
+  inspection_finding: 'Kết luận kiểm tra',
+  corrective_action: 'Biện pháp chấn chỉnh',
+  bonus: 'Điểm thưởng',
+  budget_item: 'Dự toán kinh phí',
+  safety_model: 'Mô hình tự quản',
+  exemplar: 'Điển hình tiên tiến',
+  notification: 'Thông báo',
 };
 
 /** Actions the server records, in Vietnamese; an action not listed here shows its code. */
@@ -44,6 +52,22 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'user.update': 'Sửa tài khoản',
   'webhook.create': 'Tạo webhook',
   'webhook.deactivate': 'Tắt webhook',
+  'inspection.plan': 'Lập kế hoạch kiểm tra',
+  'inspection.record': 'Ghi nhận kết quả kiểm tra',
+  'inspection.finding': 'Ghi kết luận kiểm tra',
+  'corrective_action.create': 'Giao biện pháp chấn chỉnh',
+  'corrective_action.update': 'Cập nhật biện pháp chấn chỉnh',
+  'bonus.create': 'Cộng điểm thưởng',
+  'bonus.delete': 'Xóa điểm thưởng',
+  'budget.create': 'Thêm mục dự toán',
+  'model.create': 'Đăng ký mô hình',
+  'model.update': 'Sửa mô hình',
+  'exemplar.create': 'Đề xuất điển hình tiên tiến',
+  'reminder.send': 'Gửi nhắc nhở',
+  'notification.read': 'Đọc thông báo',
+  'unit.contact': 'Cập nhật thư điện tử đơn vị',
+  'session.open': 'Đăng nhập',
+  'session.close': 'Đăng xuất',
 };
 
 const PAGE_SIZE = 50;
