@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.db.repositories import login_failures
+from api.db.repositories import audit, login_failures
 from api.services.errors import TooManyRequests
 from api.settings import Settings
 
@@ -53,12 +53,13 @@ class LoginThrottle:
             )
 
     def failed(self, username: str, address: str | None) -> None:
-        """Record a refused sign-in; the caller has ended its own transaction (SQLite has one writer)."""
+        """Record a refused sign-in, and audit it; the caller has ended its own transaction (SQLite has one writer)."""
         now = datetime.now(UTC)
         with self.sessions.begin() as session:
             for key, _limit in self._limits(username, address):
                 login_failures.forget(session, key, before=now - self.window)
                 login_failures.add(session, key, now)
+            audit.record(session, actor=username, action="session.refused", entity="user", entity_key=username)
 
     def succeeded(self, session: Session, username: str) -> None:
         """A correct password clears the account's count (in the request's own transaction)."""

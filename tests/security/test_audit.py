@@ -1,6 +1,7 @@
 """The audit log: every write leaves who, when, from where, what, before and after; admins read it."""
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DatabaseError
 
@@ -66,3 +67,11 @@ def test_the_database_refuses_to_edit_the_audit_log(login, sqlite_url):
                 connection.execute(text(statement))
     finally:
         engine.dispose()
+
+
+def test_a_refused_sign_in_is_audited_although_the_request_fails(app, login):
+    with TestClient(app) as anonymous:
+        refused = anonymous.post("/api/v1/auth/login", json={"username": "leader", "password": "sai mật khẩu"})
+    assert refused.status_code == 401
+    entries = login("admin").get(AUDIT, params={"actor": "leader", "entity": "user"}).json()["items"]
+    assert [entry["action"] for entry in entries] == ["session.refused"]

@@ -68,6 +68,7 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'unit.contact': 'Cập nhật thư điện tử đơn vị',
   'session.open': 'Đăng nhập',
   'session.close': 'Đăng xuất',
+  'session.refused': 'Đăng nhập sai',
 };
 
 const PAGE_SIZE = 50;
