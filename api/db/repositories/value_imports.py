@@ -7,7 +7,7 @@ a few statements that touch every row inside the database, never one row per rou
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy import (
@@ -77,23 +77,30 @@ def drop_staging(session: Session) -> None:
     staging.drop(session.connection(), checkfirst=True)
 
 
-def load_staging(session: Session, rows: Sequence[tuple]) -> None:
-    """Append rows (in `STAGING_COLUMNS` order; dates as ISO text on SQLite, as stored there)."""
-    if not rows:
-        return
+def staging_loader(session: Session) -> Callable[[Sequence[tuple]], None]:
+    """A function that appends rows (in `STAGING_COLUMNS` order; dates as ISO text on SQLite, as
+    stored there) to the staging table. It holds the driver connection, not the session, so it may
+    run in another thread while the caller parses the next rows (never while it queries)."""
     driver = session.connection().connection.driver_connection
     names = ", ".join(STAGING_COLUMNS)
     if is_postgresql(session):
-        with driver.cursor() as cursor, cursor.copy(f"COPY {staging.name} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        return
-    placeholders = ", ".join("?" * len(STAGING_COLUMNS))
-    cursor = driver.cursor()
-    try:
-        cursor.executemany(f"INSERT INTO {staging.name} ({names}) VALUES ({placeholders})", rows)
-    finally:
-        cursor.close()
+
+        def copy_rows(rows: Sequence[tuple]) -> None:
+            with driver.cursor() as cursor, cursor.copy(f"COPY {staging.name} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+
+        return copy_rows
+    statement = f"INSERT INTO {staging.name} ({names}) VALUES ({', '.join('?' * len(STAGING_COLUMNS))})"
+
+    def insert_rows(rows: Sequence[tuple]) -> None:
+        cursor = driver.cursor()
+        try:
+            cursor.executemany(statement, rows)
+        finally:
+            cursor.close()
+
+    return insert_rows
 
 
 def _joined():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -57,12 +58,24 @@ class _PeriodState:
     statuses: dict[int, str]
     first_row: array  # row number of the first row per (unit, indicator) slot, 0 when none yet
     refusal: str | None
-    # Plain copies of the ORM attributes read for every row (instrumented attributes are slow).
+    # Plain copies of what is read for every row (instrumented attributes and enum hashes are slow).
     period_id: int = 0
     period_locked: bool = False
+    # Indicator code -> (slot index, measure as plain text, unit kinds it applies to); empty for a
+    # refused period, so that its rows take the full check.
+    fast_entries: dict[str, tuple[int, str, frozenset[UnitKind]]] = field(default_factory=dict)
+    locked_units: frozenset[int] = frozenset()  # units whose report is submitted or approved
 
     def __post_init__(self) -> None:
         self.period_id, self.period_locked = self.period.id, self.period.status == "locked"
+        if not self.refusal:
+            self.fast_entries = {
+                code: (index, indicator.measure.value, frozenset(indicator.applies_to))
+                for code, (index, indicator) in self.indicators.items()
+            }
+        self.locked_units = frozenset(
+            unit_id for unit_id, status in self.statuses.items() if status not in EDITABLE
+        )
 
 
 @dataclass
@@ -103,25 +116,27 @@ def import_values(
     cell_refs = table.format is not TableFormat.JSON
     fast = _FastPath(session, lookup, located, allowed)
     repo.create_staging(session)
+    writer = _StagingWriter(repo.staging_loader(session))
     try:
         chunk: list[tuple] = []
         for number, row in table.raw_rows:
             staged = fast.check(number, row)
             if staged is None:
+                writer.wait()  # the full check may query the session
                 record = fast.record(row)
                 staged = _check_row(
                     session, lookup, located, cell_refs, allowed, fast, number, record, report
                 )
                 if staged:
-                    locked = int(staged[10]) if fast.sqlite else staged[10]
-                    staged = (*staged[:4], *fast.database_fields(staged[4:10]), locked)
+                    staged = (*staged[:4], *fast.database_fields(staged[4:10]), staged[10])
             report.rows += 1
             if staged:
                 chunk.append(staged)
                 if len(chunk) >= CHUNK_ROWS:
-                    repo.load_staging(session, chunk)
-                    chunk.clear()
-        repo.load_staging(session, chunk)
+                    writer.write(chunk)
+                    chunk = []
+        writer.write(chunk)
+        writer.wait()
         outcomes = repo.outcomes_by_report(session)
         if any(row[5] for row in outcomes):
             _refuse_locked_changes(session, lookup, located, report)
@@ -137,6 +152,7 @@ def import_values(
         report.applied = True
         return report
     finally:
+        writer.close()
         repo.drop_staging(session)
 
 
@@ -268,6 +284,32 @@ def _check_row(
     )  # fmt: skip
 
 
+class _StagingWriter:
+    """Loads one chunk of staged rows in a background thread while the next chunk is parsed: the
+    database driver releases the GIL while it writes, and the machine has more than one core. At
+    most one chunk is in flight, so memory stays bounded by two chunks."""
+
+    def __init__(self, load: Callable[[list[tuple]], None]) -> None:
+        self.load = load
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-staging")
+        self.pending: Future | None = None
+
+    def write(self, rows: list[tuple]) -> None:
+        """Start loading `rows` (which the caller must not change afterwards)."""
+        self.wait()
+        if rows:
+            self.pending = self.pool.submit(self.load, rows)
+
+    def wait(self) -> None:
+        """Wait for the chunk in flight, raising its error if it failed."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending.result()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True)
+
+
 _NOTHING = ()  # a valid row that enters no value (all measure cells blank): nothing to stage (falsy)
 
 
@@ -280,7 +322,7 @@ class _FastPath:
     def __init__(
         self, session: Session, lookup: _Lookup, located: Located, allowed: Callable[[int], bool]
     ) -> None:
-        self.session, self.lookup, self.allowed = session, lookup, allowed
+        self.units, self.states, self.allowed = lookup.units, lookup.states, allowed
         positions = dict(zip(located.fields, located.indexes, strict=True))
         # Absent fields read the None appended to every row (index -1).
         self.codes = itemgetter(*(positions.get(name, -1) for name in ("unit", "period", "indicator")))
@@ -302,37 +344,33 @@ class _FastPath:
             return None
         row.append(None)
         unit_code, period_code, indicator_code = self.codes(row)
-        unit = self.lookup.units.get(unit_code)
-        state = self.lookup.states.get(period_code)
-        if unit is None or state is None or state.refusal:
+        unit = self.units.get(unit_code)
+        state = self.states.get(period_code)
+        if unit is None or state is None:
             return None
-        entry = state.indicators.get(indicator_code)
-        if entry is None or not self.allowed(unit[0]):
+        entry = state.fast_entries.get(indicator_code)
+        if entry is None:
             return None
-        slot_index, indicator = entry
-        if not indicator.applies(unit[2]):
+        unit_id, unit_slot, kind = unit
+        slot_index, measure, kinds = entry
+        if kind not in kinds or not self.allowed(unit_id):
             return None
         cells_in = self.cells(row)
-        fields = self.staged.get((indicator.measure, cells_in), _UNKNOWN)
+        fields = self.staged.get((measure, cells_in), _UNKNOWN)
         if fields is _UNKNOWN:
-            fields = self.validate(indicator, cells_in)
+            fields = self.validate(state.indicators[indicator_code][1], cells_in)
             if fields is _UNKNOWN:
                 return None
-        slot = unit[1] * len(state.indicators) + slot_index
-        if state.first_row[slot]:
+        slot = unit_slot * len(state.indicators) + slot_index
+        first_row = state.first_row
+        if first_row[slot]:
             return None
-        state.first_row[slot] = number
+        first_row[slot] = number
         if fields is None:
             return _NOTHING
-        locked = state.period_locked or state.statuses.get(unit[0], "draft") not in EDITABLE
-        return (
-            number,
-            state.period_id,
-            unit[0],
-            indicator_code,
-            *fields,
-            int(locked) if self.sqlite else locked,
-        )
+        # SQLite binds a bool as 0/1, as it stores booleans.
+        locked = state.period_locked or unit_id in state.locked_units
+        return (number, state.period_id, unit_id, indicator_code, *fields, locked)
 
     def database_fields(self, value_fields: tuple) -> tuple:
         """Value fields as staged: SQLite stores dates as ISO text and booleans as 0/1, so they are
@@ -375,7 +413,7 @@ class _FastPath:
             )
             fields = self.database_fields(entered)
         if len(self.staged) < VALIDATION_MEMO_LIMIT:
-            self.staged[(indicator.measure, cells_in)] = fields
+            self.staged[(indicator.measure.value, cells_in)] = fields
         return fields
 
 
