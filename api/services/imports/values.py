@@ -116,7 +116,7 @@ def import_values(
     cell_refs = table.format is not TableFormat.JSON
     fast = _FastPath(session, lookup, located, allowed)
     repo.create_staging(session)
-    writer = _StagingWriter(repo.staging_loader(session))
+    writer = _StagingWriter(repo.staging_loader(session), background=fast.sqlite)
     try:
         chunk: list[tuple] = []
         for number, row in table.raw_rows:
@@ -285,19 +285,26 @@ def _check_row(
 
 
 class _StagingWriter:
-    """Loads one chunk of staged rows in a background thread while the next chunk is parsed: the
-    database driver releases the GIL while it writes, and the machine has more than one core. At
-    most one chunk is in flight, so memory stays bounded by two chunks."""
+    """Loads one chunk of staged rows in a background thread while the next chunk is parsed, when
+    `background`: SQLite releases the GIL while it inserts, and the machine has more than one core.
+    (PostgreSQL's COPY rows are encoded in Python, holding the GIL: there it loads in the caller's
+    thread.) At most one chunk is in flight, so memory stays bounded by two chunks."""
 
-    def __init__(self, load: Callable[[list[tuple]], None]) -> None:
+    def __init__(self, load: Callable[[list[tuple]], None], *, background: bool) -> None:
         self.load = load
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-staging")
+        self.pool = (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-staging") if background else None
+        )
         self.pending: Future | None = None
 
     def write(self, rows: list[tuple]) -> None:
         """Start loading `rows` (which the caller must not change afterwards)."""
         self.wait()
-        if rows:
+        if not rows:
+            return
+        if self.pool is None:
+            self.load(rows)
+        else:
             self.pending = self.pool.submit(self.load, rows)
 
     def wait(self) -> None:
@@ -307,7 +314,8 @@ class _StagingWriter:
             pending.result()
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True)
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
 
 
 _NOTHING = ()  # a valid row that enters no value (all measure cells blank): nothing to stage (falsy)
