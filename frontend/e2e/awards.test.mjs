@@ -13,7 +13,8 @@ import { passingValue, reportIndicators } from './support/report.mjs';
 const SHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
 const UNIT = 'CAX-001';
 const UNIT_NAME = 'Công an phường Phố Hiến';
-const DEDUCTION = 2;
+// Enough to take a unit at 100 below the 90 of "xuất sắc": the tier must drop, not only the total.
+const DEDUCTION = 11;
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const TODAY = dayjs().format('DD/MM/YYYY');
 
@@ -46,9 +47,12 @@ async function fillDate(page, input, text) {
   await input.press('Tab');
 }
 
+async function unitScore(page) {
+  return (await page.request.get(`/api/v1/scores/${period}/${UNIT}`)).json();
+}
+
 async function unitTotal(page) {
-  const score = await (await page.request.get(`/api/v1/scores/${period}/${UNIT}`)).json();
-  return Number(score.total);
+  return Number((await unitScore(page)).total);
 }
 
 describe('inspections, awards and reports', () => {
@@ -84,9 +88,10 @@ describe('inspections, awards and reports', () => {
     await server?.stop();
   });
 
-  it('lets the reviewer record an inspection whose finding lowers the unit score', async () => {
+  it('lets the reviewer record an inspection whose finding lowers the unit score and tier', async () => {
     const before = await unitTotal(reviewer);
     assert.ok(before > DEDUCTION, `the unit has a score to lose (${before})`);
+    assert.equal((await unitScore(reviewer)).tier, 'XUAT_SAC');
 
     await reviewer.goto(`/inspections?period=${period}`);
     const plan = reviewer.locator('.ant-card', { hasText: 'Lập kế hoạch kiểm tra' });
@@ -130,7 +135,15 @@ describe('inspections, awards and reports', () => {
     const shown = (await reviewer.getByTestId('score-total').innerText()).replace(/^Tổng điểm\s*/, '').trim();
     assert.equal(Number(shown.replace(/\./g, '').replace(',', '.')), after, `the unit page shows the new total (${shown})`);
     await reviewer.getByText(/Kiểm tra chuyên đề ngày/).first().waitFor();
+    assert.equal((await unitScore(reviewer)).tier, 'TOT', 'the deduction drops the unit from "xuất sắc" to "tốt"');
     await shot(reviewer, '21-unit-score-after-inspection');
+
+    // A capped bonus for disaster relief lifts it back to "xuất sắc", so the award flow below has a candidate.
+    await apiCall(reviewer, 'POST', '/api/v1/bonuses', {
+      period, unit: UNIT, points: '10', reason: 'Xung kích hỗ trợ Nhân dân khắc phục thiên tai',
+    });
+    assert.equal(await unitTotal(reviewer), before - DEDUCTION + 10);
+    assert.equal((await unitScore(reviewer)).tier, 'XUAT_SAC');
   });
 
   it('lets the standing body propose the top unit, Sở Nội vụ forward it and record the decision', async () => {
