@@ -6,6 +6,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.middleware.cors import CORSMiddleware
 
 from api.middleware.client import ClientAddressMiddleware
+from api.middleware.concurrency import ConcurrencyLimitMiddleware
 from api.middleware.headers import SecurityHeadersMiddleware
 from api.middleware.limits import BodySizeLimitMiddleware
 from api.services.imports.limits import ImportLimits
@@ -30,6 +31,7 @@ def install(app: FastAPI, settings: Settings) -> None:
     """Add the middleware; the last added runs first, so the size cap sees the request before anything else."""
     app.add_exception_handler(OperationalError, database_busy)
     app.add_exception_handler(PoolTimeout, database_busy)
+    app.add_middleware(ConcurrencyLimitMiddleware, limit=settings.max_concurrent_requests)
     app.add_middleware(ClientAddressMiddleware)
     app.add_middleware(SecurityHeadersMiddleware, docs_prefix=app.docs_url)
     if settings.cors_origins:
