@@ -107,3 +107,31 @@ def new_postgres_schema():
 def postgres_url(new_postgres_schema) -> str:
     """One fresh PostgreSQL schema shared by the tests of this run."""
     return new_postgres_schema()
+
+
+# Signed-in clients for the demo roles, shared by every suite.
+@pytest.fixture
+def admin(login):
+    return login("admin")
+
+
+@pytest.fixture
+def reviewer(login):
+    return login("reviewer")
+
+
+@pytest.fixture
+def reporter(login):
+    """Reports for CAX-001."""
+    return login("baocao.cax")
+
+
+@pytest.fixture
+def leader(login):
+    return login("leader")
+
+
+@pytest.fixture
+def noivu(login):
+    """Sở Nội vụ."""
+    return login("noivu")

@@ -5,26 +5,6 @@ from sqlalchemy import create_engine, func, select
 
 
 @pytest.fixture
-def admin(login):
-    return login("admin")
-
-
-@pytest.fixture
-def reviewer(login):
-    return login("reviewer")
-
-
-@pytest.fixture
-def reporter(login):
-    return login("baocao.cax")
-
-
-@pytest.fixture
-def leader(login):
-    return login("leader")
-
-
-@pytest.fixture
 def count_rows(sqlite_url):
     """``count_rows(Model)``: rows in a table, read straight from the database file."""
     engine = create_engine(sqlite_url)

@@ -90,34 +90,6 @@ def sample_report() -> ConsolidatedReport:
     )
 
 
-
-@pytest.fixture
-def reviewer(login):
-    return login("reviewer")
-
-
-@pytest.fixture
-def noivu(login):
-    """Sở Nội vụ."""
-    return login("noivu")
-
-
-@pytest.fixture
-def leader(login):
-    return login("leader")
-
-
-@pytest.fixture
-def admin(login):
-    return login("admin")
-
-
-@pytest.fixture
-def reporter(login):
-    """Reports for CAX-001."""
-    return login("baocao.cax")
-
-
 @pytest.fixture
 def db(sqlite_url):
     """A session straight on the test database, to arrange stored rankings the API then reads."""

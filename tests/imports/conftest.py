@@ -75,16 +75,3 @@ def upload(
     )
 
 
-@pytest.fixture
-def admin(login):
-    return login("admin")
-
-
-@pytest.fixture
-def reporter(login):
-    return login("baocao.cax")
-
-
-@pytest.fixture
-def leader(login):
-    return login("leader")
