@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     evidence_max_bytes: int = 10 * 1024 * 1024
     frontend_dist: Path = PROJECT_ROOT / "frontend" / "dist"
     session_hours: int = 12
+    # Lifetime of an API token created without `expires_in_days` (BANHAT_TOKEN_DAYS).
+    token_days: int = Field(default=365, ge=1, le=3650)
     # Secure cookies need HTTPS; the default local setup serves plain HTTP on loopback.
     cookie_secure: bool = False
     timezone: str = "Asia/Ho_Chi_Minh"

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from api.routers.deps import CurrentPrincipal, DbSession, RowId
+from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, RowId
 from api.schemas.auth import TokenCreated, TokenIn, TokenOut
 from api.schemas.common import COMMON_PROBLEMS
 from api.services import accounts
@@ -16,8 +16,12 @@ def list_tokens(session: DbSession, principal: CurrentPrincipal) -> list[TokenOu
 
 
 @router.post("", response_model=TokenCreated, status_code=201)
-def create_token(body: TokenIn, session: DbSession, principal: CurrentPrincipal) -> TokenCreated:
-    token, secret = accounts.create_token(session, principal, body.name, body.scopes)
+def create_token(
+    body: TokenIn, session: DbSession, principal: CurrentPrincipal, settings: AppSettings
+) -> TokenCreated:
+    """Tạo mã truy cập; hết hạn sau `expires_in_days` ngày (mặc định theo cấu hình, 365 ngày)."""
+    days = body.expires_in_days or settings.token_days
+    token, secret = accounts.create_token(session, principal, body.name, body.scopes, days)
     return TokenCreated(**TokenOut.model_validate(token, from_attributes=True).model_dump(), token=secret)
 
 

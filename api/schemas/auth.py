@@ -27,6 +27,10 @@ class Me(BaseModel):
 class TokenIn(InputModel):
     name: str = Field(min_length=1, max_length=255)
     scopes: list[str] = Field(min_length=1)
+    expires_in_days: int | None = Field(
+        default=None, ge=1, le=3650,
+        description="Số ngày hiệu lực (1-3650); bỏ trống: mặc định của hệ thống (365 ngày)",
+    )
 
 
 class TokenOut(BaseModel):
@@ -36,6 +40,7 @@ class TokenOut(BaseModel):
     scopes: list[str]
     created_at: datetime
     revoked_at: datetime | None
+    expires_at: datetime | None = Field(description="Hết hạn lúc (UTC); null: không hết hạn (mã tạo trước khi có hạn dùng)")
 
 
 class TokenCreated(TokenOut):

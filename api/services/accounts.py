@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from api.db.models import ApiToken, Unit, User, UserSession
 from api.db.repositories import audit, units, users
+from api.domain.periods import VIETNAM
 from api.services.access import ROLES, SCOPES, Principal
 from api.services.errors import FieldProblem, Forbidden, Invalid, NotFound, Unauthenticated
 from api.services.security import TOKEN_PREFIX, digest, hash_password, new_secret, verify_password
@@ -62,10 +63,14 @@ def principal_from_session(session: Session, session_id: str) -> tuple[Principal
 
 
 def principal_from_token(session: Session, token: str) -> Principal | None:
+    """The token's principal; None for an unknown or revoked token; 401 for an expired one."""
     found = users.token_user(session, digest(token))
     if not found:
         return None
     api_token, user = found
+    if api_token.expires_at is not None and api_token.expires_at <= datetime.now(UTC):
+        expired = api_token.expires_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
+        raise Unauthenticated(f"Mã truy cập đã hết hạn lúc {expired}; hãy tạo mã mới.")
     return Principal(user.id, user.username, user.role, user.unit_id, frozenset(api_token.scopes))
 
 
@@ -76,19 +81,25 @@ def me(session: Session, principal: Principal) -> tuple[User, Unit | None]:
     return found
 
 
-def create_token(session: Session, principal: Principal, name: str, scopes: list[str]) -> tuple[ApiToken, str]:
+def create_token(
+    session: Session, principal: Principal, name: str, scopes: list[str], expires_in_days: int
+) -> tuple[ApiToken, str]:
+    """A new token valid for `expires_in_days` days (the router supplies the configured default)."""
     unknown = [s for s in scopes if s not in SCOPES]
     if unknown:
         raise Invalid("Phạm vi không hợp lệ.", [FieldProblem(["body", "scopes"], f"Phạm vi không tồn tại: {', '.join(unknown)}.")])
     if principal.scopes is not None and not set(scopes) <= principal.scopes:
         raise Forbidden("Mã truy cập không thể tạo mã có phạm vi rộng hơn chính nó.")
     secret = new_secret(TOKEN_PREFIX)
+    now = datetime.now(UTC)
     token = users.add(session, ApiToken(
         user_id=principal.user_id, name=name, prefix=secret[:10], token_hash=digest(secret),
-        scopes=sorted(set(scopes)), created_at=datetime.now(UTC), revoked_at=None,
+        scopes=sorted(set(scopes)), created_at=now, revoked_at=None,
+        expires_at=now + timedelta(days=expires_in_days),
     ))
     audit.record(session, actor=principal.username, action="token.create", entity="token",
-                 entity_key=str(token.id), after={"name": name, "scopes": token.scopes})
+                 entity_key=str(token.id),
+                 after={"name": name, "scopes": token.scopes, "expires_at": token.expires_at.isoformat()})
     return token, secret
 
 

@@ -65,7 +65,10 @@ export interface paths {
         /** List Tokens */
         get: operations["list_tokens_api_v1_tokens_get"];
         put?: never;
-        /** Create Token */
+        /**
+         * Create Token
+         * @description Tạo mã truy cập; hết hạn sau `expires_in_days` ngày (mặc định theo cấu hình, 365 ngày).
+         */
         post: operations["create_token_api_v1_tokens_post"];
         delete?: never;
         options?: never;
@@ -2643,6 +2646,11 @@ export interface components {
             created_at: string;
             /** Revoked At */
             revoked_at: string | null;
+            /**
+             * Expires At
+             * @description Hết hạn lúc (UTC); null: không hết hạn (mã tạo trước khi có hạn dùng)
+             */
+            expires_at: string | null;
             /** Token */
             token: string;
         };
@@ -2652,6 +2660,11 @@ export interface components {
             name: string;
             /** Scopes */
             scopes: string[];
+            /**
+             * Expires In Days
+             * @description Số ngày hiệu lực (1-3650); bỏ trống: mặc định của hệ thống (365 ngày)
+             */
+            expires_in_days?: number | null;
         };
         /** TokenOut */
         TokenOut: {
@@ -2670,6 +2683,11 @@ export interface components {
             created_at: string;
             /** Revoked At */
             revoked_at: string | null;
+            /**
+             * Expires At
+             * @description Hết hạn lúc (UTC); null: không hết hạn (mã tạo trước khi có hạn dùng)
+             */
+            expires_at: string | null;
         };
         /** UnitIn */
         UnitIn: {

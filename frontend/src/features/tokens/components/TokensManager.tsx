@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Table, Typography } from 'antd';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
-import { formatDateTime } from '@/lib/format';
+import { dayjs, formatDate, formatDateTime } from '@/lib/format';
 import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from '../api/tokens';
 
 const SCOPES = [
@@ -16,7 +16,7 @@ export function TokensManager() {
   const create = useCreateToken();
   const remove = useRevokeToken();
   const [secret, setSecret] = useState<string>();
-  const [form] = Form.useForm<{ name: string; scopes: string[] }>();
+  const [form] = Form.useForm<{ name: string; scopes: string[]; expires_in_days?: number | null }>();
 
   return (
     <>
@@ -49,6 +49,9 @@ export function TokensManager() {
           <Form.Item name="scopes" rules={[{ required: true, message: 'Chọn quyền' }]}>
             <Select mode="multiple" options={SCOPES} placeholder="Quyền" style={{ minWidth: 260 }} />
           </Form.Item>
+          <Form.Item name="expires_in_days" tooltip="Bỏ trống: 365 ngày">
+            <InputNumber min={1} max={3650} precision={0} placeholder="Hiệu lực (ngày)" style={{ width: 160 }} />
+          </Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending}>
             Tạo mã
           </Button>
@@ -67,6 +70,18 @@ export function TokensManager() {
             { title: 'Tên', dataIndex: 'name' },
             { title: 'Quyền', dataIndex: 'scopes', render: (s: string[]) => s.join(', ') },
             { title: 'Tạo lúc', dataIndex: 'created_at', render: formatDateTime },
+            {
+              title: 'Hết hạn',
+              dataIndex: 'expires_at',
+              render: (at: string | null) =>
+                !at ? (
+                  'Không hết hạn'
+                ) : dayjs(at).isBefore(dayjs()) ? (
+                  <Typography.Text type="danger">Đã hết hạn {formatDate(at)}</Typography.Text>
+                ) : (
+                  formatDate(at)
+                ),
+            },
             { title: 'Tiền tố', dataIndex: 'prefix', render: (p: string) => <Typography.Text code>{p}…</Typography.Text> },
             {
               title: '',
