@@ -75,8 +75,9 @@ def _answer(report: Report) -> tuple[int, dict]:
 
 def _file_error(error: ImportFileError) -> tuple[int, dict]:
     title = "Tệp quá lớn" if error.status == 413 else "Tệp nhập không hợp lệ"
+    loc = ["file"] if error.row is None else ["file", error.row]
     return error.status, {"type": "about:blank", "title": title, "status": error.status, "detail": error.message,
-                          "errors": [{"loc": ["file"], "message": error.message}]}  # fmt: skip
+                          "errors": [{"loc": loc, "message": error.message}]}  # fmt: skip
 
 
 def run_import(
@@ -108,10 +109,13 @@ def run_import(
     try:
         report = handler(
             session, principal, upload.file, run_id=run_id, max_bytes=limit.max_bytes,
-            problem_limit=limit.problem_limit, **options,
+            max_rows=limit.max_rows, problem_limit=limit.problem_limit, **options,
         )  # fmt: skip
         status, body = _answer(report)
     except ImportFileError as error:
+        # Raised while streaming (a row over the cap, a broken CSV line): undo the rows already
+        # written, so only the run's stored answer is committed.
+        session.rollback()
         status, body = _file_error(error)
     except BaseException:
         session.rollback()

@@ -70,9 +70,10 @@ def _import(
     all_or_nothing: bool,
     run_id: int | None = None,
     max_bytes: int | None = None,
+    max_rows: int | None = None,
     problem_limit: int = 1000,
 ) -> ImportReport:
-    table = open_table(file, columns, **({"max_bytes": max_bytes} if max_bytes else {}))
+    table = open_table(file, columns, max_rows=max_rows, **({"max_bytes": max_bytes} if max_bytes else {}))
     report = ImportReport(kind, dry_run, all_or_nothing, problem_limit=problem_limit)
     located = table.columns
     outer = session.begin_nested()

@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 class ImportFileError(Exception):
     """The file as a whole cannot be read (wrong type, empty, too large, missing columns).
 
-    `status` is the HTTP status the API answers with; the message is Vietnamese, shown to the user.
+    `status` is the HTTP status the API answers with; the message is Vietnamese, shown to the user;
+    `row` is the file row it concerns, when there is one (e.g. the first row over the row cap).
     """
 
-    def __init__(self, message: str, *, status: int = 422) -> None:
+    def __init__(self, message: str, *, status: int = 422, row: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.status = status
+        self.row = row
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ import csv
 import io
 import json
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -94,8 +95,12 @@ def file_size(file: BinaryIO) -> int:
     return size
 
 
-def open_table(file: BinaryIO, columns: ColumnSet, *, max_bytes: int = MAX_FILE_BYTES) -> Table:
-    """Open a seekable binary file, check its size and type, and locate its header."""
+def open_table(
+    file: BinaryIO, columns: ColumnSet, *, max_bytes: int = MAX_FILE_BYTES, max_rows: int | None = None
+) -> Table:
+    """Open a seekable binary file, check its size and type, and locate its header. With `max_rows`,
+    reading the data row after the first `max_rows` raises `ImportFileError` (413): the caller, which
+    streams, has written nothing it keeps (it rolls back)."""
     size = file_size(file)
     if size > max_bytes:
         raise ImportFileError(
@@ -113,26 +118,45 @@ def open_table(file: BinaryIO, columns: ColumnSet, *, max_bytes: int = MAX_FILE_
                 f"Tệp JSON quá lớn; giới hạn là {MAX_JSON_BYTES / 1048576:.0f} MB. Hãy dùng CSV cho tệp lớn.",
                 status=413,
             )
-        return _json_table(file, columns)
+        return _json_table(file, columns, max_rows)
     else:
         raw_rows = _csv_rows(file, head)
-    return _keyed(table_format, raw_rows, columns)
+    return _keyed(table_format, raw_rows, columns, max_rows)
 
 
-def _keyed(table_format: TableFormat, raw_rows: Iterator[list[object]], columns: ColumnSet) -> Table:
+def _keyed(
+    table_format: TableFormat, raw_rows: Iterator[list[object]], columns: ColumnSet, max_rows: int | None
+) -> Table:
     first = list(islice(raw_rows, HEADER_SEARCH_ROWS))
     if not any(_filled(row) for row in first):
         raise ImportFileError("Tệp rỗng: không có dữ liệu để nhập.")
     located = columns.locate(first)
     rest = chain(first[located.data_start :], raw_rows)
-    return Table(table_format, located, _numbered(rest, located.data_start + 1))
+    return Table(table_format, located, _numbered(rest, located.data_start + 1, max_rows))
 
 
-def _numbered(rows: Iterator[list[object]], first_number: int) -> Iterator[tuple[int, list[object]]]:
+def _numbered(
+    rows: Iterator[list[object]], first_number: int, max_rows: int | None = None
+) -> Iterator[tuple[int, list[object]]]:
+    """The rows that hold anything, with their file row numbers; at most `max_rows` of them."""
+    left = sys.maxsize if max_rows is None else max_rows
     for number, row in enumerate(rows, start=first_number):
         # any(row) settles the usual case in C; the generator only runs for rows of empties and zeros.
         if any(row) or any(cell is not None and cell != "" for cell in row):
+            if not left:
+                raise _too_many_rows(max_rows, number)
+            left -= 1
             yield number, row
+
+
+def _too_many_rows(max_rows: int, number: int) -> ImportFileError:
+    limit = f"{max_rows:,}".replace(",", ".")  # Vietnamese thousands separator
+    return ImportFileError(
+        f"Tệp có quá nhiều dòng dữ liệu: giới hạn là {limit} dòng mỗi lần nhập, dòng {number} của tệp "
+        "vượt giới hạn. Không ghi dòng nào; hãy chia tệp thành nhiều tệp nhỏ hơn.",
+        status=413,
+        row=number,
+    )
 
 
 def _filled(row: list[object]) -> bool:
@@ -210,7 +234,7 @@ def _xlsx_rows(file: BinaryIO) -> Iterator[list[object]]:
         formulas_book.close()
 
 
-def _json_table(file: BinaryIO, columns: ColumnSet) -> Table:
+def _json_table(file: BinaryIO, columns: ColumnSet, max_rows: int | None) -> Table:
     """JSON: a list of objects, or an object holding one list (e.g. `{"values": [...]}`).
     Row numbers are 1-based positions in the list; columns are the keys."""
     try:
@@ -227,4 +251,4 @@ def _json_table(file: BinaryIO, columns: ColumnSet) -> Table:
     keys = list(dict.fromkeys(key for item in document for key in item))
     located = columns.locate([keys])
     rows = ([item.get(key) for key in keys] for item in document)
-    return Table(TableFormat.JSON, located, _numbered(rows, 1))
+    return Table(TableFormat.JSON, located, _numbered(rows, 1, max_rows))

@@ -104,12 +104,14 @@ def import_values(
     all_or_nothing: bool,
     run_id: int | None = None,
     max_bytes: int | None = None,
+    max_rows: int | None = None,
     problem_limit: int = 1000,
     on_period_changed: PeriodChanged | None = None,
 ) -> ImportReport:
     """Check and (unless refused or a dry run) apply a values file; see the module docstring."""
     allowed = may_import_values(principal)
-    table = open_table(file, VALUE_COLUMNS, **({"max_bytes": max_bytes} if max_bytes else {}))
+    limits = {"max_bytes": max_bytes} if max_bytes else {}
+    table = open_table(file, VALUE_COLUMNS, max_rows=max_rows, **limits)
     report = ImportReport("values", dry_run, all_or_nothing, problem_limit=problem_limit)
     lookup = _load_lookup(session)
     located = table.columns
