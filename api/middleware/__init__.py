@@ -1,5 +1,7 @@
 """HTTP hardening around the app: security headers, CORS closed by default, body size cap, client address."""
 
+import logging
+
 from fastapi import FastAPI, Request
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -13,12 +15,14 @@ from api.services.imports.limits import ImportLimits
 from api.settings import Settings
 
 BUSY_RETRY_SECONDS = 5
+logger = logging.getLogger("banhat.database")
 
 
-async def database_busy(_request: Request, _exc: Exception):
+async def database_busy(request: Request, exc: Exception):
     """Overload (no pooled connection, SQLite lock wait expired) or a lost database: 503, try again."""
     from api.main import problem  # the app module imports this one
 
+    logger.warning("%s %s answered 503: %s", request.method, request.url.path, str(exc).splitlines()[0])
     return problem(
         503,
         "Hệ thống đang bận",

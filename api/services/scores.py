@@ -56,9 +56,9 @@ def ranking(session: Session, period: Period, group: str | None, kind: str | Non
         }
         for row in scores.ranking(session, period.id, group_id, kind)
     ]
-    scheme = catalog_repo.scheme_by_id(session, period.scheme_id)
+    _catalog_version, scheme_code = catalog_repo.scheme_codes(session, period.scheme_id)
     return {"period": period.code, "period_name": period.name, "status": period.status,
-            "frozen": period.status == "locked", "scheme_version": scheme.code, "items": items}
+            "frozen": period.status == "locked", "scheme_version": scheme_code, "items": items}
 
 
 def explained(session: Session, principal: Principal, period_code: str, unit_code: str) -> dict:

@@ -1,7 +1,8 @@
 """Stored scores kept fresh: recompute one unit and re-rank its group after every change.
 
 A change to one unit's values or workflow touches only that unit's score row and the ranks of its
-emulation group; ``recompute_period`` rebuilds a whole period (seed, scheme change, lock).
+emulation group, written when the change's transaction commits; ``recompute_period`` rebuilds a whole
+period (seed, scheme change, lock).
 """
 
 import hashlib
@@ -10,8 +11,8 @@ from datetime import UTC, datetime
 from fractions import Fraction
 
 import orjson
-from sqlalchemy import Row
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, event
+from sqlalchemy.orm import Session, SessionTransaction
 
 from api.db.engine import json_bytes
 from api.db.models import Period, Submission, SubmissionValue, Unit
@@ -32,9 +33,12 @@ from api.domain import (
     timeliness,
 )
 from api.services.catalog import scoring_context
+from api.services.errors import Conflict
 
 # Units scored and written per batch by a bulk recompute: bounds the explanations held in memory.
 _WRITE_CHUNK = 2000
+# Key in ``Session.info``: unit scores computed in the transaction, written when it commits.
+_PENDING = "banhat_pending_scores"
 
 
 def to_value(row: SubmissionValue) -> Value:
@@ -211,9 +215,15 @@ def rerank(session: Session, period: Period, group_id: int | None = None) -> Non
 
 
 def recompute_unit(session: Session, period: Period, unit: Unit) -> None:
-    """Refresh one unit's stored score and its group's ranks; a locked period's snapshot is left alone."""
+    """Score one unit now and write it, with its group's new ranks, when the transaction commits.
+
+    A locked period's snapshot is left alone. The score is computed under the unit's lock, so it sees
+    every committed change to its inputs; only the writes at commit hold the lock of the unit's group,
+    which every score writer of the group queues for (see :func:`write_pending`).
+    """
     if period.status == "locked" or unit.group_id is None:
         return
+    units.lock(session, unit.id)
     submission = submissions.find(session, period.id, unit.id)
     _catalog, context = scoring_context(session, period)
     if period.spans:
@@ -222,9 +232,41 @@ def recompute_unit(session: Session, period: Period, unit: Unit) -> None:
         entered = _entered_values(session, period.id, [unit.id]).get(unit.id, {}) if submission else {}
         result = _score(context, period, unit, submission, entered, _previous_rates(session, period, [unit.id]),
                         awards_repo.adjustments_for(session, period, [unit.id]))
-    _write(session, period, [_fields(period, unit, submission, result)], scores.stored(session, period.id, unit.id))
-    rerank(session, period, unit.group_id)
-    scores.bump_version(session, period.id)
+    pending = session.info.setdefault(_PENDING, {})
+    pending[(period.id, unit.id)] = (period, unit.group_id, _fields(period, unit, submission, result))
+
+
+@event.listens_for(Session, "before_commit")
+def write_pending(session: Session) -> None:
+    """Write the unit scores computed in this transaction, re-rank each touched group once, and bump
+    each period's scores version.
+
+    Runs as the last step before COMMIT, so the groups' locks are held only for these few statements,
+    not for the rest of the request: the shorter that hold, the more saves per second a group takes.
+    A period locked by someone else while this transaction ran refuses the change.
+    """
+    pending = session.info.pop(_PENDING, None)
+    if not pending:
+        return
+    units.lock_groups(session, sorted({group_id for _period, group_id, _fields in pending.values()}))
+    by_period: dict[int, list[tuple[Period, int, dict]]] = {}
+    for (period_id, _unit_id), entry in sorted(pending.items()):
+        by_period.setdefault(period_id, []).append(entry)
+    for period_id, entries in by_period.items():
+        period = entries[0][0]
+        computed = [fields for _period, _group, fields in entries]
+        _write(session, period, computed, scores.stored(session, period_id, [f["unit_id"] for f in computed]))
+        for group_id in sorted({group_id for _period, group_id, _fields in entries}):
+            rerank(session, period, group_id)
+        if scores.bump_version(session, period_id) == "locked":
+            raise Conflict("Kỳ báo cáo vừa được khóa trong lúc lưu; thay đổi chưa được ghi. Hãy tải lại trang.")
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_pending(session: Session, transaction: SessionTransaction) -> None:
+    """A rolled-back transaction's computed scores are never written."""
+    if transaction.parent is None:
+        session.info.pop(_PENDING, None)
 
 
 def recompute_period(session: Session, period: Period) -> int:
@@ -234,6 +276,8 @@ def recompute_period(session: Session, period: Period) -> int:
     for a full scan of the heap), and scores are built and written a chunk of units at a time, so that
     only one chunk's explanations are in memory at once.
     """
+    write_pending(session)  # a unit written after this full recompute would undo it
+    units.lock_groups(session)
     reporting = units.scored_units(session)
     _catalog, context = scoring_context(session, period)
     subs = submissions.states_of_period(session, period.id)

@@ -73,3 +73,44 @@ def test_concurrent_saves_submissions_approvals_and_reads_stay_consistent(server
         recompute_period(session, session.query(Period).filter_by(code="2026-H1").one())
     engine.dispose()
     assert _ranking(reviewer) == served
+
+
+def test_reporters_of_one_group_saving_at_once_never_deadlock(server):
+    """Reporters of different units of one emulation group save and submit at the same moment.
+
+    Each save re-ranks the whole group; on PostgreSQL two such transactions used to lock the group's
+    score rows in different orders and one died with a deadlock (a 503). Now they queue on the group:
+    no 5xx, and the stored ranks equal a recompute from scratch.
+    """
+    admin, reviewer = server.client("admin"), server.client("reviewer")
+    units = [f"CAX-{number:03d}" for number in range(2, 2 + WRITERS)]
+    for unit in units:
+        created = admin.post("/api/v1/users", json={
+            "username": f"race.{unit.lower()}", "full_name": unit, "password": "BaNhat@2026", "role": "reporter",
+            "unit": unit,
+        })
+        assert created.status_code == 201, created.text
+    reporters = [server.client(f"race.{unit.lower()}") for unit in units]
+    indicator = count_indicator(reviewer)
+
+    def work(index: int) -> list[int]:
+        path = f"/api/v1/submissions/2026-H1/{units[index]}"
+        reset_to_draft(reviewer, reporters[index], path)
+        statuses = []
+        for step in range(5):
+            etag = reporters[index].get(path).headers["etag"]
+            body = {"values": [{"indicator": indicator, "count": index * 7 + step}]}
+            statuses.append(reporters[index].put(f"{path}/values", json=body, headers={"If-Match": etag}).status_code)
+        statuses.append(reporters[index].post(f"{path}/submit").status_code)
+        return statuses
+
+    with ThreadPoolExecutor(WRITERS) as pool:
+        statuses = [status for batch in pool.map(work, range(WRITERS)) for status in batch]
+    assert statuses == [200] * len(statuses)
+
+    served = _ranking(reviewer)
+    engine = make_engine(server.database_url)
+    with Session(engine) as session, session.begin():
+        recompute_period(session, session.query(Period).filter_by(code="2026-H1").one())
+    engine.dispose()
+    assert _ranking(reviewer) == served

@@ -3,14 +3,14 @@
 SUBMISSION = "/api/v1/submissions/2026-H1/CAX-001"
 
 
-def reset_to_draft(reviewer, reporter) -> str:
-    """Return the submission to its reporter (it is seeded as submitted) and give its ETag."""
-    status = reporter.get(SUBMISSION).json()["status"]
+def reset_to_draft(reviewer, reporter, submission: str = SUBMISSION) -> str:
+    """Return the submission to its reporter (it is seeded as submitted or approved) and give its ETag."""
+    status = reporter.get(submission).json()["status"]
     if status == "submitted":
-        assert reviewer.post(f"{SUBMISSION}/return", json={"reason": "Bổ sung số liệu"}).status_code == 200
+        assert reviewer.post(f"{submission}/return", json={"reason": "Bổ sung số liệu"}).status_code == 200
     elif status == "approved":
-        assert reviewer.post(f"{SUBMISSION}/reopen", json={"reason": "Bổ sung số liệu"}).status_code == 200
-    return reporter.get(SUBMISSION).headers["etag"]
+        assert reviewer.post(f"{submission}/reopen", json={"reason": "Bổ sung số liệu"}).status_code == 200
+    return reporter.get(submission).headers["etag"]
 
 
 def count_indicator(reporter) -> str:

@@ -27,6 +27,16 @@ def scheme_by_id(session: Session, scheme_id: int) -> Scheme | None:
     return session.get(Scheme, scheme_id)
 
 
+def scheme_codes(session: Session, scheme_id: int) -> tuple[str, str] | None:
+    """(catalog version, scheme code) of a scheme, without loading its parameters document."""
+    row = session.execute(
+        select(CatalogVersion.version, Scheme.code)
+        .join(CatalogVersion, Scheme.catalog_version_id == CatalogVersion.id)
+        .where(Scheme.id == scheme_id)
+    ).first()
+    return None if row is None else (row[0], row[1])
+
+
 def scheme_by_code(session: Session, code: str) -> Scheme | None:
     return session.scalar(select(Scheme).where(Scheme.code == code))
 

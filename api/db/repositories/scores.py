@@ -23,11 +23,11 @@ def rank_inputs(session: Session, period_id: int, group_id: int | None = None):
     return session.execute(query).all()
 
 
-def stored(session: Session, period_id: int, unit_id: int | None = None) -> dict[int, tuple[int, str]]:
-    """(score row id, content fingerprint) by unit id for a period (or for one unit of it)."""
+def stored(session: Session, period_id: int, unit_ids: list[int] | None = None) -> dict[int, tuple[int, str]]:
+    """(score row id, content fingerprint) by unit id for a period (or for some units of it)."""
     query = select(Score.unit_id, Score.id, Score.fingerprint).where(Score.period_id == period_id)
-    if unit_id is not None:
-        query = query.where(Score.unit_id == unit_id)
+    if unit_ids is not None:
+        query = query.where(Score.unit_id.in_(unit_ids))
     return {unit: (score_id, fingerprint) for unit, score_id, fingerprint in session.execute(query)}
 
 
@@ -75,8 +75,11 @@ def ranking(session: Session, period_id: int, group_id: int | None, kind: str | 
     ).all()
 
 
-def bump_version(session: Session, period_id: int) -> None:
+def bump_version(session: Session, period_id: int) -> str:
+    """Count a change of the period's scores (the ranking's ETag) and return the period's status as
+    committed now: the row lock the update takes means nobody can lock the period before we commit."""
     session.execute(update(Period).where(Period.id == period_id).values(scores_version=Period.scores_version + 1))
+    return session.scalar(select(Period.status).where(Period.id == period_id))
 
 
 def set_frozen(session: Session, period_id: int, frozen: bool) -> None:

@@ -14,6 +14,28 @@ def by_id(session: Session, unit_id: int) -> Unit | None:
     return session.get(Unit, unit_id)
 
 
+def lock(session: Session, unit_id: int) -> None:
+    """Queue up transactions that change one unit's score inputs (no-op on SQLite, which has one writer).
+
+    ``FOR NO KEY UPDATE`` does not wait for the key-share locks that inserting rows referencing the
+    unit takes, so it cannot deadlock against them.
+    """
+    session.execute(select(Unit.id).where(Unit.id == unit_id).with_for_update(key_share=True))
+
+
+def lock_groups(session: Session, group_ids: list[int] | None = None) -> None:
+    """Queue up score writers per emulation group (``None``: every group), in id order so that two
+    transactions never wait for each other's groups (no-op on SQLite, which has one writer).
+
+    Re-ranking rewrites the ranks of a whole group: two saves in one group would otherwise lock the
+    same score rows in different orders and deadlock on PostgreSQL.
+    """
+    query = select(EmulationGroup.id).order_by(EmulationGroup.id).with_for_update(key_share=True)
+    if group_ids is not None:
+        query = query.where(EmulationGroup.id.in_(group_ids))
+    session.execute(query).all()
+
+
 def group_by_code(session: Session, code: str) -> EmulationGroup | None:
     return session.scalar(select(EmulationGroup).where(EmulationGroup.code == code))
 
