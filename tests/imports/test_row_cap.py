@@ -76,7 +76,10 @@ def test_reading_stops_at_the_first_row_over_the_cap(capped, reporter, db_state)
 @pytest.mark.parametrize("all_or_nothing", [True, False])
 def test_units_over_the_cap_are_refused_and_earlier_rows_undone(capped, admin, db_state, all_or_nothing):
     before = db_state()
-    rows = [UNIT_HEADER, *[[f"CAX-9{n:02d}", f"Công an xã {n}", "commune_police", "CAT", "CAX"] for n in range(5)]]
+    rows = [
+        UNIT_HEADER,
+        *[[f"CAX-9{n:02d}", f"Công an xã {n}", "commune_police", "CAT", "CAX"] for n in range(5)],
+    ]
     response = upload(admin, csv_bytes(rows), kind="units", all_or_nothing=all_or_nothing)
     assert_refused_at(response, CAP + 2)
     assert db_state() == before
