@@ -133,11 +133,42 @@ def start_server(url: str, workers: int, workdir: Path) -> tuple[subprocess.Pope
     raise SystemExit("server did not start")
 
 
+def _proc_stats() -> list[tuple[int, int, str, float]]:
+    """(pid, parent pid, command, CPU seconds) of every process, from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            raw = (entry / "stat").read_text()
+        except OSError:
+            continue
+        command = raw[raw.index("(") + 1 : raw.rindex(")")]
+        fields = raw[raw.rindex(")") + 2 :].split()
+        found.append((int(entry.name), int(fields[1]), command, (int(fields[11]) + int(fields[12])) / tick))
+    return found
+
+
+def cpu_by_part(server_pid: int) -> dict[str, float]:
+    """CPU seconds used so far by the server's processes, by PostgreSQL, and by this load generator."""
+    stats = _proc_stats()
+    server = {server_pid}
+    for _ in range(3):  # uvicorn's supervisor, its workers, and their children
+        server |= {pid for pid, parent, _c, _s in stats if parent in server}
+    return {
+        "server": sum(cpu for pid, _p, _c, cpu in stats if pid in server),
+        "postgres": sum(cpu for _pid, _p, command, cpu in stats if command == "postgres"),
+        "load generator": sum(os.times()[:2]),
+    }
+
+
 class Recorder:
     def __init__(self) -> None:
         self.latencies: dict[str, list[float]] = defaultdict(list)
         self.errors: list[str] = []
         self.measuring = False
+        self.cpu: dict[str, float] = {}
 
     async def call(
         self, client: httpx.AsyncClient, label: str, expected: set[int], method: str, path: str, **kwargs
@@ -242,7 +273,7 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
 
 
-async def run(base: str, usernames: list[str], readers: int, duration: float) -> Recorder:
+async def run(base: str, server_pid: int, usernames: list[str], readers: int, duration: float) -> Recorder:
     rec = Recorder()
     admin = await sign_in(base, "admin")
     units = {}
@@ -259,6 +290,7 @@ async def run(base: str, usernames: list[str], readers: int, duration: float) ->
     reviewers = [await sign_in(base, "reviewer") for _ in range(REVIEWERS)]
     pullers = [await sign_in(base, "leader") for _ in range(readers)]
     rec.measuring = True
+    cpu_before = cpu_by_part(server_pid)
     deadline = time.monotonic() + duration
     await asyncio.gather(
         *(reporter(c, *me_kinds[id(c)], rec, deadline) for c in reporters),
@@ -266,6 +298,7 @@ async def run(base: str, usernames: list[str], readers: int, duration: float) ->
         *(reader(c, i % 2 == 0, rec, deadline) for i, c in enumerate(pullers)),
     )
     rec.measuring = False
+    rec.cpu = {part: used - cpu_before[part] for part, used in cpu_by_part(server_pid).items()}
     for client in [admin, *reporters, *reviewers, *pullers]:
         await client.aclose()
     return rec
@@ -287,7 +320,7 @@ def main() -> None:
             usernames = build_database(url, args.users)
             process, base = start_server(url, args.workers, workdir)
             try:
-                rec = asyncio.run(run(base, usernames, args.readers, args.duration))
+                rec = asyncio.run(run(base, process.pid, usernames, args.readers, args.duration))
                 report(args, len(usernames), rec)
             finally:
                 process.terminate()
@@ -313,7 +346,9 @@ def report(args: argparse.Namespace, users: int, rec: Recorder) -> None:
             f"{percentile(samples, 0.95) * 1000:>7.1f} {percentile(samples, 0.99) * 1000:>7.1f} "
             f"{max(samples, default=0) * 1000:>7.1f}"
         )
-    print(f"requests={len(everything)} errors={len(rec.errors)}", flush=True)
+    print(f"requests={len(everything)} errors={len(rec.errors)}")
+    cores = ", ".join(f"{part} {used / args.duration:.2f}" for part, used in rec.cpu.items())
+    print(f"CPU cores used on average: {cores} (of {os.cpu_count()})", flush=True)
     for error in rec.errors[:20]:
         print("  ", error, flush=True)
 

@@ -2,7 +2,8 @@
 
 SQLite is tuned for a small web server: WAL so readers never block the writer, a busy timeout instead
 of immediate "database is locked" errors, foreign keys enforced, and ``BEGIN IMMEDIATE`` for write
-transactions so two read-then-write requests cannot deadlock on the lock upgrade.
+transactions so two read-then-write requests cannot deadlock on the lock upgrade, queued in the
+kernel rather than in SQLite's polling busy handler (``api.db.sqlite_writers``).
 """
 
 from fractions import Fraction
@@ -11,6 +12,8 @@ import orjson
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from api.db.sqlite_writers import QueuedWriterConnection
 
 WRITE_OPTION = "banhat_write"
 
@@ -38,7 +41,9 @@ def make_engine(url: str, **kwargs) -> Engine:
     kwargs = {"json_serializer": _json_text, "json_deserializer": orjson.loads, **kwargs}
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, **kwargs)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
+    engine = create_engine(
+        url, connect_args={"check_same_thread": False, "timeout": 30, "factory": QueuedWriterConnection}, **kwargs
+    )
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record):
@@ -53,8 +58,10 @@ def make_engine(url: str, **kwargs) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection):
-        immediate = connection.get_execution_options().get(WRITE_OPTION, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if connection.get_execution_options().get(WRITE_OPTION, False):
+            connection.connection.dbapi_connection.begin_write()
+        else:
+            connection.exec_driver_sql("BEGIN")
 
     return engine
 
