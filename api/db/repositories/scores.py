@@ -78,8 +78,10 @@ def ranking(session: Session, period_id: int, group_id: int | None, kind: str | 
 def bump_version(session: Session, period_id: int) -> str:
     """Count a change of the period's scores (the ranking's ETag) and return the period's status as
     committed now: the row lock the update takes means nobody can lock the period before we commit."""
-    session.execute(update(Period).where(Period.id == period_id).values(scores_version=Period.scores_version + 1))
-    return session.scalar(select(Period.status).where(Period.id == period_id))
+    return session.scalar(
+        update(Period).where(Period.id == period_id).values(scores_version=Period.scores_version + 1)
+        .returning(Period.status)
+    )
 
 
 def set_frozen(session: Session, period_id: int, frozen: bool) -> None:
