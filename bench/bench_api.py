@@ -100,7 +100,7 @@ def build_database(url: str) -> tuple[int, str]:
         scoring.recompute_period(session, period)
         client = accounts.users.by_username(session, "hethong")
         principal = Principal(client.id, client.username, client.role, None)
-        _token, secret = accounts.create_token(session, principal, "bench", ["scores:read"])
+        _token, secret = accounts.create_token(session, principal, "bench", ["scores:read"], expires_in_days=1)
     engine.dispose()
     return total_units, secret
 

@@ -70,7 +70,7 @@ def build_database(url: str) -> str:
             unit_code=None,
         )  # fmt: skip
         principal = Principal(user.id, user.username, "admin", None)
-        _token, secret = accounts.create_token(session, principal, "bench", ["units:write"])
+        _token, secret = accounts.create_token(session, principal, "bench", ["units:write"], expires_in_days=1)
     engine.dispose()
     return secret
 
