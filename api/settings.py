@@ -32,7 +32,8 @@ class Settings(BaseSettings):
     # JSON bodies; file uploads (evidence, imports) have their own, larger limits.
     max_body_bytes: int = 2 * 1024 * 1024
     # API requests one process runs at once: below the worker threads (40) and the pooled connections
-    # (5 + 10 overflow), so a request holding a lock or a connection always gets a thread to finish.
+    # (two per request kept open, see api.main), so a request holding a lock or a connection always
+    # gets a thread to finish.
     max_concurrent_requests: int = 10
     login_failures_per_account: int = 5
     login_failures_per_address: int = 30

@@ -35,10 +35,16 @@ def _json_text(value) -> str:
     return json_bytes(value).decode()
 
 
-def make_engine(url: str, **kwargs) -> Engine:
-    """Create an engine for ``url``; SQLite connections get the pragmas and explicit BEGIN."""
+def make_engine(url: str, pool_size: int | None = None, **kwargs) -> Engine:
+    """Create an engine for ``url``; SQLite connections get the pragmas and explicit BEGIN.
+
+    ``pool_size``: connections kept open (10 more may be opened under a burst); an in-memory SQLite
+    database has one connection per thread and ignores it.
+    """
     parsed = make_url(url)
     kwargs = {"json_serializer": _json_text, "json_deserializer": orjson.loads, **kwargs}
+    if pool_size is not None and parsed.database not in (None, "", ":memory:"):
+        kwargs |= {"pool_size": pool_size, "max_overflow": 10}
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, **kwargs)
     engine = create_engine(

@@ -49,7 +49,7 @@ def logout(session: Session, session_id: str) -> None:
     found = users.session_user(session, digest(session_id), datetime.now(UTC))
     users.delete_session(session, digest(session_id))
     if found:
-        username = found[1].username
+        username = found.username
         audit.record(session, actor=username, action="session.close", entity="user", entity_key=username)
 
 
@@ -58,8 +58,7 @@ def principal_from_session(session: Session, session_id: str) -> tuple[Principal
     found = users.session_user(session, digest(session_id), datetime.now(UTC))
     if not found:
         return None
-    user_session, user = found
-    return Principal(user.id, user.username, user.role, user.unit_id), user_session.csrf_token
+    return Principal(found.id, found.username, found.role, found.unit_id), found.csrf_token
 
 
 def principal_from_token(session: Session, token: str) -> Principal | None:
@@ -67,11 +66,10 @@ def principal_from_token(session: Session, token: str) -> Principal | None:
     found = users.token_user(session, digest(token))
     if not found:
         return None
-    api_token, user = found
-    if api_token.expires_at is not None and api_token.expires_at <= datetime.now(UTC):
-        expired = api_token.expires_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
+    if found.expires_at is not None and found.expires_at <= datetime.now(UTC):
+        expired = found.expires_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
         raise Unauthenticated(f"Mã truy cập đã hết hạn lúc {expired}; hãy tạo mã mới.")
-    return Principal(user.id, user.username, user.role, user.unit_id, frozenset(api_token.scopes))
+    return Principal(found.id, found.username, found.role, found.unit_id, frozenset(found.scopes))
 
 
 def me(session: Session, principal: Principal) -> tuple[User, Unit | None]:

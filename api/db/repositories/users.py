@@ -30,13 +30,14 @@ def add(session: Session, obj):
     return obj
 
 
-def session_user(session: Session, token_hash: str, now: datetime) -> tuple[UserSession, User] | None:
-    row = session.execute(
-        select(UserSession, User)
+def session_user(session: Session, token_hash: str, now: datetime):
+    """The signed-in user's columns and the session's CSRF token (a row, not ORM objects: every
+    request asks this, and building entities cost more than the query)."""
+    return session.execute(
+        select(User.id, User.username, User.role, User.unit_id, UserSession.csrf_token)
         .join(User, UserSession.user_id == User.id)
         .where(UserSession.token_hash == token_hash, UserSession.expires_at > now, User.active.is_(True))
     ).first()
-    return (row[0], row[1]) if row else None
 
 
 def delete_session(session: Session, token_hash: str) -> None:
@@ -47,13 +48,13 @@ def delete_sessions_of(session: Session, user_id: int) -> None:
     session.execute(delete(UserSession).where(UserSession.user_id == user_id))
 
 
-def token_user(session: Session, token_hash: str) -> tuple[ApiToken, User] | None:
-    row = session.execute(
-        select(ApiToken, User)
+def token_user(session: Session, token_hash: str):
+    """The token owner's columns with the token's scopes and expiry (a row, like :func:`session_user`)."""
+    return session.execute(
+        select(User.id, User.username, User.role, User.unit_id, ApiToken.scopes, ApiToken.expires_at)
         .join(User, ApiToken.user_id == User.id)
         .where(ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None), User.active.is_(True))
     ).first()
-    return (row[0], row[1]) if row else None
 
 
 def tokens_of(session: Session, user_id: int) -> list[ApiToken]:
