@@ -6,7 +6,9 @@
    keep-alive load generator on loopback pulls the 104-unit ranking of one group (bearer token
    ``scores:read``) and, in the same run, a trivial endpoint returning the same bytes from memory.
 2. Save one submission (PUT values with If-Match) then pull the ranking that depends on it, 60 times.
-3. ``recompute_period`` for 2026-H1 over every unit, on SQLite and (with --postgres) PostgreSQL.
+3. ``recompute_period`` for 2026-H1 over every unit.
+All three on SQLite and, with --postgres, on PostgreSQL (a scratch database created next to the one
+in the URL, dropped at the end).
 """
 
 import argparse
@@ -34,6 +36,7 @@ from api.domain import UnitKind
 from api.services import accounts, catalog, scoring
 from api.services.access import Principal
 from api.services.seed import demo_value, seed
+from bench.scratch import scratch_postgres
 
 TARGET_UNITS = 10_000
 GROUP_SIZE = 104
@@ -241,9 +244,26 @@ def main() -> None:
     make_reporter_unit_editable(sqlite_url)
     time_recompute(sqlite_url)
 
+    http_figures(sqlite_url, token, workdir, args)
+
+    if args.postgres:
+        url, drop = scratch_postgres(args.postgres, "banhat_bench")
+        try:
+            started = time.perf_counter()
+            units, token = build_database(url)
+            print(f"PostgreSQL: {units} units loaded in {time.perf_counter() - started:.1f} s")
+            make_reporter_unit_editable(url)
+            time_recompute(url)
+            http_figures(url, token, workdir, args)
+        finally:
+            drop()
+
+
+def http_figures(url: str, token: str, workdir: Path, args: argparse.Namespace) -> None:
+    """Ranking throughput against the trivial endpoint, then save + pull, on a server for ``url``."""
     auth = f"Authorization: Bearer {token}\r\n"
     body_file = workdir / "ranking.json"
-    server = serve(sqlite_url, body_file)
+    server = serve(url, body_file)
     try:
         ranking = httpx.get(f"http://127.0.0.1:{PORT}/api/v1/scores/{PERIOD}?group=CAX",
                             headers={"Authorization": f"Bearer {token}"})
@@ -260,12 +280,6 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait()
-
-    if args.postgres:
-        started = time.perf_counter()
-        units, _token = build_database(args.postgres)
-        print(f"PostgreSQL: {units} units loaded in {time.perf_counter() - started:.1f} s")
-        time_recompute(args.postgres)
 
 
 if __name__ == "__main__":

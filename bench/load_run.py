@@ -27,13 +27,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections import defaultdict
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, select, text, update
-from sqlalchemy.engine import make_url
+from sqlalchemy import select, update
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -43,6 +41,7 @@ from api.db.migrate import upgrade
 from api.db.models import Period, Submission, Unit
 from api.services import accounts
 from api.services.seed import DEMO_PASSWORD, seed
+from bench.scratch import scratch_postgres
 
 PERIOD = "2026-H1"
 KINDS = ("commune_police", "commune", "police_department", "department")
@@ -80,17 +79,7 @@ def build_database(url: str, users: int) -> list[str]:
 def fresh_database(kind: str, postgres_url: str | None, workdir: Path) -> tuple[str, callable]:
     if kind == "sqlite":
         return f"sqlite:///{workdir / 'load.sqlite3'}", lambda: None
-    name = f"banhat_load_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-
-    def drop() -> None:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return make_url(postgres_url).set(database=name).render_as_string(hide_password=False), drop
+    return scratch_postgres(postgres_url, "banhat_load")
 
 
 def start_server(url: str, workers: int, workdir: Path) -> tuple[subprocess.Popen, str]:
