@@ -237,26 +237,23 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="banhat-bench-"))
-    sqlite_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
-    started = time.perf_counter()
-    units, token = build_database(sqlite_url)
-    print(f"SQLite: {units} units loaded in {time.perf_counter() - started:.1f} s")
-    make_reporter_unit_editable(sqlite_url)
-    time_recompute(sqlite_url)
-
-    http_figures(sqlite_url, token, workdir, args)
-
+    measure("SQLite", f"sqlite:///{workdir / 'bench.sqlite3'}", workdir, args)
     if args.postgres:
         url, drop = scratch_postgres(args.postgres, "banhat_bench")
         try:
-            started = time.perf_counter()
-            units, token = build_database(url)
-            print(f"PostgreSQL: {units} units loaded in {time.perf_counter() - started:.1f} s")
-            make_reporter_unit_editable(url)
-            time_recompute(url)
-            http_figures(url, token, workdir, args)
+            measure("PostgreSQL", url, workdir, args)
         finally:
             drop()
+
+
+def measure(engine: str, url: str, workdir: Path, args: argparse.Namespace) -> None:
+    """Build the 10,000-unit database, then the recompute and HTTP figures on it."""
+    started = time.perf_counter()
+    units, token = build_database(url)
+    print(f"{engine}: {units} units loaded in {time.perf_counter() - started:.1f} s")
+    make_reporter_unit_editable(url)
+    time_recompute(url)
+    http_figures(url, token, workdir, args)
 
 
 def http_figures(url: str, token: str, workdir: Path, args: argparse.Namespace) -> None:

@@ -34,6 +34,16 @@ def _ranking(client) -> list[tuple]:
     return sorted((i["unit"]["code"], i["total"], i["tier"], i["rank"]) for i in items)
 
 
+def _assert_ranking_equals_a_recompute(server, reader) -> None:
+    """The stored scores and ranks the server serves equal a recompute of the period from scratch."""
+    served = _ranking(reader)
+    engine = make_engine(server.database_url)
+    with Session(engine) as session, session.begin():
+        recompute_period(session, session.query(Period).filter_by(code="2026-H1").one())
+    engine.dispose()
+    assert _ranking(reader) == served
+
+
 def test_concurrent_saves_submissions_approvals_and_reads_stay_consistent(server):
     """Writers race on one submission while others create tokens and read rankings: no 5xx (no
     "database is locked"), and the stored scores equal a recompute from scratch afterwards."""
@@ -67,12 +77,7 @@ def test_concurrent_saves_submissions_approvals_and_reads_stay_consistent(server
     assert statuses.count(201) == 36  # every token creation went through despite the contention
     assert set(statuses) <= {200, 201, 409, 412}
 
-    served = _ranking(reviewer)
-    engine = make_engine(server.database_url)
-    with Session(engine) as session, session.begin():
-        recompute_period(session, session.query(Period).filter_by(code="2026-H1").one())
-    engine.dispose()
-    assert _ranking(reviewer) == served
+    _assert_ranking_equals_a_recompute(server, reviewer)
 
 
 def test_reporters_of_one_group_saving_at_once_never_deadlock(server):
@@ -108,9 +113,4 @@ def test_reporters_of_one_group_saving_at_once_never_deadlock(server):
         statuses = [status for batch in pool.map(work, range(WRITERS)) for status in batch]
     assert statuses == [200] * len(statuses)
 
-    served = _ranking(reviewer)
-    engine = make_engine(server.database_url)
-    with Session(engine) as session, session.begin():
-        recompute_period(session, session.query(Period).filter_by(code="2026-H1").one())
-    engine.dispose()
-    assert _ranking(reviewer) == served
+    _assert_ranking_equals_a_recompute(server, reviewer)
