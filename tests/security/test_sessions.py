@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, select, update
+from sqlalchemy import select, update
 
 from api.db.models import ApiToken, LoginFailure, UserSession
 from api.main import create_app
@@ -13,13 +13,6 @@ from tests.conftest import DEMO_PASSWORD
 
 LOGIN = "/api/v1/auth/login"
 ME = "/api/v1/auth/me"
-
-
-@pytest.fixture
-def database(sqlite_url):
-    engine = create_engine(sqlite_url)
-    yield engine
-    engine.dispose()
 
 
 def _wrong(client: TestClient, username: str):

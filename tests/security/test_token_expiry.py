@@ -4,19 +4,12 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import create_engine, select, update
+from sqlalchemy import select, update
 
 from api.db.models import ApiToken
 
 TOKENS = "/api/v1/tokens"
 SCORES = "/api/v1/scores/2026-H1"
-
-
-@pytest.fixture
-def database(sqlite_url):
-    engine = create_engine(sqlite_url)
-    yield engine
-    engine.dispose()
 
 
 def _create(client, **extra):

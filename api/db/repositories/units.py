@@ -14,13 +14,19 @@ def by_id(session: Session, unit_id: int) -> Unit | None:
     return session.get(Unit, unit_id)
 
 
+def _has_row_locks(session: Session) -> bool:
+    """SQLite has no row locks (its single writer serialises everything): skip the lock query there."""
+    return session.get_bind().dialect.name != "sqlite"
+
+
 def lock(session: Session, unit_id: int) -> None:
     """Queue up transactions that change one unit's score inputs (no-op on SQLite, which has one writer).
 
     ``FOR NO KEY UPDATE`` does not wait for the key-share locks that inserting rows referencing the
     unit takes, so it cannot deadlock against them.
     """
-    session.execute(select(Unit.id).where(Unit.id == unit_id).with_for_update(key_share=True))
+    if _has_row_locks(session):
+        session.execute(select(Unit.id).where(Unit.id == unit_id).with_for_update(key_share=True))
 
 
 def lock_groups(session: Session, group_ids: list[int] | None = None) -> None:
@@ -30,6 +36,8 @@ def lock_groups(session: Session, group_ids: list[int] | None = None) -> None:
     Re-ranking rewrites the ranks of a whole group: two saves in one group would otherwise lock the
     same score rows in different orders and deadlock on PostgreSQL.
     """
+    if not _has_row_locks(session):
+        return
     query = select(EmulationGroup.id).order_by(EmulationGroup.id).with_for_update(key_share=True)
     if group_ids is not None:
         query = query.where(EmulationGroup.id.in_(group_ids))
