@@ -10,9 +10,28 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import middleware
 from api.db.engine import make_engine, session_factories
-from api.routers import auth, catalog, periods, scores, submissions, tokens, units, users
-from api.routers import exports, imports, webhooks
-from api.routers import audit, awards, bonuses, inspections, models_registry, public, reminders, reports
+from api.db.loop_reads import LoopConnection
+from api.routers import (
+    audit,
+    auth,
+    awards,
+    bonuses,
+    catalog,
+    exports,
+    imports,
+    inspections,
+    models_registry,
+    periods,
+    public,
+    reminders,
+    reports,
+    scores,
+    submissions,
+    tokens,
+    units,
+    users,
+    webhooks,
+)
 from api.services.errors import ServiceError
 from api.settings import Settings, get_settings
 
@@ -108,6 +127,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.read_sessions, app.state.write_sessions = session_factories(engine)
     app.state.ranking_cache = {}
+    app.state.loop_reads = LoopConnection(engine)
     _install_problem_handlers(app)
     middleware.install(app, settings)
     for module in (auth, tokens, users, units, catalog, periods, submissions, scores, imports, exports, webhooks):

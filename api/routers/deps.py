@@ -7,7 +7,7 @@ from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 
 from api.services import accounts
-from api.services.access import Principal
+from api.services.access import Credential, Principal
 from api.services.errors import Forbidden, PreconditionFailed, PreconditionRequired, Unauthenticated
 from api.settings import Settings
 
@@ -54,16 +54,24 @@ def settings(request: Request) -> Settings:
 AppSettings = Annotated[Settings, Depends(settings)]
 
 
-def current_principal(request: Request, session: DbSession) -> Principal:
-    """A bearer API token, or a session cookie (with the CSRF header on unsafe methods)."""
+def credential(request: Request) -> Credential | None:
+    """A bearer API token if the request has one, else the session cookie if it has one."""
     authorization = request.headers.get("authorization", "")
     if authorization.lower().startswith("bearer "):
-        principal = accounts.principal_from_token(session, authorization[7:].strip())
+        return Credential("token", authorization[7:].strip())
+    session_id = request.cookies.get(SESSION_COOKIE)
+    return Credential("session", session_id) if session_id else None
+
+
+def current_principal(request: Request, session: DbSession) -> Principal:
+    """A bearer API token, or a session cookie (with the CSRF header on unsafe methods)."""
+    presented = credential(request)
+    if presented is not None and presented.kind == "token":
+        principal = accounts.principal_from_token(session, presented.secret)
         if principal is None:
             raise Unauthenticated("Mã truy cập không hợp lệ hoặc đã bị thu hồi.")
         return principal
-    session_id = request.cookies.get(SESSION_COOKIE)
-    found = accounts.principal_from_session(session, session_id) if session_id else None
+    found = accounts.principal_from_session(session, presented.secret) if presented is not None else None
     if found is None:
         raise Unauthenticated("Vui lòng đăng nhập.")
     principal, csrf = found

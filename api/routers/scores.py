@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from api.routers.deps import CurrentPrincipal, DbSession, current_principal, etag_matches
+from api.routers.deps import CurrentPrincipal, DbSession, credential, current_principal, etag_matches
 from api.schemas.common import COMMON_PROBLEMS
 from api.schemas.scores import ExplainedScore, Ranking
 from api.schemas.submissions import ValuesIn
@@ -20,40 +20,51 @@ async def ranking(period: str, request: Request,
                   group: Annotated[str | None, Query()] = None, kind: Annotated[str | None, Query()] = None,
                   page: Annotated[int | None, Query(ge=1, description="Trang (bắt đầu từ 1); bỏ trống: cả bảng")] = None,
                   page_size: Annotated[int, Query(ge=1, le=1000, description="Số đơn vị mỗi trang")] = 100) -> Response:
-    """The ranking's rendered bytes are kept per version tag, so a poll costs two small queries.
+    """The ranking's rendered bytes are kept per version tag, so a poll costs one small query.
 
     With `page`, only that slice of `items` is returned; `X-Total-Count` gives the number of ranked
     units and `Link` (rel="next"/"prev") the neighbouring pages; each page has its own ETag."""
-    # The most polled route (other systems, dashboards): one trip to a worker thread for the caller,
-    # the version and the cached bytes together, instead of one per dependency.
-    return await run_in_threadpool(_ranking, request, period, group, kind, page, page_size)
+    # The most polled route (other systems, dashboards): an unchanged ranking is answered on the event
+    # loop from one query for the caller and the version; anything else goes to a worker thread.
+    slice_ = scores.Page(page, page_size) if page is not None else None
+    presented = credential(request)
+    tag = presented and scores.polled_ranking_etag(request.app.state.loop_reads, presented, period, group, kind, slice_)
+    if tag:
+        rendered = request.app.state.ranking_cache.get(tag)
+        if rendered is not None or etag_matches(request, tag):
+            return _cached_response(request, tag, rendered, slice_)
+    return await run_in_threadpool(_ranking, request, period, group, kind, slice_)
 
 
-def _ranking(request: Request, period: str, group: str | None, kind: str | None, page: int | None,
-             page_size: int) -> Response:
+def _ranking(request: Request, period: str, group: str | None, kind: str | None,
+             slice_: scores.Page | None) -> Response:
     with request.app.state.read_sessions() as session:
         principal = current_principal(request, session)
-        found, tag = scores.ranking_etag(session, principal, period, group, kind)
-        if page is not None:
-            tag = f'{tag.removesuffix(chr(34))}.p{page}.{page_size}"'
-        headers = {"ETag": tag, "Cache-Control": "private, no-cache"}
-        if etag_matches(request, tag):
-            return Response(status_code=304, headers=headers)
+        found, tag = scores.ranking_etag(session, principal, period, group, kind, slice_)
         cache: dict[str, tuple[bytes, int]] = request.app.state.ranking_cache
-        cached = cache.get(tag)
-        if cached is None:
+        rendered = cache.get(tag)
+        if rendered is None and not etag_matches(request, tag):
             document = Ranking.model_validate(scores.ranking(session, found, group, kind))
             total = len(document.items)
-            if page is not None:
-                document.items = document.items[(page - 1) * page_size : page * page_size]
+            if slice_ is not None:
+                document.items = document.items[(slice_.number - 1) * slice_.size : slice_.number * slice_.size]
             if len(cache) >= CACHE_LIMIT:
                 cache.clear()
-            cached = cache[tag] = (document.model_dump_json().encode(), total)
-    body, total = cached
-    if page is not None:
+            rendered = cache[tag] = (document.model_dump_json().encode(), total)
+    return _cached_response(request, tag, rendered, slice_)
+
+
+def _cached_response(request: Request, tag: str, rendered: tuple[bytes, int] | None,
+                     slice_: scores.Page | None) -> Response:
+    """304 when the caller has ``tag``, else the ranking rendered for it with the page headers."""
+    headers = {"ETag": tag, "Cache-Control": "private, no-cache"}
+    if rendered is None or etag_matches(request, tag):
+        return Response(status_code=304, headers=headers)
+    body, total = rendered
+    if slice_ is not None:
         headers["X-Total-Count"] = str(total)
-        links = [(page + 1, "next")] if page * page_size < total else []
-        links += [(page - 1, "prev")] if page > 1 else []
+        links = [(slice_.number + 1, "next")] if slice_.number * slice_.size < total else []
+        links += [(slice_.number - 1, "prev")] if slice_.number > 1 else []
         if links:
             headers["Link"] = ", ".join(
                 f'<{request.url.include_query_params(page=number)}>; rel="{rel}"' for number, rel in links

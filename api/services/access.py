@@ -1,6 +1,7 @@
 """Who may do what: roles grant permissions, API tokens narrow them to their scopes, reporters to their unit."""
 
 from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 from api.services.errors import Forbidden, NotFound
 
@@ -19,6 +20,13 @@ ROLES = tuple(ROLE_PERMISSIONS)
 SCOPES = tuple(sorted(set().union(*ROLE_PERMISSIONS.values())))
 # Roles that read every unit's submissions; a reporter reads only their own unit's.
 ALL_UNITS_ROLES = frozenset({"admin", "reviewer", "leader", "home_affairs"})
+
+
+class Credential(NamedTuple):
+    """What a request presents: an API token (``Authorization: Bearer``) or a browser session cookie."""
+
+    kind: Literal["token", "session"]
+    secret: str
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,30 @@
 """Rankings, explained scores and what-if previews, read from the stored (always fresh) scores."""
 
 import hashlib
+from datetime import UTC, datetime
 from fractions import Fraction
 from functools import lru_cache
+from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
+from api.db.loop_reads import LoopConnection
 from api.db.models import Period
 from api.db.repositories import catalog as catalog_repo
-from api.db.repositories import scores
+from api.db.repositories import ranking_poll, scores
 from api.db.repositories import units as units_repo
 from api.domain import Tier, display
 from api.services import scoring, submissions, units
-from api.services.access import Principal
+from api.services.access import Credential, Principal
 from api.services.errors import NotFound
+from api.services.security import digest
+
+
+class Page(NamedTuple):
+    """A slice of a ranking: page ``number`` (from 1) of ``size`` units."""
+
+    number: int
+    size: int
 
 
 def _period(session: Session, code: str) -> Period:
@@ -24,12 +35,31 @@ def _period(session: Session, code: str) -> Period:
 
 
 def ranking_etag(session: Session, principal: Principal, period_code: str, group: str | None,
-                 kind: str | None) -> tuple[Period, str]:
+                 kind: str | None, page: Page | None = None) -> tuple[Period, str]:
     """The ranking's version tag: it changes whenever any stored score of the period changes."""
     principal.require("scores:read")
     period = _period(session, period_code)
-    tag = f"{period.code}|{period.id}|{period.scores_version}|{period.status}|{group or ''}|{kind or ''}"
-    return period, '"' + hashlib.sha256(tag.encode()).hexdigest()[:32] + '"'
+    return period, ranking_tag(period.code, period.id, period.scores_version, period.status, group, kind, page)
+
+
+def polled_ranking_etag(reads: LoopConnection, credential: Credential, period_code: str, group: str | None,
+                        kind: str | None, page: Page | None) -> str | None:
+    """:func:`ranking_etag` in one event-loop read; None whenever the full path must answer instead
+    (credential not valid now, no right to read scores, unknown period, the read not possible)."""
+    found = ranking_poll.caller_and_period(reads, credential.kind, digest(credential.secret), period_code,
+                                           datetime.now(UTC))
+    if found is None:
+        return None
+    scopes = None if found.scopes is None else frozenset(found.scopes)
+    if not Principal(found.user_id, found.username, found.role, found.unit_id, scopes).can("scores:read"):
+        return None
+    return ranking_tag(period_code, found.period_id, found.scores_version, found.period_status, group, kind, page)
+
+
+def ranking_tag(period_code: str, period_id: int, scores_version: int, status: str, group: str | None,
+                kind: str | None, page: Page | None) -> str:
+    tag = f"{period_code}|{period_id}|{scores_version}|{status}|{group or ''}|{kind or ''}|{page or ''}"
+    return '"' + hashlib.sha256(tag.encode()).hexdigest()[:32] + '"'
 
 
 @lru_cache(maxsize=8192)

@@ -1,7 +1,8 @@
 """Sign-in sessions, CSRF, API tokens and accounts."""
 
-from api.db.models import ApiToken, User
 from api_support import API, assert_problem
+
+from api.db.models import ApiToken, User
 
 
 def test_login_sets_httponly_session_and_readable_csrf_cookie(anonymous):

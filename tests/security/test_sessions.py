@@ -3,7 +3,6 @@
 import hashlib
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 

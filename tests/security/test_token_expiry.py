@@ -3,7 +3,6 @@
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import select, update
 
 from api.db.models import ApiToken

@@ -515,7 +515,7 @@ export interface paths {
         };
         /**
          * Ranking
-         * @description The ranking's rendered bytes are kept per version tag, so a poll costs two small queries.
+         * @description The ranking's rendered bytes are kept per version tag, so a poll costs one small query.
          *
          *     With `page`, only that slice of `items` is returned; `X-Total-Count` gives the number of ranked
          *     units and `Link` (rel="next"/"prev") the neighbouring pages; each page has its own ETag.
