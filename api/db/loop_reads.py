@@ -4,17 +4,20 @@ SQLAlchemy's per-execution machinery (session, pool checkout, statement caching,
 about 100 µs, ten times a primary-key lookup in SQLite, and a trip to the thread pool costs as much
 again. :class:`LoopStatement` is a Core select compiled once and run on a plain DBAPI cursor, with the
 column types' own bind and result conversions; :class:`LoopConnection` is the one connection a worker
-runs them on, kept open in autocommit mode (one round trip on PostgreSQL, no transaction to end).
+runs them on, kept open in autocommit mode (one round trip on PostgreSQL, no transaction to end; the
+worker serves other requests while it waits).
 
 Only for reads that never wait on a lock (SQLite WAL readers and PostgreSQL MVCC readers do not) and
 whose failure is not an error: a caller falls back to the ordinary path, which reports problems.
 """
 
+import asyncio
 import logging
 import threading
 from collections.abc import Callable
 from typing import Any
 
+import psycopg
 from sqlalchemy import Engine, Select, event
 from sqlalchemy.engine import Dialect
 
@@ -46,55 +49,93 @@ class LoopStatement:
 
 
 class LoopConnection:
-    """One DBAPI connection per worker for :class:`LoopStatement` reads made on the event loop.
+    """One connection per worker for :class:`LoopStatement` reads made on the event loop.
 
-    Returns None, never raises, when the connection is busy (a second event loop thread, as in tests
-    with several clients) or broken (it is dropped and reopened on the next call); closed with the
-    engine's pool.
+    SQLite is read in place (a lookup is 10-20 µs); PostgreSQL through psycopg's asyncio connection,
+    so the worker serves other requests during the round trip instead of blocking on it. Returns None,
+    never raises, when the read cannot be made: the connection busy (another thread's event loop, as in
+    tests with several clients, or still connecting) or broken (dropped, reopened on the next call).
+    Closed with the engine's pool.
     """
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        self._connection = None
+        self._asynchronous = engine.dialect.name == "postgresql"
+        self._connection = None  # a detached pool connection (SQLite) or a psycopg AsyncConnection
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._busy = threading.Lock()
+        self._connecting = False
         self._statements: dict[str, LoopStatement] = {}
         event.listen(engine, "engine_disposed", lambda _engine: self.close())
 
-    def first(self, name: str, build: Callable[[], Select], **values: Any) -> tuple | None:
+    async def first(self, name: str, build: Callable[[], Select], **values: Any) -> tuple | None:
         """The first row of the statement ``name`` (built once by ``build``), or None."""
-        if not self._busy.acquire(blocking=False):
-            return None
+        statement = self._statements.get(name)
+        if statement is None:
+            statement = self._statements[name] = LoopStatement(build(), self._engine.dialect)
+        parameters = statement.parameters(values)
         try:
-            statement = self._statements.get(name)
-            if statement is None:
-                statement = self._statements[name] = LoopStatement(build(), self._engine.dialect)
-            cursor = self._open().cursor()
-            try:
-                cursor.execute(statement.sql, statement.parameters(values))
-                return statement.row(cursor.fetchone())
-            finally:
-                cursor.close()
+            if self._asynchronous:
+                raw = await self._fetch_async(statement.sql, parameters)
+            else:
+                raw = self._fetch(statement.sql, parameters)
+            return statement.row(raw)
+        except _Busy:
+            return None
         except Exception:
             log.warning("event-loop read failed; the connection is reopened", exc_info=True)
             self.close()
             return None
+
+    def _fetch(self, sql: str, parameters: tuple | dict) -> tuple | None:
+        if not self._busy.acquire(blocking=False):
+            raise _Busy
+        try:
+            if self._connection is None:
+                fairy = self._engine.raw_connection()
+                fairy.rollback()  # a pre-ping may have opened a transaction
+                fairy.detach()
+                self._connection = fairy
+            cursor = self._connection.cursor()
+            try:
+                cursor.execute(sql, parameters)
+                return cursor.fetchone()
+            finally:
+                cursor.close()
         finally:
             self._busy.release()
 
-    def _open(self):
+    async def _fetch_async(self, sql: str, parameters: tuple | dict) -> tuple | None:
+        """Concurrent requests share the connection: psycopg queues their queries on it."""
+        loop = asyncio.get_running_loop()
+        if self._connection is not None and self._loop is not loop:
+            self.close()  # opened on another event loop (another test client's), unusable here
         if self._connection is None:
-            fairy = self._engine.raw_connection()
-            fairy.rollback()  # a pre-ping may have opened a transaction
-            fairy.detach()
-            if self._engine.dialect.name == "postgresql":
-                fairy.dbapi_connection.autocommit = True
-            self._connection = fairy
-        return self._connection
+            if self._connecting:
+                raise _Busy
+            self._connecting = True
+            try:
+                arguments, options = self._engine.dialect.create_connect_args(self._engine.url)
+                connection = await psycopg.AsyncConnection.connect(*arguments, autocommit=True, **options)
+            finally:
+                self._connecting = False
+            self._connection, self._loop = connection, loop
+        async with self._connection.cursor() as cursor:
+            await cursor.execute(sql, parameters)
+            return await cursor.fetchone()
 
     def close(self) -> None:
         connection, self._connection = self._connection, None
-        if connection is not None:
-            try:
+        if connection is None:
+            return
+        try:
+            if self._asynchronous:
+                connection.pgconn.finish()  # synchronous: the engine may be disposed outside any event loop
+            else:
                 connection.close()
-            except Exception:
-                log.debug("closing the event-loop connection failed", exc_info=True)
+        except Exception:
+            log.debug("closing the event-loop connection failed", exc_info=True)
+
+
+class _Busy(Exception):
+    """The connection is being opened by another request."""

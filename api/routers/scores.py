@@ -28,7 +28,7 @@ async def ranking(period: str, request: Request,
     # loop from one query for the caller and the version; anything else goes to a worker thread.
     slice_ = scores.Page(page, page_size) if page is not None else None
     presented = credential(request)
-    tag = presented and scores.polled_ranking_etag(request.app.state.loop_reads, presented, period, group, kind, slice_)
+    tag = presented and await scores.polled_ranking_etag(request.app.state.loop_reads, presented, period, group, kind, slice_)
     if tag:
         rendered = request.app.state.ranking_cache.get(tag)
         if rendered is not None or etag_matches(request, tag):

@@ -42,11 +42,11 @@ def ranking_etag(session: Session, principal: Principal, period_code: str, group
     return period, ranking_tag(period.code, period.id, period.scores_version, period.status, group, kind, page)
 
 
-def polled_ranking_etag(reads: LoopConnection, credential: Credential, period_code: str, group: str | None,
+async def polled_ranking_etag(reads: LoopConnection, credential: Credential, period_code: str, group: str | None,
                         kind: str | None, page: Page | None) -> str | None:
     """:func:`ranking_etag` in one event-loop read; None whenever the full path must answer instead
     (credential not valid now, no right to read scores, unknown period, the read not possible)."""
-    found = ranking_poll.caller_and_period(reads, credential.kind, digest(credential.secret), period_code,
+    found = await ranking_poll.caller_and_period(reads, credential.kind, digest(credential.secret), period_code,
                                            datetime.now(UTC))
     if found is None:
         return None

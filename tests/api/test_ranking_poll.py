@@ -1,6 +1,8 @@
 """An unchanged ranking is answered from one event-loop read (api.db.loop_reads): the same ETag as the
 full path, and every credential check of the full path still applies the moment it changes."""
 
+import asyncio
+
 from fastapi.testclient import TestClient
 
 from api.services import scores
@@ -17,6 +19,11 @@ def _token(client, scopes=("scores:read",)) -> dict:
     return response.json()
 
 
+def _polled(*arguments):
+    """The event-loop path's answer, run on an event loop of the test's own."""
+    return asyncio.run(scores.polled_ranking_etag(*arguments))
+
+
 def _warm(client: TestClient, headers: dict | None = None) -> str:
     """Pull the ranking twice (rendered, then from the cache) and return its ETag."""
     first = client.get(SCORES, params=GROUP, headers=headers)
@@ -29,14 +36,14 @@ def _warm(client: TestClient, headers: dict | None = None) -> str:
 def test_the_event_loop_read_gives_the_full_paths_etag(app, login, anonymous):
     created = _token(login("hethong"))
     etag = _warm(anonymous, {"Authorization": f"Bearer {created['token']}"})
-    polled = scores.polled_ranking_etag(app.state.loop_reads, Credential("token", created["token"]), "2026-H1",
+    polled = _polled(app.state.loop_reads, Credential("token", created["token"]), "2026-H1",
                                         "CAX", None, None)
     assert polled == etag
     leader = login("leader")
     assert _warm(leader) == etag
     session_cookie = Credential("session", leader.cookies["banhat_session"])
-    assert scores.polled_ranking_etag(app.state.loop_reads, session_cookie, "2026-H1", "CAX", None, None) == etag
-    assert scores.polled_ranking_etag(app.state.loop_reads, session_cookie, "2099-H1", "CAX", None, None) is None
+    assert _polled(app.state.loop_reads, session_cookie, "2026-H1", "CAX", None, None) == etag
+    assert _polled(app.state.loop_reads, session_cookie, "2099-H1", "CAX", None, None) is None
     not_modified = anonymous.get(SCORES, params=GROUP, headers={"Authorization": f"Bearer {created['token']}",
                                                                 "If-None-Match": etag})
     assert not_modified.status_code == 304 and not_modified.headers["ETag"] == etag
@@ -50,7 +57,7 @@ def test_a_revoked_token_is_refused_at_once_even_with_the_ranking_cached(app, lo
     assert owner.delete(f"/api/v1/tokens/{created['id']}").status_code == 204
     refused = anonymous.get(SCORES, params=GROUP, headers=bearer)
     assert refused.status_code == 401 and refused.headers["content-type"].startswith("application/problem+json")
-    assert scores.polled_ranking_etag(app.state.loop_reads, Credential("token", created["token"]), "2026-H1",
+    assert _polled(app.state.loop_reads, Credential("token", created["token"]), "2026-H1",
                                       "CAX", None, None) is None
 
 

@@ -1,6 +1,7 @@
 """Event-loop reads (api.db.loop_reads) convert values as the ORM does, survive a lost connection and
 close with the engine, on SQLite and PostgreSQL."""
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -46,33 +47,56 @@ def engine(request, tmp_path):
     engine.dispose()
 
 
-def test_parameters_and_columns_get_the_column_types_conversions(engine):
+@pytest.fixture
+def run():
+    """One event loop for the test, as a server worker has (the PostgreSQL connection belongs to it)."""
+    with asyncio.Runner() as runner:
+        yield runner.run
+
+
+def test_parameters_and_columns_get_the_column_types_conversions(engine, run):
     reads = LoopConnection(engine)
     before = EXPIRES - timedelta(microseconds=1)
-    assert reads.first("valid", _valid_ticket, code="A", now=before) == (1, ["scores:read"], EXPIRES)
-    assert reads.first("valid", _valid_ticket, code="A", now=EXPIRES) is None  # expiry compared exactly
-    assert reads.first("valid", _valid_ticket, code="B", now=before) is None
+    assert run(reads.first("valid", _valid_ticket, code="A", now=before)) == (1, ["scores:read"], EXPIRES)
+    assert run(reads.first("valid", _valid_ticket, code="A", now=EXPIRES)) is None  # expiry compared exactly
+    assert run(reads.first("valid", _valid_ticket, code="B", now=before)) is None
 
 
-def test_a_lost_connection_gives_one_miss_then_is_reopened(engine):
+def test_a_lost_connection_gives_one_miss_then_is_reopened(engine, run):
     reads = LoopConnection(engine)
     before = EXPIRES - timedelta(days=1)
-    assert reads.first("valid", _valid_ticket, code="A", now=before) is not None
+    assert run(reads.first("valid", _valid_ticket, code="A", now=before)) is not None
     if engine.dialect.name == "postgresql":
+        pid = run(reads.first("pid", lambda: select(func.pg_backend_pid())))[0]
         with create_engine(engine.url, isolation_level="AUTOCOMMIT").connect() as admin:
-            pid = reads.first("pid", lambda: select(func.pg_backend_pid()))[0]
             admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
     else:
         reads._connection.dbapi_connection.close()  # as if the file handle were lost
-    assert reads.first("valid", _valid_ticket, code="A", now=before) is None
-    assert reads.first("valid", _valid_ticket, code="A", now=before) == (1, ["scores:read"], EXPIRES)
+    assert run(reads.first("valid", _valid_ticket, code="A", now=before)) is None
+    assert run(reads.first("valid", _valid_ticket, code="A", now=before)) == (1, ["scores:read"], EXPIRES)
 
 
-def test_the_connection_closes_with_the_engine(engine):
+def test_concurrent_reads_share_the_connection_and_each_gets_its_own_row(engine, run):
     reads = LoopConnection(engine)
-    assert reads.first("valid", _valid_ticket, code="A", now=EXPIRES - timedelta(days=1)) is not None
-    dbapi_connection = reads._connection.dbapi_connection
+    assert run(reads.first("valid", _valid_ticket, code="A", now=EXPIRES - timedelta(days=1))) is not None
+
+    async def many():
+        return await asyncio.gather(*(
+            reads.first("valid", _valid_ticket, code=code, now=EXPIRES - timedelta(days=1)) for code in "ABAB" * 5
+        ))
+
+    assert run(many()) == [(1, ["scores:read"], EXPIRES), None] * 10
+
+
+def test_the_connection_closes_with_the_engine(engine, run):
+    reads = LoopConnection(engine)
+    assert run(reads.first("valid", _valid_ticket, code="A", now=EXPIRES - timedelta(days=1))) is not None
+    connection = reads._connection
+    dbapi_connection = connection if engine.dialect.name == "postgresql" else connection.dbapi_connection
     engine.dispose()
     assert reads._connection is None
-    with pytest.raises(Exception, match="closed"):
-        dbapi_connection.cursor().execute("SELECT 1")
+    if engine.dialect.name == "postgresql":
+        assert dbapi_connection.closed
+    else:
+        with pytest.raises(Exception, match="closed"):
+            dbapi_connection.cursor().execute("SELECT 1")

@@ -53,8 +53,8 @@ def _by_session() -> Select:
 BUILDERS = {"token": _by_token, "session": _by_session}
 
 
-def caller_and_period(reads: LoopConnection, kind: str, credential_hash: str, period_code: str,
+async def caller_and_period(reads: LoopConnection, kind: str, credential_hash: str, period_code: str,
                       now: datetime) -> PollRow | None:
     """None when the credential is not valid now, the period is unknown, or the read could not run."""
-    row = reads.first(kind, BUILDERS[kind], credential=credential_hash, period=period_code, now=now)
+    row = await reads.first(kind, BUILDERS[kind], credential=credential_hash, period=period_code, now=now)
     return PollRow(*row) if row is not None else None
