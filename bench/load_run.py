@@ -278,6 +278,7 @@ async def run(base: str, server_pid: int, usernames: list[str], readers: int, du
         me_kinds[id(client)] = (me["unit"]["code"], units[me["unit"]["kind"]])
     reviewers = [await sign_in(base, "reviewer") for _ in range(REVIEWERS)]
     pullers = [await sign_in(base, "leader") for _ in range(readers)]
+    print(f"signed in {len(reporters) + REVIEWERS + readers + 1} clients; measuring {duration:.0f} s", flush=True)
     rec.measuring = True
     cpu_before = cpu_by_part(server_pid)
     deadline = time.monotonic() + duration

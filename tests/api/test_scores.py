@@ -1,8 +1,10 @@
 """Rankings, explained scores, what-if previews, locking and reporting status."""
 
+import orjson
 from api_support import API, OTHER_UNIT, PERIOD, REPORTER_UNIT, assert_problem
 
 from api.db.models import Score, SubmissionValue
+from api.schemas.scores import Ranking
 
 
 def test_ranking_is_ordered_filtered_and_cached_by_etag(leader):
@@ -18,6 +20,17 @@ def test_ranking_is_ordered_filtered_and_cached_by_etag(leader):
     assert again.status_code == 304 and again.headers["ETag"] == response.headers["ETag"]
     other = leader.get(f"{API}/scores/{PERIOD}?group=PCA")
     assert other.headers["ETag"] != response.headers["ETag"] and len(other.json()["items"]) == 27
+
+
+def test_ranking_bytes_are_the_documented_schema_as_pydantic_would_write_it(leader, reviewer, reporter):
+    from tests.security.support import reset_to_draft
+
+    reset_to_draft(reviewer, reporter)
+    assert reporter.post(f"{API}/submissions/{PERIOD}/{REPORTER_UNIT}/submit").status_code == 200
+    served = leader.get(f"{API}/scores/{PERIOD}")
+    document = Ranking.model_validate_json(served.content)
+    assert any(item.first_submitted_at is not None for item in document.items)
+    assert orjson.loads(served.content) == orjson.loads(document.model_dump_json())
 
 
 def test_ranking_by_kind(leader):
