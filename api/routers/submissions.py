@@ -7,7 +7,7 @@ from fastapi import APIRouter, File, Query, Request, Response, UploadFile
 from fastapi.responses import FileResponse
 
 from api.domain import timeliness
-from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, RowId, require_if_match
+from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, ReadSession, RowId, require_if_match
 from api.schemas.auth import UnitRef
 from api.schemas.common import COMMON_PROBLEMS, problem_responses
 from api.schemas.submissions import (
@@ -58,6 +58,14 @@ def respond(session, loaded: Loaded, response: Response) -> SubmissionOut:
     return submission_out(session, loaded)
 
 
+def respond_committed(session, reads, loaded: Loaded, response: Response) -> SubmissionOut:
+    """Commit the change, then build the answer from a fresh read transaction: SQLite's write lock (the
+    group's row lock on PostgreSQL) is released before the dozen reads of the answer, not after them.
+    The request's transaction dependency then has nothing left to commit."""
+    session.commit()
+    return respond(reads, loaded, response)
+
+
 @router.get("", response_model=SubmissionPage)
 def list_submissions(
     session: DbSession, principal: CurrentPrincipal, period: str | None = None, unit: str | None = None,
@@ -83,11 +91,11 @@ def get_submission(period: str, unit: str, response: Response, session: DbSessio
 
 @router.put("/{period}/{unit}/values", response_model=SubmissionOut)
 def save_values(period: str, unit: str, body: ValuesIn, request: Request, response: Response, session: DbSession,
-                principal: CurrentPrincipal) -> SubmissionOut:
+                reads: ReadSession, principal: CurrentPrincipal) -> SubmissionOut:
     loaded = submissions.load(session, principal, period, unit, "values:write")
     require_if_match(request, etag(loaded.version))
     submissions.save_values(session, principal, loaded, [v.model_dump() for v in body.values])
-    return respond(session, loaded, response)
+    return respond_committed(session, reads, loaded, response)
 
 
 def _workflow(request: Request, session, principal, period: str, unit: str, permission: str) -> Loaded:
@@ -99,35 +107,35 @@ def _workflow(request: Request, session, principal, period: str, unit: str, perm
 
 
 @router.post("/{period}/{unit}/submit", response_model=SubmissionOut)
-def submit(period: str, unit: str, request: Request, response: Response, session: DbSession,
+def submit(period: str, unit: str, request: Request, response: Response, session: DbSession, reads: ReadSession,
            principal: CurrentPrincipal) -> SubmissionOut:
     loaded = _workflow(request, session, principal, period, unit, "values:write")
     submissions.submit(session, principal, loaded)
-    return respond(session, loaded, response)
+    return respond_committed(session, reads, loaded, response)
 
 
 @router.post("/{period}/{unit}/return", response_model=SubmissionOut)
 def return_submission(period: str, unit: str, body: ReasonIn, request: Request, response: Response,
-                      session: DbSession, principal: CurrentPrincipal) -> SubmissionOut:
+                      session: DbSession, reads: ReadSession, principal: CurrentPrincipal) -> SubmissionOut:
     loaded = _workflow(request, session, principal, period, unit, "submissions:review")
     submissions.return_(session, principal, loaded, body.reason)
-    return respond(session, loaded, response)
+    return respond_committed(session, reads, loaded, response)
 
 
 @router.post("/{period}/{unit}/approve", response_model=SubmissionOut)
-def approve(period: str, unit: str, request: Request, response: Response, session: DbSession,
+def approve(period: str, unit: str, request: Request, response: Response, session: DbSession, reads: ReadSession,
             principal: CurrentPrincipal) -> SubmissionOut:
     loaded = _workflow(request, session, principal, period, unit, "submissions:review")
     submissions.approve(session, principal, loaded)
-    return respond(session, loaded, response)
+    return respond_committed(session, reads, loaded, response)
 
 
 @router.post("/{period}/{unit}/reopen", response_model=SubmissionOut)
 def reopen(period: str, unit: str, body: ReasonIn, request: Request, response: Response, session: DbSession,
-           principal: CurrentPrincipal) -> SubmissionOut:
+           reads: ReadSession, principal: CurrentPrincipal) -> SubmissionOut:
     loaded = _workflow(request, session, principal, period, unit, "submissions:review")
     submissions.reopen(session, principal, loaded, body.reason)
-    return respond(session, loaded, response)
+    return respond_committed(session, reads, loaded, response)
 
 
 @router.get("/{period}/{unit}/history", response_model=list[HistoryEntry])
