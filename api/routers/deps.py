@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from api.services import accounts
 from api.services.access import Credential, Principal
@@ -63,21 +64,40 @@ def credential(request: Request) -> Credential | None:
     return Credential("session", session_id) if session_id else None
 
 
-def current_principal(request: Request, session: DbSession) -> Principal:
-    """A bearer API token, or a session cookie (with the CSRF header on unsafe methods)."""
+async def current_principal(request: Request) -> Principal:
+    """A bearer API token, or a session cookie (with the CSRF header on unsafe methods).
+
+    Checked on the event loop in one query (`api.db.loop_reads`), outside the request's transaction,
+    so a write does not hold SQLite's write lock while the caller is looked up; when that read cannot
+    answer (no valid credential, connection busy), the database path in a worker thread says why."""
     presented = credential(request)
+    found = None
+    if presented is not None:
+        found = await accounts.polled_principal(request.app.state.loop_reads, presented)
+    if found is None:
+        found = await run_in_threadpool(_principal_from_a_read, request, presented)
+    principal, csrf = found
+    if csrf is not None and request.method not in SAFE_METHODS and request.headers.get(CSRF_HEADER) != csrf:
+        raise Forbidden("Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF).")
+    return principal
+
+
+def _principal_from_a_read(request: Request, presented: Credential | None) -> tuple[Principal, str | None]:
+    with request.app.state.read_sessions() as session:
+        return principal_from_database(session, presented)
+
+
+def principal_from_database(session: Session, presented: Credential | None) -> tuple[Principal, str | None]:
+    """The caller and (for a browser session) its CSRF token, or the error that says what is wrong."""
     if presented is not None and presented.kind == "token":
         principal = accounts.principal_from_token(session, presented.secret)
         if principal is None:
             raise Unauthenticated("Mã truy cập không hợp lệ hoặc đã bị thu hồi.")
-        return principal
+        return principal, None
     found = accounts.principal_from_session(session, presented.secret) if presented is not None else None
     if found is None:
         raise Unauthenticated("Vui lòng đăng nhập.")
-    principal, csrf = found
-    if request.method not in SAFE_METHODS and request.headers.get(CSRF_HEADER) != csrf:
-        raise Forbidden("Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF).")
-    return principal
+    return found
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

@@ -6,7 +6,7 @@ import orjson
 from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from api.routers.deps import CurrentPrincipal, DbSession, credential, current_principal, etag_matches
+from api.routers.deps import CurrentPrincipal, DbSession, credential, etag_matches, principal_from_database
 from api.schemas.common import COMMON_PROBLEMS
 from api.schemas.scores import ExplainedScore, Ranking
 from api.schemas.submissions import ValuesIn
@@ -40,7 +40,7 @@ async def ranking(period: str, request: Request,
 def _ranking(request: Request, period: str, group: str | None, kind: str | None,
              slice_: scores.Page | None) -> Response:
     with request.app.state.read_sessions() as session:
-        principal = current_principal(request, session)
+        principal, _csrf = principal_from_database(session, credential(request))
         found, tag = scores.ranking_etag(session, principal, period, group, kind, slice_)
         cache: dict[str, tuple[bytes, int]] = request.app.state.ranking_cache
         rendered = cache.get(tag)

@@ -5,10 +5,12 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from api.db.loop_reads import LoopConnection
 from api.db.models import ApiToken, Unit, User, UserSession
-from api.db.repositories import audit, units, users
+from api.db.repositories import audit, callers, units, users
+from api.db.repositories.callers import Caller
 from api.domain.periods import VIETNAM
-from api.services.access import ROLES, SCOPES, Principal
+from api.services.access import ROLES, SCOPES, Credential, Principal
 from api.services.errors import FieldProblem, Forbidden, Invalid, NotFound, Unauthenticated
 from api.services.security import TOKEN_PREFIX, digest, hash_password, new_secret, verify_password
 
@@ -59,6 +61,18 @@ def principal_from_session(session: Session, session_id: str) -> tuple[Principal
     if not found:
         return None
     return Principal(found.id, found.username, found.role, found.unit_id), found.csrf_token
+
+
+def principal_of(found: Caller) -> Principal:
+    return Principal(found.user_id, found.username, found.role, found.unit_id,
+                     None if found.scopes is None else frozenset(found.scopes))
+
+
+async def polled_principal(reads: LoopConnection, credential: Credential) -> tuple[Principal, str | None] | None:
+    """The caller and its session's CSRF token, read on the event loop; None when the credential is not
+    valid now or the read could not run (the database path then says which)."""
+    found = await callers.caller(reads, credential.kind, digest(credential.secret), datetime.now(UTC))
+    return (principal_of(found), found.csrf_token) if found is not None else None
 
 
 def principal_from_token(session: Session, token: str) -> Principal | None:

@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session
 
 from api.db.loop_reads import LoopConnection
 from api.db.models import Period
+from api.db.repositories import callers, scores
 from api.db.repositories import catalog as catalog_repo
-from api.db.repositories import ranking_poll, scores
 from api.db.repositories import units as units_repo
 from api.domain import Tier, display
-from api.services import scoring, submissions, units
+from api.services import accounts, scoring, submissions, units
 from api.services.access import Credential, Principal
 from api.services.errors import NotFound
 from api.services.security import digest
@@ -42,16 +42,13 @@ def ranking_etag(session: Session, principal: Principal, period_code: str, group
     return period, ranking_tag(period.code, period.id, period.scores_version, period.status, group, kind, page)
 
 
-async def polled_ranking_etag(reads: LoopConnection, credential: Credential, period_code: str, group: str | None,
-                        kind: str | None, page: Page | None) -> str | None:
+async def polled_ranking_etag(reads: LoopConnection, credential: Credential, period_code: str,
+                              group: str | None, kind: str | None, page: Page | None) -> str | None:
     """:func:`ranking_etag` in one event-loop read; None whenever the full path must answer instead
     (credential not valid now, no right to read scores, unknown period, the read not possible)."""
-    found = await ranking_poll.caller_and_period(reads, credential.kind, digest(credential.secret), period_code,
-                                           datetime.now(UTC))
-    if found is None:
-        return None
-    scopes = None if found.scopes is None else frozenset(found.scopes)
-    if not Principal(found.user_id, found.username, found.role, found.unit_id, scopes).can("scores:read"):
+    found = await callers.caller_and_period(reads, credential.kind, digest(credential.secret), period_code,
+                                            datetime.now(UTC))
+    if found is None or not accounts.principal_of(found.caller).can("scores:read"):
         return None
     return ranking_tag(period_code, found.period_id, found.scores_version, found.period_status, group, kind, page)
 

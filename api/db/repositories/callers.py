@@ -1,0 +1,78 @@
+"""Who is calling, read on the event loop (:mod:`api.db.loop_reads`) in one query per request.
+
+The same conditions as :func:`api.db.repositories.users.token_user` and ``session_user`` (unrevoked,
+unexpired, active user); the ranking poll adds the period's score version to the same query.
+"""
+
+from datetime import datetime
+from typing import NamedTuple
+
+from sqlalchemy import Select, String, bindparam, null, or_, select
+
+from api.db.loop_reads import LoopConnection
+from api.db.models import ApiToken, Period, User, UserSession
+
+
+class Caller(NamedTuple):
+    user_id: int
+    username: str
+    role: str
+    unit_id: int | None
+    scopes: list[str] | None  # None: a browser session
+    csrf_token: str | None  # None: an API token
+
+
+class CallerAndPeriod(NamedTuple):
+    caller: Caller
+    period_id: int
+    scores_version: int
+    period_status: str
+
+
+def _by_token() -> Select:
+    return (
+        select(User.id, User.username, User.role, User.unit_id, ApiToken.scopes, null().cast(String))
+        .join(User, ApiToken.user_id == User.id)
+        .where(ApiToken.token_hash == bindparam("credential"), ApiToken.revoked_at.is_(None),
+               or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > bindparam("now", type_=ApiToken.expires_at.type)),
+               User.active.is_(True))
+    )
+
+
+def _by_session() -> Select:
+    return (
+        select(User.id, User.username, User.role, User.unit_id, null(), UserSession.csrf_token)
+        .select_from(UserSession)
+        .join(User, UserSession.user_id == User.id)
+        .where(UserSession.token_hash == bindparam("credential"),
+               UserSession.expires_at > bindparam("now", type_=UserSession.expires_at.type), User.active.is_(True))
+    )
+
+
+CALLERS = {"token": _by_token, "session": _by_session}
+
+
+def _with_period(kind: str):
+    def build() -> Select:
+        return CALLERS[kind]().add_columns(Period.id, Period.scores_version, Period.status).join(
+            Period, Period.code == bindparam("period")
+        )
+
+    return build
+
+
+CALLERS_AND_PERIOD = {kind: _with_period(kind) for kind in CALLERS}
+
+
+async def caller(reads: LoopConnection, kind: str, credential_hash: str, now: datetime) -> Caller | None:
+    """None when the credential is not valid now or the read could not run."""
+    row = await reads.first(f"caller-{kind}", CALLERS[kind], credential=credential_hash, now=now)
+    return Caller(*row) if row is not None else None
+
+
+async def caller_and_period(reads: LoopConnection, kind: str, credential_hash: str, period_code: str,
+                            now: datetime) -> CallerAndPeriod | None:
+    """:func:`caller` and the period's score version; None also for an unknown period."""
+    row = await reads.first(f"caller-{kind}-period", CALLERS_AND_PERIOD[kind], credential=credential_hash,
+                            period=period_code, now=now)
+    return CallerAndPeriod(Caller(*row[:6]), *row[6:]) if row is not None else None
