@@ -65,6 +65,7 @@ class LoopConnection:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._busy = threading.Lock()
         self._connecting = False
+        self._closing: set[asyncio.Task] = set()
         self._statements: dict[str, LoopStatement] = {}
         event.listen(engine, "engine_disposed", lambda _engine: self.close())
 
@@ -130,11 +131,29 @@ class LoopConnection:
             return
         try:
             if self._asynchronous:
-                connection.pgconn.finish()  # synchronous: the engine may be disposed outside any event loop
+                self._close_async(connection, self._loop)
             else:
                 connection.close()
         except Exception:
             log.debug("closing the event-loop connection failed", exc_info=True)
+
+    def _close_async(self, connection: psycopg.AsyncConnection, loop: asyncio.AbstractEventLoop | None) -> None:
+        """Close on the connection's own event loop, after the queries other requests have in flight on
+        it (psycopg queues the close behind them); with that loop gone, nothing can be in flight."""
+        if loop is None or loop.is_closed() or not loop.is_running():
+            connection.pgconn.finish()
+            return
+        close = connection.close()
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is loop:
+            task = loop.create_task(close)
+            self._closing.add(task)  # asyncio keeps only a weak reference to a task
+            task.add_done_callback(self._closing.discard)
+        else:
+            asyncio.run_coroutine_threadsafe(close, loop)
 
 
 class _Busy(Exception):

@@ -16,6 +16,7 @@ from api.services.errors import NotFound
 # Catalog versions and schemes are immutable once stored, so their parsed forms are cached by code.
 _catalogs: dict[tuple[str, str], Catalog] = {}
 _contexts: dict[tuple[str, str, DomainPeriod], ScoringContext] = {}
+_SCHEME_CODES = "banhat_scheme_codes"  # session.info key: scheme id -> (catalog version, scheme code)
 
 
 def load_file(session: Session, path: Path) -> tuple[CatalogVersion, Scheme, int]:
@@ -75,10 +76,13 @@ def domain_period(period: Period) -> DomainPeriod:
 def scoring_context(session: Session, period: Period) -> tuple[Catalog, ScoringContext]:
     """The compiled scoring context of a period, reused while the period and its scheme are unchanged.
 
-    On a hit this costs one small query (the codes): schemes are immutable once stored, and parsing the
-    scheme's parameters on every request was a tenth of the server's time under load.
+    On a hit this costs one small query (the codes) per session: schemes are immutable once stored, and
+    parsing the scheme's parameters on every request was a tenth of the server's time under load.
     """
-    codes = repo.scheme_codes(session, period.scheme_id)
+    known = session.info.setdefault(_SCHEME_CODES, {})
+    codes = known.get(period.scheme_id)
+    if codes is None:  # once per request: a save asks three times (scoring, re-ranking, the answer)
+        codes = known[period.scheme_id] = repo.scheme_codes(session, period.scheme_id)
     catalog = _cached_catalog(session, codes, lambda: repo.scheme_by_id(session, period.scheme_id))
     key = (catalog.code, codes[1], domain_period(period))
     if key not in _contexts:

@@ -113,7 +113,7 @@ def test_an_overloaded_database_answers_503_with_retry_after(login, monkeypatch,
     def busy(*_args, **_kwargs):
         raise error
 
-    monkeypatch.setattr(accounts, "principal_from_session", busy)
+    monkeypatch.setattr(accounts, "me", busy)
     response = leader.get("/api/v1/auth/me")
     assert response.status_code == 503
     assert response.headers["retry-after"] == "5"
