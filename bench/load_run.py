@@ -16,6 +16,8 @@ session cookie:
 Think times are random: reporters 5-15 s between saves (typing a few values), reviewers 1 s, readers
 0.5-1 s; so about 20 saves/s and 30 ranking pulls/s in total. Logins happen before the
 measured window. Any response outside the expected statuses, or a transport error, is an error.
+With ``--writer-lock`` (SQLite), the server runs under :mod:`bench.writer_lock` and the report adds
+how long write transactions waited for SQLite's single writer place and held it.
 """
 
 import argparse
@@ -41,6 +43,7 @@ from api.db.migrate import upgrade
 from api.db.models import Period, Submission, Unit
 from api.services import accounts
 from api.services.seed import DEMO_PASSWORD, seed
+from bench import writer_lock
 from bench.scratch import scratch_postgres
 
 PERIOD = "2026-H1"
@@ -82,7 +85,7 @@ def fresh_database(kind: str, postgres_url: str | None, workdir: Path) -> tuple[
     return scratch_postgres(postgres_url, "banhat_load")
 
 
-def start_server(url: str, workers: int, workdir: Path) -> tuple[subprocess.Popen, str]:
+def start_server(url: str, workers: int, workdir: Path, app: str) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -90,13 +93,14 @@ def start_server(url: str, workers: int, workdir: Path) -> tuple[subprocess.Pope
         "DATABASE_URL": url,
         "BANHAT_EVIDENCE_DIR": str(workdir / "evidence"),
         "BANHAT_LOGIN_FAILURES_PER_ADDRESS": "100000",
+        "BANHAT_WRITER_LOCK_DIR": str(workdir),
     }
     process = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "uvicorn",
-            "api.main:create_app",
+            app,
             "--factory",
             "--host",
             "127.0.0.1",
@@ -158,6 +162,7 @@ class Recorder:
         self.errors: list[str] = []
         self.measuring = False
         self.cpu: dict[str, float] = {}
+        self.window = [0.0, 0.0]  # wall-clock start and end of the measured window
 
     async def call(
         self, client: httpx.AsyncClient, label: str, expected: set[int], method: str, path: str, **kwargs
@@ -280,6 +285,7 @@ async def run(base: str, server_pid: int, usernames: list[str], readers: int, du
     pullers = [await sign_in(base, "leader") for _ in range(readers)]
     print(f"signed in {len(reporters) + REVIEWERS + readers + 1} clients; measuring {duration:.0f} s", flush=True)
     rec.measuring = True
+    rec.window[0] = time.time()
     cpu_before = cpu_by_part(server_pid)
     deadline = time.monotonic() + duration
     await asyncio.gather(
@@ -288,6 +294,7 @@ async def run(base: str, server_pid: int, usernames: list[str], readers: int, du
         *(reader(c, i % 2 == 0, rec, deadline) for i, c in enumerate(pullers)),
     )
     rec.measuring = False
+    rec.window[1] = time.time()
     rec.cpu = {part: used - cpu_before[part] for part, used in cpu_by_part(server_pid).items()}
     for client in [admin, *reporters, *reviewers, *pullers]:
         await client.aclose()
@@ -302,13 +309,18 @@ def main() -> None:
     parser.add_argument("--readers", type=int, default=20)
     parser.add_argument("--duration", type=float, default=120)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--writer-lock", action="store_true",
+                        help="SQLite: also report how long writes waited for and held the writer lock")
     args = parser.parse_args()
+    if args.writer_lock and args.database != "sqlite":
+        parser.error("--writer-lock measures SQLite's writer queue: use it with --database sqlite")
     with tempfile.TemporaryDirectory() as directory:
         workdir = Path(directory)
         url, drop = fresh_database(args.database, args.postgres_url, workdir)
         try:
             usernames = build_database(url, args.users)
-            process, base = start_server(url, args.workers, workdir)
+            app = "bench.writer_lock:create_app" if args.writer_lock else "api.main:create_app"
+            process, base = start_server(url, args.workers, workdir, app)
             try:
                 rec = asyncio.run(run(base, process.pid, usernames, args.readers, args.duration))
                 report(args, len(usernames), rec)
@@ -319,6 +331,8 @@ def main() -> None:
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait()
+            if args.writer_lock:  # the workers write their timings as they exit
+                print(writer_lock.summary(workdir, *rec.window), flush=True)
         finally:
             drop()
 

@@ -121,7 +121,7 @@ class LoopConnection:
             finally:
                 self._connecting = False
             self._connection, self._loop = connection, loop
-        async with self._connection.cursor() as cursor:
+        async with self._connection.cursor() as cursor:  # taken before any await: a close may clear it
             await cursor.execute(sql, parameters)
             return await cursor.fetchone()
 

@@ -11,6 +11,7 @@ from api.schemas.common import COMMON_PROBLEMS
 from api.schemas.scores import ExplainedScore, Ranking
 from api.schemas.submissions import ValuesIn
 from api.services import scores
+from api.services.access import Principal
 
 router = APIRouter(prefix="/scores", tags=["scores"], responses=COMMON_PROBLEMS)
 CACHE_LIMIT = 512
@@ -29,18 +30,22 @@ async def ranking(period: str, request: Request,
     # loop from one query for the caller and the version; anything else goes to a worker thread.
     slice_ = scores.Page(page, page_size) if page is not None else None
     presented = credential(request)
-    tag = presented and await scores.polled_ranking_etag(request.app.state.loop_reads, presented, period, group, kind, slice_)
-    if tag:
-        rendered = request.app.state.ranking_cache.get(tag)
-        if rendered is not None or etag_matches(request, tag):
-            return _cached_response(request, tag, rendered, slice_)
-    return await run_in_threadpool(_ranking, request, period, group, kind, slice_)
+    polled = presented and await scores.polled_ranking_etag(
+        request.app.state.loop_reads, presented, period, group, kind, slice_
+    )
+    if polled:
+        rendered = request.app.state.ranking_cache.get(polled.etag)
+        if rendered is not None or etag_matches(request, polled.etag):
+            return _cached_response(request, polled.etag, rendered, slice_)
+    known = polled.principal if polled else None  # a cache miss need not look the caller up again
+    return await run_in_threadpool(_ranking, request, known, period, group, kind, slice_)
 
 
-def _ranking(request: Request, period: str, group: str | None, kind: str | None,
+def _ranking(request: Request, principal: Principal | None, period: str, group: str | None, kind: str | None,
              slice_: scores.Page | None) -> Response:
     with request.app.state.read_sessions() as session:
-        principal, _csrf = principal_from_database(session, credential(request))
+        if principal is None:
+            principal, _csrf = principal_from_database(session, credential(request))
         found, tag = scores.ranking_etag(session, principal, period, group, kind, slice_)
         cache: dict[str, tuple[bytes, int]] = request.app.state.ranking_cache
         rendered = cache.get(tag)

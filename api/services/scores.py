@@ -42,15 +42,24 @@ def ranking_etag(session: Session, principal: Principal, period_code: str, group
     return period, ranking_tag(period.code, period.id, period.scores_version, period.status, group, kind, page)
 
 
+class PolledRanking(NamedTuple):
+    principal: Principal
+    etag: str
+
+
 async def polled_ranking_etag(reads: LoopConnection, credential: Credential, period_code: str,
-                              group: str | None, kind: str | None, page: Page | None) -> str | None:
-    """:func:`ranking_etag` in one event-loop read; None whenever the full path must answer instead
-    (credential not valid now, no right to read scores, unknown period, the read not possible)."""
+                              group: str | None, kind: str | None, page: Page | None) -> PolledRanking | None:
+    """The caller and :func:`ranking_etag` in one event-loop read; None whenever the full path must
+    answer instead (credential not valid now, no right to read scores, unknown period, no read possible)."""
     found = await callers.caller_and_period(reads, credential.kind, digest(credential.secret), period_code,
                                             datetime.now(UTC))
-    if found is None or not accounts.principal_of(found.caller).can("scores:read"):
+    if found is None:
         return None
-    return ranking_tag(period_code, found.period_id, found.scores_version, found.period_status, group, kind, page)
+    principal = accounts.principal_of(found.caller)
+    if not principal.can("scores:read"):
+        return None
+    return PolledRanking(principal, ranking_tag(period_code, found.period_id, found.scores_version,
+                                                found.period_status, group, kind, page))
 
 
 def ranking_tag(period_code: str, period_id: int, scores_version: int, status: str, group: str | None,

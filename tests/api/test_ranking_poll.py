@@ -19,9 +19,10 @@ def _token(client, scopes=("scores:read",)) -> dict:
     return response.json()
 
 
-def _polled(*arguments):
-    """The event-loop path's answer, run on an event loop of the test's own."""
-    return asyncio.run(scores.polled_ranking_etag(*arguments))
+def _polled(*arguments) -> str | None:
+    """The event-loop path's ETag, run on an event loop of the test's own."""
+    found = asyncio.run(scores.polled_ranking_etag(*arguments))
+    return found.etag if found else None
 
 
 def _warm(client: TestClient, headers: dict | None = None) -> str:

@@ -1,7 +1,7 @@
 """Who is calling, read on the event loop (:mod:`api.db.loop_reads`) in one query per request.
 
-The same conditions as :func:`api.db.repositories.users.token_user` and ``session_user`` (unrevoked,
-unexpired, active user); the ranking poll adds the period's score version to the same query.
+The conditions of :mod:`api.db.repositories.users` (unrevoked, unexpired, active user) plus the token's
+expiry; the ranking poll adds the period's score version to the same query.
 """
 
 from datetime import datetime
@@ -11,6 +11,7 @@ from sqlalchemy import Select, String, bindparam, null, or_, select
 
 from api.db.loop_reads import LoopConnection
 from api.db.models import ApiToken, Period, User, UserSession
+from api.db.repositories import users
 
 
 class Caller(NamedTuple):
@@ -30,12 +31,12 @@ class CallerAndPeriod(NamedTuple):
 
 
 def _by_token() -> Select:
+    now = bindparam("now", type_=ApiToken.expires_at.type)
     return (
         select(User.id, User.username, User.role, User.unit_id, ApiToken.scopes, null().cast(String))
         .join(User, ApiToken.user_id == User.id)
-        .where(ApiToken.token_hash == bindparam("credential"), ApiToken.revoked_at.is_(None),
-               or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > bindparam("now", type_=ApiToken.expires_at.type)),
-               User.active.is_(True))
+        .where(*users.unrevoked_token(bindparam("credential")),
+               or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > now))
     )
 
 
@@ -44,8 +45,7 @@ def _by_session() -> Select:
         select(User.id, User.username, User.role, User.unit_id, null(), UserSession.csrf_token)
         .select_from(UserSession)
         .join(User, UserSession.user_id == User.id)
-        .where(UserSession.token_hash == bindparam("credential"),
-               UserSession.expires_at > bindparam("now", type_=UserSession.expires_at.type), User.active.is_(True))
+        .where(*users.live_session(bindparam("credential"), bindparam("now", type_=UserSession.expires_at.type)))
     )
 
 

@@ -30,13 +30,24 @@ def add(session: Session, obj):
     return obj
 
 
+def live_session(token_hash, now) -> list:
+    """Conditions of a session that signs its user in (values or bind parameters)."""
+    return [UserSession.token_hash == token_hash, UserSession.expires_at > now, User.active.is_(True)]
+
+
+def unrevoked_token(token_hash) -> list:
+    """Conditions of a token that is not revoked and whose user is active; expiry is checked apart,
+    so that an expired token can be told from an unknown one."""
+    return [ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None), User.active.is_(True)]
+
+
 def session_user(session: Session, token_hash: str, now: datetime):
     """The signed-in user's columns and the session's CSRF token (a row, not ORM objects: every
     request asks this, and building entities cost more than the query)."""
     return session.execute(
         select(User.id, User.username, User.role, User.unit_id, UserSession.csrf_token)
         .join(User, UserSession.user_id == User.id)
-        .where(UserSession.token_hash == token_hash, UserSession.expires_at > now, User.active.is_(True))
+        .where(*live_session(token_hash, now))
     ).first()
 
 
@@ -53,7 +64,7 @@ def token_user(session: Session, token_hash: str):
     return session.execute(
         select(User.id, User.username, User.role, User.unit_id, ApiToken.scopes, ApiToken.expires_at)
         .join(User, ApiToken.user_id == User.id)
-        .where(ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None), User.active.is_(True))
+        .where(*unrevoked_token(token_hash))
     ).first()
 
 
