@@ -12,3 +12,17 @@ def seed_database(url: str) -> None:
     with session_factories(engine)[1].begin() as session:
         seed(session, demo=True)
     engine.dispose()
+
+
+def recompute_from_scratch(url: str, period_code: str) -> None:
+    """Rewrite every score of a period the way a full recompute does (to compare with incremental updates)."""
+    from sqlalchemy import select
+
+    from api.db.engine import make_engine, session_factories
+    from api.db.models import Period
+    from api.services.scoring import recompute_period
+
+    engine = make_engine(url)
+    with session_factories(engine)[1].begin() as session:
+        recompute_period(session, session.scalars(select(Period).where(Period.code == period_code)).one())
+    engine.dispose()

@@ -37,8 +37,10 @@ from api.services.errors import Conflict
 
 # Units scored and written per batch by a bulk recompute: bounds the explanations held in memory.
 _WRITE_CHUNK = 2000
-# Key in ``Session.info``: unit scores computed in the transaction, written when it commits.
+# Keys in ``Session.info``: unit scores computed in the transaction (by period and unit id; ``None``
+# removes the row) and the groups to re-rank (by period id), written when it commits.
 _PENDING = "banhat_pending_scores"
+_GROUPS = "banhat_groups_to_rerank"
 
 
 def to_value(row: SubmissionValue) -> Value:
@@ -214,6 +216,16 @@ def rerank(session: Session, period: Period, group_id: int | None = None) -> Non
     scores.bulk_update(session, changed)
 
 
+def _rerank_at_commit(session: Session, period: Period, group_ids: set[int]) -> None:
+    session.info.setdefault(_GROUPS, {}).setdefault(period.id, (period, set()))[1].update(group_ids)
+
+
+def _queue(session: Session, period: Period, unit_id: int, fields: dict | None, group_ids: set[int]) -> None:
+    """Keep a unit's new score row (``None``: remove it) and the groups to re-rank for the commit."""
+    session.info.setdefault(_PENDING, {})[(period.id, unit_id)] = fields
+    _rerank_at_commit(session, period, group_ids)
+
+
 def recompute_unit(session: Session, period: Period, unit: Unit) -> None:
     """Score one unit now and write it, with its group's new ranks, when the transaction commits.
 
@@ -232,8 +244,22 @@ def recompute_unit(session: Session, period: Period, unit: Unit) -> None:
         entered = _entered_values(session, period.id, [unit.id]).get(unit.id, {}) if submission else {}
         result = _score(context, period, unit, submission, entered, _previous_rates(session, period, [unit.id]),
                         awards_repo.adjustments_for(session, period, [unit.id]))
-    pending = session.info.setdefault(_PENDING, {})
-    pending[(period.id, unit.id)] = (period, unit.group_id, _fields(period, unit, submission, result))
+    _queue(session, period, unit.id, _fields(period, unit, submission, result), {unit.group_id})
+
+
+def unit_changed(session: Session, unit: Unit, left_group_id: int | None) -> None:
+    """A unit was created, moved to another emulation group or given another kind: rescore it in every
+    open period and re-rank the group it left, so the rankings read as a full recompute would write them.
+    A unit taken out of every group no longer has a score in open periods; locked snapshots stay."""
+    left = {left_group_id} - {None, unit.group_id}
+    for period in catalog_repo.periods(session):
+        if period.status == "locked":
+            continue
+        if unit.group_id is None:
+            _queue(session, period, unit.id, None, left)
+        else:
+            recompute_unit(session, period, unit)
+            _rerank_at_commit(session, period, left)
 
 
 @event.listens_for(Session, "before_commit")
@@ -246,17 +272,16 @@ def write_pending(session: Session) -> None:
     A period locked by someone else while this transaction ran refuses the change.
     """
     pending = session.info.pop(_PENDING, None)
-    if not pending:
+    groups = session.info.pop(_GROUPS, None)
+    if not groups:
         return
-    units.lock_groups(session, sorted({group_id for _period, group_id, _fields in pending.values()}))
-    by_period: dict[int, list[tuple[Period, int, dict]]] = {}
-    for (period_id, _unit_id), entry in sorted(pending.items()):
-        by_period.setdefault(period_id, []).append(entry)
-    for period_id, entries in by_period.items():
-        period = entries[0][0]
-        computed = [fields for _period, _group, fields in entries]
+    units.lock_groups(session, sorted({group_id for _period, group_ids in groups.values() for group_id in group_ids}))
+    for period_id, (period, group_ids) in sorted(groups.items()):
+        entries = {unit_id: fields for (for_period, unit_id), fields in pending.items() if for_period == period_id}
+        computed = [fields for fields in entries.values() if fields is not None]
+        scores.delete_units(session, period_id, [unit_id for unit_id, fields in entries.items() if fields is None])
         _write(session, period, computed, scores.stored(session, period_id, [f["unit_id"] for f in computed]))
-        for group_id in sorted({group_id for _period, group_id, _fields in entries}):
+        for group_id in sorted(group_ids):
             rerank(session, period, group_id)
         if scores.bump_version(session, period_id) == "locked":
             raise Conflict("Kỳ báo cáo vừa được khóa trong lúc lưu; thay đổi chưa được ghi. Hãy tải lại trang.")
@@ -267,6 +292,7 @@ def _forget_pending(session: Session, transaction: SessionTransaction) -> None:
     """A rolled-back transaction's computed scores are never written."""
     if transaction.parent is None:
         session.info.pop(_PENDING, None)
+        session.info.pop(_GROUPS, None)
 
 
 def recompute_period(session: Session, period: Period) -> int:

@@ -4,6 +4,7 @@ from sqlalchemy.orm import Session
 
 from api.db.models import Unit
 from api.db.repositories import audit, units
+from api.services import scoring
 from api.services.access import Principal
 from api.services.errors import FieldProblem, Invalid, NotFound
 
@@ -85,6 +86,8 @@ def create(session: Session, principal: Principal, data: dict) -> Unit:
                                    active=True))
     audit.record(session, actor=principal.username, action="unit.create", entity="unit", entity_key=unit.code,
                  after=_snapshot(unit, parent, group))
+    if unit.group_id is not None:
+        scoring.unit_changed(session, unit, left_group_id=None)
     return unit
 
 
@@ -99,12 +102,15 @@ def update(session: Session, principal: Principal, code: str, changes: dict) -> 
     parent, group = _resolve(session, code, parent_code, group_code)
     if parent is not None and _is_descendant_or_self(session, parent, unit):
         raise Invalid("Cấp trên không hợp lệ.", [FieldProblem(["body", "parent"], "Không thể đặt đơn vị con làm cấp trên.")])
+    left_group_id, old_kind = unit.group_id, unit.kind
     unit.name = changes.get("name") or unit.name
     unit.kind = changes.get("kind") or unit.kind
     unit.parent_id, unit.group_id = (parent.id if parent else None), (group.id if group else None)
     session.flush()
     audit.record(session, actor=principal.username, action="unit.update", entity="unit", entity_key=code,
                  before=before, after=_snapshot(unit, parent, group))
+    if (unit.group_id, unit.kind) != (left_group_id, old_kind):
+        scoring.unit_changed(session, unit, left_group_id)
     return unit
 
 

@@ -94,3 +94,23 @@ def test_reporting_status_counts_add_up(reviewer, reporter):
     only = reviewer.get(f"{API}/periods/{PERIOD}/reporting-status?group=SBN").json()
     assert [g["group"] for g in only["groups"]] == ["SBN"] and len(only["units"]) == 17
     assert_problem(reporter.get(f"{API}/periods/{PERIOD}/reporting-status"), 403)
+
+
+def test_a_unit_moved_between_groups_is_ranked_as_a_full_recompute_would(admin, leader, sqlite_url):
+    from backend_support import recompute_from_scratch
+
+    def rankings() -> dict[str, list[dict]]:
+        return {group: leader.get(f"{API}/scores/{PERIOD}?group={group}").json()["items"] for group in ("SBN", "PCA")}
+
+    def codes(items: list[dict]) -> set[str]:
+        return {item["unit"]["code"] for item in items}
+
+    before = rankings()
+    assert "SBN-02" in codes(before["SBN"])
+    for change in ({"group": "PCA"}, {"kind": "police_department"}, {"group": None}):
+        assert admin.patch(f"{API}/units/SBN-02", json=change).status_code == 200
+        served = rankings()
+        recompute_from_scratch(sqlite_url, PERIOD)
+        assert rankings() == served, change
+    assert "SBN-02" not in codes(served["SBN"]) | codes(served["PCA"])
+    assert len(served["SBN"]) == len(before["SBN"]) - 1 and len(served["PCA"]) == len(before["PCA"])

@@ -2,11 +2,7 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
-from sqlalchemy.orm import Session
-
-from api.db.engine import make_engine
-from api.db.models import Period
-from api.services.scoring import recompute_period
+from tests.backend_support import recompute_from_scratch
 from tests.security.support import SUBMISSION, count_indicator, reset_to_draft
 
 WRITERS = 8
@@ -37,10 +33,7 @@ def _ranking(client) -> list[tuple]:
 def _assert_ranking_equals_a_recompute(server, reader) -> None:
     """The stored scores and ranks the server serves equal a recompute of the period from scratch."""
     served = _ranking(reader)
-    engine = make_engine(server.database_url)
-    with Session(engine) as session, session.begin():
-        recompute_period(session, session.query(Period).filter_by(code="2026-H1").one())
-    engine.dispose()
+    recompute_from_scratch(server.database_url, "2026-H1")
     assert _ranking(reader) == served
 
 

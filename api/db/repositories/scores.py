@@ -1,6 +1,6 @@
 """Stored scores: one row per (period, unit)."""
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from api.db.models import EmulationGroup, Period, Score, Unit
@@ -92,3 +92,8 @@ def add(session: Session, obj):
     session.add(obj)
     session.flush()
     return obj
+
+
+def delete_units(session: Session, period_id: int, unit_ids: list[int]) -> None:
+    if unit_ids:
+        session.execute(delete(Score).where(Score.period_id == period_id, Score.unit_id.in_(unit_ids)))
