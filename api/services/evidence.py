@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import filetype
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from api.db.models import EvidenceFile
@@ -24,6 +25,8 @@ ALLOWED_TYPES = frozenset({
     "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
 })
 CHUNK = 1024 * 1024
+# Key in ``Session.info``: files written in the transaction, removed again if it rolls back.
+_WRITTEN = "banhat_evidence_written"
 
 
 def attach(session: Session, principal: Principal, loaded: Loaded, indicator: str, filename: str,
@@ -43,6 +46,7 @@ def attach(session: Session, principal: Principal, loaded: Loaded, indicator: st
     key = uuid.uuid4().hex
     folder.mkdir(parents=True, exist_ok=True)
     (folder / key).write_bytes(data)
+    session.info.setdefault(_WRITTEN, []).append(folder / key)
     file = submissions.add(session, EvidenceFile(
         value_id=row.id, filename=Path(filename or "minh-chung").name[:255], content_type=kind.mime, size=len(data),
         sha256=hashlib.sha256(data).hexdigest(), storage_key=key, uploaded_by=principal.username,
@@ -62,3 +66,15 @@ def find(session: Session, loaded: Loaded, evidence_id: int, folder: Path) -> tu
     if not path.is_file():
         raise NotFound("Tệp minh chứng không còn trên máy chủ.")
     return found[0], path
+
+
+@event.listens_for(Session, "after_commit")
+def _keep_written(session: Session) -> None:
+    session.info.pop(_WRITTEN, None)
+
+
+@event.listens_for(Session, "after_rollback")
+def _remove_written(session: Session) -> None:
+    """A file whose database row was rolled back would be stored forever with nothing pointing at it."""
+    for path in session.info.pop(_WRITTEN, ()):
+        path.unlink(missing_ok=True)

@@ -79,3 +79,19 @@ def test_other_reporter_cannot_download(reviewer, reporter, login):
                                               "role": "reporter", "unit": "CAX-002"})
     stranger = login("baocao.cax2", "matkhau-dai")
     assert stranger.get(f"{URL}/evidence/{uploaded['id']}").status_code == 404
+
+
+def test_an_upload_whose_transaction_fails_leaves_no_file(reviewer, reporter, settings, count_rows, monkeypatch):
+    from api.services import evidence
+    from api.services.errors import Conflict
+
+    code = editable_with_value(reviewer, reporter)
+    stored = set(settings.evidence_dir.glob("*"))
+    rows = count_rows(EvidenceFile)
+
+    def audit_refuses(*_args, **_kwargs):
+        raise Conflict("Nhật ký không ghi được.")
+
+    monkeypatch.setattr(evidence.audit, "record", audit_refuses)
+    assert_problem(reporter.post(f"{URL}/values/{code}/evidence", files={"file": ("a.pdf", PDF, "application/pdf")}), 409)
+    assert set(settings.evidence_dir.glob("*")) == stored and count_rows(EvidenceFile) == rows
