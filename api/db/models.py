@@ -283,8 +283,8 @@ class ApiToken(Base):
     scopes: Mapped[list[Any]]
     created_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
-    # None: no expiry (only tokens created before expiry existed); refused from this instant on.
-    expires_at: Mapped[datetime | None]
+    # Refused from this instant on.
+    expires_at: Mapped[datetime]
 
 
 class AuditEntry(Base):

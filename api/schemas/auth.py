@@ -40,7 +40,7 @@ class TokenOut(BaseModel):
     scopes: list[str]
     created_at: datetime
     revoked_at: datetime | None
-    expires_at: datetime | None = Field(description="Hết hạn lúc (UTC); null: không hết hạn (mã tạo trước khi có hạn dùng)")
+    expires_at: datetime = Field(description="Hết hạn lúc (UTC)")
 
 
 class TokenCreated(TokenOut):

@@ -80,7 +80,7 @@ def principal_from_token(session: Session, token: str) -> Principal | None:
     found = users.token_user(session, digest(token))
     if not found:
         return None
-    if found.expires_at is not None and found.expires_at <= datetime.now(UTC):
+    if found.expires_at <= datetime.now(UTC):
         expired = found.expires_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
         raise Unauthenticated(f"Mã truy cập đã hết hạn lúc {expired}; hãy tạo mã mới.")
     return Principal(found.id, found.username, found.role, found.unit_id, frozenset(found.scopes))

@@ -67,15 +67,6 @@ def test_an_expired_token_is_refused_with_401(login, anonymous, database):
     assert renewed.status_code == 401
 
 
-def test_a_token_from_before_expiry_existed_keeps_working(login, anonymous, database):
-    """Rows written before the column existed have no expiry (NULL); they stay valid until revoked."""
-    created = _create(login("hethong"))
-    with database.begin() as connection:
-        connection.execute(update(ApiToken).where(ApiToken.id == created["id"]).values(expires_at=None))
-    bearer = {"Authorization": f"Bearer {created['token']}"}
-    assert anonymous.get(SCORES, headers=bearer).status_code == 200
-
-
 def test_the_default_lifetime_comes_from_the_settings(login, settings):
     settings.token_days = 7
     before = datetime.now(UTC)

@@ -7,7 +7,7 @@ expiry; the ranking poll adds the period's score version to the same query.
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import Select, String, bindparam, null, or_, select
+from sqlalchemy import Select, String, bindparam, null, select
 
 from api.db.loop_reads import LoopConnection
 from api.db.models import ApiToken, Period, User, UserSession
@@ -35,8 +35,7 @@ def _by_token() -> Select:
     return (
         select(User.id, User.username, User.role, User.unit_id, ApiToken.scopes, null().cast(String))
         .join(User, ApiToken.user_id == User.id)
-        .where(*users.unrevoked_token(bindparam("credential")),
-               or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > now))
+        .where(*users.unrevoked_token(bindparam("credential")), ApiToken.expires_at > now)
     )
 
 

@@ -2648,9 +2648,10 @@ export interface components {
             revoked_at: string | null;
             /**
              * Expires At
-             * @description Hết hạn lúc (UTC); null: không hết hạn (mã tạo trước khi có hạn dùng)
+             * Format: date-time
+             * @description Hết hạn lúc (UTC)
              */
-            expires_at: string | null;
+            expires_at: string;
             /** Token */
             token: string;
         };
@@ -2685,9 +2686,10 @@ export interface components {
             revoked_at: string | null;
             /**
              * Expires At
-             * @description Hết hạn lúc (UTC); null: không hết hạn (mã tạo trước khi có hạn dùng)
+             * Format: date-time
+             * @description Hết hạn lúc (UTC)
              */
-            expires_at: string | null;
+            expires_at: string;
         };
         /** UnitIn */
         UnitIn: {

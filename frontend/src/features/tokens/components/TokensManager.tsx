@@ -73,10 +73,8 @@ export function TokensManager() {
             {
               title: 'Hết hạn',
               dataIndex: 'expires_at',
-              render: (at: string | null) =>
-                !at ? (
-                  'Không hết hạn'
-                ) : dayjs(at).isBefore(dayjs()) ? (
+              render: (at: string) =>
+                dayjs(at).isBefore(dayjs()) ? (
                   <Typography.Text type="danger">Đã hết hạn {formatDate(at)}</Typography.Text>
                 ) : (
                   formatDate(at)
