@@ -304,7 +304,7 @@ def recompute_period(session: Session, period: Period) -> int:
     """
     write_pending(session)  # a unit written after this full recompute would undo it
     units.lock_groups(session)
-    reporting = units.scored_units(session)
+    reporting = units.scored_unit_keys(session)
     _catalog, context = scoring_context(session, period)
     subs = submissions.states_of_period(session, period.id)
     adjustments = awards_repo.adjustments_for(session, period, None)

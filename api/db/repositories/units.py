@@ -105,6 +105,14 @@ def scored_units(session: Session) -> list[Unit]:
     return list(session.scalars(select(Unit).where(Unit.group_id.is_not(None), Unit.active.is_(True))))
 
 
+def scored_unit_keys(session: Session):
+    """The scored units as rows of (id, kind, group_id): what a bulk recompute reads of 10,000 units,
+    without building an entity for each."""
+    return session.execute(
+        select(Unit.id, Unit.kind, Unit.group_id).where(Unit.group_id.is_not(None), Unit.active.is_(True))
+    ).all()
+
+
 def groups_with_counts(session: Session) -> list[tuple[EmulationGroup, int]]:
     count = func.count(Unit.id)
     rows = session.execute(
