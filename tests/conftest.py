@@ -31,6 +31,14 @@ def sqlite_url(seeded_sqlite, tmp_path) -> str:
 
 
 @pytest.fixture
+def database(sqlite_url):
+    """An engine on the test's database file, for checking or ageing rows behind the API's back."""
+    engine = create_engine(sqlite_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
 def settings(sqlite_url, tmp_path):
     from api.settings import Settings
 

@@ -1,17 +1,15 @@
-"""Signed-in clients for each demo role, and a row counter to prove failed requests change nothing."""
+"""A row counter to prove failed requests change nothing."""
 
 import pytest
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import func, select
 
 
 @pytest.fixture
-def count_rows(sqlite_url):
+def count_rows(database):
     """``count_rows(Model)``: rows in a table, read straight from the database file."""
-    engine = create_engine(sqlite_url)
 
     def count(model) -> int:
-        with engine.connect() as connection:
+        with database.connect() as connection:
             return connection.scalar(select(func.count()).select_from(model))
 
-    yield count
-    engine.dispose()
+    return count

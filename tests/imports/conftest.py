@@ -1,7 +1,7 @@
 """Helpers for the import tests: uploads, and a snapshot of every table an import may write."""
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 API = "/api/v1"
 # An open annual period with no demo submissions: imports start from a clean slate.
@@ -28,33 +28,29 @@ WATCHED_TABLES = (
 
 
 @pytest.fixture
-def db_state(sqlite_url):
+def db_state(database):
     """``db_state()``: every row of the tables an import writes, to prove a refusal changed nothing."""
-    engine = create_engine(sqlite_url)
 
     def snapshot() -> dict[str, list[tuple]]:
-        with engine.connect() as connection:
+        with database.connect() as connection:
             return {
                 table: [tuple(row) for row in connection.execute(text(f"SELECT * FROM {table} ORDER BY 1"))]
                 for table in WATCHED_TABLES
             }
 
-    yield snapshot
-    engine.dispose()
+    return snapshot
 
 
 @pytest.fixture
-def query(sqlite_url):
+def query(database):
     """``query(sql, **params)``: rows read straight from the test database."""
-    engine = create_engine(sqlite_url)
 
     def run(sql: str, **params) -> list[tuple]:
-        with engine.begin() as connection:
+        with database.begin() as connection:
             result = connection.execute(text(sql), params)
             return [tuple(row) for row in result] if result.returns_rows else []
 
-    yield run
-    engine.dispose()
+    return run
 
 
 def upload(

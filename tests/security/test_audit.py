@@ -2,7 +2,7 @@
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
 from tests.security.support import SUBMISSION, count_indicator, reset_to_draft
@@ -58,15 +58,11 @@ def test_no_route_changes_or_deletes_audit_entries(app):
             assert set(app.openapi()["paths"][route]) == {"get"}
 
 
-def test_the_database_refuses_to_edit_the_audit_log(login, sqlite_url):
+def test_the_database_refuses_to_edit_the_audit_log(login, database):
     login("admin").post("/api/v1/tokens", json={"name": "a", "scopes": ["scores:read"]})
-    engine = create_engine(sqlite_url)
-    try:
-        for statement in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log"):
-            with pytest.raises(DatabaseError, match="append-only"), engine.begin() as connection:
-                connection.execute(text(statement))
-    finally:
-        engine.dispose()
+    for statement in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log"):
+        with pytest.raises(DatabaseError, match="append-only"), database.begin() as connection:
+            connection.execute(text(statement))
 
 
 def test_a_refused_sign_in_is_audited_although_the_request_fails(app, login):
