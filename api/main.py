@@ -1,8 +1,12 @@
 """The FastAPI application: JSON API v1, problem+json errors, and the built SPA on the same origin."""
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -33,6 +37,7 @@ from api.routers import (
     webhooks,
 )
 from api.services.errors import ServiceError
+from api.services.imports import values as value_imports
 from api.settings import Settings, get_settings
 
 PROBLEM_JSON = "application/problem+json"
@@ -109,6 +114,15 @@ def _mount_spa(app: FastAPI, dist: Path) -> None:
         return FileResponse(index)
 
 
+@asynccontextmanager
+async def _finish_deferred_recomputes(app: FastAPI) -> AsyncIterator[None]:
+    """A server stopped during a large import's deferred recompute left its periods marked pending:
+    recompute them in a worker thread at start-up while requests are served."""
+    recovery = asyncio.create_task(run_in_threadpool(value_imports.recompute_pending, app.state.write_sessions))
+    yield
+    await recovery
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
@@ -118,6 +132,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=None if settings.environment == "production" else f"{API_PREFIX}/docs",
         redoc_url=None,
+        lifespan=_finish_deferred_recomputes,
     )
     # Keep a connection open for every request in flight and its side session (login checks, imports'
     # reads): a connection opened per request cost more than the ranking query itself (SQLite reads the

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -141,6 +142,8 @@ class Period(Base):
     locked_at: Mapped[datetime | None]
     # Bumped whenever any stored score of the period changes: the ranking's ETag derives from it.
     scores_version: Mapped[int] = mapped_column(Integer, default=0)
+    # A large import's scores are recomputed after its response: until then the stored scores lag.
+    scores_pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     scheme: Mapped[Scheme] = relationship(lazy="raise")
 

@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from api.schemas.auth import UnitRef
 
@@ -27,6 +27,10 @@ class Ranking(BaseModel):
     period_name: str
     status: str
     frozen: bool
+    scores_pending: bool = Field(
+        description="Điểm của kỳ đang được tính lại sau một đợt nhập dữ liệu lớn: bảng xếp hạng chưa phản ánh "
+        "số liệu vừa nhập; khi tính xong, ETag đổi và trường này là false"
+    )
     scheme_version: str
     items: list[RankingItem]
 

@@ -94,7 +94,8 @@ def ranking(session: Session, period: Period, group: str | None, kind: str | Non
     ]
     _catalog_version, scheme_code = catalog_repo.scheme_codes(session, period.scheme_id)
     return {"period": period.code, "period_name": period.name, "status": period.status,
-            "frozen": period.status == "locked", "scheme_version": scheme_code, "items": items}
+            "frozen": period.status == "locked", "scores_pending": period.scores_pending,
+            "scheme_version": scheme_code, "items": items}
 
 
 def explained(session: Session, principal: Principal, period_code: str, unit_code: str) -> dict:

@@ -323,5 +323,5 @@ def recompute_period(session: Session, period: Period) -> int:
                 computed.append(_fields(period, unit, submission, result))
             _write(session, period, computed, stored)
         rerank(session, period)
-    scores.bump_version(session, period.id)
+    scores.set_pending(session, [period.id], False)
     return len(reporting)

@@ -281,6 +281,31 @@ def test_a_large_import_recomputes_scores_after_the_response(admin, query, monke
     assert met["KL-04"] is True
 
 
+def total_of(ranking, unit: str) -> str:
+    return next(row["total"] for row in ranking.json()["items"] if row["unit"]["code"] == unit)
+
+
+def test_a_ranking_says_its_scores_are_pending_until_the_deferred_recompute_ends(admin, app, monkeypatch):
+    from api.services.imports import values
+
+    monkeypatch.setattr(values, "SYNC_RECOMPUTE_UNITS", 1)
+    deferred = []
+    monkeypatch.setattr(values, "recompute_deferred", lambda *args: deferred.append(args))
+    ranking_url = f"{API}/scores/{PERIOD}?group=CAX"
+    fresh = admin.get(ranking_url)
+    assert fresh.json()["scores_pending"] is False
+    upload(admin, csv_bytes(rows_for("CAX-005") + rows_for("CAX-006")[1:]))
+    pending = admin.get(ranking_url, headers={"If-None-Match": fresh.headers["ETag"]})
+    assert pending.status_code == 200 and pending.json()["scores_pending"] is True
+    assert total_of(pending, "CAX-005") == total_of(fresh, "CAX-005")  # not rescored yet
+    [(sessions, period_codes, on_period_changed)] = deferred
+    monkeypatch.undo()
+    values.recompute_deferred(sessions, period_codes, on_period_changed)
+    done = admin.get(ranking_url, headers={"If-None-Match": pending.headers["ETag"]})
+    assert done.status_code == 200 and done.json()["scores_pending"] is False
+    assert total_of(done, "CAX-005") != total_of(fresh, "CAX-005")
+
+
 def test_repeated_cells_for_different_indicators_are_validated_for_each(reporter):
     # "Có" is a valid flag for KL-03 but not a count for KL-04: remembering the first answer must
     # not leak into the second.
@@ -292,3 +317,23 @@ def test_repeated_cells_for_different_indicators_are_validated_for_each(reporter
     ]
     body = upload(reporter, csv_bytes(data)).json()
     assert [(p["row"], p["column"]) for p in body["problems"]] == [(4, "Có/Không")]
+
+
+def test_scores_left_pending_by_a_stopped_server_are_recomputed_at_start_up(app, database):
+    from fastapi.testclient import TestClient
+    from sqlalchemy import select, update
+
+    from api.db.models import Period, Score, Unit
+
+    period_id = select(Period.id).where(Period.code == PERIOD).scalar_subquery()
+    score = (Score.period_id == period_id) & (Score.unit_id == select(Unit.id).where(Unit.code == UNIT).scalar_subquery())
+    with database.begin() as connection:
+        computed = connection.scalar(select(Score.total).where(score))
+        # As after a kill during the deferred recompute: values newer than the stored score.
+        connection.execute(update(Score).where(score).values(total="0", fingerprint=""))
+        connection.execute(update(Period).where(Period.code == PERIOD).values(scores_pending=True))
+    with TestClient(app):  # start-up, then shutdown, which waits for the recovery
+        pass
+    with database.connect() as connection:
+        assert connection.scalar(select(Score.total).where(score)) == computed
+        assert connection.scalar(select(Period.scores_pending).where(Period.code == PERIOD)) is False

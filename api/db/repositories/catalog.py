@@ -55,6 +55,10 @@ def periods(session: Session) -> list[Period]:
     return list(session.scalars(select(Period).order_by(Period.start, Period.code)))
 
 
+def pending_period_codes(session: Session) -> list[str]:
+    return list(session.scalars(select(Period.code).where(Period.scores_pending.is_(True)).order_by(Period.code)))
+
+
 def periods_by_codes(session: Session, codes: list[str]) -> list[Period]:
     return list(session.scalars(select(Period).where(Period.code.in_(codes)))) if codes else []
 

@@ -84,6 +84,15 @@ def bump_version(session: Session, period_id: int) -> str:
     )
 
 
+def set_pending(session: Session, period_ids: list[int], pending: bool) -> None:
+    """Mark periods whose scores lag their values (or no longer), as a new scores version: a cached
+    ranking never shows the old flag."""
+    session.execute(
+        update(Period).where(Period.id.in_(period_ids))
+        .values(scores_pending=pending, scores_version=Period.scores_version + 1)
+    )
+
+
 def set_frozen(session: Session, period_id: int, frozen: bool) -> None:
     session.execute(update(Score).where(Score.period_id == period_id).values(frozen=frozen))
 

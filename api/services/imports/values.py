@@ -12,6 +12,7 @@ national-scale files).
 
 from __future__ import annotations
 
+import logging
 from array import array
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api.db.models import Period
 from api.db.repositories import catalog as catalog_repo
+from api.db.repositories import scores as scores_repo
 from api.db.repositories import units as units_repo
 from api.db.repositories import value_imports as repo
 from api.domain import Indicator, UnitKind, Value, validate_value
@@ -45,6 +47,7 @@ UNIT_RECOMPUTE_LIMIT = 20
 # a province's few hundred units are recomputed in the request, a national file is not held up.
 SYNC_RECOMPUTE_UNITS = 1000
 PeriodChanged = Callable[[Session, Period], None]
+logger = logging.getLogger(__name__)
 VALUE_INPUTS = (*MEASURE_FIELDS, "note")
 VALIDATION_MEMO_LIMIT = 200_000
 
@@ -490,6 +493,7 @@ def _apply(
         touched.setdefault(period_id, set()).add(unit_id)
     periods = [period for period in lookup.periods.values() if period.id in touched]
     if sum(len(unit_ids) for unit_ids in touched.values()) > SYNC_RECOMPUTE_UNITS:
+        scores_repo.set_pending(session, [period.id for period in periods], True)
         return [period.code for period in periods]
     for period in periods:
         unit_ids = touched[period.id]
@@ -501,6 +505,17 @@ def _apply(
         if on_period_changed is not None:
             on_period_changed(session, period)
     return []
+
+
+def recompute_pending(sessions: sessionmaker[Session]) -> None:
+    """Recompute the periods still marked pending (their deferred recompute never finished); errors are
+    logged, not raised: the server runs on and the ranking keeps saying the scores are pending."""
+    try:
+        with sessions() as session:
+            codes = catalog_repo.pending_period_codes(session)
+        recompute_deferred(sessions, codes)
+    except Exception:
+        logger.exception("recomputing the pending periods failed")
 
 
 def recompute_deferred(

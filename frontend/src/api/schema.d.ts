@@ -2340,6 +2340,11 @@ export interface components {
             status: string;
             /** Frozen */
             frozen: boolean;
+            /**
+             * Scores Pending
+             * @description Điểm của kỳ đang được tính lại sau một đợt nhập dữ liệu lớn: bảng xếp hạng chưa phản ánh số liệu vừa nhập; khi tính xong, ETag đổi và trường này là false
+             */
+            scores_pending: boolean;
             /** Scheme Version */
             scheme_version: string;
             /** Items */

@@ -34,6 +34,14 @@ export default function RankingRoute() {
         <Empty description="Chưa có điểm trong kỳ này" />
       ) : (
         <>
+          {ranking.data.scores_pending && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="Điểm đang được tính lại sau một đợt nhập dữ liệu lớn: bảng xếp hạng chưa phản ánh số liệu vừa nhập và sẽ tự cập nhật khi tính xong."
+            />
+          )}
           {ranking.data.frozen && (
             <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`Kỳ đã khóa: điểm được chốt theo phương án ${ranking.data.scheme_version}.`} />
           )}

@@ -49,11 +49,15 @@ export type UnitScore = Omit<Schemas['ExplainedScore'], 'explanation'> & { expla
 
 export { fractionValue } from '@/lib/fraction';
 
+/** While a large import's scores are being recomputed, the ranking asks again until they are fresh. */
+export const PENDING_REFETCH_MS = 5000;
+
 export function useRanking(period: string | undefined, group?: string) {
   return useQuery({
     queryKey: ['scores', period, 'ranking', group ?? null],
     queryFn: () => unwrap(api.GET('/api/v1/scores/{period}', { params: { path: { period: period! }, query: { group } } })),
     enabled: Boolean(period),
+    refetchInterval: (query) => (query.state.data?.scores_pending ? PENDING_REFETCH_MS : false),
   });
 }
 
