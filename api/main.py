@@ -145,7 +145,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.loop_reads = LoopConnection(engine)
     _install_problem_handlers(app)
     middleware.install(app, settings)
-    for module in (auth, tokens, users, units, catalog, periods, submissions, scores, imports, exports, webhooks):
+    # Routes are matched in order: the most polled one (rankings) comes first.
+    for module in (scores, auth, tokens, users, units, catalog, periods, submissions, imports, exports, webhooks):
         app.include_router(module.router, prefix=API_PREFIX)
     for module in (awards, inspections, bonuses, models_registry, reports, reminders, public, audit):
         app.include_router(module.router, prefix=API_PREFIX)

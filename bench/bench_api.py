@@ -171,6 +171,8 @@ def create_bench_app():
             memory["body"] = body_file.read_bytes()
         return Response(memory.get("body", b"{}"), media_type="application/json")
 
+    # Ahead of the SPA's catch-all route (mounted when frontend/dist exists), which would answer first.
+    app.router.routes.insert(0, app.router.routes.pop())
     return app
 
 
@@ -267,6 +269,7 @@ def http_figures(url: str, token: str, workdir: Path, args: argparse.Namespace) 
                             headers={"Authorization": f"Bearer {token}"})
         assert ranking.status_code == 200 and len(ranking.json()["items"]) == GROUP_SIZE, ranking.text[:300]
         body_file.write_bytes(ranking.content)
+        assert httpx.get(f"http://127.0.0.1:{PORT}/bench/static").content == ranking.content
         load("/bench/static", "", 1, args.connections)  # warm-up
         # Alternate one-second windows of each, so a burst of noise on this shared machine falls on both.
         windows = max(1, round(args.seconds))

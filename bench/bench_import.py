@@ -136,7 +136,6 @@ def import_over_http(url: str, token: str, csv_path: Path) -> tuple[float, float
                     raise
                 time.sleep(0.2)
         idle_mb = peak_rss_mb(server.pid)
-        versions = score_versions(url)
         started = time.perf_counter()
         with csv_path.open("rb") as handle:
             response = httpx.post(
@@ -151,7 +150,7 @@ def import_over_http(url: str, token: str, csv_path: Path) -> tuple[float, float
             raise SystemExit(f"import failed: {response.status_code} {response.text[:2000]}")
         report = response.json()
         report["idle_mb"] = round(idle_mb, 1)
-        report["scores_fresh_seconds"] = round(wait_for_scores(url, report["scores_pending"], versions) - started, 1)
+        report["scores_fresh_seconds"] = round(wait_for_scores(url, report["scores_pending"]) - started, 1)
         report["peak_with_recompute_mb"] = round(peak_rss_mb(server.pid), 1)
         return elapsed, peak, report
     finally:
@@ -163,22 +162,19 @@ def import_over_http(url: str, token: str, csv_path: Path) -> tuple[float, float
             server.wait()
 
 
-def score_versions(url: str) -> dict[str, int]:
+def pending_periods(url: str) -> set[str]:
     engine = create_engine(url)
     with engine.connect() as connection:
-        versions = dict(connection.execute(text("SELECT code, scores_version FROM periods")).all())
+        pending = set(connection.scalars(text("SELECT code FROM periods WHERE scores_pending")))
     engine.dispose()
-    return versions
+    return pending
 
 
-def wait_for_scores(url: str, period_codes: list[str], before: dict[str, int]) -> float:
-    """When the recompute deferred after the response has finished every pending period (each
-    recomputed period bumps its `scores_version`)."""
-    while period_codes:
-        now = score_versions(url)
-        if all(now[code] > before[code] for code in period_codes):
-            break
-        time.sleep(1)
+def wait_for_scores(url: str, period_codes: list[str]) -> float:
+    """When the recompute deferred after the response has finished every pending period (each one
+    clears the period's `scores_pending` mark when it commits)."""
+    while pending_periods(url) & set(period_codes):
+        time.sleep(0.25)
     return time.perf_counter()
 
 

@@ -1,14 +1,21 @@
 """Rankings (cached by version, 304 when unchanged), explained scores and what-if previews."""
 
-from typing import Annotated
 
 import orjson
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from api.routers.deps import CurrentPrincipal, DbSession, credential, etag_matches, principal_from_database
+from api.routers.deps import (
+    CurrentPrincipal,
+    DbSession,
+    credential,
+    documented_parameters,
+    etag_matches,
+    parse_query,
+    principal_from_database,
+)
 from api.schemas.common import COMMON_PROBLEMS
-from api.schemas.scores import ExplainedScore, Ranking
+from api.schemas.scores import ExplainedScore, Ranking, RankingQuery
 from api.schemas.submissions import ValuesIn
 from api.services import scores
 from api.services.access import Principal
@@ -17,18 +24,20 @@ router = APIRouter(prefix="/scores", tags=["scores"], responses=COMMON_PROBLEMS)
 CACHE_LIMIT = 512
 
 
-@router.get("/{period}", response_model=Ranking, responses={304: {"description": "Không thay đổi"}})
-async def ranking(period: str, request: Request,
-                  group: Annotated[str | None, Query()] = None, kind: Annotated[str | None, Query()] = None,
-                  page: Annotated[int | None, Query(ge=1, description="Trang (bắt đầu từ 1); bỏ trống: cả bảng")] = None,
-                  page_size: Annotated[int, Query(ge=1, le=1000, description="Số đơn vị mỗi trang")] = 100) -> Response:
+@router.get("/{period}", response_model=Ranking, responses={304: {"description": "Không thay đổi"}},
+            openapi_extra=documented_parameters(("period",), RankingQuery))
+async def ranking(request: Request) -> Response:
     """The ranking's rendered bytes are kept per version tag, so a poll costs one small query.
 
     With `page`, only that slice of `items` is returned; `X-Total-Count` gives the number of ranked
     units and `Link` (rel="next"/"prev") the neighbouring pages; each page has its own ETag."""
     # The most polled route (other systems, dashboards): an unchanged ranking is answered on the event
     # loop from one query for the caller and the version; anything else goes to a worker thread.
-    slice_ = scores.Page(page, page_size) if page is not None else None
+    # Parameters are read here, not declared: FastAPI's resolution of them cost more than the query.
+    period = request.path_params["period"]
+    filters = parse_query(request, RankingQuery)
+    group, kind = filters.group, filters.kind
+    slice_ = scores.Page(filters.page, filters.page_size) if filters.page is not None else None
     presented = credential(request)
     polled = presented and await scores.polled_ranking_etag(
         request.app.state.loop_reads, presented, period, group, kind, slice_

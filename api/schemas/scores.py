@@ -22,6 +22,13 @@ class RankingItem(BaseModel):
     veto_failed: list[str]
 
 
+class RankingQuery(BaseModel):
+    group: str | None = None
+    kind: str | None = None
+    page: int | None = Field(None, ge=1, description="Trang (bắt đầu từ 1); bỏ trống: cả bảng")
+    page_size: int = Field(100, ge=1, le=1000, description="Số đơn vị mỗi trang")
+
+
 class Ranking(BaseModel):
     period: str
     period_name: str

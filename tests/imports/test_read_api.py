@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.api.api_support import assert_problem
 from tests.imports.conftest import API
 
 PERIOD = "2026-H1"
@@ -32,3 +33,11 @@ def test_an_unchanged_page_answers_304_and_a_change_gives_a_new_etag(admin):
     assert admin.post(f"{API}/periods/{PERIOD}/lock").status_code == 200
     after = admin.get(f"{API}/scores/{PERIOD}", params=params, headers={"If-None-Match": first.headers["ETag"]})
     assert after.status_code == 200 and after.headers["ETag"] != first.headers["ETag"]
+
+
+def test_bad_ranking_parameters_are_a_422_naming_each(admin):
+    for params, field in (({"page": 0}, "page"), ({"page": 1, "page_size": 1001}, "page_size"), ({"page": "x"}, "page")):
+        body = assert_problem(admin.get(f"{API}/scores/{PERIOD}", params=params), 422, field)
+        assert body["errors"][0]["loc"] == ["query", field]
+    unknown_ignored = admin.get(f"{API}/scores/{PERIOD}", params={"group": "CAX", "sort": "tên"})
+    assert unknown_ignored.status_code == 200
