@@ -118,6 +118,7 @@ def enqueue(session: Session, period: Period) -> str:
     """Queue the event of a period whose scores changed (or were frozen by the lock) for every
     active subscriber of it; returns the period code."""
     event = "scores.published" if period.status == "locked" else "scores.changed"
+    session.refresh(period, ["scores_version"])  # bumped by a Core statement, not on this object
     payload = {
         "event": event,
         "period": period.code,

@@ -111,10 +111,13 @@ def test_only_administrators_manage_webhooks_and_secrets_are_shown_once(admin, r
     assert receiver.requests == []
 
 
-def test_locking_a_period_publishes_its_scores(admin, receiver_factory):
+def test_locking_a_period_publishes_its_scores(admin, receiver_factory, query):
     receiver = receiver_factory()
     response = admin.post(f"{API}/webhooks", json={"url": receiver.url, "events": ["scores.published"]})
     assert response.status_code == 201
     assert admin.post(f"{API}/periods/2026-H1/lock").status_code == 200
     assert [json.loads(body)["event"] for _headers, body in receiver.requests] == ["scores.published"]
-    assert json.loads(receiver.requests[0][1])["period_status"] == "locked"
+    payload = json.loads(receiver.requests[0][1])
+    assert payload["period_status"] == "locked"
+    # The version the ranking's ETag now derives from, not the one before the lock's recompute.
+    assert [(payload["scores_version"],)] == query("SELECT scores_version FROM periods WHERE code = '2026-H1'")
