@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy import event
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import middleware
@@ -143,6 +144,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.read_sessions, app.state.write_sessions = session_factories(engine)
     app.state.ranking_cache = {}
     app.state.loop_reads = LoopConnection(engine)
+    # This worker's own changes are seen by its next poll, before PostgreSQL's notification arrives.
+    event.listen(app.state.write_sessions, "after_commit", lambda _session: app.state.loop_reads.forget())
     _install_problem_handlers(app)
     middleware.install(app, settings)
     # Routes are matched in order: the most polled one (rankings) comes first.
