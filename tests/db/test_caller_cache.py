@@ -1,6 +1,6 @@
-"""PostgreSQL: the caller and period rows a worker keeps on its event loop are forgotten at the commit of
-any change to tokens, users, sessions or periods (migration b007's notifications), and nothing is kept
-while the worker is not listening."""
+"""The caller and period rows a worker keeps on its event loop are forgotten at the commit of a change:
+on PostgreSQL any change to tokens, users, sessions or periods (migration b007's notifications), nothing
+being kept while the worker is not listening; on SQLite any commit by another connection."""
 
 import asyncio
 from datetime import UTC, datetime, timedelta
@@ -17,22 +17,38 @@ from api.services import accounts
 from api.services.access import Principal
 from api.services.security import digest
 
-pytestmark = pytest.mark.postgres
 PERIOD = "2026-H1"
 WAIT_SECONDS = 2.0
 
 
-@pytest.fixture
-def engine(new_postgres_schema):
+def seeded_postgres(new_postgres_schema) -> str:
     url = new_postgres_schema()
     seed_database(url)
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request):
+    url = (request.getfixturevalue("sqlite_url") if request.param == "sqlite"  # a copy of the seeded template
+           else seeded_postgres(request.getfixturevalue("new_postgres_schema")))
     engine = make_engine(url)
     yield engine
     engine.dispose()
 
 
 @pytest.fixture
+def postgres_engine(new_postgres_schema):
+    engine = make_engine(seeded_postgres(new_postgres_schema))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
 def secret(engine) -> str:
+    return token_secret(engine)
+
+
+def token_secret(engine) -> str:
     with session_factories(engine)[1].begin() as session:
         user_id = session.scalar(select(User.id).where(User.username == "hethong"))
         _token, secret = accounts.create_token(session, Principal(user_id, "hethong", "api_client", None),
@@ -44,14 +60,18 @@ def poll(reads: LoopConnection, secret: str, now: datetime | None = None):
     return callers.caller_and_period(reads, "token", digest(secret), PERIOD, now or datetime.now(UTC))
 
 
+def keeping(reads: LoopConnection) -> bool:
+    return reads._listening or not reads._asynchronous
+
+
 async def kept_by(reads: LoopConnection, secret: str) -> callers.CallerAndPeriod:
     """Read until the listener listens and the row is kept, then prove a poll makes no query."""
     for _ in range(int(WAIT_SECONDS / 0.02)):
         found = await poll(reads, secret)
-        if reads._listening and reads._kept:
+        if keeping(reads) and reads._kept:
             break
         await asyncio.sleep(0.02)
-    assert reads._listening and reads._kept
+    assert keeping(reads) and reads._kept
     fetch = reads._fetch_async
 
     async def no_query(*_args):
@@ -116,7 +136,9 @@ def test_a_kept_row_is_refused_once_its_token_expires(engine, secret):
     asyncio.run(scenario())
 
 
-def test_without_the_listener_nothing_is_kept(engine, secret):
+def test_without_the_listener_nothing_is_kept_on_postgresql(postgres_engine):
+    engine, secret = postgres_engine, token_secret(postgres_engine)
+
     async def scenario():
         reads = LoopConnection(engine)
         await kept_by(reads, secret)
