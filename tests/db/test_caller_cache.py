@@ -95,13 +95,17 @@ async def until_changed(reads: LoopConnection, secret: str, before) -> object:
     raise AssertionError("the kept row was never forgotten")
 
 
+def revoke(engine, secret: str) -> None:
+    with engine.begin() as connection:
+        connection.execute(update(ApiToken).where(ApiToken.token_hash == digest(secret))
+                           .values(revoked_at=datetime.now(UTC)))
+
+
 def test_a_revoked_token_is_refused_once_the_revocation_commits(engine, secret):
     async def scenario():
         reads = LoopConnection(engine)
         kept = await kept_by(reads, secret)
-        with engine.begin() as connection:  # as another worker would
-            connection.execute(update(ApiToken).where(ApiToken.token_hash == digest(secret))
-                               .values(revoked_at=datetime.now(UTC)))
+        revoke(engine, secret)  # as another worker would
         assert await until_changed(reads, secret, kept) is None
         reads.close()
 
@@ -150,9 +154,7 @@ def test_without_the_listener_nothing_is_kept_on_postgresql(postgres_engine):
                 break
             await asyncio.sleep(0.01)
         assert not reads._listening and not reads._kept
-        with engine.begin() as connection:  # with no listener, this change would go unheard
-            connection.execute(update(ApiToken).where(ApiToken.token_hash == digest(secret))
-                               .values(revoked_at=datetime.now(UTC)))
+        revoke(engine, secret)  # with no listener, this change would go unheard
         assert await poll(reads, secret) is None
         reads.close()
 
