@@ -271,7 +271,7 @@ def write_pending(session: Session) -> None:
     not for the rest of the request: the shorter that hold, the more saves per second a group takes.
     A period locked by someone else while this transaction ran refuses the change.
     """
-    pending = session.info.pop(_PENDING, None)
+    pending = session.info.pop(_PENDING, None) or {}
     groups = session.info.pop(_GROUPS, None)
     if not groups:
         return
