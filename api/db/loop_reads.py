@@ -10,8 +10,8 @@ worker serves other requests while it waits).
 Only for reads that never wait on a lock (SQLite WAL readers and PostgreSQL MVCC readers do not) and
 whose failure is not an error: a caller falls back to the ordinary path, which reports problems.
 
-On PostgreSQL a round trip through psycopg's asyncio connection costs the worker about 75 µs of CPU,
-more than the rest of a cached ranking poll. So a read asked with a ``cache_key`` keeps its row until
+On PostgreSQL a round trip through psycopg's asyncio connection costs the worker about 80 µs of CPU
+(``bench/bench_poll.py``), more than the rest of a cached ranking poll. So a read asked with a ``cache_key`` keeps its row until
 PostgreSQL tells the worker that something it may depend on changed: triggers (migration b007) notify
 the channel :data:`CHANGES_CHANNEL` at the commit of any change to tokens, users, sessions or periods,
 and the worker's listener then forgets every kept row. Nothing is kept while the listener is not

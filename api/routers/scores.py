@@ -27,12 +27,14 @@ CACHE_LIMIT = 512
 @router.get("/{period}", response_model=Ranking, responses={304: {"description": "Không thay đổi"}},
             openapi_extra=documented_parameters(("period",), RankingQuery))
 async def ranking(request: Request) -> Response:
-    """The ranking's rendered bytes are kept per version tag, so a poll costs one small query.
+    """The ranking's rendered bytes are kept per version tag, and the caller and version behind the tag
+    until a change is committed, so an unchanged poll reads nothing from the database but, on SQLite,
+    whether anything was committed.
 
     With `page`, only that slice of `items` is returned; `X-Total-Count` gives the number of ranked
     units and `Link` (rel="next"/"prev") the neighbouring pages; each page has its own ETag."""
     # The most polled route (other systems, dashboards): an unchanged ranking is answered on the event
-    # loop from one query for the caller and the version; anything else goes to a worker thread.
+    # loop from the kept (or one freshly read) caller and version; anything else goes to a worker thread.
     # Parameters are read here, not declared: FastAPI's resolution of them cost more than the query.
     period = request.path_params["period"]
     filters = parse_query(request, RankingQuery)

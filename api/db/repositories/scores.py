@@ -83,7 +83,7 @@ def bump_version(session: Session, period_id: int) -> str:
     committed now: the row lock the update takes means nobody can lock the period before we commit.
 
     A Core update: the ORM's would first look for the period among the session's objects to update
-    them too (four times the cost of the statement), and nothing reads the version back from them."""
+    them too, at several times the statement's cost, and nothing reads the version back from them."""
     return session.connection().scalar(
         update(_periods).where(_periods.c.id == period_id).values(scores_version=_periods.c.scores_version + 1)
         .returning(_periods.c.status)

@@ -13,7 +13,9 @@ export interface paths {
         };
         /**
          * Ranking
-         * @description The ranking's rendered bytes are kept per version tag, so a poll costs one small query.
+         * @description The ranking's rendered bytes are kept per version tag, and the caller and version behind the tag
+         *     until a change is committed, so an unchanged poll reads nothing from the database but, on SQLite,
+         *     whether anything was committed.
          *
          *     With `page`, only that slice of `items` is returned; `X-Total-Count` gives the number of ranked
          *     units and `Link` (rel="next"/"prev") the neighbouring pages; each page has its own ETag.
