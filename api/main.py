@@ -22,6 +22,7 @@ from api.routers import (
     awards,
     bonuses,
     catalog,
+    clock,
     exports,
     imports,
     inspections,
@@ -39,7 +40,7 @@ from api.routers import (
 )
 from api.services.errors import ServiceError
 from api.services.imports import values as value_imports
-from api.settings import Settings, get_settings
+from api.settings import Settings, apply_clock, get_settings
 
 PROBLEM_JSON = "application/problem+json"
 API_PREFIX = "/api/v1"
@@ -125,7 +126,7 @@ async def _finish_deferred_recomputes(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or get_settings()
+    settings = apply_clock(settings) if settings else get_settings()
     app = FastAPI(
         title="Ba Nhất API",
         version="1.0.0",
@@ -151,7 +152,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Routes are matched in order: the most polled one (rankings) comes first.
     for module in (scores, auth, tokens, users, units, catalog, periods, submissions, imports, exports, webhooks):
         app.include_router(module.router, prefix=API_PREFIX)
-    for module in (awards, inspections, bonuses, models_registry, reports, reminders, public, audit):
+    for module in (awards, inspections, bonuses, models_registry, reports, reminders, public, audit, clock):
         app.include_router(module.router, prefix=API_PREFIX)
     _mount_spa(app, settings.frontend_dist)
     return app

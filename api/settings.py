@@ -1,10 +1,13 @@
 """Runtime configuration, read from the environment (prefix ``BANHAT_``) and ``DATABASE_URL``."""
 
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from api import clock
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,6 +28,9 @@ class Settings(BaseSettings):
     # Secure cookies need HTTPS; the default local setup serves plain HTTP on loopback.
     cookie_secure: bool = False
     timezone: str = "Asia/Ho_Chi_Minh"
+    # BANHAT_NOW: start the application's clock (api.clock) at this instant, e.g. 2026-11-30T23:59+07:00,
+    # to show a demo or run the tests on a given day; it then advances in real time. Unset: real time.
+    now: datetime | None = None
     # "production" switches off the interactive API docs.
     environment: str = "development"
     # Origins allowed to call the API from another site; empty: CORS closed (the SPA is same-origin).
@@ -42,4 +48,11 @@ class Settings(BaseSettings):
 
 @lru_cache
 def get_settings() -> Settings:
-    return Settings()
+    return apply_clock(Settings())
+
+
+def apply_clock(settings: Settings) -> Settings:
+    """Start the application's clock at ``settings.now`` when it is set (leaves it alone otherwise)."""
+    if settings.now is not None:
+        clock.set_now(settings.now)
+    return settings

@@ -83,32 +83,46 @@ def login(app):
         client.close()
 
 
+@pytest.fixture
+def clock():
+    """``clock.set_now(instant)`` puts the application on ``instant``; real time again after the test."""
+    from api import clock as application_clock
+
+    yield application_clock
+    application_clock.set_now(None)
+
+
 @pytest.fixture(scope="session")
 def new_postgres_schema():
     """``new_postgres_schema()`` returns a URL on a fresh schema of the configured PostgreSQL.
 
-    Every schema made during the run is dropped at its end; without BANHAT_TEST_POSTGRES_URL the
-    tests that need one are skipped and say why.
+    The schemas are made in a database of the run's own (each xdist worker's own), dropped at its end:
+    PostgreSQL's change notifications (migration b007) reach every listener of a database, and another
+    worker's would empty the caches that tests/db/test_caller_cache.py watches. Without
+    BANHAT_TEST_POSTGRES_URL the tests that need one are skipped and say why.
     """
-    base = os.environ.get("BANHAT_TEST_POSTGRES_URL")
-    if not base:
+    server = os.environ.get("BANHAT_TEST_POSTGRES_URL")
+    if not server:
         pytest.skip("PostgreSQL tests skipped: BANHAT_TEST_POSTGRES_URL is not set (no PostgreSQL reachable).")
+    database = f"banhat_test_{uuid.uuid4().hex[:12]}"
+    maker = create_engine(server, isolation_level="AUTOCOMMIT")
+    with maker.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{database}"'))
+    base = make_url(server).set(database=database).render_as_string(hide_password=False)
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    schemas = []
 
     def create() -> str:
         schema = f"banhat_test_{uuid.uuid4().hex[:12]}"
         with admin.connect() as connection:
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-        schemas.append(schema)
         url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
         return url.render_as_string(hide_password=False)
 
     yield create
-    with admin.connect() as connection:
-        for schema in schemas:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     admin.dispose()
+    with maker.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{database}" WITH (FORCE)'))
+    maker.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,11 @@
 """Submissions: values, workflow, history and evidence of one unit in one period."""
 
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Request, Response, UploadFile
 from fastapi.responses import FileResponse
 
+from api import clock
 from api.domain import timeliness
 from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, ReadSession, RowId, require_if_match
 from api.schemas.auth import UnitRef
@@ -41,7 +41,7 @@ def submission_out(session, loaded: Loaded) -> SubmissionOut:
             evidence=[EvidenceOut.model_validate(f, from_attributes=True) for f in files],
         ))
     sub = loaded.submission
-    state = timeliness(sub.first_submitted_at if sub else None, loaded.period.due, datetime.now(UTC))
+    state = timeliness(sub.first_submitted_at if sub else None, loaded.period.due, clock.now())
     return SubmissionOut(
         period=loaded.period.code, unit=UnitRef(code=loaded.unit.code, name=loaded.unit.name, kind=loaded.unit.kind),
         status=loaded.status, status_label=STATUS_LABELS[loaded.status], version=loaded.version,

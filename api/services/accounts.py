@@ -1,10 +1,11 @@
 """Accounts: sign-in sessions, API tokens and user administration."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
+from api import clock
 from api.db.loop_reads import LoopConnection
 from api.db.models import ApiToken, Unit, User, UserSession
 from api.db.repositories import audit, callers, units, users
@@ -36,7 +37,7 @@ def authenticate(session: Session, username: str, password: str) -> int:
 
 def open_session(session: Session, user_id: int, session_hours: int) -> SignedIn:
     session_id, csrf = new_secret(), new_secret()
-    now = datetime.now(UTC)
+    now = clock.now()
     opened = users.add(session, UserSession(
         token_hash=digest(session_id), csrf_token=csrf, user_id=user_id, created_at=now,
         expires_at=now + timedelta(hours=session_hours),
@@ -48,7 +49,7 @@ def open_session(session: Session, user_id: int, session_hours: int) -> SignedIn
 
 
 def logout(session: Session, session_id: str) -> None:
-    found = users.session_user(session, digest(session_id), datetime.now(UTC))
+    found = users.session_user(session, digest(session_id), clock.now())
     users.delete_session(session, digest(session_id))
     if found:
         username = found.username
@@ -57,7 +58,7 @@ def logout(session: Session, session_id: str) -> None:
 
 def principal_from_session(session: Session, session_id: str) -> tuple[Principal, str] | None:
     """The principal and the session's CSRF token, or None if the cookie is unknown or expired."""
-    found = users.session_user(session, digest(session_id), datetime.now(UTC))
+    found = users.session_user(session, digest(session_id), clock.now())
     if not found:
         return None
     return Principal(found.id, found.username, found.role, found.unit_id), found.csrf_token
@@ -71,7 +72,7 @@ def principal_of(found: Caller) -> Principal:
 async def polled_principal(reads: LoopConnection, credential: Credential) -> tuple[Principal, str | None] | None:
     """The caller and its session's CSRF token, read on the event loop; None when the credential is not
     valid now or the read could not run (the database path then says which)."""
-    found = await callers.caller(reads, credential.kind, digest(credential.secret), datetime.now(UTC))
+    found = await callers.caller(reads, credential.kind, digest(credential.secret), clock.now())
     return (principal_of(found), found.csrf_token) if found is not None else None
 
 
@@ -80,7 +81,7 @@ def principal_from_token(session: Session, token: str) -> Principal | None:
     found = users.token_user(session, digest(token))
     if not found:
         return None
-    if found.expires_at <= datetime.now(UTC):
+    if found.expires_at <= clock.now():
         expired = found.expires_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
         raise Unauthenticated(f"Mã truy cập đã hết hạn lúc {expired}; hãy tạo mã mới.")
     return Principal(found.id, found.username, found.role, found.unit_id, frozenset(found.scopes))
@@ -103,7 +104,7 @@ def create_token(
     if principal.scopes is not None and not set(scopes) <= principal.scopes:
         raise Forbidden("Mã truy cập không thể tạo mã có phạm vi rộng hơn chính nó.")
     secret = new_secret(TOKEN_PREFIX)
-    now = datetime.now(UTC)
+    now = clock.now()
     token = users.add(session, ApiToken(
         user_id=principal.user_id, name=name, prefix=secret[:10], token_hash=digest(secret),
         scopes=sorted(set(scopes)), created_at=now, revoked_at=None,
@@ -124,7 +125,7 @@ def revoke_token(session: Session, principal: Principal, token_id: int) -> None:
     if token is None or token.user_id != principal.user_id:
         raise NotFound("Không tìm thấy mã truy cập.")
     if token.revoked_at is None:
-        token.revoked_at = datetime.now(UTC)
+        token.revoked_at = clock.now()
         session.flush()
         audit.record(session, actor=principal.username, action="token.revoke", entity="token",
                      entity_key=str(token.id))
@@ -162,7 +163,7 @@ def create_user(
     unit = _unit_for(session, role, unit_code)
     user = users.add(session, User(
         username=username, full_name=full_name, password_hash=hash_password(password), role=role,
-        unit_id=unit.id if unit else None, active=True, created_at=datetime.now(UTC),
+        unit_id=unit.id if unit else None, active=True, created_at=clock.now(),
     ))
     audit.record(session, actor=principal.username if principal else "cli", action="user.create", entity="user",
                  entity_key=username, after=_snapshot(user, unit))

@@ -6,10 +6,11 @@ base salary does not silently change a proposal Sở Nội vụ already checked.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy.orm import Session
 
+from api import clock
 from api.db.award_models import AwardProposal, BudgetItem, Exemplar, MovementSetting, SafetyModel
 from api.db.models import Period, Unit
 from api.db.repositories import audit
@@ -97,10 +98,10 @@ def update_settings(session: Session, principal: Principal, *, salary: int | Non
         row = repo.setting(session, key)
         before = None if row is None else row.value
         if row is None:
-            repo.add(session, MovementSetting(key=key, value=value, updated_at=datetime.now(UTC),
+            repo.add(session, MovementSetting(key=key, value=value, updated_at=clock.now(),
                                               updated_by=principal.username))
         else:
-            row.value, row.updated_at, row.updated_by = value, datetime.now(UTC), principal.username
+            row.value, row.updated_at, row.updated_by = value, clock.now(), principal.username
         audit.record(session, actor=principal.username, action="settings.update", entity="setting",
                      entity_key=key, before=before, after=value)
     session.flush()
@@ -182,7 +183,7 @@ def propose(session: Session, principal: Principal, *, period_code: str, unit_co
         raise Conflict(verdict.reason)
     salary = base_salary(session)
     multiplier = form.multipliers[recipient]
-    now = datetime.now(UTC)
+    now = clock.now()
     proposal = repo.add(session, AwardProposal(
         period_id=period.id, unit_id=unit.id, recipient=recipient.value,
         person_name=person_name.strip() if recipient is Recipient.INDIVIDUAL else None,
@@ -219,7 +220,7 @@ def act(session: Session, principal: Principal, proposal_id: int, action: Propos
     except AwardError as error:
         raise Conflict(str(error)) from error
     before = proposal.status
-    proposal.status, proposal.updated_at = target.value, datetime.now(UTC)
+    proposal.status, proposal.updated_at = target.value, clock.now()
     if action is ProposalAction.RETURN:
         proposal.return_reason = reason
     if decision is not None:
@@ -258,7 +259,7 @@ def add_budget_item(session: Session, principal: Principal, year: int, unit_code
         raise Invalid("Số tiền dự toán phải là số dương.")
     unit = unit_by_code(session, unit_code)
     item = repo.add(session, BudgetItem(year=year, unit_id=unit.id, description=description, amount=amount,
-                                        created_by=principal.username, created_at=datetime.now(UTC)))
+                                        created_by=principal.username, created_at=clock.now()))
     audit.record(session, actor=principal.username, action="budget.create", entity="budget_item",
                  entity_key=str(item.id), after=fields(item, "year", "unit_id", "description", "amount"))
     return item
@@ -290,7 +291,7 @@ def save_model(session: Session, principal: Principal, *, model_id: int | None, 
         raise Invalid("Loại mô hình hoặc tình trạng không hợp lệ.")
     before = None if model_id is None else fields(model, *MODEL_FIELDS)
     model.unit_id, model.kind, model.name, model.status = unit.id, kind, name, status
-    model.established_on, model.note, model.updated_at = established_on, note, datetime.now(UTC)
+    model.established_on, model.note, model.updated_at = established_on, note, clock.now()
     repo.add(session, model)
     audit.record(session, actor=principal.username, action="model.create" if before is None else "model.update",
                  entity="safety_model", entity_key=str(model.id), before=before, after=fields(model, *MODEL_FIELDS))

@@ -1,11 +1,11 @@
 """The catalog as stored: loading the data file (seed) and rebuilding the domain objects from the database."""
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from api import clock
 from api.db.models import CatalogVersion, Indicator, Period, Scheme
 from api.db.repositories import catalog as repo
 from api.domain import Catalog, PeriodKind, ScoringContext, load_catalog
@@ -29,7 +29,7 @@ def load_file(session: Session, path: Path) -> tuple[CatalogVersion, Scheme, int
     version = repo.catalog_version(session, catalog.code)
     if version is None:
         version = repo.add(session, CatalogVersion(version=catalog.code, document=document,
-                                                   loaded_at=datetime.now(UTC)))
+                                                   loaded_at=clock.now()))
         for indicator, raw in zip(catalog.indicators, document["indicators"], strict=True):
             session.add(Indicator(
                 catalog_version_id=version.id, code=indicator.code, pillar=indicator.pillar.value,

@@ -2,7 +2,6 @@
 
 import hashlib
 import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -10,6 +9,7 @@ import filetype
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from api import clock
 from api.db.models import EvidenceFile
 from api.db.repositories import audit, submissions
 from api.services.access import Principal
@@ -50,7 +50,7 @@ def attach(session: Session, principal: Principal, loaded: Loaded, indicator: st
     file = submissions.add(session, EvidenceFile(
         value_id=row.id, filename=Path(filename or "minh-chung").name[:255], content_type=kind.mime, size=len(data),
         sha256=hashlib.sha256(data).hexdigest(), storage_key=key, uploaded_by=principal.username,
-        uploaded_at=datetime.now(UTC),
+        uploaded_at=clock.now(),
     ))
     audit.record(session, actor=principal.username, action="evidence.attach", entity="submission",
                  entity_key=loaded.key, after={"indicator": indicator, "file": file.filename, "sha256": file.sha256})

@@ -6,12 +6,13 @@ Each deduction and bonus carries a Vietnamese reason that the score's explanatio
 """
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from sqlalchemy.orm import Session
 
+from api import clock
 from api.db.award_models import BonusEntry, CorrectiveAction, Inspection, InspectionFinding
 from api.db.models import Period, Unit
 from api.db.repositories import audit
@@ -119,7 +120,7 @@ def plan_inspection(session: Session, principal: Principal, unit_code: str, topi
     unit = unit_by_code(session, unit_code)
     inspection = repo.add(session, Inspection(
         unit_id=unit.id, topic=topic, planned_on=planned_on, inspected_on=None, status="planned",
-        created_by=principal.username, created_at=datetime.now(UTC),
+        created_by=principal.username, created_at=clock.now(),
     ))
     audit.record(session, actor=principal.username, action="inspection.plan", entity="inspection",
                  entity_key=str(inspection.id), after=fields(inspection, "unit_id", "topic", "planned_on", "status"))
@@ -212,7 +213,7 @@ def add_bonus(session: Session, principal: Principal, period_code: str, unit_cod
     if value > cap:
         raise Invalid(f"Điểm thưởng mỗi lần không vượt quá mức trần {cap} điểm của bộ tiêu chí.")
     entry = repo.add(session, BonusEntry(period_id=period.id, unit_id=unit.id, points=str(value), reason=reason,
-                                         created_by=principal.username, created_at=datetime.now(UTC)))
+                                         created_by=principal.username, created_at=clock.now()))
     audit.record(session, actor=principal.username, action="bonus.create", entity="bonus", entity_key=str(entry.id),
                  after=fields(entry, "period_id", "unit_id", "points", "reason"))
     _refresh_scores(session, unit, [period])

@@ -1,9 +1,9 @@
 """Reporting periods: windows and due dates are data; locking freezes the period's scores."""
 
-from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
+from api import clock
 from api.db.models import Period
 from api.db.repositories import audit, scores
 from api.db.repositories import catalog as repo
@@ -77,7 +77,7 @@ def lock(session: Session, principal: Principal, code: str) -> Period:
     if period.status == "locked":
         raise Conflict("Kỳ báo cáo đã khóa.")
     scoring.recompute_period(session, period)
-    period.status, period.locked_at = "locked", datetime.now(UTC)
+    period.status, period.locked_at = "locked", clock.now()
     scores.set_frozen(session, period.id, True)
     scores.bump_version(session, period.id)
     session.flush()
@@ -104,7 +104,7 @@ def reporting_status(session: Session, principal: Principal, code: str, group: s
     """Per group: expected, on time, late, missing, not yet due; and one row per unit."""
     period = get(session, principal, code)
     principal.require("status:read")
-    now = datetime.now(UTC)
+    now = clock.now()
     groups = {g.id: g for g, _ in units_repo.groups_with_counts(session)}
     reporting = [u for u in units_repo.scored_units(session)
                  if group is None or groups[u.group_id].code == group]

@@ -7,12 +7,13 @@ at most one reminder of a kind per period and day, however often the standing bo
 
 import smtplib
 from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from email.message import EmailMessage
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.orm import Session
 
+from api import clock
 from api.db.award_models import Notification, UnitContact
 from api.db.models import Period, Unit
 from api.db.repositories import audit
@@ -74,7 +75,7 @@ def pending(session: Session, principal: Principal, period_code: str, days_befor
     if days_before < 0:
         raise Invalid("Số ngày trước hạn không được âm.")
     period = period_by_code(session, period_code)
-    today = today or local_date(datetime.now(UTC))
+    today = today or local_date(clock.now())
     days_left = (period.due - today).days
     found = []
     for unit, submission in repo.scored_units_with_submission(session, period.id):
@@ -99,7 +100,7 @@ def send(session: Session, principal: Principal, period_code: str, days_before: 
     period, reminders = pending(session, principal, period_code, days_before, today)
     require_role(principal, STANDING_BODY)
     mail = mail or MailSettings()
-    now = datetime.now(UTC)
+    now = clock.now()
     midnight = datetime.combine(local_date(now), time(), tzinfo=VIETNAM)
     already = repo.notified_since(session, period.id, midnight)
     addresses = repo.contacts(session, [reminder.unit.id for reminder in reminders])
@@ -162,7 +163,7 @@ def mark_read(session: Session, principal: Principal, notification_id: int) -> N
     if note is None or note.unit_id != principal.unit_id:
         raise NotFound("Không tìm thấy thông báo.")
     if note.read_at is None:
-        note.read_at = datetime.now(UTC)
+        note.read_at = clock.now()
         audit.record(session, actor=principal.username, action="notification.read", entity="notification",
                      entity_key=str(notification_id), before={"read_at": None}, after=fields(note, "read_at"))
     return note

@@ -1,13 +1,13 @@
 """Rankings, explained scores and what-if previews, read from the stored (always fresh) scores."""
 
 import hashlib
-from datetime import UTC, datetime
 from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
+from api import clock
 from api.db.loop_reads import LoopConnection
 from api.db.models import Period
 from api.db.repositories import callers, scores
@@ -52,7 +52,7 @@ async def polled_ranking_etag(reads: LoopConnection, credential: Credential, per
     """The caller and :func:`ranking_etag` in one event-loop read; None whenever the full path must
     answer instead (credential not valid now, no right to read scores, unknown period, no read possible)."""
     found = await callers.caller_and_period(reads, credential.kind, digest(credential.secret), period_code,
-                                            datetime.now(UTC))
+                                            clock.now())
     if found is None:
         return None
     principal = accounts.principal_of(found.caller)

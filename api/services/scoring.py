@@ -7,13 +7,13 @@ period (seed, scheme change, lock).
 
 import hashlib
 from dataclasses import replace
-from datetime import UTC, datetime
 from fractions import Fraction
 
 import orjson
 from sqlalchemy import Row, event
 from sqlalchemy.orm import Session, SessionTransaction
 
+from api import clock
 from api.db.engine import json_bytes
 from api.db.models import Period, Submission, SubmissionValue, Unit
 from api.db.repositories import awards as awards_repo
@@ -94,7 +94,7 @@ def _score(context: ScoringContext, period: Period, unit: Unit, submission: Subm
     first = submission.first_submitted_at if submission else None
     bonus, deductions = adjustments.get(unit.id, ((), ()))  # bonus entries and inspection findings
     return context.score(UnitKind(unit.kind), values, previous_rates=previous.get(unit.id), bonus=bonus,
-                         deductions=deductions, timeliness=timeliness(first, period.due, datetime.now(UTC)))
+                         deductions=deductions, timeliness=timeliness(first, period.due, clock.now()))
 
 
 def _review_score(session: Session, context: ScoringContext, period: Period, unit: Unit) -> UnitScore:
@@ -172,7 +172,7 @@ def _write(session: Session, period: Period, computed: list[dict], stored: dict[
 
     ``stored`` is :func:`scores.stored` of the period (or of the one unit being recomputed).
     """
-    now = datetime.now(UTC)
+    now = clock.now()
     inserts, updates = [], []
     for fields in computed:
         fields["fingerprint"] = hashlib.blake2b(json_bytes(fields), digest_size=16).hexdigest()

@@ -5,10 +5,10 @@ transaction, and refreshes the unit's stored score and its group's ranks.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
+from api import clock
 from api.db.models import Period, Submission, SubmissionValue, Unit
 from api.db.repositories import audit, submissions
 from api.db.repositories import catalog as catalog_repo
@@ -91,7 +91,7 @@ def ensure_editable(loaded: Loaded) -> None:
 
 
 def _touch(session: Session, loaded: Loaded) -> Submission:
-    now = datetime.now(UTC)
+    now = clock.now()
     if loaded.submission is None:
         loaded.submission = submissions.add(session, Submission(
             period_id=loaded.period.id, unit_id=loaded.unit.id, status="draft", version=1, updated_at=now,
@@ -158,7 +158,7 @@ def _transition(session: Session, principal: Principal, loaded: Loaded, action: 
         raise Conflict(f"Không thể thực hiện thao tác này khi báo cáo đang ở trạng thái «{STATUS_LABELS[loaded.status]}».")
     submission = _touch(session, loaded)
     before = {"status": submission.status, "version": submission.version - 1}
-    now = datetime.now(UTC)
+    now = clock.now()
     submission.status = new_status
     if new_status == "submitted":
         submission.submitted_at = now

@@ -6,10 +6,11 @@ their own short transaction: the request's transaction is rolled back when the s
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from api import clock
 from api.db.repositories import audit, login_failures
 from api.services.errors import TooManyRequests
 from api.settings import Settings
@@ -39,7 +40,7 @@ class LoginThrottle:
 
     def check(self, session: Session, username: str, address: str | None) -> None:
         """Raise TooManyRequests while either the account or the address is over its limit."""
-        now = datetime.now(UTC)
+        now = clock.now()
         waits = []
         for key, limit in self._limits(username, address):
             failures = login_failures.recent(session, key, now - self.window)
@@ -54,7 +55,7 @@ class LoginThrottle:
 
     def failed(self, username: str, address: str | None) -> None:
         """Record a refused sign-in, and audit it; the caller has ended its own transaction (SQLite has one writer)."""
-        now = datetime.now(UTC)
+        now = clock.now()
         with self.sessions.begin() as session:
             for key, _limit in self._limits(username, address):
                 login_failures.forget(session, key, before=now - self.window)

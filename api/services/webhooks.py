@@ -17,14 +17,13 @@ import hashlib
 import hmac
 import json
 import secrets
-import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
+from api import clock
 from api.db.integration_models import WebhookDelivery, WebhookSubscription
 from api.db.models import Period
 from api.db.repositories import audit
@@ -79,7 +78,7 @@ def create(
         session,
         WebhookSubscription(
             url=url, secret=secret, events=sorted(set(events)), active=True, created_by=principal.username,
-            created_at=datetime.now(UTC),
+            created_at=clock.now(),
         ),
     )  # fmt: skip
     audit.record(session, actor=principal.username, action="webhook.create", entity="webhook",
@@ -125,14 +124,14 @@ def enqueue(session: Session, period: Period) -> str:
         "period_status": period.status,
         "scores_version": period.scores_version,
         "ranking": f"/api/v1/scores/{period.code}",
-        "occurred_at": datetime.now(UTC).isoformat(),
+        "occurred_at": clock.now().isoformat(),
     }
     for subscription in repo.subscriptions(session, active_only=True):
         if event in subscription.events:
             session.add(
                 WebhookDelivery(
                     subscription_id=subscription.id, event=event, payload=payload, status="pending", attempts=0,
-                    created_at=datetime.now(UTC),
+                    created_at=clock.now(),
                 )
             )  # fmt: skip
     session.flush()
@@ -171,7 +170,7 @@ def _send(client: httpx.Client, subscription: WebhookSubscription, delivery: Web
 
     def attempt() -> httpx.Response:
         delivery.attempts += 1
-        timestamp = str(int(time.time()))
+        timestamp = str(int(clock.now().timestamp()))
         response = client.post(
             subscription.url,
             content=body,
@@ -199,5 +198,5 @@ def _send(client: httpx.Client, subscription: WebhookSubscription, delivery: Web
         delivery.status = "failed"
         delivery.error = str(error.last_attempt.exception())[:1000]
         return False
-    delivery.status, delivery.error, delivery.delivered_at = "delivered", None, datetime.now(UTC)
+    delivery.status, delivery.error, delivery.delivered_at = "delivered", None, clock.now()
     return True

@@ -1,11 +1,12 @@
 """The append-only audit log."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from api import clock
 from api.db.models import AuditEntry
 from api.middleware.client import client_address
 
@@ -15,7 +16,7 @@ def record(
     before: dict[str, Any] | None = None, after: dict[str, Any] | None = None, reason: str | None = None,
 ) -> None:
     session.add(AuditEntry(
-        at=datetime.now(UTC), actor=actor, action=action, entity=entity, entity_key=entity_key,
+        at=clock.now(), actor=actor, action=action, entity=entity, entity_key=entity_key,
         before=before, after=after, reason=reason, client_address=client_address.get(),
     ))
     session.flush()

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import BinaryIO
 
 from sqlalchemy.orm import Session
 
+from api import clock
 from api.db.integration_models import ImportRun
 from api.db.repositories import import_runs as repo
 from api.services.access import Principal
@@ -62,13 +62,13 @@ def begin(
             request_sha256=digest,
             filename=(filename or "")[:255] or None,
             status="running",
-            started_at=datetime.now(UTC),
+            started_at=clock.now(),
         ),
     )
 
 
 def finish(session: Session, run: ImportRun, status: int, body: dict) -> None:
-    run.status, run.http_status, run.report, run.finished_at = "done", status, body, datetime.now(UTC)
+    run.status, run.http_status, run.report, run.finished_at = "done", status, body, clock.now()
     session.flush()
 
 

@@ -17,12 +17,12 @@ from array import array
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from operator import itemgetter
 from typing import BinaryIO
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from api import clock
 from api.db.models import Period
 from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import scores as scores_repo
@@ -466,7 +466,7 @@ def _apply(
 ) -> list[str]:
     """Write the staged changes; recompute scores now, or return the period codes whose
     recompute must follow the response (a national-scale import)."""
-    now = datetime.now(UTC)
+    now = clock.now()
     repo.create_missing_submissions(session, now)
     repo.merge_values(session)
     repo.bump_versions(session, [(period_id, unit_id) for period_id, unit_id, _c, _u in changed], now)

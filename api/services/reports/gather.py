@@ -11,6 +11,7 @@ from fractions import Fraction
 
 from sqlalchemy.orm import Session
 
+from api import clock
 from api.db.repositories import awards as awards_repo
 from api.db.repositories import units as units_repo
 from api.domain import Tier
@@ -76,7 +77,7 @@ def consolidated(session: Session, principal: Principal, period_code: str, *, nu
 
     return ConsolidatedReport(
         period_code=period.code, period_name=period.name, start=period.start, end=period.end,
-        number=number or "      /BC-CAT", place="Hưng Yên", issued_on=issued_on or date.today(),
+        number=number or "      /BC-CAT", place="Hưng Yên", issued_on=issued_on or clock.today(),
         reporting=reporting, tiers=tuple(tiers), rankings=tuple(rankings),
         failed_indicators=_failed_indicators(session, period, received_units={
             item["unit"]["code"] for item in items if item["first_submitted_at"] is not None}),
