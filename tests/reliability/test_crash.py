@@ -1,17 +1,21 @@
 """SIGKILL in the middle of a large import: after a restart the database is as before the request or as
-after it, never in between (the import, its audit entries and its score recompute are one transaction)."""
+after it, never in between (the import, its audit entries and its score recompute are one transaction).
+
+The kill is not left to timing: the server is stopped (SIGSTOP) and its database looked at from outside
+until the import's own transaction is open (its run recorded, its answer not; SQLite's write lock held,
+on PostgreSQL values written) and has been for half the time an uninterrupted import keeps it open; only
+then is the stopped server killed, so the kill certainly lands inside the transaction. The uninterrupted
+import is killed right after its answer: a confirmed import is never lost."""
 
 import sqlite3
 import threading
-import time
 
 import httpx
 from sqlalchemy.engine import make_url
 
 from tests.imports.files import csv_bytes
-from tests.reliability.conftest import start_server
+from tests.reliability.conftest import Onlooker, Server, start_server
 
-KILL_DELAYS = (0.02, 0.05, 0.08, 0.12, 0.18, 0.3)  # seconds after sending; the import takes ~0.1-0.4 s
 EDITABLE = {"draft", "returned", None}
 KINDS = ("commune", "commune_police", "department", "police_department")
 
@@ -59,39 +63,69 @@ def _import(server_url: str, cookies, csrf: str, body: bytes, outcome: dict) -> 
         outcome["status"] = type(error).__name__
 
 
-def test_kill_during_large_imports_leaves_before_or_after(server, tmp_path):
-    """One kill per delay, each into a fresh import (a new count) of every pair; the server is restarted
-    between kills and every row of every import is checked."""
+def _start_import(server: Server, admin: httpx.Client, targets: list[tuple[str, str]], mark: int):
+    """An import of every pair with the count ``mark``, sent from a thread: (thread, outcome)."""
+    rows = [["Mã đơn vị", "Mã kỳ báo cáo", "Mã chỉ tiêu", "Số lần"]]
+    rows += [[unit, "2026-H1", indicator, mark] for unit, indicator in targets]
+    outcome: dict = {}
+    request = threading.Thread(
+        target=_import,
+        args=(server.url, admin.cookies, admin.headers["X-CSRF-Token"], csv_bytes(rows), outcome),
+    )
+    request.start()
+    return request, outcome
+
+
+def test_kill_during_a_large_import_leaves_before_or_after(server, tmp_path):
+    """Two imports of every pair, each with a new count that recognises its rows; the server is restarted
+    after each kill and every row of both imports is checked."""
     running = server
     admin = running.client("admin")
     targets = _targets(admin)
-    assert len(targets) >= 150, "the import should be large enough to be interrupted"
+    assert len(targets) >= 150, "the import should be large"
     units = {unit for unit, _ in targets}
-    outcomes = []
-    for trial, delay in enumerate(KILL_DELAYS):
-        mark = 90 + trial  # a count no demo value has: recognises this trial's rows
+    onlooker = Onlooker(server.database_url)
+
+    def importing() -> bool:
+        running_runs = onlooker.scalar("SELECT count(*) FROM import_runs WHERE status = 'running'")
+        return running_runs == 1 and onlooker.writing("submission_values")
+
+    # Left to finish, while the same checks time how long its transaction is open; killed at its answer.
+    assert _marked(admin, units, 90) == 0
+    request, outcome = _start_import(running, admin, targets, 90)
+    seconds = running.time_inside(importing, request)
+    request.join(timeout=120)
+    assert outcome.get("status") == 200, outcome
+    running.kill()
+    running = start_server(server.database_url, tmp_path)
+    admin = running.client("admin")
+    assert _marked(admin, units, 90) == len(targets), "a confirmed import was lost"
+    assert seconds > 0, "no check saw the import's transaction open"
+
+    # Killed halfway through its transaction; an import quicker than that is let finish and the next one
+    # killed sooner, at last at the first check that sees its transaction open.
+    after, mark = seconds / 2, 91
+    while True:
         assert _marked(admin, units, mark) == 0
-        rows = [["Mã đơn vị", "Mã kỳ báo cáo", "Mã chỉ tiêu", "Số lần"]]
-        rows += [[unit, "2026-H1", indicator, mark] for unit, indicator in targets]
-        outcome: dict = {}
-        worker = threading.Thread(
-            target=_import,
-            args=(running.url, admin.cookies, admin.headers["X-CSRF-Token"], csv_bytes(rows), outcome),
-        )
-        worker.start()
-        time.sleep(delay)
-        running.kill()
-        worker.join(timeout=120)
-        running = start_server(server.database_url, tmp_path)
-        admin = running.client("admin")
-        marked = _marked(admin, units, mark)
-        outcomes.append((delay, outcome.get("status"), marked))
-        assert marked in (0, len(targets)), f"torn import: {outcomes}"
-        if outcome.get("status") == 200:
-            assert marked == len(targets), f"a confirmed import was lost: {outcomes}"
+        request, outcome = _start_import(running, admin, targets, mark)
+        killed = running.kill_while(importing, request, after=after)
+        request.join(timeout=120)
+        if killed:
+            break
+        assert after > 0, f"no check saw the import's transaction open: {outcome}"
+        assert outcome.get("status") == 200, outcome
+        after, mark = (after / 4 if after > 0.01 else 0.0), mark + 1
+    assert not isinstance(outcome.get("status"), int), f"the killed import answered: {outcome}"
+    running = start_server(server.database_url, tmp_path)
+    marked = _marked(running.client("admin"), units, mark)
+    assert marked in (0, len(targets)), f"torn import: {marked} of {len(targets)} rows"
     running.process.terminate()
     running.process.wait(timeout=30)
-    assert any(not isinstance(status, int) for _, status, _ in outcomes), f"no kill hit a request: {outcomes}"
+    onlooker.close()
+    print(
+        f"import transaction open {seconds:.2f} s uninterrupted; killed {after:.2f} s into import {mark - 89}, "
+        f"{marked} of its rows kept"
+    )
     url = make_url(server.database_url)
     if url.get_backend_name() == "sqlite":
         with sqlite3.connect(url.database) as connection:
