@@ -1340,6 +1340,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Current Time */
+        get: operations["current_time_api_v1_clock_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1576,6 +1593,27 @@ export interface components {
             awards: number;
             /** Total */
             total: number;
+        };
+        /** ClockOut */
+        ClockOut: {
+            /**
+             * Now
+             * Format: date-time
+             * @description The server's current instant (UTC).
+             */
+            now: string;
+            /**
+             * Today
+             * Format: date
+             * @description Today's date in Vietnam, the calendar of every deadline.
+             */
+            today: string;
+            /**
+             * Timezone
+             * @description The time zone of deadlines.
+             * @example Asia/Ho_Chi_Minh
+             */
+            timezone: string;
         };
         /** ContactIn */
         ContactIn: {
@@ -2567,8 +2605,7 @@ export interface components {
             /** Period */
             period: string;
             unit: components["schemas"]["api__schemas__auth__UnitRef"];
-            /** Status */
-            status: string;
+            status: components["schemas"]["SubmissionStatus"];
             /** Status Label */
             status_label: string;
             /** Version */
@@ -2603,6 +2640,11 @@ export interface components {
             /** Page Size */
             page_size: number;
         };
+        /**
+         * SubmissionStatus
+         * @enum {string}
+         */
+        SubmissionStatus: "draft" | "submitted" | "returned" | "approved";
         /** SubmissionSummary */
         SubmissionSummary: {
             /** Period */
@@ -2610,8 +2652,7 @@ export interface components {
             unit: components["schemas"]["api__schemas__auth__UnitRef"];
             /** Group */
             group: string | null;
-            /** Status */
-            status: string;
+            status: components["schemas"]["SubmissionStatus"];
             /** Status Label */
             status_label: string;
             /** Version */
@@ -4798,7 +4839,7 @@ export interface operations {
             query?: {
                 period?: string | null;
                 unit?: string | null;
-                status?: string | null;
+                status?: components["schemas"]["SubmissionStatus"] | null;
                 group?: string | null;
                 page?: number;
                 page_size?: number;
@@ -9008,6 +9049,26 @@ export interface operations {
                 content: {
                     "application/problem+json": unknown;
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    current_time_api_v1_clock_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockOut"];
                 };
             };
         };

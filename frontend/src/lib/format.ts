@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
+import { todayDayjs } from './clock';
 
 dayjs.extend(customParseFormat);
 dayjs.locale('vi');
@@ -32,7 +33,7 @@ export function formatPercent(numerator: number, denominator: number): string {
 }
 
 /** Whole days from today to a due date: positive means days left, negative days late. */
-export function daysUntil(dueIso: string, today: dayjs.Dayjs = dayjs()): number {
+export function daysUntil(dueIso: string, today: dayjs.Dayjs = todayDayjs()): number {
   return dayjs(dueIso).startOf('day').diff(today.startOf('day'), 'day');
 }
 

@@ -8,16 +8,19 @@ import { can, ROLE_LABELS } from '@/features/auth/roles';
 import { NotificationBell } from '@/features/reminders/components/NotificationBell';
 import { ErrorState, PageLoading } from '@/components/PageState';
 import { menuSection, navigationFor } from './navigation';
+import { useServerClock } from '../server-clock';
 
 export function AppLayout() {
   const me = useMe();
+  const clock = useServerClock();
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
   const screens = Grid.useBreakpoint();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  if (me.isPending) return <PageLoading />;
+  // Pages count days from the server's clock: wait for its first answer (a failure falls back to the browser's).
+  if (me.isPending || clock.isPending) return <PageLoading />;
   if (me.isError) return <ErrorState error={me.error} />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
 

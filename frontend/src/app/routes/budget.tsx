@@ -4,12 +4,14 @@ import { BudgetView } from '@/features/awards/components/BudgetView';
 import { UnitSelect } from '@/features/units/components/UnitSelect';
 import { PageHeader } from '@/components/PageHeader';
 import { useSearchParam } from '@/lib/use-search-param';
+import { useToday } from '@/lib/clock';
 import { useCurrentUser } from '../use-current-user';
 
 export default function BudgetRoute() {
   const me = useCurrentUser();
   const [yearParam, setYear] = useSearchParam('year');
-  const year = Number(yearParam) || new Date().getFullYear();
+  const today = useToday();
+  const year = Number(yearParam) || Number(today.slice(0, 4));
   return (
     <>
       <PageHeader

@@ -6,14 +6,15 @@ import { StatusTag } from '@/components/StatusTag';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorState, PageLoading } from '@/components/PageState';
 import { dayjs, daysUntil, formatDate, formatDateTime } from '@/lib/format';
+import { useToday } from '@/lib/clock';
 import { useCurrentUser } from '../use-current-user';
 import { can } from '@/features/auth/roles';
 
-function Deadline({ due, submission }: { due: string; submission: SubmissionSummary | undefined }) {
+function Deadline({ due, today, submission }: { due: string; today: string; submission: SubmissionSummary | undefined }) {
   if (submission?.first_submitted_at) {
     return <Typography.Text type="secondary">Nộp lần đầu {formatDateTime(submission.first_submitted_at)}</Typography.Text>;
   }
-  const days = daysUntil(due);
+  const days = daysUntil(due, dayjs(today));
   if (days < 0) return <Typography.Text type="danger">Quá hạn {-days} ngày</Typography.Text>;
   if (days === 0) return <Typography.Text type="warning">Hạn nộp hôm nay</Typography.Text>;
   return <Typography.Text type={days <= 7 ? 'warning' : undefined}>Còn {days} ngày</Typography.Text>;
@@ -23,12 +24,12 @@ function ReporterHome({ unitCode, unitName }: { unitCode: string; unitName: stri
   const navigate = useNavigate();
   const periods = usePeriods();
   const submissions = useSubmissions({ unit: unitCode });
+  const today = useToday();
   if (periods.isPending || submissions.isPending) return <PageLoading />;
   if (periods.isError) return <ErrorState error={periods.error} />;
   if (submissions.isError) return <ErrorState error={submissions.error} />;
   const byPeriod = new Map(submissions.data.map((s) => [s.period, s]));
   // Periods that have not started yet take no values; they appear once they begin.
-  const today = dayjs().format('YYYY-MM-DD');
   const rows = reportingPeriods(periods.data).filter((p) => p.start <= today);
   return (
     <>
@@ -64,7 +65,7 @@ function ReporterHome({ unitCode, unitName }: { unitCode: string; unitName: stri
                   description={
                     <Space direction="vertical" size={0}>
                       <span>
-                        Hạn nộp {formatDate(period.due)} · <Deadline due={period.due} submission={submission} />
+                        Hạn nộp {formatDate(period.due)} · <Deadline due={period.due} today={today} submission={submission} />
                       </span>
                       {status === 'returned' && (
                         <Alert type="error" showIcon title="Báo cáo bị trả lại: mở báo cáo để xem lý do và sửa." style={{ marginTop: 4 }} />

@@ -11,14 +11,14 @@ import { Chart } from '@/components/Chart';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorState, PageLoading } from '@/components/PageState';
 import { useSearchParam } from '@/lib/use-search-param';
-import { dayjs } from '@/lib/format';
+import { useToday } from '@/lib/clock';
 
 export default function UnitRoute() {
   const { code = '' } = useParams();
   const [period, setPeriod] = useSearchParam('period');
   const score = useUnitScore(period, code);
   const periods = usePeriods();
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = useToday();
   const history = useQueries({
     // Only periods that have begun: later ones have nothing entered yet and would chart as zeros.
     queries: (periods.data ?? [])

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { dayjs } from '@/lib/format';
+import { resetClock, setServerClock } from '@/lib/clock';
 import { DecisionForm } from '../components/DecisionForm';
 
 function renderForm() {
@@ -38,6 +39,7 @@ describe('DecisionForm', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     fetchMock.mockReset();
+    resetClock();
   });
 
   it('needs the decision number and date', async () => {
@@ -52,6 +54,18 @@ describe('DecisionForm', () => {
     const { user } = renderForm();
     await user.type(screen.getByLabelText('Số quyết định'), '125/QĐ-UBND');
     await typeDate(user, dayjs().add(3, 'day').format('DD/MM/YYYY'));
+    await user.click(screen.getByRole('button', { name: 'Ghi quyết định' }));
+    expect(await screen.findByText('Ngày quyết định không được sau hôm nay')).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('counts "today" on the server clock, not on a PC clock set a month ahead', async () => {
+    const pc = dayjs();
+    setServerClock(pc.subtract(30, 'day').toISOString(), 'Asia/Ho_Chi_Minh', pc.valueOf());
+    const { user } = renderForm();
+    await user.type(screen.getByLabelText('Số quyết định'), '125/QĐ-UBND');
+    // Yesterday on the PC's clock is four weeks ahead on the server's.
+    await typeDate(user, pc.subtract(1, 'day').format('DD/MM/YYYY'));
     await user.click(screen.getByRole('button', { name: 'Ghi quyết định' }));
     expect(await screen.findByText('Ngày quyết định không được sau hôm nay')).toBeInTheDocument();
     expect(fetchMock).not.toHaveBeenCalled();

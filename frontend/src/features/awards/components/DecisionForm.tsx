@@ -1,7 +1,8 @@
 import { App, Button, DatePicker, Form, Input, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { errorMessage } from '@/api/errors';
-import { DATE_FORMAT, dayjs } from '@/lib/format';
+import { DATE_FORMAT } from '@/lib/format';
+import { todayDayjs } from '@/lib/clock';
 import { useRecordDecision } from '../api/awards';
 
 interface DecisionFields {
@@ -40,7 +41,7 @@ export function DecisionForm({ proposalId, onRecorded }: { proposalId: number; o
           { required: true, message: 'Chọn ngày quyết định' },
           {
             validator: (_, value: Dayjs | undefined) =>
-              !value || !value.isAfter(dayjs(), 'day') ? Promise.resolve() : Promise.reject(new Error('Ngày quyết định không được sau hôm nay')),
+              !value || !value.isAfter(todayDayjs(), 'day') ? Promise.resolve() : Promise.reject(new Error('Ngày quyết định không được sau hôm nay')),
           },
         ]}
       >

@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { DATE_FORMAT, formatDate, formatNumber } from '@/lib/format';
+import { today } from '@/lib/clock';
 import {
   useAddCorrectiveAction,
   useCloseCorrectiveAction,
@@ -121,7 +122,7 @@ function CorrectiveActions({ finding, canWrite }: { finding: Finding; canWrite: 
                   key="close"
                   size="small"
                   type="link"
-                  onClick={() => close.mutateAsync({ id: action.id, doneOn: new Date().toLocaleDateString('en-CA') }).catch(failed)}
+                  onClick={() => close.mutateAsync({ id: action.id, doneOn: today() }).catch(failed)}
                 >
                   Đã khắc phục
                 </Button>

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Select, Switch, Table, Tag } from 'antd';
 import { errorMessage } from '@/api/errors';
+import { currentYear } from '@/lib/clock';
 import { ErrorAlert } from '@/components/PageState';
 import { useAddExemplar, useExemplars, type Exemplar } from '../api/models';
 
@@ -32,7 +33,7 @@ export function ExemplarsManager({ unitPicker, canWrite }: { unitPicker: ReactEl
           form={form}
           layout="inline"
           style={{ padding: 16, rowGap: 8 }}
-          initialValues={{ recipient: 'collective', year: new Date().getFullYear(), published: false }}
+          initialValues={{ recipient: 'collective', year: currentYear(), published: false }}
           onFinish={({ name, achievement, ...fields }) =>
             add.mutateAsync({ ...fields, name: name.trim(), achievement: achievement.trim() }).then(
               () => {

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Select,
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { dayjs, formatDate, formatDateTime } from '@/lib/format';
+import { now } from '@/lib/clock';
 import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from '../api/tokens';
 
 const SCOPES = [
@@ -74,7 +75,7 @@ export function TokensManager() {
               title: 'Hết hạn',
               dataIndex: 'expires_at',
               render: (at: string) =>
-                dayjs(at).isBefore(dayjs()) ? (
+                dayjs(at).valueOf() < now() ? (
                   <Typography.Text type="danger">Đã hết hạn {formatDate(at)}</Typography.Text>
                 ) : (
                   formatDate(at)
