@@ -197,19 +197,33 @@ def start_server(database_url: str, workdir: Path, workers: int = 1) -> Server:
     raise RuntimeError("server did not start")
 
 
-@pytest.fixture
-def postgres_database():
-    """A fresh, migrated and seeded database on the test PostgreSQL server (skips without one)."""
+@pytest.fixture(scope="session")
+def postgres_seeded_template() -> str:
+    """A migrated and seeded database made once per session (per xdist worker), copied by each test."""
     base = os.environ.get("BANHAT_TEST_POSTGRES_URL")
     if not base:
         pytest.skip("PostgreSQL tests skipped: BANHAT_TEST_POSTGRES_URL is not set.")
-    name = f"banhat_rel_{uuid.uuid4().hex[:10]}"
+    name = f"banhat_rel_template_{uuid.uuid4().hex[:10]}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(base).set(database=name).render_as_string(hide_password=False)
-    seed_database(url)
-    yield url
+    seed_database(make_url(base).set(database=name).render_as_string(hide_password=False))
+    yield name
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def postgres_database(postgres_seeded_template):
+    """A fresh, migrated and seeded database on the test PostgreSQL server (skips without one): a copy
+    of the session's seeded template (nothing stays connected to it)."""
+    base = os.environ["BANHAT_TEST_POSTGRES_URL"]
+    name = f"banhat_rel_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{postgres_seeded_template}"'))
+    yield make_url(base).set(database=name).render_as_string(hide_password=False)
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
