@@ -57,6 +57,18 @@ class Principal:
         """Whether this principal may see the submission data of ``unit_id``."""
         return self.role in ALL_UNITS_ROLES or (self.unit_id is not None and self.unit_id == unit_id)
 
+    @property
+    def score_detail_units(self) -> list[int] | None:
+        """The units whose explained scores (each indicator's value and points) this principal reads:
+        None for every unit; a reporter only its own, by session or token, on every route and file."""
+        if self.role != "reporter":
+            return None
+        return [self.unit_id] if self.unit_id is not None else []
+
+    def sees_score_detail(self, unit_id: int) -> bool:
+        units = self.score_detail_units
+        return units is None or unit_id in units
+
     def require_unit(self, permission: str, unit_id: int) -> None:
         """Refuse with 404, not 403, for other units: a reporter learns nothing about them."""
         self.require(permission)

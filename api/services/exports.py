@@ -22,7 +22,6 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy.orm import Session
 
 from api.db.repositories import exports as exports_repo
-from api.db.repositories import units as units_repo
 from api.db.repositories import value_imports
 from api.domain import Tier, display
 from api.services import scores, submissions
@@ -217,12 +216,13 @@ EXPLAINED_COLUMNS = (
 
 
 def explained_export(session: Session, principal: Principal, period_code: str, group: str | None) -> Export:
-    """Every indicator of every ranked unit with its value, rule, attainment and points."""
+    """Every indicator of every ranked unit with its value, rule, attainment and points; a reporter
+    gets its own unit's only, as from ``GET /scores/{period}/{unit}``."""
     period, _tag = scores.ranking_etag(session, principal, period_code, group, None)
-    group_id = _group_id(session, group)
+    group_id = scores.group_id(session, group)
     rows: list[Sequence[object]] = []
     for code, name, total, final_tier, explanation in exports_repo.explained_scores(
-        session, period.id, group_id
+        session, period.id, group_id, principal.score_detail_units
     ):
         tier = Tier[final_tier].label
         for item in explanation.get("indicators", []):
@@ -234,10 +234,6 @@ def explained_export(session: Session, principal: Principal, period_code: str, g
             ])  # fmt: skip
     return Export(f"diem-chi-tiet-{period.code}", f"Điểm chi tiết theo chỉ tiêu - {period.name}",
                   EXPLAINED_COLUMNS, rows)  # fmt: skip
-
-
-def _group_id(session: Session, group: str | None) -> int | None:
-    return units_repo.group_by_code(session, group).id if group else None
 
 
 def _yes_no(flag: object) -> str | None:

@@ -74,13 +74,18 @@ def _number(value: str | None) -> str | None:
     return None if value is None else str(display(Fraction(value)))
 
 
+def group_id(session: Session, group: str | None) -> int | None:
+    """The id of the emulation group ``group`` (None: every group); 404 naming it when unknown."""
+    if not group:
+        return None
+    found = units_repo.group_by_code(session, group)
+    if found is None:
+        raise NotFound(f"Không tìm thấy cụm, khối thi đua «{group}».")
+    return found.id
+
+
 def ranking(session: Session, period: Period, group: str | None, kind: str | None) -> dict:
-    group_id = None
-    if group:
-        found = units_repo.group_by_code(session, group)
-        if found is None:
-            raise NotFound(f"Không tìm thấy cụm, khối thi đua «{group}».")
-        group_id = found.id
+    group_id_ = group_id(session, group)
     items = [
         {
             "rank": row.rank, "unit": {"code": row.unit_code, "name": row.unit_name, "kind": row.unit_kind},
@@ -90,7 +95,7 @@ def ranking(session: Session, period: Period, group: str | None, kind: str | Non
             "submission_status": row.submission_status, "first_submitted_at": row.first_submitted_at,
             "veto_failed": row.veto_failed,
         }
-        for row in scores.ranking(session, period.id, group_id, kind)
+        for row in scores.ranking(session, period.id, group_id_, kind)
     ]
     _catalog_version, scheme_code = catalog_repo.scheme_codes(session, period.scheme_id)
     return {"period": period.code, "period_name": period.name, "status": period.status,
@@ -102,7 +107,7 @@ def explained(session: Session, principal: Principal, period_code: str, unit_cod
     principal.require("scores:read")
     period = _period(session, period_code)
     unit = units.get(session, unit_code)
-    if principal.role == "reporter" and not principal.sees_unit(unit.id):
+    if not principal.sees_score_detail(unit.id):
         raise NotFound("Không tìm thấy điểm của đơn vị này.")
     score = scores.find(session, period.id, unit.id)
     if score is None:

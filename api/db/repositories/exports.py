@@ -8,9 +8,13 @@ from sqlalchemy.orm import Session
 from api.db.models import EmulationGroup, Score, Unit
 
 
-def explained_scores(session: Session, period_id: int, group_id: int | None) -> list[tuple]:
-    """(unit code, unit name, total, final tier, explanation) in ranking order."""
+def explained_scores(
+    session: Session, period_id: int, group_id: int | None, unit_ids: list[int] | None = None
+) -> list[tuple]:
+    """(unit code, unit name, total, final tier, explanation) in ranking order; only ``unit_ids`` if given."""
     conditions = [Score.period_id == period_id, Unit.active.is_(True)]
+    if unit_ids is not None:
+        conditions.append(Score.unit_id.in_(unit_ids))
     if group_id is not None:
         conditions.append(Score.group_id == group_id)
     query = (
