@@ -20,11 +20,11 @@ from tests.imports.test_values_import import rows_for
 
 @pytest.fixture
 def server_url(app):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
+    listener = socket.socket()  # bound here and handed over: no other process can take the port meanwhile
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not server.started:
@@ -33,6 +33,7 @@ def server_url(app):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(10)
+    listener.close()
 
 
 def token_of(client, scopes: list[str]) -> str:

@@ -146,14 +146,13 @@ def postgres_writing(connection, table: str) -> bool:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def start_server(database_url: str, workdir: Path, workers: int = 1) -> Server:
-    port = _free_port()
+    # The socket is bound here and handed to the server (--fd), so no other process (another xdist
+    # worker's server) can take the port between choosing and binding it and answer in its place.
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(128)
+    port = listener.getsockname()[1]
     env = os.environ | {
         "DATABASE_URL": database_url,
         "BANHAT_EVIDENCE_DIR": str(workdir / "evidence"),
@@ -166,22 +165,21 @@ def start_server(database_url: str, workdir: Path, workers: int = 1) -> Server:
         "uvicorn",
         "api.main:create_app",
         "--factory",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
+        "--fd",
+        str(listener.fileno()),
         "--workers",
         str(workers),
         "--log-level",
         "warning",
     ]
-    with (workdir / f"server-{port}.log").open("w") as log:  # the child keeps its own descriptor
+    with listener, (workdir / f"server-{port}.log").open("w") as log:  # the child keeps its own descriptors
         process = subprocess.Popen(
             command,
             cwd=PROJECT_ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=log,
+            pass_fds=(listener.fileno(),),
         )
     server = Server(f"http://127.0.0.1:{port}", database_url, process)
     deadline = time.monotonic() + 60
