@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .indicators import Indicator, Measure
+from .spreadsheet import typed
 
 MEASURE_FIELDS = {
     Measure.RATIO: ("numerator", "denominator"),
@@ -110,6 +111,8 @@ def validate_value(indicator: Indicator, raw: Mapping[str, object]) -> tuple[Val
     if note is not None and not isinstance(note, str):
         errors.append(FieldError("note", "Ghi chú phải là văn bản."))
         note = None
+    elif note is not None:
+        note = typed(note.strip())  # an exported "'=..." note imports back as it was entered
     if all(_blank(raw.get(field)) for field in own_fields):
         return None, errors
     parsed: dict[str, object] = {}

@@ -71,10 +71,11 @@ class Sheet:
 
 
 def cell_value(value: object) -> object:
-    """Exact scores are rounded for display only here, to 2 places (the domain's `display`)."""
+    """What goes into a cell, for every writer of this module: exact scores rounded for display only
+    here, to 2 places (the domain's `display`); text never a formula (`api.domain.spreadsheet`)."""
     if isinstance(value, Fraction):
         return display(value)
-    return value
+    return inert(value)
 
 
 def write_xlsx(target: BinaryIO, sheets: Sequence[Sheet]) -> None:
@@ -95,13 +96,13 @@ def _write_sheet(worksheet: WriteOnlyWorksheet, sheet: Sheet) -> None:
     if sheet.prepare is not None:
         sheet.prepare(worksheet, header_row)
     if sheet.title:
-        title = WriteOnlyCell(worksheet, sheet.title)
+        title = WriteOnlyCell(worksheet, cell_value(sheet.title))
         title.font = TITLE_FONT
         worksheet.append([title])
         worksheet.append([])
     header = []
     for column in sheet.columns:
-        cell = WriteOnlyCell(worksheet, column.title)
+        cell = WriteOnlyCell(worksheet, cell_value(column.title))
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
         header.append(cell)
     worksheet.append(header)
@@ -124,7 +125,7 @@ def write_csv(target: BinaryIO, columns: Sequence[Column], rows: Iterable[Sequen
     decimals with a point: the file is for machines as much as for people."""
     text = io.TextIOWrapper(target, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)
-    writer.writerow([column.title for column in columns])
+    writer.writerow([cell_value(column.title) for column in columns])
     for values in rows:
         writer.writerow([_csv_text(value) for value in values])
     text.flush()

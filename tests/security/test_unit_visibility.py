@@ -24,8 +24,11 @@ PERIOD = "2026-H1"
 
 # (path, query) of every route a reporter may call that returns data of units; rankings listed apart.
 OWN_UNIT_ROUTES: list[tuple[str, dict]] = [
-    *((f"/api/v1/exports/{PERIOD}/explained", {"format": fmt, **extra})
-      for fmt in ("csv", "xlsx") for extra in ({}, {"group": "CAX"}, {"group": "CAP"})),
+    *(
+        (f"/api/v1/exports/{PERIOD}/explained", {"format": fmt, **extra})
+        for fmt in ("csv", "xlsx")
+        for extra in ({}, {"group": "CAX"}, {"group": "CAP"})
+    ),
     *((f"/api/v1/exports/{PERIOD}/values", {"format": fmt}) for fmt in ("csv", "xlsx")),
     ("/api/v1/exports/2026-Y/values", {"format": "csv"}),
     ("/api/v1/submissions", {}),
@@ -135,7 +138,7 @@ def test_the_ranking_files_show_every_unit_but_only_the_rankings_columns(reporte
             header = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
         else:
             sheet = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True).worksheets[0]
-            header = list(list(sheet.iter_rows(min_row=3, max_row=3, values_only=True))[0])
+            header = list(next(sheet.iter_rows(min_row=3, max_row=3, values_only=True)))
         assert header == [column.title for column in RANKING_COLUMNS]
 
 

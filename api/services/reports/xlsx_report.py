@@ -1,6 +1,7 @@
 """Excel workbooks: the consolidated report (one sheet per section) and the budget estimate for Sở Tài chính.
 
-Cells hold numbers, not text, so that the receiving office can sum and filter; scores are rounded half
+Cells hold numbers, not text, so that the receiving office can sum and filter, and no text is ever a
+formula (`api.domain.spreadsheet.inert`); scores are rounded half
 up to two places here (the only rounding), percentages are stored as ratios with a percent format.
 """
 
@@ -15,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from api.domain.awards import AWARD, BudgetLine, BudgetTotal
+from api.domain.spreadsheet import inert
 from api.services.reports.formatting import rounded, vn_date
 from api.services.reports.model import ConsolidatedReport, inspection_status
 
@@ -38,16 +40,16 @@ def _sheet(
     ``columns`` are (header, width, number format or None).
     """
     sheet = workbook.create_sheet(title)
-    sheet.cell(1, 1, heading).font = Font(bold=True, size=13)
+    sheet.cell(1, 1, inert(heading)).font = Font(bold=True, size=13)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
     for index, (header, width, _) in enumerate(columns, start=1):
-        cell = sheet.cell(3, index, header)
+        cell = sheet.cell(3, index, inert(header))
         cell.font, cell.fill, cell.border = Font(bold=True), HEADER_FILL, BORDER
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.column_dimensions[get_column_letter(index)].width = width
     for row_index, values in enumerate(rows, start=4):
         for index, (value, (_, _, number_format)) in enumerate(zip(values, columns, strict=True), start=1):
-            cell = sheet.cell(row_index, index, value)
+            cell = sheet.cell(row_index, index, inert(value))
             cell.border = BORDER
             if number_format:
                 cell.number_format = number_format
