@@ -94,15 +94,21 @@ def me(session: Session, principal: Principal) -> tuple[User, Unit | None]:
     return found
 
 
+def _require_signed_in(principal: Principal) -> None:
+    """Tokens are managed from a signed-in browser session only: a token cannot mint a longer-lived or
+    broader one, list its owner's tokens or revoke them, whatever its scopes (no scope grants this)."""
+    if principal.scopes is not None:
+        raise Forbidden("Mã truy cập không thể tạo, xem hay thu hồi mã truy cập; hãy đăng nhập để quản lý mã.")
+
+
 def create_token(
     session: Session, principal: Principal, name: str, scopes: list[str], expires_in_days: int
 ) -> tuple[ApiToken, str]:
     """A new token valid for `expires_in_days` days (the router supplies the configured default)."""
+    _require_signed_in(principal)
     unknown = [s for s in scopes if s not in SCOPES]
     if unknown:
         raise Invalid("Phạm vi không hợp lệ.", [FieldProblem(["body", "scopes"], f"Phạm vi không tồn tại: {', '.join(unknown)}.")])
-    if principal.scopes is not None and not set(scopes) <= principal.scopes:
-        raise Forbidden("Mã truy cập không thể tạo mã có phạm vi rộng hơn chính nó.")
     secret = new_secret(TOKEN_PREFIX)
     now = clock.now()
     token = users.add(session, ApiToken(
@@ -117,10 +123,12 @@ def create_token(
 
 
 def list_tokens(session: Session, principal: Principal) -> list[ApiToken]:
+    _require_signed_in(principal)
     return users.tokens_of(session, principal.user_id)
 
 
 def revoke_token(session: Session, principal: Principal, token_id: int) -> None:
+    _require_signed_in(principal)
     token = users.token_by_id(session, token_id)
     if token is None or token.user_id != principal.user_id:
         raise NotFound("Không tìm thấy mã truy cập.")
