@@ -146,6 +146,20 @@ def postgres_writing(connection, table: str) -> bool:
     )
 
 
+_started: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_server_outlives_its_test():
+    """Servers a test (re)started and left running, e.g. because it failed, are killed after it."""
+    yield
+    while _started:
+        process = _started.pop()
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)  # works on a stopped (SIGSTOP) process too
+            process.wait(timeout=30)
+
+
 def start_server(database_url: str, workdir: Path, workers: int = 1) -> Server:
     # The socket is bound here and handed to the server (--fd), so no other process (another xdist
     # worker's server) can take the port between choosing and binding it and answer in its place.
@@ -181,6 +195,7 @@ def start_server(database_url: str, workdir: Path, workers: int = 1) -> Server:
             stderr=log,
             pass_fds=(listener.fileno(),),
         )
+    _started.append(process)
     server = Server(f"http://127.0.0.1:{port}", database_url, process)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
