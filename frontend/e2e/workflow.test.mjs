@@ -1,28 +1,52 @@
-// The reporting workflow end to end, in Chromium against the real server and a fresh demo database.
+// The reporting workflow end to end, in Chromium against the real server and a fresh demo database, the
+// server's clock set to one of the dates that trip calendars (support/dates.mjs; calendar.test.mjs runs
+// the workflow's steps on the others). Each test builds its own situation over the API, in a period of
+// its own dated from the server's clock (open for reports today, past due, locked), so a failure is that
+// test's alone and no test depends on the calendar.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServer, DEMO_PASSWORD } from './support/server.mjs';
-import { launchBrowser, login, newPage, PHONE } from './support/browser.mjs';
-import { fillIndicator, passingValue, reportIndicators } from './support/report.mjs';
+import { launchBrowser, login, newPage, PHONE, signIn } from './support/browser.mjs';
+import { fillIndicator, passingValue } from './support/report.mjs';
+import { Api, createPeriod, report, reportIndicators, saveValues, serverClock } from './support/api.mjs';
+import { WORKFLOW_DATE } from './support/dates.mjs';
 
 const SHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
 const UNIT = 'CAX-001'; // the demo reporter baocao.cax belongs to it
 const OTHER_UNIT = 'CAX-002';
 const FAILED_VETO = 'KL-09'; // "không để mất vũ khí": one occurrence fails a veto indicator
 const RETURN_REASON = 'Chỉ tiêu KL-09 cần kèm biên bản kiểm kê vũ khí.';
+const EVIDENCE = { name: 'bien-ban-kiem-ke.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') };
 
 let server;
 let browser;
-let reporter;
+let admin; // API only: makes the periods
+let reporter; // pages, signed in through the login form
 let reviewer;
-let period;
 
 const shot = (page, name) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 
-async function rankingRow(page) {
-  await page.goto(`/ranking?period=${period.code}&group=CAX`);
+/** A new period accepting reports today on the server's clock (or past due, locked: see createPeriod). */
+async function period(situation = 'open') {
+  const { today } = await serverClock(admin);
+  return createPeriod(admin, today, { situation });
+}
+
+/** The unit's report in `code` taken to a step over the API, as the reporter and the reviewer would. */
+async function reportUpTo(code, step) {
+  const asReporter = Api.of(reporter);
+  const asReviewer = Api.of(reviewer);
+  const failing = step === 'submitted-failing' || step === 'returned';
+  await saveValues(asReporter, code, UNIT, failing ? { [FAILED_VETO]: { count: 1 } } : {});
+  await report.submit(asReporter, code, UNIT);
+  if (step === 'returned') await report.return(asReviewer, code, UNIT, RETURN_REASON);
+  if (step === 'approved') await report.approve(asReviewer, code, UNIT);
+}
+
+async function rankingRow(page, code) {
+  await page.goto(`/ranking?period=${code}&group=CAX`);
   const row = page.locator('tr', { has: page.locator(`a[href^="/units/${UNIT}"]`) });
   await row.waitFor();
   return {
@@ -36,41 +60,42 @@ async function rankingRow(page) {
 describe('reporting workflow', () => {
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startServer();
+    server = await startServer({ now: WORKFLOW_DATE });
     browser = await launchBrowser();
+    admin = await Api.login(server.baseURL, 'admin');
     reporter = await newPage(browser, server.baseURL);
     reviewer = await newPage(browser, server.baseURL);
     await login(reporter, 'baocao.cax', DEMO_PASSWORD);
     await login(reviewer, 'reviewer', DEMO_PASSWORD);
-    // A period that has begun and is not yet due, so the report is on time and scored without deductions.
-    const periods = await (await reporter.request.get('/api/v1/periods')).json();
-    const today = new Date().toISOString().slice(0, 10);
-    period = periods
-      .filter((p) => p.status === 'open' && p.spans.length === 0 && p.start <= today && p.due >= today)
-      .sort((a, b) => a.due.localeCompare(b.due))[0];
-    assert.ok(period, 'the demo data has an open period accepting reports today');
   });
 
   after(async () => {
+    await admin?.dispose();
     await browser?.close();
     await server?.stop();
   });
 
   it('shows the reporter their unit, periods and deadlines', async () => {
+    const open = await period('open');
+    const late = await period('late');
+    const locked = await period('locked');
     await reporter.goto('/');
     await assert.doesNotReject(reporter.getByText('Công an phường Phố Hiến').first().waitFor());
-    const item = reporter.locator(`[data-period="${period.code}"]`);
+    const item = reporter.locator(`[data-period="${open.code}"]`);
     await item.waitFor();
     assert.match(await item.innerText(), /Chưa nộp/);
     assert.match(await item.innerText(), /Còn \d+ ngày|Hạn nộp hôm nay/);
+    assert.match(await reporter.locator(`[data-period="${late.code}"]`).innerText(), /Quá hạn \d+ ngày/);
+    assert.match(await reporter.locator(`[data-period="${locked.code}"]`).innerText(), /\(đã khóa\)/);
     await shot(reporter, '01-reporter-home');
   });
 
   it('lets the reporter fill the form, preview the score and submit', async () => {
-    const indicators = await reportIndicators(reporter, period.code, UNIT);
+    const { code } = await period();
+    const indicators = await reportIndicators(Api.of(reporter), code, UNIT);
     assert.ok(indicators.length >= 20, `a commune police report has many indicators (${indicators.length})`);
     await reporter.goto('/');
-    await reporter.locator(`[data-period="${period.code}"]`).getByRole('button', { name: 'Nhập số liệu' }).click();
+    await reporter.locator(`[data-period="${code}"]`).getByRole('button', { name: 'Nhập số liệu' }).click();
     await reporter.getByLabel(`${FAILED_VETO} số lượng`).waitFor();
 
     for (const indicator of indicators) {
@@ -92,18 +117,22 @@ describe('reporting workflow', () => {
   });
 
   it('ranks the submitted report with its capped tier before review', async () => {
-    const row = await rankingRow(reviewer);
+    const { code } = await period();
+    await reportUpTo(code, 'submitted-failing');
+    const row = await rankingRow(reviewer, code);
     assert.equal(row.tier, 'Hoàn thành');
     assert.match(row.text, /chưa được duyệt/);
     await shot(reviewer, '03-ranking-before-review');
   });
 
   it('lets the reviewer see the board and queue, then return the report with a reason', async () => {
-    await reviewer.goto(`/status?period=${period.code}`);
+    const { code } = await period();
+    await reportUpTo(code, 'submitted-failing');
+    await reviewer.goto(`/status?period=${code}`);
     await reviewer.getByText('Theo cụm, khối thi đua').waitFor();
     await shot(reviewer, '04-status-board');
 
-    await reviewer.goto(`/review?period=${period.code}`);
+    await reviewer.goto(`/review?period=${code}`);
     await reviewer.getByRole('link', { name: 'Công an phường Phố Hiến' }).click();
     await reviewer.getByTestId('explained-score').getByText(/Không đạt chỉ tiêu phủ quyết/).waitFor();
     await shot(reviewer, '05-review-side-by-side');
@@ -116,16 +145,16 @@ describe('reporting workflow', () => {
   });
 
   it('shows the reporter the reason; the reporter fixes the value and resubmits', async () => {
-    await reporter.goto(`/reports/${period.code}/${UNIT}`);
+    const { code } = await period();
+    await reportUpTo(code, 'returned');
+    await reporter.goto(`/reports/${code}/${UNIT}`);
     const reason = reporter.getByTestId('return-reason');
     await reason.waitFor();
     assert.match(await reason.innerText(), new RegExp(RETURN_REASON.replace(/[.()]/g, '\\$&')));
     await shot(reporter, '06-returned-report');
 
     // Evidence for the corrected value: the file is checked by content on the server, so a real PDF header.
-    await reporter
-      .locator(`[data-indicator="${FAILED_VETO}"] input[type=file]`)
-      .setInputFiles({ name: 'bien-ban-kiem-ke.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await reporter.locator(`[data-indicator="${FAILED_VETO}"] input[type=file]`).setInputFiles(EVIDENCE);
     await reporter.locator(`[data-indicator="${FAILED_VETO}"]`).getByRole('link', { name: /bien-ban-kiem-ke\.pdf/ }).waitFor();
 
     await fillIndicator(reporter, FAILED_VETO, { count: 0, note: 'Đã kiểm kê, không mất vũ khí (biên bản ngày 20/11)' });
@@ -137,12 +166,14 @@ describe('reporting workflow', () => {
   });
 
   it('lets the reviewer approve, and the ranking follows', async () => {
-    await reviewer.goto(`/review/${period.code}/${UNIT}`);
+    const { code } = await period();
+    await reportUpTo(code, 'submitted');
+    await reviewer.goto(`/review/${code}/${UNIT}`);
     await reviewer.getByRole('button', { name: /Duyệt/ }).click();
     await reviewer.getByText('Đã duyệt báo cáo').waitFor();
     await reviewer.getByText('Đã duyệt', { exact: true }).first().waitFor();
 
-    const row = await rankingRow(reviewer);
+    const row = await rankingRow(reviewer, code);
     assert.equal(row.tier, 'Xuất sắc');
     assert.equal(row.total, '100');
     assert.equal(row.rank, '1', 'the only approved report of the group ranks first');
@@ -151,7 +182,16 @@ describe('reporting workflow', () => {
   });
 
   it('lets the reviewer reopen an approved report with a reason, and keeps the history', async () => {
-    await reviewer.goto(`/review/${period.code}/${UNIT}`);
+    // The whole story so far: submitted with a failed veto, returned, evidence attached, fixed, approved.
+    const { code } = await period();
+    const asReporter = Api.of(reporter);
+    await reportUpTo(code, 'returned');
+    await report.attach(asReporter, code, UNIT, FAILED_VETO, EVIDENCE);
+    await saveValues(asReporter, code, UNIT);
+    await report.submit(asReporter, code, UNIT);
+    await report.approve(Api.of(reviewer), code, UNIT);
+
+    await reviewer.goto(`/review/${code}/${UNIT}`);
     await reviewer.getByRole('button', { name: /Mở lại/ }).click();
     await reviewer.getByLabel('Lý do').fill('Cần bổ sung số liệu GD-02 theo kết quả kiểm tra.');
     await reviewer.getByRole('dialog').getByRole('button', { name: 'Mở lại' }).click();
@@ -166,42 +206,49 @@ describe('reporting workflow', () => {
   });
 
   it('does not let a reporter open another unit\'s report', async () => {
-    const api = await reporter.request.get(`/api/v1/submissions/${period.code}/${OTHER_UNIT}`);
+    const { code } = await period();
+    const api = await reporter.request.get(`/api/v1/submissions/${code}/${OTHER_UNIT}`);
     assert.ok([403, 404].includes(api.status()), `API answers ${api.status()}`);
-    await reporter.goto(`/reports/${period.code}/${OTHER_UNIT}`);
+    await reporter.goto(`/reports/${code}/${OTHER_UNIT}`);
     await reporter.getByText('Không tải được dữ liệu').waitFor();
     assert.equal(await reporter.getByLabel('KL-01 số đạt').count(), 0, 'no form for another unit');
   });
 
   it('renders the read-only pages on desktop and phone', async () => {
+    const scored = await period();
+    await reportUpTo(scored.code, 'approved');
+    const draft = await period();
+
     const leader = await newPage(browser, server.baseURL);
-    await login(leader, 'leader', DEMO_PASSWORD);
+    await signIn(leader, 'leader');
     await leader.goto(`/charts?period=2026-H1`);
     await leader.getByRole('img', { name: 'Phân bố xếp loại' }).waitFor();
     await leader.locator('canvas').first().waitFor();
     await shot(leader, '08-charts');
-    await leader.goto(`/units/${UNIT}?period=${period.code}`);
+    await leader.goto(`/units/${UNIT}?period=${scored.code}`);
     await leader.getByText('Điểm của kỳ').waitFor();
     await leader.getByTestId('score-total').waitFor();
     await shot(leader, '09-unit-page');
+    await leader.context().close();
 
-    const admin = await newPage(browser, server.baseURL);
-    await login(admin, 'admin', DEMO_PASSWORD);
+    const adminPage = await newPage(browser, server.baseURL);
+    await signIn(adminPage, 'admin');
     for (const [path, name, loaded] of [
       ['/admin/units', '10-admin-units', 'Công an phường Phố Hiến'],
       ['/admin/users', '11-admin-users', 'baocao.cax'],
-      ['/admin/periods', '12-admin-periods', period.name],
+      ['/admin/periods', '12-admin-periods', scored.name],
       ['/tokens', '13-tokens', 'Chưa có mã truy cập'],
     ]) {
-      await admin.goto(path);
-      await admin.getByText(loaded, { exact: true }).first().waitFor();
-      await admin.locator('.ant-spin-blur').waitFor({ state: 'detached' });
-      await shot(admin, name);
+      await adminPage.goto(path);
+      await adminPage.getByText(loaded, { exact: true }).first().waitFor();
+      await adminPage.locator('.ant-spin-blur').waitFor({ state: 'detached' });
+      await shot(adminPage, name);
     }
+    await adminPage.context().close();
 
     const phone = await newPage(browser, server.baseURL, PHONE);
-    await login(phone, 'baocao.cax', DEMO_PASSWORD);
-    await phone.goto(`/reports/${period.code}/${UNIT}`);
+    await signIn(phone, 'baocao.cax');
+    await phone.goto(`/reports/${draft.code}/${UNIT}`);
     await phone.getByTestId('score-preview').waitFor();
     await shot(phone, '14-phone-report');
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
@@ -210,15 +257,23 @@ describe('reporting workflow', () => {
     await phone.getByRole('menuitem', { name: 'Xếp hạng' }).click();
     await phone.getByText('Xếp hạng thi đua').waitFor();
     await shot(phone, '15-phone-ranking');
+    await phone.context().close();
   });
 
   it('sends a user whose session has ended back to the login page', async () => {
-    await reporter.goto('/ranking?period=2026-H1');
-    await reporter.getByText('Xếp hạng thi đua').waitFor();
-    await reporter.context().clearCookies();
-    await reporter.getByLabel('Kỳ báo cáo').click();
-    await reporter.getByTitle(period.name).click();
-    await reporter.getByRole('button', { name: 'Đăng nhập' }).waitFor();
-    assert.match(reporter.url(), /\/login$/);
+    // A session of its own: the other tests' pages keep theirs.
+    const page = await newPage(browser, server.baseURL);
+    await login(page, 'baocao.cax', DEMO_PASSWORD);
+    await page.goto('/ranking?period=2026-H1');
+    await page.getByText('Xếp hạng thi đua').waitFor();
+    // The page's own requests done first, so that the request below is the one told the session ended.
+    await page.locator('tr a[href^="/units/"]').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.context().clearCookies();
+    await page.getByLabel('Kỳ báo cáo').click();
+    await page.locator('.ant-select-item-option:not(.ant-select-item-option-selected)').first().click();
+    await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    assert.match(page.url(), /\/login$/);
+    await page.context().close();
   });
 });

@@ -18,6 +18,12 @@ export function passingValue(indicator) {
   }
 }
 
+/** The passing value in the API's terms (dates as ISO). */
+export function apiValue(indicator) {
+  const value = passingValue(indicator);
+  return 'date' in value ? { date: value.date.split('/').reverse().join('-') } : value;
+}
+
 export async function fillIndicator(page, code, value) {
   if ('numerator' in value) {
     await page.getByLabel(`${code} số đạt`).fill(String(value.numerator));
@@ -33,12 +39,4 @@ export async function fillIndicator(page, code, value) {
     await input.press('Enter');
   }
   if (value.note) await page.getByLabel(`${code} ghi chú minh chứng`).fill(value.note);
-}
-
-/** The applicable indicators of a report with their catalog rules, read over the API as the page's user. */
-export async function reportIndicators(page, period, unit) {
-  const submission = await (await page.request.get(`/api/v1/submissions/${period}/${unit}`)).json();
-  const catalog = await (await page.request.get('/api/v1/indicators')).json();
-  const rules = new Map(catalog.map((i) => [i.code, i.rule]));
-  return submission.indicators.map((i) => ({ code: i.code, measure: i.measure, rule: rules.get(i.code) }));
 }
