@@ -6,12 +6,16 @@ raises for bad input, it returns the errors so the API can show them next to the
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from .indicators import Indicator, Measure
 from .spreadsheet import typed
+from .text import forbidden_character
+from .text import message as text_message
 
 MEASURE_FIELDS = {
     Measure.RATIO: ("numerator", "denominator"),
@@ -27,6 +31,11 @@ FIELD_LABELS = {
     "date": "Ngày",
     "note": "Ghi chú",
 }
+# Ratios count people, cases or documents and counts count events of a unit in one period: a billion
+# is far beyond any of them and well inside the database's 64-bit columns (docs/api.md).
+MAX_NUMBER = 1_000_000_000
+MAX_DIGITS = len(str(MAX_NUMBER))
+_WHOLE = re.compile(r"-?[0-9]+")  # ASCII digits only: \d would take any script's digits
 _TRUE_WORDS = frozenset({"true", "1", "có", "co", "yes", "x"})
 _FALSE_WORDS = frozenset({"false", "0", "không", "khong", "no"})
 
@@ -54,19 +63,31 @@ def _blank(raw: object) -> bool:
 
 
 def _parse_int(field: str, raw: object) -> tuple[int | None, FieldError | None]:
+    """A whole number from 0 to ``MAX_NUMBER``: an int, an integral float (a spreadsheet's 12.0) or text of
+    ASCII digits only (no "１２", "٣", "²", "1_000", "1e3"); anything else is refused, never raised."""
     label = FIELD_LABELS[field]
+    not_whole = FieldError(field, f"{label} phải là số nguyên.")
     if isinstance(raw, bool):
-        return None, FieldError(field, f"{label} phải là số nguyên.")
+        return None, not_whole
     if isinstance(raw, int):
         number = raw
-    elif isinstance(raw, float) and raw.is_integer():
+    elif isinstance(raw, float) and math.isfinite(raw) and raw.is_integer():
         number = int(raw)
-    elif isinstance(raw, str) and raw.strip().lstrip("-").isdigit():
-        number = int(raw.strip())
+    elif isinstance(raw, str) and _WHOLE.fullmatch(raw.strip()):
+        digits = raw.strip().lstrip("-")
+        number = (
+            int(raw.strip())
+            if len(digits) <= MAX_DIGITS
+            else (-1 if raw.strip()[0] == "-" else MAX_NUMBER + 1)
+        )
+    elif isinstance(raw, str) and raw.strip().isdigit():  # "１２", "٣", "²": digits of another script
+        return None, FieldError(field, f"{label} phải là số nguyên, chỉ gồm các chữ số 0-9.")
     else:
-        return None, FieldError(field, f"{label} phải là số nguyên.")
+        return None, not_whole
     if number < 0:
         return None, FieldError(field, f"{label} không được âm.")
+    if number > MAX_NUMBER:
+        return None, FieldError(field, f"{label} không được lớn hơn {MAX_NUMBER:,}.".replace(",", "."))
     return number, None
 
 
@@ -113,6 +134,10 @@ def validate_value(indicator: Indicator, raw: Mapping[str, object]) -> tuple[Val
         note = None
     elif note is not None:
         note = typed(note.strip())  # an exported "'=..." note imports back as it was entered
+        code = forbidden_character(note)
+        if code:
+            errors.append(FieldError("note", text_message(code)))
+            note = None
     if all(_blank(raw.get(field)) for field in own_fields):
         return None, errors
     parsed: dict[str, object] = {}

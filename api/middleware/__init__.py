@@ -1,4 +1,5 @@
-"""HTTP hardening around the app: security headers, CORS closed by default, body size cap, client address."""
+"""HTTP hardening around the app: security headers, CORS closed by default, body size cap, client address,
+and the input guard (control characters, huge integers, deep JSON)."""
 
 import logging
 
@@ -10,6 +11,7 @@ from starlette.middleware.cors import CORSMiddleware
 from api.middleware.client import ClientAddressMiddleware
 from api.middleware.concurrency import ConcurrencyLimitMiddleware
 from api.middleware.headers import SecurityHeadersMiddleware
+from api.middleware.inputs import InputGuardMiddleware
 from api.middleware.limits import BodySizeLimitMiddleware
 from api.services.imports.limits import ImportLimits
 from api.settings import Settings
@@ -35,6 +37,9 @@ def install(app: FastAPI, settings: Settings) -> None:
     """Add the middleware; the last added runs first, so the size cap sees the request before anything else."""
     app.add_exception_handler(OperationalError, database_busy)
     app.add_exception_handler(PoolTimeout, database_busy)
+    # Innermost: control characters, huge integers and deep JSON are refused (422) just before routing,
+    # inside the security headers and after the body size cap.
+    app.add_middleware(InputGuardMiddleware)
     app.add_middleware(ConcurrencyLimitMiddleware, limit=settings.max_concurrent_requests)
     app.add_middleware(ClientAddressMiddleware)
     app.add_middleware(SecurityHeadersMiddleware, docs_prefix=app.docs_url)

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from api.schemas.common import InputModel
+from api.schemas.common import InputDate, InputModel
 
 RecipientKind = Literal["collective", "individual"]
 
@@ -68,7 +68,7 @@ class DecisionIn(InputModel):
     """The Chairman's decision: its number and date, and whether the award is granted."""
 
     number: str = Field(min_length=1, max_length=64)
-    date: date
+    date: InputDate
     approved: bool
 
 

@@ -2,7 +2,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
-from api.schemas.common import InputModel
+from api.schemas.common import InputDate, InputModel
 
 PERIOD_KIND = r"^(half_year|year|preliminary_review|final_review)$"
 
@@ -52,16 +52,16 @@ class PeriodIn(InputModel):
     code: str = Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_.-]+$")
     name: str = Field(min_length=1, max_length=255)
     kind: str = Field(pattern=PERIOD_KIND)
-    start: date
-    end: date
-    due: date
+    start: InputDate
+    end: InputDate
+    due: InputDate
 
 
 class PeriodPatch(InputModel):
     name: str | None = Field(default=None, min_length=1, max_length=255)
-    start: date | None = None
-    end: date | None = None
-    due: date | None = None
+    start: InputDate | None = None
+    end: InputDate | None = None
+    due: InputDate | None = None
 
 
 class GroupStatus(BaseModel):

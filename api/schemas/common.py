@@ -1,6 +1,14 @@
 """Shapes shared by every resource: problems and pages."""
 
-from pydantic import BaseModel, ConfigDict
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Dates people enter (periods, inspections, decisions) lie within the movement's working horizon: a year
+# 9999 or 0001 is a typing error, refused with 422 naming the field before it reaches any computation.
+EARLIEST_DATE, LATEST_DATE = date(2000, 1, 1), date(2100, 12, 31)
+InputDate = Annotated[date, Field(ge=EARLIEST_DATE, le=LATEST_DATE)]
 
 
 class InputModel(BaseModel):

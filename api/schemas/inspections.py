@@ -5,17 +5,17 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from api.schemas.awards import UnitRef
-from api.schemas.common import InputModel
+from api.schemas.common import InputDate, InputModel
 
 
 class InspectionIn(InputModel):
     unit: str
     topic: str = Field(min_length=1)
-    planned_on: date
+    planned_on: InputDate
 
 
 class InspectionDoneIn(InputModel):
-    inspected_on: date
+    inspected_on: InputDate
 
 
 class FindingIn(InputModel):
@@ -26,13 +26,13 @@ class FindingIn(InputModel):
 
 class ActionIn(InputModel):
     description: str = Field(min_length=1)
-    due_on: date
+    due_on: InputDate
 
 
 class ActionUpdate(InputModel):
     """``done_on`` closes the action on that date; null reopens it."""
 
-    done_on: date | None
+    done_on: InputDate | None
 
 
 class ActionOut(BaseModel):

@@ -1,7 +1,7 @@
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictInt
 
 from api.schemas.auth import UnitRef
 from api.schemas.common import InputModel
@@ -11,9 +11,10 @@ class ValueIn(InputModel):
     """One indicator's value; only the fields of the indicator's measure may be set."""
 
     indicator: str
-    numerator: int | str | None = None
-    denominator: int | str | None = None
-    count: int | str | None = None
+    # Strict: a JSON true is not the number 1. Bounds and digits are checked by the domain (docs/api.md).
+    numerator: StrictInt | str | None = None
+    denominator: StrictInt | str | None = None
+    count: StrictInt | str | None = None
     flag: bool | str | None = None
     date: date | str | None = None
     note: str | None = Field(default=None, max_length=2000)

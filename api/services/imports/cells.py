@@ -13,6 +13,8 @@ from datetime import date, datetime
 
 from openpyxl.utils.datetime import from_excel
 
+from api.domain.text import forbidden_character
+from api.domain.text import message as text_message
 from api.services.imports.tables import UncomputedFormula
 
 
@@ -28,6 +30,9 @@ _SERIAL_RANGE = range(1, 109574)
 def plain(raw: object) -> object:
     """Any cell: text stripped and NFC-normalised, empty text as None, other values unchanged."""
     if isinstance(raw, str):
+        control = forbidden_character(raw)
+        if control:
+            raise CellError(text_message(control))
         value = raw.strip()
         if not value:
             return None
@@ -42,7 +47,7 @@ def plain(raw: object) -> object:
 
 def code(raw: object) -> str | None:
     """A code cell (unit, period, indicator): Excel may have turned a numeric code into 12.0."""
-    if raw.__class__ is str and raw.isascii():  # the common case, kept fast for million-row files
+    if raw.__class__ is str and raw.isascii() and raw.isprintable():  # the common case, kept fast
         return raw.strip() or None
     value = plain(raw)
     if isinstance(value, float) and value.is_integer():

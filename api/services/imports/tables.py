@@ -241,6 +241,10 @@ def _json_table(file: BinaryIO, columns: ColumnSet, max_rows: int | None) -> Tab
         document = json.loads(file.read().decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ImportFileError(f"Tệp JSON không hợp lệ: {error}.") from error
+    except RecursionError as error:
+        raise ImportFileError("Tệp JSON không hợp lệ: dữ liệu lồng nhau quá sâu.") from error
+    except ValueError as error:  # an integer beyond Python's 4,300-digit conversion limit
+        raise ImportFileError("Tệp JSON không hợp lệ: có số quá dài.") from error
     if isinstance(document, dict):
         lists = [value for value in document.values() if isinstance(value, list)]
         document = lists[0] if len(lists) == 1 else None
@@ -250,5 +254,13 @@ def _json_table(file: BinaryIO, columns: ColumnSet, max_rows: int | None) -> Tab
         raise ImportFileError("Tệp rỗng: không có dữ liệu để nhập.")
     keys = list(dict.fromkeys(key for item in document for key in item))
     located = columns.locate([keys])
-    rows = ([item.get(key) for key in keys] for item in document)
+    rows = ([_scalar(item.get(key)) for key in keys] for item in document)
     return Table(TableFormat.JSON, located, _numbered(rows, 1, max_rows))
+
+
+def _scalar(cell: object) -> object:
+    """A cell is a scalar: a list or an object in a JSON row becomes its JSON text, which no code, number
+    or yes/no matches, so the row is refused by row and column like any other wrong value."""
+    if isinstance(cell, list | dict):
+        return json.dumps(cell, ensure_ascii=False)
+    return cell
