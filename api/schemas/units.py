@@ -1,4 +1,6 @@
-from pydantic import BaseModel, Field
+import unicodedata
+
+from pydantic import BaseModel, Field, field_validator
 
 from api.schemas.common import InputModel
 
@@ -34,6 +36,13 @@ class UnitIn(InputModel):
     kind: str = Field(pattern=KIND_PATTERN)
     parent: str | None = None
     group: str | None = None
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _normalized_code(cls, value: object) -> object:
+        """One spelling per code: stripped, NFKC (full-width letters and digits become ASCII), upper case;
+        "cax-001" is CAX-001, which then exists already."""
+        return unicodedata.normalize("NFKC", value).strip().upper() if isinstance(value, str) else value
 
 
 class UnitPatch(InputModel):

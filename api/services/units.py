@@ -78,7 +78,7 @@ def _snapshot(unit: Unit, parent, group) -> dict:
 
 def create(session: Session, principal: Principal, data: dict) -> Unit:
     principal.require("units:write")
-    if units.by_code(session, data["code"]):
+    if units.code_taken(session, data["code"]):
         raise Invalid("Mã đơn vị đã tồn tại.", [FieldProblem(["body", "code"], "Mã đơn vị đã tồn tại.")])
     parent, group = _resolve(session, data["code"], data.get("parent"), data.get("group"))
     unit = units.add(session, Unit(code=data["code"], name=data["name"], kind=data["kind"],

@@ -44,6 +44,11 @@ def lock_groups(session: Session, group_ids: list[int] | None = None) -> None:
     session.execute(query).all()
 
 
+def code_taken(session: Session, code: str) -> bool:
+    """Whether a unit has ``code`` in any letter case (codes are unique after normalisation)."""
+    return session.scalar(select(Unit.id).where(func.upper(Unit.code) == code.upper()).limit(1)) is not None
+
+
 def group_by_code(session: Session, code: str) -> EmulationGroup | None:
     return session.scalar(select(EmulationGroup).where(EmulationGroup.code == code))
 
