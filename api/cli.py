@@ -38,10 +38,11 @@ def seed(
     catalog: Annotated[Path | None, typer.Option(help="Tệp danh mục JSON (mặc định: danh mục của phần mềm).")] = None,
 ) -> None:
     """Load the catalog, default scheme and periods (idempotent); --demo adds the demo province."""
+    from api.services import transaction
     from api.services.seed import seed as run_seed
 
     engine, sessions = _write_session()
-    with sessions.begin() as session:
+    with transaction.owned(sessions) as session:
         summary = run_seed(session, demo=demo, catalog_path=catalog)
     engine.dispose()
     typer.echo(json.dumps(summary, ensure_ascii=False))
@@ -55,12 +56,12 @@ def create_user(
     password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)] = "",
 ) -> None:
     """Create an account (roles: admin, reviewer, reporter, leader, home_affairs, api_client)."""
-    from api.services import accounts
+    from api.services import accounts, transaction
     from api.services.errors import ServiceError
 
     engine, sessions = _write_session()
     try:
-        with sessions.begin() as session:
+        with transaction.owned(sessions) as session:
             accounts.create_user(session, None, username=username, full_name=full_name or username,
                                  password=password, role=role, unit_code=unit)
     except ServiceError as error:

@@ -5,11 +5,12 @@ DEMO_PASSWORD = "BaNhat@2026"
 def seed_database(url: str) -> None:
     from api.db.engine import make_engine, session_factories
     from api.db.migrate import upgrade
+    from api.services import transaction
     from api.services.seed import seed
 
     upgrade(url)
     engine = make_engine(url)
-    with session_factories(engine)[1].begin() as session:
+    with transaction.owned(session_factories(engine)[1]) as session:
         seed(session, demo=True)
     engine.dispose()
 
@@ -20,9 +21,10 @@ def recompute_from_scratch(url: str, period_code: str) -> None:
 
     from api.db.engine import make_engine, session_factories
     from api.db.models import Period
+    from api.services import transaction
     from api.services.scoring import recompute_period
 
     engine = make_engine(url)
-    with session_factories(engine)[1].begin() as session:
+    with transaction.owned(session_factories(engine)[1]) as session:
         recompute_period(session, session.scalars(select(Period).where(Period.code == period_code)).one())
     engine.dispose()

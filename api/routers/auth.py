@@ -12,7 +12,7 @@ from api.routers.deps import (
 )
 from api.schemas.auth import LoginIn, Me, UnitRef
 from api.schemas.common import COMMON_PROBLEMS, problem_responses
-from api.services import accounts
+from api.services import accounts, transaction
 from api.services.access import Principal
 from api.services.errors import Unauthenticated
 from api.services.throttle import LoginThrottle
@@ -40,10 +40,10 @@ def login(
     try:
         user_id = accounts.authenticate(checks, body.username, body.password)
     except Unauthenticated:
-        checks.rollback()
+        transaction.rollback(checks)
         throttle.failed(body.username, address)
         raise
-    checks.rollback()
+    transaction.rollback(checks)
     signed_in = accounts.open_session(session, user_id, settings.session_hours)
     throttle.succeeded(session, body.username)
     max_age = settings.session_hours * 3600

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from api.services import accounts
+from api.services import accounts, transaction
 from api.services.access import Credential, Principal
 from api.services.errors import Forbidden, PreconditionFailed, PreconditionRequired, Unauthenticated
 from api.settings import Settings
@@ -46,28 +46,26 @@ def parse_query(request: Request, model: type[QueryModel]) -> QueryModel:
         raise RequestValidationError([{**e, "loc": ("query", *e["loc"])} for e in error.errors()]) from None
 
 
-def _transaction(factory) -> Iterator[Session]:
-    """Commit when the route succeeds, roll back when it raises; before the response is sent."""
-    session = factory()
-    try:
-        yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
-
-
 def db_session(request: Request) -> Iterator[Session]:
-    """The request's transaction: a write transaction (SQLite's lock taken up front) for unsafe methods."""
+    """The request's transaction, owned here: committed (with the score work the route's services
+    queued) when the route succeeds, rolled back when it raises, before the response is sent.
+    A write transaction (SQLite's lock taken up front) for unsafe methods."""
     state = request.app.state
-    yield from _transaction(state.read_sessions if request.method in SAFE_METHODS else state.write_sessions)
+    with transaction.owned(state.read_sessions if request.method in SAFE_METHODS else state.write_sessions) as session:
+        yield session
 
 
 def read_db_session(request: Request) -> Iterator[Session]:
     """A read-only transaction beside the request's own, for slow checks that must not hold the write lock."""
-    yield from _transaction(request.app.state.read_sessions)
+    with transaction.owned(request.app.state.read_sessions) as session:
+        yield session
+
+
+def commit_before_answering(session: Session) -> None:
+    """End the request's transaction now, for a route that builds its answer from a fresh read: the
+    write lock (SQLite) or the group's row lock (PostgreSQL) is released before the answer's reads.
+    The dependency then has nothing left to commit."""
+    transaction.commit(session)
 
 
 DbSession = Annotated[Session, Depends(db_session, scope="function")]

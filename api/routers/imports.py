@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from api.routers.deps import CurrentPrincipal, DbSession
 from api.schemas.common import COMMON_PROBLEMS, problem_responses
 from api.schemas.imports import ImportRefused, ImportReport
-from api.services import templates, webhooks
+from api.services import templates, transaction, webhooks
 from api.services.access import Principal
 from api.services.errors import Conflict
 from api.services.imports import directory, runs, values
@@ -102,9 +102,9 @@ def run_import(
         )
     run_id = started.id
     try:
-        session.commit()
+        transaction.commit(session)
     except IntegrityError as error:
-        session.rollback()
+        transaction.rollback(session)
         raise Conflict("Yêu cầu với Idempotency-Key này đang được xử lý; hãy thử lại sau.") from error
     try:
         report = handler(
@@ -115,12 +115,12 @@ def run_import(
     except ImportFileError as error:
         # Raised while streaming (a row over the cap, a broken CSV line): undo the rows already
         # written, so only the run's stored answer is committed.
-        session.rollback()
+        transaction.rollback(session)
         status, body = _file_error(error)
     except BaseException:
-        session.rollback()
+        transaction.rollback(session)
         runs.forget(session, run_id)
-        session.commit()
+        transaction.commit(session)
         raise
     runs.finish(session, started, status, body)
     return JSONResponse(body, status, media_type=PROBLEM_JSON if status >= 400 else "application/json")

@@ -7,7 +7,16 @@ from fastapi.responses import FileResponse
 
 from api import clock
 from api.domain import timeliness
-from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, ReadSession, RowId, require_if_match
+from api.domain.submissions import SubmissionAction, SubmissionStatus
+from api.routers.deps import (
+    AppSettings,
+    CurrentPrincipal,
+    DbSession,
+    ReadSession,
+    RowId,
+    commit_before_answering,
+    require_if_match,
+)
 from api.schemas.auth import UnitRef
 from api.schemas.common import COMMON_PROBLEMS, problem_responses
 from api.schemas.submissions import (
@@ -22,7 +31,7 @@ from api.schemas.submissions import (
     ValuesIn,
 )
 from api.services import evidence, submissions
-from api.services.submissions import STATUS_LABELS, Loaded, etag
+from api.services.submissions import Loaded, etag
 
 router = APIRouter(prefix="/submissions", tags=["submissions"],
                    responses={**COMMON_PROBLEMS, **problem_responses(409, 412, 428)})
@@ -44,8 +53,7 @@ def submission_out(session, loaded: Loaded) -> SubmissionOut:
     state = timeliness(sub.first_submitted_at if sub else None, loaded.period.due, clock.now())
     return SubmissionOut(
         period=loaded.period.code, unit=UnitRef(code=loaded.unit.code, name=loaded.unit.name, kind=loaded.unit.kind),
-        status=loaded.status, status_label=STATUS_LABELS[loaded.status], version=loaded.version,
-        editable=loaded.status in submissions.EDITABLE and loaded.period.status == "open" and not loaded.period.spans,
+        status=loaded.status, status_label=loaded.status.label, version=loaded.version, editable=loaded.editable,
         note=sub.note if sub else None, return_reason=sub.return_reason if sub else None,
         first_submitted_at=sub.first_submitted_at if sub else None, submitted_at=sub.submitted_at if sub else None,
         approved_at=sub.approved_at if sub else None, timeliness=state.status.value, timeliness_label=state.label,
@@ -62,21 +70,21 @@ def respond_committed(session, reads, loaded: Loaded, response: Response) -> Sub
     """Commit the change, then build the answer from a fresh read transaction: SQLite's write lock (the
     group's row lock on PostgreSQL) is released before the dozen reads of the answer, not after them.
     The request's transaction dependency then has nothing left to commit."""
-    session.commit()
+    commit_before_answering(session)
     return respond(reads, loaded, response)
 
 
 @router.get("", response_model=SubmissionPage)
 def list_submissions(
     session: DbSession, principal: CurrentPrincipal, period: str | None = None, unit: str | None = None,
-    status: str | None = None, group: str | None = None,
+    status: SubmissionStatus | None = None, group: str | None = None,
     page: Annotated[int, Query(ge=1)] = 1, page_size: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> SubmissionPage:
     rows, total = submissions.listing(session, principal, period=period, unit=unit, status=status, group=group,
                                       page=page, page_size=page_size)
     items = [
         SubmissionSummary(period=period_code, unit=UnitRef(code=u.code, name=u.name, kind=u.kind), group=group_code,
-                          status=s.status, status_label=STATUS_LABELS[s.status], version=s.version,
+                          status=s.status, status_label=SubmissionStatus(s.status).label, version=s.version,
                           first_submitted_at=s.first_submitted_at, submitted_at=s.submitted_at)
         for s, u, group_code, period_code in rows
     ]
@@ -110,7 +118,7 @@ def _workflow(request: Request, session, principal, period: str, unit: str, perm
 def submit(period: str, unit: str, request: Request, response: Response, session: DbSession, reads: ReadSession,
            principal: CurrentPrincipal) -> SubmissionOut:
     loaded = _workflow(request, session, principal, period, unit, "values:write")
-    submissions.submit(session, principal, loaded)
+    submissions.act(session, principal, loaded, SubmissionAction.SUBMIT)
     return respond_committed(session, reads, loaded, response)
 
 
@@ -118,7 +126,7 @@ def submit(period: str, unit: str, request: Request, response: Response, session
 def return_submission(period: str, unit: str, body: ReasonIn, request: Request, response: Response,
                       session: DbSession, reads: ReadSession, principal: CurrentPrincipal) -> SubmissionOut:
     loaded = _workflow(request, session, principal, period, unit, "submissions:review")
-    submissions.return_(session, principal, loaded, body.reason)
+    submissions.act(session, principal, loaded, SubmissionAction.RETURN, body.reason)
     return respond_committed(session, reads, loaded, response)
 
 
@@ -126,7 +134,7 @@ def return_submission(period: str, unit: str, body: ReasonIn, request: Request, 
 def approve(period: str, unit: str, request: Request, response: Response, session: DbSession, reads: ReadSession,
             principal: CurrentPrincipal) -> SubmissionOut:
     loaded = _workflow(request, session, principal, period, unit, "submissions:review")
-    submissions.approve(session, principal, loaded)
+    submissions.act(session, principal, loaded, SubmissionAction.APPROVE)
     return respond_committed(session, reads, loaded, response)
 
 
@@ -134,7 +142,7 @@ def approve(period: str, unit: str, request: Request, response: Response, sessio
 def reopen(period: str, unit: str, body: ReasonIn, request: Request, response: Response, session: DbSession,
            reads: ReadSession, principal: CurrentPrincipal) -> SubmissionOut:
     loaded = _workflow(request, session, principal, period, unit, "submissions:review")
-    submissions.reopen(session, principal, loaded, body.reason)
+    submissions.act(session, principal, loaded, SubmissionAction.REOPEN, body.reason)
     return respond_committed(session, reads, loaded, response)
 
 

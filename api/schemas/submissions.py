@@ -3,6 +3,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, StrictInt
 
+from api.domain.submissions import SubmissionStatus
 from api.schemas.auth import UnitRef
 from api.schemas.common import InputModel
 
@@ -61,7 +62,7 @@ class IndicatorEntry(BaseModel):
 class SubmissionOut(BaseModel):
     period: str
     unit: UnitRef
-    status: str
+    status: SubmissionStatus
     status_label: str
     version: int
     editable: bool
@@ -79,7 +80,7 @@ class SubmissionSummary(BaseModel):
     period: str
     unit: UnitRef
     group: str | None
-    status: str
+    status: SubmissionStatus
     status_label: str
     version: int
     first_submitted_at: datetime | None

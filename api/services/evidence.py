@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 import filetype
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from api import clock
@@ -25,7 +24,8 @@ ALLOWED_TYPES = frozenset({
     "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
 })
 CHUNK = 1024 * 1024
-# Key in ``Session.info``: files written in the transaction, removed again if it rolls back.
+# Key in ``Session.info``: files written in the transaction, removed by the transaction owner if it rolls back
+# (api.services.transaction).
 _WRITTEN = "banhat_evidence_written"
 
 
@@ -68,13 +68,12 @@ def find(session: Session, loaded: Loaded, evidence_id: int, folder: Path) -> tu
     return found[0], path
 
 
-@event.listens_for(Session, "after_commit")
-def _keep_written(session: Session) -> None:
+def keep_written(session: Session) -> None:
+    """The transaction committed: its files stay."""
     session.info.pop(_WRITTEN, None)
 
 
-@event.listens_for(Session, "after_rollback")
-def _remove_written(session: Session) -> None:
-    """A file whose database row was rolled back would be stored forever with nothing pointing at it."""
+def remove_written(session: Session) -> None:
+    """The transaction rolled back: a file whose row is gone would be stored forever with nothing pointing at it."""
     for path in session.info.pop(_WRITTEN, ()):
         path.unlink(missing_ok=True)

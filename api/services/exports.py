@@ -24,6 +24,8 @@ from sqlalchemy.orm import Session
 from api.db.repositories import exports as exports_repo
 from api.db.repositories import value_imports
 from api.domain import Tier, display
+from api.domain.spreadsheet import inert
+from api.domain.submissions import SubmissionStatus
 from api.services import scores, submissions
 from api.services.access import ALL_UNITS_ROLES, Principal
 from api.services.imports.columns import VALUE_COLUMNS
@@ -189,7 +191,7 @@ def ranking_export(session: Session, principal: Principal, period_code: str, gro
             _fraction(item["total_exact"]), item["tier_label"],
             *(_fraction(item["pillars"].get(pillar)) for pillar in ("KL", "TT", "GD")),
             ", ".join(item["veto_failed"]) or None,
-            submissions.STATUS_LABELS.get(item["submission_status"], "Chưa báo cáo"),
+            SubmissionStatus(item["submission_status"]).label if item["submission_status"] else "Chưa báo cáo",
         ]
         for item in ranking["items"]
     ]  # fmt: skip

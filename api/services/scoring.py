@@ -1,8 +1,10 @@
 """Stored scores kept fresh: recompute one unit and re-rank its group after every change.
 
 A change to one unit's values or workflow touches only that unit's score row and the ranks of its
-emulation group, written when the change's transaction commits; ``recompute_period`` rebuilds a whole
-period (seed, scheme change, lock).
+emulation group: the service that makes the change calls :func:`recompute_unit` (or
+:func:`unit_changed`), which scores the unit at once and queues the writes; the transaction owner
+(:mod:`api.services.transaction`) writes them with :func:`write_pending` just before COMMIT.
+``recompute_period`` rebuilds a whole period (seed, scheme change, lock).
 """
 
 import hashlib
@@ -10,8 +12,8 @@ from dataclasses import replace
 from fractions import Fraction
 
 import orjson
-from sqlalchemy import Row, event
-from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy import Row
+from sqlalchemy.orm import Session
 
 from api import clock
 from api.db.engine import json_bytes
@@ -37,10 +39,25 @@ from api.services.errors import Conflict
 
 # Units scored and written per batch by a bulk recompute: bounds the explanations held in memory.
 _WRITE_CHUNK = 2000
-# Keys in ``Session.info``: unit scores computed in the transaction (by period and unit id; ``None``
-# removes the row) and the groups to re-rank (by period id), written when it commits.
+# Key in ``Session.info`` of the transaction's :class:`_Pending` score work.
 _PENDING = "banhat_pending_scores"
-_GROUPS = "banhat_groups_to_rerank"
+
+
+class _Pending:
+    """Score work queued in one transaction, written by :func:`write_pending` before it commits."""
+
+    def __init__(self) -> None:
+        # The new score row of each (period id, unit id); ``None`` removes the row.
+        self.rows: dict[tuple[int, int], dict | None] = {}
+        # The groups to re-rank, by period id.
+        self.groups: dict[int, tuple[Period, set[int]]] = {}
+
+    def rerank(self, period: Period, group_ids: set[int]) -> None:
+        self.groups.setdefault(period.id, (period, set()))[1].update(group_ids)
+
+
+def _pending(session: Session) -> _Pending:
+    return session.info.setdefault(_PENDING, _Pending())
 
 
 def to_value(row: SubmissionValue) -> Value:
@@ -216,14 +233,11 @@ def rerank(session: Session, period: Period, group_id: int | None = None) -> Non
     scores.bulk_update(session, changed)
 
 
-def _rerank_at_commit(session: Session, period: Period, group_ids: set[int]) -> None:
-    session.info.setdefault(_GROUPS, {}).setdefault(period.id, (period, set()))[1].update(group_ids)
-
-
 def _queue(session: Session, period: Period, unit_id: int, fields: dict | None, group_ids: set[int]) -> None:
     """Keep a unit's new score row (``None``: remove it) and the groups to re-rank for the commit."""
-    session.info.setdefault(_PENDING, {})[(period.id, unit_id)] = fields
-    _rerank_at_commit(session, period, group_ids)
+    pending = _pending(session)
+    pending.rows[(period.id, unit_id)] = fields
+    pending.rerank(period, group_ids)
 
 
 def recompute_unit(session: Session, period: Period, unit: Unit) -> None:
@@ -259,25 +273,24 @@ def unit_changed(session: Session, unit: Unit, left_group_id: int | None) -> Non
             _queue(session, period, unit.id, None, left)
         else:
             recompute_unit(session, period, unit)
-            _rerank_at_commit(session, period, left)
+            _pending(session).rerank(period, left)
 
 
-@event.listens_for(Session, "before_commit")
 def write_pending(session: Session) -> None:
     """Write the unit scores computed in this transaction, re-rank each touched group once, and bump
-    each period's scores version.
+    each period's scores version; called by the transaction owner just before COMMIT.
 
-    Runs as the last step before COMMIT, so the groups' locks are held only for these few statements,
-    not for the rest of the request: the shorter that hold, the more saves per second a group takes.
-    A period locked by someone else while this transaction ran refuses the change.
+    Last before COMMIT, so the groups' locks are held only for these few statements, not for the rest
+    of the request: the shorter that hold, the more saves per second a group takes. A period locked by
+    someone else while this transaction ran refuses the change.
     """
-    pending = session.info.pop(_PENDING, None) or {}
-    groups = session.info.pop(_GROUPS, None)
-    if not groups:
+    pending: _Pending | None = session.info.pop(_PENDING, None)
+    if pending is None or not pending.groups:
         return
-    units.lock_groups(session, sorted({group_id for _period, group_ids in groups.values() for group_id in group_ids}))
-    for period_id, (period, group_ids) in sorted(groups.items()):
-        entries = {unit_id: fields for (for_period, unit_id), fields in pending.items() if for_period == period_id}
+    all_groups = {group_id for _period, group_ids in pending.groups.values() for group_id in group_ids}
+    units.lock_groups(session, sorted(all_groups))
+    for period_id, (period, group_ids) in sorted(pending.groups.items()):
+        entries = {unit_id: fields for (for_period, unit_id), fields in pending.rows.items() if for_period == period_id}
         computed = [fields for fields in entries.values() if fields is not None]
         scores.delete_units(session, period_id, [unit_id for unit_id, fields in entries.items() if fields is None])
         _write(session, period, computed, scores.stored(session, period_id, [f["unit_id"] for f in computed]))
@@ -287,12 +300,22 @@ def write_pending(session: Session) -> None:
             raise Conflict("Kỳ báo cáo vừa được khóa trong lúc lưu; thay đổi chưa được ghi. Hãy tải lại trang.")
 
 
-@event.listens_for(Session, "after_transaction_end")
-def _forget_pending(session: Session, transaction: SessionTransaction) -> None:
+def queued_copy(session: Session) -> _Pending:
+    """The score work queued so far, to restore if a savepoint rolls back what came after."""
+    pending = _pending(session)
+    copy = _Pending()
+    copy.rows = dict(pending.rows)
+    copy.groups = {period_id: (period, set(group_ids)) for period_id, (period, group_ids) in pending.groups.items()}
+    return copy
+
+
+def restore_queued(session: Session, queued: _Pending) -> None:
+    session.info[_PENDING] = queued
+
+
+def discard_pending(session: Session) -> None:
     """A rolled-back transaction's computed scores are never written."""
-    if transaction.parent is None:
-        session.info.pop(_PENDING, None)
-        session.info.pop(_GROUPS, None)
+    session.info.pop(_PENDING, None)
 
 
 def recompute_period(session: Session, period: Period) -> int:

@@ -14,13 +14,20 @@ from api.db.repositories import audit, submissions
 from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import units as units_repo
 from api.domain import Indicator, UnitKind, Value, validate_value
+from api.domain.submissions import (
+    Actor,
+    SubmissionAction,
+    SubmissionStatus,
+    WorkflowError,
+    next_status,
+    period_accepts_changes,
+)
+from api.domain.submissions import editable as domain_editable
 from api.services import scoring, units
 from api.services.access import Principal
 from api.services.catalog import scoring_context
 from api.services.errors import Conflict, FieldProblem, Invalid, NotFound
 
-EDITABLE = frozenset({"draft", "returned"})
-STATUS_LABELS = {"draft": "Nháp", "submitted": "Đã nộp", "returned": "Bị trả lại", "approved": "Đã duyệt"}
 VALUE_FIELDS = ("numerator", "denominator", "count", "flag", "date", "note")
 
 
@@ -39,8 +46,12 @@ class Loaded:
         return self.submission.version if self.submission else 0
 
     @property
-    def status(self) -> str:
-        return self.submission.status if self.submission else "draft"
+    def status(self) -> SubmissionStatus:
+        return SubmissionStatus(self.submission.status) if self.submission else SubmissionStatus.DRAFT
+
+    @property
+    def editable(self) -> bool:
+        return domain_editable(self.status, locked=self.period.status == "locked", review=bool(self.period.spans))
 
 
 def etag(version: int) -> str:
@@ -78,15 +89,14 @@ def _value_dict(row: SubmissionValue) -> dict:
 
 
 def _ensure_open(loaded: Loaded) -> None:
-    if loaded.period.status == "locked":
-        raise Conflict("Kỳ báo cáo đã khóa, không thể thay đổi dữ liệu.")
-    if loaded.period.spans:
-        raise Conflict("Kỳ sơ kết, tổng kết không nhận số liệu mới.")
+    refused = period_accepts_changes(locked=loaded.period.status == "locked", review=bool(loaded.period.spans))
+    if refused:
+        raise Conflict(refused)
 
 
 def ensure_editable(loaded: Loaded) -> None:
     _ensure_open(loaded)
-    if loaded.status not in EDITABLE:
+    if not loaded.status.editable:
         raise Conflict("Báo cáo đã nộp hoặc đã duyệt: không thể sửa. Hãy đề nghị Cơ quan Thường trực trả lại.")
 
 
@@ -151,49 +161,41 @@ def save_values(session: Session, principal: Principal, loaded: Loaded, entries:
     scoring.recompute_unit(session, loaded.period, loaded.unit)
 
 
-def _transition(session: Session, principal: Principal, loaded: Loaded, action: str, allowed_from: set[str],
-                new_status: str, reason: str | None = None) -> None:
+# What each actor of the workflow needs: the unit's own write right, or the standing body's review right.
+_ACTOR_PERMISSIONS = {Actor.UNIT: "values:write", Actor.STANDING_BODY: "submissions:review"}
+
+
+def act(session: Session, principal: Principal, loaded: Loaded, action: SubmissionAction,
+        reason: str | None = None) -> None:
+    """Take a workflow step: who may take it and where it leads are the domain's (api.domain.submissions)."""
+    permission = _ACTOR_PERMISSIONS[action.actor]
+    if action.actor is Actor.UNIT:
+        principal.require_unit(permission, loaded.unit.id)
+    else:
+        principal.require(permission)
     _ensure_open(loaded)
-    if loaded.status not in allowed_from:
-        raise Conflict(f"Không thể thực hiện thao tác này khi báo cáo đang ở trạng thái «{STATUS_LABELS[loaded.status]}».")
+    try:
+        new_status = next_status(loaded.status, action, reason)
+    except WorkflowError as error:
+        raise Conflict(str(error)) from None
     submission = _touch(session, loaded)
     before = {"status": submission.status, "version": submission.version - 1}
     now = clock.now()
-    submission.status = new_status
-    if new_status == "submitted":
+    submission.status = new_status.value
+    if new_status is SubmissionStatus.SUBMITTED:
         submission.submitted_at = now
         submission.first_submitted_at = submission.first_submitted_at or now
         submission.return_reason = None
-    elif new_status == "approved":
+    elif new_status is SubmissionStatus.APPROVED:
         submission.approved_at = now
-    elif new_status == "returned":
+    elif new_status is SubmissionStatus.RETURNED:
         submission.return_reason = reason
         submission.approved_at = None
     session.flush()
-    audit.record(session, actor=principal.username, action=action, entity="submission", entity_key=loaded.key,
-                 before=before, after={"status": new_status, "version": submission.version}, reason=reason)
+    audit.record(session, actor=principal.username, action=f"submission.{action.value}", entity="submission",
+                 entity_key=loaded.key, before=before, after={"status": new_status.value, "version": submission.version},
+                 reason=reason)
     scoring.recompute_unit(session, loaded.period, loaded.unit)
-
-
-def submit(session: Session, principal: Principal, loaded: Loaded) -> None:
-    principal.require_unit("values:write", loaded.unit.id)
-    _transition(session, principal, loaded, "submission.submit", {"draft", "returned"}, "submitted")
-
-
-def return_(session: Session, principal: Principal, loaded: Loaded, reason: str) -> None:
-    principal.require("submissions:review")
-    _transition(session, principal, loaded, "submission.return", {"submitted"}, "returned", reason)
-
-
-def approve(session: Session, principal: Principal, loaded: Loaded) -> None:
-    principal.require("submissions:review")
-    _transition(session, principal, loaded, "submission.approve", {"submitted"}, "approved")
-
-
-def reopen(session: Session, principal: Principal, loaded: Loaded, reason: str) -> None:
-    principal.require("submissions:review")
-    _transition(session, principal, loaded, "submission.reopen", {"approved"}, "returned", reason)
-
 
 
 def values_with_evidence(session: Session, loaded: Loaded):

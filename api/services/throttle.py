@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api import clock
 from api.db.repositories import audit, login_failures
+from api.services import transaction
 from api.services.errors import TooManyRequests
 from api.settings import Settings
 
@@ -56,7 +57,7 @@ class LoginThrottle:
     def failed(self, username: str, address: str | None) -> None:
         """Record a refused sign-in, and audit it; the caller has ended its own transaction (SQLite has one writer)."""
         now = clock.now()
-        with self.sessions.begin() as session:
+        with transaction.owned(self.sessions) as session:
             for key, _limit in self._limits(username, address):
                 login_failures.forget(session, key, before=now - self.window)
                 login_failures.add(session, key, now)

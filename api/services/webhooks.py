@@ -28,6 +28,7 @@ from api.db.integration_models import WebhookDelivery, WebhookSubscription
 from api.db.models import Period
 from api.db.repositories import audit
 from api.db.repositories import webhooks as repo
+from api.services import transaction
 from api.services.access import Principal
 from api.services.errors import Invalid, NotFound
 
@@ -146,21 +147,19 @@ def announce(session: Session, app, background, period: Period) -> None:
 
 def deliver_pending(sessions: sessionmaker[Session], policy: RetryPolicy = DEFAULT_POLICY) -> int:
     """Send every pending delivery (each in its own transaction); returns how many succeeded."""
-    with sessions() as session:
+    with transaction.owned(sessions) as session:
         ids = repo.pending_ids(session)
-        session.commit()
     delivered = 0
     with httpx.Client(timeout=policy.timeout) as client:
         for delivery_id in ids:
-            with sessions() as session:
-                if not repo.claim(session, delivery_id):
-                    session.rollback()
-                    continue
-                session.commit()
+            with transaction.owned(sessions) as session:  # claimed in a transaction of its own
+                claimed = repo.claim(session, delivery_id)
+            if not claimed:
+                continue
+            with transaction.owned(sessions) as session:
                 delivery = session.get(WebhookDelivery, delivery_id)
                 subscription = repo.subscription(session, delivery.subscription_id)
                 delivered += _send(client, subscription, delivery, policy)
-                session.commit()
     return delivered
 
 

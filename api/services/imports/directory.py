@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from api.db.repositories import units as units_repo
 from api.db.repositories import users as users_repo
 from api.domain import UnitKind
-from api.services import accounts, units
+from api.services import accounts, transaction, units
 from api.services.access import ROLES, Principal
 from api.services.errors import FieldProblem, Invalid, ServiceError
 from api.services.imports import cells
@@ -76,9 +76,10 @@ def _import(
     table = open_table(file, columns, max_rows=max_rows, **({"max_bytes": max_bytes} if max_bytes else {}))
     report = ImportReport(kind, dry_run, all_or_nothing, problem_limit=problem_limit)
     located = table.columns
-    outer = session.begin_nested()
+    outer = transaction.Savepoint(session)
     for number, record in table.rows:
         report.rows += 1
+        # A refused row fails its checks before queuing any score work: a plain SAVEPOINT is enough.
         row = session.begin_nested()
         try:
             fields = {name: cells.code(record.get(name)) for name in located.fields}

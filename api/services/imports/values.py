@@ -29,14 +29,14 @@ from api.db.repositories import scores as scores_repo
 from api.db.repositories import units as units_repo
 from api.db.repositories import value_imports as repo
 from api.domain import Indicator, UnitKind, Value, validate_value
-from api.services import scoring
+from api.domain.submissions import EDITABLE_STATUSES, SubmissionStatus
+from api.services import scoring, transaction
 from api.services.access import Principal
 from api.services.catalog import scoring_context
 from api.services.imports import cells
 from api.services.imports.columns import MEASURE_FIELDS, VALUE_COLUMNS, Located
 from api.services.imports.report import ImportReport, Problem
 from api.services.imports.tables import TableFormat, open_table
-from api.services.submissions import EDITABLE, STATUS_LABELS
 from api.services.templates import KIND_LABELS
 
 CHUNK_ROWS = 20_000
@@ -77,7 +77,7 @@ class _PeriodState:
                 for code, (index, indicator) in self.indicators.items()
             }
         self.locked_units = frozenset(
-            unit_id for unit_id, status in self.statuses.items() if status not in EDITABLE
+            unit_id for unit_id, status in self.statuses.items() if status not in EDITABLE_STATUSES
         )
 
 
@@ -282,7 +282,7 @@ def _check_row(
         return None
     if value is None:
         return _NOTHING
-    locked = state.period_locked or state.statuses.get(unit_id, "draft") not in EDITABLE
+    locked = state.period_locked or state.statuses.get(unit_id, SubmissionStatus.DRAFT) not in EDITABLE_STATUSES
     return (
         number, state.period.id, unit_id, indicator.code,
         value.numerator, value.denominator, value.count, value.flag, value.date, value.note or None, locked,
@@ -446,7 +446,7 @@ def _refuse_locked_changes(session: Session, lookup: _Lookup, located: Located, 
             message = f"Kỳ báo cáo «{state.period.code}» đã khóa, không nhận số liệu."
             report.add_problem(Problem(number, located.title_of("period"), None, message))
         else:
-            label = STATUS_LABELS[state.statuses[unit_id]]
+            label = SubmissionStatus(state.statuses[unit_id]).label
             unit_code = lookup.unit_codes[unit_id]
             message = f"Báo cáo kỳ {state.period.code} của đơn vị {unit_code} đã «{label}»: không ghi đè."
             report.add_problem(Problem(number, None, None, message))
@@ -524,9 +524,8 @@ def recompute_deferred(
     """Recompute the scores of a large import's periods after its response, one period per
     transaction (so memory holds one period at a time)."""
     for code in period_codes:
-        with sessions() as session:
+        with transaction.owned(sessions) as session:
             period = catalog_repo.period_by_code(session, code)
             scoring.recompute_period(session, period)
             if on_period_changed is not None:
                 on_period_changed(session, period)
-            session.commit()
