@@ -36,11 +36,12 @@ def assert_models_match(url: str) -> None:
     assert diff == [], diff
 
 
-def test_revision_files_are_date_stamped(tmp_path):
+def test_revision_files_sort_in_the_order_they_apply(tmp_path):
+    """A reader listing migrations/versions sees them in the order Alembic applies them."""
     script = ScriptDirectory.from_config(alembic_config(f"sqlite:///{tmp_path / 'x.sqlite3'}"))
-    for revision in script.walk_revisions():
-        name = revision.path.rsplit("/", 1)[-1]
-        assert name[:8].isdigit() and name[8] == "_", name
+    applied = [r.path.rsplit("/", 1)[-1] for r in reversed(list(script.walk_revisions()))]
+    assert applied == sorted(applied)
+    assert all(name[:2].isdigit() and name[2] == "_" for name in applied), applied
 
 
 def test_stairway_on_sqlite(tmp_path):
