@@ -21,8 +21,10 @@ from api.routers import (
     auth,
     awards,
     bonuses,
+    budget,
     catalog,
     clock,
+    exemplars,
     exports,
     imports,
     inspections,
@@ -152,7 +154,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Routes are matched in order: the most polled one (rankings) comes first.
     for module in (scores, auth, tokens, users, units, catalog, periods, submissions, imports, exports, webhooks):
         app.include_router(module.router, prefix=API_PREFIX)
-    for module in (awards, inspections, bonuses, models_registry, reports, reminders, public, audit, clock):
+    for module in (awards, budget, inspections, bonuses, models_registry, exemplars, reports, reminders, public, audit, clock):
         app.include_router(module.router, prefix=API_PREFIX)
     _mount_spa(app, settings.frontend_dist)
     return app

@@ -1,15 +1,13 @@
-"""Award forms, eligibility, proposals and their workflow, the base-salary setting, the budget estimate."""
+"""Award forms, eligibility, proposals and their workflow, the base-salary setting."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query
 
 from api.domain.awards import ProposalAction, ProposalStatus, Recipient
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.awards import (
     AwardCatalogOut,
-    BudgetItemIn,
-    BudgetOut,
     DecisionIn,
     EligibilityOut,
     ProposalIn,
@@ -20,11 +18,9 @@ from api.schemas.awards import (
     SettingsOut,
 )
 from api.schemas.common import COMMON_PROBLEMS, problem_responses
-from api.services import awards
-from api.services.reports import build_budget_xlsx
+from api.services import awards, movement_settings
 
 router = APIRouter(tags=["awards"], responses=COMMON_PROBLEMS)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _proposal(view: awards.ProposalView) -> ProposalOut:
@@ -45,7 +41,7 @@ def award_forms(session: DbSession, principal: CurrentPrincipal) -> AwardCatalog
     catalog = awards.award_catalog()
     return AwardCatalogOut(
         version=catalog.version, legal_basis=catalog.legal_basis, rounding_step=catalog.rounding_step,
-        base_salary=awards.base_salary(session),
+        base_salary=movement_settings.base_salary(session),
         forms=[{"code": form.code, "name": form.name, "decided_by": form.decided_by,
                 "multipliers": {key.value: str(value) for key, value in form.multipliers.items()},
                 "occasions": sorted(kind.value for kind in form.occasions), "min_tier": form.min_tier.name,
@@ -55,13 +51,13 @@ def award_forms(session: DbSession, principal: CurrentPrincipal) -> AwardCatalog
 
 @router.get("/award-settings", response_model=SettingsOut)
 def get_settings(session: DbSession, principal: CurrentPrincipal) -> SettingsOut:
-    return SettingsOut(base_salary=awards.base_salary(session), hotlines=awards.hotlines(session))
+    return SettingsOut(base_salary=movement_settings.base_salary(session), hotlines=movement_settings.hotlines(session))
 
 
 @router.put("/award-settings", response_model=SettingsOut)
 def put_settings(body: SettingsIn, session: DbSession, principal: CurrentPrincipal) -> SettingsOut:
-    awards.update_settings(session, principal, salary=body.base_salary, legal_basis=body.legal_basis,
-                           lines=None if body.hotlines is None else [h.model_dump() for h in body.hotlines])
+    movement_settings.update_settings(session, principal, salary=body.base_salary, legal_basis=body.legal_basis,
+                                      lines=None if body.hotlines is None else [h.model_dump() for h in body.hotlines])
     return get_settings(session, principal)
 
 
@@ -119,37 +115,3 @@ def record_decision(proposal_id: RowId, body: DecisionIn, session: DbSession,
     action = ProposalAction.APPROVE if body.approved else ProposalAction.REFUSE
     return _proposal(awards.act(session, principal, proposal_id, action, decision_number=body.number,
                                 decision_date=body.date))
-
-
-def _years(year: int | None) -> list[int]:
-    return [year] if year else list(range(2026, 2031))
-
-
-@router.get("/budget", response_model=BudgetOut)
-def budget(session: DbSession, principal: CurrentPrincipal,
-           year: Annotated[int | None, Query(ge=2026, le=2030)] = None) -> BudgetOut:
-    """Dự toán kinh phí: activities and award money per year and unit."""
-    totals, lines, names = awards.budget(session, principal, _years(year))
-    return BudgetOut(
-        totals=[{"year": t.year, "unit": t.unit_code, "unit_name": names[t.unit_code], "activities": t.activities,
-                 "awards": t.awards, "total": t.total} for t in totals],
-        lines=[{"year": line.year, "unit": line.unit_code, "category": line.category,
-                "description": line.description, "amount": line.amount} for line in lines],
-        grand_total=sum(t.total for t in totals),
-    )
-
-
-@router.get("/budget/export.xlsx", response_class=Response,
-            responses={200: {"content": {XLSX: {}}, "description": "Bảng dự toán cho Sở Tài chính"}})
-def budget_export(session: DbSession, principal: CurrentPrincipal,
-                  year: Annotated[int | None, Query(ge=2026, le=2030)] = None) -> Response:
-    totals, lines, names = awards.budget(session, principal, _years(year))
-    name = f"du-toan-kinh-phi-{year or '2026-2030'}.xlsx"
-    return Response(build_budget_xlsx(totals, lines, names), media_type=XLSX,
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
-
-
-@router.post("/budget/items", response_model=BudgetOut, status_code=201)
-def add_budget_item(body: BudgetItemIn, session: DbSession, principal: CurrentPrincipal) -> BudgetOut:
-    awards.add_budget_item(session, principal, body.year, body.unit, body.description, body.amount)
-    return budget(session, principal, body.year)

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Query, Response
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.bonuses import BonusIn, BonusOut
 from api.schemas.common import COMMON_PROBLEMS, problem_responses
-from api.services import inspections
+from api.services import bonuses
+from api.services.lookups import unit_by_code
 from api.services.reports.formatting import rounded
 
 router = APIRouter(prefix="/bonuses", tags=["bonuses"], responses=COMMON_PROBLEMS)
@@ -23,17 +24,17 @@ def _bonus(entry, unit, period_code: str) -> BonusOut:
 @router.get("", response_model=list[BonusOut])
 def list_bonuses(session: DbSession, principal: CurrentPrincipal, period: Annotated[str | None, Query()] = None,
                  unit: Annotated[str | None, Query()] = None) -> list[BonusOut]:
-    return [_bonus(*row) for row in inspections.list_bonuses(session, principal, period, unit)]
+    return [_bonus(*row) for row in bonuses.list_bonuses(session, principal, period, unit)]
 
 
 @router.post("", response_model=BonusOut, status_code=201, responses=problem_responses(409))
 def add_bonus(body: BonusIn, session: DbSession, principal: CurrentPrincipal) -> BonusOut:
-    entry = inspections.add_bonus(session, principal, body.period, body.unit, body.points, body.reason)
-    unit = inspections.unit_by_code(session, body.unit)
+    entry = bonuses.add_bonus(session, principal, body.period, body.unit, body.points, body.reason)
+    unit = unit_by_code(session, body.unit)
     return _bonus(entry, unit, body.period)
 
 
 @router.delete("/{bonus_id}", status_code=204, response_class=Response, responses=problem_responses(409))
 def delete_bonus(bonus_id: RowId, session: DbSession, principal: CurrentPrincipal) -> Response:
-    inspections.delete_bonus(session, principal, bonus_id)
+    bonuses.delete_bonus(session, principal, bonus_id)
     return Response(status_code=204)

@@ -1,64 +1,44 @@
-"""Models registry (mô hình tự quản per commune) and exemplary collectives and individuals."""
+"""Models registry (mô hình tự quản per commune)."""
 
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.domain.awards import Recipient
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.common import COMMON_PROBLEMS
-from api.schemas.models_registry import ExemplarIn, ExemplarOut, ModelIn, ModelKindOut, ModelOut
-from api.services import awards
+from api.schemas.models_registry import ModelIn, ModelKindOut, ModelOut
+from api.services import models_registry
 
 router = APIRouter(tags=["models"], responses=COMMON_PROBLEMS)
 
 
 def _model(model, unit) -> ModelOut:
     return ModelOut(id=model.id, unit={"code": unit.code, "name": unit.name}, kind=model.kind,
-                    kind_label=awards.MODEL_KINDS[model.kind], name=model.name, status=model.status,
-                    status_label=awards.MODEL_STATUSES[model.status], established_on=model.established_on,
+                    kind_label=models_registry.MODEL_KINDS[model.kind], name=model.name, status=model.status,
+                    status_label=models_registry.MODEL_STATUSES[model.status], established_on=model.established_on,
                     note=model.note)
-
-
-def _exemplar(exemplar, unit) -> ExemplarOut:
-    return ExemplarOut(id=exemplar.id, unit={"code": unit.code, "name": unit.name}, recipient=exemplar.recipient,
-                       name=exemplar.name, achievement=exemplar.achievement, year=exemplar.year,
-                       published=exemplar.published)
 
 
 @router.get("/model-kinds", response_model=list[ModelKindOut])
 def model_kinds(principal: CurrentPrincipal) -> list[ModelKindOut]:
-    return [ModelKindOut(code=code, name=name) for code, name in awards.MODEL_KINDS.items()]
+    return [ModelKindOut(code=code, name=name) for code, name in models_registry.MODEL_KINDS.items()]
 
 
 @router.get("/models", response_model=list[ModelOut])
 def list_models(session: DbSession, principal: CurrentPrincipal, unit: Annotated[str | None, Query()] = None,
                 kind: Annotated[str | None, Query()] = None) -> list[ModelOut]:
-    return [_model(*row) for row in awards.list_models(session, principal, unit, kind)]
+    return [_model(*row) for row in models_registry.list_models(session, principal, unit, kind)]
 
 
 @router.post("/models", response_model=ModelOut, status_code=201)
 def create_model(body: ModelIn, session: DbSession, principal: CurrentPrincipal) -> ModelOut:
-    return _model(*awards.save_model(session, principal, model_id=None, unit_code=body.unit, kind=body.kind,
+    return _model(*models_registry.save_model(session, principal, model_id=None, unit_code=body.unit, kind=body.kind,
                                      name=body.name, status=body.status, established_on=body.established_on,
                                      note=body.note))
 
 
 @router.put("/models/{model_id}", response_model=ModelOut)
 def update_model(model_id: RowId, body: ModelIn, session: DbSession, principal: CurrentPrincipal) -> ModelOut:
-    return _model(*awards.save_model(session, principal, model_id=model_id, unit_code=body.unit, kind=body.kind,
+    return _model(*models_registry.save_model(session, principal, model_id=model_id, unit_code=body.unit, kind=body.kind,
                                      name=body.name, status=body.status, established_on=body.established_on,
                                      note=body.note))
-
-
-@router.get("/exemplars", response_model=list[ExemplarOut])
-def list_exemplars(session: DbSession, principal: CurrentPrincipal) -> list[ExemplarOut]:
-    return [_exemplar(*row) for row in awards.list_exemplars(session, principal)]
-
-
-@router.post("/exemplars", response_model=ExemplarOut, status_code=201)
-def add_exemplar(body: ExemplarIn, session: DbSession, principal: CurrentPrincipal) -> ExemplarOut:
-    return _exemplar(*awards.add_exemplar(session, principal, unit_code=body.unit,
-                                          recipient=Recipient(body.recipient), name=body.name,
-                                          achievement=body.achievement, year=body.year,
-                                          published=body.published))

@@ -1,4 +1,4 @@
-"""Award forms, eligibility, proposals, settings and the budget estimate."""
+"""Award forms, eligibility, proposals and the award settings."""
 
 from datetime import date, datetime
 from typing import Literal
@@ -102,33 +102,3 @@ class ProposalOut(BaseModel):
 class ProposalList(BaseModel):
     items: list[ProposalOut]
     total_amount: int
-
-
-class BudgetItemIn(InputModel):
-    year: int = Field(ge=2026, le=2030)
-    unit: str
-    description: str = Field(min_length=1)
-    amount: int = Field(gt=0)
-
-
-class BudgetTotalOut(BaseModel):
-    year: int
-    unit: str
-    unit_name: str
-    activities: int
-    awards: int
-    total: int
-
-
-class BudgetLineOut(BaseModel):
-    year: int
-    unit: str
-    category: Literal["activity", "award"]
-    description: str
-    amount: int
-
-
-class BudgetOut(BaseModel):
-    totals: list[BudgetTotalOut]
-    lines: list[BudgetLineOut]
-    grand_total: int

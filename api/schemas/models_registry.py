@@ -1,10 +1,10 @@
-"""Self-managed models per commune and exemplary collectives and individuals."""
+"""Self-managed models per commune (the models registry)."""
 
 from datetime import date
 
 from pydantic import BaseModel, Field
 
-from api.schemas.awards import RecipientKind, UnitRef
+from api.schemas.awards import UnitRef
 from api.schemas.common import InputModel
 
 
@@ -32,22 +32,3 @@ class ModelOut(BaseModel):
 class ModelKindOut(BaseModel):
     code: str
     name: str
-
-
-class ExemplarIn(InputModel):
-    unit: str
-    recipient: RecipientKind
-    name: str = Field(min_length=1, max_length=255)
-    achievement: str = Field(min_length=1)
-    year: int = Field(ge=2026, le=2030)
-    published: bool = False
-
-
-class ExemplarOut(BaseModel):
-    id: int
-    unit: UnitRef
-    recipient: RecipientKind
-    name: str
-    achievement: str
-    year: int
-    published: bool

@@ -1,71 +1,29 @@
-"""Inspections (kiểm tra chuyên đề) and bonus entries (điểm thưởng): the adjustments of a unit's score.
+"""Inspections (kiểm tra chuyên đề): their findings deduct points from a unit's score.
 
 A done inspection's findings deduct their points from the score of every scored period (6-month and
 annual) whose window holds the inspection date; review periods take them through the annual totals.
-Each deduction and bonus carries a Vietnamese reason that the score's explanation shows.
+Each deduction carries a Vietnamese reason that the score's explanation shows.
 """
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from sqlalchemy.orm import Session
 
 from api import clock
-from api.db.award_models import BonusEntry, CorrectiveAction, Inspection, InspectionFinding
-from api.db.models import Period, Unit
-from api.db.repositories import audit
-from api.db.repositories import awards as repo
-from api.db.repositories import catalog as catalog_repo
+from api.db.inspection_models import CorrectiveAction, Inspection, InspectionFinding
+from api.db.models import Unit
+from api.db.repositories import audit, rows
+from api.db.repositories import inspections as repo
 from api.db.repositories import units as units_repo
-from api.services import scoring
 from api.services.access import Principal
+from api.services.adjustments import parse_points, refresh_scores
 from api.services.audit import fields
 from api.services.catalog import scoring_context
 from api.services.errors import Conflict, Forbidden, Invalid, NotFound
-
-STANDING_BODY = frozenset({"admin", "reviewer"})
-OVERSIGHT = frozenset({"admin", "reviewer", "leader", "home_affairs"})
-
-
-def require_role(principal: Principal, roles: frozenset[str]) -> None:
-    if not principal.has_role(roles):
-        raise Forbidden("Tài khoản không có quyền thực hiện thao tác này.")
-
-
-def parse_points(raw: str) -> Fraction:
-    """Points typed as "1.5" or "1,5"; exact, positive, at most two decimals."""
-    try:
-        value = Decimal(str(raw).strip().replace(",", "."))
-    except InvalidOperation as error:
-        raise Invalid("Số điểm không hợp lệ.") from error
-    if not value.is_finite() or value <= 0 or value.as_tuple().exponent < -2:
-        raise Invalid("Số điểm phải là số dương, tối đa hai chữ số thập phân.")
-    return Fraction(value)
-
-
-def unit_by_code(session: Session, code: str) -> Unit:
-    unit = units_repo.by_code(session, code)
-    if unit is None:
-        raise NotFound(f"Không tìm thấy đơn vị {code}.")
-    return unit
-
-
-def period_by_code(session: Session, code: str) -> Period:
-    period = catalog_repo.period_by_code(session, code)
-    if period is None:
-        raise NotFound(f"Không tìm thấy kỳ báo cáo {code}.")
-    return period
-
-
-def _refresh_scores(session: Session, unit: Unit, periods: list[Period]) -> None:
-    """Recompute the unit's score in the given periods; a locked period keeps its frozen snapshot."""
-    for period in periods:
-        scoring.recompute_unit(session, period, unit)
-
-
-# --- inspections --------------------------------------------------------------------------------
+from api.services.lookups import period_by_code, unit_by_code
+from api.services.roles import OVERSIGHT, STANDING_BODY, require_role
 
 
 @dataclass(frozen=True)
@@ -118,7 +76,7 @@ def plan_inspection(session: Session, principal: Principal, unit_code: str, topi
                     planned_on: date) -> InspectionView:
     require_role(principal, STANDING_BODY)
     unit = unit_by_code(session, unit_code)
-    inspection = repo.add(session, Inspection(
+    inspection = rows.add(session, Inspection(
         unit_id=unit.id, topic=topic, planned_on=planned_on, inspected_on=None, status="planned",
         created_by=principal.username, created_at=clock.now(),
     ))
@@ -139,7 +97,7 @@ def record_inspection(session: Session, principal: Principal, inspection_id: int
                  entity_key=str(inspection_id), before=recorded, after=fields(view.inspection, "inspected_on", "status"))
     session.flush()
     after = repo.periods_holding(session, inspected_on)
-    _refresh_scores(session, view.unit, list({p.id: p for p in (*before, *after)}.values()))
+    refresh_scores(session, view.unit, list({p.id: p for p in (*before, *after)}.values()))
     return _inspection_view(session, inspection_id)
 
 
@@ -154,12 +112,12 @@ def add_finding(session: Session, principal: Principal, inspection_id: int, desc
         catalog, _context = scoring_context(session, holding[0])
         if indicator_code not in {indicator.code for indicator in catalog.indicators}:
             raise Invalid(f"Không có chỉ tiêu {indicator_code}.")
-    finding = repo.add(session, InspectionFinding(inspection_id=inspection_id, indicator_code=indicator_code or None,
+    finding = rows.add(session, InspectionFinding(inspection_id=inspection_id, indicator_code=indicator_code or None,
                                                   description=description, points=str(parse_points(points))))
     audit.record(session, actor=principal.username, action="inspection.finding", entity="inspection_finding",
                  entity_key=str(finding.id),
                  after=fields(finding, "inspection_id", "indicator_code", "description", "points"))
-    _refresh_scores(session, view.unit, holding)
+    refresh_scores(session, view.unit, holding)
     return _inspection_view(session, inspection_id)
 
 
@@ -168,7 +126,7 @@ def add_action(session: Session, principal: Principal, finding_id: int, descript
     require_role(principal, STANDING_BODY)
     if session.get(InspectionFinding, finding_id) is None:
         raise NotFound("Không tìm thấy tồn tại được kiểm tra.")
-    action = repo.add(session, CorrectiveAction(finding_id=finding_id, description=description, due_on=due_on,
+    action = rows.add(session, CorrectiveAction(finding_id=finding_id, description=description, due_on=due_on,
                                                 status="open", done_on=None))
     audit.record(session, actor=principal.username, action="corrective_action.create", entity="corrective_action",
                  entity_key=str(action.id), after=fields(action, "finding_id", "description", "due_on", "status"))
@@ -187,49 +145,3 @@ def update_action(session: Session, principal: Principal, action_id: int, done_o
     audit.record(session, actor=principal.username, action="corrective_action.update", entity="corrective_action",
                  entity_key=str(action_id), before=before, after=fields(action, "status", "done_on"))
     return action
-
-
-# --- bonus entries ------------------------------------------------------------------------------
-
-
-def list_bonuses(session: Session, principal: Principal, period_code: str | None, unit_code: str | None):
-    require_role(principal, OVERSIGHT)
-    period = period_by_code(session, period_code) if period_code else None
-    unit = unit_by_code(session, unit_code) if unit_code else None
-    return repo.bonuses(session, period.id if period else None, unit.id if unit else None)
-
-
-def add_bonus(session: Session, principal: Principal, period_code: str, unit_code: str, points: str,
-              reason: str) -> BonusEntry:
-    """Record điểm thưởng; an entry above the scheme's cap is refused, a sum above it is capped in the score."""
-    require_role(principal, STANDING_BODY)
-    period, unit = period_by_code(session, period_code), unit_by_code(session, unit_code)
-    if period.spans:
-        raise Conflict("Kỳ sơ kết, tổng kết lấy điểm bình quân các năm, không ghi điểm thưởng riêng.")
-    if period.status == "locked":
-        raise Conflict("Kỳ báo cáo đã khóa.")
-    value = parse_points(points)
-    cap = scoring_context(session, period)[1].scheme.bonus_cap
-    if value > cap:
-        raise Invalid(f"Điểm thưởng mỗi lần không vượt quá mức trần {cap} điểm của bộ tiêu chí.")
-    entry = repo.add(session, BonusEntry(period_id=period.id, unit_id=unit.id, points=str(value), reason=reason,
-                                         created_by=principal.username, created_at=clock.now()))
-    audit.record(session, actor=principal.username, action="bonus.create", entity="bonus", entity_key=str(entry.id),
-                 after=fields(entry, "period_id", "unit_id", "points", "reason"))
-    _refresh_scores(session, unit, [period])
-    return entry
-
-
-def delete_bonus(session: Session, principal: Principal, bonus_id: int) -> None:
-    require_role(principal, STANDING_BODY)
-    entry = session.get(BonusEntry, bonus_id)
-    if entry is None:
-        raise NotFound("Không tìm thấy điểm thưởng.")
-    period, unit = session.get(Period, entry.period_id), units_repo.by_id(session, entry.unit_id)
-    if period.status == "locked":
-        raise Conflict("Kỳ báo cáo đã khóa.")
-    audit.record(session, actor=principal.username, action="bonus.delete", entity="bonus", entity_key=str(bonus_id),
-                 before=fields(entry, "period_id", "unit_id", "points", "reason"))
-    session.delete(entry)
-    session.flush()
-    _refresh_scores(session, unit, [period])

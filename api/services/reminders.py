@@ -14,16 +14,17 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.orm import Session
 
 from api import clock
-from api.db.award_models import Notification, UnitContact
 from api.db.models import Period, Unit
-from api.db.repositories import audit
-from api.db.repositories import awards as repo
+from api.db.reminder_models import Notification, UnitContact
+from api.db.repositories import audit, rows
+from api.db.repositories import reminders as repo
 from api.domain import local_date
 from api.domain.periods import VIETNAM
 from api.services.access import Principal
 from api.services.audit import fields
 from api.services.errors import Forbidden, Invalid, NotFound
-from api.services.inspections import STANDING_BODY, period_by_code, require_role, unit_by_code
+from api.services.lookups import period_by_code, unit_by_code
+from api.services.roles import STANDING_BODY, require_role
 
 NOT_SUBMITTED = "not_submitted"
 RETURNED = "returned"
@@ -111,7 +112,7 @@ def send(session: Session, principal: Principal, period_code: str, days_before: 
             if (reminder.unit.id, reminder.kind) in already:
                 skipped += 1
                 continue
-            note = repo.add(session, Notification(
+            note = rows.add(session, Notification(
                 unit_id=reminder.unit.id, period_id=period.id, kind=reminder.kind, title=reminder.title,
                 body=reminder.body(period), created_at=now, read_at=None, emailed_to=None,
             ))
@@ -176,7 +177,7 @@ def set_contact(session: Session, principal: Principal, unit_code: str, email: s
     contact = session.get(UnitContact, unit.id)
     before = None if contact is None else {"email": contact.email}
     if contact is None:
-        repo.add(session, UnitContact(unit_id=unit.id, email=email))
+        rows.add(session, UnitContact(unit_id=unit.id, email=email))
     else:
         contact.email = email
         session.flush()

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from api import clock
 from api.db.engine import json_bytes
 from api.db.models import Period, Submission, SubmissionValue, Unit
-from api.db.repositories import awards as awards_repo
+from api.db.repositories import adjustments as adjustments_repo
 from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import scores, submissions, units
 from api.domain import (
@@ -103,7 +103,7 @@ def score_values(session: Session, period: Period, unit: Unit, submission: Submi
                  values: dict[str, Value]) -> UnitScore:
     _catalog, context = scoring_context(session, period)
     return _score(context, period, unit, submission, values, _previous_rates(session, period, [unit.id]),
-                  awards_repo.adjustments_for(session, period, [unit.id]))
+                  adjustments_repo.adjustments_for(session, period, [unit.id]))
 
 
 def _score(context: ScoringContext, period: Period, unit: Unit, submission: Submission | Row | None,
@@ -257,7 +257,7 @@ def recompute_unit(session: Session, period: Period, unit: Unit) -> None:
     else:
         entered = _entered_values(session, period.id, [unit.id]).get(unit.id, {}) if submission else {}
         result = _score(context, period, unit, submission, entered, _previous_rates(session, period, [unit.id]),
-                        awards_repo.adjustments_for(session, period, [unit.id]))
+                        adjustments_repo.adjustments_for(session, period, [unit.id]))
     _queue(session, period, unit.id, _fields(period, unit, submission, result), {unit.group_id})
 
 
@@ -330,7 +330,7 @@ def recompute_period(session: Session, period: Period) -> int:
     reporting = units.scored_unit_keys(session)
     _catalog, context = scoring_context(session, period)
     subs = submissions.states_of_period(session, period.id)
-    adjustments = awards_repo.adjustments_for(session, period, None)
+    adjustments = adjustments_repo.adjustments_for(session, period, None)
     with gc_paused():
         values = _entered_values(session, period.id) if not period.spans else {}
         previous = _previous_rates(session, period, None) if not period.spans else {}

@@ -74,3 +74,8 @@ def add(session: Session, obj):
     session.add(obj)
     session.flush()
     return obj
+
+
+def latest_locked_period(session: Session) -> Period | None:
+    query = select(Period).where(Period.status == "locked").order_by(Period.end.desc(), Period.id.desc())
+    return session.scalars(query.limit(1)).first()

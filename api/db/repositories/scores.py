@@ -112,3 +112,21 @@ def add(session: Session, obj):
 def delete_units(session: Session, period_id: int, unit_ids: list[int]) -> None:
     if unit_ids:
         session.execute(delete(Score).where(Score.period_id == period_id, Score.unit_id.in_(unit_ids)))
+
+
+def standing_row(session: Session, period_id: int, unit_id: int) -> tuple[Score, str | None] | None:
+    """The unit's stored score of the period with its group's name."""
+    row = session.execute(
+        select(Score, EmulationGroup.name)
+        .outerjoin(EmulationGroup, Score.group_id == EmulationGroup.id)
+        .where(Score.period_id == period_id, Score.unit_id == unit_id)
+    ).first()
+    return None if row is None else (row[0], row[1])
+
+
+def scores_of_period(session: Session, period_id: int) -> list[tuple[Score, str]]:
+    """Every stored score of the period with its unit's code."""
+    rows = session.execute(
+        select(Score, Unit.code).join(Unit, Score.unit_id == Unit.id).where(Score.period_id == period_id)
+    )
+    return [tuple(row) for row in rows]

@@ -12,7 +12,7 @@ from fractions import Fraction
 from sqlalchemy.orm import Session
 
 from api import clock
-from api.db.repositories import awards as awards_repo
+from api.db.repositories import scores as scores_repo
 from api.db.repositories import units as units_repo
 from api.domain import Tier
 from api.domain.awards import ProposalStatus
@@ -30,6 +30,7 @@ from api.services.reports.model import (
     ReportingRow,
     TierRow,
 )
+from api.services.roles import OVERSIGHT, require_role
 
 MOST_FAILED = 10
 TIER_FIELDS = {
@@ -42,7 +43,7 @@ TIER_FIELDS = {
 
 def consolidated(session: Session, principal: Principal, period_code: str, *, number: str = "",
                  issued_on: date | None = None) -> ConsolidatedReport:
-    inspections.require_role(principal, inspections.OVERSIGHT)
+    require_role(principal, OVERSIGHT)
     period, summary, _rows = periods.reporting_status(session, principal, period_code, None)
     group_names = {group.code: group.name for group, _count in units_repo.groups_with_counts(session)}
     reporting = tuple(
@@ -101,7 +102,7 @@ def _failed_indicators(session: Session, period, received_units: set[str]) -> tu
     names = {indicator.code: indicator.name for indicator in catalog.indicators}
     failed: Counter[str] = Counter()
     applicable: Counter[str] = Counter()
-    for score, unit_code in awards_repo.scores_of_period(session, period.id):
+    for score, unit_code in scores_repo.scores_of_period(session, period.id):
         if unit_code not in received_units:
             continue
         for result in score.explanation.get("indicators", []):

@@ -9,18 +9,22 @@ from fractions import Fraction
 
 from sqlalchemy.orm import Session
 
-from api.db.repositories import awards as repo
+from api.db.repositories import catalog as catalog_repo
+from api.db.repositories import exemplars as exemplars_repo
+from api.db.repositories import models_registry as models_repo
+from api.db.repositories import scores as scores_repo
 from api.domain import Tier
-from api.services.awards import MODEL_KINDS, hotlines
+from api.services.models_registry import MODEL_KINDS
+from api.services.movement_settings import hotlines
 from api.services.reports.formatting import rounded
 
 
 def summary(session: Session) -> dict:
-    period = repo.latest_locked_period(session)
-    stored = [score for score, _code in repo.scores_of_period(session, period.id)] if period else []
+    period = catalog_repo.latest_locked_period(session)
+    stored = [score for score, _code in scores_repo.scores_of_period(session, period.id)] if period else []
     received = [s for s in stored if period.spans or s.first_submitted_at is not None]
     tiers = Counter(Tier[score.final_tier] for score in received)
-    active_models = {kind: count for kind, status, count in repo.model_counts(session) if status == "active"}
+    active_models = {kind: count for kind, status, count in models_repo.model_counts(session) if status == "active"}
     return {
         "period": period.code if period else None,
         "period_name": period.name if period else None,
@@ -34,7 +38,7 @@ def summary(session: Session) -> dict:
         "exemplars": [
             {"name": exemplar.name, "unit_name": unit.name, "achievement": exemplar.achievement,
              "year": exemplar.year}
-            for exemplar, unit in repo.exemplars(session, published_only=True)
+            for exemplar, unit in exemplars_repo.exemplars(session, published_only=True)
             if exemplar.recipient == "collective"
         ],
         "hotlines": hotlines(session),

@@ -1,0 +1,44 @@
+"""Inspections (kiểm tra chuyên đề), their findings and corrective actions.
+
+Points are exact fractions in "p/q" strings, like the scores.
+"""
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from api.db.models import Base
+
+
+class Inspection(Base):
+    """A kiểm tra chuyên đề: planned for a date, then done (its findings carry deduction points)."""
+
+    __tablename__ = "inspections"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    topic: Mapped[str] = mapped_column(Text)
+    planned_on: Mapped[date] = mapped_column(Date)
+    inspected_on: Mapped[date | None] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(16))  # planned | done
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+
+
+class InspectionFinding(Base):
+    __tablename__ = "inspection_findings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"), index=True)
+    indicator_code: Mapped[str | None] = mapped_column(String(32))
+    description: Mapped[str] = mapped_column(Text)
+    points: Mapped[str] = mapped_column(String(32))
+
+
+class CorrectiveAction(Base):
+    __tablename__ = "corrective_actions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    finding_id: Mapped[int] = mapped_column(ForeignKey("inspection_findings.id", ondelete="CASCADE"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))  # open | done
+    done_on: Mapped[date | None] = mapped_column(Date)

@@ -1,0 +1,22 @@
+"""The models registry (mô hình tự quản per commune)."""
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from api.db.models import Base
+
+
+class SafetyModel(Base):
+    """A self-managed model of the movement in a commune (Tổ liên gia an toàn PCCC, Camera an ninh, ...)."""
+
+    __tablename__ = "safety_models"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(16))  # building | active | suspended
+    established_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime]

@@ -1,0 +1,29 @@
+"""Bonus entries (điểm thưởng)."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.db.bonus_models import BonusEntry
+from api.db.models import Period, Unit
+
+
+def bonuses_for(session: Session, period_id: int, unit_ids: list[int] | None) -> list[BonusEntry]:
+    """Bonus entries of a period for some units or (``None``) every unit: a bulk recompute asks for
+    all, since a list of 10,000 ids costs PostgreSQL more to plan than the rows cost to read."""
+    query = select(BonusEntry).where(BonusEntry.period_id == period_id)
+    if unit_ids is not None:
+        query = query.where(BonusEntry.unit_id.in_(unit_ids))
+    return list(session.scalars(query.order_by(BonusEntry.id)))
+
+
+def bonuses(session: Session, period_id: int | None, unit_id: int | None) -> list[tuple[BonusEntry, Unit, str]]:
+    conditions = []
+    if period_id is not None:
+        conditions.append(BonusEntry.period_id == period_id)
+    if unit_id is not None:
+        conditions.append(BonusEntry.unit_id == unit_id)
+    rows = session.execute(
+        select(BonusEntry, Unit, Period.code).join(Unit, BonusEntry.unit_id == Unit.id)
+        .join(Period, BonusEntry.period_id == Period.id).where(*conditions).order_by(BonusEntry.id)
+    )
+    return [tuple(row) for row in rows]

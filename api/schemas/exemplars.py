@@ -1,0 +1,25 @@
+"""Exemplary collectives and individuals."""
+
+from pydantic import BaseModel, Field
+
+from api.schemas.awards import RecipientKind, UnitRef
+from api.schemas.common import InputModel
+
+
+class ExemplarIn(InputModel):
+    unit: str
+    recipient: RecipientKind
+    name: str = Field(min_length=1, max_length=255)
+    achievement: str = Field(min_length=1)
+    year: int = Field(ge=2026, le=2030)
+    published: bool = False
+
+
+class ExemplarOut(BaseModel):
+    id: int
+    unit: UnitRef
+    recipient: RecipientKind
+    name: str
+    achievement: str
+    year: int
+    published: bool

@@ -1,0 +1,49 @@
+"""The movement's run-time settings: the base salary award money is computed from, and public hotlines."""
+
+from sqlalchemy.orm import Session
+
+from api import clock
+from api.db.movement_setting_models import MovementSetting
+from api.db.repositories import audit, rows
+from api.db.repositories import movement_settings as repo
+from api.services.access import Principal
+from api.services.errors import Invalid, NotFound
+from api.services.roles import STANDING_BODY, require_role
+
+
+def _setting(session: Session, key: str) -> dict:
+    row = repo.setting(session, key)
+    if row is None:
+        raise NotFound(f"Chưa có thiết lập {key}.")
+    return row.value
+
+
+def base_salary(session: Session) -> int:
+    return int(_setting(session, "base_salary")["amount"])
+
+
+def hotlines(session: Session) -> list[dict]:
+    return list(_setting(session, "hotlines")["items"])
+
+
+def update_settings(session: Session, principal: Principal, *, salary: int | None, legal_basis: str | None,
+                    lines: list[dict] | None) -> None:
+    require_role(principal, STANDING_BODY)
+    changes = {}
+    if salary is not None:
+        if salary <= 0:
+            raise Invalid("Mức lương cơ sở phải là số dương.")
+        changes["base_salary"] = {"amount": salary, "legal_basis": legal_basis or ""}
+    if lines is not None:
+        changes["hotlines"] = {"items": lines}
+    for key, value in changes.items():
+        row = repo.setting(session, key)
+        before = None if row is None else row.value
+        if row is None:
+            rows.add(session, MovementSetting(key=key, value=value, updated_at=clock.now(),
+                                              updated_by=principal.username))
+        else:
+            row.value, row.updated_at, row.updated_by = value, clock.now(), principal.username
+        audit.record(session, actor=principal.username, action="settings.update", entity="setting",
+                     entity_key=key, before=before, after=value)
+    session.flush()
