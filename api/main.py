@@ -17,6 +17,7 @@ from api import middleware
 from api.db.engine import make_engine, session_factories
 from api.db.loop_reads import LoopConnection
 from api.routers import (
+    activities,
     audit,
     auth,
     awards,
@@ -154,7 +155,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Routes are matched in order: the most polled one (rankings) comes first.
     for module in (scores, auth, tokens, users, units, catalog, periods, submissions, imports, exports, webhooks):
         app.include_router(module.router, prefix=API_PREFIX)
-    for module in (awards, budget, inspections, bonuses, models_registry, exemplars, reports, reminders, public, audit, clock):
+    for module in (awards, budget, inspections, bonuses, models_registry, exemplars, reports, reminders, public, audit, clock,
+                   activities):
         app.include_router(module.router, prefix=API_PREFIX)
     _mount_spa(app, settings.frontend_dist)
     return app

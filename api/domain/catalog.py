@@ -164,7 +164,25 @@ def _indicator(reader: _Reader) -> Indicator:
         applies_to=applies_to,
         veto=reader.get("veto", bool, required=False, default=False),
         input_hint=reader.text("input_hint", required=False),
+        activity_fields=_activity_fields(reader, measure),
     )
+
+
+ACTIVITY_FIELDS = ("subject", "channel")
+
+
+def _activity_fields(reader: _Reader, measure: Measure) -> frozenset[str]:
+    """Which activity fields the plan names for this indicator; only frequency counts record activities."""
+    fields = reader.get("activity_fields", list, required=False, default=[])
+    for index, name in enumerate(fields):
+        if name not in ACTIVITY_FIELDS:
+            raise CatalogError(
+                f"{reader.where('activity_fields')}[{index}]: «{name}» không hợp lệ "
+                f"(chọn một trong: {', '.join(ACTIVITY_FIELDS)})."
+            )
+    if fields and measure is not Measure.COUNT:
+        raise reader.fail("activity_fields", "chỉ chỉ tiêu đếm số lần mới ghi nhận theo hoạt động.")
+    return frozenset(fields)
 
 
 def _weights(reader: _Reader, key: str, keys) -> dict:

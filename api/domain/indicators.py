@@ -132,6 +132,8 @@ class Indicator:
     applies_to: frozenset[UnitKind]
     veto: bool = False
     input_hint: str = ""  # what to enter, in Vietnamese (e.g. what the numerator counts)
+    # Fields an activity of this indicator must carry where the plan names them ("subject", "channel").
+    activity_fields: frozenset[str] = frozenset()
 
     def applies(self, kind: UnitKind) -> bool:
         return kind in self.applies_to

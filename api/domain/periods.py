@@ -7,7 +7,7 @@ submission happens on or before the due date there, whatever the UTC clock says.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -48,30 +48,54 @@ class Period:
 
     def whole_windows(self, cadence: Cadence) -> int:
         """How many whole weeks (floor(days / 7)) or whole calendar months/quarters/years lie in the window."""
+        return len(self.windows(cadence))
+
+    def windows(self, cadence: Cadence) -> tuple[Window, ...]:
+        """The whole windows of ``cadence`` inside the period, in order, each with its Vietnamese label.
+
+        Weeks are seven-day windows counted from the period's first day (floor(days / 7) of them);
+        months, quarters and years are whole calendar ones (their first and last day inside).
+        """
         if cadence is Cadence.WEEK:
-            return self.days // 7
-        months_per_window = {Cadence.MONTH: 1, Cadence.QUARTER: 3, Cadence.YEAR: 12}[cadence]
-        # Index calendar windows from year 0; a window is whole when its first and last day are inside.
-        first = _window_index(self.start, months_per_window)
-        if _window_start(first, months_per_window) < self.start:
-            first += 1
-        last = _window_index(self.end, months_per_window)
-        if _window_start(last + 1, months_per_window) > _next_day(self.end):
-            last -= 1
-        return max(0, last - first + 1)
+            weeks = []
+            for index in range(self.days // 7):
+                start = self.start + timedelta(days=7 * index)
+                end = start + timedelta(days=6)
+                weeks.append(Window(start, end, f"Tuần {index + 1} ({start:%d/%m}–{end:%d/%m/%Y})"))
+            return tuple(weeks)
+        months = _CALENDAR_MONTHS[cadence]
+        found = []
+        month_index = -(-(self.start.year * 12 + self.start.month - 1) // months) * months  # first boundary
+        while True:
+            start = date(month_index // 12, month_index % 12 + 1, 1)
+            after = month_index + months
+            end = date(after // 12, after % 12 + 1, 1) - timedelta(days=1)
+            if end > self.end:
+                return tuple(found)
+            if start >= self.start:
+                found.append(Window(start, end, _calendar_label(cadence, start)))
+            month_index = after
 
 
-def _window_index(day: date, months: int) -> int:
-    return (day.year * 12 + day.month - 1) // months
+@dataclass(frozen=True, slots=True)
+class Window:
+    """One whole cadence window of a period (a week, month, quarter or year)."""
+
+    start: date
+    end: date
+    label: str  # Vietnamese: "Tuần 3 (15/01–21/01/2026)", "Tháng 02/2026", "Quý II/2026", "Năm 2026"
 
 
-def _window_start(index: int, months: int) -> date:
-    month_number = index * months
-    return date(month_number // 12, month_number % 12 + 1, 1)
+_CALENDAR_MONTHS = {Cadence.MONTH: 1, Cadence.QUARTER: 3, Cadence.YEAR: 12}
+_ROMAN = ("I", "II", "III", "IV")
 
 
-def _next_day(day: date) -> date:
-    return date.fromordinal(day.toordinal() + 1)
+def _calendar_label(cadence: Cadence, start: date) -> str:
+    if cadence is Cadence.MONTH:
+        return f"Tháng {start:%m/%Y}"
+    if cadence is Cadence.QUARTER:
+        return f"Quý {_ROMAN[(start.month - 1) // 3]}/{start.year}"
+    return f"Năm {start.year}"
 
 
 class TimelinessStatus(StrEnum):

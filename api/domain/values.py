@@ -50,6 +50,9 @@ class Value:
     flag: bool | None = None
     date: date | None = None
     note: str = ""
+    # Frequency indicators recorded as dated activities: their days (checked window by window). None: the
+    # count is an aggregate total (an import for a past period), checked against the period's total.
+    dates: tuple[date, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +105,7 @@ def _parse_flag(raw: object) -> tuple[bool | None, FieldError | None]:
     return None, FieldError("flag", "Giá trị phải là Có hoặc Không.")
 
 
-def _parse_date(raw: object) -> tuple[date | None, FieldError | None]:
+def parse_date(raw: object) -> tuple[date | None, FieldError | None]:
     if isinstance(raw, datetime):
         return None, FieldError("date", "Ngày phải là một ngày (không kèm giờ).")
     if isinstance(raw, date):
@@ -159,7 +162,7 @@ def validate_value(indicator: Indicator, raw: Mapping[str, object]) -> tuple[Val
         parsed["flag"], error = _parse_flag(raw["flag"])
         errors.extend([error] if error else [])
     else:
-        parsed["date"], error = _parse_date(raw["date"])
+        parsed["date"], error = parse_date(raw["date"])
         errors.extend([error] if error else [])
     if errors:
         return None, errors

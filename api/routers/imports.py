@@ -18,7 +18,7 @@ from api.schemas.imports import ImportRefused, ImportReport
 from api.services import templates, transaction, webhooks
 from api.services.access import Principal
 from api.services.errors import Conflict
-from api.services.imports import directory, runs, values
+from api.services.imports import activities, directory, runs, values
 from api.services.imports.limits import ImportLimits
 from api.services.imports.report import ImportFileError
 from api.services.imports.report import ImportReport as Report
@@ -193,6 +193,23 @@ def import_users(
     return run_import(request, session, principal, file, "users",
                       {"dry_run": dry_run, "all_or_nothing": all_or_nothing}, idempotency_key,
                       directory.import_users)  # fmt: skip
+
+
+@router.post("/activities", response_model=ImportReport, responses=IMPORT_RESPONSES)
+def import_activities(
+    request: Request,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    file: Upload,
+    dry_run: DryRun = False,
+    all_or_nothing: AllOrNothing = True,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Nhập các hoạt động có ngày (mỗi dòng một hoạt động): mã đơn vị, kỳ, mã chỉ tiêu, ngày, nội dung,
+    lĩnh vực, hình thức, minh chứng. Dòng trùng (cùng đơn vị, kỳ, chỉ tiêu, ngày, nội dung) được bỏ qua."""
+    return run_import(request, session, principal, file, "activities",
+                      {"dry_run": dry_run, "all_or_nothing": all_or_nothing}, idempotency_key,
+                      activities.import_activities)  # fmt: skip
 
 
 @router.get(

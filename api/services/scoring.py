@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 from api import clock
 from api.db.engine import json_bytes
 from api.db.models import Period, Submission, SubmissionValue, Unit
+from api.db.repositories import activities, scores, submissions, units
 from api.db.repositories import adjustments as adjustments_repo
 from api.db.repositories import catalog as catalog_repo
-from api.db.repositories import scores, submissions, units
 from api.domain import (
     Pillar,
     RankInput,
@@ -84,7 +84,21 @@ def _entered_values(session: Session, period_id: int, unit_ids: list[int] | None
         if entered is None:
             entered = by_unit[unit_id] = {}
         entered[code] = value
+    _add_activities(session, period_id, unit_ids, by_unit)
     return by_unit
+
+
+def _add_activities(session: Session, period_id: int, unit_ids: list[int] | None,
+                    by_unit: dict[int, dict[str, Value]]) -> None:
+    """Dated activities become their indicator's value: the days, checked window by window. They take
+    the place of an aggregate count entered for the same indicator (its note is kept)."""
+    days: dict[tuple[int, str], list] = {}
+    for unit_id, code, day in activities.days_of_period(session, period_id, unit_ids):
+        days.setdefault((unit_id, code), []).append(day)
+    for (unit_id, code), found in days.items():
+        entered = by_unit.setdefault(unit_id, {})
+        note = entered[code].note if code in entered else ""
+        entered[code] = Value(count=len(found), dates=tuple(sorted(found)), note=note)
 
 
 def _previous_rates(session: Session, period: Period, unit_ids: list[int] | None) -> dict[int, dict[str, Fraction]]:
@@ -144,6 +158,8 @@ def explanation(result: UnitScore) -> dict:
             },
             "rule_text": r.rule_text, "threshold": r.threshold, "met": r.met, "attainment": r.attainment,
             "weight": r.weight, "points": r.points, "veto": r.veto, "missing": r.missing, "rate": r.rate,
+            "basis": r.basis, "windows_total": r.windows_total, "windows_met": r.windows_met,
+            "windows_missed": list(r.windows_missed),
         }
         for r in result.indicators
     ]

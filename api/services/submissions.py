@@ -100,7 +100,8 @@ def ensure_editable(loaded: Loaded) -> None:
         raise Conflict("Báo cáo đã nộp hoặc đã duyệt: không thể sửa. Hãy đề nghị Cơ quan Thường trực trả lại.")
 
 
-def _touch(session: Session, loaded: Loaded) -> Submission:
+def touch(session: Session, loaded: Loaded) -> Submission:
+    """The submission of a change (created as a draft if none), its version bumped."""
     now = clock.now()
     if loaded.submission is None:
         loaded.submission = submissions.add(session, Submission(
@@ -138,7 +139,7 @@ def save_values(session: Session, principal: Principal, loaded: Loaded, entries:
     """Upsert the posted values (all blank removes a value); 422 names every bad field, nothing is saved."""
     ensure_editable(loaded)
     parsed = parse_entries(applicable_indicators(session, loaded), entries)
-    submission = _touch(session, loaded)
+    submission = touch(session, loaded)
     existing = {row.indicator_code: row for row in submissions.values_of(session, submission.id)}
     before, after = {}, {}
     for code, value in parsed.items():
@@ -178,7 +179,7 @@ def act(session: Session, principal: Principal, loaded: Loaded, action: Submissi
         new_status = next_status(loaded.status, action, reason)
     except WorkflowError as error:
         raise Conflict(str(error)) from None
-    submission = _touch(session, loaded)
+    submission = touch(session, loaded)
     before = {"status": submission.status, "version": submission.version - 1}
     now = clock.now()
     submission.status = new_status.value

@@ -45,20 +45,20 @@ USER_COLUMNS = ColumnSet(
 )
 _KIND_BY_LABEL = {cells.plain(label).casefold(): kind for kind, label in KIND_LABELS.items()}
 
-RowHandler = Callable[[Session, Principal, dict[str, str | None]], str]
+RowHandler = Callable[[Session, Principal, dict[str, object]], str]
 
 
 def import_units(session: Session, principal: Principal, file: BinaryIO, **options) -> ImportReport:
     principal.require("units:write")
-    return _import(session, principal, file, "units", UNIT_COLUMNS, _unit_row, **options)
+    return import_rows(session, principal, file, "units", UNIT_COLUMNS, _unit_row, **options)
 
 
 def import_users(session: Session, principal: Principal, file: BinaryIO, **options) -> ImportReport:
     principal.require("users:write")
-    return _import(session, principal, file, "users", USER_COLUMNS, _user_row, **options)
+    return import_rows(session, principal, file, "users", USER_COLUMNS, _user_row, **options)
 
 
-def _import(
+def import_rows(
     session: Session,
     principal: Principal,
     file: BinaryIO,
@@ -72,7 +72,11 @@ def _import(
     max_bytes: int | None = None,
     max_rows: int | None = None,
     problem_limit: int = 1000,
+    readers: dict[str, Callable[[object], object]] | None = None,
 ) -> ImportReport:
+    """Run ``handle_row`` on each row in its own savepoint; cells are read as codes unless ``readers``
+    names another reader for a field (a date cell)."""
+    readers = readers or {}
     table = open_table(file, columns, max_rows=max_rows, **({"max_bytes": max_bytes} if max_bytes else {}))
     report = ImportReport(kind, dry_run, all_or_nothing, problem_limit=problem_limit)
     located = table.columns
@@ -82,7 +86,7 @@ def _import(
         # A refused row fails its checks before queuing any score work: a plain SAVEPOINT is enough.
         row = session.begin_nested()
         try:
-            fields = {name: cells.code(record.get(name)) for name in located.fields}
+            fields = {name: readers.get(name, cells.code)(record.get(name)) for name in located.fields}
             outcome = handle_row(session, principal, fields)
         except (ServiceError, cells.CellError) as error:
             row.rollback()
@@ -115,7 +119,7 @@ def _problems(error: Exception, located: Located, number: int, cell_refs: bool) 
     return [Problem(number, None, None, message)]
 
 
-def _required(fields: dict[str, str | None], name: str, message: str) -> str:
+def required(fields: dict[str, str | None], name: str, message: str) -> str:
     value = fields.get(name)
     if not value:
         raise Invalid(message, [FieldProblem([name], message)])
@@ -123,8 +127,8 @@ def _required(fields: dict[str, str | None], name: str, message: str) -> str:
 
 
 def _unit_row(session: Session, principal: Principal, fields: dict[str, str | None]) -> str:
-    code = _required(fields, "code", "Thiếu mã đơn vị.")
-    raw_kind = _required(fields, "kind", "Thiếu loại đơn vị.")
+    code = required(fields, "code", "Thiếu mã đơn vị.")
+    raw_kind = required(fields, "kind", "Thiếu loại đơn vị.")
     kind = _KIND_BY_LABEL.get(raw_kind.casefold(), raw_kind)
     if kind not in set(UnitKind):
         allowed = ", ".join(f"{value} ({label})" for value, label in KIND_LABELS.items())
@@ -134,7 +138,7 @@ def _unit_row(session: Session, principal: Principal, fields: dict[str, str | No
         )
     data = {
         "code": code,
-        "name": _required(fields, "name", "Thiếu tên đơn vị."),
+        "name": required(fields, "name", "Thiếu tên đơn vị."),
         "kind": kind,
         "parent": fields.get("parent"),
         "group": fields.get("group"),
@@ -155,17 +159,17 @@ def _unit_row(session: Session, principal: Principal, fields: dict[str, str | No
 
 
 def _user_row(session: Session, principal: Principal, fields: dict[str, str | None]) -> str:
-    username = _required(fields, "username", "Thiếu tên đăng nhập.")
-    role = _required(fields, "role", "Thiếu vai trò.")
+    username = required(fields, "username", "Thiếu tên đăng nhập.")
+    role = required(fields, "role", "Thiếu vai trò.")
     if role not in ROLES:
         raise Invalid(
             "Vai trò không hợp lệ.",
             [FieldProblem(["role"], f"Vai trò «{role}» không hợp lệ; dùng: {', '.join(ROLES)}.")],
         )
-    full_name = _required(fields, "full_name", "Thiếu họ và tên.")
+    full_name = required(fields, "full_name", "Thiếu họ và tên.")
     found = users_repo.by_username(session, username)
     if found is None:
-        password = _required(fields, "password", "Thiếu mật khẩu ban đầu cho tài khoản mới.")
+        password = required(fields, "password", "Thiếu mật khẩu ban đầu cho tài khoản mới.")
         accounts.create_user(session, principal, username=username, full_name=full_name, password=password,
                              role=role, unit_code=fields.get("unit"))  # fmt: skip
         return "created"

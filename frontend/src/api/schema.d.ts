@@ -626,6 +626,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Activities
+         * @description Nhập các hoạt động có ngày (mỗi dòng một hoạt động): mã đơn vị, kỳ, mã chỉ tiêu, ngày, nội dung,
+         *     lĩnh vực, hình thức, minh chứng. Dòng trùng (cùng đơn vị, kỳ, chỉ tiêu, ngày, nội dung) được bỏ qua.
+         */
+        post: operations["import_activities_api_v1_imports_activities_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/templates/{period}": {
         parameters: {
             query?: never;
@@ -1357,6 +1378,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/submissions/{period}/{unit}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Activities */
+        get: operations["list_activities_api_v1_submissions__period___unit__activities_get"];
+        put?: never;
+        /**
+         * Record Activity
+         * @description Ghi một hoạt động có ngày (tiếp xúc Nhân dân, hoạt động từ thiện, tuyên truyền, kế hoạch...) vào
+         *     báo cáo của đơn vị; chỉ tiêu được chấm theo từng tuần/tháng/quý của kỳ.
+         */
+        post: operations["record_activity_api_v1_submissions__period___unit__activities_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{period}/{unit}/activities/{activity_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete Activity */
+        delete: operations["delete_activity_api_v1_submissions__period___unit__activities__activity_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{period}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity Counts
+         * @description Số hoạt động của kỳ theo chỉ tiêu, lĩnh vực và hình thức (tổng hợp cho báo cáo).
+         */
+        get: operations["activity_counts_api_v1_periods__period__activities_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1394,6 +1474,81 @@ export interface components {
         ActionUpdate: {
             /** Done On */
             done_on: string | null;
+        };
+        /** ActivityCount */
+        ActivityCount: {
+            /** Indicator */
+            indicator: string;
+            subject: components["schemas"]["Subject"] | null;
+            /** Subject Label */
+            subject_label: string | null;
+            channel: components["schemas"]["Channel"] | null;
+            /** Channel Label */
+            channel_label: string | null;
+            /** Count */
+            count: number;
+        };
+        /**
+         * ActivityIn
+         * @description One dated activity of a frequency indicator (GD-03, GD-08, SN-06, TT-03, TT-09...).
+         */
+        ActivityIn: {
+            /** Indicator */
+            indicator: string;
+            /**
+             * Date
+             * @description Ngày thực hiện (yyyy-mm-dd hoặc dd/mm/yyyy), trong kỳ báo cáo
+             */
+            date: string;
+            /**
+             * Description
+             * @description Nội dung ngắn gọn
+             */
+            description: string;
+            /**
+             * Subject
+             * @description Lĩnh vực (mã hoặc tên): public_order (An ninh, trật tự); fire_safety (Phòng cháy, chữa cháy); traffic (Giao thông); cyber_safety (An toàn mạng); land (Đất đai); environment (Môi trường); children (Trẻ em); crime_prevention (Phòng chống tội phạm); administrative_reform (Cải cách hành chính); anti_corruption (Phòng chống tham nhũng, tiêu cực); other (Khác)
+             */
+            subject?: string | null;
+            /**
+             * Channel
+             * @description Hình thức (mã hoặc tên): in_person (Trực tiếp); online (Trực tuyến); television (Truyền hình); loudspeaker (Loa truyền thanh); leaflet (Tờ rơi); social_media (Mạng xã hội); other (Khác)
+             */
+            channel?: string | null;
+            /**
+             * Evidence
+             * @description Số văn bản hoặc đường dẫn minh chứng
+             */
+            evidence?: string | null;
+        };
+        /** ActivityOut */
+        ActivityOut: {
+            /** Id */
+            id: number;
+            /** Indicator */
+            indicator: string;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Description */
+            description: string;
+            subject: components["schemas"]["Subject"] | null;
+            /** Subject Label */
+            subject_label: string | null;
+            channel: components["schemas"]["Channel"] | null;
+            /** Channel Label */
+            channel_label: string | null;
+            /** Evidence */
+            evidence: string | null;
+            /** Recorded By */
+            recorded_by: string;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
         };
         /** AuditEntryOut */
         AuditEntryOut: {
@@ -1484,6 +1639,14 @@ export interface components {
         /** Body_attach_evidence_api_v1_submissions__period___unit__values__indicator__evidence_post */
         Body_attach_evidence_api_v1_submissions__period___unit__values__indicator__evidence_post: {
             /** File */
+            file: string;
+        };
+        /** Body_import_activities_api_v1_imports_activities_post */
+        Body_import_activities_api_v1_imports_activities_post: {
+            /**
+             * File
+             * @description Tệp CSV (UTF-8, UTF-16, Windows-1258), XLSX hoặc JSON
+             */
             file: string;
         };
         /** Body_import_units_api_v1_imports_units_post */
@@ -1594,6 +1757,11 @@ export interface components {
             /** Total */
             total: number;
         };
+        /**
+         * Channel
+         * @enum {string}
+         */
+        Channel: "in_person" | "online" | "television" | "loudspeaker" | "leaflet" | "social_media" | "other";
         /** ClockOut */
         ClockOut: {
             /**
@@ -2600,6 +2768,11 @@ export interface components {
             /** Hotlines */
             hotlines: components["schemas"]["Hotline"][];
         };
+        /**
+         * Subject
+         * @enum {string}
+         */
+        Subject: "public_order" | "fire_safety" | "traffic" | "cyber_safety" | "land" | "environment" | "children" | "crime_prevention" | "administrative_reform" | "anti_corruption" | "other";
         /** SubmissionOut */
         SubmissionOut: {
             /** Period */
@@ -6082,6 +6255,98 @@ export interface operations {
             };
         };
     };
+    import_activities_api_v1_imports_activities_post: {
+        parameters: {
+            query?: {
+                /** @description Chỉ kiểm tra và báo cáo, không ghi gì */
+                dry_run?: boolean;
+                /** @description Có lỗi thì không ghi dòng nào (mặc định) */
+                all_or_nothing?: boolean;
+            };
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại kết quả lần đầu */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_import_activities_api_v1_imports_activities_post"];
+            };
+        };
+        responses: {
+            /** @description Báo cáo nhập (đã ghi, hoặc chạy thử) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Tệp bị từ chối, không ghi gì */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ImportRefused"];
+                };
+            };
+        };
+    };
     values_template_api_v1_imports_templates__period__get: {
         parameters: {
             query: {
@@ -9069,6 +9334,302 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClockOut"];
+                };
+            };
+        };
+    };
+    list_activities_api_v1_submissions__period___unit__activities_get: {
+        parameters: {
+            query?: {
+                indicator?: string | null;
+            };
+            header?: never;
+            path: {
+                period: string;
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityOut"][];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_activity_api_v1_submissions__period___unit__activities_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                period: string;
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityOut"];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_activity_api_v1_submissions__period___unit__activities__activity_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                period: string;
+                unit: string;
+                activity_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activity_counts_api_v1_periods__period__activities_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityCount"][];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
