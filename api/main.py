@@ -21,6 +21,7 @@ from api.routers import (
     audit,
     auth,
     awards,
+    baselines,
     bonuses,
     budget,
     catalog,
@@ -34,6 +35,7 @@ from api.routers import (
     public,
     reminders,
     reports,
+    schemes,
     scores,
     submissions,
     tokens,
@@ -156,7 +158,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (scores, auth, tokens, users, units, catalog, periods, submissions, imports, exports, webhooks):
         app.include_router(module.router, prefix=API_PREFIX)
     for module in (awards, budget, inspections, bonuses, models_registry, exemplars, reports, reminders, public, audit, clock,
-                   activities):
+                   activities, baselines, schemes):
         app.include_router(module.router, prefix=API_PREFIX)
     _mount_spa(app, settings.frontend_dist)
     return app

@@ -10,7 +10,7 @@ OVERSIGHT = READ | {"submissions:read", "status:read"}
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "admin": OVERSIGHT | {"units:write", "periods:write", "users:write", "audit:read"},
-    "reviewer": OVERSIGHT | {"submissions:review", "scores:preview"},
+    "reviewer": OVERSIGHT | {"submissions:review", "scores:preview", "schemes:write"},
     "reporter": READ | {"submissions:read", "values:write", "scores:preview"},
     "leader": OVERSIGHT,
     "home_affairs": OVERSIGHT,

@@ -25,6 +25,22 @@ def load_file(session: Session, path: Path) -> tuple[CatalogVersion, Scheme, int
     Returns the catalog version, the active scheme and the number of periods created.
     """
     document = json.loads(path.read_text(encoding="utf-8"))
+    version, scheme = store(session, document, activate=repo.active_scheme(session) is None)
+    created = 0
+    for period in load_catalog(document).periods:
+        if repo.period_by_code(session, period.code) is None:
+            repo.add(session, Period(
+                code=period.code, name=period.name, kind=period.kind.value, start=period.start, end=period.end,
+                due=period.due, status="open", scheme_id=scheme.id, spans=list(period.spans), scores_version=0,
+            ))
+            created += 1
+    session.flush()
+    return version, scheme, created
+
+
+def store(session: Session, document: dict, *, activate: bool) -> tuple[CatalogVersion, Scheme]:
+    """Store a validated catalog document as a catalog version with its indicators, and its scheme;
+    existing codes are left alone (both are immutable once stored)."""
     catalog = load_catalog(document)
     version = repo.catalog_version(session, catalog.code)
     if version is None:
@@ -38,19 +54,19 @@ def load_file(session: Session, path: Path) -> tuple[CatalogVersion, Scheme, int
             ))
     scheme = repo.scheme_by_code(session, catalog.scheme.version)
     if scheme is None:
-        active = repo.active_scheme(session)
         scheme = repo.add(session, Scheme(code=catalog.scheme.version, catalog_version_id=version.id,
-                                          parameters=document["scheme"], active=active is None))
-    created = 0
-    for period in catalog.periods:
-        if repo.period_by_code(session, period.code) is None:
-            repo.add(session, Period(
-                code=period.code, name=period.name, kind=period.kind.value, start=period.start, end=period.end,
-                due=period.due, status="open", scheme_id=scheme.id, spans=list(period.spans), scores_version=0,
-            ))
-            created += 1
-    session.flush()
-    return version, scheme, created
+                                          parameters=document["scheme"], active=activate))
+    return version, scheme
+
+
+def document_of(session: Session, scheme: Scheme) -> dict:
+    """The whole catalog document a scheme scores with: its catalog version's file and its parameters."""
+    return {**repo.catalog_version_by_id(session, scheme.catalog_version_id).document, "scheme": scheme.parameters}
+
+
+def context_for(catalog: Catalog, period: Period) -> ScoringContext:
+    """A scoring context of ``catalog`` for a stored period (not cached: drafts change)."""
+    return ScoringContext(catalog.indicators, domain_period(period), catalog.scheme)
 
 
 def catalog_for_scheme(session: Session, scheme: Scheme) -> Catalog:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from api import clock
 from api.db.engine import json_bytes
 from api.db.models import Period, Submission, SubmissionValue, Unit
-from api.db.repositories import activities, scores, submissions, units
+from api.db.repositories import activities, baselines, scores, submissions, units
 from api.db.repositories import adjustments as adjustments_repo
 from api.db.repositories import catalog as catalog_repo
 from api.domain import (
@@ -102,15 +102,21 @@ def _add_activities(session: Session, period_id: int, unit_ids: list[int] | None
 
 
 def _previous_rates(session: Session, period: Period, unit_ids: list[int] | None) -> dict[int, dict[str, Fraction]]:
-    """Last comparable period's ratio rates in percent per unit (``None``: every unit), for "lower than
-    last year" rules."""
+    """Last year's ratio rates in percent per unit (``unit_ids`` None: every unit), for "lower than last
+    year" rules: the last comparable period's values, and where a unit has none, the approved baseline
+    of the year before the period (KL-02's 2025 rate, entered once per unit and reviewed)."""
+    rates: dict[int, dict[str, Fraction]] = {}
     previous = catalog_repo.previous_period(session, period)
-    if previous is None:
-        return {}
-    return {
-        unit_id: {code: Fraction(100 * v.numerator, v.denominator) for code, v in values.items() if v.denominator}
-        for unit_id, values in _entered_values(session, previous.id, unit_ids).items()
-    }
+    if previous is not None:
+        rates = {
+            unit_id: {code: Fraction(100 * v.numerator, v.denominator) for code, v in values.items() if v.denominator}
+            for unit_id, values in _entered_values(session, previous.id, unit_ids).items()
+        }
+    for unit_id, code, numerator, denominator in baselines.approved_rates(session, period.start.year - 1, unit_ids):
+        known = rates.setdefault(unit_id, {})
+        if code not in known and denominator:
+            known[code] = Fraction(100 * numerator, denominator)
+    return rates
 
 
 def score_values(session: Session, period: Period, unit: Unit, submission: Submission | None,
@@ -332,6 +338,28 @@ def restore_queued(session: Session, queued: _Pending) -> None:
 def discard_pending(session: Session) -> None:
     """A rolled-back transaction's computed scores are never written."""
     session.info.pop(_PENDING, None)
+
+
+def simulate_period(session: Session, period: Period, context: ScoringContext) -> list[tuple[Unit, UnitScore, object]]:
+    """Score and rank every reporting unit of a period under another scheme (``context``), writing
+    nothing: what a scheme draft would give on the period's real data. ``(unit, score, ranked)`` each."""
+    reporting = units.scored_units(session)
+    subs = submissions.states_of_period(session, period.id)
+    adjustments = adjustments_repo.adjustments_for(session, period, None)
+    values = _entered_values(session, period.id)
+    previous = _previous_rates(session, period, None)
+    with gc_paused():
+        results = [(unit, _score(context, period, unit, subs.get(unit.id), values.get(unit.id, {}), previous,
+                                 adjustments)) for unit in reporting]
+    by_group: dict[int, list[RankInput]] = {}
+    for unit, result in results:
+        submission = subs.get(unit.id)
+        by_group.setdefault(unit.group_id, []).append(RankInput(
+            unit_code=unit.code, approved=bool(submission) and submission.status == "approved", tier=result.tier,
+            total=result.total, kl_score=result.pillar_score(Pillar.KL),
+            first_submitted_at=submission.first_submitted_at if submission else None))
+    ranked = {r.unit_code: r for entries in by_group.values() for r in rank_group(entries, context.scheme)}
+    return [(unit, result, ranked[unit.code]) for unit, result in results]
 
 
 def recompute_period(session: Session, period: Period) -> int:

@@ -49,6 +49,10 @@ ROW_CHANGES = {
         "name": "tai-khoan.csv", "type": "text/csv",
         "content": "username,full_name,role,unit,password\ncanbo.nhap,Cán bộ nhập thử,leader,,MatKhau@2026\n",
     }},
+    "POST /api/v1/imports/activities": {"file": {
+        "name": "hoat-dong.csv", "type": "text/csv",
+        "content": "unit,period,indicator,date,description\nCAX-001,2026-H1,GD-08,2026-02-03,Thăm hộ nghèo\n",
+    }},
     "POST /api/v1/imports/values": {"file": {
         "name": "so-lieu.csv", "type": "text/csv",
         "content": "period,unit,indicator,numerator,denominator,count,flag,date,note\n"
@@ -132,6 +136,22 @@ def _locked(clients) -> dict:
     return {}
 
 
+def _activity(clients) -> dict:
+    reset_to_draft(clients("reviewer"), clients("reporter"))
+    body = MATRIX["operations"]["POST /api/v1/submissions/{period}/{unit}/activities"]["json"]
+    return {"activity_id": _created(clients("reporter").post(f"{API}/submissions/2026-H1/CAX-001/activities",
+                                                             json=body))}
+
+
+def _proposed_baseline(clients) -> dict:
+    made = clients("reporter").post(f"{API}/baselines", json={"unit": "CAX-001", "numerator": 1, "denominator": 50})
+    return {"baseline_id": _created(made)}
+
+
+def _scheme_draft(clients) -> dict:
+    return {"draft_id": _created(clients("reviewer").post(f"{API}/schemes/drafts", json={"code": "2027.4"}))}
+
+
 # What an operation needs to exist before it can succeed, as path parameters (or {} when it only sets state).
 ARRANGE: dict[str, Callable] = {
     "DELETE /api/v1/tokens/{token_id}": lambda clients: {
@@ -159,6 +179,12 @@ ARRANGE: dict[str, Callable] = {
     "PUT /api/v1/submissions/{period}/{unit}/values": _draft,
     "POST /api/v1/submissions/{period}/{unit}/values/{indicator}/evidence": _draft,
     "POST /api/v1/imports/values": _draft,
+    "POST /api/v1/imports/activities": _draft,
+    "POST /api/v1/submissions/{period}/{unit}/activities": _draft,
+    "DELETE /api/v1/submissions/{period}/{unit}/activities/{activity_id}": _activity,
+    "POST /api/v1/baselines/{baseline_id}/review": _proposed_baseline,
+    "PATCH /api/v1/schemes/drafts/{draft_id}": _scheme_draft,
+    "POST /api/v1/schemes/drafts/{draft_id}/activate": _scheme_draft,
     "POST /api/v1/periods/{code}/unlock": _locked,
 }
 

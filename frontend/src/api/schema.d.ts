@@ -1437,6 +1437,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/baselines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Baselines */
+        get: operations["list_baselines_api_v1_baselines_get"];
+        put?: never;
+        /**
+         * Enter Baseline
+         * @description Nhập số liệu năm cơ sở (một lần cho mỗi đơn vị): Cơ quan Thường trực nhập là có hiệu lực ngay;
+         *     đơn vị tự nhập thì chờ Cơ quan Thường trực duyệt.
+         */
+        post: operations["enter_baseline_api_v1_baselines_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/baselines/{baseline_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Review Baseline */
+        post: operations["review_baseline_api_v1_baselines__baseline_id__review_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Versions */
+        get: operations["list_versions_api_v1_schemes_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schemes/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Drafts */
+        get: operations["list_drafts_api_v1_schemes_drafts_get"];
+        put?: never;
+        /**
+         * Create Draft
+         * @description Tạo bản dự thảo phiên bản mới, sao từ phiên bản đang áp dụng (hoặc phiên bản chỉ định).
+         */
+        post: operations["create_draft_api_v1_schemes_drafts_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schemes/drafts/{draft_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Draft */
+        get: operations["get_draft_api_v1_schemes_drafts__draft_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Draft
+         * @description Sửa dự thảo: trọng số, chỉ tiêu (thêm, bỏ, đổi mục tiêu, ngưỡng), ngưỡng xếp loại, điểm trừ...
+         */
+        patch: operations["update_draft_api_v1_schemes_drafts__draft_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/schemes/drafts/{draft_id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview Draft
+         * @description Điểm, xếp loại và thứ hạng của mọi đơn vị theo dự thảo, bên cạnh kết quả hiện tại của kỳ.
+         */
+        get: operations["preview_draft_api_v1_schemes_drafts__draft_id__preview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schemes/drafts/{draft_id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate Draft
+         * @description Áp dụng dự thảo từ một kỳ: các kỳ từ kỳ đó trở đi chưa khóa được chấm lại; kỳ đã khóa giữ phiên bản cũ.
+         */
+        post: operations["activate_draft_api_v1_schemes_drafts__draft_id__activate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1474,6 +1612,28 @@ export interface components {
         ActionUpdate: {
             /** Done On */
             done_on: string | null;
+        };
+        /** ActivateIn */
+        ActivateIn: {
+            /**
+             * From Period
+             * @description Áp dụng từ kỳ này (và các kỳ sau chưa khóa)
+             */
+            from_period: string;
+        };
+        /** ActivatedOut */
+        ActivatedOut: {
+            draft: components["schemas"]["DraftOut"];
+            /**
+             * Periods
+             * @description Các kỳ chuyển sang phiên bản mới và đã được chấm lại
+             */
+            periods: string[];
+            /**
+             * Locked Kept
+             * @description Các kỳ đã khóa, giữ phiên bản cũ
+             */
+            locked_kept: string[];
         };
         /** ActivityCount */
         ActivityCount: {
@@ -1635,6 +1795,77 @@ export interface components {
             status: string;
             /** Amount */
             amount: number;
+        };
+        /**
+         * BaselineIn
+         * @description A unit's rate for the year before the first period (KL-02: violations / staff in 2025).
+         */
+        BaselineIn: {
+            /** Unit */
+            unit: string;
+            /**
+             * Indicator
+             * @default KL-02
+             */
+            indicator: string;
+            /**
+             * Year
+             * @default 2025
+             */
+            year: number;
+            /** Numerator */
+            numerator: number;
+            /** Denominator */
+            denominator: number;
+            /** Note */
+            note?: string | null;
+        };
+        /** BaselineOut */
+        BaselineOut: {
+            /** Id */
+            id: number;
+            /** Unit */
+            unit: string;
+            /** Indicator */
+            indicator: string;
+            /** Year */
+            year: number;
+            /** Numerator */
+            numerator: number;
+            /** Denominator */
+            denominator: number;
+            /**
+             * Rate
+             * @description Tỷ lệ (%), làm tròn 2 chữ số
+             */
+            rate: string;
+            /** Note */
+            note: string | null;
+            /**
+             * Status
+             * @description proposed (chờ duyệt), approved (đã duyệt), rejected (không duyệt)
+             */
+            status: string;
+            /** Entered By */
+            entered_by: string;
+            /**
+             * Entered At
+             * Format: date-time
+             */
+            entered_at: string;
+            /** Reviewed By */
+            reviewed_by: string | null;
+            /** Reviewed At */
+            reviewed_at: string | null;
+            /** Review Note */
+            review_note: string | null;
+        };
+        /** BaselineReviewIn */
+        BaselineReviewIn: {
+            /** Approve */
+            approve: boolean;
+            /** Reason */
+            reason?: string | null;
         };
         /** Body_attach_evidence_api_v1_submissions__period___unit__values__indicator__evidence_post */
         Body_attach_evidence_api_v1_submissions__period___unit__values__indicator__evidence_post: {
@@ -1802,6 +2033,69 @@ export interface components {
             date: string;
             /** Approved */
             approved: boolean;
+        };
+        /**
+         * DraftChangesIn
+         * @description Parts of the catalog document, each replaced as a whole (same format as api/catalog/*.json).
+         */
+        DraftChangesIn: {
+            /** Title */
+            title?: string | null;
+            /** Indicators */
+            indicators?: {
+                [key: string]: unknown;
+            }[] | null;
+            /** Scheme */
+            scheme?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** DraftIn */
+        DraftIn: {
+            /**
+             * Code
+             * @description Mã phiên bản mới, ví dụ 2027.1
+             */
+            code: string;
+            /**
+             * Based On
+             * @description Phiên bản gốc; bỏ trống: phiên bản đang áp dụng
+             */
+            based_on?: string | null;
+        };
+        /** DraftOut */
+        DraftOut: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Based On */
+            based_on: string;
+            /**
+             * Status
+             * @description draft (đang soạn) hoặc activated (đã áp dụng)
+             */
+            status: string;
+            /** Document */
+            document: {
+                [key: string]: unknown;
+            };
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Activated From */
+            activated_from: string | null;
+            /** Activated At */
+            activated_at: string | null;
         };
         /** EligibilityOut */
         EligibilityOut: {
@@ -2373,6 +2667,50 @@ export interface components {
             /** Due */
             due?: string | null;
         };
+        /** PreviewItem */
+        PreviewItem: {
+            unit: components["schemas"]["api__schemas__auth__UnitRef"];
+            /** Group */
+            group: string | null;
+            current: components["schemas"]["PreviewSide"];
+            draft: components["schemas"]["PreviewSide"];
+            /** Tier Changed */
+            tier_changed: boolean;
+            /**
+             * Places Moved
+             * @description Số bậc thay đổi trong cụm, khối (dương: lên hạng)
+             */
+            places_moved: number | null;
+        };
+        /** PreviewOut */
+        PreviewOut: {
+            /** Draft */
+            draft: string;
+            /** Period */
+            period: string;
+            /** Current Scheme */
+            current_scheme: string;
+            /** Units */
+            units: number;
+            /**
+             * Tier Changes
+             * @description Các đơn vị đổi xếp loại
+             */
+            tier_changes: components["schemas"]["PreviewItem"][];
+            /** Items */
+            items: components["schemas"]["PreviewItem"][];
+        };
+        /** PreviewSide */
+        PreviewSide: {
+            /** Total */
+            total: string | null;
+            /** Tier */
+            tier: string | null;
+            /** Tier Label */
+            tier_label: string | null;
+            /** Rank */
+            rank: number | null;
+        };
         /**
          * Problem
          * @description RFC 9457 problem details, with the invalid fields listed in ``errors``.
@@ -2730,6 +3068,20 @@ export interface components {
             parameters: {
                 [key: string]: unknown;
             };
+        };
+        /** SchemeVersionOut */
+        SchemeVersionOut: {
+            /** Code */
+            code: string;
+            /** Catalog Version */
+            catalog_version: string;
+            /** Active */
+            active: boolean;
+            /**
+             * Periods
+             * @description Các kỳ báo cáo được chấm theo phiên bản này
+             */
+            periods: string[];
         };
         /** SendIn */
         SendIn: {
@@ -9614,6 +9966,682 @@ export interface operations {
             };
             /** @description Lỗi */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_baselines_api_v1_baselines_get: {
+        parameters: {
+            query?: {
+                unit?: string | null;
+                status?: ("proposed" | "approved" | "rejected") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaselineOut"][];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enter_baseline_api_v1_baselines_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BaselineIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaselineOut"];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    review_baseline_api_v1_baselines__baseline_id__review_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                baseline_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BaselineReviewIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaselineOut"];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_versions_api_v1_schemes_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeVersionOut"][];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_drafts_api_v1_schemes_drafts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftOut"][];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_draft_api_v1_schemes_drafts_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftOut"];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_draft_api_v1_schemes_drafts__draft_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draft_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftOut"];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_draft_api_v1_schemes_drafts__draft_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draft_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftChangesIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftOut"];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview_draft_api_v1_schemes_drafts__draft_id__preview_get: {
+        parameters: {
+            query: {
+                /** @description Kỳ 6 tháng hoặc kỳ năm */
+                period: string;
+            };
+            header?: never;
+            path: {
+                draft_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewOut"];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activate_draft_api_v1_schemes_drafts__draft_id__activate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draft_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivateIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivatedOut"];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,83 @@
+"""The scheme editor: a draft raising GD-02 to 98%, previewed on real data, activated from 2027-H1."""
+
+from api_support import API, PERIOD, REPORTER_UNIT, assert_problem
+from test_activities import URL, editable
+
+from api.domain import Measure, RuleKind, UnitKind, default_catalog_path, load_catalog
+
+
+def values_at_the_edge() -> list[dict]:
+    """Commune police values meeting everything but KL-04 and KL-07 (4 cases each), GD-02 at 96%:
+    92.59 under the active scheme ("xuất sắc"), 88.43 once GD-02 needs 98% ("tốt")."""
+    values = []
+    for indicator in load_catalog(default_catalog_path()).for_kind(UnitKind.COMMUNE_POLICE):
+        code, rule = indicator.code, indicator.rule
+        if code == "GD-02":
+            values.append({"indicator": code, "numerator": 96, "denominator": 100})
+        elif indicator.measure is Measure.RATIO:
+            values.append({"indicator": code, "numerator": 0 if rule.kind is RuleKind.ZERO_OR_LOWER else 40,
+                           "denominator": 40})
+        elif rule.kind is RuleKind.ZERO:
+            values.append({"indicator": code, "count": 4 if code in ("KL-04", "KL-07") else 0})
+        elif rule.kind is RuleKind.FREQUENCY:
+            values.append({"indicator": code, "count": 30})
+        else:
+            values.append({"indicator": code, "flag": True})
+    return values
+
+
+def test_a_draft_is_previewed_then_activated_from_2027_and_locked_scores_stay(admin, reviewer, reporter):
+    editable(reviewer, reporter)
+    saved = reporter.put(f"{URL}/values", json={"values": values_at_the_edge()},
+                         headers={"If-Match": reporter.get(URL).headers["ETag"]})
+    assert saved.status_code == 200, saved.text
+    assert admin.post(f"{API}/periods/{PERIOD}/lock").status_code == 200
+    locked_score = reviewer.get(f"{API}/scores/{PERIOD}/{REPORTER_UNIT}").json()
+    locked_ranking = reviewer.get(f"{API}/scores/{PERIOD}").json()
+    assert locked_score["tier"] == "XUAT_SAC" and locked_score["scheme_version"] == "2026.1"
+
+    draft = reviewer.post(f"{API}/schemes/drafts", json={"code": "2027.9"})
+    assert draft.status_code == 201, draft.text
+    indicators = draft.json()["document"]["indicators"]
+    next(i for i in indicators if i["code"] == "GD-02")["rule"]["threshold"] = "98"
+    edited = reviewer.patch(f"{API}/schemes/drafts/{draft.json()['id']}", json={"indicators": indicators})
+    assert edited.status_code == 200, edited.text
+
+    preview = reviewer.get(f"{API}/schemes/drafts/{draft.json()['id']}/preview", params={"period": PERIOD})
+    assert preview.status_code == 200, preview.text
+    body = preview.json()
+    assert body["current_scheme"] == "2026.1" and body["units"] == len(body["items"]) > 200
+    changed = {item["unit"]["code"]: item for item in body["tier_changes"]}
+    assert REPORTER_UNIT in changed
+    mine = changed[REPORTER_UNIT]
+    assert (mine["current"]["tier"], mine["draft"]["tier"]) == ("XUAT_SAC", "TOT")
+    assert all(item["current"]["tier"] != item["draft"]["tier"] for item in body["tier_changes"])
+    assert all(item["current"]["tier"] == item["draft"]["tier"] for item in body["items"] if not item["tier_changed"])
+
+    activated = reviewer.post(f"{API}/schemes/drafts/{draft.json()['id']}/activate", json={"from_period": "2027-H1"})
+    assert activated.status_code == 200, activated.text
+    assert "2027-H1" in activated.json()["periods"] and PERIOD not in activated.json()["periods"]
+    assert "2026-Y" not in activated.json()["periods"]
+
+    assert reviewer.get(f"{API}/scores/{PERIOD}/{REPORTER_UNIT}").json() == locked_score
+    assert reviewer.get(f"{API}/scores/{PERIOD}").json() == locked_ranking
+    assert reviewer.get(f"{API}/scores/2027-H1").json()["scheme_version"] == "2027.9"
+    assert reviewer.get(f"{API}/scores/2026-Y").json()["scheme_version"] == "2026.1"
+    versions = {v["code"]: v for v in reviewer.get(f"{API}/schemes").json()}
+    assert versions["2027.9"]["active"] and not versions["2026.1"]["active"]
+    assert PERIOD in versions["2026.1"]["periods"] and "2027-H1" in versions["2027.9"]["periods"]
+    assert_problem(reviewer.patch(f"{API}/schemes/drafts/{draft.json()['id']}", json={"title": "Sửa lại"}), 409)
+
+
+def test_an_invalid_draft_names_the_place_and_only_the_standing_body_edits(reviewer, reporter, admin):
+    draft = reviewer.post(f"{API}/schemes/drafts", json={"code": "2027.8"}).json()
+    indicators = draft["document"]["indicators"]
+    indicators[0]["rule"]["threshold"] = "120"
+    problem = assert_problem(reviewer.patch(f"{API}/schemes/drafts/{draft['id']}", json={"indicators": indicators}),
+                             422)
+    assert "indicators[0].rule.threshold" in problem["errors"][0]["message"]
+    assert_problem(reviewer.post(f"{API}/schemes/drafts", json={"code": "2026.1"}), 422, "code")
+    assert_problem(reporter.post(f"{API}/schemes/drafts", json={"code": "2027.7"}), 403)
+    assert_problem(admin.get(f"{API}/schemes/drafts/{draft['id']}"), 403)
+    assert_problem(reviewer.get(f"{API}/schemes/drafts/{draft['id']}/preview", params={"period": "2028-S"}), 422,
+                   "period")
