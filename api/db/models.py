@@ -18,8 +18,10 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 from sqlalchemy.types import TypeDecorator
+
+from api.domain.search import fold
 
 
 class UTCDateTime(TypeDecorator):
@@ -79,6 +81,8 @@ class Unit(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(255))
+    # The name folded for searching (api/domain/search.py), kept by the validator below.
+    search_name: Mapped[str] = mapped_column(String(255), default="", server_default="")
     kind: Mapped[str] = mapped_column(String(32), index=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     group_id: Mapped[int | None] = mapped_column(ForeignKey("emulation_groups.id"), index=True)
@@ -86,6 +90,12 @@ class Unit(Base):
 
     parent: Mapped["Unit | None"] = relationship(remote_side=[id], lazy="raise")
     group: Mapped[EmulationGroup | None] = relationship(lazy="raise")
+
+    @validates("name")
+    def _fold_name(self, _key: str, name: str) -> str:
+        """Every way a name is set (creation, rename, import, seed) folds it for searching."""
+        self.search_name = fold(name)
+        return name
 
 
 class CatalogVersion(Base):

@@ -15,7 +15,8 @@ router = APIRouter(tags=["units"], responses=COMMON_PROBLEMS)
 @router.get("/units", response_model=UnitPage)
 def list_units(
     session: DbSession, principal: CurrentPrincipal,
-    kind: str | None = None, group: str | None = None, parent: str | None = None, q: str | None = None,
+    kind: str | None = None, group: str | None = None, parent: str | None = None,
+    q: Annotated[str | None, Query(description="Tên đơn vị, không phân biệt hoa thường và dấu (pho hien = Phố Hiến), hoặc mã")] = None,
     page: Annotated[int, Query(ge=1)] = 1, page_size: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> UnitPage:
     rows, total = units.search(session, principal, kind=kind, group=group, parent=parent, q=q, page=page,

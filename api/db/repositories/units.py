@@ -4,6 +4,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from api.db.models import EmulationGroup, Unit
+from api.domain.search import fold
 
 
 def by_code(session: Session, code: str) -> Unit | None:
@@ -72,9 +73,10 @@ def search(
         conditions.append(Unit.group_id == group_id)
     if parent_id is not None:
         conditions.append(Unit.parent_id == parent_id)
-    if q:
-        pattern = f"%{q}%"
-        conditions.append(or_(Unit.name.ilike(pattern), Unit.code.ilike(pattern)))
+    if q and (folded := fold(q)):
+        # Any case, with or without diacritics ("pho hien" finds "Phố Hiến"): folded text against folded text.
+        conditions.append(or_(Unit.search_name.contains(folded, autoescape=True),
+                              func.lower(Unit.code).contains(folded, autoescape=True)))
     total = session.scalar(select(func.count()).select_from(Unit).where(*conditions)) or 0
     rows = session.execute(
         select(Unit, parent.code, EmulationGroup.code)

@@ -4292,6 +4292,7 @@ export interface operations {
                 kind?: string | null;
                 group?: string | null;
                 parent?: string | null;
+                /** @description Tên đơn vị, không phân biệt hoa thường và dấu (pho hien = Phố Hiến), hoặc mã */
                 q?: string | null;
                 page?: number;
                 page_size?: number;
