@@ -1,6 +1,7 @@
 """The FastAPI application: JSON API v1, problem+json errors, and the built SPA on the same origin."""
 
 import asyncio
+import mimetypes
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,7 +12,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import event
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Scope
 
 from api import middleware
 from api.db.engine import make_engine, session_factories
@@ -103,13 +106,44 @@ def _install_problem_handlers(app: FastAPI) -> None:
         return problem(exc.status_code, titles.get(exc.status_code, "Lỗi"), None, headers=exc.headers)
 
 
+IMMUTABLE = "public, max-age=31536000, immutable"
+# index.html names the current hashed assets: asked for again on every visit (a 304 when unchanged).
+REVALIDATE = "no-cache"
+
+
+class PrecompressedAssets(StaticFiles):
+    """The build's hashed assets: a name never changes content, so browsers keep them a year without
+    asking; sent as the build's .br or .gz twin (frontend/vite.config.ts) when the browser accepts it."""
+
+    async def get_response(self, path: str, scope: Scope):
+        accepted = {part.split(";")[0].strip() for part in Headers(scope=scope).get("accept-encoding", "").split(",")}
+        response = None
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            if encoding in accepted and not path.endswith((".br", ".gz")):
+                try:
+                    response = await super().get_response(path + suffix, scope)
+                except StarletteHTTPException:
+                    continue
+                if response.status_code in (200, 304):
+                    response.headers["Content-Encoding"] = encoding
+                    response.headers["Content-Type"] = mimetypes.guess_type(path)[0] or "application/octet-stream"
+                    break
+                response = None
+        if response is None:
+            response = await super().get_response(path, scope)
+        response.headers["Vary"] = "Accept-Encoding"
+        if response.status_code in (200, 304):
+            response.headers["Cache-Control"] = IMMUTABLE
+        return response
+
+
 def _mount_spa(app: FastAPI, dist: Path) -> None:
     """Serve the built SPA; unknown non-API paths get index.html so client-side routes work on reload."""
     index = dist / "index.html"
     if not index.is_file():
         return
     if (dist / "assets").is_dir():
-        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+        app.mount("/assets", PrecompressedAssets(directory=dist / "assets"), name="assets")
 
     @app.get("/{path:path}", include_in_schema=False)
     def spa(path: str):
@@ -118,7 +152,7 @@ def _mount_spa(app: FastAPI, dist: Path) -> None:
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
             return FileResponse(candidate)
-        return FileResponse(index)
+        return FileResponse(index, headers={"Cache-Control": REVALIDATE})
 
 
 @asynccontextmanager

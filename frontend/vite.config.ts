@@ -1,11 +1,35 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/**
+ * Writes a .br and a .gz twin next to every hashed asset of the build, compressed once at the highest
+ * levels; the backend sends the twin the browser accepts (api/main.py) instead of compressing per request.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'banhat-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const file of Object.keys(bundle)) {
+        if (!file.startsWith('assets/') || !/\.(js|css|svg)$/.test(file)) continue;
+        const path = join(options.dir ?? 'dist', file);
+        const data = readFileSync(path);
+        if (data.length < 1024) continue; // not worth a second request header's bytes
+        writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
+        writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+    },
+  };
+}
 
 // The backend serves dist/ at "/" in production; in development the API is proxied.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8000' },

@@ -162,6 +162,11 @@ describe('inspections, awards and reports', () => {
     const certificate = eligibility.locator('.ant-list-item', { hasText: 'Giấy khen – Tập thể' });
     assert.match(await certificate.innerText(), /hệ số 0,6, dự kiến 1\.410\.000/, '0.6 x 2,340,000 đ rounded up to 10,000 đ');
     await option.getByRole('button', { name: 'Đề nghị' }).click();
+    // The consequence is stated before anything is created.
+    const confirm = reviewer.locator('.ant-modal-confirm');
+    await confirm.getByText(/Sở Nội vụ thẩm định/).waitFor();
+    assert.match(await confirm.innerText(), /Bằng khen của Chủ tịch UBND tỉnh/);
+    await confirm.getByRole('button', { name: 'Đề nghị' }).click();
     await reviewer.getByText('Đã lập hồ sơ đề nghị khen thưởng').waitFor();
     const proposal = reviewer.locator('tr', { hasText: 'Bằng khen của Chủ tịch UBND tỉnh' });
     await proposal.getByText('Đã đề xuất').waitFor();
@@ -228,6 +233,9 @@ describe('inspections, awards and reports', () => {
     assert.ok(!listed.items.some((item) => item.unit.code === UNIT), 'the unit that reported is not');
     await shot(reviewer, '26-reminders');
     await send.click();
+    const confirm = reviewer.locator('.ant-modal-confirm');
+    await confirm.locator('.ant-modal-confirm-title', { hasText: `Gửi nhắc nhở đến ${listed.items.length} đơn vị?` }).waitFor();
+    await confirm.getByRole('button', { name: `Gửi ${listed.items.length} nhắc nhở` }).click();
     await reviewer.getByText(/Đã gửi \d+ thông báo/).waitFor();
 
     const unit = await newPage(browser, server.baseURL);

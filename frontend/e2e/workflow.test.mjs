@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServer, DEMO_PASSWORD } from './support/server.mjs';
-import { launchBrowser, login, newPage, PHONE, signIn } from './support/browser.mjs';
+import { DESKTOP, launchBrowser, login, newPage, PHONE, signIn } from './support/browser.mjs';
+import { checkPage } from './support/pages.mjs';
 import { fillIndicator, passingValue } from './support/report.mjs';
 import { Api, createPeriod, report, reportIndicators, saveValues, serverClock } from './support/api.mjs';
 import { WORKFLOW_DATE } from './support/dates.mjs';
@@ -97,6 +98,18 @@ describe('reporting workflow', () => {
     await reporter.goto('/');
     await reporter.locator(`[data-period="${code}"]`).getByRole('button', { name: 'Nhập số liệu' }).click();
     await reporter.getByLabel(`${FAILED_VETO} số lượng`).waitFor();
+    // Vietnamese number input: "1,5" is one and a half (not 15), which a count refuses in words.
+    await reporter.getByLabel(`${FAILED_VETO} số lượng`).fill('1,5');
+    await reporter.getByLabel(`${FAILED_VETO} số lượng`).blur();
+    await reporter.locator(`[data-indicator="${FAILED_VETO}"]`).getByText('Phải là số nguyên').waitFor();
+    // Unsaved edits: leaving the page asks first, and staying keeps them.
+    await reporter.getByRole('menuitem', { name: 'Xếp hạng' }).click();
+    const guard = reporter.getByRole('dialog', { name: 'Rời trang khi chưa lưu?' });
+    await guard.waitFor();
+    await guard.getByRole('button', { name: 'Ở lại' }).click();
+    await guard.waitFor({ state: 'hidden' });
+    assert.match(reporter.url(), new RegExp(`/reports/${code}/${UNIT}$`));
+    assert.equal(await reporter.getByLabel(`${FAILED_VETO} số lượng`).inputValue(), '1,5');
 
     for (const indicator of indicators) {
       const value = indicator.code === FAILED_VETO ? { count: 1 } : passingValue(indicator);
@@ -170,6 +183,9 @@ describe('reporting workflow', () => {
     await reportUpTo(code, 'submitted');
     await reviewer.goto(`/review/${code}/${UNIT}`);
     await reviewer.getByRole('button', { name: /Duyệt/ }).click();
+    const confirm = reviewer.locator('.ant-modal-confirm');
+    await confirm.getByText(/tính vào xếp hạng chính thức/).waitFor();
+    await confirm.getByRole('button', { name: 'Duyệt' }).click();
     await reviewer.getByText('Đã duyệt báo cáo').waitFor();
     await reviewer.getByText('Đã duyệt', { exact: true }).first().waitFor();
 
@@ -214,50 +230,91 @@ describe('reporting workflow', () => {
     assert.equal(await reporter.getByLabel('KL-01 số đạt').count(), 0, 'no form for another unit');
   });
 
-  it('renders the read-only pages on desktop and phone', async () => {
+  it('fits every main page to a desktop and a phone, readable and accessible', async () => {
     const scored = await period();
     await reportUpTo(scored.code, 'approved');
     const draft = await period();
-
-    const leader = await newPage(browser, server.baseURL);
-    await signIn(leader, 'leader');
-    await leader.goto(`/charts?period=2026-H1`);
-    await leader.getByRole('img', { name: 'Phân bố xếp loại' }).waitFor();
-    await leader.locator('canvas').first().waitFor();
-    await shot(leader, '08-charts');
-    await leader.goto(`/units/${UNIT}?period=${scored.code}`);
-    await leader.getByText('Điểm của kỳ').waitFor();
-    await leader.getByTestId('score-total').waitFor();
-    await shot(leader, '09-unit-page');
-    await leader.context().close();
-
-    const adminPage = await newPage(browser, server.baseURL);
-    await signIn(adminPage, 'admin');
-    for (const [path, name, loaded] of [
-      ['/admin/units', '10-admin-units', 'Công an phường Phố Hiến'],
-      ['/admin/users', '11-admin-users', 'baocao.cax'],
-      ['/admin/periods', '12-admin-periods', scored.name],
-      ['/tokens', '13-tokens', 'Chưa có mã truy cập'],
-    ]) {
-      await adminPage.goto(path);
-      await adminPage.getByText(loaded, { exact: true }).first().waitFor();
-      await adminPage.locator('.ant-spin-blur').waitFor({ state: 'detached' });
-      await shot(adminPage, name);
+    // Each role's main pages, with text that shows the page has its data; 'axe' marks the pages axe-core
+    // checks (at both sizes: about a second each, so not every page).
+    const pages = {
+      'baocao.cax': [
+        ['/', 'reporter-home', 'Công an phường Phố Hiến', 'axe'],
+        [`/reports/${draft.code}/${UNIT}`, 'reporter-report', draft.name, 'axe'],
+        ['/notifications', 'reporter-notifications'],
+        ['/models', 'reporter-models'],
+      ],
+      reviewer: [
+        [`/status?period=${scored.code}`, 'reviewer-status', 'Theo cụm, khối thi đua'],
+        [`/review?period=${scored.code}`, 'reviewer-queue', undefined, 'axe'],
+        [`/review/${scored.code}/${UNIT}`, 'reviewer-review', 'Điểm và giải trình'],
+        [`/ranking?period=${scored.code}&group=CAX`, 'reviewer-ranking', 'Công an phường Phố Hiến', 'axe'],
+        ['/reminders', 'reviewer-reminders'],
+        ['/inspections', 'reviewer-inspections'],
+        ['/awards', 'reviewer-awards'],
+      ],
+      leader: [
+        ['/charts?period=2026-H1', 'leader-charts', 'Phân bố xếp loại'],
+        [`/units/${UNIT}?period=${scored.code}`, 'leader-unit', 'Điểm của kỳ', 'axe'],
+      ],
+      admin: [
+        ['/admin/units', 'admin-units', 'Công an phường Phố Hiến'],
+        ['/admin/users', 'admin-users', 'baocao.cax', 'axe'],
+        ['/admin/periods', 'admin-periods', scored.name],
+        ['/audit', 'admin-audit'],
+        ['/tokens', 'admin-tokens', 'Chưa có mã truy cập', 'axe'],
+      ],
+    };
+    const failures = [];
+    for (const [viewportName, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+      for (const [username, paths] of Object.entries(pages)) {
+        const page = await newPage(browser, server.baseURL, viewport, { bypassCSP: true });
+        await signIn(page, username);
+        for (const [path, name, loaded, axe] of paths) {
+          const shotName = `40-${viewportName}-${name}`;
+          try {
+            await page.goto(path);
+            await page.locator('h1').first().waitFor({ timeout: 10_000 });
+            if (loaded) await page.getByText(loaded).first().waitFor({ timeout: 10_000 });
+            await checkPage(page, shotName, { axe: axe === 'axe' });
+          } catch (error) {
+            failures.push(`${shotName}: ${error.message.split('\n')[0]}`);
+            await page.screenshot({ path: `${SHOTS}${shotName}-failed.png`, fullPage: true }).catch(() => {});
+          }
+        }
+        await page.context().close();
+      }
     }
-    await adminPage.context().close();
+    assert.equal(failures.length, 0, failures.join('\n'));
+  });
 
-    const phone = await newPage(browser, server.baseURL, PHONE);
-    await signIn(phone, 'baocao.cax');
-    await phone.goto(`/reports/${draft.code}/${UNIT}`);
-    await phone.getByTestId('score-preview').waitFor();
-    await shot(phone, '14-phone-report');
-    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= PHONE.width, `no horizontal scrolling on a phone (page is ${width}px wide)`);
-    await phone.getByRole('button', { name: 'Mở menu' }).click();
-    await phone.getByRole('menuitem', { name: 'Xếp hạng' }).click();
-    await phone.getByText('Xếp hạng thi đua').waitFor();
-    await shot(phone, '15-phone-ranking');
-    await phone.context().close();
+  it('finds units without diacritics and states the consequence before locking a period', async () => {
+    const open = await period();
+    const page = await newPage(browser, server.baseURL);
+    await signIn(page, 'admin');
+    // The server folds case and diacritics: "pho hien" finds both units of phường Phố Hiến, nothing else.
+    await page.goto('/admin/units');
+    await page.getByText('Công an phường Phố Hiến').waitFor();
+    const search = page.waitForResponse((r) => new URL(r.url()).searchParams.get('q') === 'pho hien');
+    await page.getByLabel('Tìm đơn vị').fill('pho hien');
+    await page.getByLabel('Tìm đơn vị').press('Enter');
+    await search;
+    await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });
+    const names = (await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(2)').allInnerTexts()).sort();
+    assert.deepEqual(names, ['Công an phường Phố Hiến', 'UBND phường Phố Hiến']);
+
+    // Locking says how many units' scores it freezes; unlocking is the undo.
+    const { units } = await Api.of(page).get(`/api/v1/periods/${open.code}/reporting-status`);
+    await page.goto('/admin/periods');
+    const row = page.locator('tr', { hasText: open.name });
+    await row.getByRole('button', { name: 'Khóa' }).click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.getByText(`Khóa kỳ sẽ chốt điểm của ${units.length} đơn vị`, { exact: false }).waitFor();
+    await confirm.getByRole('button', { name: 'Khóa kỳ' }).click();
+    await row.getByText('Đã khóa').waitFor();
+    await row.getByRole('button', { name: 'Mở khóa' }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Mở khóa' }).click();
+    await row.getByText('Đang mở').waitFor();
+    await page.context().close();
   });
 
   it('sends a user whose session has ended back to the login page', async () => {

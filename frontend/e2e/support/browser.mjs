@@ -15,8 +15,9 @@ export function launchBrowser() {
 export const DESKTOP = { width: 1366, height: 768 };
 export const PHONE = { width: 390, height: 844 };
 
-export async function newPage(browser, baseURL, viewport = DESKTOP) {
-  const context = await browser.newContext({ baseURL, viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', reducedMotion: 'reduce' });
+/** A page in a context of its own; `bypassCSP` lets a test inject a checker (axe-core) the server's CSP would refuse. */
+export async function newPage(browser, baseURL, viewport = DESKTOP, { bypassCSP = false } = {}) {
+  const context = await browser.newContext({ baseURL, viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', reducedMotion: 'reduce', bypassCSP });
   return context.newPage();
 }
 

@@ -5,7 +5,7 @@ export function PageHeader({ title, extra, subtitle }: { title: ReactNode; extra
   return (
     <Flex justify="space-between" align="flex-start" wrap gap={12} style={{ marginBottom: 16 }}>
       <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
           {title}
         </Typography.Title>
         {subtitle && <Typography.Text type="secondary">{subtitle}</Typography.Text>}

@@ -9,3 +9,14 @@ export function useDebounced<T>(value: T, delay: number): T {
   }, [value, delay]);
   return debounced;
 }
+
+/** `fn` called `delay` ms after the last of a burst of calls, with that call's arguments; `cancel` drops it. */
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, delay: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const debounced = (...args: A) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), delay);
+  };
+  debounced.cancel = () => clearTimeout(timer);
+  return debounced;
+}

@@ -7,8 +7,14 @@ import { useLogout } from '@/features/auth/api/session';
 import { can, ROLE_LABELS } from '@/features/auth/roles';
 import { NotificationBell } from '@/features/reminders/components/NotificationBell';
 import { ErrorState, PageLoading } from '@/components/PageState';
+import { useFocusableScrollRegions } from '@/lib/use-focusable-scroll-regions';
 import { menuSection, navigationFor } from './navigation';
 import { useServerClock } from '../server-clock';
+
+/** "Cán bộ báo cáo · Công an phường Phố Hiến"; a role named after its unit (Sở Nội vụ) is said once. */
+export function roleAndUnit(role: string, unit: string | undefined): string {
+  return unit && unit !== role ? `${role} · ${unit}` : role;
+}
 
 export function AppLayout() {
   const me = useMe();
@@ -18,6 +24,7 @@ export function AppLayout() {
   const logout = useLogout();
   const screens = Grid.useBreakpoint();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  useFocusableScrollRegions();
 
   // Pages count days from the server's clock: wait for its first answer (a failure falls back to the browser's).
   if (me.isPending || clock.isPending) return <PageLoading />;
@@ -63,8 +70,7 @@ export function AppLayout() {
             <div style={{ fontWeight: 600 }}>{me.data.full_name}</div>
             {wide && (
               <div style={{ fontSize: 12, opacity: 0.85 }}>
-                {ROLE_LABELS[me.data.role] ?? me.data.role}
-                {me.data.unit ? ` · ${me.data.unit.name}` : ''}
+                {roleAndUnit(ROLE_LABELS[me.data.role] ?? me.data.role, me.data.unit?.name)}
               </div>
             )}
           </div>

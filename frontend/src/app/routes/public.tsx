@@ -19,7 +19,7 @@ export default function PublicRoute() {
         </Link>
       </Layout.Header>
       <Layout.Content style={{ padding: 16, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
-        <Typography.Title level={3}>Kết quả thực hiện phong trào</Typography.Title>
+        <Typography.Title level={1} style={{ fontSize: 24 }}>Kết quả thực hiện phong trào</Typography.Title>
         <Typography.Paragraph type="secondary">Kỷ luật nhất - Trung thành nhất - Gần dân nhất</Typography.Paragraph>
         {summary.isError ? (
           <ErrorState error={summary.error} />

@@ -6,7 +6,8 @@ import { ReviewActions } from '@/features/submissions/components/ReviewActions';
 import { SubmissionHistory } from '@/features/submissions/components/SubmissionHistory';
 import { StatusTag } from '@/components/StatusTag';
 import { useUnitScore } from '@/features/scores/api/scores';
-import { usePlanTexts } from '@/features/indicators/api/indicators';
+import { useIndicatorNames, usePlanTexts } from '@/features/indicators/api/indicators';
+import { usePeriodName } from '@/features/periods/api/periods';
 import { IndicatorResultsTable, ScoreSummary } from '@/features/scores/components/ExplainedScore';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorAlert, ErrorState, PageLoading } from '@/components/PageState';
@@ -19,6 +20,8 @@ export default function ReviewRoute() {
   const submission = useSubmission(period, unit);
   const score = useUnitScore(period, unit);
   const planText = usePlanTexts();
+  const names = useIndicatorNames();
+  const periodName = usePeriodName(period);
   if (submission.isPending) return <PageLoading />;
   if (submission.isError) return <ErrorState error={submission.error} />;
   const data = submission.data;
@@ -28,7 +31,7 @@ export default function ReviewRoute() {
         title={data.unit.name}
         subtitle={
           <Space wrap>
-            Kỳ {data.period}
+            {periodName}
             <StatusTag status={data.status} />
           </Space>
         }
@@ -47,7 +50,7 @@ export default function ReviewRoute() {
             {score.data && (
               <>
                 <ScoreSummary score={score.data} />
-                <IndicatorResultsTable results={score.data.explanation.indicators} ruleColumn={false} />
+                <IndicatorResultsTable results={score.data.explanation.indicators} names={names} ruleColumn={false} />
               </>
             )}
           </Card>

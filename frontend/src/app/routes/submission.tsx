@@ -1,19 +1,21 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, App, Col, Form, Row, Space } from 'antd';
+import { Alert, App, Button, Col, Form, Row, Space } from 'antd';
 import { ApiError, errorMessage } from '@/api/errors';
 import type { ValueInput } from '@/api/types';
 import { useSaveValues, useSubmission, useWorkflowAction } from '@/features/submissions/api/submissions';
 import { SubmissionForm, serverErrorsToFields } from '@/features/submissions/components/SubmissionForm';
-import type { FormValues } from '@/features/submissions/form-values';
+import { toFieldValues, toValueInputs, type FormValues } from '@/features/submissions/form-values';
+import { clearDraft, differsFromSaved, readDraft, writeDraft } from '@/features/submissions/local-draft';
+import { useLeaveGuard } from '@/lib/use-leave-guard';
 import { StatusTag } from '@/components/StatusTag';
 import { PreviewBadge, ScorePreview } from '@/features/scores/components/ScorePreview';
 import { usePlanTexts } from '@/features/indicators/api/indicators';
 import { usePeriods } from '@/features/periods/api/periods';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorState, PageLoading } from '@/components/PageState';
-import { useDebounced } from '@/lib/use-debounced';
 import { formatDateTime } from '@/lib/format';
+import { debounce, useDebounced } from '@/lib/use-debounced';
 
 export default function SubmissionRoute() {
   const { period = '', unit = '' } = useParams();
@@ -26,6 +28,11 @@ export default function SubmissionRoute() {
   const previewValues = useDebounced(edited, 400);
   const planText = usePlanTexts();
   const periods = usePeriods();
+  // Edits not yet saved to the server: leaving asks first, and a local copy survives a closed tab.
+  const [dirty, setDirty] = useState(false);
+  const [draft, setDraft] = useState(() => readDraft(period, unit));
+  const keepDraft = useMemo(() => debounce((values: ValueInput[]) => writeDraft(period, unit, values), 500), [period, unit]);
+  const leaveGuard = useLeaveGuard(dirty);
 
   const showError = useCallback(
     (error: unknown) => {
@@ -43,7 +50,12 @@ export default function SubmissionRoute() {
 
   const saveValues = async (values: ValueInput[]) => {
     await save.mutateAsync({ values, etag: data.etag });
+    keepDraft.cancel();
+    clearDraft(period, unit);
+    setDraft(undefined);
+    setDirty(false);
   };
+  const restorable = draft && data.editable && differsFromSaved(draft.values, toValueInputs(data.indicators, form.getFieldsValue(true) as FormValues));
 
   return (
     <>
@@ -67,6 +79,39 @@ export default function SubmissionRoute() {
           data-testid="return-reason"
         />
       )}
+      {leaveGuard}
+      {restorable && !dirty && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`Có số liệu nhập trên máy này lúc ${formatDateTime(new Date(draft.at).toISOString())} chưa được lưu.`}
+          action={
+            <Space wrap>
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => {
+                  form.setFieldsValue(Object.fromEntries(draft.values.map((v) => [v.indicator, toFieldValues({ numerator: null, denominator: null, count: null, flag: null, date: null, note: null, ...v })])));
+                  setEdited(draft.values);
+                  setDirty(true);
+                }}
+              >
+                Khôi phục
+              </Button>
+              <Button
+                size="small"
+                onClick={() => {
+                  clearDraft(period, unit);
+                  setDraft(undefined);
+                }}
+              >
+                Bỏ bản nháp
+              </Button>
+            </Space>
+          }
+        />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <SubmissionForm
@@ -78,6 +123,10 @@ export default function SubmissionRoute() {
             saving={save.isPending}
             submitting={workflow.isPending}
             onChange={setEdited}
+            onEdit={(values) => {
+              setDirty(true);
+              keepDraft(values);
+            }}
             actionsExtra={<PreviewBadge period={period} unit={unit} values={previewValues} />}
             onSave={(values) =>
               saveValues(values).then(() => message.success('Đã lưu nháp'), showError)

@@ -6,6 +6,7 @@ import { usePeriods } from '@/features/periods/api/periods';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
 import { unitScoreQueryOptions, useUnitScore } from '@/features/scores/api/scores';
 import { historyOption } from '@/features/scores/chart-options';
+import { useIndicatorNames } from '@/features/indicators/api/indicators';
 import { IndicatorResultsTable, ScoreSummary } from '@/features/scores/components/ExplainedScore';
 import { Chart } from '@/components/Chart';
 import { PageHeader } from '@/components/PageHeader';
@@ -19,6 +20,7 @@ export default function UnitRoute() {
   const score = useUnitScore(period, code);
   const periods = usePeriods();
   const today = useToday();
+  const names = useIndicatorNames();
   const history = useQueries({
     // Only periods that have begun: later ones have nothing entered yet and would chart as zeros.
     queries: (periods.data ?? [])
@@ -47,7 +49,7 @@ export default function UnitRoute() {
             ) : score.data ? (
               <>
                 <ScoreSummary score={score.data} />
-                <IndicatorResultsTable results={score.data.explanation.indicators} />
+                <IndicatorResultsTable results={score.data.explanation.indicators} names={names} />
               </>
             ) : (
               <PageLoading />

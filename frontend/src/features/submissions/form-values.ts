@@ -24,7 +24,8 @@ export function toFormValues(indicators: SubmissionIndicator[]): FormValues {
   );
 }
 
-function toFieldValues(v: NonNullable<SubmissionIndicator['value']>): FieldValues {
+/** One stored (or locally drafted) value as the form holds it. */
+export function toFieldValues(v: NonNullable<SubmissionIndicator['value']>): FieldValues {
   return {
     numerator: v.numerator ?? null,
     denominator: v.denominator ?? null,

@@ -7,7 +7,7 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
   const login = useLogin();
   return (
     <Card style={{ width: '100%', maxWidth: 400 }}>
-      <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
+      <Typography.Title level={1} style={{ textAlign: 'center', marginTop: 0, fontSize: 24 }}>
         Phong trào “Ba nhất”
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>

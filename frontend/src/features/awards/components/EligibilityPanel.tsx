@@ -35,8 +35,8 @@ function useMoneyEstimate() {
   };
 }
 
-function ProposeButton({ period, unit, option }: { period: string; unit: RankedUnit; option: Eligibility }) {
-  const { message } = App.useApp();
+function ProposeButton({ period, unit, option, formName }: { period: string; unit: RankedUnit; option: Eligibility; formName: string }) {
+  const { message, modal } = App.useApp();
   const propose = usePropose();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ person_name?: string; person_title?: string }>();
@@ -61,7 +61,18 @@ function ProposeButton({ period, unit, option }: { period: string; unit: RankedU
       );
   return (
     <>
-      <Button size="small" type="primary" loading={propose.isPending} onClick={() => (individual ? setOpen(true) : send({}))}>
+      <Button size="small" type="primary" loading={propose.isPending} onClick={() =>
+          individual
+            ? setOpen(true)
+            : modal.confirm({
+                title: `Đề nghị khen thưởng ${unit.name}?`,
+                content: `Hồ sơ đề nghị “${formName}” được lập và chuyển vào danh sách đề nghị để Sở Nội vụ thẩm định.`,
+                okText: 'Đề nghị',
+                cancelText: 'Hủy',
+                onOk: () => send({}),
+              })
+        }
+      >
         Đề nghị
       </Button>
       <Modal
@@ -102,7 +113,7 @@ function UnitEligibility({ period, unit, canPropose }: { period: string; unit: R
           const money = estimate(option.form, option.recipient);
           return (
             <List.Item
-              actions={option.eligible && canPropose ? [<ProposeButton key="propose" period={period} unit={unit} option={option} />] : []}
+              actions={option.eligible && canPropose ? [<ProposeButton key="propose" period={period} unit={unit} option={option} formName={catalog.data?.forms.find((f) => f.code === option.form)?.name ?? option.form} />] : []}
             >
               <Space align="start">
                 {option.eligible ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#cf1322" />}

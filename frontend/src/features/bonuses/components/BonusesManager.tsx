@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Table } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Table } from 'antd';
+import { NumberInput } from '@/components/NumberInput';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { formatDateTime, formatNumber } from '@/lib/format';
@@ -40,7 +41,7 @@ function AddBonusForm({ period, unitPicker, cap }: { period: string; unitPicker:
           },
         ]}
       >
-        <InputNumber<number> min={0} max={cap} step={0.5} decimalSeparator="," />
+        <NumberInput min={0} max={cap} step={0.5} />
       </Form.Item>
       <Form.Item name="reason" label="Lý do" rules={[{ required: true, whitespace: true, message: 'Nhập lý do' }]}>
         <Input style={{ width: 320 }} maxLength={1000} />

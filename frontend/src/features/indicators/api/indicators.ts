@@ -19,3 +19,9 @@ export function usePlanTexts(): Record<string, string> | undefined {
   const indicators = useIndicators();
   return indicators.data && Object.fromEntries(indicators.data.map((i) => [i.code, i.plan_text]));
 }
+
+/** Each indicator's short name, by code: tables and charts show it beside the code. */
+export function useIndicatorNames(): Record<string, string> | undefined {
+  const indicators = useIndicators();
+  return indicators.data && Object.fromEntries(indicators.data.map((i) => [i.code, i.name]));
+}

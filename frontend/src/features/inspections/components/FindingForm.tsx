@@ -1,4 +1,5 @@
-import { App, Button, Form, Input, InputNumber, Select } from 'antd';
+import { App, Button, Form, Input, Select } from 'antd';
+import { NumberInput } from '@/components/NumberInput';
 import { errorMessage } from '@/api/errors';
 import { useAddFinding } from '../api/inspections';
 
@@ -66,7 +67,7 @@ export function FindingForm({
           },
         ]}
       >
-        <InputNumber<number> min={0} step={0.5} decimalSeparator="," style={{ width: 160 }} />
+        <NumberInput min={0} step={0.5} style={{ width: 160 }} />
       </Form.Item>
       <Form.Item name="indicator" label="Chỉ tiêu liên quan" extra="Để trống nếu kết luận không gắn với chỉ tiêu nào">
         <Select

@@ -14,6 +14,11 @@ export function usePeriods() {
   return useQuery(periodsQueryOptions);
 }
 
+/** A period's name ("6 tháng đầu năm 2026") for a code, the code itself until the list has loaded. */
+export function usePeriodName(code: string): string {
+  return usePeriods().data?.find((p) => p.code === code)?.name ?? code;
+}
+
 /** Periods that take values (review periods only average annual totals), in deadline order. */
 export function reportingPeriods(periods: Period[]): Period[] {
   return periods.filter((p) => p.spans.length === 0).sort((a, b) => a.due.localeCompare(b.due));

@@ -1,11 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
 
 export type ReportingStatus = Schemas['ReportingStatus'];
 export type UnitStatus = Schemas['UnitStatus'];
 
-export function useReportingStatus(period: string | undefined, group?: string) {
-  return useQuery({
+export const reportingStatusQueryOptions = (period: string | undefined, group?: string) =>
+  queryOptions({
     queryKey: ['periods', period, 'reporting-status', group ?? null],
     queryFn: () =>
       unwrap(
@@ -13,4 +13,7 @@ export function useReportingStatus(period: string | undefined, group?: string) {
       ),
     enabled: Boolean(period),
   });
+
+export function useReportingStatus(period: string | undefined, group?: string) {
+  return useQuery(reportingStatusQueryOptions(period, group));
 }

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { DATE_FORMAT, dayjs, formatDate } from '@/lib/format';
 import { usePeriods, useSavePeriod, useSetPeriodLock, type Period } from '../api/periods';
+import { reportingStatusQueryOptions } from '../api/reporting-status';
 
 interface PeriodForm {
   code: string;
@@ -32,13 +34,34 @@ const toForm = (p: Period): PeriodForm => ({
 });
 
 export function PeriodsAdmin() {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const periods = usePeriods();
   const save = useSavePeriod();
   const lock = useSetPeriodLock();
   const [editing, setEditing] = useState<{ period?: PeriodForm; isNew: boolean }>();
   const [form] = Form.useForm<PeriodForm>();
   const fail = (error: unknown) => message.error(errorMessage(error));
+  const queryClient = useQueryClient();
+
+  /** Locking freezes every unit's score: say how many before doing it; unlocking is the undo. */
+  const confirmLock = async (p: Period) => {
+    const locking = p.status !== 'locked';
+    let units: number | undefined;
+    if (locking) units = await queryClient.fetchQuery(reportingStatusQueryOptions(p.code)).then((s) => s.units.length, () => undefined);
+    modal.confirm({
+      title: locking ? `Khóa kỳ “${p.name}”?` : `Mở khóa kỳ “${p.name}”?`,
+      content: locking
+        ? `Khóa kỳ sẽ chốt điểm của ${units ?? 'tất cả các'} đơn vị: không nộp, sửa, duyệt hay trả lại báo cáo của kỳ được nữa cho đến khi mở khóa.`
+        : 'Mở khóa cho phép sửa, duyệt lại báo cáo; điểm được tính lại theo số liệu mới.',
+      okText: locking ? 'Khóa kỳ' : 'Mở khóa',
+      cancelText: 'Hủy',
+      onOk: () =>
+        lock.mutateAsync({ code: p.code, locked: locking }).then(
+          () => message.success(locking ? 'Đã khóa kỳ, điểm được chốt (có thể mở khóa lại)' : 'Đã mở khóa kỳ'),
+          fail,
+        ),
+    });
+  };
 
   return (
     <Card
@@ -77,12 +100,7 @@ export function PeriodsAdmin() {
                   size="small"
                   type="link"
                   icon={p.status === 'locked' ? <UnlockOutlined /> : <LockOutlined />}
-                  onClick={() =>
-                    lock.mutateAsync({ code: p.code, locked: p.status !== 'locked' }).then(
-                      () => message.success(p.status === 'locked' ? 'Đã mở khóa kỳ' : 'Đã khóa kỳ, điểm được chốt'),
-                      fail,
-                    )
-                  }
+                  onClick={() => confirmLock(p)}
                 >
                   {p.status === 'locked' ? 'Mở khóa' : 'Khóa'}
                 </Button>

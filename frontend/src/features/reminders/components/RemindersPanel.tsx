@@ -28,7 +28,7 @@ export function RemindersPanel({
   onDaysBeforeChange: (days: number) => void;
   canSend: boolean;
 }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const reminders = useReminders(period, daysBefore);
   const send = useSendReminders();
   const items = reminders.data?.items ?? [];
@@ -58,15 +58,23 @@ export function RemindersPanel({
             loading={send.isPending}
             onClick={() =>
               period &&
-              send.mutateAsync({ period, days_before: daysBefore }).then(
-                (result) =>
-                  message.success(
-                    `Đã gửi ${result.notified} thông báo, ${result.emailed} thư điện tử` +
-                      (result.skipped ? `; bỏ qua ${result.skipped} đơn vị đã được nhắc hôm nay` : '') +
-                      (result.failed ? `; ${result.failed} thư gửi lỗi` : ''),
+              modal.confirm({
+                title: `Gửi nhắc nhở đến ${items.length} đơn vị?`,
+                content:
+                  'Mỗi đơn vị trong danh sách nhận một thông báo trong ứng dụng (và thư điện tử nếu đã khai báo địa chỉ). Thông báo đã gửi không thu hồi được; đơn vị đã được nhắc hôm nay được bỏ qua.',
+                okText: `Gửi ${items.length} nhắc nhở`,
+                cancelText: 'Hủy',
+                onOk: () =>
+                  send.mutateAsync({ period, days_before: daysBefore }).then(
+                    (result) =>
+                      message.success(
+                        `Đã gửi ${result.notified} thông báo, ${result.emailed} thư điện tử` +
+                          (result.skipped ? `; bỏ qua ${result.skipped} đơn vị đã được nhắc hôm nay` : '') +
+                          (result.failed ? `; ${result.failed} thư gửi lỗi` : ''),
+                      ),
+                    (error: unknown) => message.error(errorMessage(error)),
                   ),
-                (error: unknown) => message.error(errorMessage(error)),
-              )
+              })
             }
           >
             Gửi nhắc nhở ({items.length})

@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Flex, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Flex, Grid, Statistic, Table, Tag, Typography } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, MinusCircleOutlined } from '@ant-design/icons';
 import { TierBadge, tierInfo } from '@/components/TierBadge';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -38,7 +38,9 @@ export function ScoreSummary({ score }: { score: UnitScore }) {
       <Flex gap={24} wrap align="center" style={{ marginBottom: 12 }}>
         <Statistic title="Tổng điểm" value={formatNumber(score.total)} data-testid="score-total" />
         <div>
-          <div style={{ color: 'rgba(0,0,0,.45)', marginBottom: 4 }}>Xếp loại</div>
+          <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>
+            Xếp loại
+          </Typography.Text>
           <span data-testid="score-tier">
             <TierBadge tier={score.tier} />
           </span>
@@ -92,46 +94,68 @@ export function ScoreSummary({ score }: { score: UnitScore }) {
   );
 }
 
-export function IndicatorResultsTable({ results, ruleColumn = true }: { results: IndicatorExplanation[]; ruleColumn?: boolean }) {
+interface IndicatorResultsTableProps {
+  results: IndicatorExplanation[];
+  /** Indicator names by code (the catalog's), shown under each code. */
+  names?: Record<string, string>;
+  /** The rule's wording: its own column on wide screens, under the name on phones. */
+  ruleColumn?: boolean;
+}
+
+/**
+ * One row per indicator: code with its name, value, met, points. Words wrap (never letter by letter), no
+ * column is fixed wider than a phone, and the rule moves under the name when the screen is narrow.
+ */
+export function IndicatorResultsTable({ results, names, ruleColumn = true }: IndicatorResultsTableProps) {
+  const wide = Grid.useBreakpoint().md ?? true;
+  const ruleApart = ruleColumn && wide;
   return (
     <Table<IndicatorExplanation>
       size="small"
       rowKey="code"
       pagination={false}
       dataSource={results}
-      scroll={{ x: ruleColumn ? 640 : undefined }}
+      tableLayout="fixed"
       rowClassName={(r) => (r.applicable && !r.met ? 'row-not-met' : '')}
       columns={[
         {
           title: 'Chỉ tiêu',
           dataIndex: 'code',
-          width: 86,
           render: (code: string, r) => (
-            <>
-              {code}
+            <div className="wrap-words">
+              <strong>{code}</strong>
               {r.veto && (
-                <div>
-                  <Tag color="red" style={{ fontSize: 11, marginInlineEnd: 0 }}>
-                    phủ quyết
-                  </Tag>
-                </div>
+                <Tag color="red" style={{ fontSize: 11, marginInlineStart: 6 }}>
+                  phủ quyết
+                </Tag>
               )}
-            </>
+              {names?.[code] && <div>{names[code]}</div>}
+              {ruleColumn && !ruleApart && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  Yêu cầu: {r.rule_text}
+                </Typography.Text>
+              )}
+            </div>
           ),
         },
-        ...(ruleColumn
-          ? [{ title: 'Yêu cầu', dataIndex: 'rule_text', render: (t: string) => <Typography.Text style={{ fontSize: 13 }}>{t}</Typography.Text> }]
+        ...(ruleApart
+          ? [{ title: 'Yêu cầu', dataIndex: 'rule_text', render: (t: string) => <div className="wrap-words" style={{ fontSize: 13 }}>{t}</div> }]
           : []),
         {
           title: 'Giá trị',
           key: 'value',
-          render: (_, r) => (r.applicable ? describeValue(r) : <Tag>{r.reason_not_applicable || 'Không áp dụng'}</Tag>),
+          width: wide ? 130 : 84,
+          render: (_, r) => (
+            <div className="wrap-words">
+              {r.applicable ? describeValue(r) : <Tag style={{ whiteSpace: 'normal' }}>{r.reason_not_applicable || 'Không áp dụng'}</Tag>}
+            </div>
+          ),
         },
-        { title: 'Đạt', key: 'met', width: 50, align: 'center', render: (_, r) => <MetIcon result={r} /> },
+        { title: 'Đạt', key: 'met', width: 44, align: 'center', render: (_, r) => <MetIcon result={r} /> },
         {
           title: 'Điểm',
           key: 'points',
-          width: 80,
+          width: wide ? 84 : 64,
           align: 'right',
           render: (_, r) => (r.applicable ? `${exact(r.points)}/${exact(r.weight)}` : '–'),
         },

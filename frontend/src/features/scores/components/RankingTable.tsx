@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { Table, Tooltip, Typography } from 'antd';
+import { Card, Flex, Grid, List, Table, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
-import { TierBadge } from '@/components/TierBadge';
+import { TierBadge, TIERS } from '@/components/TierBadge';
 import { formatNumber } from '@/lib/format';
 import { PILLARS } from '@/api/types';
 import type { RankingRow } from '../api/scores';
@@ -32,56 +32,110 @@ interface RankingTableProps {
   previousTotals: Map<string, string>;
 }
 
+function UnitCell({ row, period }: { row: RankingRow; period: string }) {
+  return (
+    <>
+      <Link to={`/units/${row.unit.code}?period=${period}`}>{row.unit.name}</Link>
+      {row.submission_status !== 'approved' && (
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {row.submission_status ? 'Báo cáo chưa được duyệt' : 'Chưa có báo cáo'}
+          </Typography.Text>
+        </div>
+      )}
+    </>
+  );
+}
+
+function TierCell({ row }: { row: RankingRow }) {
+  return (
+    <span data-testid={`tier-${row.unit.code}`}>
+      <TierBadge tier={row.tier} short />
+      {row.quota_applied && (
+        <Tooltip title="Hạ do vượt tỷ lệ xuất sắc của cụm, khối">
+          <Typography.Text type="warning">*</Typography.Text>
+        </Tooltip>
+      )}
+    </span>
+  );
+}
+
+const tierOrder = (tier: string | null) => TIERS.findIndex((t) => t.code === tier);
+const byRank = (a: RankingRow, b: RankingRow) => (a.rank ?? Infinity) - (b.rank ?? Infinity);
+
+/** On a phone each unit is a card (rank, unit, tier, total); on wider screens a sortable table. */
 export function RankingTable({ rows, period, previousTotals }: RankingTableProps) {
+  const phone = !(Grid.useBreakpoint().md ?? true);
+  const pagination = rows.length > 30 ? ({ pageSize: 30, showSizeChanger: false } as const) : false;
+  if (phone)
+    return (
+      <List<RankingRow>
+        dataSource={rows}
+        rowKey={(row) => row.unit.code}
+        pagination={pagination && { ...pagination, size: 'small', align: 'center' }}
+        renderItem={(row) => (
+          <List.Item style={{ padding: 0, borderBlockEnd: 'none' }}>
+            <Card size="small" style={{ marginBottom: 8, width: '100%' }} data-unit={row.unit.code}>
+              <Flex gap={12} align="flex-start">
+                <Typography.Text strong style={{ fontSize: 18, minWidth: 28, textAlign: 'center' }} aria-label="Hạng">
+                  {row.rank ?? '–'}
+                </Typography.Text>
+                <div style={{ flex: 1, minWidth: 0 }} className="wrap-words">
+                  <UnitCell row={row} period={period} />
+                  <Flex justify="space-between" align="center" style={{ marginTop: 4 }}>
+                    <TierCell row={row} />
+                    <span>
+                      <strong data-testid={`total-${row.unit.code}`}>{formatNumber(row.total)}</strong> điểm
+                    </span>
+                  </Flex>
+                </div>
+              </Flex>
+            </Card>
+          </List.Item>
+        )}
+      />
+    );
   return (
     <Table<RankingRow>
       size="small"
       rowKey={(row) => row.unit.code}
       dataSource={rows}
       scroll={{ x: 760 }}
-      pagination={rows.length > 30 ? { pageSize: 30, showSizeChanger: false } : false}
+      pagination={pagination}
       columns={[
-        { title: 'Hạng', dataIndex: 'rank', width: 60, align: 'center', render: (rank: number | null) => rank ?? '–' },
+        {
+          title: 'Hạng',
+          dataIndex: 'rank',
+          width: 70,
+          align: 'center',
+          sorter: byRank,
+          defaultSortOrder: 'ascend',
+          render: (rank: number | null) => rank ?? '–',
+        },
         {
           title: 'Đơn vị',
           key: 'unit',
-          render: (_, row) => (
-            <>
-              <Link to={`/units/${row.unit.code}?period=${period}`}>{row.unit.name}</Link>
-              {row.submission_status !== 'approved' && (
-                <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {row.submission_status ? 'Báo cáo chưa được duyệt' : 'Chưa có báo cáo'}
-                  </Typography.Text>
-                </div>
-              )}
-            </>
-          ),
+          sorter: (a, b) => a.unit.name.localeCompare(b.unit.name, 'vi'),
+          render: (_, row) => <UnitCell row={row} period={period} />,
         },
         {
           title: 'Xếp loại',
           dataIndex: 'tier',
-          render: (tier: string, row) => (
-            <span data-testid={`tier-${row.unit.code}`}>
-              <TierBadge tier={tier} short />
-              {row.quota_applied && (
-                <Tooltip title="Hạ do vượt tỷ lệ xuất sắc của cụm, khối">
-                  <Typography.Text type="warning">*</Typography.Text>
-                </Tooltip>
-              )}
-            </span>
-          ),
+          sorter: (a, b) => tierOrder(a.tier) - tierOrder(b.tier),
+          render: (_: string, row) => <TierCell row={row} />,
         },
         {
           title: 'Tổng điểm',
           dataIndex: 'total',
           align: 'right',
+          sorter: (a, b) => Number(a.total) - Number(b.total),
           render: (v: string, row) => <strong data-testid={`total-${row.unit.code}`}>{formatNumber(v)}</strong>,
         },
         ...PILLARS.map((p) => ({
-          title: <Tooltip title={p.label}>{p.code}</Tooltip>,
+          title: p.label,
           key: p.code,
           align: 'right' as const,
+          sorter: (a: RankingRow, b: RankingRow) => Number(a.pillars[p.code] ?? 0) - Number(b.pillars[p.code] ?? 0),
           render: (_: unknown, row: RankingRow) => formatNumber(row.pillars[p.code]),
         })),
         {

@@ -39,7 +39,7 @@ export function EvidenceFiles({ period, unit, indicator, editable }: EvidenceFil
             )
           }
         >
-          <Button size="small" icon={<UploadOutlined />} loading={attach.isPending} aria-label={`${indicator.code} tải minh chứng`}>
+          <Button size="small" icon={<UploadOutlined />} loading={attach.isPending} aria-label={`${indicator.code} tệp minh chứng`}>
             Tệp minh chứng
           </Button>
         </Upload>

@@ -1,6 +1,7 @@
 import { memo } from 'react';
-import { DatePicker, Flex, Form, Input, InputNumber, Radio, Typography } from 'antd';
+import { DatePicker, Flex, Form, Input, Radio, Typography } from 'antd';
 import type { FormInstance, FormRule } from 'antd';
+import { NumberInput } from '@/components/NumberInput';
 import { DATE_FORMAT, formatPercent } from '@/lib/format';
 import type { Measure } from '@/api/types';
 import { validateField, type FieldValues } from '../form-values';
@@ -50,7 +51,7 @@ export const MeasureInput = memo(function MeasureInput({ code, measure, disabled
             rules={[measureRule(code, measure, 'numerator')]}
             dependencies={[[code, 'denominator']]}
           >
-            <InputNumber aria-label={`${code} số đạt`} placeholder="Số đạt" inputMode="numeric" disabled={disabled} style={{ width: 110 }} />
+            <NumberInput aria-label={`${code} số đạt`} placeholder="Số đạt" inputMode="numeric" disabled={disabled} style={{ width: 110 }} />
           </Form.Item>
           /
           <Form.Item
@@ -59,7 +60,7 @@ export const MeasureInput = memo(function MeasureInput({ code, measure, disabled
             rules={[measureRule(code, measure, 'denominator')]}
             dependencies={[[code, 'numerator']]}
           >
-            <InputNumber aria-label={`${code} tổng số`} placeholder="Tổng số" inputMode="numeric" disabled={disabled} style={{ width: 110 }} />
+            <NumberInput aria-label={`${code} tổng số`} placeholder="Tổng số" inputMode="numeric" disabled={disabled} style={{ width: 110 }} />
           </Form.Item>
           <RatioPercent code={code} />
         </Flex>
@@ -69,7 +70,7 @@ export const MeasureInput = memo(function MeasureInput({ code, measure, disabled
   if (measure === 'count') {
     return (
       <Form.Item name={[code, 'count']} label="Số lượng" rules={[measureRule(code, measure, 'count')]} style={{ marginBottom: 8 }}>
-        <InputNumber aria-label={`${code} số lượng`} inputMode="numeric" disabled={disabled} style={{ width: 130 }} />
+        <NumberInput aria-label={`${code} số lượng`} inputMode="numeric" disabled={disabled} style={{ width: 130 }} />
       </Form.Item>
     );
   }

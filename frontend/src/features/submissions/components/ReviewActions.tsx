@@ -11,7 +11,7 @@ const REASON_ACTIONS: Partial<Record<WorkflowAction, { title: string; ok: string
 
 /** The standing body's decisions on one report; return and reopen need a reason the unit will read. */
 export function ReviewActions({ period, unit, status }: { period: string; unit: string; status: SubmissionStatus }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const workflow = useWorkflowAction(period, unit);
   const [asking, setAsking] = useState<WorkflowAction>();
   const [form] = Form.useForm<{ reason: string }>();
@@ -32,7 +32,16 @@ export function ReviewActions({ period, unit, status }: { period: string; unit: 
       <Flex gap={8} wrap>
         {status === 'submitted' && (
           <>
-            <Button type="primary" icon={<CheckOutlined />} loading={workflow.isPending} onClick={() => run('approve')}>
+            <Button type="primary" icon={<CheckOutlined />} loading={workflow.isPending} onClick={() =>
+                modal.confirm({
+                  title: 'Duyệt báo cáo?',
+                  content: 'Báo cáo được duyệt sẽ được tính vào xếp hạng chính thức và đơn vị không sửa được nữa; muốn sửa phải mở lại kèm lý do.',
+                  okText: 'Duyệt',
+                  cancelText: 'Hủy',
+                  onOk: () => run('approve'),
+                })
+              }
+            >
               Duyệt
             </Button>
             <Button danger icon={<RollbackOutlined />} onClick={() => setAsking('return')}>

@@ -23,6 +23,8 @@ interface SubmissionFormProps {
   actionsExtra?: ReactNode;
   /** Called with the form's values after each change that leaves every value valid. */
   onChange?: (values: ValueInput[]) => void;
+  /** Called with the form's values after every change, valid or not (unsaved edits, local drafts). */
+  onEdit?: (values: ValueInput[]) => void;
   onSave?: (values: ValueInput[]) => void;
   onSubmit?: (values: ValueInput[]) => void;
 }
@@ -94,7 +96,7 @@ function PillarProgress({ indicators }: { indicators: SubmissionIndicator[] }) {
 
 /** The data-entry form of one report: every applicable indicator, grouped by the three pillars. */
 export function SubmissionForm(props: SubmissionFormProps) {
-  const { indicators, report, planText, editable, saving, submitting, actionsExtra, onChange, onSave, onSubmit } = props;
+  const { indicators, report, planText, editable, saving, submitting, actionsExtra, onChange, onEdit, onSave, onSubmit } = props;
   const [ownForm] = Form.useForm<FormValues>();
   const form = props.form ?? ownForm;
   const initialValues = useMemo(() => toFormValues(indicators), [indicators]);
@@ -126,6 +128,7 @@ export function SubmissionForm(props: SubmissionFormProps) {
       onValuesChange={() => {
         // Only values the server would accept go to the what-if preview; the inline messages cover the rest.
         const all = form.getFieldsValue(true) as FormValues;
+        onEdit?.(current());
         if (indicators.every((i) => Object.keys(validateField(i.measure, all[i.code])).length === 0)) onChange?.(current());
       }}
       requiredMark={false}

@@ -45,13 +45,13 @@ export function TokensManager() {
           }
         >
           <Form.Item name="name" rules={[{ required: true, message: 'Nhập tên gợi nhớ' }]}>
-            <Input placeholder="Tên gợi nhớ, ví dụ: Hệ thống tổng hợp" style={{ width: 260 }} />
+            <Input aria-label="Tên gợi nhớ" placeholder="Tên gợi nhớ, ví dụ: Hệ thống tổng hợp" style={{ width: 260, maxWidth: '100%' }} />
           </Form.Item>
           <Form.Item name="scopes" rules={[{ required: true, message: 'Chọn quyền' }]}>
-            <Select mode="multiple" options={SCOPES} placeholder="Quyền" style={{ minWidth: 260 }} />
+            <Select mode="multiple" aria-label="Quyền" options={SCOPES} placeholder="Quyền" style={{ minWidth: 260, maxWidth: '100%' }} />
           </Form.Item>
           <Form.Item name="expires_in_days" tooltip="Bỏ trống: 365 ngày">
-            <InputNumber min={1} max={3650} precision={0} placeholder="Hiệu lực (ngày)" style={{ width: 160 }} />
+            <InputNumber aria-label="Hiệu lực (ngày)" min={1} max={3650} precision={0} placeholder="Hiệu lực (ngày)" style={{ width: 160 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending}>
             Tạo mã
@@ -69,7 +69,7 @@ export function TokensManager() {
           locale={{ emptyText: 'Chưa có mã truy cập' }}
           columns={[
             { title: 'Tên', dataIndex: 'name' },
-            { title: 'Quyền', dataIndex: 'scopes', render: (s: string[]) => s.join(', ') },
+            { title: 'Quyền', dataIndex: 'scopes', render: (s: string[]) => s.map((scope) => SCOPES.find((o) => o.value === scope)?.label ?? scope).join('; ') },
             { title: 'Tạo lúc', dataIndex: 'created_at', render: formatDateTime },
             {
               title: 'Hết hạn',

@@ -23,13 +23,15 @@ export function UnitsAdmin() {
       title={
         <Flex gap={8} wrap style={{ padding: '8px 0' }}>
           <Input.Search
-            placeholder="Tìm theo tên hoặc mã"
+            aria-label="Tìm đơn vị"
+            placeholder="Tìm theo tên hoặc mã, không cần dấu"
             allowClear
             style={{ maxWidth: 280 }}
             onSearch={(q) => setFilter((f) => ({ ...f, q, page: 1 }))}
           />
           <Select
             allowClear
+            aria-label="Loại đơn vị"
             placeholder="Loại đơn vị"
             style={{ minWidth: 200 }}
             options={kindOptions}
