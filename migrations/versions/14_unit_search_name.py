@@ -1,8 +1,8 @@
 """Units keep their name folded for searching (lower case, no diacritics): "pho hien" finds "Phố Hiến"
 on SQLite and PostgreSQL alike
 
-Revision ID: 13
-Revises: b007
+Revision ID: 14
+Revises: 13
 Create Date: 2026-12-06 00:15:00
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 
 from api.domain.search import fold
 
-revision: str = "13"
-down_revision: str | None = "b007"
+revision: str = "14"
+down_revision: str | None = "13"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
