@@ -1,6 +1,7 @@
 """The FastAPI application: JSON API v1, problem+json errors, and the built SPA on the same origin."""
 
 import asyncio
+import logging
 import mimetypes
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -9,9 +10,11 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Scope
@@ -46,12 +49,13 @@ from api.routers import (
     users,
     webhooks,
 )
-from api.services.errors import ServiceError
+from api.services.errors import PROBLEM_JSON, ServiceError, problem_bytes
 from api.services.imports import values as value_imports
 from api.settings import Settings, apply_clock, get_settings
 
-PROBLEM_JSON = "application/problem+json"
 API_PREFIX = "/api/v1"
+BUSY_RETRY_SECONDS = 5
+logger = logging.getLogger("banhat.database")
 
 # Vietnamese wording for the validation errors people actually meet; anything else gets the generic one.
 VALIDATION_MESSAGES = {
@@ -81,9 +85,8 @@ VALIDATION_MESSAGES = {
 
 
 def problem(status: int, title: str, detail: str | None, errors: list[dict] | None = None,
-            headers: dict | None = None) -> JSONResponse:
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, "errors": errors or []}
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+            headers: dict | None = None) -> Response:
+    return Response(problem_bytes(status, title, detail, errors or ()), status, headers, PROBLEM_JSON)
 
 
 def _install_problem_handlers(app: FastAPI) -> None:
@@ -104,6 +107,16 @@ def _install_problem_handlers(app: FastAPI) -> None:
     async def http_error(_request: Request, exc: StarletteHTTPException):
         titles = {404: "Không tìm thấy", 405: "Phương thức không được hỗ trợ"}
         return problem(exc.status_code, titles.get(exc.status_code, "Lỗi"), None, headers=exc.headers)
+
+    async def database_busy(request: Request, exc: Exception):
+        """Overload (no pooled connection, SQLite lock wait expired) or a lost database: 503, try again."""
+        logger.warning("%s %s answered 503: %s", request.method, request.url.path, str(exc).splitlines()[0])
+        return problem(503, "Hệ thống đang bận",
+                       "Hệ thống đang quá tải hoặc mất kết nối cơ sở dữ liệu. Vui lòng thử lại sau.",
+                       headers={"Retry-After": str(BUSY_RETRY_SECONDS)})
+
+    app.add_exception_handler(OperationalError, database_busy)
+    app.add_exception_handler(PoolTimeout, database_busy)
 
 
 IMMUTABLE = "public, max-age=31536000, immutable"

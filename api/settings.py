@@ -1,5 +1,7 @@
-"""Runtime configuration, read from the environment (prefix ``BANHAT_``) and ``DATABASE_URL``."""
+"""Runtime configuration, read from the environment (prefix ``BANHAT_``) and ``DATABASE_URL``: the one
+settings object of the process (``app.state.settings`` in a request)."""
 
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -10,6 +12,31 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from api import clock
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class ImportLimits:
+    """Limits of the import endpoints (``BANHAT_IMPORT_*``)."""
+
+    max_bytes: int = 256 * 1024 * 1024
+    # Data rows per file; the import stops at the first row over it and writes nothing. A national
+    # values file of 1,000,000 rows is accepted.
+    max_rows: int = 1_000_000
+    # Problems listed in a report; beyond this they are only counted.
+    problem_limit: int = 1000
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    """SMTP for reminder e-mails (``BANHAT_SMTP_*``); no host means e-mail is off."""
+
+    host: str | None = None
+    port: int = 25
+    username: str | None = None
+    password: str | None = None
+    sender: str = "ba-nhat@congan.hungyen.gov.vn"
+    starttls: bool = False
+    timeout_seconds: float = 10
 
 
 class Settings(BaseSettings):
@@ -44,6 +71,25 @@ class Settings(BaseSettings):
     login_failures_per_account: int = 5
     login_failures_per_address: int = 30
     login_window_minutes: int = 15
+    import_max_bytes: int = Field(default=ImportLimits.max_bytes, ge=1)
+    import_max_rows: int = Field(default=ImportLimits.max_rows, ge=1)
+    import_problem_limit: int = Field(default=ImportLimits.problem_limit, ge=0)
+    smtp_host: str | None = MailSettings.host
+    smtp_port: int = MailSettings.port
+    smtp_username: str | None = MailSettings.username
+    smtp_password: str | None = MailSettings.password
+    smtp_sender: str = MailSettings.sender
+    smtp_starttls: bool = MailSettings.starttls
+    smtp_timeout_seconds: float = MailSettings.timeout_seconds
+
+    @property
+    def import_limits(self) -> ImportLimits:
+        return ImportLimits(self.import_max_bytes, self.import_max_rows, self.import_problem_limit)
+
+    @property
+    def mail(self) -> MailSettings:
+        return MailSettings(self.smtp_host, self.smtp_port, self.smtp_username, self.smtp_password,
+                            self.smtp_sender, self.smtp_starttls, self.smtp_timeout_seconds)
 
 
 @lru_cache

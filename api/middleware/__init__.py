@@ -1,11 +1,7 @@
 """HTTP hardening around the app: security headers, CORS closed by default, body size cap, client address,
 and the input guard (control characters, huge integers, deep JSON)."""
 
-import logging
-
-from fastapi import FastAPI, Request
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
+from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
 from api.middleware.client import ClientAddressMiddleware
@@ -13,30 +9,11 @@ from api.middleware.concurrency import ConcurrencyLimitMiddleware
 from api.middleware.headers import SecurityHeadersMiddleware
 from api.middleware.inputs import InputGuardMiddleware
 from api.middleware.limits import BodySizeLimitMiddleware
-from api.services.imports.limits import ImportLimits
 from api.settings import Settings
-
-BUSY_RETRY_SECONDS = 5
-logger = logging.getLogger("banhat.database")
-
-
-async def database_busy(request: Request, exc: Exception):
-    """Overload (no pooled connection, SQLite lock wait expired) or a lost database: 503, try again."""
-    from api.main import problem  # the app module imports this one
-
-    logger.warning("%s %s answered 503: %s", request.method, request.url.path, str(exc).splitlines()[0])
-    return problem(
-        503,
-        "Hệ thống đang bận",
-        "Hệ thống đang quá tải hoặc mất kết nối cơ sở dữ liệu. Vui lòng thử lại sau.",
-        headers={"Retry-After": str(BUSY_RETRY_SECONDS)},
-    )
 
 
 def install(app: FastAPI, settings: Settings) -> None:
     """Add the middleware; the last added runs first, so the size cap sees the request before anything else."""
-    app.add_exception_handler(OperationalError, database_busy)
-    app.add_exception_handler(PoolTimeout, database_busy)
     # Innermost: control characters, huge integers and deep JSON are refused (422) just before routing,
     # inside the security headers and after the body size cap.
     app.add_middleware(InputGuardMiddleware)
@@ -66,7 +43,7 @@ def install(app: FastAPI, settings: Settings) -> None:
         BodySizeLimitMiddleware,
         max_bytes=settings.max_body_bytes,
         upload_limits={
-            "/api/v1/imports/": ImportLimits().max_bytes + margin,
+            "/api/v1/imports/": settings.import_max_bytes + margin,
             "/api/v1/submissions/": settings.evidence_max_bytes + margin,
         },
     )

@@ -1,11 +1,8 @@
 """Who is calling from where: the client address of the current request, for the audit log."""
 
-from contextvars import ContextVar
-
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-# Read by the audit log; None outside a request (command line, background jobs).
-client_address: ContextVar[str | None] = ContextVar("client_address", default=None)
+from api.db.repositories.audit import client_address
 
 
 class ClientAddressMiddleware:

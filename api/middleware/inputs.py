@@ -23,6 +23,7 @@ from urllib.parse import parse_qsl
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.domain.text import FORBIDDEN, FORBIDDEN_IN_URL, forbidden_character, message
+from api.services.errors import PROBLEM_JSON, problem_bytes
 
 MAX_DEPTH = 32
 INT64 = 2**63
@@ -157,12 +158,9 @@ def _replay(messages: list[Message], receive: Receive) -> Receive:
 
 async def _refuse(send: Send, errors: list[dict]) -> None:
     errors = [{**error, "loc": _shown(error["loc"])} for error in errors]
-    body = json.dumps({
-        "type": "about:blank", "title": "Dữ liệu không hợp lệ", "status": 422,
-        "detail": "Có trường dữ liệu không hợp lệ.", "errors": errors,
-    }, ensure_ascii=False).encode()  # fmt: skip
+    body = problem_bytes(422, "Dữ liệu không hợp lệ", "Có trường dữ liệu không hợp lệ.", errors)
     await send({
         "type": "http.response.start", "status": 422,
-        "headers": [(b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode())],
+        "headers": [(b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode())],
     })  # fmt: skip
     await send({"type": "http.response.body", "body": body})

@@ -1,16 +1,10 @@
 """A cap on request bodies, checked before any route reads them: 413 instead of filling memory or disk."""
 
-import json
-
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-TOO_LARGE = {
-    "type": "about:blank",
-    "title": "Yêu cầu quá lớn",
-    "status": 413,
-    "detail": "Dung lượng dữ liệu gửi lên vượt quá giới hạn cho phép.",
-    "errors": [],
-}
+from api.services.errors import PROBLEM_JSON, problem_bytes
+
+TOO_LARGE = problem_bytes(413, "Yêu cầu quá lớn", "Dung lượng dữ liệu gửi lên vượt quá giới hạn cho phép.")
 
 
 class BodyTooLarge(Exception):
@@ -64,16 +58,15 @@ class BodySizeLimitMiddleware:
 
 
 async def _refuse(send: Send) -> None:
-    body = json.dumps(TOO_LARGE, ensure_ascii=False).encode()
     await send(
         {
             "type": "http.response.start",
             "status": 413,
             "headers": [
-                (b"content-type", b"application/problem+json"),
-                (b"content-length", str(len(body)).encode()),
+                (b"content-type", PROBLEM_JSON.encode()),
+                (b"content-length", str(len(TOO_LARGE)).encode()),
                 (b"connection", b"close"),
             ],
         }
     )
-    await send({"type": "http.response.body", "body": body})
+    await send({"type": "http.response.body", "body": TOO_LARGE})

@@ -17,14 +17,13 @@ from api.schemas.common import COMMON_PROBLEMS, problem_responses
 from api.schemas.imports import ImportRefused, ImportReport
 from api.services import templates, transaction, webhooks
 from api.services.access import Principal
-from api.services.errors import Conflict
+from api.services.errors import PROBLEM_JSON, Conflict, problem_document
 from api.services.imports import activities, directory, runs, values
-from api.services.imports.limits import ImportLimits
 from api.services.imports.report import ImportFileError
 from api.services.imports.report import ImportReport as Report
+from api.settings import ImportLimits
 
 router = APIRouter(prefix="/imports", tags=["imports"], responses=COMMON_PROBLEMS)
-PROBLEM_JSON = "application/problem+json"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 Upload = Annotated[UploadFile, File(description="Tệp CSV (UTF-8, UTF-16, Windows-1258), XLSX hoặc JSON")]
@@ -49,11 +48,7 @@ Handler = Callable[..., Report]
 
 
 def limits(request: Request) -> ImportLimits:
-    """The app's limits (tests may set smaller ones on `app.state.import_limits`)."""
-    state = request.app.state
-    if not hasattr(state, "import_limits"):
-        state.import_limits = ImportLimits()
-    return state.import_limits
+    return request.app.state.settings.import_limits
 
 
 def _report_body(report: Report) -> dict:
@@ -69,15 +64,13 @@ def _answer(report: Report) -> tuple[int, dict]:
         for problem in report.problems
     ]
     detail = f"Có {report.rejected} dòng không hợp lệ; không ghi dòng nào."
-    return 422, {"type": "about:blank", "title": "Tệp nhập không hợp lệ", "status": 422, "detail": detail,
-                 "errors": errors, **body}  # fmt: skip
+    return 422, problem_document(422, "Tệp nhập không hợp lệ", detail, errors) | body
 
 
 def _file_error(error: ImportFileError) -> tuple[int, dict]:
     title = "Tệp quá lớn" if error.status == 413 else "Tệp nhập không hợp lệ"
     loc = ["file"] if error.row is None else ["file", error.row]
-    return error.status, {"type": "about:blank", "title": title, "status": error.status, "detail": error.message,
-                          "errors": [{"loc": loc, "message": error.message}]}  # fmt: skip
+    return error.status, problem_document(error.status, title, error.message, [{"loc": loc, "message": error.message}])
 
 
 def run_import(

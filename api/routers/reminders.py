@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.routers.deps import CurrentPrincipal, DbSession, RowId
+from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, RowId
 from api.schemas.common import COMMON_PROBLEMS
 from api.schemas.reminders import ContactIn, NotificationOut, ReminderList, SendIn, SendOut
 from api.services import reminders
@@ -24,8 +24,8 @@ def pending(session: DbSession, principal: CurrentPrincipal, period: Annotated[s
 
 
 @router.post("/reminders/send", response_model=SendOut)
-def send(body: SendIn, session: DbSession, principal: CurrentPrincipal) -> SendOut:
-    result = reminders.send(session, principal, body.period, body.days_before)
+def send(body: SendIn, session: DbSession, principal: CurrentPrincipal, settings: AppSettings) -> SendOut:
+    result = reminders.send(session, principal, body.period, body.days_before, settings.mail)
     return SendOut(**vars(result))
 
 

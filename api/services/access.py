@@ -1,25 +1,14 @@
-"""Who may do what: roles grant permissions, API tokens narrow them to their scopes, reporters to their unit."""
+"""The caller of a request and what it may do, asked of the permission table (`api/domain/permissions.py`)."""
 
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from api.domain.permissions import ROLES, TOKEN_SCOPES, granted, reaches_all_units
 from api.services.errors import Forbidden, NotFound
 
-READ = frozenset({"units:read", "catalog:read", "periods:read", "scores:read"})
-OVERSIGHT = READ | {"submissions:read", "status:read"}
+__all__ = ["ROLES", "SCOPES", "Credential", "Principal"]
 
-ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    "admin": OVERSIGHT | {"units:write", "periods:write", "users:write", "audit:read"},
-    "reviewer": OVERSIGHT | {"submissions:review", "scores:preview", "schemes:write"},
-    "reporter": READ | {"submissions:read", "values:write", "scores:preview"},
-    "leader": OVERSIGHT,
-    "home_affairs": OVERSIGHT,
-    "api_client": READ,
-}
-ROLES = tuple(ROLE_PERMISSIONS)
-SCOPES = tuple(sorted(set().union(*ROLE_PERMISSIONS.values())))
-# Roles that read every unit's submissions; a reporter reads only their own unit's.
-ALL_UNITS_ROLES = frozenset({"admin", "reviewer", "leader", "home_affairs"})
+SCOPES = tuple(sorted(TOKEN_SCOPES))
 
 
 class Credential(NamedTuple):
@@ -39,12 +28,12 @@ class Principal:
 
     @property
     def permissions(self) -> frozenset[str]:
-        granted = ROLE_PERMISSIONS.get(self.role, frozenset())
-        return granted if self.scopes is None else granted & self.scopes
+        return granted(self.role, self.scopes)
 
-    def has_role(self, roles: frozenset[str]) -> bool:
-        """For features granted by role alone: an API token never qualifies, it reaches only its scopes."""
-        return self.scopes is None and self.role in roles
+    @property
+    def reaches_all_units(self) -> bool:
+        """False for a role confined to its own unit (a reporter), by session or token alike."""
+        return reaches_all_units(self.role)
 
     def can(self, permission: str) -> bool:
         return permission in self.permissions
@@ -55,13 +44,13 @@ class Principal:
 
     def sees_unit(self, unit_id: int) -> bool:
         """Whether this principal may see the submission data of ``unit_id``."""
-        return self.role in ALL_UNITS_ROLES or (self.unit_id is not None and self.unit_id == unit_id)
+        return self.reaches_all_units or (self.unit_id is not None and self.unit_id == unit_id)
 
     @property
     def score_detail_units(self) -> list[int] | None:
         """The units whose explained scores (each indicator's value and points) this principal reads:
         None for every unit; a reporter only its own, by session or token, on every route and file."""
-        if self.role != "reporter":
+        if self.reaches_all_units:
             return None
         return [self.unit_id] if self.unit_id is not None else []
 

@@ -11,6 +11,7 @@ from api.db.models import ApiToken, Unit, User, UserSession
 from api.db.repositories import audit, callers, units, users
 from api.db.repositories.callers import Caller
 from api.domain.periods import VIETNAM
+from api.domain.permissions import needs_unit
 from api.services.access import ROLES, SCOPES, Credential, Principal
 from api.services.errors import FieldProblem, Forbidden, Invalid, NotFound, Unauthenticated
 from api.services.security import TOKEN_PREFIX, digest, hash_password, new_secret, verify_password
@@ -150,7 +151,7 @@ def _unit_for(session: Session, role: str, unit_code: str | None) -> Unit | None
     unit = units.by_code(session, unit_code) if unit_code else None
     if unit_code and unit is None:
         raise Invalid("Đơn vị không tồn tại.", [FieldProblem(["body", "unit"], "Không có đơn vị với mã này.")])
-    if role == "reporter" and unit is None:
+    if needs_unit(role) and unit is None:
         raise Invalid("Cán bộ báo cáo phải thuộc một đơn vị.", [FieldProblem(["body", "unit"], "Bắt buộc với vai trò báo cáo.")])
     return unit
 

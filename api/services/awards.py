@@ -36,7 +36,6 @@ from api.services.access import Principal
 from api.services.errors import Conflict, Invalid, NotFound
 from api.services.lookups import period_by_code, unit_by_code
 from api.services.movement_settings import base_salary
-from api.services.roles import HOME_AFFAIRS, OVERSIGHT, STANDING_BODY, require_role
 
 _catalog: AwardCatalog | None = None
 
@@ -64,7 +63,7 @@ def _occasion(period: Period) -> PeriodKind:
 
 
 def eligibility_of(session: Session, principal: Principal, period_code: str, unit_code: str) -> list[Eligibility]:
-    require_role(principal, OVERSIGHT)
+    principal.require("awards:read")
     period, unit = period_by_code(session, period_code), unit_by_code(session, unit_code)
     place = standing(session, period, unit)
     return [
@@ -91,7 +90,7 @@ class ProposalView:
 
 def list_proposals(session: Session, principal: Principal, period_code: str | None,
                    status: str | None) -> list[ProposalView]:
-    require_role(principal, OVERSIGHT)
+    principal.require("awards:read")
     period = period_by_code(session, period_code) if period_code else None
     return [ProposalView(*row) for row in repo.proposals(session, period.id if period else None, status)]
 
@@ -106,7 +105,7 @@ def _view(session: Session, proposal_id: int) -> ProposalView:
 def propose(session: Session, principal: Principal, *, period_code: str, unit_code: str, recipient: Recipient,
             form_code: str, person_name: str | None, person_title: str | None) -> ProposalView:
     """The standing body proposes; an ineligible proposal is refused with the rule's reason."""
-    require_role(principal, STANDING_BODY)
+    principal.require("awards:write")
     period, unit = period_by_code(session, period_code), unit_by_code(session, unit_code)
     if recipient is Recipient.INDIVIDUAL and not (person_name and person_name.strip()):
         raise Invalid("Cần ghi họ tên cá nhân được đề xuất.")
@@ -134,12 +133,12 @@ def propose(session: Session, principal: Principal, *, period_code: str, unit_co
     return _view(session, proposal.id)
 
 
-ACTION_ROLES = {
-    ProposalAction.RETURN: HOME_AFFAIRS,
-    ProposalAction.FORWARD: HOME_AFFAIRS,
-    ProposalAction.APPROVE: HOME_AFFAIRS,
-    ProposalAction.REFUSE: HOME_AFFAIRS,
-    ProposalAction.RESUBMIT: STANDING_BODY,
+ACTION_PERMISSIONS = {
+    ProposalAction.RETURN: "awards:decide",
+    ProposalAction.FORWARD: "awards:decide",
+    ProposalAction.APPROVE: "awards:decide",
+    ProposalAction.REFUSE: "awards:decide",
+    ProposalAction.RESUBMIT: "awards:write",
 }
 
 
@@ -147,7 +146,7 @@ def act(session: Session, principal: Principal, proposal_id: int, action: Propos
         reason: str | None = None, decision_number: str | None = None,
         decision_date: date | None = None) -> ProposalView:
     """Sở Nội vụ returns or forwards, records the Chairman's decision; the standing body resubmits."""
-    require_role(principal, ACTION_ROLES[action])
+    principal.require(ACTION_PERMISSIONS[action])
     view = _view(session, proposal_id)
     proposal = view.proposal
     decision = Decision(decision_number or "", decision_date) if decision_date else None

@@ -17,11 +17,10 @@ from api.services.audit import fields
 from api.services.catalog import scoring_context
 from api.services.errors import Conflict, Invalid, NotFound
 from api.services.lookups import period_by_code, unit_by_code
-from api.services.roles import OVERSIGHT, STANDING_BODY, require_role
 
 
 def list_bonuses(session: Session, principal: Principal, period_code: str | None, unit_code: str | None):
-    require_role(principal, OVERSIGHT)
+    principal.require("bonuses:read")
     period = period_by_code(session, period_code) if period_code else None
     unit = unit_by_code(session, unit_code) if unit_code else None
     return repo.bonuses(session, period.id if period else None, unit.id if unit else None)
@@ -30,7 +29,7 @@ def list_bonuses(session: Session, principal: Principal, period_code: str | None
 def add_bonus(session: Session, principal: Principal, period_code: str, unit_code: str, points: str,
               reason: str) -> BonusEntry:
     """Record điểm thưởng; an entry above the scheme's cap is refused, a sum above it is capped in the score."""
-    require_role(principal, STANDING_BODY)
+    principal.require("bonuses:write")
     period, unit = period_by_code(session, period_code), unit_by_code(session, unit_code)
     if period.spans:
         raise Conflict("Kỳ sơ kết, tổng kết lấy điểm bình quân các năm, không ghi điểm thưởng riêng.")
@@ -49,7 +48,7 @@ def add_bonus(session: Session, principal: Principal, period_code: str, unit_cod
 
 
 def delete_bonus(session: Session, principal: Principal, bonus_id: int) -> None:
-    require_role(principal, STANDING_BODY)
+    principal.require("bonuses:write")
     entry = session.get(BonusEntry, bonus_id)
     if entry is None:
         raise NotFound("Không tìm thấy điểm thưởng.")

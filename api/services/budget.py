@@ -13,13 +13,12 @@ from api.services.audit import fields
 from api.services.awards import award_catalog
 from api.services.errors import Invalid
 from api.services.lookups import unit_by_code
-from api.services.roles import OVERSIGHT, STANDING_BODY, require_role
 
 
 def budget(session: Session, principal: Principal, years: list[int]) -> tuple[list[BudgetTotal], list[BudgetLine],
                                                                           dict[str, str]]:
     """Activity lines and award money of ``years``: totals per year and unit, the lines, unit names."""
-    require_role(principal, OVERSIGHT)
+    principal.require("budget:read")
     lines: list[BudgetLine] = []
     names: dict[str, str] = {}
     for item, unit in repo.budget_items(session, years):
@@ -35,7 +34,7 @@ def budget(session: Session, principal: Principal, years: list[int]) -> tuple[li
 
 def add_budget_item(session: Session, principal: Principal, year: int, unit_code: str, description: str,
                     amount: int) -> BudgetItem:
-    require_role(principal, STANDING_BODY)
+    principal.require("budget:write")
     if amount <= 0:
         raise Invalid("Số tiền dự toán phải là số dương.")
     unit = unit_by_code(session, unit_code)

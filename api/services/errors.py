@@ -1,6 +1,24 @@
-"""Errors raised by use cases; the web layer renders them as RFC 9457 problem+json (Vietnamese text)."""
+"""Errors raised by use cases, and the one builder of their RFC 9457 problem+json body (Vietnamese
+text), used by the app's error handlers, the raw ASGI middleware and the imports' stored answers."""
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
+
+PROBLEM_JSON = "application/problem+json"
+
+
+def problem_document(status: int, title: str, detail: str | None = None,
+                     errors: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+    """The body of every error answer: RFC 9457 fields plus the invalid places in ``errors``."""
+    return {"type": "about:blank", "title": title, "status": status, "detail": detail, "errors": list(errors)}
+
+
+def problem_bytes(status: int, title: str, detail: str | None = None, errors: Sequence[dict[str, Any]] = ()) -> bytes:
+    """:func:`problem_document` as UTF-8 JSON, for code that writes a response itself."""
+    document = problem_document(status, title, detail, errors)
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 @dataclass

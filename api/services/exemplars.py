@@ -11,17 +11,16 @@ from api.services.access import Principal
 from api.services.audit import fields
 from api.services.errors import Invalid
 from api.services.lookups import unit_by_code
-from api.services.roles import OVERSIGHT, STANDING_BODY, require_role
 
 
 def list_exemplars(session: Session, principal: Principal) -> list[tuple[Exemplar, Unit]]:
-    require_role(principal, OVERSIGHT)
+    principal.require("exemplars:read")
     return repo.exemplars(session, published_only=False)
 
 
 def add_exemplar(session: Session, principal: Principal, *, unit_code: str, recipient: Recipient, name: str,
                  achievement: str, year: int, published: bool) -> tuple[Exemplar, Unit]:
-    require_role(principal, STANDING_BODY)
+    principal.require("exemplars:write")
     unit = unit_by_code(session, unit_code)
     if published and recipient is Recipient.INDIVIDUAL:
         raise Invalid("Không công bố công khai thông tin cá nhân; chỉ công bố điển hình là tập thể.")

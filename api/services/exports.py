@@ -27,7 +27,7 @@ from api.domain import Tier, display
 from api.domain.spreadsheet import inert
 from api.domain.submissions import SubmissionStatus
 from api.services import scores, submissions
-from api.services.access import ALL_UNITS_ROLES, Principal
+from api.services.access import Principal
 from api.services.imports.columns import VALUE_COLUMNS
 
 DATE_FORMAT = "dd/mm/yyyy"
@@ -268,7 +268,7 @@ def values_export(session: Session, principal: Principal, period_code: str) -> E
     A reporter gets its own unit; reviewers and leadership every unit."""
     principal.require("submissions:read")
     period = submissions.period_of(session, period_code)
-    unit_ids = None if principal.role in ALL_UNITS_ROLES else [principal.unit_id] if principal.unit_id else []
+    unit_ids = principal.score_detail_units
     rows = [
         [unit, period.code, indicator, numerator, denominator, count, _yes_no(flag), _as_date(day), note]
         for unit, indicator, numerator, denominator, count, flag, day, note in value_imports.values_of_period(

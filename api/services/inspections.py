@@ -23,7 +23,6 @@ from api.services.audit import fields
 from api.services.catalog import scoring_context
 from api.services.errors import Conflict, Forbidden, Invalid, NotFound
 from api.services.lookups import period_by_code, unit_by_code
-from api.services.roles import OVERSIGHT, STANDING_BODY, require_role
 
 
 @dataclass(frozen=True)
@@ -46,8 +45,9 @@ def list_inspections(
     session: Session, principal: Principal, *, unit_code: str | None, period_code: str | None
 ) -> list[InspectionView]:
     """Inspections of a unit or of a period's window; a reporter sees only their own unit's."""
+    principal.require("inspections:read")
     unit = unit_by_code(session, unit_code) if unit_code else None
-    if not principal.has_role(OVERSIGHT):
+    if not principal.reaches_all_units:
         if principal.unit_id is None or (unit is not None and unit.id != principal.unit_id):
             raise Forbidden("Tài khoản chỉ xem được kết quả kiểm tra của đơn vị mình.")
         unit = units_repo.by_id(session, principal.unit_id)
@@ -74,7 +74,7 @@ def _inspection_view(session: Session, inspection_id: int) -> InspectionView:
 
 def plan_inspection(session: Session, principal: Principal, unit_code: str, topic: str,
                     planned_on: date) -> InspectionView:
-    require_role(principal, STANDING_BODY)
+    principal.require("inspections:write")
     unit = unit_by_code(session, unit_code)
     inspection = rows.add(session, Inspection(
         unit_id=unit.id, topic=topic, planned_on=planned_on, inspected_on=None, status="planned",
@@ -88,7 +88,7 @@ def plan_inspection(session: Session, principal: Principal, unit_code: str, topi
 def record_inspection(session: Session, principal: Principal, inspection_id: int,
                       inspected_on: date) -> InspectionView:
     """Mark the inspection done on a date: its findings now count in the periods that hold that date."""
-    require_role(principal, STANDING_BODY)
+    principal.require("inspections:write")
     view = _inspection_view(session, inspection_id)
     before = repo.periods_holding(session, view.inspection.inspected_on) if view.inspection.inspected_on else []
     recorded = fields(view.inspection, "inspected_on", "status")
@@ -103,7 +103,7 @@ def record_inspection(session: Session, principal: Principal, inspection_id: int
 
 def add_finding(session: Session, principal: Principal, inspection_id: int, description: str,
                 points: str, indicator_code: str | None) -> InspectionView:
-    require_role(principal, STANDING_BODY)
+    principal.require("inspections:write")
     view = _inspection_view(session, inspection_id)
     if view.inspection.status != "done":
         raise Conflict("Chỉ ghi tồn tại, điểm trừ sau khi đã tiến hành kiểm tra (có ngày kiểm tra).")
@@ -123,7 +123,7 @@ def add_finding(session: Session, principal: Principal, inspection_id: int, desc
 
 def add_action(session: Session, principal: Principal, finding_id: int, description: str,
                due_on: date) -> CorrectiveAction:
-    require_role(principal, STANDING_BODY)
+    principal.require("inspections:write")
     if session.get(InspectionFinding, finding_id) is None:
         raise NotFound("Không tìm thấy tồn tại được kiểm tra.")
     action = rows.add(session, CorrectiveAction(finding_id=finding_id, description=description, due_on=due_on,
@@ -135,7 +135,7 @@ def add_action(session: Session, principal: Principal, finding_id: int, descript
 
 def update_action(session: Session, principal: Principal, action_id: int, done_on: date | None) -> CorrectiveAction:
     """Close a corrective action on a date, or reopen it with ``None``."""
-    require_role(principal, STANDING_BODY)
+    principal.require("inspections:write")
     action = session.get(CorrectiveAction, action_id)
     if action is None:
         raise NotFound("Không tìm thấy biện pháp khắc phục.")

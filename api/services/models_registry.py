@@ -13,7 +13,6 @@ from api.services.access import Principal
 from api.services.audit import fields
 from api.services.errors import Invalid, NotFound
 from api.services.lookups import unit_by_code
-from api.services.roles import OVERSIGHT, STANDING_BODY, require_role
 
 MODEL_KINDS = {
     "to-lien-gia-pccc": "Tổ liên gia an toàn PCCC",
@@ -30,7 +29,7 @@ MODEL_STATUSES = {"building": "Đang xây dựng", "active": "Đang hoạt độ
 
 
 def list_models(session: Session, principal: Principal, unit_code: str | None, kind: str | None):
-    require_role(principal, OVERSIGHT | {"reporter"})
+    principal.require("models:read")
     unit = unit_by_code(session, unit_code) if unit_code else None
     return repo.safety_models(session, unit.id if unit else None, kind)
 
@@ -47,7 +46,7 @@ def save_model(session: Session, principal: Principal, *, model_id: int | None, 
         raise NotFound("Không tìm thấy mô hình.")
     own = principal.unit_id is not None and principal.unit_id == unit.id == model.unit_id
     if not own:
-        require_role(principal, STANDING_BODY)
+        principal.require("models:write")
     if kind not in MODEL_KINDS or status not in MODEL_STATUSES:
         raise Invalid("Loại mô hình hoặc tình trạng không hợp lệ.")
     before = None if model_id is None else fields(model, *MODEL_FIELDS)

@@ -8,7 +8,6 @@ from api.db.repositories import audit, rows
 from api.db.repositories import movement_settings as repo
 from api.services.access import Principal
 from api.services.errors import Invalid, NotFound
-from api.services.roles import STANDING_BODY, require_role
 
 
 def _setting(session: Session, key: str) -> dict:
@@ -28,7 +27,7 @@ def hotlines(session: Session) -> list[dict]:
 
 def update_settings(session: Session, principal: Principal, *, salary: int | None, legal_basis: str | None,
                     lines: list[dict] | None) -> None:
-    require_role(principal, STANDING_BODY)
+    principal.require("awards:write")
     changes = {}
     if salary is not None:
         if salary <= 0:

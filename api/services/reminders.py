@@ -10,7 +10,6 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, time
 from email.message import EmailMessage
 
-from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.orm import Session
 
 from api import clock
@@ -24,24 +23,10 @@ from api.services.access import Principal
 from api.services.audit import fields
 from api.services.errors import Forbidden, Invalid, NotFound
 from api.services.lookups import period_by_code, unit_by_code
-from api.services.roles import STANDING_BODY, require_role
+from api.settings import MailSettings
 
 NOT_SUBMITTED = "not_submitted"
 RETURNED = "returned"
-
-
-class MailSettings(BaseSettings):
-    """SMTP for reminder e-mails, from ``BANHAT_SMTP_*``; no host means e-mail is off."""
-
-    model_config = SettingsConfigDict(env_prefix="BANHAT_SMTP_", extra="ignore")
-
-    host: str | None = None
-    port: int = 25
-    username: str | None = None
-    password: str | None = None
-    sender: str = "ba-nhat@congan.hungyen.gov.vn"
-    starttls: bool = False
-    timeout_seconds: float = 10
 
 
 @dataclass(frozen=True)
@@ -72,7 +57,7 @@ def pending(session: Session, principal: Principal, period_code: str, days_befor
             today: date | None = None) -> tuple[Period, list[Reminder]]:
     """Units to remind: not submitted once ``today`` is within ``days_before`` days of the due date (or
     past it), and returned reports not yet resubmitted."""
-    require_role(principal, STANDING_BODY | {"leader"})
+    principal.require("reminders:read")
     if days_before < 0:
         raise Invalid("Số ngày trước hạn không được âm.")
     period = period_by_code(session, period_code)
@@ -97,10 +82,9 @@ class SendResult:
 
 
 def send(session: Session, principal: Principal, period_code: str, days_before: int,
-         mail: MailSettings | None = None, today: date | None = None) -> SendResult:
+         mail: MailSettings, today: date | None = None) -> SendResult:
     period, reminders = pending(session, principal, period_code, days_before, today)
-    require_role(principal, STANDING_BODY)
-    mail = mail or MailSettings()
+    principal.require("reminders:write")
     now = clock.now()
     midnight = datetime.combine(local_date(now), time(), tzinfo=VIETNAM)
     already = repo.notified_since(session, period.id, midnight)
@@ -172,7 +156,7 @@ def mark_read(session: Session, principal: Principal, notification_id: int) -> N
 
 def set_contact(session: Session, principal: Principal, unit_code: str, email: str) -> None:
     """The address a unit's reminders go to; set by the standing body."""
-    require_role(principal, STANDING_BODY)
+    principal.require("reminders:write")
     unit = unit_by_code(session, unit_code)
     contact = session.get(UnitContact, unit.id)
     before = None if contact is None else {"email": contact.email}

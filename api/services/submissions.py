@@ -214,7 +214,7 @@ def listing(session: Session, principal: Principal, *, period: str | None, unit:
     principal.require("submissions:read")
     period_id = period_of(session, period).id if period else None
     unit_id = units.get(session, unit).id if unit else None
-    if principal.role == "reporter":
+    if not principal.reaches_all_units:
         if unit_id is not None and unit_id != principal.unit_id:
             raise NotFound("Không tìm thấy báo cáo của đơn vị này.")
         unit_id = principal.unit_id

@@ -21,7 +21,7 @@ class Inbox(Message):
 
 
 @pytest.fixture
-def smtp_server(monkeypatch):
+def smtp_server(app):
     """A local SMTP server on a free port, and the settings that point reminders at it."""
     with socket.socket() as probe:  # the controller checks readiness on its port, so it needs a real one
         probe.bind(("127.0.0.1", 0))
@@ -29,8 +29,7 @@ def smtp_server(monkeypatch):
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
-    monkeypatch.setenv("BANHAT_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("BANHAT_SMTP_PORT", str(port))
+    app.state.settings = app.state.settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": port})
     yield inbox
     controller.stop()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.services.imports.limits import ImportLimits
+from api.settings import Settings
 from tests.imports.conftest import PERIOD, VALUE_HEADER, upload
 from tests.imports.files import csv_bytes, xlsx_bytes
 from tests.imports.test_directory_import import UNIT_HEADER, USER_HEADER
@@ -16,7 +16,7 @@ CAP = 3
 
 @pytest.fixture
 def capped(app):
-    app.state.import_limits = ImportLimits(max_rows=CAP)
+    app.state.settings = app.state.settings.model_copy(update={"import_max_rows": CAP})
     return app
 
 
@@ -40,9 +40,9 @@ def assert_refused_at(response, row: int) -> None:
 
 
 def test_default_cap_accepts_the_benchmarks_million_rows(monkeypatch):
-    assert ImportLimits().max_rows == 1_000_000
+    assert Settings().import_limits.max_rows == 1_000_000
     monkeypatch.setenv("BANHAT_IMPORT_MAX_ROWS", "250000")
-    assert ImportLimits().max_rows == 250_000
+    assert Settings().import_limits.max_rows == 250_000
 
 
 def test_values_at_the_cap_are_imported(capped, reporter):

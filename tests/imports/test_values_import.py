@@ -197,9 +197,7 @@ def test_unreadable_files_are_refused_whole(reporter, db_state, data, filename, 
 
 
 def test_file_over_the_size_limit_is_refused_with_413(app, reporter, db_state):
-    from api.services.imports.limits import ImportLimits
-
-    app.state.import_limits = ImportLimits(max_bytes=200)
+    app.state.settings = app.state.settings.model_copy(update={"import_max_bytes": 200})
     before = db_state()
     response = upload(reporter, csv_bytes(rows_for() * 3))
     assert response.status_code == 413

@@ -1,5 +1,6 @@
 """The append-only audit log."""
 
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
@@ -8,7 +9,10 @@ from sqlalchemy.orm import Session
 
 from api import clock
 from api.db.models import AuditEntry
-from api.middleware.client import client_address
+
+# Where the current request comes from, set by the HTTP layer (api/middleware/client.py); None outside
+# a request (command line, background jobs).
+client_address: ContextVar[str | None] = ContextVar("client_address", default=None)
 
 
 def record(

@@ -29,9 +29,10 @@ import openpyxl
 
 from api.services.imports.columns import HEADER_SEARCH_ROWS, ColumnSet, Located
 from api.services.imports.report import ImportFileError
+from api.settings import ImportLimits
 
 SNIFF_BYTES = 64 * 1024
-MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_FILE_BYTES = ImportLimits.max_bytes
 MAX_JSON_BYTES = 32 * 1024 * 1024
 ACCEPTED = "CSV (UTF-8, UTF-16, Windows-1258), Excel .xlsx hoặc JSON"
 

@@ -30,7 +30,6 @@ from api.services.reports.model import (
     ReportingRow,
     TierRow,
 )
-from api.services.roles import OVERSIGHT, require_role
 
 MOST_FAILED = 10
 TIER_FIELDS = {
@@ -43,7 +42,7 @@ TIER_FIELDS = {
 
 def consolidated(session: Session, principal: Principal, period_code: str, *, number: str = "",
                  issued_on: date | None = None) -> ConsolidatedReport:
-    require_role(principal, OVERSIGHT)
+    principal.require("reports:read")
     period, summary, _rows = periods.reporting_status(session, principal, period_code, None)
     group_names = {group.code: group.name for group, _count in units_repo.groups_with_counts(session)}
     reporting = tuple(

@@ -1,0 +1,105 @@
+"""Who may do what: the one table of roles and the permissions each grants.
+
+Routes and services ask for a permission by name (``principal.require("inspections:write")``), never
+for a role; no other module compares a role (``tests/test_one_authorization_model.py``). An API token
+narrows its owner's permissions to the scopes it was created with, and only ``TOKEN_SCOPES`` can be
+scopes: the rest are for a person in a browser session. A role also has a reach: every unit, or only
+the account's own unit (a reporter sees the data of no other unit).
+"""
+
+from enum import Enum, StrEnum
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    REVIEWER = "reviewer"  # the standing body (Cơ quan Thường trực, Công an tỉnh)
+    REPORTER = "reporter"  # a unit's reporting officer
+    LEADER = "leader"  # provincial leadership, read-only
+    HOME_AFFAIRS = "home_affairs"  # Sở Nội vụ: decides on award proposals
+    API_CLIENT = "api_client"  # another system reading scores through a token
+
+
+class Permission(StrEnum):
+    UNITS_READ = "units:read"
+    CATALOG_READ = "catalog:read"
+    PERIODS_READ = "periods:read"
+    SCORES_READ = "scores:read"
+    SUBMISSIONS_READ = "submissions:read"
+    STATUS_READ = "status:read"
+    UNITS_WRITE = "units:write"
+    PERIODS_WRITE = "periods:write"
+    USERS_WRITE = "users:write"
+    AUDIT_READ = "audit:read"
+    SUBMISSIONS_REVIEW = "submissions:review"
+    SCORES_PREVIEW = "scores:preview"
+    VALUES_WRITE = "values:write"
+    SCHEMES_WRITE = "schemes:write"  # scoring scheme drafts, their preview and activation
+    # Session only (never a token's scope):
+    INSPECTIONS_READ = "inspections:read"
+    INSPECTIONS_WRITE = "inspections:write"
+    BONUSES_READ = "bonuses:read"
+    BONUSES_WRITE = "bonuses:write"
+    AWARDS_READ = "awards:read"
+    AWARDS_WRITE = "awards:write"  # award settings, proposals and their resubmission
+    AWARDS_DECIDE = "awards:decide"  # return, forward, approve or refuse a proposal
+    BUDGET_READ = "budget:read"
+    BUDGET_WRITE = "budget:write"
+    MODELS_READ = "models:read"
+    MODELS_WRITE = "models:write"  # any unit's models; a unit registers its own without it
+    EXEMPLARS_READ = "exemplars:read"
+    EXEMPLARS_WRITE = "exemplars:write"
+    REPORTS_READ = "reports:read"
+    REMINDERS_READ = "reminders:read"
+    REMINDERS_WRITE = "reminders:write"
+
+
+class Reach(Enum):
+    ALL_UNITS = "all_units"
+    OWN_UNIT = "own_unit"  # the account must belong to a unit
+
+
+P = Permission
+READ = frozenset({P.UNITS_READ, P.CATALOG_READ, P.PERIODS_READ, P.SCORES_READ})
+# What every provincial body reads: submissions, their status and the movement's records.
+OVERSIGHT = READ | {
+    P.SUBMISSIONS_READ, P.STATUS_READ, P.INSPECTIONS_READ, P.BONUSES_READ, P.AWARDS_READ, P.BUDGET_READ,
+    P.MODELS_READ, P.EXEMPLARS_READ, P.REPORTS_READ,
+}
+# What the standing body keeps: inspections, bonuses, award proposals, budget, models, exemplars, reminders.
+STANDING_BODY = frozenset({
+    P.INSPECTIONS_WRITE, P.BONUSES_WRITE, P.AWARDS_WRITE, P.BUDGET_WRITE, P.MODELS_WRITE, P.EXEMPLARS_WRITE,
+    P.REMINDERS_READ, P.REMINDERS_WRITE,
+})
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: OVERSIGHT | STANDING_BODY | {P.UNITS_WRITE, P.PERIODS_WRITE, P.USERS_WRITE, P.AUDIT_READ,
+                                             P.AWARDS_DECIDE},
+    Role.REVIEWER: OVERSIGHT | STANDING_BODY | {P.SUBMISSIONS_REVIEW, P.SCORES_PREVIEW, P.SCHEMES_WRITE},
+    Role.REPORTER: READ | {P.SUBMISSIONS_READ, P.VALUES_WRITE, P.SCORES_PREVIEW, P.INSPECTIONS_READ, P.MODELS_READ},
+    Role.LEADER: OVERSIGHT | {P.REMINDERS_READ},
+    Role.HOME_AFFAIRS: OVERSIGHT | {P.AWARDS_DECIDE},
+    Role.API_CLIENT: READ,
+}
+ROLE_REACH: dict[Role, Reach] = {role: Reach.ALL_UNITS for role in Role} | {Role.REPORTER: Reach.OWN_UNIT}
+
+ROLES = tuple(Role)
+TOKEN_SCOPES = frozenset({
+    P.UNITS_READ, P.CATALOG_READ, P.PERIODS_READ, P.SCORES_READ, P.SUBMISSIONS_READ, P.STATUS_READ,
+    P.UNITS_WRITE, P.PERIODS_WRITE, P.USERS_WRITE, P.AUDIT_READ, P.SUBMISSIONS_REVIEW, P.SCORES_PREVIEW,
+    P.VALUES_WRITE, P.SCHEMES_WRITE,
+})
+
+
+def granted(role: str, scopes: frozenset[str] | None = None) -> frozenset[str]:
+    """The permissions of ``role`` (none for an unknown one), narrowed to a token's ``scopes`` if given."""
+    permissions = ROLE_PERMISSIONS.get(role, frozenset())  # type: ignore[call-overload]
+    return permissions if scopes is None else permissions & scopes & TOKEN_SCOPES
+
+
+def reaches_all_units(role: str) -> bool:
+    return ROLE_REACH.get(role) is Reach.ALL_UNITS  # type: ignore[call-overload]
+
+
+def needs_unit(role: str) -> bool:
+    """Whether an account of ``role`` must belong to a unit: a role reaching only its own."""
+    return ROLE_REACH.get(role) is Reach.OWN_UNIT  # type: ignore[call-overload]
