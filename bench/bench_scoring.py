@@ -17,6 +17,7 @@ from api.domain import (
     Measure,
     Pillar,
     RankInput,
+    RankStatus,
     RuleKind,
     ScoringContext,
     UnitKind,
@@ -92,7 +93,7 @@ def main() -> None:
         groups = defaultdict(list)
         for (code, kind, _), score in zip(units, results, strict=True):
             kl = score.pillar_score(Pillar.KL)
-            groups[kind].append(RankInput(code, True, score.tier, score.total, kl, submitted[code]))
+            groups[kind].append(RankInput(code, RankStatus.RANKED, score.tier, score.total, kl, submitted[code]))
         ranked = sum(len(rank_group(entries, catalog.scheme)) for entries in groups.values())
         finished, cpu_finished = time.perf_counter(), time.process_time()
 

@@ -230,6 +230,8 @@ class Score(Base):
     tier: Mapped[str] = mapped_column(String(32))
     final_tier: Mapped[str] = mapped_column(String(32))
     rank: Mapped[int | None] = mapped_column(Integer)
+    # api.domain.RankStatus: whether the unit can be ranked, and if not why; rank is None unless ranked.
+    rank_status: Mapped[str] = mapped_column(String(16), server_default="not_submitted")
     quota_applied: Mapped[bool] = mapped_column(Boolean, default=False)
     submission_status: Mapped[str | None] = mapped_column(String(16))
     first_submitted_at: Mapped[datetime | None]

@@ -6,7 +6,18 @@ Everything the API and the seed need is importable from here; see docs/scoring.m
 from .catalog import Catalog, CatalogError, default_catalog_path, load_catalog
 from .indicators import Cadence, Indicator, Measure, Pillar, Rule, RuleKind, UnitKind
 from .periods import Period, PeriodKind, Timeliness, TimelinessStatus, local_date, timeliness
-from .ranking import RankedUnit, RankInput, excellent_quota, rank_group, review_total
+from .ranking import (
+    AnnualResult,
+    RankedUnit,
+    RankInput,
+    RankStatus,
+    excellent_quota,
+    rank_group,
+    rank_status,
+    review_rank_status,
+    review_score,
+    review_total,
+)
 from .schemes import Adjustment, Scheme, Tier
 from .scoring import IndicatorResult, PillarScore, ScoringContext, UnitScore, evaluate, gc_paused, score_unit
 from .serialize import display, to_dict
@@ -14,6 +25,7 @@ from .values import FieldError, Value, validate_value
 
 __all__ = [
     "Adjustment",
+    "AnnualResult",
     "Cadence",
     "Catalog",
     "CatalogError",
@@ -26,6 +38,7 @@ __all__ = [
     "Pillar",
     "PillarScore",
     "RankInput",
+    "RankStatus",
     "RankedUnit",
     "Rule",
     "RuleKind",
@@ -45,6 +58,9 @@ __all__ = [
     "load_catalog",
     "local_date",
     "rank_group",
+    "rank_status",
+    "review_rank_status",
+    "review_score",
     "review_total",
     "score_unit",
     "timeliness",

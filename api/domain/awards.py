@@ -17,6 +17,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from .periods import PeriodKind
+from .ranking import RankStatus
 from .schemes import Tier
 
 # Awards are proposed each year and at the 2028 and 2030 reviews, never for a 6-month period.
@@ -115,13 +116,18 @@ def award_money(multiplier: Fraction, base_salary: int, step: int = 10_000) -> i
 
 @dataclass(frozen=True)
 class Standing:
-    """A unit's result in the period an award is considered for (from the ranking of its group)."""
+    """A unit's result in the period an award is considered for (from the ranking of its group).
+
+    ``locked``: the period's results are final; until then every verdict is provisional.
+    """
 
     unit_code: str
     group_name: str
     rank: int | None
     tier: Tier | None
     veto_failed: tuple[str, ...] = ()
+    status: RankStatus = RankStatus.RANKED
+    locked: bool = True
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,14 @@ class Eligibility:
     recipient: Recipient
     eligible: bool
     reason: str
+    provisional: bool = False  # the period is not locked: the verdict may change and nothing can be proposed
+
+    @property
+    def proposable(self) -> bool:
+        return self.eligible and not self.provisional
+
+
+PROVISIONAL_NOTE = " Kết quả tạm tính: kỳ chưa khóa, chỉ đề nghị khen thưởng khi kỳ đã khóa."
 
 
 def eligibility(
@@ -139,10 +153,14 @@ def eligibility(
 
     For an individual the rule looks at the unit the person belongs to (its tier and veto indicators);
     the rank condition of a flag (Cờ thi đua) only makes sense for collectives, which alone receive it.
+    A unit that is not ranked (no submitted report: docs/scoring.md, 5) is eligible for nothing, and
+    only a locked period's results can be proposed (docs/domain.md, decision 6).
     """
 
     def result(eligible: bool, reason: str) -> Eligibility:
-        return Eligibility(form.code, recipient, eligible, reason)
+        provisional = not standing.locked
+        return Eligibility(form.code, recipient, eligible, reason + (PROVISIONAL_NOTE if provisional else ""),
+                           provisional)
 
     if recipient not in form.multipliers:
         return result(False, f"“{form.name}” không xét tặng cho {recipient.label}.")
@@ -150,6 +168,8 @@ def eligibility(
         return result(False, f"“{form.name}” không xét trong đợt {OCCASION_LABELS[occasion]}.")
     if standing.tier is None:
         return result(False, "Đơn vị chưa có kết quả chấm điểm, xếp loại trong kỳ.")
+    if not standing.status.ranked:
+        return result(False, f"Đơn vị không được xếp hạng trong kỳ: {standing.status.label.lower()}.")
     if standing.veto_failed:
         codes = ", ".join(standing.veto_failed)
         return result(False, f"Không đủ điều kiện: đơn vị chưa đạt chỉ tiêu loại trừ {codes}.")

@@ -218,6 +218,7 @@ def _scheme(reader: _Reader, indicator_codes: set[str]) -> Scheme:
         tier_thresholds=thresholds,
         veto_cap=Tier[veto_cap],
         excellent_quota=quota,
+        ranking_requires_approval=reader.get("ranking_requires_approval", bool, required=False, default=False),
     )
 
 

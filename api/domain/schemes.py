@@ -62,6 +62,8 @@ class Scheme:
     )
     veto_cap: Tier = Tier.HOAN_THANH
     excellent_quota: Fraction | None = None  # e.g. 1/5; None switches the quota off
+    # Rank approved reports only; by default a submitted report is ranked provisionally (docs/scoring.md, 5).
+    ranking_requires_approval: bool = False
 
     def indicator_weight(self, code: str) -> Fraction:
         return self.indicator_weights.get(code, Fraction(1))

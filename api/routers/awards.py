@@ -65,7 +65,8 @@ def put_settings(body: SettingsIn, session: DbSession, principal: CurrentPrincip
 def eligibility(period: str, unit: str, session: DbSession, principal: CurrentPrincipal) -> list[EligibilityOut]:
     """Every form for both kinds of recipient, each with its reason: why it is or is not available."""
     return [
-        EligibilityOut(form=v.form_code, recipient=v.recipient.value, eligible=v.eligible, reason=v.reason)
+        EligibilityOut(form=v.form_code, recipient=v.recipient.value, eligible=v.eligible, provisional=v.provisional,
+                       reason=v.reason)
         for v in awards.eligibility_of(session, principal, period, unit)
     ]
 

@@ -6,8 +6,9 @@ from fastapi import APIRouter, Query
 
 from api.routers.deps import CurrentPrincipal, DbSession
 from api.schemas.common import COMMON_PROBLEMS
+from api.schemas.scores import UnitHistory
 from api.schemas.units import GroupOut, UnitIn, UnitNode, UnitOut, UnitPage, UnitPatch
-from api.services import units
+from api.services import scores, units
 
 router = APIRouter(tags=["units"], responses=COMMON_PROBLEMS)
 
@@ -34,6 +35,13 @@ def unit_tree(session: DbSession, principal: CurrentPrincipal) -> list[UnitNode]
 def get_unit(code: str, session: DbSession, principal: CurrentPrincipal) -> UnitOut:
     unit, parent, group = units.one(session, principal, code)
     return UnitOut(code=unit.code, name=unit.name, kind=unit.kind, parent=parent, group=group)
+
+
+@router.get("/units/{code}/scores", response_model=UnitHistory)
+def unit_history(code: str, session: DbSession, principal: CurrentPrincipal) -> UnitHistory:
+    """The unit's result in every period, each with the same kind of period a year earlier to compare with;
+    `total` is null for a period not started or without a submitted report."""
+    return UnitHistory.model_validate(scores.history(session, principal, code))
 
 
 @router.post("/units", response_model=UnitOut, status_code=201)

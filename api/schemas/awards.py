@@ -32,6 +32,7 @@ class EligibilityOut(BaseModel):
     form: str
     recipient: RecipientKind
     eligible: bool
+    provisional: bool = Field(description="Kỳ chưa khóa: kết quả tạm tính, chưa đề nghị được")
     reason: str
 
 

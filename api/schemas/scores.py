@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -7,14 +7,20 @@ from api.schemas.auth import UnitRef
 
 
 class RankingItem(BaseModel):
-    rank: int | None
+    rank: int | None = Field(description="Hạng trong cụm, khối; null khi đơn vị chưa được xếp hạng (xem rank_status)")
+    rank_status: str = Field(
+        description="ranked (đã duyệt), provisional (đã nộp, xếp hạng tạm thời), not_approved (chưa duyệt, khi "
+        "phương án chỉ xếp hạng báo cáo đã duyệt), returned, not_submitted (chưa nộp), no_result (kỳ sơ kết, "
+        "tổng kết: chưa có kết quả năm nào); chỉ ranked và provisional có hạng"
+    )
+    rank_status_label: str
     unit: UnitRef
     group: str | None
-    total: str
-    total_exact: str
-    tier: str
+    total: str | None = Field(description="null khi đơn vị chưa có kết quả (chưa nộp báo cáo)")
+    total_exact: str | None
+    tier: str | None
     tier_label: str
-    tier_before_quota: str
+    tier_before_quota: str | None
     quota_applied: bool
     pillars: dict[str, str | None]
     submission_status: str | None
@@ -39,13 +45,38 @@ class Ranking(BaseModel):
         "số liệu vừa nhập; khi tính xong, ETag đổi và trường này là false"
     )
     scheme_version: str
+    previous_period: str | None = Field(
+        description="Kỳ cùng loại của năm trước để so sánh (6 tháng với 6 tháng, năm với năm); null nếu không có"
+    )
     items: list[RankingItem]
+
+
+class HistoryPoint(BaseModel):
+    period: str
+    name: str
+    kind: str
+    start: date
+    end: date
+    started: bool
+    compares_with: str | None = Field(description="Kỳ cùng loại liền trước (năm trước) để so sánh")
+    total: str | None = Field(description="null khi kỳ chưa bắt đầu hoặc đơn vị chưa có kết quả; không bao giờ là 0 thay cho null")
+    tier: str | None
+    rank: int | None
+    rank_status: str | None
+    rank_status_label: str | None
+
+
+class UnitHistory(BaseModel):
+    unit: UnitRef
+    points: list[HistoryPoint]
 
 
 class ExplainedScore(BaseModel):
     period: str
     unit: UnitRef
     rank: int | None
+    rank_status: str | None = Field(description="Như trong bảng xếp hạng; null trong bản xem trước")
+    rank_status_label: str | None
     total: str
     total_exact: str
     tier: str

@@ -16,7 +16,7 @@ from api.db.models import Period, Unit
 from api.db.repositories import audit, rows
 from api.db.repositories import awards as repo
 from api.db.repositories import scores as scores_repo
-from api.domain import PeriodKind, Tier
+from api.domain import PeriodKind, RankStatus, Tier
 from api.domain.awards import (
     AwardCatalog,
     AwardError,
@@ -51,11 +51,13 @@ def award_catalog() -> AwardCatalog:
 def standing(session: Session, period: Period, unit: Unit) -> Standing:
     """The unit's rank, tier after quota and unmet veto indicators, from the stored ranking."""
     found = scores_repo.standing_row(session, period.id, unit.id)
+    locked = period.status == "locked"
     if found is None:
-        return Standing(unit.code, "", None, None)
+        return Standing(unit.code, "", None, None, locked=locked)
     score, group_name = found
     veto = tuple(score.explanation.get("veto_failed") or ())
-    return Standing(unit.code, group_name or "", score.rank, Tier[score.final_tier], veto)
+    return Standing(unit.code, group_name or "", score.rank, Tier[score.final_tier], veto,
+                    RankStatus(score.rank_status), locked)
 
 
 def _occasion(period: Period) -> PeriodKind:
@@ -114,7 +116,7 @@ def propose(session: Session, principal: Principal, *, period_code: str, unit_co
     except AwardError as error:
         raise NotFound(str(error)) from error
     verdict = eligibility(form, recipient, _occasion(period), standing(session, period, unit))
-    if not verdict.eligible:
+    if not verdict.proposable:
         raise Conflict(verdict.reason)
     salary = base_salary(session)
     multiplier = form.multipliers[recipient]

@@ -117,9 +117,10 @@ def preview(session: Session, principal: Principal, draft_id: int, period_code: 
             "unit": unit, "current_total": scoring.exact(now.total) if now else None, "current_tier": now_tier,
             "current_rank": now.rank if now else None, "draft_total": result.total, "draft_tier": ranked.tier,
             "draft_rank": ranked.rank, "tier_changed": now_tier is not ranked.tier,
-            "places_moved": (now.rank - ranked.rank) if now and now.rank else None,
+            "places_moved": (now.rank - ranked.rank) if now and now.rank and ranked.rank else None,
         })
-    rows.sort(key=lambda row: (row["unit"].group_id, row["draft_rank"], row["unit"].code))
+    # Units without a rank (no submitted report) after the ranked ones, as in the ranking.
+    rows.sort(key=lambda row: (row["unit"].group_id, row["draft_rank"] is None, row["draft_rank"] or 0, row["unit"].code))
     return draft, period, rows
 
 

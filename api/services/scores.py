@@ -13,7 +13,7 @@ from api.db.models import Period
 from api.db.repositories import callers, scores
 from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import units as units_repo
-from api.domain import Tier, display
+from api.domain import RankStatus, Tier, display
 from api.services import accounts, scoring, submissions, units
 from api.services.access import Credential, Principal
 from api.services.errors import NotFound
@@ -84,21 +84,31 @@ def group_id(session: Session, group: str | None) -> int | None:
     return found.id
 
 
+def _ranking_item(row) -> dict:
+    """One unit of a ranking. A unit without a result (no submitted report) has no rank, total or tier:
+    only its rank status says why (docs/scoring.md, 5)."""
+    status = RankStatus(row.rank_status)
+    shown = status.has_result
+    return {
+        "rank": row.rank, "rank_status": status.value, "rank_status_label": status.label,
+        "unit": {"code": row.unit_code, "name": row.unit_name, "kind": row.unit_kind},
+        "group": row.group_code, "total": _number(row.total) if shown else None,
+        "total_exact": row.total if shown else None, "tier": row.final_tier if shown else None,
+        "tier_label": Tier[row.final_tier].label if shown else status.label,
+        "tier_before_quota": row.tier if shown else None, "quota_applied": row.quota_applied,
+        "pillars": {k: _number(v) if shown else None for k, v in row.pillars.items()},
+        "submission_status": row.submission_status, "first_submitted_at": row.first_submitted_at,
+        "veto_failed": row.veto_failed if shown else [],
+    }
+
+
 def ranking(session: Session, period: Period, group: str | None, kind: str | None) -> dict:
     group_id_ = group_id(session, group)
-    items = [
-        {
-            "rank": row.rank, "unit": {"code": row.unit_code, "name": row.unit_name, "kind": row.unit_kind},
-            "group": row.group_code, "total": _number(row.total), "total_exact": row.total, "tier": row.final_tier,
-            "tier_label": Tier[row.final_tier].label, "tier_before_quota": row.tier,
-            "quota_applied": row.quota_applied, "pillars": {k: _number(v) for k, v in row.pillars.items()},
-            "submission_status": row.submission_status, "first_submitted_at": row.first_submitted_at,
-            "veto_failed": row.veto_failed,
-        }
-        for row in scores.ranking(session, period.id, group_id_, kind)
-    ]
+    items = [_ranking_item(row) for row in scores.ranking(session, period.id, group_id_, kind)]
     _catalog_version, scheme_code = catalog_repo.scheme_codes(session, period.scheme_id)
+    previous = catalog_repo.previous_period(session, period)
     return {"period": period.code, "period_name": period.name, "status": period.status,
+            "previous_period": previous.code if previous else None,
             "frozen": period.status == "locked", "scores_pending": period.scores_pending,
             "scheme_version": scheme_code, "items": items}
 
@@ -114,11 +124,38 @@ def explained(session: Session, principal: Principal, period_code: str, unit_cod
         raise NotFound("Đơn vị này chưa có điểm trong kỳ (đơn vị không thuộc cụm, khối thi đua nào).")
     return {
         "period": period.code, "unit": {"code": unit.code, "name": unit.name, "kind": unit.kind},
-        "rank": score.rank, "total": _number(score.total), "total_exact": score.total, "tier": score.final_tier,
+        "rank": score.rank, "rank_status": score.rank_status, "rank_status_label": RankStatus(score.rank_status).label,
+        "total": _number(score.total), "total_exact": score.total, "tier": score.final_tier,
         "tier_label": Tier[score.final_tier].label, "quota_applied": score.quota_applied, "frozen": score.frozen,
         "scheme_version": score.scheme_code, "computed_at": score.computed_at,
         "pillars": {k: _number(v) for k, v in score.pillars.items()}, "explanation": score.explanation,
     }
+
+
+def history(session: Session, principal: Principal, unit_code: str) -> dict:
+    """A unit's result in every period, in time order, each with the period it compares with: the same
+    kind of period a year earlier (H1 with H1, Y with Y), never another kind. A period that has not
+    started, or where the unit has no result (no submitted report), has ``total: null``, never 0."""
+    principal.require("scores:read")
+    unit = units.get(session, unit_code)
+    if not principal.sees_score_detail(unit.id):
+        raise NotFound("Không tìm thấy điểm của đơn vị này.")
+    today = clock.today()
+    stored = scores.results_of_unit(session, unit.id)
+    points, last_of_kind = [], {}
+    for period in catalog_repo.periods(session):
+        row = stored.get(period.id)
+        status = RankStatus(row.rank_status) if row is not None else None
+        shown = period.start <= today and status is not None and status.has_result
+        points.append({
+            "period": period.code, "name": period.name, "kind": period.kind, "start": period.start,
+            "end": period.end, "started": period.start <= today, "compares_with": last_of_kind.get(period.kind),
+            "total": _number(row.total) if shown else None, "tier": row.final_tier if shown else None,
+            "rank": row.rank if shown else None, "rank_status": status.value if status else None,
+            "rank_status_label": status.label if status else None,
+        })
+        last_of_kind[period.kind] = period.code
+    return {"unit": {"code": unit.code, "name": unit.name, "kind": unit.kind}, "points": points}
 
 
 def preview(session: Session, principal: Principal, period_code: str, unit_code: str, entries: list[dict]) -> dict:
@@ -133,7 +170,7 @@ def preview(session: Session, principal: Principal, period_code: str, unit_code:
     result = scoring.score_values(session, loaded.period, loaded.unit, loaded.submission, values)
     return {
         "period": loaded.period.code, "unit": {"code": loaded.unit.code, "name": loaded.unit.name, "kind": loaded.unit.kind},
-        "rank": None, "total": str(display(result.total)), "total_exact": str(result.total), "tier": result.tier.name,
+        "rank": None, "rank_status": None, "rank_status_label": None, "total": str(display(result.total)), "total_exact": str(result.total), "tier": result.tier.name,
         "tier_label": result.tier.label, "quota_applied": False, "frozen": False,
         "scheme_version": result.scheme_version, "computed_at": None,
         "pillars": {p.pillar.value: None if p.score is None else str(display(p.score)) for p in result.pillars},

@@ -22,8 +22,11 @@ from api.db.repositories import activities, baselines, scores, submissions, unit
 from api.db.repositories import adjustments as adjustments_repo
 from api.db.repositories import catalog as catalog_repo
 from api.domain import (
+    AnnualResult,
     Pillar,
+    PillarScore,
     RankInput,
+    RankStatus,
     ScoringContext,
     Tier,
     UnitKind,
@@ -31,7 +34,8 @@ from api.domain import (
     Value,
     gc_paused,
     rank_group,
-    review_total,
+    rank_status,
+    review_score,
     timeliness,
 )
 from api.services.catalog import scoring_context
@@ -134,16 +138,32 @@ def _score(context: ScoringContext, period: Period, unit: Unit, submission: Subm
                          deductions=deductions, timeliness=timeliness(first, period.due, clock.now()))
 
 
-def _review_score(session: Session, context: ScoringContext, period: Period, unit: Unit) -> UnitScore:
-    """Review periods take no values: the total is the mean of the spanned annual totals."""
-    spanned = catalog_repo.periods_by_codes(session, list(period.spans))
-    totals = scores.totals_of(session, [p.id for p in spanned], unit.id)
-    annual = [Fraction(totals[p.id]) if p.id in totals else None for p in spanned]
-    annual += [None] * (len(period.spans) - len(spanned))
+def _review_score(session: Session, context: ScoringContext, period: Period, unit: Unit) -> tuple[UnitScore, RankStatus]:
+    """Review periods take no values: their score comes from the ranked annual results they span
+    (``api.domain.review_score``: means, a missing year counting 0, any year's failed veto caps the tier)."""
+    spanned = {p.code: p.id for p in catalog_repo.periods_by_codes(session, list(period.spans))}
+    found = scores.annual_results(session, list(spanned.values()), unit.id)
+    annual = []
+    for code in period.spans:
+        row = found.get(spanned.get(code))
+        ranked = row is not None and RankStatus(row.rank_status).ranked
+        annual.append(AnnualResult(
+            exact(row.total),
+            {pillar: exact(row.pillars[pillar.value]) if row.pillars.get(pillar.value) else None for pillar in Pillar},
+            tuple(row.veto_failed),
+        ) if ranked else None)
+    review = review_score(annual, context.scheme)
     empty = context.score(UnitKind(unit.kind), {})
-    total = review_total(annual)
-    tier = context.scheme.tier_for(total)
-    return replace(empty, base=total, total=total, tier_before_veto=tier, tier=tier, veto_failed=(), missing=())
+    pillars = tuple(
+        PillarScore(p.pillar, review.pillars[p.pillar], p.weight, 0, 0, 0) for p in empty.pillars
+    )
+    return replace(empty, base=review.total, total=review.total, tier_before_veto=review.tier_before_veto,
+                   tier=review.tier, veto_failed=review.veto_failed, missing=(), pillars=pillars), review.status
+
+
+def _rank_status(context: ScoringContext, submission: Submission | Row | None) -> RankStatus:
+    return rank_status(submission.status if submission else None,
+                       approval_required=context.scheme.ranking_requires_approval)
 
 
 def explanation(result: UnitScore) -> dict:
@@ -186,7 +206,8 @@ def explanation(result: UnitScore) -> dict:
     }
 
 
-def _fields(period: Period, unit: Unit, submission: Submission | Row | None, result: UnitScore) -> dict:
+def _fields(period: Period, unit: Unit, submission: Submission | Row | None, result: UnitScore,
+            status: RankStatus) -> dict:
     """The stored columns of one unit's score (rank and quota come from re-ranking its group).
 
     ``submission`` is the ORM object, or for a bulk recompute a row with its ``status`` and
@@ -196,7 +217,7 @@ def _fields(period: Period, unit: Unit, submission: Submission | Row | None, res
     return {
         "period_id": period.id, "unit_id": unit.id, "group_id": unit.group_id,
         "scheme_code": result.scheme_version, "total": str(result.total),
-        "kl_score": None if kl is None else str(kl), "tier": result.tier.name,
+        "kl_score": None if kl is None else str(kl), "tier": result.tier.name, "rank_status": status.value,
         "submission_status": submission.status if submission else None,
         "first_submitted_at": submission.first_submitted_at if submission else None,
         "pillars": {p.pillar.value: None if p.score is None else str(p.score) for p in result.pillars},
@@ -241,7 +262,7 @@ def rerank(session: Session, period: Period, group_id: int | None = None) -> Non
     changed = []
     for rows in by_group.values():
         entries = [
-            RankInput(unit_code=row.code, approved=row.submission_status == "approved", tier=Tier[row.tier],
+            RankInput(unit_code=row.code, status=RankStatus(row.rank_status), tier=Tier[row.tier],
                       total=exact(row.total), kl_score=exact(row.kl_score) if row.kl_score else None,
                       first_submitted_at=row.first_submitted_at)
             for row in rows
@@ -275,12 +296,13 @@ def recompute_unit(session: Session, period: Period, unit: Unit) -> None:
     submission = submissions.find(session, period.id, unit.id)
     _catalog, context = scoring_context(session, period)
     if period.spans:
-        result = _review_score(session, context, period, unit)
+        result, status = _review_score(session, context, period, unit)
     else:
         entered = _entered_values(session, period.id, [unit.id]).get(unit.id, {}) if submission else {}
         result = _score(context, period, unit, submission, entered, _previous_rates(session, period, [unit.id]),
                         adjustments_repo.adjustments_for(session, period, [unit.id]))
-    _queue(session, period, unit.id, _fields(period, unit, submission, result), {unit.group_id})
+        status = _rank_status(context, submission)
+    _queue(session, period, unit.id, _fields(period, unit, submission, result, status), {unit.group_id})
 
 
 def unit_changed(session: Session, unit: Unit, left_group_id: int | None) -> None:
@@ -355,7 +377,7 @@ def simulate_period(session: Session, period: Period, context: ScoringContext) -
     for unit, result in results:
         submission = subs.get(unit.id)
         by_group.setdefault(unit.group_id, []).append(RankInput(
-            unit_code=unit.code, approved=bool(submission) and submission.status == "approved", tier=result.tier,
+            unit_code=unit.code, status=_rank_status(context, submission), tier=result.tier,
             total=result.total, kl_score=result.pillar_score(Pillar.KL),
             first_submitted_at=submission.first_submitted_at if submission else None))
     ranked = {r.unit_code: r for entries in by_group.values() for r in rank_group(entries, context.scheme)}
@@ -384,10 +406,11 @@ def recompute_period(session: Session, period: Period) -> int:
             for unit in reporting[start:start + _WRITE_CHUNK]:
                 submission = subs.get(unit.id)
                 if period.spans:
-                    result = _review_score(session, context, period, unit)
+                    result, status = _review_score(session, context, period, unit)
                 else:
                     result = _score(context, period, unit, submission, values.get(unit.id, {}), previous, adjustments)
-                computed.append(_fields(period, unit, submission, result))
+                    status = _rank_status(context, submission)
+                computed.append(_fields(period, unit, submission, result, status))
             _write(session, period, computed, stored)
         rerank(session, period)
     scores.set_pending(session, [period.id], False)

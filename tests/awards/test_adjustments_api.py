@@ -127,12 +127,24 @@ def test_bonus_is_refused_in_a_locked_period(admin, reviewer, leader):
     assert response.status_code == 409
 
 
-def test_review_period_is_the_mean_of_annual_totals_with_adjustments(admin, reviewer, leader):
-    unit = "CAX-002"
+def test_review_period_is_the_mean_of_ranked_annual_totals_and_keeps_their_vetoes(admin, reviewer, leader, login):
+    """docs/scoring.md 6 F: a year without a submitted annual report counts 0, and a veto failed in a
+    spanned year stays failed in the review (it caps the review tier as it capped the year's)."""
+    reporter, unit = login("baocao.cax"), "CAX-001"
     reviewer.post(f"{API}/bonuses", json={"period": "2026-Y", "unit": unit, "points": "6",
                                            "reason": "Xung kích hỗ trợ Nhân dân khắc phục thiên tai"})
-    annual = [Fraction(explained(leader, unit, code)["total_exact"]) for code in ("2026-Y", "2027-Y", "2028-Y")]
+    url = f"{API}/submissions/2026-Y/{unit}"
+    saved = reporter.put(f"{url}/values", json={"values": [{"indicator": "KL-04", "count": 0}]},
+                         headers={"If-Match": reporter.get(url).headers["ETag"]})
+    assert saved.status_code == 200, saved.text
+    assert reporter.post(f"{url}/submit").status_code == 200
+    annual = explained(leader, unit, "2026-Y")
+    assert annual["rank_status"] == "provisional" and annual["rank"] == 1
     assert admin.post(f"{API}/periods/2028-S/lock").status_code == 200  # locking recomputes first
     review = explained(leader, unit, "2028-S")
-    assert Fraction(review["total_exact"]) == sum(annual) / 3
-    assert annual[0] >= 6
+    assert Fraction(review["total_exact"]) == Fraction(annual["total_exact"]) / 3  # 2027 and 2028 count 0
+    vetoes = annual["explanation"]["veto_failed"]  # veto indicators left empty fail (docs/scoring.md, 3)
+    assert vetoes and review["explanation"]["veto_failed"] == sorted(vetoes)
+    assert (review["rank"], review["rank_status"]) == (1, "ranked")
+    never = explained(leader, "CAX-002", "2028-S")  # a unit without any submitted annual report
+    assert (never["rank"], never["rank_status"], Fraction(never["total_exact"])) == (None, "no_result", 0)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from api.domain import PeriodKind, Tier
+from api.domain import PeriodKind, RankStatus, Tier
 from api.domain.awards import (
     AwardError,
     BudgetLine,
@@ -31,8 +31,24 @@ CERTIFICATE = CATALOG.form("GK")
 GROUP = "Khối Công an xã, phường"
 
 
-def standing(rank=1, tier=Tier.XUAT_SAC, veto=()):
-    return Standing("CAX-001", GROUP, rank, tier, tuple(veto))
+def standing(rank=1, tier=Tier.XUAT_SAC, veto=(), status=RankStatus.RANKED, locked=True):
+    return Standing("CAX-001", GROUP, rank, tier, tuple(veto), status, locked)
+
+
+@pytest.mark.parametrize("status", [RankStatus.NOT_SUBMITTED, RankStatus.RETURNED, RankStatus.NOT_APPROVED])
+def test_a_unit_without_rank_is_eligible_for_nothing(status):
+    """A draft scored 100 must not be offered the flag nor a certificate (docs/scoring.md, 5)."""
+    verdicts = eligible_forms(CATALOG, Recipient.COLLECTIVE, PeriodKind.YEAR, standing(rank=None, status=status))
+    assert not any(verdict.eligible for verdict in verdicts)
+    assert all(status.label.lower() in verdict.reason for verdict in verdicts if "không xét" not in verdict.reason)
+
+
+def test_eligibility_is_provisional_until_the_period_is_locked():
+    open_period = eligibility(FLAG, Recipient.COLLECTIVE, PeriodKind.YEAR, standing(locked=False))
+    assert open_period.eligible and open_period.provisional and not open_period.proposable
+    assert "kỳ chưa khóa" in open_period.reason
+    locked = eligibility(FLAG, Recipient.COLLECTIVE, PeriodKind.YEAR, standing())
+    assert locked.proposable and not locked.provisional
 
 
 def test_catalog_carries_decree_multipliers():

@@ -17,14 +17,15 @@ FIRST, SECOND, VETOED = "CAX-010", "CAX-011", "CAX-012"
 
 @pytest.fixture
 def annual_ranking(db):
-    """Arrange the stored 2026 annual ranking: two excellent units ranked 1 and 2, one with a veto."""
-    period_id = db.scalar(select(Period.id).where(Period.code == YEAR))
+    """Arrange the stored, locked 2026 annual ranking: two excellent units ranked 1 and 2, one with a veto."""
+    period = db.scalar(select(Period).where(Period.code == YEAR))
     for code, rank, tier, veto in ((FIRST, 1, "XUAT_SAC", []), (SECOND, 2, "XUAT_SAC", []),
                                    (VETOED, 3, "HOAN_THANH", ["TT-05"])):
         unit_id = db.scalar(select(Unit.id).where(Unit.code == code))
-        score = db.scalar(select(Score).where(Score.period_id == period_id, Score.unit_id == unit_id))
-        score.rank, score.tier, score.final_tier = rank, tier, tier
+        score = db.scalar(select(Score).where(Score.period_id == period.id, Score.unit_id == unit_id))
+        score.rank, score.tier, score.final_tier, score.rank_status = rank, tier, tier, "ranked"
         score.explanation = {**score.explanation, "veto_failed": veto}
+    period.status = "locked"
     db.commit()
     return db.scalar(select(EmulationGroup.name).where(EmulationGroup.code == "CAX"))
 
@@ -46,6 +47,17 @@ def test_eligibility_follows_rank_tier_and_veto(reviewer, annual_ranking):
     assert all("TT-05" in v["reason"] for v in vetoed.values() if "không xét tặng" not in v["reason"])
     half_year = verdicts(reviewer, FIRST, "2026-H1")
     assert not any(v["eligible"] for v in half_year.values())
+
+
+def test_an_open_period_offers_nothing_to_propose(reviewer, db):
+    """2026-Y with nobody reported: no unit is first, nothing is eligible, nothing can be proposed."""
+    first = verdicts(reviewer, FIRST)
+    assert not any(v["eligible"] for v in first.values())
+    assert all(v["provisional"] for v in first.values())
+    assert any("chưa nộp" in v["reason"] for v in first.values())
+    refused = reviewer.post(f"{API}/award-proposals", json={"period": YEAR, "unit": FIRST, "recipient": "collective",
+                                                             "form": "CO-TD-UBND"})
+    assert refused.status_code == 409 and "chưa nộp" in refused.json()["detail"]
 
 
 def test_proposal_money_and_full_workflow(reviewer, noivu, leader, annual_ranking):

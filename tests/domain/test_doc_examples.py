@@ -6,6 +6,7 @@ from fractions import Fraction
 from api.domain import (
     Pillar,
     RankInput,
+    RankStatus,
     Tier,
     UnitKind,
     Value,
@@ -49,10 +50,10 @@ def test_example_e_a_tie(scheme):
         return datetime(2026, 6, day, hour - 7, tzinfo=UTC)  # Hà Nội time
 
     entries = [
-        RankInput("A", True, Tier.TOT, Fraction(85), Fraction(90), at(10, 8)),
-        RankInput("B", True, Tier.TOT, Fraction(85), Fraction(90), at(10, 8)),
-        RankInput("C", True, Tier.TOT, Fraction(85), Fraction(80), at(1, 8)),
-        RankInput("D", False, Tier.XUAT_SAC, Fraction(95), Fraction(100), at(2, 8)),
+        RankInput("A", RankStatus.RANKED, Tier.TOT, Fraction(85), Fraction(90), at(10, 8)),
+        RankInput("B", RankStatus.RANKED, Tier.TOT, Fraction(85), Fraction(90), at(10, 8)),
+        RankInput("C", RankStatus.RANKED, Tier.TOT, Fraction(85), Fraction(80), at(1, 8)),
+        RankInput("D", RankStatus.PROVISIONAL, Tier.XUAT_SAC, Fraction(95), Fraction(100), at(2, 8)),
     ]
     assert [(r.unit_code, r.rank) for r in rank_group(entries, scheme)] == [
         ("A", 1),

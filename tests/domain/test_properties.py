@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from api.domain import (
     Measure,
     RankInput,
+    RankStatus,
     RuleKind,
     Scheme,
     ScoringContext,
@@ -95,7 +96,7 @@ def rank_inputs(draw):
         entries.append(
             RankInput(
                 f"U{number:02d}",
-                draw(st.booleans()),
+                draw(st.sampled_from(list(RankStatus))),
                 min(CATALOG.scheme.tier_for(total), draw(st.sampled_from(list(Tier)))),
                 total,
                 draw(st.sampled_from([None, Fraction(50), Fraction(100)])),
@@ -121,8 +122,11 @@ def test_ranks_do_not_depend_on_input_order(entries, order, quota):
 @FAST
 @given(entries=rank_inputs())
 def test_ranks_are_competition_ranks(entries):
-    ranks = [ranked.rank for ranked in rank_group(entries, CATALOG.scheme)]
-    assert ranks[0] == 1 and ranks == sorted(ranks)
+    result = rank_group(entries, CATALOG.scheme)
+    ranks = [ranked.rank for ranked in result if ranked.rank is not None]
+    assert len(ranks) == sum(1 for entry in entries if entry.status.ranked)
+    assert [ranked.rank for ranked in result[len(ranks):]] == [None] * (len(result) - len(ranks))  # unranked last
+    assert ranks == sorted(ranks) and (not ranks or ranks[0] == 1)
     for position, rank in enumerate(ranks):
         assert rank == position + 1 or rank == ranks[position - 1]
 

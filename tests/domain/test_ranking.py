@@ -5,17 +5,30 @@ from fractions import Fraction
 
 import pytest
 
-from api.domain import RankInput, Scheme, Tier, excellent_quota, rank_group, review_total
+from api.domain import (
+    AnnualResult,
+    Pillar,
+    RankInput,
+    RankStatus,
+    Scheme,
+    Tier,
+    excellent_quota,
+    rank_group,
+    rank_status,
+    review_rank_status,
+    review_score,
+    review_total,
+)
 
 T0 = datetime(2026, 6, 10, 3, 0, tzinfo=UTC)
 SCHEME = Scheme("r")
 
 
-def entry(code, total=80, *, approved=True, tier=None, kl=80, submitted=T0):
+def entry(code, total=80, *, approved=True, tier=None, kl=80, submitted=T0, status=None):
     total = Fraction(total)
     return RankInput(
         code,
-        approved,
+        status or (RankStatus.RANKED if approved else RankStatus.PROVISIONAL),
         tier if tier is not None else SCHEME.tier_for(total),
         total,
         None if kl is None else Fraction(kl),
@@ -29,6 +42,57 @@ def ranks(entries, scheme=SCHEME):
 
 def test_approved_report_first():
     assert ranks([entry("A", 95, approved=False), entry("B", 75)]) == {"B": 1, "A": 2}
+
+
+class TestOnlyWhatCanBeRanked:
+    """Decision 6 of docs/domain.md: no rank without a report; a submitted one is ranked provisionally."""
+
+    def test_unsubmitted_units_get_no_rank_and_come_last(self):
+        result = rank_group(
+            [entry("A", 0, status=RankStatus.NOT_SUBMITTED), entry("B", 60, approved=False), entry("C", 75)], SCHEME
+        )
+        assert [(r.unit_code, r.rank, r.status) for r in result] == [
+            ("C", 1, RankStatus.RANKED),
+            ("B", 2, RankStatus.PROVISIONAL),
+            ("A", None, RankStatus.NOT_SUBMITTED),
+        ]
+
+    def test_nobody_first_when_nobody_reported(self):
+        result = rank_group([entry(code, 0, status=RankStatus.NOT_SUBMITTED, submitted=None) for code in "BA"], SCHEME)
+        assert [(r.unit_code, r.rank) for r in result] == [("A", None), ("B", None)]
+
+    def test_a_draft_with_the_best_score_is_not_first(self):
+        result = ranks([entry("DRAFT", 100, status=RankStatus.NOT_SUBMITTED), entry("B", 51)])
+        assert result == {"B": 1, "DRAFT": None}
+
+    def test_unranked_units_do_not_count_for_the_quota(self):
+        scheme = Scheme("q", excellent_quota=Fraction(1, 5))
+        entries = [entry(f"U{i}", 95) for i in range(4)] + [entry("X", 95, status=RankStatus.NOT_SUBMITTED)]
+        assert excellent_quota(scheme, entries) == 0
+
+    @pytest.mark.parametrize(
+        ("workflow", "approval_required", "expected"),
+        [
+            (None, False, RankStatus.NOT_SUBMITTED),
+            ("draft", False, RankStatus.NOT_SUBMITTED),
+            ("returned", False, RankStatus.RETURNED),
+            ("submitted", False, RankStatus.PROVISIONAL),
+            ("submitted", True, RankStatus.NOT_APPROVED),
+            ("approved", True, RankStatus.RANKED),
+            ("approved", False, RankStatus.RANKED),
+        ],
+    )
+    def test_status_from_the_workflow_and_the_scheme(self, workflow, approval_required, expected):
+        assert rank_status(workflow, approval_required=approval_required) is expected
+
+    def test_labels_say_why(self):
+        assert RankStatus.NOT_SUBMITTED.label == "Chưa nộp"
+        assert RankStatus.NOT_APPROVED.label == "Chưa duyệt"
+        assert not RankStatus.NOT_APPROVED.ranked and RankStatus.PROVISIONAL.ranked
+
+    def test_review_period_ranks_a_unit_with_any_ranked_year(self):
+        assert review_rank_status(0) is RankStatus.NO_RESULT
+        assert review_rank_status(1) is RankStatus.RANKED
 
 
 def test_then_tier():
@@ -121,3 +185,31 @@ class TestReviewTotal:
 
     def test_five_year_final_review(self):
         assert review_total([Fraction(95)] * 4 + [None]) == 76
+
+
+class TestReviewScore:
+    """Review periods carry the vetoes and caps of the years they span (docs/scoring.md, 6 F)."""
+
+    scheme = Scheme("r")
+
+    def year(self, total, veto=(), kl=100):
+        return AnnualResult(Fraction(total), {Pillar.KL: Fraction(kl), Pillar.TT: None, Pillar.GD: Fraction(80)},
+                            tuple(veto))
+
+    def test_a_veto_failed_in_one_year_caps_the_review_tier(self):
+        review = review_score([self.year(96), self.year(95, ["TT-08"]), self.year(97)], self.scheme)
+        assert review.total == 96 and review.tier_before_veto is Tier.XUAT_SAC
+        assert review.tier is Tier.HOAN_THANH and review.veto_failed == ("TT-08",)
+
+    def test_without_vetoes_the_mean_is_tiered(self):
+        review = review_score([self.year(96), self.year(95), self.year(97)], self.scheme)
+        assert (review.tier, review.veto_failed, review.status) == (Tier.XUAT_SAC, (), RankStatus.RANKED)
+
+    def test_pillars_are_means_and_a_missing_year_counts_zero(self):
+        review = review_score([self.year(90, kl=90), None, self.year(60, kl=60)], self.scheme)
+        assert review.total == 50 and review.pillars[Pillar.KL] == 50
+        assert review.pillars[Pillar.TT] is None and review.pillars[Pillar.GD] == Fraction(160, 3)
+
+    def test_nobody_ranked_in_any_year_has_no_result(self):
+        review = review_score([None] * 5, self.scheme)
+        assert review.total == 0 and review.status is RankStatus.NO_RESULT

@@ -13,7 +13,7 @@ def find(session: Session, period_id: int, unit_id: int) -> Score | None:
 def rank_inputs(session: Session, period_id: int, group_id: int | None = None):
     """Just the columns ranking needs, for one group or every group (explanations stay unloaded)."""
     query = (
-        select(Score.id, Score.group_id, Unit.code, Score.submission_status, Score.tier, Score.total,
+        select(Score.id, Score.group_id, Unit.code, Score.rank_status, Score.tier, Score.total,
                Score.kl_score, Score.first_submitted_at, Score.rank, Score.final_tier, Score.quota_applied)
         .join(Unit, Score.unit_id == Unit.id)
         .where(Score.period_id == period_id, Score.group_id.is_not(None))
@@ -51,9 +51,22 @@ def bulk_update(session: Session, rows: list[dict]) -> None:
     ])
 
 
-def totals_of(session: Session, period_ids: list[int], unit_id: int) -> dict[int, str]:
-    rows = session.execute(select(Score.period_id, Score.total).where(Score.period_id.in_(period_ids), Score.unit_id == unit_id))
-    return dict(rows.all())
+def annual_results(session: Session, period_ids: list[int], unit_id: int) -> dict:
+    """A unit's stored total, pillar scores, rank status and failed vetoes by period id, for review periods."""
+    rows = session.execute(
+        select(Score.period_id, Score.total, Score.pillars, Score.rank_status, Score.veto_failed)
+        .where(Score.period_id.in_(period_ids), Score.unit_id == unit_id)
+    )
+    return {row.period_id: row for row in rows}
+
+
+def results_of_unit(session: Session, unit_id: int) -> dict:
+    """A unit's stored total, tier, rank and rank status in every period, by period id."""
+    rows = session.execute(
+        select(Score.period_id, Score.total, Score.final_tier, Score.rank, Score.rank_status)
+        .where(Score.unit_id == unit_id)
+    )
+    return {row.period_id: row for row in rows}
 
 
 def ranking(session: Session, period_id: int, group_id: int | None, kind: str | None):
@@ -64,14 +77,15 @@ def ranking(session: Session, period_id: int, group_id: int | None, kind: str | 
     if kind:
         conditions.append(Unit.kind == kind)
     return session.execute(
-        select(Score.rank, Score.total, Score.tier, Score.final_tier, Score.quota_applied, Score.pillars,
+        select(Score.rank, Score.rank_status, Score.total, Score.tier, Score.final_tier, Score.quota_applied,
+               Score.pillars,
                Score.submission_status, Score.first_submitted_at, Score.veto_failed,
                Unit.code.label("unit_code"), Unit.name.label("unit_name"), Unit.kind.label("unit_kind"),
                EmulationGroup.code.label("group_code"))
         .join(Unit, Score.unit_id == Unit.id)
         .outerjoin(EmulationGroup, Score.group_id == EmulationGroup.id)
         .where(*conditions)
-        .order_by(EmulationGroup.code, Score.rank, Unit.code)
+        .order_by(EmulationGroup.code, Score.rank.is_(None), Score.rank, Unit.code)  # unranked last, both engines
     ).all()
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from api import clock
 from api.db.repositories import scores as scores_repo
 from api.db.repositories import units as units_repo
-from api.domain import Tier
+from api.domain import RankStatus, Tier
 from api.domain.awards import ProposalStatus
 from api.services import awards, inspections, periods
 from api.services import scores as scores_service
@@ -55,8 +55,8 @@ def consolidated(session: Session, principal: Principal, period_code: str, *, nu
         by_group[item["group"]].append(item)
 
     def received(item: dict) -> bool:
-        # Review periods take no reports: their tiers come from the annual totals.
-        return bool(period.spans) or item["first_submitted_at"] is not None
+        # A submitted report, or in a review period annual results (docs/scoring.md, 5).
+        return RankStatus(item["rank_status"]).has_result
 
     tiers = []
     rankings = []
@@ -71,7 +71,7 @@ def consolidated(session: Session, principal: Principal, period_code: str, *, nu
             RankingRow(item["rank"], item["unit"]["code"], item["unit"]["name"], Fraction(item["total_exact"]),
                        item["tier_label"], tuple(item["veto_failed"]))
             if received(item) else
-            RankingRow(item["rank"], item["unit"]["code"], item["unit"]["name"], None, "Chưa gửi báo cáo")
+            RankingRow(item["rank"], item["unit"]["code"], item["unit"]["name"], None, item["rank_status_label"])
             for item in group_items
         )))
 
@@ -80,7 +80,7 @@ def consolidated(session: Session, principal: Principal, period_code: str, *, nu
         number=number or "      /BC-CAT", place="Hưng Yên", issued_on=issued_on or clock.today(),
         reporting=reporting, tiers=tuple(tiers), rankings=tuple(rankings),
         failed_indicators=_failed_indicators(session, period, received_units={
-            item["unit"]["code"] for item in items if item["first_submitted_at"] is not None}),
+            item["unit"]["code"] for item in items if received(item)}),
         inspections=tuple(
             InspectionRow(view.inspection.inspected_on or view.inspection.planned_on, view.unit.name,
                           view.inspection.status == "done", len(view.findings), view.deduction_points,

@@ -13,7 +13,7 @@ from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import exemplars as exemplars_repo
 from api.db.repositories import models_registry as models_repo
 from api.db.repositories import scores as scores_repo
-from api.domain import Tier
+from api.domain import RankStatus, Tier
 from api.services.models_registry import MODEL_KINDS
 from api.services.movement_settings import hotlines
 from api.services.reports.formatting import rounded
@@ -23,7 +23,8 @@ def summary(session: Session) -> dict:
     period = catalog_repo.latest_locked_period(session)
     stored = [score for score, _code in scores_repo.scores_of_period(session, period.id)] if period else []
     received = [s for s in stored if period.spans or s.first_submitted_at is not None]
-    tiers = Counter(Tier[score.final_tier] for score in received)
+    # Tiers of the units with a result only (docs/scoring.md, 5): a returned report has none until resubmitted.
+    tiers = Counter(Tier[score.final_tier] for score in stored if RankStatus(score.rank_status).has_result)
     active_models = {kind: count for kind, status, count in models_repo.model_counts(session) if status == "active"}
     return {
         "period": period.code if period else None,

@@ -240,6 +240,27 @@ export interface paths {
         patch: operations["update_unit_api_v1_units__code__patch"];
         trace?: never;
     };
+    "/api/v1/units/{code}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unit History
+         * @description The unit's result in every period, each with the same kind of period a year earlier to compare with;
+         *     `total` is null for a period not started or without a submitted report.
+         */
+        get: operations["unit_history_api_v1_units__code__scores_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/groups": {
         parameters: {
             query?: never;
@@ -2108,6 +2129,11 @@ export interface components {
             recipient: "collective" | "individual";
             /** Eligible */
             eligible: boolean;
+            /**
+             * Provisional
+             * @description Kỳ chưa khóa: kết quả tạm tính, chưa đề nghị được
+             */
+            provisional: boolean;
             /** Reason */
             reason: string;
         };
@@ -2176,6 +2202,13 @@ export interface components {
             unit: components["schemas"]["api__schemas__auth__UnitRef"];
             /** Rank */
             rank: number | null;
+            /**
+             * Rank Status
+             * @description Như trong bảng xếp hạng; null trong bản xem trước
+             */
+            rank_status: string | null;
+            /** Rank Status Label */
+            rank_status_label: string | null;
             /** Total */
             total: string;
             /** Total Exact */
@@ -2293,6 +2326,45 @@ export interface components {
             after: unknown;
             /** Reason */
             reason: string | null;
+        };
+        /** HistoryPoint */
+        HistoryPoint: {
+            /** Period */
+            period: string;
+            /** Name */
+            name: string;
+            /** Kind */
+            kind: string;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            /** Started */
+            started: boolean;
+            /**
+             * Compares With
+             * @description Kỳ cùng loại liền trước (năm trước) để so sánh
+             */
+            compares_with: string | null;
+            /**
+             * Total
+             * @description null khi kỳ chưa bắt đầu hoặc đơn vị chưa có kết quả; không bao giờ là 0 thay cho null
+             */
+            total: string | null;
+            /** Tier */
+            tier: string | null;
+            /** Rank */
+            rank: number | null;
+            /** Rank Status */
+            rank_status: string | null;
+            /** Rank Status Label */
+            rank_status_label: string | null;
         };
         /** Hotline */
         Hotline: {
@@ -2893,26 +2965,44 @@ export interface components {
             scores_pending: boolean;
             /** Scheme Version */
             scheme_version: string;
+            /**
+             * Previous Period
+             * @description Kỳ cùng loại của năm trước để so sánh (6 tháng với 6 tháng, năm với năm); null nếu không có
+             */
+            previous_period: string | null;
             /** Items */
             items: components["schemas"]["RankingItem"][];
         };
         /** RankingItem */
         RankingItem: {
-            /** Rank */
+            /**
+             * Rank
+             * @description Hạng trong cụm, khối; null khi đơn vị chưa được xếp hạng (xem rank_status)
+             */
             rank: number | null;
+            /**
+             * Rank Status
+             * @description ranked (đã duyệt), provisional (đã nộp, xếp hạng tạm thời), not_approved (chưa duyệt, khi phương án chỉ xếp hạng báo cáo đã duyệt), returned, not_submitted (chưa nộp), no_result (kỳ sơ kết, tổng kết: chưa có kết quả năm nào); chỉ ranked và provisional có hạng
+             */
+            rank_status: string;
+            /** Rank Status Label */
+            rank_status_label: string;
             unit: components["schemas"]["api__schemas__auth__UnitRef"];
             /** Group */
             group: string | null;
-            /** Total */
-            total: string;
+            /**
+             * Total
+             * @description null khi đơn vị chưa có kết quả (chưa nộp báo cáo)
+             */
+            total: string | null;
             /** Total Exact */
-            total_exact: string;
+            total_exact: string | null;
             /** Tier */
-            tier: string;
+            tier: string | null;
             /** Tier Label */
             tier_label: string;
             /** Tier Before Quota */
-            tier_before_quota: string;
+            tier_before_quota: string | null;
             /** Quota Applied */
             quota_applied: boolean;
             /** Pillars */
@@ -3263,6 +3353,12 @@ export interface components {
              * @description Hết hạn lúc (UTC)
              */
             expires_at: string;
+        };
+        /** UnitHistory */
+        UnitHistory: {
+            unit: components["schemas"]["api__schemas__auth__UnitRef"];
+            /** Points */
+            points: components["schemas"]["HistoryPoint"][];
         };
         /** UnitIn */
         UnitIn: {
@@ -4562,6 +4658,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnitOut"];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unit_history_api_v1_units__code__scores_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitHistory"];
                 };
             };
             /** @description Lỗi */

@@ -17,6 +17,7 @@ export default function AwardsRoute() {
     name: row.unit.name,
     group: row.group,
     rank: row.rank,
+    rankStatusLabel: row.rank_status_label,
     total: row.total,
     tier: row.tier,
   }));

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { Alert, Button, Card, Empty, Grid, Input, Radio, Select } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { previousPeriod, usePeriods } from '@/features/periods/api/periods';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
 import { useRanking, type RankingRow } from '@/features/scores/api/scores';
 import { groupRows } from '@/features/scores/group-rows';
@@ -17,9 +16,8 @@ export default function RankingRoute() {
   const [group, setGroup] = useSearchParam('group');
   const [search, setSearch] = useSearchParam('q');
   const phone = !(Grid.useBreakpoint().md ?? true);
-  const periods = usePeriods();
   const ranking = useRanking(period);
-  const previous = useRanking(previousPeriod(periods.data ?? [], period)?.code);
+  const previous = useRanking(ranking.data?.previous_period ?? undefined);
   const groupNames = useGroupNames();
   const groups = useMemo(() => (ranking.data ? groupRows(ranking.data.items, groupNames) : []), [ranking.data, groupNames]);
   const activeGroup = groups.find((g) => g.code === group) ?? groups[0];
@@ -84,7 +82,7 @@ export default function RankingRoute() {
                   style={{ width: '100%', marginBottom: 12 }}
                   options={groups.map((g) => ({ value: g.code, label: `${g.name} (${g.rows.length})` }))}
                 />
-                <RankingTable rows={filtered(activeGroup.rows)} period={ranking.data.period} previousTotals={previousTotals} />
+                <RankingTable rows={filtered(activeGroup.rows)} period={ranking.data.period} previousTotals={previousTotals} previousPeriod={ranking.data.previous_period} />
               </>
             ) : (
               <>
@@ -96,7 +94,7 @@ export default function RankingRoute() {
                   style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8, margin: '12px 0' }}
                   options={groups.map((g) => ({ value: g.code, label: `${g.name} (${g.rows.length})` }))}
                 />
-                <RankingTable rows={filtered(activeGroup.rows)} period={ranking.data.period} previousTotals={previousTotals} />
+                <RankingTable rows={filtered(activeGroup.rows)} period={ranking.data.period} previousTotals={previousTotals} previousPeriod={ranking.data.previous_period} />
               </>
             )}
           </Card>

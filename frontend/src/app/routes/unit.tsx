@@ -1,10 +1,7 @@
 import { useParams } from 'react-router';
-import { Card, Col, Empty, Row } from 'antd';
-import { useQueries } from '@tanstack/react-query';
-import { ApiError } from '@/api/errors';
-import { usePeriods } from '@/features/periods/api/periods';
+import { Card, Col, Empty, Row, Typography } from 'antd';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
-import { unitScoreQueryOptions, useUnitScore } from '@/features/scores/api/scores';
+import { useUnitHistory, useUnitScore, type HistoryPoint } from '@/features/scores/api/scores';
 import { historyOption } from '@/features/scores/chart-options';
 import { useIndicatorNames } from '@/features/indicators/api/indicators';
 import { IndicatorResultsTable, ScoreSummary } from '@/features/scores/components/ExplainedScore';
@@ -12,27 +9,32 @@ import { Chart } from '@/components/Chart';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorState, PageLoading } from '@/components/PageState';
 import { useSearchParam } from '@/lib/use-search-param';
-import { useToday } from '@/lib/clock';
+import { formatNumber } from '@/lib/format';
+
+/** This period's total against the same kind of period a year earlier (H1 with H1), when both have one. */
+function Comparison({ points, period }: { points: HistoryPoint[]; period: string | undefined }) {
+  const current = points.find((p) => p.period === period);
+  const previous = points.find((p) => p.period === current?.compares_with);
+  if (!current || !previous) return null;
+  if (current.total === null || previous.total === null)
+    return <Typography.Text type="secondary">So với {previous.period}: chưa có kết quả để so sánh</Typography.Text>;
+  const delta = Number(current.total) - Number(previous.total);
+  return (
+    <Typography.Text type={delta >= 0 ? 'success' : 'danger'}>
+      So với {previous.period}: {delta >= 0 ? '+' : '−'}
+      {formatNumber(Math.abs(delta))}
+    </Typography.Text>
+  );
+}
 
 export default function UnitRoute() {
   const { code = '' } = useParams();
   const [period, setPeriod] = useSearchParam('period');
   const score = useUnitScore(period, code);
-  const periods = usePeriods();
-  const today = useToday();
   const names = useIndicatorNames();
-  const history = useQueries({
-    // Only periods that have begun: later ones have nothing entered yet and would chart as zeros.
-    queries: (periods.data ?? [])
-      .filter((p) => p.start <= today)
-      .sort((a, b) => a.end.localeCompare(b.end) || a.start.localeCompare(b.start))
-      .map((p) => ({
-        ...unitScoreQueryOptions(p.code, code),
-        // A period without a score for this unit is an answer, not a failure to retry.
-        retry: (count: number, error: Error) => !(error instanceof ApiError) && count < 2,
-      })),
-  });
-  const points = history.flatMap((q) => (q.data ? [{ period: q.data.period, total: Number(q.data.total) }] : []));
+  const history = useUnitHistory(code);
+  const points = history.data?.points ?? [];
+  const charted = points.some((p) => p.total !== null);
 
   return (
     <>
@@ -43,7 +45,7 @@ export default function UnitRoute() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Card title="Điểm của kỳ">
+          <Card title="Điểm của kỳ" extra={<Comparison points={points} period={period} />}>
             {score.isError ? (
               <ErrorState error={score.error} />
             ) : score.data ? (
@@ -58,7 +60,7 @@ export default function UnitRoute() {
         </Col>
         <Col xs={24} xl={8}>
           <Card title="Qua các kỳ">
-            {points.length ? (
+            {charted ? (
               <Chart label="Tổng điểm qua các kỳ" option={historyOption(points)} height={260} />
             ) : (
               <Empty description="Chưa có điểm" />

@@ -1,7 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { TIERS } from '@/components/TierBadge';
 import { PILLARS } from '@/api/types';
-import type { IndicatorExplanation } from './api/scores';
+import type { HistoryPoint, IndicatorExplanation } from './api/scores';
 import type { RankingGroup } from './group-rows';
 
 const TIER_COLORS: Record<string, string> = { red: '#ff4d4f', gold: '#faad14', blue: '#1677ff', green: '#52c41a' };
@@ -81,12 +81,34 @@ export function mostFailedOption(rows: { code: string; failed: number }[]): ECha
   };
 }
 
-export function historyOption(points: { period: string; total: number }[]): EChartsCoreOption {
+const HISTORY_SERIES = [
+  { kind: 'half_year', name: '6 tháng đầu năm' },
+  { kind: 'year', name: 'Cả năm' },
+] as const;
+
+/**
+ * A unit's totals by year, one line per kind of period, so that 6-month results are compared with
+ * 6-month results and annual with annual. A period not started or without a result is a gap (null),
+ * never a 0 that would drag the line down.
+ */
+export function historyOption(points: HistoryPoint[]): EChartsCoreOption {
+  const years = [...new Set(points.filter((p) => p.kind === 'half_year' || p.kind === 'year').map((p) => p.start.slice(0, 4)))].sort();
+  const total = (kind: string, year: string) => {
+    const point = points.find((p) => p.kind === kind && p.start.startsWith(year));
+    return point?.total === null || point?.total === undefined ? null : round(Number(point.total));
+  };
   return {
     tooltip: { trigger: 'axis' },
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: points.map((p) => p.period) },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 16, top: 16, bottom: 32, containLabel: true },
+    xAxis: { type: 'category', data: years },
     yAxis: { type: 'value', min: 0 },
-    series: [{ name: 'Tổng điểm', type: 'line', data: points.map((p) => p.total), label: { show: true } }],
+    series: HISTORY_SERIES.map((series) => ({
+      name: series.name,
+      type: 'line',
+      connectNulls: false,
+      data: years.map((year) => total(series.kind, year)),
+      label: { show: true },
+    })),
   };
 }

@@ -15,8 +15,10 @@ export interface RankedUnit {
   name: string;
   group: string | null;
   rank: number | null;
-  total: string;
-  tier: string;
+  /** Why the unit has no rank ("Chưa nộp", "Chưa duyệt"); shown instead of a rank. */
+  rankStatusLabel: string;
+  total: string | null;
+  tier: string | null;
 }
 
 /**
@@ -113,7 +115,7 @@ function UnitEligibility({ period, unit, canPropose }: { period: string; unit: R
           const money = estimate(option.form, option.recipient);
           return (
             <List.Item
-              actions={option.eligible && canPropose ? [<ProposeButton key="propose" period={period} unit={unit} option={option} formName={catalog.data?.forms.find((f) => f.code === option.form)?.name ?? option.form} />] : []}
+              actions={option.eligible && !option.provisional && canPropose ? [<ProposeButton key="propose" period={period} unit={unit} option={option} formName={catalog.data?.forms.find((f) => f.code === option.form)?.name ?? option.form} />] : []}
             >
               <Space align="start">
                 {option.eligible ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#cf1322" />}
@@ -127,7 +129,10 @@ function UnitEligibility({ period, unit, canPropose }: { period: string; unit: R
                       </Typography.Text>
                     )}
                   </span>
-                  <Typography.Text type={option.eligible ? 'success' : 'secondary'}>{option.reason}</Typography.Text>
+                  <Typography.Text type={option.eligible && !option.provisional ? 'success' : 'secondary'}>
+                    {option.eligible && option.provisional ? 'Tạm tính: ' : ''}
+                    {option.reason}
+                  </Typography.Text>
                 </Space>
               </Space>
             </List.Item>
@@ -171,7 +176,12 @@ export function EligibilityPanel({
           expandedRowRender: (unit) => period && <UnitEligibility period={period} unit={unit} canPropose={canPropose} />,
         }}
         columns={[
-          { title: 'Hạng', dataIndex: 'rank', width: 70, render: (r: number | null) => r ?? '–' },
+          {
+            title: 'Hạng',
+            dataIndex: 'rank',
+            width: 90,
+            render: (r: number | null, unit) => r ?? <Typography.Text type="secondary">{unit.rankStatusLabel}</Typography.Text>,
+          },
           {
             title: 'Đơn vị',
             dataIndex: 'name',
@@ -182,7 +192,7 @@ export function EligibilityPanel({
             ),
           },
           { title: 'Tổng điểm', dataIndex: 'total', align: 'right', render: formatNumber },
-          { title: 'Xếp loại', dataIndex: 'tier', render: (tier: string) => <TierBadge tier={tier} short /> },
+          { title: 'Xếp loại', dataIndex: 'tier', render: (tier: string | null) => (tier ? <TierBadge tier={tier} short /> : '–') },
           {
             title: '',
             key: 'check',

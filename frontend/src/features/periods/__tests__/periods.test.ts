@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPeriod, previousPeriod, reportingPeriods, type Period } from '../api/periods';
+import { defaultPeriod, reportingPeriods, type Period } from '../api/periods';
 
 const period = (code: string, start: string, end: string, due: string, extra: Partial<Period> = {}): Period => ({
   code,
@@ -28,11 +28,5 @@ describe('periods', () => {
 
   it('defaults to the open period due first', () => {
     expect(defaultPeriod(PERIODS)?.code).toBe('2026-Y');
-  });
-
-  it('compares a period with the reporting period that ended before it', () => {
-    expect(previousPeriod(PERIODS, '2026-Y')?.code).toBe('2026-H1');
-    expect(previousPeriod(PERIODS, '2027-H1')?.code).toBe('2026-Y');
-    expect(previousPeriod(PERIODS, '2026-H1')).toBeUndefined();
   });
 });

@@ -30,15 +30,6 @@ export function defaultPeriod(periods: Period[]): Period | undefined {
   return open[0] ?? [...periods].sort((a, b) => b.due.localeCompare(a.due))[0];
 }
 
-/** The reporting period that ended last before this one ends (2026-H1 for 2026-Y), for trends. */
-export function previousPeriod(periods: Period[], code: string | undefined): Period | undefined {
-  const current = periods.find((p) => p.code === code);
-  if (!current) return undefined;
-  return reportingPeriods(periods)
-    .filter((p) => p.end < current.end)
-    .sort((a, b) => b.end.localeCompare(a.end))[0];
-}
-
 export function useSavePeriod() {
   const queryClient = useQueryClient();
   return useMutation({

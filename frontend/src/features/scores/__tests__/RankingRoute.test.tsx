@@ -17,9 +17,12 @@ function ranking(scoresPending: boolean): Ranking {
     frozen: false,
     scores_pending: scoresPending,
     scheme_version: 'mac-dinh-2026',
+    previous_period: null,
     items: [
       {
         rank: 1,
+        rank_status: 'ranked',
+        rank_status_label: 'Đã duyệt',
         unit: { code: 'CAX-001', name: 'Công an xã Một', kind: 'commune_police' },
         group: 'CAX',
         total: '95',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mostFailed, shortGroupName, tierDistributionOption } from '../chart-options';
-import type { IndicatorExplanation, RankingRow } from '../api/scores';
+import { historyOption, mostFailed, shortGroupName, tierDistributionOption } from '../chart-options';
+import type { HistoryPoint, IndicatorExplanation, RankingRow } from '../api/scores';
 
 const result = (code: string, met: boolean, applicable = true) => ({ code, met, applicable }) as IndicatorExplanation;
 
@@ -40,5 +40,25 @@ describe('tier distribution', () => {
   it('shortens group names only by their common prefix', () => {
     expect(shortGroupName('Khối thi đua các sở, ban, ngành')).toBe('sở, ban, ngành');
     expect(shortGroupName('Nhóm khác')).toBe('Nhóm khác');
+  });
+});
+
+describe('history', () => {
+  const point = (period: string, kind: string, start: string, total: string | null) =>
+    ({ period, kind, start, total }) as HistoryPoint;
+
+  it('draws one line per kind of period and leaves gaps null, never 0', () => {
+    const option = historyOption([
+      point('2026-H1', 'half_year', '2026-01-01', '88.5'),
+      point('2026-Y', 'year', '2026-01-01', null),
+      point('2027-H1', 'half_year', '2027-01-01', null),
+      point('2027-Y', 'year', '2027-01-01', null),
+      point('2028-S', 'preliminary_review', '2026-01-01', null),
+    ]) as { xAxis: { data: string[] }; series: { name: string; data: (number | null)[] }[] };
+    expect(option.xAxis.data).toEqual(['2026', '2027']);
+    expect(option.series.map((s) => [s.name, s.data])).toEqual([
+      ['6 tháng đầu năm', [88.5, null]],
+      ['Cả năm', [null, null]],
+    ]);
   });
 });

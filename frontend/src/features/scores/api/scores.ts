@@ -4,6 +4,7 @@ import type { Pillar, ValueInput } from '@/api/types';
 
 export type RankingRow = Schemas['RankingItem'];
 export type Ranking = Schemas['Ranking'];
+export type HistoryPoint = Schemas['HistoryPoint'];
 
 /**
  * The domain's explanation of a score (`api.domain.to_dict(UnitScore)`): exact numbers arrive as
@@ -71,6 +72,15 @@ export function unitScoreQueryOptions(period: string, unit: string) {
 
 export function useUnitScore(period: string | undefined, unit: string) {
   return useQuery({ ...unitScoreQueryOptions(period ?? '', unit), enabled: Boolean(period) });
+}
+
+/** The unit's result in every period, each with the same kind of period a year earlier to compare with. */
+export function useUnitHistory(unit: string) {
+  return useQuery({
+    queryKey: ['scores', 'history', unit],
+    queryFn: () => unwrap(api.GET('/api/v1/units/{code}/scores', { params: { path: { code: unit } } })),
+    enabled: Boolean(unit),
+  });
 }
 
 /** What-if score of values that are not saved; the caller debounces the values. */

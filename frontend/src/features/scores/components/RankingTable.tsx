@@ -6,10 +6,11 @@ import { formatNumber } from '@/lib/format';
 import { PILLARS } from '@/api/types';
 import type { RankingRow } from '../api/scores';
 
-function Trend({ total, previous }: { total: string; previous: string | undefined }) {
-  if (previous === undefined) return <Typography.Text type="secondary">–</Typography.Text>;
+function Trend({ total, previous, previousPeriod }: { total: string | null; previous: string | null | undefined; previousPeriod?: string | null }) {
+  // Only two results compare: a unit without a result (not submitted) in either period has no trend.
+  if (total === null || previous === null || previous === undefined) return <Typography.Text type="secondary">–</Typography.Text>;
   const delta = Number(total) - Number(previous);
-  const title = `Kỳ trước: ${formatNumber(previous)}`;
+  const title = `${previousPeriod ?? 'Kỳ trước'}: ${formatNumber(previous)}`;
   if (Math.abs(delta) < 0.005)
     return (
       <Tooltip title={title}>
@@ -28,18 +29,30 @@ function Trend({ total, previous }: { total: string; previous: string | undefine
 interface RankingTableProps {
   rows: RankingRow[];
   period: string;
-  /** Totals of the previous period of the same kind, by unit code, for the trend column. */
-  previousTotals: Map<string, string>;
+  /** Totals of the same kind of period a year earlier (H1 with H1), by unit code, for the trend column. */
+  previousTotals: Map<string, string | null>;
+  /** That period's code, named in the trend's tooltip; none when there is no comparable period. */
+  previousPeriod?: string | null;
+}
+
+/** A unit without a rank shows why instead ("Chưa nộp", "Chưa duyệt"): never a rank it did not earn. */
+function RankCell({ row }: { row: RankingRow }) {
+  if (row.rank !== null) return <>{row.rank}</>;
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`rank-status-${row.unit.code}`}>
+      {row.rank_status_label}
+    </Typography.Text>
+  );
 }
 
 function UnitCell({ row, period }: { row: RankingRow; period: string }) {
   return (
     <>
       <Link to={`/units/${row.unit.code}?period=${period}`}>{row.unit.name}</Link>
-      {row.submission_status !== 'approved' && (
+      {row.rank !== null && row.rank_status !== 'ranked' && (
         <div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {row.submission_status ? 'Báo cáo chưa được duyệt' : 'Chưa có báo cáo'}
+            {row.rank_status_label}
           </Typography.Text>
         </div>
       )}
@@ -50,7 +63,7 @@ function UnitCell({ row, period }: { row: RankingRow; period: string }) {
 function TierCell({ row }: { row: RankingRow }) {
   return (
     <span data-testid={`tier-${row.unit.code}`}>
-      <TierBadge tier={row.tier} short />
+      {row.tier === null ? <Typography.Text type="secondary">–</Typography.Text> : <TierBadge tier={row.tier} short />}
       {row.quota_applied && (
         <Tooltip title="Hạ do vượt tỷ lệ xuất sắc của cụm, khối">
           <Typography.Text type="warning">*</Typography.Text>
@@ -64,7 +77,7 @@ const tierOrder = (tier: string | null) => TIERS.findIndex((t) => t.code === tie
 const byRank = (a: RankingRow, b: RankingRow) => (a.rank ?? Infinity) - (b.rank ?? Infinity);
 
 /** On a phone each unit is a card (rank, unit, tier, total); on wider screens a sortable table. */
-export function RankingTable({ rows, period, previousTotals }: RankingTableProps) {
+export function RankingTable({ rows, period, previousTotals, previousPeriod }: RankingTableProps) {
   const phone = !(Grid.useBreakpoint().md ?? true);
   const pagination = rows.length > 30 ? ({ pageSize: 30, showSizeChanger: false } as const) : false;
   if (phone)
@@ -78,7 +91,7 @@ export function RankingTable({ rows, period, previousTotals }: RankingTableProps
             <Card size="small" style={{ marginBottom: 8, width: '100%' }} data-unit={row.unit.code}>
               <Flex gap={12} align="flex-start">
                 <Typography.Text strong style={{ fontSize: 18, minWidth: 28, textAlign: 'center' }} aria-label="Hạng">
-                  {row.rank ?? '–'}
+                  <RankCell row={row} />
                 </Typography.Text>
                 <div style={{ flex: 1, minWidth: 0 }} className="wrap-words">
                   <UnitCell row={row} period={period} />
@@ -110,7 +123,7 @@ export function RankingTable({ rows, period, previousTotals }: RankingTableProps
           align: 'center',
           sorter: byRank,
           defaultSortOrder: 'ascend',
-          render: (rank: number | null) => rank ?? '–',
+          render: (_: unknown, row: RankingRow) => <RankCell row={row} />,
         },
         {
           title: 'Đơn vị',
@@ -129,7 +142,7 @@ export function RankingTable({ rows, period, previousTotals }: RankingTableProps
           dataIndex: 'total',
           align: 'right',
           sorter: (a, b) => Number(a.total) - Number(b.total),
-          render: (v: string, row) => <strong data-testid={`total-${row.unit.code}`}>{formatNumber(v)}</strong>,
+          render: (v: string | null, row) => <strong data-testid={`total-${row.unit.code}`}>{formatNumber(v)}</strong>,
         },
         ...PILLARS.map((p) => ({
           title: p.label,
@@ -139,10 +152,10 @@ export function RankingTable({ rows, period, previousTotals }: RankingTableProps
           render: (_: unknown, row: RankingRow) => formatNumber(row.pillars[p.code]),
         })),
         {
-          title: 'So với kỳ trước',
+          title: previousPeriod ? `So với ${previousPeriod}` : 'So với cùng kỳ năm trước',
           key: 'trend',
           align: 'right',
-          render: (_, row) => <Trend total={row.total} previous={previousTotals.get(row.unit.code)} />,
+          render: (_, row) => <Trend total={row.total} previous={previousTotals.get(row.unit.code)} previousPeriod={previousPeriod} />,
         },
       ]}
     />
