@@ -4,8 +4,8 @@ Existing rows get the status their report's workflow status gives under the defa
 period is then marked as pending so that the server recomputes its ranks at start-up (unsubmitted
 units lose the ranks they used to get). Locked snapshots keep their ranks.
 
-Revision ID: 13
-Revises: b007
+Revision ID: 15
+Revises: 14
 Create Date: 2026-12-06 00:10:00
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "13"
-down_revision: str | None = "b007"
+revision: str = "15"
+down_revision: str | None = "14"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
