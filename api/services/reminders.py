@@ -167,3 +167,30 @@ def set_contact(session: Session, principal: Principal, unit_code: str, email: s
         session.flush()
     audit.record(session, actor=principal.username, action="unit.contact", entity="unit", entity_key=unit_code,
                  before=before, after={"email": email})
+
+
+# What a unit is told when the standing body decides on its report: (kind, title, body) by workflow action.
+_DECISIONS = {
+    "return": ("report_returned", "Báo cáo {period} bị trả lại",
+               "Cơ quan Thường trực đã trả lại báo cáo {period} của {unit}. Lý do: “{reason}”. "
+               "Hãy sửa số liệu và nộp lại."),
+    "approve": ("report_approved", "Báo cáo {period} đã được duyệt",
+                "Báo cáo {period} của {unit} đã được duyệt và được tính vào xếp hạng chính thức."),
+    "reopen": ("report_reopened", "Báo cáo {period} được mở lại",
+               "Cơ quan Thường trực đã mở lại báo cáo {period} của {unit} để bổ sung. Lý do: “{reason}”. "
+               "Hãy sửa số liệu và nộp lại."),
+}
+
+
+def notify_decision(session: Session, action: str, period: Period, unit: Unit, reason: str | None) -> None:
+    """An in-app notification to the unit when its report is returned, approved or reopened (its own
+    steps, like submitting, tell it nothing new)."""
+    decision = _DECISIONS.get(action)
+    if decision is None:
+        return
+    kind, title, body = decision
+    words = {"period": period.name, "unit": unit.name, "reason": reason or ""}
+    rows.add(session, Notification(
+        unit_id=unit.id, period_id=period.id, kind=kind, title=title.format(**words), body=body.format(**words),
+        created_at=clock.now(), read_at=None, emailed_to=None,
+    ))

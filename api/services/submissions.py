@@ -23,7 +23,7 @@ from api.domain.submissions import (
     period_accepts_changes,
 )
 from api.domain.submissions import editable as domain_editable
-from api.services import scoring, units
+from api.services import reminders, scoring, units
 from api.services.access import Principal
 from api.services.catalog import scoring_context
 from api.services.errors import Conflict, FieldProblem, Invalid, NotFound
@@ -196,6 +196,7 @@ def act(session: Session, principal: Principal, loaded: Loaded, action: Submissi
     audit.record(session, actor=principal.username, action=f"submission.{action.value}", entity="submission",
                  entity_key=loaded.key, before=before, after={"status": new_status.value, "version": submission.version},
                  reason=reason)
+    reminders.notify_decision(session, action.value, loaded.period, loaded.unit, reason)
     scoring.recompute_unit(session, loaded.period, loaded.unit)
 
 

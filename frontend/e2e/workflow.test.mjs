@@ -166,16 +166,30 @@ describe('reporting workflow', () => {
     assert.match(await reason.innerText(), new RegExp(RETURN_REASON.replace(/[.()]/g, '\\$&')));
     await shot(reporter, '06-returned-report');
 
-    // Evidence for the corrected value: the file is checked by content on the server, so a real PDF header.
-    await reporter.locator(`[data-indicator="${FAILED_VETO}"] input[type=file]`).setInputFiles(EVIDENCE);
-    await reporter.locator(`[data-indicator="${FAILED_VETO}"]`).getByRole('link', { name: /bien-ban-kiem-ke\.pdf/ }).waitFor();
+    // The unit was told, in the app.
+    await reporter.getByRole('button', { name: /^Thông báo, \d+ chưa đọc$/ }).waitFor();
 
+    // The corrected value, then its evidence before any save: attaching saves the value with it. The
+    // picker offers only accepted types; the file is checked by content on the server (a real PDF header).
     await fillIndicator(reporter, FAILED_VETO, { count: 0, note: 'Đã kiểm kê, không mất vũ khí (biên bản ngày 20/11)' });
+    const picker = reporter.locator(`[data-indicator="${FAILED_VETO}"] input[type=file]`);
+    assert.match(await picker.getAttribute('accept'), /\.pdf,.*\.docx/);
+    await picker.setInputFiles(EVIDENCE);
+    await reporter.locator(`[data-indicator="${FAILED_VETO}"]`).getByRole('link', { name: /bien-ban-kiem-ke\.pdf/ }).waitFor();
+    const saved = await Api.of(reporter).get(`/api/v1/submissions/${code}/${UNIT}`);
+    assert.equal(saved.indicators.find((i) => i.code === FAILED_VETO).value.count, 0, 'the value was saved with its evidence');
     const preview = reporter.getByTestId('score-preview');
     await preview.getByTestId('score-tier').getByText('Hoàn thành xuất sắc nhiệm vụ').waitFor();
     await reporter.getByRole('button', { name: /Nộp báo cáo/ }).click();
     await reporter.getByRole('button', { name: 'Nộp', exact: true }).click();
     await reporter.getByText('Đã nộp báo cáo').waitFor();
+
+    // The reviewer sees what changed since the return: the vetoed value, before and after.
+    await reviewer.goto(`/review/${code}/${UNIT}`);
+    const changes = reviewer.getByTestId('changes-since-return');
+    await changes.getByText(FAILED_VETO, { exact: true }).waitFor();
+    assert.match(await changes.locator('tr', { hasText: FAILED_VETO }).innerText(), /1\s+0 \(Đã kiểm kê/);
+    await shot(reviewer, '06b-changes-since-return');
   });
 
   it('lets the reviewer approve, and the ranking follows', async () => {

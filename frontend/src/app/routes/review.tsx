@@ -4,6 +4,7 @@ import { useSubmission } from '@/features/submissions/api/submissions';
 import { SubmissionForm } from '@/features/submissions/components/SubmissionForm';
 import { ReviewActions } from '@/features/submissions/components/ReviewActions';
 import { SubmissionHistory } from '@/features/submissions/components/SubmissionHistory';
+import { ChangesSinceReturn } from '@/features/submissions/components/ChangesSinceReturn';
 import { StatusTag } from '@/components/StatusTag';
 import { useUnitScore } from '@/features/scores/api/scores';
 import { useIndicatorNames, usePlanTexts } from '@/features/indicators/api/indicators';
@@ -40,6 +41,7 @@ export default function ReviewRoute() {
       {data.status === 'returned' && data.return_reason && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`Lý do trả lại: ${data.return_reason}`} />
       )}
+      {data.status === 'submitted' && <ChangesSinceReturn period={period} unit={unit} names={names} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <SubmissionForm indicators={data.indicators} report={{ period, unit }} planText={planText} editable={false} />

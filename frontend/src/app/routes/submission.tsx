@@ -128,6 +128,7 @@ export default function SubmissionRoute() {
               keepDraft(values);
             }}
             actionsExtra={<PreviewBadge period={period} unit={unit} values={previewValues} />}
+            onBeforeAttach={(values) => (dirty ? saveValues(values) : Promise.resolve())}
             onSave={(values) =>
               saveValues(values).then(() => message.success('Đã lưu nháp'), showError)
             }

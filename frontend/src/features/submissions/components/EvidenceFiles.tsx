@@ -9,10 +9,15 @@ interface EvidenceFilesProps {
   unit: string;
   indicator: SubmissionIndicator;
   editable: boolean;
+  /** Saves the form's unsaved values before a file is attached, so evidence can be added at any time. */
+  beforeAttach?: () => Promise<void>;
 }
 
+/** What the server accepts (checked there by content, api/services/evidence.py): the picker offers only these. */
+const ACCEPTED = '.pdf,.jpg,.jpeg,.png,.gif,.webp,.tif,.tiff,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods';
+
 /** The evidence files of one value: links to download, and an upload button while the report is editable. */
-export function EvidenceFiles({ period, unit, indicator, editable }: EvidenceFilesProps) {
+export function EvidenceFiles({ period, unit, indicator, editable, beforeAttach }: EvidenceFilesProps) {
   const { message } = App.useApp();
   const attach = useAttachEvidence(period, unit);
   if (!editable && indicator.evidence.length === 0) return null;
@@ -26,8 +31,11 @@ export function EvidenceFiles({ period, unit, indicator, editable }: EvidenceFil
       {editable && (
         <Upload
           showUploadList={false}
+          accept={ACCEPTED}
           customRequest={({ file, onSuccess, onError }) =>
-            attach.mutateAsync({ indicator: indicator.code, file: file as File }).then(
+            (beforeAttach ?? (() => Promise.resolve()))()
+              .then(() => attach.mutateAsync({ indicator: indicator.code, file: file as File }))
+              .then(
               (saved) => {
                 message.success(`Đã tải lên ${saved.filename}`);
                 onSuccess?.(saved);

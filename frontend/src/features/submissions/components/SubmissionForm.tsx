@@ -27,6 +27,8 @@ interface SubmissionFormProps {
   onEdit?: (values: ValueInput[]) => void;
   onSave?: (values: ValueInput[]) => void;
   onSubmit?: (values: ValueInput[]) => void;
+  /** Saves the form's values before a file is attached (see EvidenceFiles). */
+  onBeforeAttach?: (values: ValueInput[]) => Promise<void>;
 }
 
 const FIELD_KEYS: (keyof FieldValues)[] = ['numerator', 'denominator', 'count', 'flag', 'date', 'note'];
@@ -49,9 +51,10 @@ interface IndicatorRowProps {
   planText?: string;
   editable: boolean;
   report?: { period: string; unit: string };
+  beforeAttach?: () => Promise<void>;
 }
 
-function IndicatorRow({ indicator, planText, editable, report }: IndicatorRowProps) {
+function IndicatorRow({ indicator, planText, editable, report, beforeAttach }: IndicatorRowProps) {
   return (
     <Row gutter={[16, 4]} style={{ padding: '12px 0', borderTop: '1px solid #f0f0f0' }} data-indicator={indicator.code}>
       <Col xs={24} md={12}>
@@ -72,7 +75,7 @@ function IndicatorRow({ indicator, planText, editable, report }: IndicatorRowPro
       <Col xs={24} md={12}>
         <MeasureInput code={indicator.code} measure={indicator.measure} disabled={!editable} />
         <NoteInput code={indicator.code} disabled={!editable} />
-        {report && <EvidenceFiles {...report} indicator={indicator} editable={editable} />}
+        {report && <EvidenceFiles {...report} indicator={indicator} editable={editable} beforeAttach={beforeAttach} />}
       </Col>
     </Row>
   );
@@ -96,7 +99,7 @@ function PillarProgress({ indicators }: { indicators: SubmissionIndicator[] }) {
 
 /** The data-entry form of one report: every applicable indicator, grouped by the three pillars. */
 export function SubmissionForm(props: SubmissionFormProps) {
-  const { indicators, report, planText, editable, saving, submitting, actionsExtra, onChange, onEdit, onSave, onSubmit } = props;
+  const { indicators, report, planText, editable, saving, submitting, actionsExtra, onChange, onEdit, onSave, onSubmit, onBeforeAttach } = props;
   const [ownForm] = Form.useForm<FormValues>();
   const form = props.form ?? ownForm;
   const initialValues = useMemo(() => toFormValues(indicators), [indicators]);
@@ -110,6 +113,8 @@ export function SubmissionForm(props: SubmissionFormProps) {
   // The first pillar renders at once so typing can start; the others follow without blocking input.
   const shownGroups = useDeferredValue(groups, groups.slice(0, 1));
   const current = () => toValueInputs(indicators, form.getFieldsValue(true) as FormValues);
+
+  const beforeAttach = onBeforeAttach && (() => form.validateFields().then(() => onBeforeAttach(current())));
 
   const submit = async () => {
     try {
@@ -149,6 +154,7 @@ export function SubmissionForm(props: SubmissionFormProps) {
               planText={planText?.[indicator.code]}
               editable={editable}
               report={report}
+              beforeAttach={beforeAttach}
             />
           ))}
         </Card>
