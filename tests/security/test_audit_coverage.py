@@ -62,14 +62,16 @@ ROW_CHANGES = {
 
 
 def _rank_first(sqlite_url: str) -> None:
-    """Make CAX-010 first, excellent and clear of vetoes in the 2026 annual ranking, as an award proposal
-    requires."""
+    """Make CAX-010 first (ranked on an approved report), excellent and clear of vetoes in the 2026 annual
+    ranking, and lock that period, as an award proposal requires."""
     engine = create_engine(sqlite_url)
     try:
         with Session(engine) as db, db.begin():
             score = db.scalar(select(Score).join(Period, Score.period_id == Period.id).join(Unit, Score.unit_id == Unit.id)
                               .where(Period.code == ELIGIBLE_PROPOSAL["period"], Unit.code == ELIGIBLE_PROPOSAL["unit"]))
             score.rank, score.tier, score.final_tier = 1, "XUAT_SAC", "XUAT_SAC"
+            score.rank_status = "ranked"
+            db.scalar(select(Period).where(Period.code == ELIGIBLE_PROPOSAL["period"])).status = "locked"
             score.explanation = {**score.explanation, "veto_failed": []}
     finally:
         engine.dispose()
