@@ -49,6 +49,8 @@ async function annualPeriodWithApprovedReport({ yearsAgo = 0, due = addDays(toda
   await saveValues(reporter, created.code, UNIT);
   await report.submit(reporter, created.code, UNIT);
   await report.approve(Api.of(reviewer), created.code, UNIT);
+  // Only a locked period's results can be proposed for an award.
+  await admin.post(`/api/v1/periods/${created.code}/lock`);
   return { period: created.code, year };
 }
 
