@@ -39,7 +39,7 @@ const shot = (page, name) => page.screenshot({ path: `${SHOTS}${name}.png`, full
  * counts in every period holding its date) or an award (the budget sums a year) of one test stays out of
  * another's. The budget covers the plan's years, 2026-2030, so the current year is taken within them.
  */
-async function annualPeriodWithApprovedReport({ yearsAgo = 0, due = addDays(today, 20) } = {}) {
+async function annualPeriodWithApprovedReport({ yearsAgo = 0, due = addDays(today, 20), locked = false } = {}) {
   const year = Math.min(Math.max(Number(today.slice(0, 4)), 2026), 2030) - yearsAgo;
   annualMade += 1;
   const created = await createPeriod(admin, today, {
@@ -50,7 +50,7 @@ async function annualPeriodWithApprovedReport({ yearsAgo = 0, due = addDays(toda
   await report.submit(reporter, created.code, UNIT);
   await report.approve(Api.of(reviewer), created.code, UNIT);
   // Only a locked period's results can be proposed for an award.
-  await admin.post(`/api/v1/periods/${created.code}/lock`);
+  if (locked) await admin.post(`/api/v1/periods/${created.code}/lock`);
   return { period: created.code, year };
 }
 
@@ -154,7 +154,7 @@ describe('inspections, awards and reports', () => {
 
   it('lets the standing body propose the top unit, Sở Nội vụ forward it and record the decision', async () => {
     // The only award of its year: the budget below holds this one's money alone.
-    const { period, year } = await annualPeriodWithApprovedReport();
+    const { period, year } = await annualPeriodWithApprovedReport({ locked: true });
     await reviewer.goto(`/awards?period=${period}`);
     await reviewer.getByRole('button', { name: `Xét khen thưởng ${UNIT_NAME}` }).click();
     const eligibility = reviewer.getByTestId(`eligibility-${UNIT}`);
@@ -201,7 +201,7 @@ describe('inspections, awards and reports', () => {
   });
 
   it('shows the consolidated report and downloads it as a Word document', async () => {
-    const { period } = await annualPeriodWithApprovedReport({ yearsAgo: 1 });
+    const { period } = await annualPeriodWithApprovedReport({ yearsAgo: 1, locked: true });
     await Api.of(reviewer).post('/api/v1/award-proposals', { period, unit: UNIT, recipient: 'collective', form: AWARD });
     await reviewer.goto(`/consolidated-reports?period=${period}`);
     await reviewer.getByText('I. Tình hình báo cáo').waitFor();
@@ -254,7 +254,7 @@ describe('inspections, awards and reports', () => {
 
   it('renders bonuses, models, the audit log and the public page without login', async () => {
     // A decided award, for the audit log.
-    const { period } = await annualPeriodWithApprovedReport({ yearsAgo: 3 });
+    const { period } = await annualPeriodWithApprovedReport({ yearsAgo: 3, locked: true });
     const proposal = await Api.of(reviewer).post('/api/v1/award-proposals', { period, unit: UNIT, recipient: 'collective', form: AWARD });
     await Api.of(homeAffairs).post(`/api/v1/award-proposals/${proposal.id}/forward`);
     await Api.of(homeAffairs).post(`/api/v1/award-proposals/${proposal.id}/decision`, { number: '126/QĐ-UBND', date: today, approved: true });
