@@ -1,6 +1,7 @@
 """Helpers for the import tests: uploads, and a snapshot of every table an import may write."""
 
 import pytest
+from backend_support import table_fingerprints
 from sqlalchemy import text
 
 API = "/api/v1"
@@ -33,10 +34,7 @@ def db_state(database):
 
     def snapshot() -> dict[str, list[tuple]]:
         with database.connect() as connection:
-            return {
-                table: [tuple(row) for row in connection.execute(text(f"SELECT * FROM {table} ORDER BY 1"))]
-                for table in WATCHED_TABLES
-            }
+            return table_fingerprints(connection, WATCHED_TABLES)
 
     return snapshot
 

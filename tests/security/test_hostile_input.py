@@ -13,7 +13,8 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
+
+from backend_support import table_fingerprints
 
 from tests.imports.files import csv_bytes
 from tests.security.support import SUBMISSION, count_indicator, reset_to_draft
@@ -52,13 +53,8 @@ class Target:
         return client
 
     def snapshot(self) -> dict[str, list[tuple]]:
-        engine = create_engine(self.url)
-        try:
-            with engine.connect() as connection:
-                return {table: [tuple(row) for row in connection.execute(text(f"SELECT * FROM {table} ORDER BY 1"))]
-                        for table in WATCHED}  # fmt: skip
-        finally:
-            engine.dispose()
+        with self.app.state.engine.connect() as connection:
+            return table_fingerprints(connection, WATCHED)
 
 
 @pytest.fixture(scope="module")
