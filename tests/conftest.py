@@ -126,6 +126,52 @@ def new_postgres_schema():
 
 
 @pytest.fixture(scope="session")
+def seeded_postgres():
+    """``seeded_postgres()`` returns the URL of a new database holding the migrated demo province.
+
+    Migrating and seeding PostgreSQL takes 10-15 s; it is done once per session (per xdist worker) into a
+    template database, and each call copies it with ``CREATE DATABASE ... TEMPLATE`` (under a second).
+    Every copy is its own database, so its change notifications reach no other test. All are dropped at
+    the end of the session; ``postgres_database`` drops its copy at the end of its test.
+    """
+    server = os.environ.get("BANHAT_TEST_POSTGRES_URL")
+    if not server:
+        pytest.skip("PostgreSQL tests skipped: BANHAT_TEST_POSTGRES_URL is not set (no PostgreSQL reachable).")
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    made: list[str] = []
+
+    def new_database(template: str | None = None) -> str:
+        name = f"banhat_test_{uuid.uuid4().hex[:12]}"
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
+        made.append(name)
+        return name
+
+    template = new_database()
+    seed_database(make_url(server).set(database=template).render_as_string(hide_password=False))
+
+    def copy() -> str:
+        return make_url(server).set(database=new_database(template)).render_as_string(hide_password=False)
+
+    yield copy
+    with admin.connect() as connection:
+        for name in reversed(made):
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def postgres_database(seeded_postgres):
+    """A database of its own holding the migrated demo province, dropped after the test."""
+    url = seeded_postgres()
+    yield url
+    admin = create_engine(os.environ["BANHAT_TEST_POSTGRES_URL"], isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
 def postgres_url(new_postgres_schema) -> str:
     """One fresh PostgreSQL schema shared by the tests of this run."""
     return new_postgres_schema()

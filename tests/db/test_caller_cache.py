@@ -6,7 +6,6 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from backend_support import seed_database
 from sqlalchemy import select, text, update
 
 from api.db.engine import make_engine, session_factories
@@ -21,24 +20,18 @@ PERIOD = "2026-H1"
 WAIT_SECONDS = 2.0
 
 
-def seeded_postgres(new_postgres_schema) -> str:
-    url = new_postgres_schema()
-    seed_database(url)
-    return url
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request):
     url = (request.getfixturevalue("sqlite_url") if request.param == "sqlite"  # a copy of the seeded template
-           else seeded_postgres(request.getfixturevalue("new_postgres_schema")))
+           else request.getfixturevalue("seeded_postgres")())
     engine = make_engine(url)
     yield engine
     engine.dispose()
 
 
 @pytest.fixture
-def postgres_engine(new_postgres_schema):
-    engine = make_engine(seeded_postgres(new_postgres_schema))
+def postgres_engine(seeded_postgres):
+    engine = make_engine(seeded_postgres())
     yield engine
     engine.dispose()
 

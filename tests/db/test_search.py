@@ -1,7 +1,6 @@
 """Searching units ignores case and diacritics, the same on SQLite and PostgreSQL: "pho hien" finds "Phố Hiến"."""
 
 import pytest
-from backend_support import seed_database
 from sqlalchemy import select
 
 from api.db.engine import make_engine, session_factories
@@ -50,10 +49,8 @@ def test_unit_search_ignores_case_and_diacritics_on_sqlite(sqlite_url):
 
 
 @pytest.mark.postgres
-def test_unit_search_ignores_case_and_diacritics_on_postgres(new_postgres_schema):
-    url = new_postgres_schema()
-    seed_database(url)
-    _check_search(url)
+def test_unit_search_ignores_case_and_diacritics_on_postgres(seeded_postgres):
+    _check_search(seeded_postgres())
 
 
 def test_api_search_finds_units_without_diacritics(leader):

@@ -14,13 +14,15 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture(scope="module")
-def postgres_app(postgres_url, tmp_path_factory):
-    from backend_support import seed_database
+def postgres_url(seeded_postgres) -> str:
+    return seeded_postgres()
 
+
+@pytest.fixture(scope="module")
+def postgres_app(postgres_url, tmp_path_factory):
     from api.main import create_app
     from api.settings import Settings
 
-    seed_database(postgres_url)
     folder = tmp_path_factory.mktemp("pg-import")
     application = create_app(Settings(database_url=postgres_url, evidence_dir=folder / "evidence",
                                       frontend_dist=folder / "no-spa"))  # fmt: skip

@@ -12,7 +12,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from tests.conftest import DEMO_PASSWORD, seed_database
+from tests.conftest import DEMO_PASSWORD
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -208,38 +207,6 @@ def start_server(database_url: str, workdir: Path, workers: int = 1) -> Server:
             time.sleep(0.2)
     server.kill()
     raise RuntimeError("server did not start")
-
-
-@pytest.fixture(scope="session")
-def postgres_seeded_template() -> str:
-    """A migrated and seeded database made once per session (per xdist worker), copied by each test."""
-    base = os.environ.get("BANHAT_TEST_POSTGRES_URL")
-    if not base:
-        pytest.skip("PostgreSQL tests skipped: BANHAT_TEST_POSTGRES_URL is not set.")
-    name = f"banhat_rel_template_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    seed_database(make_url(base).set(database=name).render_as_string(hide_password=False))
-    yield name
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
-@pytest.fixture
-def postgres_database(postgres_seeded_template):
-    """A fresh, migrated and seeded database on the test PostgreSQL server (skips without one): a copy
-    of the session's seeded template (nothing stays connected to it)."""
-    base = os.environ["BANHAT_TEST_POSTGRES_URL"]
-    name = f"banhat_rel_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{postgres_seeded_template}"'))
-    yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

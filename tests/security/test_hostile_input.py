@@ -12,9 +12,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from fastapi.testclient import TestClient
-
 from backend_support import table_fingerprints
+from fastapi.testclient import TestClient
 
 from tests.imports.files import csv_bytes
 from tests.security.support import SUBMISSION, count_indicator, reset_to_draft
@@ -58,14 +57,11 @@ class Target:
 
 
 @pytest.fixture(scope="module")
-def postgres_target(new_postgres_schema, tmp_path_factory):
-    from backend_support import seed_database
-
+def postgres_target(seeded_postgres, tmp_path_factory):
     from api.main import create_app
     from api.settings import Settings
 
-    url = new_postgres_schema()
-    seed_database(url)
+    url = seeded_postgres()
     folder = tmp_path_factory.mktemp("pg-hostile")
     application = create_app(Settings(database_url=url, evidence_dir=folder / "evidence",
                                       frontend_dist=folder / "no-spa"))  # fmt: skip
