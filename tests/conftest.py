@@ -11,9 +11,18 @@ import uuid
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher, profiles
 from backend_support import DEMO_PASSWORD, seed_database
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+
+from api.services import security
+
+# Every login verifies an argon2 hash with the parameters it was made with: 0.12 s with the production
+# parameters, paid on about every test. The test accounts are hashed with argon2-cffi's profile meant for
+# tests instead; production's parameters are checked by tests/test_password_hashing.py in a process of
+# its own.
+security.PASSWORD_HASHER = PasswordHasher.from_parameters(profiles.CHEAPEST)
 
 
 @pytest.fixture(scope="session")

@@ -6,17 +6,19 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-_hasher = PasswordHasher()  # argon2id with the library's recommended parameters
+# argon2id with the library's recommended parameters (RFC 9106, low memory). The test suite swaps in
+# argon2's CHEAPEST profile (tests/conftest.py); tests/test_password_hashing.py checks this default.
+PASSWORD_HASHER = PasswordHasher()
 TOKEN_PREFIX = "bn_"
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return PASSWORD_HASHER.hash(password)
 
 
 def verify_password(password_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash, password)
+        return PASSWORD_HASHER.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
