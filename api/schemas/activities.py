@@ -2,8 +2,9 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
-from api.domain.activities import DESCRIPTION_MAX, EVIDENCE_MAX, Channel, Subject
+from api.domain.activities import DESCRIPTION_MAX, EVIDENCE_MAX
 from api.schemas.common import InputModel
+from api.schemas.enums import Channel, Subject
 
 
 class ActivityIn(InputModel):

@@ -3,6 +3,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from api.schemas.common import InputModel
+from api.schemas.enums import Permission, Role, TokenScope, UnitKind
 
 
 class LoginIn(InputModel):
@@ -13,20 +14,20 @@ class LoginIn(InputModel):
 class UnitRef(BaseModel):
     code: str
     name: str
-    kind: str
+    kind: UnitKind
 
 
 class Me(BaseModel):
     username: str
     full_name: str
-    role: str
+    role: Role
     unit: UnitRef | None
-    permissions: list[str]
+    permissions: list[Permission]
 
 
 class TokenIn(InputModel):
     name: str = Field(min_length=1, max_length=255)
-    scopes: list[str] = Field(min_length=1)
+    scopes: list[TokenScope] = Field(min_length=1)
     expires_in_days: int | None = Field(
         default=None, ge=1, le=3650,
         description="Số ngày hiệu lực (1-3650); bỏ trống: mặc định của hệ thống (365 ngày)",
@@ -37,7 +38,7 @@ class TokenOut(BaseModel):
     id: int
     name: str
     prefix: str
-    scopes: list[str]
+    scopes: list[TokenScope]
     created_at: datetime
     revoked_at: datetime | None
     expires_at: datetime = Field(description="Hết hạn lúc (UTC)")
@@ -51,14 +52,14 @@ class UserIn(InputModel):
     username: str = Field(min_length=2, max_length=64, pattern=r"^[a-z0-9_.-]+$")
     full_name: str = Field(min_length=1, max_length=255)
     password: str = Field(min_length=8, max_length=256)
-    role: str
+    role: Role
     unit: str | None = None
 
 
 class UserPatch(InputModel):
     full_name: str | None = Field(default=None, min_length=1, max_length=255)
     password: str | None = Field(default=None, min_length=8, max_length=256)
-    role: str | None = None
+    role: Role | None = None
     unit: str | None = None
     active: bool | None = None
 
@@ -66,6 +67,6 @@ class UserPatch(InputModel):
 class UserOut(BaseModel):
     username: str
     full_name: str
-    role: str
+    role: Role
     unit: UnitRef | None
     active: bool

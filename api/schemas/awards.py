@@ -1,22 +1,20 @@
 """Award forms, eligibility, proposals and the award settings."""
 
 from datetime import date, datetime
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from api.schemas.common import InputDate, InputModel
-
-RecipientKind = Literal["collective", "individual"]
+from api.schemas.enums import PeriodKind, ProposalStatus, Recipient, TierCode
 
 
 class AwardFormOut(BaseModel):
     code: str
     name: str
     decided_by: str
-    multipliers: dict[str, str]
-    occasions: list[str]
-    min_tier: str
+    multipliers: dict[Recipient, str]
+    occasions: list[PeriodKind]
+    min_tier: TierCode
     max_rank: int | None
 
 
@@ -30,7 +28,7 @@ class AwardCatalogOut(BaseModel):
 
 class EligibilityOut(BaseModel):
     form: str
-    recipient: RecipientKind
+    recipient: Recipient
     eligible: bool
     provisional: bool = Field(description="Kỳ chưa khóa: kết quả tạm tính, chưa đề nghị được")
     reason: str
@@ -55,7 +53,7 @@ class SettingsOut(BaseModel):
 class ProposalIn(InputModel):
     period: str
     unit: str
-    recipient: RecipientKind
+    recipient: Recipient
     form: str
     person_name: str | None = Field(default=None, max_length=255)
     person_title: str | None = Field(default=None, max_length=255)
@@ -82,12 +80,12 @@ class ProposalOut(BaseModel):
     id: int
     period: str
     unit: UnitRef
-    recipient: RecipientKind
+    recipient: Recipient
     person_name: str | None
     person_title: str | None
     form: str
     form_name: str
-    status: str
+    status: ProposalStatus
     status_label: str
     eligibility_reason: str
     multiplier: str

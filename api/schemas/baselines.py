@@ -4,6 +4,7 @@ from pydantic import BaseModel, Field, StrictInt
 
 from api.domain.values import MAX_NUMBER
 from api.schemas.common import InputModel
+from api.schemas.enums import BaselineStatus
 
 
 class BaselineIn(InputModel):
@@ -31,7 +32,7 @@ class BaselineOut(BaseModel):
     denominator: int
     rate: str = Field(description="Tỷ lệ (%), làm tròn 2 chữ số")
     note: str | None
-    status: str = Field(description="proposed (chờ duyệt), approved (đã duyệt), rejected (không duyệt)")
+    status: BaselineStatus = Field(description="proposed (chờ duyệt), approved (đã duyệt), rejected (không duyệt)")
     entered_by: str
     entered_at: datetime
     reviewed_by: str | None

@@ -3,27 +3,36 @@ from datetime import date, datetime
 from pydantic import BaseModel, Field
 
 from api.schemas.common import InputDate, InputModel
-
-PERIOD_KIND = r"^(half_year|year|preliminary_review|final_review)$"
+from api.schemas.enums import (
+    Cadence,
+    Measure,
+    PeriodKind,
+    PeriodStatus,
+    Pillar,
+    RuleKind,
+    SubmissionStatus,
+    TimelinessStatus,
+    UnitKind,
+)
 
 
 class RuleOut(BaseModel):
-    kind: str
+    kind: RuleKind
     threshold: str | None
     count: int | None
-    cadence: str | None
+    cadence: Cadence | None
     deadline: date | None
     text: str
 
 
 class IndicatorOut(BaseModel):
     code: str
-    pillar: str
+    pillar: Pillar
     name: str
     plan_text: str
-    measure: str
+    measure: Measure
     rule: RuleOut
-    applies_to: list[str]
+    applies_to: list[UnitKind]
     veto: bool
     input_hint: str
     weight: str
@@ -39,11 +48,11 @@ class SchemeOut(BaseModel):
 class PeriodOut(BaseModel):
     code: str
     name: str
-    kind: str
+    kind: PeriodKind
     start: date
     end: date
     due: date
-    status: str
+    status: PeriodStatus
     scheme_version: str | None = None
     spans: list[str] = []
 
@@ -51,7 +60,7 @@ class PeriodOut(BaseModel):
 class PeriodIn(InputModel):
     code: str = Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_.-]+$")
     name: str = Field(min_length=1, max_length=255)
-    kind: str = Field(pattern=PERIOD_KIND)
+    kind: PeriodKind
     start: InputDate
     end: InputDate
     due: InputDate
@@ -78,9 +87,9 @@ class UnitStatus(BaseModel):
     unit: str
     name: str
     group: str
-    status: str | None
+    status: SubmissionStatus | None
     first_submitted_at: datetime | None
-    timeliness: str
+    timeliness: TimelinessStatus
     timeliness_label: str
     days_late: int
 

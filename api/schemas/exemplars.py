@@ -2,13 +2,14 @@
 
 from pydantic import BaseModel, Field
 
-from api.schemas.awards import RecipientKind, UnitRef
+from api.schemas.awards import UnitRef
 from api.schemas.common import InputModel
+from api.schemas.enums import Recipient
 
 
 class ExemplarIn(InputModel):
     unit: str
-    recipient: RecipientKind
+    recipient: Recipient
     name: str = Field(min_length=1, max_length=255)
     achievement: str = Field(min_length=1)
     year: int = Field(ge=2026, le=2030)
@@ -18,7 +19,7 @@ class ExemplarIn(InputModel):
 class ExemplarOut(BaseModel):
     id: int
     unit: UnitRef
-    recipient: RecipientKind
+    recipient: Recipient
     name: str
     achievement: str
     year: int

@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field, HttpUrl
 
 from api.schemas.common import InputModel
+from api.schemas.enums import DeliveryStatus
 
 
 class ImportProblem(BaseModel):
@@ -66,7 +67,7 @@ class WebhookCreated(WebhookOut):
 class WebhookDeliveryOut(BaseModel):
     id: int
     event: str
-    status: str
+    status: DeliveryStatus
     attempts: int
     response_status: int | None
     error: str | None

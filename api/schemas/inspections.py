@@ -6,6 +6,7 @@ from pydantic import BaseModel, Field
 
 from api.schemas.awards import UnitRef
 from api.schemas.common import InputDate, InputModel
+from api.schemas.enums import ActionStatus, InspectionStatus
 
 
 class InspectionIn(InputModel):
@@ -39,7 +40,7 @@ class ActionOut(BaseModel):
     id: int
     description: str
     due_on: date
-    status: str
+    status: ActionStatus
     done_on: date | None
 
 
@@ -57,7 +58,7 @@ class InspectionOut(BaseModel):
     topic: str
     planned_on: date
     inspected_on: date | None
-    status: str
+    status: InspectionStatus
     deduction_points: str
     open_actions: int
     findings: list[FindingOut]

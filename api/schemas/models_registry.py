@@ -6,13 +6,14 @@ from pydantic import BaseModel, Field
 
 from api.schemas.awards import UnitRef
 from api.schemas.common import InputModel
+from api.schemas.enums import ModelStatus
 
 
 class ModelIn(InputModel):
     unit: str
     kind: str
     name: str = Field(min_length=1, max_length=255)
-    status: str = "active"
+    status: ModelStatus = ModelStatus.ACTIVE
     established_on: date | None = None
     note: str | None = None
 
@@ -23,7 +24,7 @@ class ModelOut(BaseModel):
     kind: str
     kind_label: str
     name: str
-    status: str
+    status: ModelStatus
     status_label: str
     established_on: date | None
     note: str | None

@@ -4,9 +4,11 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
+from api.schemas.enums import TierCode
+
 
 class PublicTierCount(BaseModel):
-    tier: str
+    tier: TierCode
     label: str
     count: int
 

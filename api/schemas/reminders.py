@@ -6,11 +6,12 @@ from pydantic import BaseModel, Field
 
 from api.schemas.awards import UnitRef
 from api.schemas.common import InputModel
+from api.schemas.enums import ReminderKind
 
 
 class ReminderOut(BaseModel):
     unit: UnitRef
-    kind: str
+    kind: ReminderKind
     title: str
     body: str
     due: date

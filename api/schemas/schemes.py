@@ -5,6 +5,7 @@ from pydantic import BaseModel, Field
 
 from api.schemas.auth import UnitRef
 from api.schemas.common import InputModel
+from api.schemas.enums import SchemeDraftStatus, TierCode
 
 VERSION_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$"
 
@@ -33,7 +34,7 @@ class DraftOut(BaseModel):
     id: int
     code: str
     based_on: str
-    status: str = Field(description="draft (đang soạn) hoặc activated (đã áp dụng)")
+    status: SchemeDraftStatus = Field(description="draft (đang soạn) hoặc activated (đã áp dụng)")
     document: dict[str, Any]
     created_by: str
     created_at: datetime
@@ -54,7 +55,7 @@ class ActivatedOut(BaseModel):
 
 class PreviewSide(BaseModel):
     total: str | None
-    tier: str | None
+    tier: TierCode | None
     tier_label: str | None
     rank: int | None
 

@@ -4,11 +4,12 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from api.schemas.auth import UnitRef
+from api.schemas.enums import PeriodKind, Pillar, RankStatus, SubmissionStatus, TierCode
 
 
 class RankingItem(BaseModel):
     rank: int | None = Field(description="Hạng trong cụm, khối; null khi đơn vị chưa được xếp hạng (xem rank_status)")
-    rank_status: str = Field(
+    rank_status: RankStatus = Field(
         description="ranked (đã duyệt), provisional (đã nộp, xếp hạng tạm thời), not_approved (chưa duyệt, khi "
         "phương án chỉ xếp hạng báo cáo đã duyệt), returned, not_submitted (chưa nộp), no_result (kỳ sơ kết, "
         "tổng kết: chưa có kết quả năm nào); chỉ ranked và provisional có hạng"
@@ -18,12 +19,12 @@ class RankingItem(BaseModel):
     group: str | None
     total: str | None = Field(description="null khi đơn vị chưa có kết quả (chưa nộp báo cáo)")
     total_exact: str | None
-    tier: str | None
+    tier: TierCode | None
     tier_label: str
-    tier_before_quota: str | None
+    tier_before_quota: TierCode | None
     quota_applied: bool
-    pillars: dict[str, str | None]
-    submission_status: str | None
+    pillars: dict[Pillar, str | None]
+    submission_status: SubmissionStatus | None
     first_submitted_at: datetime | None
     veto_failed: list[str]
 
@@ -54,15 +55,15 @@ class Ranking(BaseModel):
 class HistoryPoint(BaseModel):
     period: str
     name: str
-    kind: str
+    kind: PeriodKind
     start: date
     end: date
     started: bool
     compares_with: str | None = Field(description="Kỳ cùng loại liền trước (năm trước) để so sánh")
     total: str | None = Field(description="null khi kỳ chưa bắt đầu hoặc đơn vị chưa có kết quả; không bao giờ là 0 thay cho null")
-    tier: str | None
+    tier: TierCode | None
     rank: int | None
-    rank_status: str | None
+    rank_status: RankStatus | None
     rank_status_label: str | None
 
 
@@ -75,15 +76,15 @@ class ExplainedScore(BaseModel):
     period: str
     unit: UnitRef
     rank: int | None
-    rank_status: str | None = Field(description="Như trong bảng xếp hạng; null trong bản xem trước")
+    rank_status: RankStatus | None = Field(description="Như trong bảng xếp hạng; null trong bản xem trước")
     rank_status_label: str | None
     total: str
     total_exact: str
-    tier: str
+    tier: TierCode
     tier_label: str
     quota_applied: bool
     frozen: bool
     scheme_version: str
     computed_at: datetime | None
-    pillars: dict[str, str | None]
+    pillars: dict[Pillar, str | None]
     explanation: dict[str, Any]

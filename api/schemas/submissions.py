@@ -3,9 +3,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field, StrictInt
 
-from api.domain.submissions import SubmissionStatus
 from api.schemas.auth import UnitRef
 from api.schemas.common import InputModel
+from api.schemas.enums import Measure, Pillar, SubmissionStatus, TimelinessStatus
 
 
 class ValueIn(InputModel):
@@ -49,9 +49,9 @@ class ValueOut(BaseModel):
 
 class IndicatorEntry(BaseModel):
     code: str
-    pillar: str
+    pillar: Pillar
     name: str
-    measure: str
+    measure: Measure
     rule_text: str
     input_hint: str
     veto: bool
@@ -71,7 +71,7 @@ class SubmissionOut(BaseModel):
     first_submitted_at: datetime | None
     submitted_at: datetime | None
     approved_at: datetime | None
-    timeliness: str
+    timeliness: TimelinessStatus
     timeliness_label: str
     indicators: list[IndicatorEntry]
 

@@ -3,14 +3,13 @@ import unicodedata
 from pydantic import BaseModel, Field, field_validator
 
 from api.schemas.common import InputModel
-
-KIND_PATTERN = r"^(province|police_province|police_department|commune_police|department|commune)$"
+from api.schemas.enums import UnitKind
 
 
 class UnitOut(BaseModel):
     code: str
     name: str
-    kind: str
+    kind: UnitKind
     parent: str | None
     group: str | None
 
@@ -25,7 +24,7 @@ class UnitPage(BaseModel):
 class UnitNode(BaseModel):
     code: str
     name: str
-    kind: str
+    kind: UnitKind
     group: str | None
     children: list["UnitNode"] = []
 
@@ -33,7 +32,7 @@ class UnitNode(BaseModel):
 class UnitIn(InputModel):
     code: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
     name: str = Field(min_length=1, max_length=255)
-    kind: str = Field(pattern=KIND_PATTERN)
+    kind: UnitKind
     parent: str | None = None
     group: str | None = None
 
@@ -47,7 +46,7 @@ class UnitIn(InputModel):
 
 class UnitPatch(InputModel):
     name: str | None = Field(default=None, min_length=1, max_length=255)
-    kind: str | None = Field(default=None, pattern=KIND_PATTERN)
+    kind: UnitKind | None = None
     parent: str | None = None
     group: str | None = None
 

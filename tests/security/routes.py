@@ -28,7 +28,7 @@ def json_body_schemas(openapi: dict) -> set[str]:
 
 
 def object_schemas_reachable(openapi: dict, name: str) -> Iterator[tuple[str, dict]]:
-    """The named component and every component it refers to, transitively."""
+    """The named component and every object component it refers to, transitively (enums are not objects)."""
     components = openapi["components"]["schemas"]
     seen: set[str] = set()
     pending = [name]
@@ -38,7 +38,8 @@ def object_schemas_reachable(openapi: dict, name: str) -> Iterator[tuple[str, di
             continue
         seen.add(current)
         schema = components[current]
-        yield current, schema
+        if "enum" not in schema:
+            yield current, schema
         pending.extend(ref.rsplit("/", 1)[-1] for ref in _refs(schema))
 
 

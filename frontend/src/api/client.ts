@@ -5,6 +5,9 @@ import { ApiError } from './errors';
 /** Response and request bodies, generated from openapi.yaml (`npm run gen:api`). */
 export type Schemas = components['schemas'];
 
+/** One indicator's value as the SPA sends it (a `ValueIn` holding numbers, never digit strings). */
+export type ValueInput = { indicator: string } & Partial<Schemas['ValueOut']>;
+
 const CSRF_COOKIE = 'banhat_csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

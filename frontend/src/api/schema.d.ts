@@ -1621,11 +1621,16 @@ export interface components {
              * Format: date
              */
             due_on: string;
-            /** Status */
-            status: string;
+            status: components["schemas"]["ActionStatus"];
             /** Done On */
             done_on: string | null;
         };
+        /**
+         * ActionStatus
+         * @description A corrective action of an inspection finding.
+         * @enum {string}
+         */
+        ActionStatus: "open" | "done";
         /**
          * ActionUpdate
          * @description ``done_on`` closes the action on that date; null reopens it.
@@ -1798,9 +1803,8 @@ export interface components {
                 [key: string]: string;
             };
             /** Occasions */
-            occasions: string[];
-            /** Min Tier */
-            min_tier: string;
+            occasions: components["schemas"]["PeriodKind"][];
+            min_tier: components["schemas"]["TierCode"];
             /** Max Rank */
             max_rank: number | null;
         };
@@ -1862,11 +1866,8 @@ export interface components {
             rate: string;
             /** Note */
             note: string | null;
-            /**
-             * Status
-             * @description proposed (chờ duyệt), approved (đã duyệt), rejected (không duyệt)
-             */
-            status: string;
+            /** @description proposed (chờ duyệt), approved (đã duyệt), rejected (không duyệt) */
+            status: components["schemas"]["BaselineStatus"];
             /** Entered By */
             entered_by: string;
             /**
@@ -1888,6 +1889,11 @@ export interface components {
             /** Reason */
             reason?: string | null;
         };
+        /**
+         * BaselineStatus
+         * @enum {string}
+         */
+        BaselineStatus: "proposed" | "approved" | "rejected";
         /** Body_attach_evidence_api_v1_submissions__period___unit__values__indicator__evidence_post */
         Body_attach_evidence_api_v1_submissions__period___unit__values__indicator__evidence_post: {
             /** File */
@@ -2010,6 +2016,11 @@ export interface components {
             total: number;
         };
         /**
+         * Cadence
+         * @enum {string}
+         */
+        Cadence: "week" | "month" | "quarter" | "year";
+        /**
          * Channel
          * @enum {string}
          */
@@ -2056,6 +2067,12 @@ export interface components {
             approved: boolean;
         };
         /**
+         * DeliveryStatus
+         * @description A webhook delivery.
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed";
+        /**
          * DraftChangesIn
          * @description Parts of the catalog document, each replaced as a whole (same format as api/catalog/*.json).
          */
@@ -2092,11 +2109,8 @@ export interface components {
             code: string;
             /** Based On */
             based_on: string;
-            /**
-             * Status
-             * @description draft (đang soạn) hoặc activated (đã áp dụng)
-             */
-            status: string;
+            /** @description draft (đang soạn) hoặc activated (đã áp dụng) */
+            status: components["schemas"]["SchemeDraftStatus"];
             /** Document */
             document: {
                 [key: string]: unknown;
@@ -2122,11 +2136,7 @@ export interface components {
         EligibilityOut: {
             /** Form */
             form: string;
-            /**
-             * Recipient
-             * @enum {string}
-             */
-            recipient: "collective" | "individual";
+            recipient: components["schemas"]["Recipient"];
             /** Eligible */
             eligible: boolean;
             /**
@@ -2159,11 +2169,7 @@ export interface components {
         ExemplarIn: {
             /** Unit */
             unit: string;
-            /**
-             * Recipient
-             * @enum {string}
-             */
-            recipient: "collective" | "individual";
+            recipient: components["schemas"]["Recipient"];
             /** Name */
             name: string;
             /** Achievement */
@@ -2181,11 +2187,7 @@ export interface components {
             /** Id */
             id: number;
             unit: components["schemas"]["api__schemas__awards__UnitRef"];
-            /**
-             * Recipient
-             * @enum {string}
-             */
-            recipient: "collective" | "individual";
+            recipient: components["schemas"]["Recipient"];
             /** Name */
             name: string;
             /** Achievement */
@@ -2202,19 +2204,15 @@ export interface components {
             unit: components["schemas"]["api__schemas__auth__UnitRef"];
             /** Rank */
             rank: number | null;
-            /**
-             * Rank Status
-             * @description Như trong bảng xếp hạng; null trong bản xem trước
-             */
-            rank_status: string | null;
+            /** @description Như trong bảng xếp hạng; null trong bản xem trước */
+            rank_status: components["schemas"]["RankStatus"] | null;
             /** Rank Status Label */
             rank_status_label: string | null;
             /** Total */
             total: string;
             /** Total Exact */
             total_exact: string;
-            /** Tier */
-            tier: string;
+            tier: components["schemas"]["TierCode"];
             /** Tier Label */
             tier_label: string;
             /** Quota Applied */
@@ -2333,8 +2331,7 @@ export interface components {
             period: string;
             /** Name */
             name: string;
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["PeriodKind"];
             /**
              * Start
              * Format: date
@@ -2357,12 +2354,10 @@ export interface components {
              * @description null khi kỳ chưa bắt đầu hoặc đơn vị chưa có kết quả; không bao giờ là 0 thay cho null
              */
             total: string | null;
-            /** Tier */
-            tier: string | null;
+            tier: components["schemas"]["TierCode"] | null;
             /** Rank */
             rank: number | null;
-            /** Rank Status */
-            rank_status: string | null;
+            rank_status: components["schemas"]["RankStatus"] | null;
             /** Rank Status Label */
             rank_status_label: string | null;
         };
@@ -2490,12 +2485,10 @@ export interface components {
         IndicatorEntry: {
             /** Code */
             code: string;
-            /** Pillar */
-            pillar: string;
+            pillar: components["schemas"]["Pillar"];
             /** Name */
             name: string;
-            /** Measure */
-            measure: string;
+            measure: components["schemas"]["Measure"];
             /** Rule Text */
             rule_text: string;
             /** Input Hint */
@@ -2510,17 +2503,15 @@ export interface components {
         IndicatorOut: {
             /** Code */
             code: string;
-            /** Pillar */
-            pillar: string;
+            pillar: components["schemas"]["Pillar"];
             /** Name */
             name: string;
             /** Plan Text */
             plan_text: string;
-            /** Measure */
-            measure: string;
+            measure: components["schemas"]["Measure"];
             rule: components["schemas"]["RuleOut"];
             /** Applies To */
-            applies_to: string[];
+            applies_to: components["schemas"]["UnitKind"][];
             /** Veto */
             veto: boolean;
             /** Input Hint */
@@ -2562,8 +2553,7 @@ export interface components {
             planned_on: string;
             /** Inspected On */
             inspected_on: string | null;
-            /** Status */
-            status: string;
+            status: components["schemas"]["InspectionStatus"];
             /** Deduction Points */
             deduction_points: string;
             /** Open Actions */
@@ -2589,6 +2579,11 @@ export interface components {
             /** Open Actions */
             open_actions: number;
         };
+        /**
+         * InspectionStatus
+         * @enum {string}
+         */
+        InspectionStatus: "planned" | "done";
         /** LoginIn */
         LoginIn: {
             /** Username */
@@ -2602,12 +2597,16 @@ export interface components {
             username: string;
             /** Full Name */
             full_name: string;
-            /** Role */
-            role: string;
+            role: components["schemas"]["Role"];
             unit: components["schemas"]["api__schemas__auth__UnitRef"] | null;
             /** Permissions */
-            permissions: string[];
+            permissions: components["schemas"]["Permission"][];
         };
+        /**
+         * Measure
+         * @enum {string}
+         */
+        Measure: "ratio" | "count" | "flag" | "date";
         /** ModelIn */
         ModelIn: {
             /** Unit */
@@ -2616,11 +2615,8 @@ export interface components {
             kind: string;
             /** Name */
             name: string;
-            /**
-             * Status
-             * @default active
-             */
-            status: string;
+            /** @default active */
+            status: components["schemas"]["ModelStatus"];
             /** Established On */
             established_on?: string | null;
             /** Note */
@@ -2644,8 +2640,7 @@ export interface components {
             kind_label: string;
             /** Name */
             name: string;
-            /** Status */
-            status: string;
+            status: components["schemas"]["ModelStatus"];
             /** Status Label */
             status_label: string;
             /** Established On */
@@ -2653,6 +2648,11 @@ export interface components {
             /** Note */
             note: string | null;
         };
+        /**
+         * ModelStatus
+         * @enum {string}
+         */
+        ModelStatus: "building" | "active" | "suspended";
         /** NotificationOut */
         NotificationOut: {
             /** Id */
@@ -2677,8 +2677,7 @@ export interface components {
             code: string;
             /** Name */
             name: string;
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["PeriodKind"];
             /**
              * Start
              * Format: date
@@ -2695,14 +2694,18 @@ export interface components {
              */
             due: string;
         };
+        /**
+         * PeriodKind
+         * @enum {string}
+         */
+        PeriodKind: "half_year" | "year" | "preliminary_review" | "final_review";
         /** PeriodOut */
         PeriodOut: {
             /** Code */
             code: string;
             /** Name */
             name: string;
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["PeriodKind"];
             /**
              * Start
              * Format: date
@@ -2718,8 +2721,7 @@ export interface components {
              * Format: date
              */
             due: string;
-            /** Status */
-            status: string;
+            status: components["schemas"]["PeriodStatus"];
             /** Scheme Version */
             scheme_version?: string | null;
             /**
@@ -2739,6 +2741,21 @@ export interface components {
             /** Due */
             due?: string | null;
         };
+        /**
+         * PeriodStatus
+         * @enum {string}
+         */
+        PeriodStatus: "open" | "locked";
+        /**
+         * Permission
+         * @enum {string}
+         */
+        Permission: "units:read" | "catalog:read" | "periods:read" | "scores:read" | "submissions:read" | "status:read" | "units:write" | "periods:write" | "users:write" | "audit:read" | "submissions:review" | "scores:preview" | "values:write" | "schemes:write" | "inspections:read" | "inspections:write" | "bonuses:read" | "bonuses:write" | "awards:read" | "awards:write" | "awards:decide" | "budget:read" | "budget:write" | "models:read" | "models:write" | "exemplars:read" | "exemplars:write" | "reports:read" | "reminders:read" | "reminders:write";
+        /**
+         * Pillar
+         * @enum {string}
+         */
+        Pillar: "KL" | "TT" | "GD";
         /** PreviewItem */
         PreviewItem: {
             unit: components["schemas"]["api__schemas__auth__UnitRef"];
@@ -2776,8 +2793,7 @@ export interface components {
         PreviewSide: {
             /** Total */
             total: string | null;
-            /** Tier */
-            tier: string | null;
+            tier: components["schemas"]["TierCode"] | null;
             /** Tier Label */
             tier_label: string | null;
             /** Rank */
@@ -2818,11 +2834,7 @@ export interface components {
             period: string;
             /** Unit */
             unit: string;
-            /**
-             * Recipient
-             * @enum {string}
-             */
-            recipient: "collective" | "individual";
+            recipient: components["schemas"]["Recipient"];
             /** Form */
             form: string;
             /** Person Name */
@@ -2844,11 +2856,7 @@ export interface components {
             /** Period */
             period: string;
             unit: components["schemas"]["api__schemas__awards__UnitRef"];
-            /**
-             * Recipient
-             * @enum {string}
-             */
-            recipient: "collective" | "individual";
+            recipient: components["schemas"]["Recipient"];
             /** Person Name */
             person_name: string | null;
             /** Person Title */
@@ -2857,8 +2865,7 @@ export interface components {
             form: string;
             /** Form Name */
             form_name: string;
-            /** Status */
-            status: string;
+            status: components["schemas"]["ProposalStatus"];
             /** Status Label */
             status_label: string;
             /** Eligibility Reason */
@@ -2941,13 +2948,18 @@ export interface components {
         };
         /** PublicTierCount */
         PublicTierCount: {
-            /** Tier */
-            tier: string;
+            tier: components["schemas"]["TierCode"];
             /** Label */
             label: string;
             /** Count */
             count: number;
         };
+        /**
+         * RankStatus
+         * @description Whether a unit's result may be ranked, and if not, why (shown next to the unit).
+         * @enum {string}
+         */
+        RankStatus: "ranked" | "provisional" | "not_approved" | "returned" | "not_submitted" | "no_result";
         /** Ranking */
         Ranking: {
             /** Period */
@@ -2980,11 +2992,8 @@ export interface components {
              * @description Hạng trong cụm, khối; null khi đơn vị chưa được xếp hạng (xem rank_status)
              */
             rank: number | null;
-            /**
-             * Rank Status
-             * @description ranked (đã duyệt), provisional (đã nộp, xếp hạng tạm thời), not_approved (chưa duyệt, khi phương án chỉ xếp hạng báo cáo đã duyệt), returned, not_submitted (chưa nộp), no_result (kỳ sơ kết, tổng kết: chưa có kết quả năm nào); chỉ ranked và provisional có hạng
-             */
-            rank_status: string;
+            /** @description ranked (đã duyệt), provisional (đã nộp, xếp hạng tạm thời), not_approved (chưa duyệt, khi phương án chỉ xếp hạng báo cáo đã duyệt), returned, not_submitted (chưa nộp), no_result (kỳ sơ kết, tổng kết: chưa có kết quả năm nào); chỉ ranked và provisional có hạng */
+            rank_status: components["schemas"]["RankStatus"];
             /** Rank Status Label */
             rank_status_label: string;
             unit: components["schemas"]["api__schemas__auth__UnitRef"];
@@ -2997,20 +3006,17 @@ export interface components {
             total: string | null;
             /** Total Exact */
             total_exact: string | null;
-            /** Tier */
-            tier: string | null;
+            tier: components["schemas"]["TierCode"] | null;
             /** Tier Label */
             tier_label: string;
-            /** Tier Before Quota */
-            tier_before_quota: string | null;
+            tier_before_quota: components["schemas"]["TierCode"] | null;
             /** Quota Applied */
             quota_applied: boolean;
             /** Pillars */
             pillars: {
                 [key: string]: string | null;
             };
-            /** Submission Status */
-            submission_status: string | null;
+            submission_status: components["schemas"]["SubmissionStatus"] | null;
             /** First Submitted At */
             first_submitted_at: string | null;
             /** Veto Failed */
@@ -3036,6 +3042,16 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /**
+         * Recipient
+         * @enum {string}
+         */
+        Recipient: "collective" | "individual";
+        /**
+         * ReminderKind
+         * @enum {string}
+         */
+        ReminderKind: "not_submitted" | "returned";
         /** ReminderList */
         ReminderList: {
             /** Period */
@@ -3046,8 +3062,7 @@ export interface components {
         /** ReminderOut */
         ReminderOut: {
             unit: components["schemas"]["api__schemas__awards__UnitRef"];
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["ReminderKind"];
             /** Title */
             title: string;
             /** Body */
@@ -3131,21 +3146,34 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /**
+         * Role
+         * @enum {string}
+         */
+        Role: "admin" | "reviewer" | "reporter" | "leader" | "home_affairs" | "api_client";
+        /**
+         * RuleKind
+         * @enum {string}
+         */
+        RuleKind: "at_least" | "above" | "zero" | "zero_or_lower" | "frequency" | "flag_yes" | "date_by";
         /** RuleOut */
         RuleOut: {
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["RuleKind"];
             /** Threshold */
             threshold: string | null;
             /** Count */
             count: number | null;
-            /** Cadence */
-            cadence: string | null;
+            cadence: components["schemas"]["Cadence"] | null;
             /** Deadline */
             deadline: string | null;
             /** Text */
             text: string;
         };
+        /**
+         * SchemeDraftStatus
+         * @enum {string}
+         */
+        SchemeDraftStatus: "draft" | "activated";
         /** SchemeOut */
         SchemeOut: {
             /** Version */
@@ -3237,8 +3265,7 @@ export interface components {
             submitted_at: string | null;
             /** Approved At */
             approved_at: string | null;
-            /** Timeliness */
-            timeliness: string;
+            timeliness: components["schemas"]["TimelinessStatus"];
             /** Timeliness Label */
             timeliness_label: string;
             /** Indicators */
@@ -3277,6 +3304,11 @@ export interface components {
             /** Submitted At */
             submitted_at: string | null;
         };
+        /**
+         * TierCode
+         * @enum {string}
+         */
+        TierCode: "KHONG_HOAN_THANH" | "HOAN_THANH" | "TOT" | "XUAT_SAC";
         /** TierRowOut */
         TierRowOut: {
             /** Group */
@@ -3292,6 +3324,11 @@ export interface components {
             /** Unscored */
             unscored: number;
         };
+        /**
+         * TimelinessStatus
+         * @enum {string}
+         */
+        TimelinessStatus: "on_time" | "late" | "missing" | "not_yet_due";
         /** TokenCreated */
         TokenCreated: {
             /** Id */
@@ -3301,7 +3338,7 @@ export interface components {
             /** Prefix */
             prefix: string;
             /** Scopes */
-            scopes: string[];
+            scopes: components["schemas"]["TokenScope"][];
             /**
              * Created At
              * Format: date-time
@@ -3323,7 +3360,7 @@ export interface components {
             /** Name */
             name: string;
             /** Scopes */
-            scopes: string[];
+            scopes: components["schemas"]["TokenScope"][];
             /**
              * Expires In Days
              * @description Số ngày hiệu lực (1-3650); bỏ trống: mặc định của hệ thống (365 ngày)
@@ -3339,7 +3376,7 @@ export interface components {
             /** Prefix */
             prefix: string;
             /** Scopes */
-            scopes: string[];
+            scopes: components["schemas"]["TokenScope"][];
             /**
              * Created At
              * Format: date-time
@@ -3354,6 +3391,11 @@ export interface components {
              */
             expires_at: string;
         };
+        /**
+         * TokenScope
+         * @enum {string}
+         */
+        TokenScope: "units:read" | "catalog:read" | "periods:read" | "scores:read" | "submissions:read" | "status:read" | "units:write" | "periods:write" | "users:write" | "audit:read" | "submissions:review" | "scores:preview" | "values:write" | "schemes:write";
         /** UnitHistory */
         UnitHistory: {
             unit: components["schemas"]["api__schemas__auth__UnitRef"];
@@ -3366,8 +3408,7 @@ export interface components {
             code: string;
             /** Name */
             name: string;
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["UnitKind"];
             /** Parent */
             parent?: string | null;
             /** Group */
@@ -3384,8 +3425,7 @@ export interface components {
             code: string;
             /** Name */
             name: string;
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["UnitKind"];
             /** Group */
             group: string | null;
             /**
@@ -3400,8 +3440,7 @@ export interface components {
             code: string;
             /** Name */
             name: string;
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["UnitKind"];
             /** Parent */
             parent: string | null;
             /** Group */
@@ -3422,8 +3461,7 @@ export interface components {
         UnitPatch: {
             /** Name */
             name?: string | null;
-            /** Kind */
-            kind?: string | null;
+            kind?: components["schemas"]["UnitKind"] | null;
             /** Parent */
             parent?: string | null;
             /** Group */
@@ -3437,12 +3475,10 @@ export interface components {
             name: string;
             /** Group */
             group: string;
-            /** Status */
-            status: string | null;
+            status: components["schemas"]["SubmissionStatus"] | null;
             /** First Submitted At */
             first_submitted_at: string | null;
-            /** Timeliness */
-            timeliness: string;
+            timeliness: components["schemas"]["TimelinessStatus"];
             /** Timeliness Label */
             timeliness_label: string;
             /** Days Late */
@@ -3456,8 +3492,7 @@ export interface components {
             full_name: string;
             /** Password */
             password: string;
-            /** Role */
-            role: string;
+            role: components["schemas"]["Role"];
             /** Unit */
             unit?: string | null;
         };
@@ -3467,8 +3502,7 @@ export interface components {
             username: string;
             /** Full Name */
             full_name: string;
-            /** Role */
-            role: string;
+            role: components["schemas"]["Role"];
             unit: components["schemas"]["api__schemas__auth__UnitRef"] | null;
             /** Active */
             active: boolean;
@@ -3479,8 +3513,7 @@ export interface components {
             full_name?: string | null;
             /** Password */
             password?: string | null;
-            /** Role */
-            role?: string | null;
+            role?: components["schemas"]["Role"] | null;
             /** Unit */
             unit?: string | null;
             /** Active */
@@ -3553,8 +3586,7 @@ export interface components {
             id: number;
             /** Event */
             event: string;
-            /** Status */
-            status: string;
+            status: components["schemas"]["DeliveryStatus"];
             /** Attempts */
             attempts: number;
             /** Response Status */
@@ -3611,8 +3643,7 @@ export interface components {
             code: string;
             /** Name */
             name: string;
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["UnitKind"];
         };
         /** UnitRef */
         api__schemas__awards__UnitRef: {

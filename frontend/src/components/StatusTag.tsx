@@ -1,14 +1,10 @@
 import { Tag } from 'antd';
+import { NO_REPORT_LABEL, SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '@/lib/labels';
 
-/** A report's workflow state; a unit that has not started its report shows like a draft. */
-const STATUS: Record<string, { label: string; color: string }> = {
-  draft: { label: 'Chưa nộp', color: 'default' },
-  submitted: { label: 'Đã nộp', color: 'processing' },
-  returned: { label: 'Bị trả lại', color: 'error' },
-  approved: { label: 'Đã duyệt', color: 'success' },
-};
+const COLORS: Record<SubmissionStatus, string> = { draft: 'default', submitted: 'processing', returned: 'error', approved: 'success' };
 
-export function StatusTag({ status }: { status: string | null | undefined }) {
-  const { label, color } = (status && STATUS[status]) || STATUS.draft;
-  return <Tag color={color}>{label}</Tag>;
+/** A report's workflow state; a unit that has no report in the period shows "Chưa nộp". */
+export function StatusTag({ status }: { status: SubmissionStatus | 'missing' | null | undefined }) {
+  if (!status || status === 'missing') return <Tag color="default">{NO_REPORT_LABEL}</Tag>;
+  return <Tag color={COLORS[status]}>{SUBMISSION_STATUS_LABELS[status]}</Tag>;
 }

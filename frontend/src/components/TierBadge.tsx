@@ -1,12 +1,15 @@
 import { Tag } from 'antd';
+import { TIER_LABELS, TIER_SHORT_LABELS, type TierCode } from '@/lib/labels';
+
+const TIER_COLORS: Record<TierCode, string> = { KHONG_HOAN_THANH: 'red', HOAN_THANH: 'gold', TOT: 'blue', XUAT_SAC: 'green' };
 
 /** Tiers of NĐ 335/2025 in ascending order; the API sends the code. */
-export const TIERS = [
-  { code: 'KHONG_HOAN_THANH', label: 'Không hoàn thành nhiệm vụ', short: 'Không hoàn thành', color: 'red' },
-  { code: 'HOAN_THANH', label: 'Hoàn thành nhiệm vụ', short: 'Hoàn thành', color: 'gold' },
-  { code: 'TOT', label: 'Hoàn thành tốt nhiệm vụ', short: 'Tốt', color: 'blue' },
-  { code: 'XUAT_SAC', label: 'Hoàn thành xuất sắc nhiệm vụ', short: 'Xuất sắc', color: 'green' },
-] as const;
+export const TIERS = (Object.keys(TIER_LABELS) as TierCode[]).map((code) => ({
+  code,
+  label: TIER_LABELS[code],
+  short: TIER_SHORT_LABELS[code],
+  color: TIER_COLORS[code],
+}));
 
 export function tierInfo(tier: string | null | undefined) {
   return TIERS.find((t) => t.code === tier || t.label === tier);

@@ -4,7 +4,8 @@ import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useMe } from '@/features/auth/api/me';
 import { useLogout } from '@/features/auth/api/session';
-import { can, ROLE_LABELS } from '@/features/auth/roles';
+import { can } from '@/features/auth/roles';
+import { ROLE_LABELS } from '@/lib/labels';
 import { NotificationBell } from '@/features/reminders/components/NotificationBell';
 import { ErrorState, PageLoading } from '@/components/PageState';
 import { useFocusableScrollRegions } from '@/lib/use-focusable-scroll-regions';
@@ -70,7 +71,7 @@ export function AppLayout() {
             <div style={{ fontWeight: 600 }}>{me.data.full_name}</div>
             {wide && (
               <div style={{ fontSize: 12, opacity: 0.85 }}>
-                {roleAndUnit(ROLE_LABELS[me.data.role] ?? me.data.role, me.data.unit?.name)}
+                {roleAndUnit(ROLE_LABELS[me.data.role], me.data.unit?.name)}
               </div>
             )}
           </div>

@@ -19,16 +19,17 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
+import type { Schemas } from '@/api/client';
 import type { Me } from '@/features/auth/api/me';
-import { can, isOversight, isStandingBody } from '@/features/auth/roles';
+import { can } from '@/features/auth/roles';
 
 interface NavItem {
   key: string;
   label: string;
   icon: ReactNode;
   /** The permission the page needs; none for pages everyone has. */
-  permission?: string;
-  /** For pages the server grants by role rather than by permission (awards, inspections, reminders). */
+  permission?: Schemas['Permission'];
+  /** For pages that need more than one permission. */
   allowed?: (me: Me) => boolean;
 }
 
@@ -38,14 +39,14 @@ const ITEMS: NavItem[] = [
   { key: '/review', label: 'Hàng chờ duyệt', icon: <AuditOutlined />, permission: 'submissions:review' },
   { key: '/ranking', label: 'Xếp hạng', icon: <TrophyOutlined />, permission: 'scores:read' },
   { key: '/charts', label: 'Biểu đồ', icon: <BarChartOutlined />, permission: 'scores:read' },
-  { key: '/inspections', label: 'Kiểm tra chuyên đề', icon: <FileSearchOutlined />, allowed: (me) => isOversight(me) || Boolean(me.unit) },
-  { key: '/bonuses', label: 'Điểm thưởng', icon: <PlusCircleOutlined />, allowed: isOversight },
-  { key: '/awards', label: 'Khen thưởng', icon: <GiftOutlined />, allowed: isOversight },
-  { key: '/budget', label: 'Dự toán kinh phí', icon: <DollarOutlined />, allowed: isOversight },
-  { key: '/consolidated-reports', label: 'Báo cáo tổng hợp', icon: <FileDoneOutlined />, allowed: isOversight },
-  { key: '/reminders', label: 'Đôn đốc', icon: <AlertOutlined />, allowed: (me) => isStandingBody(me) || me.role === 'leader' },
+  { key: '/inspections', label: 'Kiểm tra chuyên đề', icon: <FileSearchOutlined />, permission: 'inspections:read' },
+  { key: '/bonuses', label: 'Điểm thưởng', icon: <PlusCircleOutlined />, permission: 'bonuses:read' },
+  { key: '/awards', label: 'Khen thưởng', icon: <GiftOutlined />, permission: 'awards:read' },
+  { key: '/budget', label: 'Dự toán kinh phí', icon: <DollarOutlined />, permission: 'budget:read' },
+  { key: '/consolidated-reports', label: 'Báo cáo tổng hợp', icon: <FileDoneOutlined />, permission: 'reports:read' },
+  { key: '/reminders', label: 'Đôn đốc', icon: <AlertOutlined />, permission: 'reminders:read' },
   { key: '/notifications', label: 'Thông báo', icon: <BellOutlined />, allowed: (me) => Boolean(me.unit) && can(me, 'values:write') },
-  { key: '/models', label: 'Mô hình, điển hình', icon: <BulbOutlined />, allowed: (me) => isStandingBody(me) || can(me, 'values:write') },
+  { key: '/models', label: 'Mô hình, điển hình', icon: <BulbOutlined />, allowed: (me) => can(me, 'models:write') || can(me, 'values:write') },
   { key: '/admin/units', label: 'Đơn vị', icon: <ClusterOutlined />, permission: 'units:write' },
   { key: '/admin/users', label: 'Tài khoản', icon: <TeamOutlined />, permission: 'users:write' },
   { key: '/admin/periods', label: 'Kỳ báo cáo', icon: <ScheduleOutlined />, permission: 'periods:write' },

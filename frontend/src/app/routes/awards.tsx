@@ -1,4 +1,4 @@
-import { isHomeAffairs, isStandingBody } from '@/features/auth/roles';
+import { can } from '@/features/auth/roles';
 import { EligibilityPanel } from '@/features/awards/components/EligibilityPanel';
 import { ProposalsTable } from '@/features/awards/components/ProposalsTable';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
@@ -10,7 +10,7 @@ import { useCurrentUser } from '../use-current-user';
 export default function AwardsRoute() {
   const me = useCurrentUser();
   const [period, setPeriod] = useSearchParam('period');
-  const standingBody = isStandingBody(me);
+  const standingBody = can(me, 'awards:write');
   const ranking = useRanking(standingBody ? period : undefined);
   const units = (ranking.data?.items ?? []).map((row) => ({
     code: row.unit.code,
@@ -29,7 +29,7 @@ export default function AwardsRoute() {
         extra={<PeriodSelect value={period} onChange={setPeriod} />}
       />
       {standingBody && <EligibilityPanel period={period} units={units} loading={ranking.isFetching} canPropose />}
-      <ProposalsTable period={period} canCheck={isHomeAffairs(me)} canPropose={standingBody} />
+      <ProposalsTable period={period} canCheck={can(me, 'awards:decide')} canPropose={standingBody} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { isStandingBody } from '@/features/auth/roles';
+import { can } from '@/features/auth/roles';
 import { BonusesManager } from '@/features/bonuses/components/BonusesManager';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
 import { UnitSelect } from '@/features/units/components/UnitSelect';
@@ -12,7 +12,7 @@ export default function BonusesRoute() {
   return (
     <>
       <PageHeader title="Điểm thưởng" subtitle="Điểm cộng cho đơn vị có thành tích, kèm lý do" extra={<PeriodSelect value={period} onChange={setPeriod} />} />
-      <BonusesManager period={period} canWrite={isStandingBody(me)} unitPicker={<UnitSelect />} />
+      <BonusesManager period={period} canWrite={can(me, 'bonuses:write')} unitPicker={<UnitSelect />} />
     </>
   );
 }

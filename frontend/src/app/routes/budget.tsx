@@ -1,5 +1,5 @@
 import { InputNumber } from 'antd';
-import { isStandingBody } from '@/features/auth/roles';
+import { can } from '@/features/auth/roles';
 import { BudgetView } from '@/features/awards/components/BudgetView';
 import { UnitSelect } from '@/features/units/components/UnitSelect';
 import { PageHeader } from '@/components/PageHeader';
@@ -28,7 +28,7 @@ export default function BudgetRoute() {
           />
         }
       />
-      <BudgetView year={year} canWrite={isStandingBody(me)} unitPicker={<UnitSelect />} />
+      <BudgetView year={year} canWrite={can(me, 'budget:write')} unitPicker={<UnitSelect />} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { UnitSelect } from '@/features/units/components/UnitSelect';
 import { PageHeader } from '@/components/PageHeader';
 import { useSearchParam } from '@/lib/use-search-param';
 import { useCurrentUser } from '../use-current-user';
-import { isStandingBody } from '@/features/auth/roles';
+import { can } from '@/features/auth/roles';
 
 export default function InspectionsRoute() {
   const me = useCurrentUser();
@@ -26,7 +26,7 @@ export default function InspectionsRoute() {
       />
       <InspectionsManager
         filter={{ period, unit }}
-        canWrite={isStandingBody(me)}
+        canWrite={can(me, 'inspections:write')}
         unitPicker={<UnitSelect />}
         indicatorOptions={(indicators.data ?? []).map((i) => ({ value: i.code, label: `${i.code} – ${i.name}` }))}
       />

@@ -1,4 +1,4 @@
-import { isStandingBody } from '@/features/auth/roles';
+import { can } from '@/features/auth/roles';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
 import { RemindersPanel } from '@/features/reminders/components/RemindersPanel';
 import { PageHeader } from '@/components/PageHeader';
@@ -22,7 +22,7 @@ export default function RemindersRoute() {
         period={period}
         daysBefore={days === undefined ? DEFAULT_DAYS_BEFORE : Number(days)}
         onDaysBeforeChange={(value) => setDays(String(value))}
-        canSend={isStandingBody(me)}
+        canSend={can(me, 'reminders:write')}
       />
     </>
   );

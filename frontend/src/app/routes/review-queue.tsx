@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { Card, Segmented, Table } from 'antd';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
-import { useSubmissions, type SubmissionStatus, type SubmissionSummary } from '@/features/submissions/api/submissions';
+import { useSubmissions, type SubmissionSummary } from '@/features/submissions/api/submissions';
+import type { SubmissionStatus } from '@/lib/labels';
 import { StatusTag } from '@/components/StatusTag';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorAlert } from '@/components/PageState';

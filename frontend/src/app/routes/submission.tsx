@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { Alert, App, Button, Col, Form, Row, Space } from 'antd';
 import { ApiError, errorMessage } from '@/api/errors';
-import type { ValueInput } from '@/api/types';
+import type { ValueInput } from '@/api/client';
 import { useSaveValues, useSubmission, useWorkflowAction } from '@/features/submissions/api/submissions';
 import { SubmissionForm, serverErrorsToFields } from '@/features/submissions/components/SubmissionForm';
 import { toFieldValues, toValueInputs, type FormValues } from '@/features/submissions/form-values';

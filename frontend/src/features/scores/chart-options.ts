@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { TIERS } from '@/components/TierBadge';
-import { PILLARS } from '@/api/types';
+import { PILLARS } from '@/lib/labels';
 import type { HistoryPoint, IndicatorExplanation } from './api/scores';
 import type { RankingGroup } from './group-rows';
 

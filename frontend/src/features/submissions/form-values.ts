@@ -1,6 +1,7 @@
 import type { Dayjs } from 'dayjs';
 import { dayjs } from '@/lib/format';
-import type { Measure, ValueInput } from '@/api/types';
+import type { ValueInput } from '@/api/client';
+import type { Measure } from '@/lib/labels';
 import type { SubmissionIndicator } from './api/submissions';
 
 /** What the form holds for one indicator (dates as Dayjs for the picker). */

@@ -1,4 +1,4 @@
-import type { ValueInput } from '@/api/types';
+import type { ValueInput } from '@/api/client';
 import { now } from '@/lib/clock';
 
 /** Unsaved values of one report kept in this browser, so a closed tab or a crash loses nothing typed. */

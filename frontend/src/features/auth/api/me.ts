@@ -2,8 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
 import { ApiError } from '@/api/errors';
 
-export type Role = 'admin' | 'reviewer' | 'reporter' | 'leader' | 'home_affairs' | 'api_client';
-export type Me = Schemas['Me'] & { role: Role };
+export type Me = Schemas['Me'];
 
 /** The signed-in user, or null when there is no session (401 is an answer here, not an error). */
 export async function getMe(): Promise<Me | null> {

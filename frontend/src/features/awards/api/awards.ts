@@ -7,7 +7,6 @@ export type Eligibility = Schemas['EligibilityOut'];
 export type ProposalInput = Schemas['ProposalIn'];
 export type DecisionInput = Schemas['DecisionIn'];
 
-export const RECIPIENT_LABELS: Record<string, string> = { collective: 'Tập thể', individual: 'Cá nhân' };
 
 export function useAwardCatalog() {
   return useQuery({ queryKey: ['award-forms'], queryFn: () => unwrap(api.GET('/api/v1/award-forms')), staleTime: 5 * 60_000 });

@@ -7,7 +7,8 @@ import { ErrorAlert } from '@/components/PageState';
 import { TierBadge } from '@/components/TierBadge';
 import { formatMoney, formatNumber } from '@/lib/format';
 import { fractionParts } from '@/lib/fraction';
-import { RECIPIENT_LABELS, useAwardCatalog, useEligibility, usePropose, type Eligibility } from '../api/awards';
+import { RECIPIENT_LABELS } from '@/lib/labels';
+import { useAwardCatalog, useEligibility, usePropose, type Eligibility } from '../api/awards';
 
 /** One unit of the period's ranking, as the page gives it. */
 export interface RankedUnit {
@@ -121,7 +122,7 @@ function UnitEligibility({ period, unit, canPropose }: { period: string; unit: R
                 {option.eligible ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#cf1322" />}
                 <Space direction="vertical" size={0}>
                   <span>
-                    {catalog.data?.forms.find((f) => f.code === option.form)?.name ?? option.form} – {RECIPIENT_LABELS[option.recipient] ?? option.recipient}
+                    {catalog.data?.forms.find((f) => f.code === option.form)?.name ?? option.form} – {RECIPIENT_LABELS[option.recipient]}
                     {money && (
                       <Typography.Text type="secondary">
                         {' '}

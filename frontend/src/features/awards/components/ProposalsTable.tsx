@@ -4,7 +4,8 @@ import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { formatDate, formatMoney, formatNumber } from '@/lib/format';
 import { fractionValue } from '@/lib/fraction';
-import { RECIPIENT_LABELS, useProposals, useProposalStep, useReturnProposal, type Proposal } from '../api/awards';
+import { RECIPIENT_LABELS } from '@/lib/labels';
+import { useProposals, useProposalStep, useReturnProposal, type Proposal } from '../api/awards';
 import { DecisionForm } from './DecisionForm';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -124,7 +125,7 @@ export function ProposalsTable({ period, canCheck, canPropose }: { period?: stri
               <Space direction="vertical" size={0}>
                 <span>{p.recipient === 'individual' ? `${p.person_name ?? ''}${p.person_title ? `, ${p.person_title}` : ''}` : p.unit.name}</span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {RECIPIENT_LABELS[p.recipient] ?? p.recipient}
+                  {RECIPIENT_LABELS[p.recipient]}
                   {p.recipient === 'individual' ? ` · ${p.unit.name}` : ''}
                 </Typography.Text>
               </Space>

@@ -5,13 +5,6 @@ export type SafetyModel = Schemas['ModelOut'];
 export type ModelInput = Schemas['ModelIn'];
 export type Exemplar = Schemas['ExemplarOut'];
 
-/** The server's model states; it sends the label with each model but lists them nowhere else. */
-export const MODEL_STATUSES = [
-  { value: 'building', label: 'Đang xây dựng' },
-  { value: 'active', label: 'Đang hoạt động' },
-  { value: 'suspended', label: 'Tạm dừng' },
-];
-
 export function useModelKinds() {
   return useQuery({ queryKey: ['model-kinds'], queryFn: () => unwrap(api.GET('/api/v1/model-kinds')), staleTime: Infinity });
 }

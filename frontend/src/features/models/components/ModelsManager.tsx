@@ -5,15 +5,16 @@ import type { Dayjs } from 'dayjs';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { DATE_FORMAT, dayjs, formatDate } from '@/lib/format';
-import { MODEL_STATUSES, useModelKinds, useModels, useSaveModel, type SafetyModel } from '../api/models';
+import { MODEL_STATUS_LABELS, optionsOf, type ModelStatus } from '@/lib/labels';
+import { useModelKinds, useModels, useSaveModel, type SafetyModel } from '../api/models';
 
-const STATUS_COLORS: Record<string, string> = { building: 'processing', active: 'success', suspended: 'default' };
+const STATUS_COLORS: Record<ModelStatus, string> = { building: 'processing', active: 'success', suspended: 'default' };
 
 interface ModelFields {
   unit: string;
   kind: string;
   name: string;
-  status: string;
+  status: ModelStatus;
   established_on?: Dayjs | null;
   note?: string;
 }
@@ -118,7 +119,7 @@ export function ModelsManager({ unitPicker, ownUnit }: { unitPicker: ReactElemen
             <Input maxLength={300} />
           </Form.Item>
           <Form.Item name="status" label="Tình trạng">
-            <Select options={MODEL_STATUSES} />
+            <Select options={optionsOf(MODEL_STATUS_LABELS)} />
           </Form.Item>
           <Form.Item name="established_on" label="Ngày thành lập">
             <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" />

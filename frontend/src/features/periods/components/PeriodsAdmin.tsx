@@ -6,24 +6,17 @@ import { LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { DATE_FORMAT, dayjs, formatDate } from '@/lib/format';
+import { optionsOf, PERIOD_KIND_LABELS, type PeriodKind } from '@/lib/labels';
 import { usePeriods, useSavePeriod, useSetPeriodLock, type Period } from '../api/periods';
 import { reportingStatusQueryOptions } from '../api/reporting-status';
 
 interface PeriodForm {
   code: string;
   name: string;
-  kind: string;
+  kind: PeriodKind;
   window: [Dayjs, Dayjs];
   due: Dayjs;
 }
-
-const KINDS = [
-  { value: 'plan', label: 'Kế hoạch triển khai' },
-  { value: 'half_year', label: '6 tháng' },
-  { value: 'year', label: 'Năm' },
-  { value: 'preliminary_review', label: 'Sơ kết' },
-  { value: 'final_review', label: 'Tổng kết' },
-];
 
 const toForm = (p: Period): PeriodForm => ({
   code: p.code,
@@ -146,7 +139,7 @@ export function PeriodsAdmin() {
             <Input />
           </Form.Item>
           <Form.Item name="kind" label="Loại kỳ" rules={[{ required: true, message: 'Chọn loại kỳ' }]}>
-            <Select options={KINDS} />
+            <Select options={optionsOf(PERIOD_KIND_LABELS)} />
           </Form.Item>
           <Form.Item name="window" label="Thời gian số liệu" rules={[{ required: true, message: 'Chọn khoảng thời gian' }]}>
             <DatePicker.RangePicker format={DATE_FORMAT} style={{ width: '100%' }} />

@@ -5,7 +5,7 @@ import { formatDateTime } from '@/lib/format';
 import { StatusTag } from '@/components/StatusTag';
 import type { ReportingStatus, UnitStatus } from '../api/reporting-status';
 
-const TIMELINESS_COLORS: Record<string, string> = { on_time: 'green', late: 'orange', missing: 'red', not_yet_due: 'default' };
+const TIMELINESS_COLORS: Record<UnitStatus['timeliness'], string> = { on_time: 'green', late: 'orange', missing: 'red', not_yet_due: 'default' };
 
 /** What the standing body still has to act on: reports to review, and units that have not reported. */
 const needsAction = (row: UnitStatus) => row.status !== 'approved';
@@ -84,7 +84,7 @@ export function ReportingStatusBoard({ status }: { status: ReportingStatus }) {
             {
               title: 'Trạng thái',
               dataIndex: 'status',
-              render: (s: string | null) => <StatusTag status={s} />,
+              render: (s: UnitStatus['status']) => <StatusTag status={s} />,
             },
             { title: 'Nộp lần đầu', dataIndex: 'first_submitted_at', render: (v: string | null) => formatDateTime(v) || '–' },
             {

@@ -3,12 +3,10 @@ import { SendOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { formatDate } from '@/lib/format';
+import { REMINDER_KIND_LABELS, type ReminderKind } from '@/lib/labels';
 import { useReminders, useSendReminders } from '../api/reminders';
 
-const KIND_LABELS: Record<string, { label: string; color: string }> = {
-  not_submitted: { label: 'Chưa nộp', color: 'warning' },
-  returned: { label: 'Bị trả lại, chưa nộp lại', color: 'error' },
-};
+const KIND_COLORS: Record<ReminderKind, string> = { not_submitted: 'warning', returned: 'error' };
 
 function dueText(daysLeft: number): string {
   if (daysLeft > 0) return `còn ${daysLeft} ngày`;
@@ -98,7 +96,7 @@ export function RemindersPanel({
           {
             title: 'Tình trạng',
             dataIndex: 'kind',
-            render: (kind: string) => <Tag color={KIND_LABELS[kind]?.color}>{KIND_LABELS[kind]?.label ?? kind}</Tag>,
+            render: (kind: ReminderKind) => <Tag color={KIND_COLORS[kind]}>{REMINDER_KIND_LABELS[kind]}</Tag>,
           },
           {
             title: 'Hạn nộp',

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '@/api/client';
-import type { Pillar, ValueInput } from '@/api/types';
+import { api, unwrap, type Schemas, type ValueInput } from '@/api/client';
+import type { Pillar } from '@/lib/labels';
 
 export type RankingRow = Schemas['RankingItem'];
 export type Ranking = Schemas['Ranking'];

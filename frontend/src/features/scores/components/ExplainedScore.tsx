@@ -2,7 +2,7 @@ import { Alert, Descriptions, Flex, Grid, Statistic, Table, Tag, Typography } fr
 import { CheckCircleTwoTone, CloseCircleTwoTone, MinusCircleOutlined } from '@ant-design/icons';
 import { TierBadge, tierInfo } from '@/components/TierBadge';
 import { formatDate, formatNumber } from '@/lib/format';
-import { PILLARS } from '@/api/types';
+import { PILLARS } from '@/lib/labels';
 import { fractionValue, type IndicatorExplanation, type UnitScore } from '../api/scores';
 
 const exact = (text: string | null | undefined) => formatNumber(fractionValue(text));

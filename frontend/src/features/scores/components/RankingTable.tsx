@@ -3,7 +3,7 @@ import { Card, Flex, Grid, List, Table, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
 import { TierBadge, TIERS } from '@/components/TierBadge';
 import { formatNumber } from '@/lib/format';
-import { PILLARS } from '@/api/types';
+import { PILLARS } from '@/lib/labels';
 import type { RankingRow } from '../api/scores';
 
 function Trend({ total, previous, previousPeriod }: { total: string | null; previous: string | null | undefined; previousPeriod?: string | null }) {

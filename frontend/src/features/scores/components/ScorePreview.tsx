@@ -3,7 +3,7 @@ import { Card, Empty, Spin, Typography } from 'antd';
 import { ErrorAlert } from '@/components/PageState';
 import { TierBadge } from '@/components/TierBadge';
 import { formatNumber } from '@/lib/format';
-import type { ValueInput } from '@/api/types';
+import type { ValueInput } from '@/api/client';
 import { useScorePreview } from '../api/scores';
 import { IndicatorResultsTable, ScoreSummary } from './ExplainedScore';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ValueInput } from '@/api/types';
+import type { ValueInput } from '@/api/client';
 import { SubmissionForm, serverErrorsToFields } from '../components/SubmissionForm';
 import type { SubmissionIndicator } from '../api/submissions';
 

@@ -1,16 +1,13 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, unwrapWithResponse, type Schemas } from '@/api/client';
-import type { Measure, Pillar, ValueInput } from '@/api/types';
+import { api, unwrap, unwrapWithResponse, type Schemas, type ValueInput } from '@/api/client';
+import type { SubmissionStatus } from '@/lib/labels';
 
-export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'approved';
-export type SubmissionIndicator = Schemas['IndicatorEntry'] & { pillar: Pillar; measure: Measure };
-export type Submission = Omit<Schemas['SubmissionOut'], 'indicators' | 'status'> & {
-  status: SubmissionStatus;
-  indicators: SubmissionIndicator[];
+export type SubmissionIndicator = Schemas['IndicatorEntry'];
+export type Submission = Schemas['SubmissionOut'] & {
   /** The version the values were read at; a save must name it (If-Match). */
   etag: string;
 };
-export type SubmissionSummary = Schemas['SubmissionSummary'] & { status: SubmissionStatus };
+export type SubmissionSummary = Schemas['SubmissionSummary'];
 export type HistoryEntry = Schemas['HistoryEntry'];
 
 export interface SubmissionFilter {

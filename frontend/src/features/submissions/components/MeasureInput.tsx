@@ -3,7 +3,7 @@ import { DatePicker, Flex, Form, Input, Radio, Typography } from 'antd';
 import type { FormInstance, FormRule } from 'antd';
 import { NumberInput } from '@/components/NumberInput';
 import { DATE_FORMAT, formatPercent } from '@/lib/format';
-import type { Measure } from '@/api/types';
+import type { Measure } from '@/lib/labels';
 import { validateField, type FieldValues } from '../form-values';
 
 /** A rule that runs the shared validation for one field of one indicator. */

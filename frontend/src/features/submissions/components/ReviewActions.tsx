@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { App, Button, Flex, Form, Input, Modal } from 'antd';
 import { CheckOutlined, RollbackOutlined, UnlockOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/api/errors';
-import { useWorkflowAction, type SubmissionStatus, type WorkflowAction } from '../api/submissions';
+import type { SubmissionStatus } from '@/lib/labels';
+import { useWorkflowAction, type WorkflowAction } from '../api/submissions';
 
 const REASON_ACTIONS: Partial<Record<WorkflowAction, { title: string; ok: string }>> = {
   return: { title: 'Trả lại báo cáo', ok: 'Trả lại' },

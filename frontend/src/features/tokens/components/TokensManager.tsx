@@ -4,9 +4,11 @@ import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { dayjs, formatDate, formatDateTime } from '@/lib/format';
 import { now } from '@/lib/clock';
+import type { TokenScope } from '@/lib/labels';
 import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from '../api/tokens';
 
-const SCOPES = [
+/** The scopes this page offers (the API accepts every `TokenScope`); labels say what another system gets. */
+const SCOPES: { value: TokenScope; label: string }[] = [
   { value: 'scores:read', label: 'Đọc điểm, xếp hạng (scores:read)' },
   { value: 'values:write', label: 'Ghi số liệu (values:write)' },
 ];
@@ -17,7 +19,7 @@ export function TokensManager() {
   const create = useCreateToken();
   const remove = useRevokeToken();
   const [secret, setSecret] = useState<string>();
-  const [form] = Form.useForm<{ name: string; scopes: string[]; expires_in_days?: number | null }>();
+  const [form] = Form.useForm<{ name: string; scopes: TokenScope[]; expires_in_days?: number | null }>();
 
   return (
     <>

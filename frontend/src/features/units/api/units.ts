@@ -12,14 +12,6 @@ export interface UnitFilter {
   page_size: number;
 }
 
-export const UNIT_KINDS: Record<string, string> = {
-  province: 'UBND tỉnh',
-  police_province: 'Công an tỉnh',
-  police_department: 'Phòng thuộc Công an tỉnh',
-  commune_police: 'Công an xã, phường',
-  department: 'Sở, ban, ngành',
-  commune: 'UBND xã, phường',
-};
 
 export function useUnits(filter: UnitFilter) {
   return useQuery({

@@ -3,9 +3,10 @@ import { App, Button, Card, Flex, Form, Input, Modal, Select, Table } from 'antd
 import { PlusOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
-import { UNIT_KINDS, useGroups, useSaveUnit, useUnits, type Unit } from '../api/units';
+import { optionsOf, UNIT_KIND_LABELS } from '@/lib/labels';
+import { useGroups, useSaveUnit, useUnits, type Unit } from '../api/units';
 
-const kindOptions = Object.entries(UNIT_KINDS).map(([value, label]) => ({ value, label }));
+const kindOptions = optionsOf(UNIT_KIND_LABELS);
 
 export function UnitsAdmin() {
   const { message } = App.useApp();
@@ -63,7 +64,7 @@ export function UnitsAdmin() {
         columns={[
           { title: 'Mã', dataIndex: 'code', width: 140 },
           { title: 'Tên đơn vị', dataIndex: 'name' },
-          { title: 'Loại', dataIndex: 'kind', render: (k: string) => UNIT_KINDS[k] ?? k },
+          { title: 'Loại', dataIndex: 'kind', render: (k: Unit['kind']) => UNIT_KIND_LABELS[k] },
           { title: 'Cụm, khối', dataIndex: 'group', render: (g: string | null) => groups.data?.find((x) => x.code === g)?.name ?? g ?? '–' },
         ]}
       />

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
+import type { Role } from '@/lib/labels';
 
 export type User = Schemas['UserOut'];
 
@@ -7,7 +8,7 @@ export type User = Schemas['UserOut'];
 export interface UserForm {
   username: string;
   full_name: string;
-  role: string;
+  role: Role;
   unit?: string | null;
   active?: boolean;
   password?: string;

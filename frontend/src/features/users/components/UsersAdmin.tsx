@@ -3,17 +3,8 @@ import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } fro
 import { PlusOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
+import { optionsOf, ROLE_LABELS, type Role } from '@/lib/labels';
 import { useSaveUser, useUsers, type User, type UserForm } from '../api/users';
-
-const ROLE_OPTIONS = [
-  { value: 'admin', label: 'Quản trị hệ thống' },
-  { value: 'reviewer', label: 'Cơ quan Thường trực' },
-  { value: 'reporter', label: 'Cán bộ báo cáo' },
-  { value: 'leader', label: 'Lãnh đạo' },
-  { value: 'home_affairs', label: 'Sở Nội vụ' },
-  { value: 'api_client', label: 'Tài khoản hệ thống (API)' },
-];
-const roleLabel = (role: string) => ROLE_OPTIONS.find((r) => r.value === role)?.label ?? role;
 
 export function UsersAdmin() {
   const { message } = App.useApp();
@@ -47,7 +38,7 @@ export function UsersAdmin() {
         columns={[
           { title: 'Tên đăng nhập', dataIndex: 'username' },
           { title: 'Họ và tên', dataIndex: 'full_name' },
-          { title: 'Vai trò', dataIndex: 'role', render: roleLabel },
+          { title: 'Vai trò', dataIndex: 'role', render: (role: Role) => ROLE_LABELS[role] },
           { title: 'Đơn vị', key: 'unit', render: (_, u) => u.unit?.name ?? '–' },
           { title: 'Trạng thái', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">Hoạt động</Tag> : <Tag>Đã khóa</Tag>) },
         ]}
@@ -80,7 +71,7 @@ export function UsersAdmin() {
             <Input />
           </Form.Item>
           <Form.Item name="role" label="Vai trò" rules={[{ required: true, message: 'Chọn vai trò' }]}>
-            <Select options={ROLE_OPTIONS} />
+            <Select options={optionsOf(ROLE_LABELS)} />
           </Form.Item>
           <Form.Item name="unit" label="Mã đơn vị (với cán bộ báo cáo)">
             <Input />

@@ -1,0 +1,91 @@
+"""Every closed set of values the API sends or accepts, typed so that openapi.yaml lists them.
+
+The domain's enums are re-exported as they are; the SPA's generated client (frontend/src/api/schema.d.ts)
+then carries them, and its labels (frontend/src/lib/labels.ts) are keyed by these values. A status the
+domain does not model (a period's lock, an inspection's progress) is defined here, next to them.
+"""
+
+from enum import StrEnum
+
+from api.domain.activities import Channel, Subject
+from api.domain.awards import ProposalStatus, Recipient
+from api.domain.indicators import Cadence, Measure, Pillar, RuleKind, UnitKind
+from api.domain.periods import PeriodKind, TimelinessStatus
+from api.domain.permissions import TOKEN_SCOPES, Permission, Role
+from api.domain.ranking import RankStatus
+from api.domain.schemes import Tier
+from api.domain.submissions import SubmissionStatus
+from api.services.models_registry import MODEL_STATUSES
+from api.services.reminders import NOT_SUBMITTED, RETURNED
+
+# The API names a tier by its code ("XUAT_SAC"); the domain's Tier is ordered by its integer value.
+TierCode = StrEnum("TierCode", [(tier.name, tier.name) for tier in Tier])
+# What an API token may be granted (a subset of the permissions; the rest are for a browser session).
+TokenScope = StrEnum("TokenScope", [(scope.name, scope.value) for scope in Permission if scope in TOKEN_SCOPES])
+
+class PeriodStatus(StrEnum):
+    OPEN = "open"
+    LOCKED = "locked"  # by the standing body: scores frozen and published
+
+
+class InspectionStatus(StrEnum):
+    PLANNED = "planned"
+    DONE = "done"
+
+
+class ActionStatus(StrEnum):
+    """A corrective action of an inspection finding."""
+
+    OPEN = "open"
+    DONE = "done"
+
+
+class BaselineStatus(StrEnum):
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class SchemeDraftStatus(StrEnum):
+    DRAFT = "draft"
+    ACTIVATED = "activated"
+
+
+class DeliveryStatus(StrEnum):
+    """A webhook delivery."""
+
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+
+
+ReminderKind = StrEnum("ReminderKind", [(kind.upper(), kind) for kind in (NOT_SUBMITTED, RETURNED)])
+ModelStatus = StrEnum("ModelStatus", [(status.upper(), status) for status in MODEL_STATUSES])
+
+__all__ = [
+    "ActionStatus",
+    "BaselineStatus",
+    "Cadence",
+    "Channel",
+    "DeliveryStatus",
+    "InspectionStatus",
+    "Measure",
+    "ModelStatus",
+    "PeriodKind",
+    "PeriodStatus",
+    "Permission",
+    "Pillar",
+    "ProposalStatus",
+    "RankStatus",
+    "Recipient",
+    "ReminderKind",
+    "Role",
+    "RuleKind",
+    "SchemeDraftStatus",
+    "Subject",
+    "SubmissionStatus",
+    "TierCode",
+    "TimelinessStatus",
+    "TokenScope",
+    "UnitKind",
+]

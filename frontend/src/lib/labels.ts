@@ -1,0 +1,97 @@
+/**
+ * The Vietnamese labels of the API's enums, keyed by the values of the generated client
+ * (src/api/schema.d.ts), so a value the server adds fails the type check until it is labelled here.
+ * Where the server has a label of its own (api/domain), the text is the same
+ * (tests/test_spa_labels.py); enums whose label the API sends with each value (`status_label`,
+ * `rank_status_label`, ...) are not repeated here (`src/lib/__tests__/labels.test.ts` lists them).
+ */
+import type { Schemas } from '@/api/client';
+
+export type SubmissionStatus = Schemas['SubmissionStatus'];
+export type TierCode = Schemas['TierCode'];
+export type Pillar = Schemas['Pillar'];
+export type Measure = Schemas['Measure'];
+export type Role = Schemas['Role'];
+export type UnitKind = Schemas['UnitKind'];
+export type PeriodKind = Schemas['PeriodKind'];
+export type Recipient = Schemas['Recipient'];
+export type ReminderKind = Schemas['ReminderKind'];
+export type ModelStatus = Schemas['ModelStatus'];
+export type TokenScope = Schemas['TokenScope'];
+
+export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
+  draft: 'Nháp',
+  submitted: 'Đã nộp',
+  returned: 'Bị trả lại',
+  approved: 'Đã duyệt',
+};
+
+/** NĐ 335/2025's tiers, in ascending order. */
+export const TIER_LABELS: Record<TierCode, string> = {
+  KHONG_HOAN_THANH: 'Không hoàn thành nhiệm vụ',
+  HOAN_THANH: 'Hoàn thành nhiệm vụ',
+  TOT: 'Hoàn thành tốt nhiệm vụ',
+  XUAT_SAC: 'Hoàn thành xuất sắc nhiệm vụ',
+};
+
+export const TIER_SHORT_LABELS: Record<TierCode, string> = {
+  KHONG_HOAN_THANH: 'Không hoàn thành',
+  HOAN_THANH: 'Hoàn thành',
+  TOT: 'Tốt',
+  XUAT_SAC: 'Xuất sắc',
+};
+
+/** The three pillars of the movement, in the plan's order. */
+export const PILLAR_LABELS: Record<Pillar, string> = {
+  KL: 'Kỷ luật nhất',
+  TT: 'Trung thành nhất',
+  GD: 'Gần dân nhất',
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Quản trị hệ thống',
+  reviewer: 'Cơ quan Thường trực',
+  reporter: 'Cán bộ báo cáo',
+  leader: 'Lãnh đạo',
+  home_affairs: 'Sở Nội vụ',
+  api_client: 'Tài khoản hệ thống (API)',
+};
+
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  province: 'UBND tỉnh',
+  police_province: 'Công an tỉnh',
+  police_department: 'Phòng thuộc Công an tỉnh',
+  commune_police: 'Công an xã, phường',
+  department: 'Sở, ban, ngành',
+  commune: 'UBND xã, phường',
+};
+
+export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = {
+  half_year: '6 tháng',
+  year: 'Năm',
+  preliminary_review: 'Sơ kết',
+  final_review: 'Tổng kết',
+};
+
+export const RECIPIENT_LABELS: Record<Recipient, string> = { collective: 'Tập thể', individual: 'Cá nhân' };
+
+export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
+  not_submitted: 'Chưa nộp',
+  returned: 'Bị trả lại, chưa nộp lại',
+};
+
+export const MODEL_STATUS_LABELS: Record<ModelStatus, string> = {
+  building: 'Đang xây dựng',
+  active: 'Đang hoạt động',
+  suspended: 'Tạm dừng',
+};
+
+/** Shown for a unit that has no report at all in a period (not a status: there is no report). */
+export const NO_REPORT_LABEL = 'Chưa nộp';
+
+/** The pillars in the plan's order, with their labels. */
+export const PILLARS = (Object.keys(PILLAR_LABELS) as Pillar[]).map((code) => ({ code, label: PILLAR_LABELS[code] }));
+
+/** Select options in the order of a label map. */
+export const optionsOf = <K extends string>(labels: Record<K, string>) =>
+  (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
