@@ -19,7 +19,7 @@ WRITE_OPTION = "banhat_write"
 
 
 def _exact_number(value):
-    """Exact numbers (score explanations keep Fractions) are stored as their "p/q" text."""
+    """An exact number (a Fraction) is stored as its "p/q" text, as in score explanations."""
     if isinstance(value, Fraction):
         return str(value)
     raise TypeError(f"{type(value).__name__} is not JSON serializable")

@@ -20,7 +20,7 @@ from .ranking import (
 )
 from .schemes import Adjustment, Scheme, Tier
 from .scoring import IndicatorResult, PillarScore, ScoringContext, UnitScore, evaluate, gc_paused, score_unit
-from .serialize import display, to_dict
+from .serialize import display, explain
 from .values import FieldError, Value, validate_value
 
 __all__ = [
@@ -54,6 +54,7 @@ __all__ = [
     "display",
     "evaluate",
     "excellent_quota",
+    "explain",
     "gc_paused",
     "load_catalog",
     "local_date",
@@ -64,6 +65,5 @@ __all__ = [
     "review_total",
     "score_unit",
     "timeliness",
-    "to_dict",
     "validate_value",
 ]

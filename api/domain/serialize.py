@@ -1,25 +1,21 @@
 """Turning results into JSON-ready data, and the one place where numbers are rounded.
 
-``to_dict`` maps a result dataclass 1:1 onto plain data: ``Fraction`` becomes its exact string
-(``"95"``, ``"190/3"``), dates ISO strings, enums their value, tuples lists; derived properties listed
-in ``DERIVED`` are added. ``display`` rounds for people (half up, to ``places`` decimals) and is used
-for nothing else: comparisons and totals always use the exact values.
+``explain`` is the one encoding of a score's explanation (stored with the score, sent by the API): every
+exact number is a string, its ``str`` as an integer or a fraction (``"95"``, ``"2375/24"``), never a JSON
+number, whether it happens to be whole or not; dates are ISO strings, enums their value (a ``Tier`` its
+name). ``display`` rounds for people (half up, to ``places`` decimals) and is used for nothing else:
+comparisons and totals always use the exact values.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
-from enum import Enum, IntEnum
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-# Properties of result types worth sending along with their fields.
-DERIVED = {
-    "IndicatorResult": ("rate",),
-    "UnitScore": ("bonus_capped",),
-    "Timeliness": ("label",),
-}
+if TYPE_CHECKING:  # scoring imports display from here
+    from .scoring import UnitScore
 
 
 def display(value: Fraction | int, places: int = 2) -> Decimal:
@@ -31,24 +27,51 @@ def display(value: Fraction | int, places: int = 2) -> Decimal:
     return Decimal(f"{sign}{whole}").scaleb(-places)
 
 
-def to_dict(obj: object) -> object:
-    """JSON-ready plain data for a domain value (dataclass, enum, Fraction, date, container)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        data = {field.name: to_dict(getattr(obj, field.name)) for field in dataclasses.fields(obj)}
-        for name in DERIVED.get(type(obj).__name__, ()):
-            data[name] = to_dict(getattr(obj, name))
-        return data
-    if isinstance(obj, IntEnum):
-        return obj.name  # ordered enums (Tier): the stable name, not the rank number
-    if isinstance(obj, Enum):
-        return obj.value
-    if isinstance(obj, Fraction):
-        return str(obj)
-    if isinstance(obj, (date, datetime)):
-        return obj.isoformat()
-    if isinstance(obj, (list, tuple, frozenset, set)):
-        items = [to_dict(item) for item in obj]
-        return sorted(items) if isinstance(obj, (set, frozenset)) else items
-    if isinstance(obj, dict):
-        return {to_dict(key): to_dict(item) for key, item in obj.items()}
-    return obj
+def explain(score: UnitScore) -> dict:
+    """The explanation of a score: every indicator, pillar, bonus, deduction and cap, as JSON-ready data.
+
+    Written out field by field (not by reflection): it runs once per unit on every bulk recompute.
+    """
+    indicators = [
+        {
+            "code": r.code, "pillar": r.pillar.value, "applicable": r.applicable,
+            "reason_not_applicable": r.reason_not_applicable,
+            "value": None if r.value is None else {
+                "numerator": r.value.numerator, "denominator": r.value.denominator, "count": r.value.count,
+                "flag": r.value.flag, "date": None if r.value.date is None else r.value.date.isoformat(),
+                "note": r.value.note,
+            },
+            "rule_text": r.rule_text, "threshold": _threshold(r.threshold), "met": r.met,
+            "attainment": str(r.attainment), "weight": str(r.weight), "points": str(r.points), "veto": r.veto,
+            "missing": r.missing, "rate": _exact(r.rate), "basis": r.basis, "windows_total": r.windows_total,
+            "windows_met": r.windows_met, "windows_missed": list(r.windows_missed),
+        }
+        for r in score.indicators
+    ]
+    return {
+        "unit_kind": score.unit_kind.value, "period_code": score.period_code, "scheme_version": score.scheme_version,
+        "base": str(score.base), "bonus_requested": str(score.bonus_requested),
+        "bonus_applied": str(score.bonus_applied), "bonus_capped": score.bonus_capped,
+        "deductions_total": str(score.deductions_total), "total": str(score.total),
+        "tier_before_veto": score.tier_before_veto.name, "tier": score.tier.name,
+        "veto_failed": list(score.veto_failed), "missing": list(score.missing),
+        "bonuses": [{"points": str(a.points), "reason": a.reason} for a in score.bonuses],
+        "deductions": [{"points": str(a.points), "reason": a.reason} for a in score.deductions],
+        "pillars": [
+            {"pillar": p.pillar.value, "score": _exact(p.score), "weight": str(p.weight), "points": str(p.points),
+             "weight_total": str(p.weight_total), "applicable_count": p.applicable_count}
+            for p in score.pillars
+        ],
+        "indicators": indicators,
+    }
+
+
+def _exact(number: Fraction | int | None) -> str | None:
+    return None if number is None else str(number)
+
+
+def _threshold(threshold: Fraction | int | date | None) -> str | None:
+    """A percent, a required count or last year's rate as an exact number; a deadline as an ISO date."""
+    if isinstance(threshold, date):
+        return threshold.isoformat()
+    return _exact(threshold)

@@ -1,10 +1,11 @@
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
 from api.schemas.auth import UnitRef
-from api.schemas.enums import PeriodKind, Pillar, RankStatus, SubmissionStatus, TierCode
+from api.schemas.enums import PeriodKind, Pillar, RankStatus, SubmissionStatus, TierCode, UnitKind
+from api.schemas.submissions import ValueOut
 
 
 class RankingItem(BaseModel):
@@ -72,6 +73,69 @@ class UnitHistory(BaseModel):
     points: list[HistoryPoint]
 
 
+# Exact numbers of an explanation: always a string, never a JSON number (docs/api.md, "Exact numbers").
+Exact = Annotated[str, Field(pattern=r"^-?[0-9]+(/[0-9]+)?$", examples=["95", "2375/24"])]
+
+
+class AdjustmentExplained(BaseModel):
+    points: Exact
+    reason: str
+
+
+class PillarExplained(BaseModel):
+    pillar: Pillar
+    score: Exact | None = Field(description="null khi không có chỉ tiêu nào của trụ cột được áp dụng")
+    weight: Exact
+    points: Exact
+    weight_total: Exact
+    applicable_count: int
+
+
+class IndicatorExplained(BaseModel):
+    code: str
+    pillar: Pillar
+    applicable: bool
+    reason_not_applicable: str
+    value: ValueOut | None
+    rule_text: str
+    threshold: str | None = Field(
+        description="Ngưỡng: số chính xác (phần trăm, số lần, tỷ lệ năm trước) hoặc hạn (yyyy-mm-dd)"
+    )
+    met: bool
+    attainment: Exact
+    weight: Exact
+    points: Exact
+    veto: bool
+    missing: bool
+    rate: Exact | None = Field(description="Tỷ lệ đã nhập (%), chỉ với chỉ tiêu tỷ lệ")
+    basis: str = Field(description="Chỉ tiêu tần suất: activities (theo từng kỳ), total (tổng số); rỗng với chỉ tiêu khác")
+    windows_total: int
+    windows_met: int
+    windows_missed: list[str]
+
+
+class Explanation(BaseModel):
+    """How the score was computed (api.domain.explain); every exact number is a string."""
+
+    unit_kind: UnitKind
+    period_code: str
+    scheme_version: str
+    base: Exact
+    bonus_requested: Exact
+    bonus_applied: Exact
+    bonus_capped: bool = Field(description="Điểm thưởng vượt mức trần, chỉ tính đến mức trần")
+    deductions_total: Exact
+    total: Exact
+    tier_before_veto: TierCode
+    tier: TierCode
+    veto_failed: list[str]
+    missing: list[str]
+    bonuses: list[AdjustmentExplained]
+    deductions: list[AdjustmentExplained]
+    pillars: list[PillarExplained]
+    indicators: list[IndicatorExplained]
+
+
 class ExplainedScore(BaseModel):
     period: str
     unit: UnitRef
@@ -87,4 +151,4 @@ class ExplainedScore(BaseModel):
     scheme_version: str
     computed_at: datetime | None
     pillars: dict[Pillar, str | None]
-    explanation: dict[str, Any]
+    explanation: Explanation

@@ -13,7 +13,7 @@ from api.db.models import Period
 from api.db.repositories import callers, scores
 from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import units as units_repo
-from api.domain import RankStatus, Tier, display
+from api.domain import RankStatus, Tier, display, explain
 from api.services import accounts, scoring, submissions, units
 from api.services.access import Credential, Principal
 from api.services.errors import NotFound
@@ -174,5 +174,5 @@ def preview(session: Session, principal: Principal, period_code: str, unit_code:
         "tier_label": result.tier.label, "quota_applied": False, "frozen": False,
         "scheme_version": result.scheme_version, "computed_at": None,
         "pillars": {p.pillar.value: None if p.score is None else str(display(p.score)) for p in result.pillars},
-        "explanation": scoring.explanation(result),
+        "explanation": explain(result),
     }

@@ -32,6 +32,7 @@ from api.domain import (
     UnitKind,
     UnitScore,
     Value,
+    explain,
     gc_paused,
     rank_group,
     rank_status,
@@ -166,46 +167,6 @@ def _rank_status(context: ScoringContext, submission: Submission | Row | None) -
                        approval_required=context.scheme.ranking_requires_approval)
 
 
-def explanation(result: UnitScore) -> dict:
-    """The stored explanation of a score: every indicator, pillar, bonus, deduction and cap.
-
-    Same keys as the generic ``api.domain.to_dict``, written out by hand because it runs once per unit
-    on every bulk recompute, where reflection dominated the cost. Values stay exact ``Fraction``s, dates
-    and enums: the JSON encoder (orjson on the engine, Pydantic in responses) writes them as "190/3",
-    ISO dates and enum values.
-    """
-    indicators = [
-        {
-            "code": r.code, "pillar": r.pillar, "applicable": r.applicable,
-            "reason_not_applicable": r.reason_not_applicable,
-            "value": None if r.value is None else {
-                "numerator": r.value.numerator, "denominator": r.value.denominator, "count": r.value.count,
-                "flag": r.value.flag, "date": r.value.date, "note": r.value.note,
-            },
-            "rule_text": r.rule_text, "threshold": r.threshold, "met": r.met, "attainment": r.attainment,
-            "weight": r.weight, "points": r.points, "veto": r.veto, "missing": r.missing, "rate": r.rate,
-            "basis": r.basis, "windows_total": r.windows_total, "windows_met": r.windows_met,
-            "windows_missed": list(r.windows_missed),
-        }
-        for r in result.indicators
-    ]
-    return {
-        "unit_kind": result.unit_kind, "period_code": result.period_code, "scheme_version": result.scheme_version,
-        "base": result.base, "bonus_requested": result.bonus_requested, "bonus_applied": result.bonus_applied,
-        "deductions_total": result.deductions_total, "total": result.total,
-        "tier_before_veto": result.tier_before_veto.name, "tier": result.tier.name,
-        "veto_failed": list(result.veto_failed), "missing": list(result.missing),
-        "bonuses": [{"points": a.points, "reason": a.reason} for a in result.bonuses],
-        "deductions": [{"points": a.points, "reason": a.reason} for a in result.deductions],
-        "pillars": [
-            {"pillar": p.pillar, "score": p.score, "weight": p.weight, "points": p.points,
-             "weight_total": p.weight_total, "applicable_count": p.applicable_count}
-            for p in result.pillars
-        ],
-        "indicators": indicators,
-    }
-
-
 def _fields(period: Period, unit: Unit, submission: Submission | Row | None, result: UnitScore,
             status: RankStatus) -> dict:
     """The stored columns of one unit's score (rank and quota come from re-ranking its group).
@@ -223,7 +184,7 @@ def _fields(period: Period, unit: Unit, submission: Submission | Row | None, res
         "pillars": {p.pillar.value: None if p.score is None else str(p.score) for p in result.pillars},
         # Encoded once: the same bytes feed the fingerprint and the column (the engine's orjson keeps a
         # Fragment as is), which halves the JSON work of a bulk rewrite.
-        "explanation": orjson.Fragment(json_bytes(explanation(result))), "veto_failed": list(result.veto_failed),
+        "explanation": orjson.Fragment(json_bytes(explain(result))), "veto_failed": list(result.veto_failed),
     }
 
 

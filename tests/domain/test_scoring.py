@@ -1,5 +1,6 @@
 """Scoring a unit: applicability, pillar scores, total, bonus, deductions, tiers, vetoes, explanations."""
 
+import dataclasses
 import json
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -15,11 +16,11 @@ from api.domain import (
     UnitKind,
     Value,
     display,
+    explain,
     score_unit,
     timeliness,
-    to_dict,
 )
-from api.domain.scoring import IndicatorResult, _result
+from api.domain.scoring import IndicatorResult, PillarScore, UnitScore, _result
 
 POLICE = UnitKind.COMMUNE_POLICE
 
@@ -200,14 +201,29 @@ class TestExplanation:
         )
         assert gd02.rate == 95
 
-    def test_to_dict_is_json_with_exact_fractions(self, catalog, half_year, perfect_values):
+    def test_explain_is_json_with_every_exact_number_a_string(self, catalog, half_year, perfect_values):
         values = perfect_values(POLICE, half_year)
         values["KL-04"] = Value(count=1)
-        data = json.loads(json.dumps(to_dict(score(catalog, POLICE, values, half_year))))
+        data = json.loads(json.dumps(explain(score(catalog, POLICE, values, half_year))))
         assert data["tier"] == "XUAT_SAC" and data["unit_kind"] == "commune_police"
         kl04 = next(r for r in data["indicators"] if r["code"] == "KL-04")
         assert kl04["attainment"] == "3/4" and kl04["value"]["count"] == 1 and kl04["rate"] is None
         assert Fraction(data["total"]) == (Fraction(100 * 35, 4 * 9) + 200) / 3  # KL: 8.75 of 9
+        # Whole or not, an exact number is a string: the field never switches between number and string.
+        kl01 = next(r for r in data["indicators"] if r["code"] == "KL-01")
+        assert (kl01["attainment"], kl01["weight"], kl01["points"]) == ("1", "1", "1")
+        assert data["bonus_requested"] == data["bonus_applied"] == "0" and data["bonus_capped"] is False
+
+    def test_explain_names_every_field_and_property_of_the_result(self, catalog, half_year, perfect_values):
+        """The hand-written encoder cannot drift from the dataclasses: a new field must be explained."""
+        result = score(catalog, POLICE, perfect_values(POLICE, half_year), half_year)
+        data = explain(result)
+        fields = {f.name for f in dataclasses.fields(UnitScore)} | {"bonus_capped"}
+        assert set(data) == fields
+        indicator_fields = {f.name for f in dataclasses.fields(IndicatorResult)} | {"rate"}
+        assert set(data["indicators"][0]) == indicator_fields
+        assert set(data["indicators"][0]["value"]) == {f.name for f in dataclasses.fields(Value)} - {"dates"}
+        assert set(data["pillars"][0]) == {f.name for f in dataclasses.fields(PillarScore)}
 
     def test_fast_result_constructor_builds_an_ordinary_result(self):
         args = ("GD-02", Pillar.GD, True, "", Value(count=1), "x", 95, True, 1, 1, 1, False, False)

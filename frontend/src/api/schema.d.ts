@@ -1736,6 +1736,17 @@ export interface components {
              */
             recorded_at: string;
         };
+        /** AdjustmentExplained */
+        AdjustmentExplained: {
+            /**
+             * Points
+             * @example 95
+             * @example 2375/24
+             */
+            points: string;
+            /** Reason */
+            reason: string;
+        };
         /** AuditEntryOut */
         AuditEntryOut: {
             /** Id */
@@ -2227,10 +2238,67 @@ export interface components {
             pillars: {
                 [key: string]: string | null;
             };
-            /** Explanation */
-            explanation: {
-                [key: string]: unknown;
-            };
+            explanation: components["schemas"]["Explanation"];
+        };
+        /**
+         * Explanation
+         * @description How the score was computed (api.domain.explain); every exact number is a string.
+         */
+        Explanation: {
+            unit_kind: components["schemas"]["UnitKind"];
+            /** Period Code */
+            period_code: string;
+            /** Scheme Version */
+            scheme_version: string;
+            /**
+             * Base
+             * @example 95
+             * @example 2375/24
+             */
+            base: string;
+            /**
+             * Bonus Requested
+             * @example 95
+             * @example 2375/24
+             */
+            bonus_requested: string;
+            /**
+             * Bonus Applied
+             * @example 95
+             * @example 2375/24
+             */
+            bonus_applied: string;
+            /**
+             * Bonus Capped
+             * @description Điểm thưởng vượt mức trần, chỉ tính đến mức trần
+             */
+            bonus_capped: boolean;
+            /**
+             * Deductions Total
+             * @example 95
+             * @example 2375/24
+             */
+            deductions_total: string;
+            /**
+             * Total
+             * @example 95
+             * @example 2375/24
+             */
+            total: string;
+            tier_before_veto: components["schemas"]["TierCode"];
+            tier: components["schemas"]["TierCode"];
+            /** Veto Failed */
+            veto_failed: string[];
+            /** Missing */
+            missing: string[];
+            /** Bonuses */
+            bonuses: components["schemas"]["AdjustmentExplained"][];
+            /** Deductions */
+            deductions: components["schemas"]["AdjustmentExplained"][];
+            /** Pillars */
+            pillars: components["schemas"]["PillarExplained"][];
+            /** Indicators */
+            indicators: components["schemas"]["IndicatorExplained"][];
         };
         /**
          * ExportFormat
@@ -2499,6 +2567,64 @@ export interface components {
             /** Evidence */
             evidence: components["schemas"]["EvidenceOut"][];
         };
+        /** IndicatorExplained */
+        IndicatorExplained: {
+            /** Code */
+            code: string;
+            pillar: components["schemas"]["Pillar"];
+            /** Applicable */
+            applicable: boolean;
+            /** Reason Not Applicable */
+            reason_not_applicable: string;
+            value: components["schemas"]["ValueOut"] | null;
+            /** Rule Text */
+            rule_text: string;
+            /**
+             * Threshold
+             * @description Ngưỡng: số chính xác (phần trăm, số lần, tỷ lệ năm trước) hoặc hạn (yyyy-mm-dd)
+             */
+            threshold: string | null;
+            /** Met */
+            met: boolean;
+            /**
+             * Attainment
+             * @example 95
+             * @example 2375/24
+             */
+            attainment: string;
+            /**
+             * Weight
+             * @example 95
+             * @example 2375/24
+             */
+            weight: string;
+            /**
+             * Points
+             * @example 95
+             * @example 2375/24
+             */
+            points: string;
+            /** Veto */
+            veto: boolean;
+            /** Missing */
+            missing: boolean;
+            /**
+             * Rate
+             * @description Tỷ lệ đã nhập (%), chỉ với chỉ tiêu tỷ lệ
+             */
+            rate: string | null;
+            /**
+             * Basis
+             * @description Chỉ tiêu tần suất: activities (theo từng kỳ), total (tổng số); rỗng với chỉ tiêu khác
+             */
+            basis: string;
+            /** Windows Total */
+            windows_total: number;
+            /** Windows Met */
+            windows_met: number;
+            /** Windows Missed */
+            windows_missed: string[];
+        };
         /** IndicatorOut */
         IndicatorOut: {
             /** Code */
@@ -2756,6 +2882,35 @@ export interface components {
          * @enum {string}
          */
         Pillar: "KL" | "TT" | "GD";
+        /** PillarExplained */
+        PillarExplained: {
+            pillar: components["schemas"]["Pillar"];
+            /**
+             * Score
+             * @description null khi không có chỉ tiêu nào của trụ cột được áp dụng
+             */
+            score: string | null;
+            /**
+             * Weight
+             * @example 95
+             * @example 2375/24
+             */
+            weight: string;
+            /**
+             * Points
+             * @example 95
+             * @example 2375/24
+             */
+            points: string;
+            /**
+             * Weight Total
+             * @example 95
+             * @example 2375/24
+             */
+            weight_total: string;
+            /** Applicable Count */
+            applicable_count: number;
+        };
         /** PreviewItem */
         PreviewItem: {
             unit: components["schemas"]["api__schemas__auth__UnitRef"];

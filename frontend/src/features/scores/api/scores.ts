@@ -1,52 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas, type ValueInput } from '@/api/client';
-import type { Pillar } from '@/lib/labels';
 
 export type RankingRow = Schemas['RankingItem'];
 export type Ranking = Schemas['Ranking'];
 export type HistoryPoint = Schemas['HistoryPoint'];
 
 /**
- * The domain's explanation of a score (`api.domain.to_dict(UnitScore)`): exact numbers arrive as
- * fraction strings such as "190/3"; only `fractionValue` turns them into numbers, for display.
+ * An explained score (`api.domain.explain`): exact numbers are always strings such as "1" or "190/3"
+ * (docs/api.md, "Exact numbers"); only `fractionValue` turns them into numbers, for display.
  */
-export interface IndicatorExplanation {
-  code: string;
-  pillar: Pillar;
-  applicable: boolean;
-  reason_not_applicable: string;
-  value: { numerator: number | null; denominator: number | null; count: number | null; flag: boolean | null; date: string | null; note?: string | null } | null;
-  rule_text: string;
-  met: boolean;
-  attainment: string;
-  weight: string;
-  points: string;
-  veto: boolean;
-  missing: boolean;
-  rate: string | null;
-}
-
-export interface Adjustment {
-  points: string;
-  reason: string;
-}
-
-export interface Explanation {
-  base: string;
-  bonus_applied: string;
-  bonus_requested: string;
-  deductions_total: string;
-  total: string;
-  tier: string;
-  tier_before_veto: string;
-  veto_failed: string[];
-  missing: string[];
-  bonuses: Adjustment[];
-  deductions: Adjustment[];
-  indicators: IndicatorExplanation[];
-}
-
-export type UnitScore = Omit<Schemas['ExplainedScore'], 'explanation'> & { explanation: Explanation };
+export type UnitScore = Schemas['ExplainedScore'];
+export type IndicatorExplanation = Schemas['IndicatorExplained'];
 
 export { fractionValue } from '@/lib/fraction';
 
@@ -65,8 +29,7 @@ export function useRanking(period: string | undefined, group?: string) {
 export function unitScoreQueryOptions(period: string, unit: string) {
   return {
     queryKey: ['scores', period, unit],
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/scores/{period}/{unit}', { params: { path: { period, unit } } }))) as unknown as UnitScore,
+    queryFn: () => unwrap(api.GET('/api/v1/scores/{period}/{unit}', { params: { path: { period, unit } } })),
   };
 }
 
@@ -87,10 +50,8 @@ export function useUnitHistory(unit: string) {
 export function useScorePreview(period: string, unit: string, values: ValueInput[] | undefined) {
   return useQuery({
     queryKey: ['scores', period, unit, 'preview', values],
-    queryFn: async () =>
-      (await unwrap(
-        api.POST('/api/v1/scores/{period}/{unit}/preview', { params: { path: { period, unit } }, body: { values: values ?? [] } }),
-      )) as unknown as UnitScore,
+    queryFn: () =>
+      unwrap(api.POST('/api/v1/scores/{period}/{unit}/preview', { params: { path: { period, unit } }, body: { values: values ?? [] } })),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });

@@ -53,7 +53,7 @@ export function ScoreSummary({ score }: { score: UnitScore }) {
         <Descriptions.Item label="Điểm cơ bản">{exact(explanation.base)}</Descriptions.Item>
         <Descriptions.Item label="Điểm thưởng">
           +{exact(explanation.bonus_applied)}
-          {explanation.bonus_applied !== explanation.bonus_requested && ` (đề nghị ${exact(explanation.bonus_requested)}, vượt mức trần)`}
+          {explanation.bonus_capped && ` (đề nghị ${exact(explanation.bonus_requested)}, vượt mức trần)`}
         </Descriptions.Item>
         <Descriptions.Item label="Điểm trừ">−{exact(explanation.deductions_total)}</Descriptions.Item>
       </Descriptions>
