@@ -195,7 +195,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.read_sessions, app.state.write_sessions = session_factories(engine)
-    app.state.ranking_cache = {}
+    app.state.ranking_cache = scores.ranking_cache()
     app.state.loop_reads = LoopConnection(engine)
     # This worker's own changes are seen by its next poll, before PostgreSQL's notification arrives.
     event.listen(app.state.write_sessions, "after_commit", lambda _session: app.state.loop_reads.forget())

@@ -27,13 +27,14 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 import psycopg
+from cachetools import LRUCache
 from sqlalchemy import Engine, Select, event
 from sqlalchemy.engine import Dialect
 
 log = logging.getLogger(__name__)
 
 CHANGES_CHANNEL = "banhat_changes"
-CACHE_LIMIT = 4096
+ROWS_KEPT = 4096  # callers and periods, the most recently used kept
 LISTENER_RETRY_SECONDS = 5.0
 
 
@@ -80,7 +81,8 @@ class LoopConnection:
         self._connecting = False
         self._closing: set[asyncio.Task] = set()
         self._statements: dict[str, LoopStatement] = {}
-        self._kept: dict[tuple[str, Hashable], tuple] = {}
+        self._kept: LRUCache[tuple[str, Hashable], tuple] = LRUCache(maxsize=ROWS_KEPT)
+        self._kept_lock = threading.Lock()  # cachetools' caches are not thread-safe (tests run several loops)
         self._changes = 0  # counts the notifications (and listener stops) that emptied ``_kept``
         self._listener: asyncio.Task | None = None
         self._listener_connection: psycopg.AsyncConnection | None = None
@@ -97,8 +99,11 @@ class LoopConnection:
         a change is committed: on PostgreSQL a watched one, while the listener listens; on SQLite any,
         by another connection (``PRAGMA data_version``, asked before every use of a kept row)."""
         keep = cache_key is not None and (self._listening or (not self._asynchronous and self._sqlite_unchanged()))
-        if keep and (kept := self._kept.get((name, cache_key))) is not None:
-            return kept
+        if keep:
+            with self._kept_lock:
+                kept = self._kept.get((name, cache_key))
+            if kept is not None:
+                return kept
         changes = self._changes  # a notification during the read means the row may be stale already
         statement = self._statements.get(name)
         if statement is None:
@@ -117,9 +122,8 @@ class LoopConnection:
             self.close()
             return None
         if keep and row is not None and self._changes == changes and (self._listening or not self._asynchronous):
-            if len(self._kept) >= CACHE_LIMIT:
-                self._kept.clear()
-            self._kept[(name, cache_key)] = row
+            with self._kept_lock:
+                self._kept[(name, cache_key)] = row
         return row
 
     def _sqlite_unchanged(self) -> bool:
@@ -205,8 +209,10 @@ class LoopConnection:
                     self._listener_connection = None
 
     def forget(self) -> None:
-        """Drop every kept row (a notification, or this worker's own commit: heard before any later read)."""
-        self._kept.clear()
+        """Drop every kept row (a notification, or this worker's own commit: heard before any later read).
+
+        A new cache rather than ``clear()``, which cachetools does one item at a time."""
+        self._kept = LRUCache(maxsize=ROWS_KEPT)
         self._changes += 1
 
     def _stop_listener(self) -> None:

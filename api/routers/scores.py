@@ -1,7 +1,9 @@
 """Rankings (cached by version, 304 when unchanged), explained scores and what-if previews."""
 
+import threading
 
 import orjson
+from cachetools import LRUCache
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -21,7 +23,21 @@ from api.services import scores
 from api.services.access import Principal
 
 router = APIRouter(prefix="/scores", tags=["scores"], responses=COMMON_PROBLEMS)
-CACHE_LIMIT = 512
+# Rendered rankings by version tag, the most recently used kept: a tag is (caller's reach, period, version,
+# filters, page), so a few hundred cover every dashboard polling one period. The event loop and the
+# worker threads share it; cachetools' caches are not thread-safe, so every use holds the lock.
+_RANKINGS_KEPT = 512
+_rankings_lock = threading.Lock()
+
+
+def ranking_cache() -> LRUCache:
+    """The app's cache of rendered rankings (``app.state.ranking_cache``)."""
+    return LRUCache(maxsize=_RANKINGS_KEPT)
+
+
+def _kept(request: Request, tag: str) -> tuple[bytes, int] | None:
+    with _rankings_lock:
+        return request.app.state.ranking_cache.get(tag)
 
 
 @router.get("/{period}", response_model=Ranking, responses={304: {"description": "Không thay đổi"}},
@@ -45,7 +61,7 @@ async def ranking(request: Request) -> Response:
         request.app.state.loop_reads, presented, period, group, kind, slice_
     )
     if polled:
-        rendered = request.app.state.ranking_cache.get(polled.etag)
+        rendered = _kept(request, polled.etag)
         if rendered is not None or etag_matches(request, polled.etag):
             return _cached_response(request, polled.etag, rendered, slice_)
     known = polled.principal if polled else None  # a cache miss need not look the caller up again
@@ -58,8 +74,7 @@ def _ranking(request: Request, principal: Principal | None, period: str, group: 
         if principal is None:
             principal, _csrf = principal_from_database(session, credential(request))
         found, tag = scores.ranking_etag(session, principal, period, group, kind, slice_)
-        cache: dict[str, tuple[bytes, int]] = request.app.state.ranking_cache
-        rendered = cache.get(tag)
+        rendered = _kept(request, tag)
         if rendered is None and not etag_matches(request, tag):
             # The service builds the documented shape (`Ranking`); orjson writes it ten times faster than
             # Pydantic would validate and dump it again, and every save makes the next pull render anew.
@@ -67,9 +82,9 @@ def _ranking(request: Request, principal: Principal | None, period: str, group: 
             total = len(document["items"])
             if slice_ is not None:
                 document["items"] = document["items"][(slice_.number - 1) * slice_.size : slice_.number * slice_.size]
-            if len(cache) >= CACHE_LIMIT:
-                cache.clear()
-            rendered = cache[tag] = (orjson.dumps(document, option=orjson.OPT_UTC_Z), total)
+            rendered = (orjson.dumps(document, option=orjson.OPT_UTC_Z), total)
+            with _rankings_lock:
+                request.app.state.ranking_cache[tag] = rendered
     return _cached_response(request, tag, rendered, slice_)
 
 

@@ -1,8 +1,10 @@
 """The catalog as stored: loading the data file (seed) and rebuilding the domain objects from the database."""
 
 import json
+import threading
 from pathlib import Path
 
+from cachetools import LRUCache, cached
 from sqlalchemy.orm import Session
 
 from api import clock
@@ -13,9 +15,10 @@ from api.domain import Period as DomainPeriod
 from api.services.access import Principal
 from api.services.errors import NotFound
 
-# Catalog versions and schemes are immutable once stored, so their parsed forms are cached by code.
-_catalogs: dict[tuple[str, str], Catalog] = {}
-_contexts: dict[tuple[str, str, DomainPeriod], ScoringContext] = {}
+# Catalog versions and schemes are immutable once stored, so their parsed forms are kept by code: a few
+# versions in a process's life, and a compiled context per (version, period) of the periods being scored
+# (an edited period leaves its old key to age out).
+_catalogs_lock, _contexts_lock = threading.Lock(), threading.Lock()
 _SCHEME_CODES = "banhat_scheme_codes"  # session.info key: scheme id -> (catalog version, scheme code)
 
 
@@ -75,13 +78,18 @@ def catalog_for_scheme(session: Session, scheme: Scheme) -> Catalog:
     return _cached_catalog(session, key, lambda: scheme)
 
 
+@cached(LRUCache(maxsize=16), key=lambda _session, key, _scheme: key, lock=_catalogs_lock)
 def _cached_catalog(session: Session, key: tuple[str, str], scheme) -> Catalog:
-    """The cached catalog for (catalog version, scheme code); ``scheme()`` loads the scheme on a miss."""
-    if key not in _catalogs:
-        stored = scheme()
-        document = repo.catalog_version_by_id(session, stored.catalog_version_id).document
-        _catalogs[key] = load_catalog({**document, "scheme": stored.parameters})
-    return _catalogs[key]
+    """The catalog for (catalog version, scheme code), parsed once; ``scheme()`` loads the scheme on a miss."""
+    stored = scheme()
+    document = repo.catalog_version_by_id(session, stored.catalog_version_id).document
+    return load_catalog({**document, "scheme": stored.parameters})
+
+
+@cached(LRUCache(maxsize=256), key=lambda catalog, scheme_code, period: (catalog.code, scheme_code, period),
+        lock=_contexts_lock)
+def _context(catalog: Catalog, scheme_code: str, period: DomainPeriod) -> ScoringContext:
+    return ScoringContext(catalog.indicators, period, catalog.scheme)
 
 
 def domain_period(period: Period) -> DomainPeriod:
@@ -100,12 +108,7 @@ def scoring_context(session: Session, period: Period) -> tuple[Catalog, ScoringC
     if codes is None:  # once per request: a save asks three times (scoring, re-ranking, the answer)
         codes = known[period.scheme_id] = repo.scheme_codes(session, period.scheme_id)
     catalog = _cached_catalog(session, codes, lambda: repo.scheme_by_id(session, period.scheme_id))
-    key = (catalog.code, codes[1], domain_period(period))
-    if key not in _contexts:
-        if len(_contexts) >= 256:  # edited periods leave stale keys behind
-            _contexts.clear()
-        _contexts[key] = ScoringContext(catalog.indicators, key[2], catalog.scheme)
-    return catalog, _contexts[key]
+    return catalog, _context(catalog, codes[1], domain_period(period))
 
 
 def active(session: Session, principal: Principal) -> tuple[Scheme, Catalog]:
