@@ -246,6 +246,10 @@ class Score(Base):
 
 
 class Role(Base):
+    """The target of ``users.role``'s foreign key: the database itself refuses an unknown role. Its rows
+    are the codes of ``api.domain.permissions.Role`` (tests/db/test_roles_table.py), which says what each
+    role may do; nothing else reads this table."""
+
     __tablename__ = "roles"
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(String(255))

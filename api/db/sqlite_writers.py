@@ -2,12 +2,12 @@
 
 SQLite lets one transaction write at a time; the others wait in its busy handler, which polls with
 sleeps growing to 100 ms. Under load a writer that has waited a while sleeps 100 ms between tries
-while fresh arrivals grab the lock in between: seconds-long tails (the load run's PUT p99 was 3 s at
-a third of the lock's capacity). Here a write transaction first queues on a lock of the process
-(threads wake as soon as it is released) and then on an ``flock`` of a file next to the database (the
-kernel wakes the other server process's writer the same way), and only then runs ``BEGIN IMMEDIATE``.
-Processes that do not take part (the ``sqlite3`` shell, an old server) are still kept out by SQLite's
-own lock; they just wait in its busy handler as before.
+while fresh arrivals grab the lock in between: waits of seconds under load (docs/benchmarks.md).
+Here a write transaction first queues on a lock of the process (threads wake as soon as it is
+released) and then on an ``flock`` of a file next to the database (the kernel wakes the other server
+process's writer the same way), and only then runs ``BEGIN IMMEDIATE``. Processes that do not take
+part (the ``sqlite3`` shell, an old server) are still kept out by SQLite's own lock; they just wait in
+its busy handler.
 """
 
 import fcntl

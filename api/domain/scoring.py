@@ -25,7 +25,6 @@ from .schemes import Adjustment, Scheme, Tier
 from .values import Value
 
 ZERO = Fraction(0)
-HUNDRED = Fraction(100)
 
 
 @dataclass(frozen=True)

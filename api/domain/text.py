@@ -2,7 +2,7 @@
 
 C0 control characters (but tab, line feed and carriage return, which notes may hold), DEL, C1 control
 characters, UTF-16 surrogates and the non-characters U+FFFE and U+FFFF: PostgreSQL refuses a NUL in
-text (a driver error, a 500 before this rule), SQLite would store any of them, and none is ever typed
+text (a driver error, a 500 without this rule), SQLite would store any of them, and none is ever typed
 by a person.
 """
 

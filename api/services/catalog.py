@@ -101,7 +101,7 @@ def scoring_context(session: Session, period: Period) -> tuple[Catalog, ScoringC
     """The compiled scoring context of a period, reused while the period and its scheme are unchanged.
 
     On a hit this costs one small query (the codes) per session: schemes are immutable once stored, and
-    parsing the scheme's parameters on every request was a tenth of the server's time under load.
+    parsing the scheme's parameters is too costly to repeat on every request (docs/benchmarks.md).
     """
     known = session.info.setdefault(_SCHEME_CODES, {})
     codes = known.get(period.scheme_id)

@@ -3,7 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.db.models import CatalogVersion, Indicator, Period, Scheme
+from api.db.models import CatalogVersion, Period, Scheme
 
 
 def catalog_version(session: Session, version: str) -> CatalogVersion | None:
@@ -39,12 +39,6 @@ def scheme_codes(session: Session, scheme_id: int) -> tuple[str, str] | None:
 
 def scheme_by_code(session: Session, code: str) -> Scheme | None:
     return session.scalar(select(Scheme).where(Scheme.code == code))
-
-
-def indicators_of(session: Session, catalog_version_id: int) -> list[Indicator]:
-    return list(session.scalars(
-        select(Indicator).where(Indicator.catalog_version_id == catalog_version_id).order_by(Indicator.id)
-    ))
 
 
 def period_by_code(session: Session, code: str) -> Period | None:

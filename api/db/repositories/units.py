@@ -54,12 +54,6 @@ def group_by_code(session: Session, code: str) -> EmulationGroup | None:
     return session.scalar(select(EmulationGroup).where(EmulationGroup.code == code))
 
 
-def codes_by_id(session: Session, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(session.execute(select(Unit.id, Unit.code).where(Unit.id.in_(ids))).all())
-
-
 def search(
     session: Session, *, kind: str | None, group_id: int | None, parent_id: int | None, q: str | None,
     offset: int, limit: int,
@@ -101,10 +95,6 @@ def all_for_tree(session: Session) -> list[tuple[int, int | None, str, str, str,
             .order_by(Unit.code)
         ).all()
     ]
-
-
-def in_group(session: Session, group_id: int) -> list[Unit]:
-    return list(session.scalars(select(Unit).where(Unit.group_id == group_id, Unit.active.is_(True))))
 
 
 def scored_units(session: Session) -> list[Unit]:
