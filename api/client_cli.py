@@ -89,6 +89,7 @@ def _show_report(response: httpx.Response) -> None:
         ("Cập nhật", "updated"),
         ("Không đổi", "unchanged"),
         ("Bị từ chối", "rejected"),
+        ("Dòng trống, bỏ qua", "skipped_empty"),
     ):
         summary.add_row(label, str(report.get(field, 0)))
     state = (

@@ -21,7 +21,7 @@ from .ranking import (
 from .schemes import Adjustment, Scheme, Tier
 from .scoring import IndicatorResult, PillarScore, ScoringContext, UnitScore, evaluate, gc_paused, score_unit
 from .serialize import display, explain
-from .values import FieldError, Value, validate_value
+from .values import FieldError, Value, validate_note, validate_value
 
 __all__ = [
     "Adjustment",
@@ -65,5 +65,6 @@ __all__ = [
     "review_total",
     "score_unit",
     "timeliness",
+    "validate_note",
     "validate_value",
 ]

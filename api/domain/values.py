@@ -119,6 +119,19 @@ def parse_date(raw: object) -> tuple[date | None, FieldError | None]:
     return None, FieldError("date", "Ngày không hợp lệ (định dạng dd/mm/yyyy).")
 
 
+def validate_note(raw: object) -> tuple[str | None, FieldError | None]:
+    """A note as entered (None when there is none), or the error that names the field."""
+    if raw is None:
+        return None, None
+    if not isinstance(raw, str):
+        return None, FieldError("note", "Ghi chú phải là văn bản.")
+    note = typed(raw.strip())  # an exported "'=..." note imports back as it was entered
+    code = forbidden_character(note)
+    if code:
+        return None, FieldError("note", text_message(code))
+    return note.strip(), None
+
+
 def validate_value(indicator: Indicator, raw: Mapping[str, object]) -> tuple[Value | None, list[FieldError]]:
     """Check raw input for ``indicator``; return the value, or None when nothing was entered or it is invalid.
 
@@ -131,16 +144,8 @@ def validate_value(indicator: Indicator, raw: Mapping[str, object]) -> tuple[Val
             errors.append(
                 FieldError(field, f"Chỉ tiêu {indicator.code} không nhập trường «{FIELD_LABELS[field]}».")
             )
-    note = raw.get("note")
-    if note is not None and not isinstance(note, str):
-        errors.append(FieldError("note", "Ghi chú phải là văn bản."))
-        note = None
-    elif note is not None:
-        note = typed(note.strip())  # an exported "'=..." note imports back as it was entered
-        code = forbidden_character(note)
-        if code:
-            errors.append(FieldError("note", text_message(code)))
-            note = None
+    note, error = validate_note(raw.get("note"))
+    errors.extend([error] if error else [])
     if all(_blank(raw.get(field)) for field in own_fields):
         return None, errors
     parsed: dict[str, object] = {}

@@ -25,11 +25,14 @@ class ImportReport(BaseModel):
     dry_run: bool
     all_or_nothing: bool
     applied: bool = Field(description="Đã ghi vào cơ sở dữ liệu hay chưa")
-    rows: int
+    rows: int = Field(
+        description="Số dòng dữ liệu của tệp = created + updated + unchanged + rejected + skipped_empty"
+    )
     created: int
     updated: int
     unchanged: int
     rejected: int
+    skipped_empty: int = Field(description="Dòng trống hoặc không nhập gì (không thay đổi dữ liệu)")
     problems: list[ImportProblem]
     problems_omitted: int = Field(description="Số lỗi không liệt kê (vượt giới hạn danh sách)")
     scores_pending: list[str] = Field(

@@ -90,3 +90,18 @@ def test_postgres_import_creates_then_finds_unchanged_and_refuses_bad_files_whol
     again = upload(pg_reporter, csv_bytes(rows_for())).json()
     assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 3)
     assert stored_count(pg_query) == before + 3
+
+
+def test_postgres_import_keeps_omitted_notes_clears_on_the_marker_and_counts_empty_rows(pg_reporter, pg_query):
+    assert upload(pg_reporter, csv_bytes(rows_for())).status_code == 200
+    rows = [row[:-1] for row in rows_for()]  # no note column
+    rows[1][3] = 37
+    rows[2][5] = "[xóa]"
+    report = upload(pg_reporter, csv_bytes([*rows, [], ["", ""]])).json()
+    assert [report[name] for name in ("rows", "updated", "unchanged", "skipped_empty")] == [5, 2, 1, 2]
+    assert pg_query(
+        "SELECT v.indicator_code, v.numerator, v.note FROM submission_values v "
+        "JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id "
+        "JOIN periods p ON p.id = s.period_id WHERE u.code = :u AND p.code = :p ORDER BY 1",
+        u=UNIT, p=PERIOD,
+    ) == [("KL-01", 37, "Đã ký cam kết"), ("KL-03", None, None)]  # fmt: skip

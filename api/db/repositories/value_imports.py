@@ -3,6 +3,10 @@
 Rows are loaded into a temporary staging table in chunks (PostgreSQL: COPY; SQLite: executemany on
 the driver connection, its fastest path), then compared with and merged into `submission_values` by
 a few statements that touch every row inside the database, never one row per round trip.
+
+A staged row may keep parts of the stored value: `keep_measure` (its measure cells were empty: only the
+note is given) and `keep_note` (no note column, or an empty note cell); `fill_kept` copies those parts
+from the stored value before anything is compared. `clear` rows delete the stored value.
 """
 
 from __future__ import annotations
@@ -30,7 +34,6 @@ from sqlalchemy import (
     not_,
     or_,
     select,
-    true,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -39,7 +42,10 @@ from sqlalchemy.orm import Session
 from api.db.models import AuditEntry, Submission, SubmissionValue, Unit
 
 VALUE_FIELDS = ("numerator", "denominator", "count", "flag", "date", "note")
-STAGING_COLUMNS = ("row_number", "period_id", "unit_id", "indicator_code", *VALUE_FIELDS, "locked")
+STAGING_COLUMNS = (
+    "row_number", "period_id", "unit_id", "indicator_code", "locked", *VALUE_FIELDS, "keep_measure", "keep_note",
+    "clear",
+)  # fmt: skip
 
 _staging_metadata = MetaData()
 staging = Table(
@@ -49,14 +55,17 @@ staging = Table(
     Column("period_id", Integer),
     Column("unit_id", Integer),
     Column("indicator_code", String(32)),
+    # The report is approved/submitted or the period locked: the row may only repeat the stored value.
+    Column("locked", Boolean),
     Column("numerator", BigInteger),
     Column("denominator", BigInteger),
     Column("count", BigInteger),
     Column("flag", Boolean),
     Column("date", Date),
     Column("note", Text),
-    # The report is approved/submitted or the period locked: the row may only repeat the stored value.
-    Column("locked", Boolean),
+    Column("keep_measure", Boolean),
+    Column("keep_note", Boolean),
+    Column("clear", Boolean),
     prefixes=["TEMPORARY"],
 )
 _submissions = Submission.__table__
@@ -117,8 +126,8 @@ def _unchanged():
     return and_(*(staging.c[name].is_not_distinct_from(_values.c[name]) for name in VALUE_FIELDS))
 
 
-def _same_as_stored():
-    """A stored value equal to the staged row exists (correlated to the staging row)."""
+def _stored(*conditions):
+    """A stored value of the staged row's slot (correlated to the staging row) meeting `conditions`."""
     return (
         select(_values.c.id)
         .select_from(_values.join(_submissions, _values.c.submission_id == _submissions.c.id))
@@ -126,19 +135,54 @@ def _same_as_stored():
             _submissions.c.period_id == staging.c.period_id,
             _submissions.c.unit_id == staging.c.unit_id,
             _values.c.indicator_code == staging.c.indicator_code,
-            _unchanged(),
+            *conditions,
         )
         .exists()
     )
 
 
-def locked_changes(session: Session, limit: int) -> tuple[int, list[tuple[int, int, int]]]:
-    """Staged rows that would change a locked report: (how many, the first `limit` of them as
-    (row_number, period_id, unit_id) in file order)."""
-    condition = and_(staging.c.locked.is_(True), not_(_same_as_stored()))
+def _no_change():
+    """The staged row changes nothing: it repeats the stored value, or clears a value never stored."""
+    return or_(_stored(_unchanged()), and_(staging.c.clear.is_(True), not_(_stored())))
+
+
+def _locked_change():
+    return and_(staging.c.locked.is_(True), not_(_no_change()))
+
+
+def _unresolved():
+    """A note-only row (measure cells empty) whose slot holds no value to annotate."""
+    return staging.c.keep_measure.is_(True)
+
+
+def fill_kept(session: Session) -> None:
+    """Copy the kept parts (measure, note) of each staged row from its stored value, then mark the
+    measure resolved; a note-only row without a stored value stays `keep_measure` (see `unresolved`)."""
+    kept_measure = staging.c.keep_measure.is_(True)
+    kept_note = staging.c.keep_note.is_(True)
+    values = {
+        name: case((kept_measure, _values.c[name]), else_=staging.c[name]) for name in VALUE_FIELDS[:-1]
+    }
+    statement = (
+        update(staging)
+        .where(
+            _submissions.c.period_id == staging.c.period_id,
+            _submissions.c.unit_id == staging.c.unit_id,
+            _values.c.submission_id == _submissions.c.id,
+            _values.c.indicator_code == staging.c.indicator_code,
+            or_(kept_measure, kept_note),
+        )
+        .values(**values, note=case((kept_note, _values.c.note), else_=staging.c.note), keep_measure=False)
+    )
+    session.execute(statement)
+
+
+def _rows_where(session: Session, condition, limit: int) -> tuple[int, list[tuple[int, int, int, str]]]:
+    """(how many staged rows meet `condition`, the first `limit` of them as (row_number, period_id,
+    unit_id, indicator_code) in file order)."""
     total = session.scalar(select(func.count()).select_from(staging).where(condition))
     rows = session.execute(
-        select(staging.c.row_number, staging.c.period_id, staging.c.unit_id)
+        select(staging.c.row_number, staging.c.period_id, staging.c.unit_id, staging.c.indicator_code)
         .where(condition)
         .order_by(staging.c.row_number)
         .limit(limit)
@@ -146,16 +190,32 @@ def locked_changes(session: Session, limit: int) -> tuple[int, list[tuple[int, i
     return int(total or 0), [tuple(row) for row in rows]
 
 
+def unresolved(session: Session, limit: int) -> tuple[int, list[tuple[int, int, int, str]]]:
+    """Note-only rows with no stored value (after `fill_kept`); see `_rows_where`."""
+    return _rows_where(session, _unresolved(), limit)
+
+
+def drop_unresolved(session: Session) -> None:
+    session.execute(delete(staging).where(_unresolved()))
+
+
+def locked_changes(session: Session, limit: int) -> tuple[int, list[tuple[int, int, int, str]]]:
+    """Staged rows that would change a locked report; see `_rows_where`."""
+    return _rows_where(session, _locked_change(), limit)
+
+
 def drop_locked_changes(session: Session) -> None:
-    session.execute(delete(staging).where(staging.c.locked.is_(True), not_(_same_as_stored())))
+    session.execute(delete(staging).where(_locked_change()))
 
 
 def outcomes_by_report(session: Session) -> list[tuple[int, int, int, int, int, int]]:
     """Per report touched by the staged rows, in one pass over them: (period_id, unit_id, created,
     updated, unchanged, locked_changes), where locked_changes are rows that would change a locked
     report (see `locked_changes`)."""
-    same = and_(_values.c.id.is_not(None), _unchanged())
-    created = func.sum(case((_values.c.id.is_(None), 1), else_=0))
+    clear = staging.c.clear.is_(True)
+    absent = _values.c.id.is_(None)
+    same = or_(and_(_values.c.id.is_not(None), _unchanged()), and_(absent, clear))
+    created = func.sum(case((and_(absent, not_(clear)), 1), else_=0))
     unchanged = func.sum(case((same, 1), else_=0))
     locked = func.sum(case((and_(staging.c.locked.is_(True), not_(same)), 1), else_=0))
     query = (
@@ -187,7 +247,7 @@ def create_missing_submissions(session: Session, now: datetime) -> None:
             literal(1),
             literal(now, _submissions.c.updated_at.type),
         )
-        .where(not_(exists))
+        .where(not_(exists), staging.c.clear.is_not(True))
         .distinct()
     )
     columns = ["period_id", "unit_id", "status", "version", "updated_at"]
@@ -195,7 +255,8 @@ def create_missing_submissions(session: Session, now: datetime) -> None:
 
 
 def merge_values(session: Session) -> None:
-    """Insert new values and update changed ones; unchanged rows are not written."""
+    """Insert new values and update changed ones, delete the cleared ones; unchanged rows are not
+    written."""
     dialect_insert = postgresql.insert if is_postgresql(session) else sqlite.insert
     source = select(_submissions.c.id, staging.c.indicator_code, *(staging.c[name] for name in VALUE_FIELDS))
     source = source.select_from(
@@ -205,7 +266,7 @@ def merge_values(session: Session) -> None:
                 _submissions.c.period_id == staging.c.period_id, _submissions.c.unit_id == staging.c.unit_id
             ),
         )
-    ).where(true())  # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT
+    ).where(staging.c.clear.is_not(True))  # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT
     statement = dialect_insert(_values).from_select(
         ["submission_id", "indicator_code", *VALUE_FIELDS], source
     )
@@ -215,6 +276,15 @@ def merge_values(session: Session) -> None:
         where=or_(*(_values.c[name].is_distinct_from(statement.excluded[name]) for name in VALUE_FIELDS)),
     )
     session.execute(statement)
+    cleared = (
+        select(staging.c.row_number)
+        .select_from(staging.join(_submissions, and_(_submissions.c.period_id == staging.c.period_id,
+                                                     _submissions.c.unit_id == staging.c.unit_id)))
+        .where(staging.c.clear.is_(True), _submissions.c.id == _values.c.submission_id,
+               staging.c.indicator_code == _values.c.indicator_code)
+        .exists()
+    )  # fmt: skip
+    session.execute(delete(_values).where(cleared))
 
 
 def bump_versions(session: Session, pairs: Sequence[tuple[int, int]], now: datetime) -> None:

@@ -1,7 +1,7 @@
 """Undo what a file format does to a cell before the domain's `validate_value` reads it.
 
 Only representation is handled here: Excel's date cells and serial day numbers, formulas saved
-without a result, combining accents from Windows-1258 files, stray spaces. Whether a value is a
+without a result, combining accents from Windows-1258 files, stray spaces, the clear marker. Whether a value is a
 valid number, yes/no or date for its indicator is decided by `api.domain.validate_value` alone.
 """
 
@@ -25,6 +25,19 @@ class CellError(ValueError):
 _DIGITS = re.compile(r"\d{1,6}")
 # Excel serial day numbers from 1900-01-01 to 2199-12-31; outside that a number is not a date.
 _SERIAL_RANGE = range(1, 109574)
+
+
+CLEAR_MARKER = "[xóa]"
+_CLEAR_MARKERS = frozenset({CLEAR_MARKER, "[xoa]", "[clear]"})
+
+
+def is_clear(raw: object) -> bool:
+    """The cell asks to clear what is stored (docs/import.md): an empty cell keeps it."""
+    return isinstance(raw, str) and unicodedata.normalize("NFC", raw.strip()).casefold() in _CLEAR_MARKERS
+
+
+def blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
 def plain(raw: object) -> object:

@@ -4,6 +4,8 @@ Each row goes through the same services as the admin forms (`services.units`, `s
 so the rules and the audit entries are theirs. A row runs inside its own savepoint: a refused row is
 undone alone; in all-or-nothing mode or a dry run the outer savepoint is rolled back at the end.
 These files hold hundreds or a few thousand rows, so one row at a time is fast enough here.
+An optional column that is absent, or an empty cell, keeps what is stored; the clear marker
+(`cells.CLEAR_MARKER`) clears it.
 """
 
 from __future__ import annotations
@@ -96,6 +98,8 @@ def import_rows(
             continue
         row.commit()
         setattr(report, outcome, getattr(report, outcome) + 1)
+    report.rows += table.blank_rows
+    report.skipped_empty = table.blank_rows
     if dry_run or (all_or_nothing and report.rejected):
         outer.rollback()
     else:
@@ -119,6 +123,14 @@ def _problems(error: Exception, located: Located, number: int, cell_refs: bool) 
     return [Problem(number, None, None, message)]
 
 
+def optional(fields: dict[str, str | None], name: str, current: str | None) -> str | None:
+    """An optional cell: empty (or its column absent) keeps `current`, the clear marker clears it."""
+    value = fields.get(name)
+    if value is None:
+        return current
+    return None if cells.is_clear(value) else value
+
+
 def required(fields: dict[str, str | None], name: str, message: str) -> str:
     value = fields.get(name)
     if not value:
@@ -136,22 +148,20 @@ def _unit_row(session: Session, principal: Principal, fields: dict[str, str | No
             "Loại đơn vị không hợp lệ.",
             [FieldProblem(["kind"], f"Loại «{raw_kind}» không hợp lệ; dùng: {allowed}.")],
         )
-    data = {
-        "code": code,
-        "name": required(fields, "name", "Thiếu tên đơn vị."),
-        "kind": kind,
-        "parent": fields.get("parent"),
-        "group": fields.get("group"),
-    }
+    name = required(fields, "name", "Thiếu tên đơn vị.")
     existing = units_repo.by_code(session, code)
     if existing is None:
+        data = {"code": code, "name": name, "kind": kind, "parent": optional(fields, "parent", None),
+                "group": optional(fields, "group", None)}  # fmt: skip
         units.create(session, principal, data)
         return "created"
     parent = units_repo.by_id(session, existing.parent_id) if existing.parent_id else None
     groups = {group.id: group.code for group, _count in units_repo.groups_with_counts(session)}
     current = {"name": existing.name, "kind": existing.kind, "parent": parent.code if parent else None,
                "group": groups.get(existing.group_id)}  # fmt: skip
-    changes = {name: value for name, value in data.items() if name != "code" and current[name] != value}
+    data = {"name": name, "kind": kind, "parent": optional(fields, "parent", current["parent"]),
+            "group": optional(fields, "group", current["group"])}  # fmt: skip
+    changes = {name: value for name, value in data.items() if current[name] != value}
     if not changes:
         return "unchanged"
     units.update(session, principal, code, changes)
@@ -171,7 +181,7 @@ def _user_row(session: Session, principal: Principal, fields: dict[str, str | No
     if found is None:
         password = required(fields, "password", "Thiếu mật khẩu ban đầu cho tài khoản mới.")
         accounts.create_user(session, principal, username=username, full_name=full_name, password=password,
-                             role=role, unit_code=fields.get("unit"))  # fmt: skip
+                             role=role, unit_code=optional(fields, "unit", None))  # fmt: skip
         return "created"
     user, unit = users_repo.with_unit(session, found.id)
     changes = {}
@@ -179,8 +189,9 @@ def _user_row(session: Session, principal: Principal, fields: dict[str, str | No
         changes["full_name"] = full_name
     if user.role != role:
         changes["role"] = role
-    if (unit.code if unit else None) != fields.get("unit"):
-        changes["unit"] = fields.get("unit")
+    unit_code = unit.code if unit else None
+    if optional(fields, "unit", unit_code) != unit_code:
+        changes["unit"] = optional(fields, "unit", unit_code)
     if fields.get("password"):
         changes["password"] = fields["password"]
     if not changes:

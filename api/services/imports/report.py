@@ -33,7 +33,8 @@ class Problem:
 
 @dataclass(slots=True)
 class ImportReport:
-    """Counts per outcome. Problems beyond `problem_limit` are counted but not listed, so that a
+    """Counts per outcome; every data row of the file is counted once: `rows` = created + updated +
+    unchanged + rejected + skipped_empty. Problems beyond `problem_limit` are counted but not listed, so that a
     million bad rows cannot exhaust the server's memory."""
 
     kind: str
@@ -44,6 +45,8 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
+    # Rows that enter nothing: no cell filled, or codes without a measure or note.
+    skipped_empty: int = 0
     applied: bool = False
     problems: list[Problem] = field(default_factory=list)
     problems_omitted: int = 0

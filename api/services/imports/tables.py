@@ -56,11 +56,29 @@ class Table:
     """The located header and the data rows that hold anything, numbered as in the file.
 
     `raw_rows` gives each row as the file's list of cells (the fast path of large imports);
-    `rows` gives `{field: raw cell}` for the known fields. Use one or the other, once."""
+    `rows` gives `{field: raw cell}` for the known fields. Use one or the other, once. The data rows
+    that hold nothing are skipped and counted in `blank_rows` as they are read. At most `max_rows`
+    rows that hold anything are read: the next one raises `ImportFileError` (413)."""
 
     format: TableFormat
     columns: Located
-    raw_rows: Iterator[tuple[int, list[object]]]
+    source: Iterator[list[object]]
+    first_number: int
+    max_rows: int | None = None
+    blank_rows: int = 0
+
+    @property
+    def raw_rows(self) -> Iterator[tuple[int, list[object]]]:
+        left = sys.maxsize if self.max_rows is None else self.max_rows
+        for number, row in enumerate(self.source, start=self.first_number):
+            # any(row) settles the usual case in C; the generator only runs for rows of empties and zeros.
+            if any(row) or any(cell is not None and cell != "" for cell in row):
+                if not left:
+                    raise _too_many_rows(self.max_rows, number)
+                left -= 1
+                yield number, row
+            else:
+                self.blank_rows += 1
 
     @property
     def rows(self) -> Iterator[tuple[int, dict[str, object]]]:
@@ -133,21 +151,7 @@ def _keyed(
         raise ImportFileError("Tệp rỗng: không có dữ liệu để nhập.")
     located = columns.locate(first)
     rest = chain(first[located.data_start :], raw_rows)
-    return Table(table_format, located, _numbered(rest, located.data_start + 1, max_rows))
-
-
-def _numbered(
-    rows: Iterator[list[object]], first_number: int, max_rows: int | None = None
-) -> Iterator[tuple[int, list[object]]]:
-    """The rows that hold anything, with their file row numbers; at most `max_rows` of them."""
-    left = sys.maxsize if max_rows is None else max_rows
-    for number, row in enumerate(rows, start=first_number):
-        # any(row) settles the usual case in C; the generator only runs for rows of empties and zeros.
-        if any(row) or any(cell is not None and cell != "" for cell in row):
-            if not left:
-                raise _too_many_rows(max_rows, number)
-            left -= 1
-            yield number, row
+    return Table(table_format, located, rest, located.data_start + 1, max_rows)
 
 
 def _too_many_rows(max_rows: int, number: int) -> ImportFileError:
@@ -256,7 +260,7 @@ def _json_table(file: BinaryIO, columns: ColumnSet, max_rows: int | None) -> Tab
     keys = list(dict.fromkeys(key for item in document for key in item))
     located = columns.locate([keys])
     rows = ([_scalar(item.get(key)) for key in keys] for item in document)
-    return Table(TableFormat.JSON, located, _numbered(rows, 1, max_rows))
+    return Table(TableFormat.JSON, located, rows, 1, max_rows)
 
 
 def _scalar(cell: object) -> object:

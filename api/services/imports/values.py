@@ -2,7 +2,10 @@
 
 The file is read once, row by row. Each row is checked (codes exist, the caller may write that
 unit, the indicator applies to the unit's kind, no duplicate, and the domain's `validate_value`)
-and valid rows go to a staging table in chunks. Then, in SQL: rows for a locked period or a
+and valid rows go to a staging table in chunks. Nothing is lost by omission: empty measure cells
+keep the stored value, an absent note column or an empty note cell keeps the stored note, and only
+the clear marker (`cells.CLEAR_MARKER`) clears. Then, in SQL: the kept parts are copied from the
+stored values, note-only rows without a stored value are refused, rows for a locked period or a
 submitted/approved report are refused unless they repeat the stored value; the rest are counted
 as created, updated or unchanged. Unless this is a dry run, or a problem was found in
 all-or-nothing mode, one merge writes the changes, bumps the changed reports' versions and writes
@@ -28,7 +31,7 @@ from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import scores as scores_repo
 from api.db.repositories import units as units_repo
 from api.db.repositories import value_imports as repo
-from api.domain import Indicator, UnitKind, Value, validate_value
+from api.domain import FieldError, Indicator, UnitKind, validate_note, validate_value
 from api.domain.submissions import EDITABLE_STATUSES, SubmissionStatus
 from api.services import scoring, transaction
 from api.services.access import Principal
@@ -132,19 +135,23 @@ def import_values(
                 staged = _check_row(
                     session, lookup, located, cell_refs, allowed, fast, number, record, report
                 )
-                if staged:
-                    staged = (*staged[:4], *fast.database_fields(staged[4:10]), staged[10])
             report.rows += 1
             if staged:
                 chunk.append(staged)
                 if len(chunk) >= CHUNK_ROWS:
                     writer.write(chunk)
                     chunk = []
+            elif staged is _NOTHING:
+                report.skipped_empty += 1
         writer.write(chunk)
         writer.wait()
+        report.rows += table.blank_rows
+        report.skipped_empty += table.blank_rows
+        repo.fill_kept(session)
+        _refuse(session, lookup, located, report, repo.unresolved, repo.drop_unresolved, _nothing_to_annotate)
         outcomes = repo.outcomes_by_report(session)
         if any(row[5] for row in outcomes):
-            _refuse_locked_changes(session, lookup, located, report)
+            _refuse(session, lookup, located, report, repo.locked_changes, repo.drop_locked_changes, _locked)
             outcomes = repo.outcomes_by_report(session)
         report.created = sum(row[2] for row in outcomes)
         report.updated = sum(row[3] for row in outcomes)
@@ -197,8 +204,8 @@ def _check_row(
     record: dict[str, object],
     report: ImportReport,
 ) -> tuple | None:
-    """The staging tuple of a valid row, or None after recording why the row is refused (or
-    nothing, for a row that enters no value)."""
+    """The staging tuple of a valid row, `_NOTHING` for a row that enters nothing, or None after
+    recording why the row is refused."""
     problems: list[tuple[str | None, str]] = []
 
     def refuse() -> None:
@@ -265,28 +272,58 @@ def _check_row(
             raw[name] = cells.day(record.get(name)) if name == "date" else cells.plain(record.get(name))
         except cells.CellError as error:
             problems.append((name if name in located.fields else None, str(error)))
+    fields = None
     if len(raw) == len(VALUE_INPUTS):
-        value, errors = validate_value(indicator, raw)
+        fields, errors = _entry(indicator, raw)
         problems.extend(
             (error.field if error.field in located.fields else None, error.message) for error in errors
         )
         cells_in = tuple(record.get(name) for name in VALUE_INPUTS)
         # Only text and empty cells are remembered: 1, 1.0 and True are equal as dictionary keys
         # but not to the validation.
-        if not errors and all(cell is None or cell.__class__ is str for cell in cells_in):
-            fast.remember(indicator, cells_in, value)
-    else:
-        value = None
+        if not errors:
+            if all(cell is None or cell.__class__ is str for cell in cells_in):
+                fields = fast.remember(indicator, cells_in, fields)
+            elif fields is not None:
+                fields = fast.database_fields(fields)
     if problems:
         refuse()
         return None
-    if value is None:
+    if fields is None:
         return _NOTHING
-    locked = state.period_locked or state.statuses.get(unit_id, SubmissionStatus.DRAFT) not in EDITABLE_STATUSES
-    return (
-        number, state.period.id, unit_id, indicator.code,
-        value.numerator, value.denominator, value.count, value.flag, value.date, value.note or None, locked,
-    )  # fmt: skip
+    locked = (
+        state.period_locked or state.statuses.get(unit_id, SubmissionStatus.DRAFT) not in EDITABLE_STATUSES
+    )
+    return (number, state.period.id, unit_id, indicator.code, locked, *fields)
+
+
+def _entry(indicator: Indicator, raw: dict[str, object]) -> tuple[tuple | None, list[FieldError]]:
+    """What a row asks for, as staged after the row's codes: the value fields, then `keep_measure`,
+    `keep_note` and `clear` (see `repo.fill_kept`); None when it enters nothing. Empty cells keep what
+    is stored; the clear marker in the measure cells deletes the value, in the note cell the note."""
+    marked = [name for name in VALUE_INPUTS if cells.is_clear(raw[name])]
+    if any(name != "note" for name in marked):
+        filled = [name for name in VALUE_INPUTS if name not in marked and not cells.blank(raw[name])]
+        if filled:
+            message = f"Dòng xóa số liệu bằng «{cells.CLEAR_MARKER}» không được ghi thêm giá trị khác."
+            return None, [FieldError(filled[0], message)]
+        return _CLEARED, []
+    keep_note = not marked and cells.blank(raw["note"])
+    if marked:
+        raw = {**raw, "note": None}
+    value, errors = validate_value(indicator, raw)
+    if errors:
+        return None, errors
+    if value is None:
+        if keep_note:
+            return None, []
+        note, _error = validate_note(raw["note"])  # checked by validate_value
+        return (None, None, None, None, None, note or None, True, False, False), []
+    fields = (value.numerator, value.denominator, value.count, value.flag, value.date, value.note or None)
+    return (*fields, False, keep_note, False), []
+
+
+_CLEARED = (None, None, None, None, None, None, False, False, True)
 
 
 class _StagingWriter:
@@ -383,16 +420,16 @@ class _FastPath:
             return _NOTHING
         # SQLite binds a bool as 0/1, as it stores booleans.
         locked = state.period_locked or unit_id in state.locked_units
-        return (number, state.period_id, unit_id, indicator_code, *fields, locked)
+        return (number, state.period_id, unit_id, indicator_code, locked, *fields)
 
-    def database_fields(self, value_fields: tuple) -> tuple:
-        """Value fields as staged: SQLite stores dates as ISO text and booleans as 0/1, so they are
+    def database_fields(self, fields: tuple) -> tuple:
+        """Staged fields (`_entry`): SQLite stores dates as ISO text and booleans as 0/1, so they are
         staged the same way to compare exactly with stored values."""
         if not self.sqlite:
-            return value_fields
-        numerator, denominator, count, flag, day, note = value_fields
+            return fields
+        numerator, denominator, count, flag, day, *rest = fields
         return (numerator, denominator, count, None if flag is None else int(flag),
-                None if day is None else day.isoformat(), note)  # fmt: skip
+                None if day is None else day.isoformat(), *rest)  # fmt: skip
 
     def validate(self, indicator: Indicator, cells_in: tuple) -> object:
         """Validate text cells not seen before; `_UNKNOWN` (the row takes the slow path) for other
@@ -408,23 +445,15 @@ class _FastPath:
                     raw[name] = cells.plain(raw[name])
         except cells.CellError:
             return _UNKNOWN
-        value, errors = validate_value(indicator, raw)
+        fields, errors = _entry(indicator, raw)
         if errors:
             return _UNKNOWN
-        return self.remember(indicator, cells_in, value)
+        return self.remember(indicator, cells_in, fields)
 
-    def remember(self, indicator: Indicator, cells_in: tuple, value: Value | None) -> tuple | None:
-        fields = None
-        if value is not None:
-            entered = (
-                value.numerator,
-                value.denominator,
-                value.count,
-                value.flag,
-                value.date,
-                value.note or None,
-            )
-            fields = self.database_fields(entered)
+    def remember(self, indicator: Indicator, cells_in: tuple, fields: tuple | None) -> tuple | None:
+        """Remember the staged fields (`_entry`) of these cells, as staged; return them."""
+        if fields is not None:
+            fields = self.database_fields(fields)
         if len(self.staged) < VALIDATION_MEMO_LIMIT:
             self.staged[(indicator.measure.value, cells_in)] = fields
         return fields
@@ -433,27 +462,54 @@ class _FastPath:
 _UNKNOWN = object()
 
 
-def _refuse_locked_changes(session: Session, lookup: _Lookup, located: Located, report: ImportReport) -> None:
-    """Rows for a locked period or a submitted/approved report are accepted only when they repeat
-    the stored value (a re-imported template); the others are refused and leave the staging."""
-    total, rows = repo.locked_changes(session, report.problem_limit)
+Refusal = Callable[[_Lookup, Located, _PeriodState, int, int, str], Problem]
+
+
+def _refuse(
+    session: Session,
+    lookup: _Lookup,
+    located: Located,
+    report: ImportReport,
+    find: Callable[[Session, int], tuple[int, list[tuple[int, int, int, str]]]],
+    drop: Callable[[Session], None],
+    why: Refusal,
+) -> None:
+    """Refuse the staged rows `find` names (`why` words each problem); they leave the staging."""
+    total, rows = find(session, report.problem_limit)
     if not total:
         return
     states = {state.period.id: state for state in lookup.states.values()}
-    for number, period_id, unit_id in rows:
-        state = states[period_id]
-        if state.period.status == "locked":
-            message = f"Kỳ báo cáo «{state.period.code}» đã khóa, không nhận số liệu."
-            report.add_problem(Problem(number, located.title_of("period"), None, message))
-        else:
-            label = SubmissionStatus(state.statuses[unit_id]).label
-            unit_code = lookup.unit_codes[unit_id]
-            message = f"Báo cáo kỳ {state.period.code} của đơn vị {unit_code} đã «{label}»: không ghi đè."
-            report.add_problem(Problem(number, None, None, message))
+    for number, period_id, unit_id, indicator_code in rows:
+        report.add_problem(why(lookup, located, states[period_id], number, unit_id, indicator_code))
     report.problems_omitted += total - len(rows)
     report.problems.sort(key=lambda problem: problem.row)
     report.rejected += total
-    repo.drop_locked_changes(session)
+    drop(session)
+
+
+def _nothing_to_annotate(
+    _lookup: _Lookup, _located: Located, _state: _PeriodState, number: int, _unit_id: int, indicator_code: str
+) -> Problem:
+    """A note-only row (measure cells empty) for a slot without a stored value."""
+    message = (
+        f"Chưa có số liệu chỉ tiêu {indicator_code} để ghi chú: hãy nhập cả số liệu "
+        "(ô số liệu để trống thì giữ nguyên số liệu đã lưu)."
+    )
+    return Problem(number, None, None, message)
+
+
+def _locked(
+    lookup: _Lookup, located: Located, state: _PeriodState, number: int, unit_id: int, _indicator_code: str
+) -> Problem:
+    """Rows for a locked period or a submitted/approved report are accepted only when they repeat
+    the stored value (a re-imported template)."""
+    if state.period.status == "locked":
+        message = f"Kỳ báo cáo «{state.period.code}» đã khóa, không nhận số liệu."
+        return Problem(number, located.title_of("period"), None, message)
+    label = SubmissionStatus(state.statuses[unit_id]).label
+    unit_code = lookup.unit_codes[unit_id]
+    message = f"Báo cáo kỳ {state.period.code} của đơn vị {unit_code} đã «{label}»: không ghi đè."
+    return Problem(number, None, None, message)
 
 
 def _apply(

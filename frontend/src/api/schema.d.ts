@@ -2470,7 +2470,10 @@ export interface components {
              * @description Đã ghi vào cơ sở dữ liệu hay chưa
              */
             applied: boolean;
-            /** Rows */
+            /**
+             * Rows
+             * @description Số dòng dữ liệu của tệp = created + updated + unchanged + rejected + skipped_empty
+             */
             rows: number;
             /** Created */
             created: number;
@@ -2480,6 +2483,11 @@ export interface components {
             unchanged: number;
             /** Rejected */
             rejected: number;
+            /**
+             * Skipped Empty
+             * @description Dòng trống hoặc không nhập gì (không thay đổi dữ liệu)
+             */
+            skipped_empty: number;
             /** Problems */
             problems: components["schemas"]["ImportProblem"][];
             /**
@@ -2525,7 +2533,10 @@ export interface components {
              * @description Đã ghi vào cơ sở dữ liệu hay chưa
              */
             applied: boolean;
-            /** Rows */
+            /**
+             * Rows
+             * @description Số dòng dữ liệu của tệp = created + updated + unchanged + rejected + skipped_empty
+             */
             rows: number;
             /** Created */
             created: number;
@@ -2535,6 +2546,11 @@ export interface components {
             unchanged: number;
             /** Rejected */
             rejected: number;
+            /**
+             * Skipped Empty
+             * @description Dòng trống hoặc không nhập gì (không thay đổi dữ liệu)
+             */
+            skipped_empty: number;
             /** Problems */
             problems: components["schemas"]["ImportProblem"][];
             /**
