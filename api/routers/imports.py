@@ -21,6 +21,7 @@ from api.services.errors import PROBLEM_JSON, Conflict, problem_document
 from api.services.imports import activities, directory, runs, values
 from api.services.imports.report import ImportFileError
 from api.services.imports.report import ImportReport as Report
+from api.services.imports.tables import Encoding
 from api.settings import ImportLimits
 
 router = APIRouter(prefix="/imports", tags=["imports"], responses=COMMON_PROBLEMS)
@@ -29,6 +30,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 Upload = Annotated[UploadFile, File(description="Tệp CSV (UTF-8, UTF-16, Windows-1258), XLSX hoặc JSON")]
 DryRun = Annotated[bool, Query(description="Chỉ kiểm tra và báo cáo, không ghi gì")]
 AllOrNothing = Annotated[bool, Query(description="Có lỗi thì không ghi dòng nào (mặc định)")]
+TextEncoding = Annotated[
+    Encoding | None,
+    Query(
+        description="Bảng mã của tệp CSV khi không tự xác định được: utf-8, utf-16 (Unicode text) hoặc "
+        "cp1258 (Windows-1258); bỏ trống để tự xác định"
+    ),
+]
 IdempotencyKey = Annotated[
     str | None,
     Header(
@@ -70,7 +78,9 @@ def _answer(report: Report) -> tuple[int, dict]:
 def _file_error(error: ImportFileError) -> tuple[int, dict]:
     title = "Tệp quá lớn" if error.status == 413 else "Tệp nhập không hợp lệ"
     loc = ["file"] if error.row is None else ["file", error.row]
-    return error.status, problem_document(error.status, title, error.message, [{"loc": loc, "message": error.message}])
+    return error.status, problem_document(
+        error.status, title, error.message, [{"loc": loc, "message": error.message}]
+    )
 
 
 def run_import(
@@ -79,7 +89,7 @@ def run_import(
     principal: Principal,
     upload: UploadFile,
     kind: str,
-    options: dict[str, bool],
+    options: dict[str, object],
     key: str | None,
     handler: Handler,
 ) -> JSONResponse:
@@ -128,6 +138,7 @@ def import_values(
     file: Upload,
     dry_run: DryRun = False,
     all_or_nothing: AllOrNothing = True,
+    encoding: TextEncoding = None,
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Nhập số liệu chỉ tiêu dạng dài: mỗi dòng một đơn vị, kỳ, chỉ tiêu (mã), và các trường của
@@ -145,7 +156,7 @@ def import_values(
         return report
 
     response = run_import(request, session, principal, file, "values",
-                          {"dry_run": dry_run, "all_or_nothing": all_or_nothing}, idempotency_key, handler)  # fmt: skip
+                          {"dry_run": dry_run, "all_or_nothing": all_or_nothing, "encoding": encoding}, idempotency_key, handler)  # fmt: skip
     background.add_task(_deliver_if_changed, changed, request)
     return response
 
@@ -164,11 +175,12 @@ def import_units(
     file: Upload,
     dry_run: DryRun = False,
     all_or_nothing: AllOrNothing = True,
+    encoding: TextEncoding = None,
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Nhập danh sách đơn vị: mã, tên, loại, mã đơn vị cấp trên, mã cụm/khối thi đua."""
     return run_import(request, session, principal, file, "units",
-                      {"dry_run": dry_run, "all_or_nothing": all_or_nothing}, idempotency_key,
+                      {"dry_run": dry_run, "all_or_nothing": all_or_nothing, "encoding": encoding}, idempotency_key,
                       directory.import_units)  # fmt: skip
 
 
@@ -180,11 +192,12 @@ def import_users(
     file: Upload,
     dry_run: DryRun = False,
     all_or_nothing: AllOrNothing = True,
+    encoding: TextEncoding = None,
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Nhập tài khoản: tên đăng nhập, họ tên, vai trò, mã đơn vị, mật khẩu ban đầu."""
     return run_import(request, session, principal, file, "users",
-                      {"dry_run": dry_run, "all_or_nothing": all_or_nothing}, idempotency_key,
+                      {"dry_run": dry_run, "all_or_nothing": all_or_nothing, "encoding": encoding}, idempotency_key,
                       directory.import_users)  # fmt: skip
 
 
@@ -196,12 +209,13 @@ def import_activities(
     file: Upload,
     dry_run: DryRun = False,
     all_or_nothing: AllOrNothing = True,
+    encoding: TextEncoding = None,
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Nhập các hoạt động có ngày (mỗi dòng một hoạt động): mã đơn vị, kỳ, mã chỉ tiêu, ngày, nội dung,
     lĩnh vực, hình thức, minh chứng. Dòng trùng (cùng đơn vị, kỳ, chỉ tiêu, ngày, nội dung) được bỏ qua."""
     return run_import(request, session, principal, file, "activities",
-                      {"dry_run": dry_run, "all_or_nothing": all_or_nothing}, idempotency_key,
+                      {"dry_run": dry_run, "all_or_nothing": all_or_nothing, "encoding": encoding}, idempotency_key,
                       activities.import_activities)  # fmt: skip
 
 

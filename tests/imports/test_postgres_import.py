@@ -105,3 +105,16 @@ def test_postgres_import_keeps_omitted_notes_clears_on_the_marker_and_counts_emp
         "JOIN periods p ON p.id = s.period_id WHERE u.code = :u AND p.code = :p ORDER BY 1",
         u=UNIT, p=PERIOD,
     ) == [("KL-01", 37, "Đã ký cam kết"), ("KL-03", None, None)]  # fmt: skip
+
+
+def test_postgres_import_of_a_windows_1258_file_stores_nfc_text(pg_reporter, pg_query):
+    note = "Đạt, Tốt"
+    header = ["unit", "period", "indicator", "numerator", "denominator", "count", "flag", "note"]
+    data = csv_bytes([header, [UNIT, PERIOD, "KL-06", "", "", 1, "", note]], encoding="cp1258")
+    assert upload(pg_reporter, data).status_code == 200
+    assert pg_query(
+        "SELECT v.note FROM submission_values v JOIN submissions s ON s.id = v.submission_id "
+        "JOIN units u ON u.id = s.unit_id JOIN periods p ON p.id = s.period_id "
+        "WHERE u.code = :u AND p.code = :p AND v.indicator_code = 'KL-06'",
+        u=UNIT, p=PERIOD,
+    ) == [(note,)]  # fmt: skip

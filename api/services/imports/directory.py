@@ -24,7 +24,7 @@ from api.services.errors import FieldProblem, Invalid, ServiceError
 from api.services.imports import cells
 from api.services.imports.columns import ColumnSet, ColumnSpec, Located
 from api.services.imports.report import ImportReport, Problem
-from api.services.imports.tables import TableFormat, open_table
+from api.services.imports.tables import Encoding, TableFormat, open_table
 from api.services.templates import KIND_LABELS
 
 UNIT_COLUMNS = ColumnSet(
@@ -74,12 +74,14 @@ def import_rows(
     max_bytes: int | None = None,
     max_rows: int | None = None,
     problem_limit: int = 1000,
+    encoding: Encoding | None = None,
     readers: dict[str, Callable[[object], object]] | None = None,
 ) -> ImportReport:
     """Run ``handle_row`` on each row in its own savepoint; cells are read as codes unless ``readers``
     names another reader for a field (a date cell)."""
     readers = readers or {}
-    table = open_table(file, columns, max_rows=max_rows, **({"max_bytes": max_bytes} if max_bytes else {}))
+    limits = {"max_bytes": max_bytes} if max_bytes else {}
+    table = open_table(file, columns, max_rows=max_rows, encoding=encoding, **limits)
     report = ImportReport(kind, dry_run, all_or_nothing, problem_limit=problem_limit)
     located = table.columns
     outer = transaction.Savepoint(session)

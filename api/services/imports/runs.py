@@ -31,7 +31,9 @@ class StoredAnswer:
 
 
 def request_digest(file: BinaryIO, kind: str, options: dict[str, object]) -> str:
-    digest = hashlib.sha256(f"{kind}|{sorted(options.items())}|".encode())
+    # Options left unset are not hashed: adding an option keeps the digests of earlier requests.
+    given = sorted((name, value) for name, value in options.items() if value is not None)
+    digest = hashlib.sha256(f"{kind}|{given}|".encode())
     file.seek(0)
     while chunk := file.read(HASH_CHUNK):
         digest.update(chunk)

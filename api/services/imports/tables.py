@@ -5,8 +5,14 @@ openpyxl's read-only mode, so memory is bounded by a row, not by the file. (JSON
 it is parsed whole, which is why its size limit is smaller.)
 
 The type is decided from the content, not from the name: magic bytes (`filetype`), then JSON's
-opening bracket, then text detection (`charset-normalizer`, which recognises the Windows-1258 and
-UTF-16 files that Vietnamese Excel writes). The delimiter is found by `csv.Sniffer`.
+opening bracket, else CSV. A CSV's text encoding is decided on the whole file, among those Vietnamese
+offices produce (`Encoding`): a byte-order mark decides UTF-8 or UTF-16; without one, strict UTF-8,
+then strict Windows-1258 whose text must read as Vietnamese. The first encoding that decodes every
+byte wins, checked in a first pass over the file in chunks (memory stays bounded), so the second pass,
+which reads the rows, cannot meet an undecodable byte. If none fits, the file is refused with the
+encodings tried; the caller may then name the encoding. The delimiter is found by `csv.Sniffer`.
+Text is normalised to NFC cell by cell (`cells.plain`): Windows-1258 writes tone marks as combining
+characters.
 """
 
 from __future__ import annotations
@@ -16,14 +22,15 @@ import csv
 import io
 import json
 import os
+import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import chain, islice
 from typing import BinaryIO
 
-import charset_normalizer
 import filetype
 import openpyxl
 
@@ -32,9 +39,28 @@ from api.services.imports.report import ImportFileError
 from api.settings import ImportLimits
 
 SNIFF_BYTES = 64 * 1024
+DECODE_CHUNK = 1024 * 1024
 MAX_FILE_BYTES = ImportLimits.max_bytes
 MAX_JSON_BYTES = 32 * 1024 * 1024
 ACCEPTED = "CSV (UTF-8, UTF-16, Windows-1258), Excel .xlsx hoặc JSON"
+
+
+class Encoding(StrEnum):
+    """The text encodings a CSV may be read as, named by the import routes' `encoding` parameter."""
+
+    UTF8 = "utf-8"  # with or without a byte-order mark
+    UTF16 = "utf-16"  # Excel's "Unicode text"; little-endian without a byte-order mark
+    CP1258 = "cp1258"  # Windows-1258: Excel's "CSV" on Vietnamese Windows
+
+    def codec(self, head: bytes) -> str:
+        """Python's codec for a file starting with `head` (Python's utf-16 requires the mark)."""
+        if self is Encoding.UTF16 and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16-le"
+        return "utf-8-sig" if self is Encoding.UTF8 else self.value
+
+    @property
+    def label(self) -> str:
+        return {"utf-8": "UTF-8", "utf-16": "UTF-16", "cp1258": "Windows-1258"}[self.value]
 
 
 class TableFormat(StrEnum):
@@ -115,11 +141,17 @@ def file_size(file: BinaryIO) -> int:
 
 
 def open_table(
-    file: BinaryIO, columns: ColumnSet, *, max_bytes: int = MAX_FILE_BYTES, max_rows: int | None = None
+    file: BinaryIO,
+    columns: ColumnSet,
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    max_rows: int | None = None,
+    encoding: Encoding | None = None,
 ) -> Table:
     """Open a seekable binary file, check its size and type, and locate its header. With `max_rows`,
     reading the data row after the first `max_rows` raises `ImportFileError` (413): the caller, which
-    streams, has written nothing it keeps (it rolls back)."""
+    streams, has written nothing it keeps (it rolls back). `encoding` forces a CSV's encoding (it must
+    still decode every byte); XLSX and JSON (UTF-8) ignore it."""
     size = file_size(file)
     if size > max_bytes:
         raise ImportFileError(
@@ -139,7 +171,7 @@ def open_table(
             )
         return _json_table(file, columns, max_rows)
     else:
-        raw_rows = _csv_rows(file, head)
+        raw_rows = _csv_rows(file, head, decide_encoding(file, head, encoding))
     return _keyed(table_format, raw_rows, columns, max_rows)
 
 
@@ -168,20 +200,100 @@ def _filled(row: list[object]) -> bool:
     return any(cell is not None and cell != "" for cell in row)
 
 
-def _detect_encoding(head: bytes) -> str:
+# What Windows-1258 may not decode to: control characters, letters that are not Vietnamese and combining
+# marks left over after NFC (every Vietnamese letter with its tone has a precomposed form). It decodes
+# almost any byte, so a GBK, Big5 or Windows-1252 file shows itself by letters such as Ø, æ, û.
+
+
+def _vietnamese_text() -> re.Pattern:
+    marks = {"a": ("", "\u0306", "\u0302"), "e": ("", "\u0302"), "o": ("", "\u0302", "\u031b"),
+             "u": ("", "\u031b"), "i": ("",), "y": ("",)}  # fmt: skip
+    tones = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    letters = {
+        unicodedata.normalize("NFC", base + mark + tone)
+        for vowel, vowel_marks in marks.items()
+        for base in (vowel, vowel.upper())
+        for mark in vowel_marks
+        for tone in tones
+    } | {"đ", "Đ"}
+    symbols = {
+        char
+        for char in bytes(range(0x80, 0x100)).decode("cp1258", errors="ignore")
+        if not unicodedata.category(char).startswith(("L", "M", "C"))
+    }
+    allowed = "".join(sorted(char for char in letters | symbols if not char.isascii()))
+    return re.compile(f"[^\t\n\r\x20-\x7e{re.escape(allowed)}]")
+
+
+_NOT_VIETNAMESE = _vietnamese_text()
+
+
+def decide_encoding(file: BinaryIO, head: bytes, requested: Encoding | None) -> str:
+    """The codec that decodes the whole file: `requested`'s, or the first that fits (see the module)."""
+    if requested is not None:
+        problem = _undecodable(file, requested.codec(head))
+        if problem:
+            raise ImportFileError(
+                f"Tệp không đọc được theo bảng mã {requested.label} đã chọn ({problem}). "
+                f"Hãy chọn bảng mã khác ({_choices()}) hoặc lưu lại tệp dạng CSV UTF-8."
+            )
+        return requested.codec(head)
     if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+        candidates = [Encoding.UTF8]
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = [Encoding.UTF16]
+    else:
+        candidates = [Encoding.UTF8, Encoding.CP1258]
+    tried = []
+    for candidate in candidates:
+        if candidate is Encoding.UTF8 and head.count(b"\x00") * 4 > len(head):
+            problem = "dòng 1: nhiều byte 0x00 như tệp UTF-16 không có BOM"
+        else:
+            refused = _NOT_VIETNAMESE if candidate is Encoding.CP1258 else None
+            problem = _undecodable(file, candidate.codec(head), refused)
+        if problem is None:
+            return candidate.codec(head)
+        tried.append(f"{candidate.label} ({problem})")
+    raise ImportFileError(
+        "Không xác định được bảng mã của tệp CSV. Đã thử: " + "; ".join(tried) + ". Hãy lưu lại tệp bằng "
+        "Excel dạng «CSV UTF-8 (Comma delimited)», hoặc chọn bảng mã của tệp bằng tham số encoding "
+        f"({_choices()})."
+    )
+
+
+def _choices() -> str:
+    return ", ".join(f"{encoding.value}: {encoding.label}" for encoding in Encoding)
+
+
+def _undecodable(file: BinaryIO, codec: str, refused: re.Pattern | None = None) -> str | None:
+    """Why `file` is not text in `codec` (the line and the byte or character), or None when every
+    byte decodes strictly to text (NFC) without a `refused` character. Reads the file in chunks from
+    the start and leaves it at the start."""
+    decoder = codecs.getincrementaldecoder(codec)(errors="strict")
+    lines, tail = 0, ""
     try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = charset_normalizer.from_bytes(head).best()
-    if best is None:
-        raise ImportFileError(f"Không đọc được tệp: không phải văn bản CSV. Hãy dùng {ACCEPTED}.")
-    return best.encoding
+        file.seek(0)
+        while True:
+            chunk = file.read(DECODE_CHUNK)
+            try:
+                text = decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as error:
+                before = error.object[: error.start]
+                if not codec.startswith("utf-16"):  # ASCII-compatible: a newline is the byte 0x0A
+                    lines += before.count(b"\n")
+                byte = error.object[error.start]
+                return f"dòng {lines + 1}: byte 0x{byte:02X} không hợp lệ"
+            seen = text if text.isascii() else unicodedata.normalize("NFC", tail + text)
+            found = refused.search(seen) if refused else None
+            if found:
+                line = lines + seen[: found.start()].count("\n") - (seen is not text and tail == "\n") + 1
+                return f"dòng {line}: ký tự U+{ord(found.group()):04X} không phải văn bản tiếng Việt"
+            lines += text.count("\n")
+            tail = text[-1:] or tail
+            if not chunk:
+                return None
+    finally:
+        file.seek(0)
 
 
 def _sniff_delimiter(sample: str) -> str:
@@ -193,19 +305,14 @@ def _sniff_delimiter(sample: str) -> str:
         return max(",;\t", key=first_line.count)
 
 
-def _csv_rows(file: BinaryIO, head: bytes) -> Iterator[list[object]]:
-    encoding = _detect_encoding(head)
-    sample = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head, final=False)
+def _csv_rows(file: BinaryIO, head: bytes, codec: str) -> Iterator[list[object]]:
+    """The rows of a CSV that `decide_encoding` has checked decodes whole with `codec`."""
+    sample = codecs.getincrementaldecoder(codec)().decode(head, final=False)
     delimiter = _sniff_delimiter(sample.lstrip("\ufeff"))
-    text = io.TextIOWrapper(file, encoding=encoding, newline="")
+    text = io.TextIOWrapper(file, encoding=codec, newline="")
     reader = csv.reader(text, delimiter=delimiter)
     try:
         yield from reader
-    except UnicodeDecodeError as error:
-        raise ImportFileError(
-            f"Tệp có ký tự không đọc được theo bảng mã {encoding} (gần dòng {reader.line_num + 1}). "
-            "Hãy lưu lại tệp dạng CSV UTF-8."
-        ) from error
     except csv.Error as error:
         raise ImportFileError(f"Tệp CSV hỏng ở dòng {reader.line_num}: {error}.") from error
     finally:

@@ -39,7 +39,7 @@ from api.services.catalog import scoring_context
 from api.services.imports import cells
 from api.services.imports.columns import MEASURE_FIELDS, VALUE_COLUMNS, Located
 from api.services.imports.report import ImportReport, Problem
-from api.services.imports.tables import TableFormat, open_table
+from api.services.imports.tables import Encoding, TableFormat, open_table
 from api.services.templates import KIND_LABELS
 
 CHUNK_ROWS = 20_000
@@ -112,12 +112,13 @@ def import_values(
     max_bytes: int | None = None,
     max_rows: int | None = None,
     problem_limit: int = 1000,
+    encoding: Encoding | None = None,
     on_period_changed: PeriodChanged | None = None,
 ) -> ImportReport:
     """Check and (unless refused or a dry run) apply a values file; see the module docstring."""
     allowed = may_import_values(principal)
     limits = {"max_bytes": max_bytes} if max_bytes else {}
-    table = open_table(file, VALUE_COLUMNS, max_rows=max_rows, **limits)
+    table = open_table(file, VALUE_COLUMNS, max_rows=max_rows, encoding=encoding, **limits)
     report = ImportReport("values", dry_run, all_or_nothing, problem_limit=problem_limit)
     lookup = _load_lookup(session)
     located = table.columns

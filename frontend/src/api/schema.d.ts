@@ -2158,6 +2158,12 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /**
+         * Encoding
+         * @description The text encodings a CSV may be read as, named by the import routes' `encoding` parameter.
+         * @enum {string}
+         */
+        Encoding: "utf-8" | "utf-16" | "cp1258";
         /** EvidenceOut */
         EvidenceOut: {
             /** Id */
@@ -6699,6 +6705,8 @@ export interface operations {
                 dry_run?: boolean;
                 /** @description Có lỗi thì không ghi dòng nào (mặc định) */
                 all_or_nothing?: boolean;
+                /** @description Bảng mã của tệp CSV khi không tự xác định được: utf-8, utf-16 (Unicode text) hoặc cp1258 (Windows-1258); bỏ trống để tự xác định */
+                encoding?: components["schemas"]["Encoding"] | null;
             };
             header?: {
                 /** @description Gửi lại cùng khóa: nhận lại kết quả lần đầu */
@@ -6791,6 +6799,8 @@ export interface operations {
                 dry_run?: boolean;
                 /** @description Có lỗi thì không ghi dòng nào (mặc định) */
                 all_or_nothing?: boolean;
+                /** @description Bảng mã của tệp CSV khi không tự xác định được: utf-8, utf-16 (Unicode text) hoặc cp1258 (Windows-1258); bỏ trống để tự xác định */
+                encoding?: components["schemas"]["Encoding"] | null;
             };
             header?: {
                 /** @description Gửi lại cùng khóa: nhận lại kết quả lần đầu */
@@ -6883,6 +6893,8 @@ export interface operations {
                 dry_run?: boolean;
                 /** @description Có lỗi thì không ghi dòng nào (mặc định) */
                 all_or_nothing?: boolean;
+                /** @description Bảng mã của tệp CSV khi không tự xác định được: utf-8, utf-16 (Unicode text) hoặc cp1258 (Windows-1258); bỏ trống để tự xác định */
+                encoding?: components["schemas"]["Encoding"] | null;
             };
             header?: {
                 /** @description Gửi lại cùng khóa: nhận lại kết quả lần đầu */
@@ -6975,6 +6987,8 @@ export interface operations {
                 dry_run?: boolean;
                 /** @description Có lỗi thì không ghi dòng nào (mặc định) */
                 all_or_nothing?: boolean;
+                /** @description Bảng mã của tệp CSV khi không tự xác định được: utf-8, utf-16 (Unicode text) hoặc cp1258 (Windows-1258); bỏ trống để tự xác định */
+                encoding?: components["schemas"]["Encoding"] | null;
             };
             header?: {
                 /** @description Gửi lại cùng khóa: nhận lại kết quả lần đầu */
