@@ -10,6 +10,9 @@ from collections.abc import Sequence
 import openpyxl
 
 
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+
+
 def to_cp1258(text: str) -> bytes:
     """Encode as Windows-1258, which keeps some letters precomposed and writes tone marks as
     combining characters: the way Vietnamese Excel saves "CSV (Windows)"."""
@@ -21,11 +24,9 @@ def to_cp1258(text: str) -> bytes:
         except UnicodeEncodeError:
             pass
         decomposed = unicodedata.normalize("NFD", char)
-        base = unicodedata.normalize("NFC", decomposed[:2])
-        try:
-            out += base.encode("cp1258") + decomposed[2:].encode("cp1258")
-        except UnicodeEncodeError:
-            out += decomposed.encode("cp1258")
+        tones = "".join(mark for mark in decomposed if mark in TONE_MARKS)
+        base = unicodedata.normalize("NFC", "".join(mark for mark in decomposed if mark not in TONE_MARKS))
+        out += base.encode("cp1258") + tones.encode("cp1258")
     return bytes(out)
 
 

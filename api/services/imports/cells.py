@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
+from decimal import Decimal
 
 from openpyxl.utils.datetime import from_excel
 
@@ -23,6 +24,11 @@ class CellError(ValueError):
 
 
 _DIGITS = re.compile(r"\d{1,6}")
+# Numbers with separators, ASCII digits only. Vietnamese: "1.234.567" or "1.234,5" or "1,5"; English:
+# "1,234,567" or "1,234.5" or "1.5".
+_VIETNAMESE_NUMBER = re.compile(r"-?(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+,[0-9]+)")
+_ENGLISH_NUMBER = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+\.[0-9]+)")
+_COMMA_THOUSANDS = re.compile(r"-?[0-9]{1,3},[0-9]{3}")
 # Excel serial day numbers from 1900-01-01 to 2199-12-31; outside that a number is not a date.
 _SERIAL_RANGE = range(1, 109574)
 
@@ -56,6 +62,35 @@ def plain(raw: object) -> object:
             "hãy mở tệp bằng Excel, lưu lại rồi nhập lại."
         )
     return raw
+
+
+def number(raw: object, *, decimal_comma: bool) -> object:
+    """A number cell written with separators, as a number (an int when whole, else a Decimal that the
+    domain refuses as not whole); anything else unchanged, for the domain to judge.
+
+    A shape only one convention reads ("1,5", "1.234.567", "1,234,567", "1.234,5") is read so. A shape
+    both read differently ("1.000": a thousand or one; "1,000": one or a thousand) is refused, unless
+    the file says its convention (`decimal_comma`: a CSV delimited by ";", as Vietnamese Excel writes
+    it) and the reading is Excel's own: "1.000" is then a thousand. "1,000" is refused even there: a
+    decimal comma with three decimals in a whole number is more likely a misplaced thousands separator.
+    """
+    if not isinstance(raw, str):
+        return raw
+    text = raw.strip()
+    vietnamese = _VIETNAMESE_NUMBER.fullmatch(text) is not None
+    english = _ENGLISH_NUMBER.fullmatch(text) is not None
+    if vietnamese and english and (not decimal_comma or _COMMA_THOUSANDS.fullmatch(text)):
+        raise CellError(
+            f"Số «{text}» không rõ nghĩa: dấu «{text.lstrip('-')[-4]}» có thể là dấu thập phân hoặc dấu phân "
+            "cách hàng nghìn. Hãy ghi số không có dấu phân cách hàng nghìn (ví dụ 1000)."
+        )
+    if vietnamese:
+        value = Decimal(text.replace(".", "").replace(",", "."))
+    elif english:
+        value = Decimal(text.replace(",", ""))
+    else:
+        return raw
+    return int(value) if value == value.to_integral_value() else value
 
 
 def code(raw: object) -> str | None:

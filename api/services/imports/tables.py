@@ -91,6 +91,9 @@ class Table:
     source: Iterator[list[object]]
     first_number: int
     max_rows: int | None = None
+    # Numbers written the Vietnamese way (1.000,5): a CSV delimited by ";", as Excel writes it where
+    # the comma is the decimal separator. Elsewhere the convention is unknown (`cells.number`).
+    decimal_comma: bool = False
     blank_rows: int = 0
 
     @property
@@ -162,28 +165,34 @@ def open_table(
     file.seek(0)
     table_format = detect_format(head)
     if table_format is TableFormat.XLSX:
-        raw_rows = _xlsx_rows(file)
-    elif table_format is TableFormat.JSON:
+        return _keyed(table_format, _xlsx_rows(file), columns, max_rows)
+    if table_format is TableFormat.JSON:
         if size > MAX_JSON_BYTES:
             raise ImportFileError(
                 f"Tệp JSON quá lớn; giới hạn là {MAX_JSON_BYTES / 1048576:.0f} MB. Hãy dùng CSV cho tệp lớn.",
                 status=413,
             )
         return _json_table(file, columns, max_rows)
-    else:
-        raw_rows = _csv_rows(file, head, decide_encoding(file, head, encoding))
-    return _keyed(table_format, raw_rows, columns, max_rows)
+    codec = decide_encoding(file, head, encoding)
+    delimiter = _sniff_delimiter(codecs.getincrementaldecoder(codec)().decode(head).lstrip("\ufeff"))
+    rows = _csv_rows(file, codec, delimiter)
+    return _keyed(table_format, rows, columns, max_rows, decimal_comma=delimiter == ";")
 
 
 def _keyed(
-    table_format: TableFormat, raw_rows: Iterator[list[object]], columns: ColumnSet, max_rows: int | None
+    table_format: TableFormat,
+    raw_rows: Iterator[list[object]],
+    columns: ColumnSet,
+    max_rows: int | None,
+    *,
+    decimal_comma: bool = False,
 ) -> Table:
     first = list(islice(raw_rows, HEADER_SEARCH_ROWS))
     if not any(_filled(row) for row in first):
         raise ImportFileError("Tệp rỗng: không có dữ liệu để nhập.")
     located = columns.locate(first)
     rest = chain(first[located.data_start :], raw_rows)
-    return Table(table_format, located, rest, located.data_start + 1, max_rows)
+    return Table(table_format, located, rest, located.data_start + 1, max_rows, decimal_comma)
 
 
 def _too_many_rows(max_rows: int, number: int) -> ImportFileError:
@@ -305,10 +314,8 @@ def _sniff_delimiter(sample: str) -> str:
         return max(",;\t", key=first_line.count)
 
 
-def _csv_rows(file: BinaryIO, head: bytes, codec: str) -> Iterator[list[object]]:
+def _csv_rows(file: BinaryIO, codec: str, delimiter: str) -> Iterator[list[object]]:
     """The rows of a CSV that `decide_encoding` has checked decodes whole with `codec`."""
-    sample = codecs.getincrementaldecoder(codec)().decode(head, final=False)
-    delimiter = _sniff_delimiter(sample.lstrip("\ufeff"))
     text = io.TextIOWrapper(file, encoding=codec, newline="")
     reader = csv.reader(text, delimiter=delimiter)
     try:

@@ -52,6 +52,7 @@ SYNC_RECOMPUTE_UNITS = 1000
 PeriodChanged = Callable[[Session, Period], None]
 logger = logging.getLogger(__name__)
 VALUE_INPUTS = (*MEASURE_FIELDS, "note")
+NUMBER_FIELDS = ("numerator", "denominator", "count")
 VALIDATION_MEMO_LIMIT = 200_000
 
 
@@ -123,7 +124,7 @@ def import_values(
     lookup = _load_lookup(session)
     located = table.columns
     cell_refs = table.format is not TableFormat.JSON
-    fast = _FastPath(session, lookup, located, allowed)
+    fast = _FastPath(session, lookup, located, allowed, decimal_comma=table.decimal_comma)
     repo.create_staging(session)
     writer = _StagingWriter(repo.staging_loader(session), background=fast.sqlite)
     try:
@@ -270,7 +271,12 @@ def _check_row(
     raw: dict[str, object] = {}
     for name in VALUE_INPUTS:
         try:
-            raw[name] = cells.day(record.get(name)) if name == "date" else cells.plain(record.get(name))
+            if name == "date":
+                raw[name] = cells.day(record.get(name))
+            elif name in NUMBER_FIELDS:
+                raw[name] = cells.number(cells.plain(record.get(name)), decimal_comma=fast.decimal_comma)
+            else:
+                raw[name] = cells.plain(record.get(name))
         except cells.CellError as error:
             problems.append((name if name in located.fields else None, str(error)))
     fields = None
@@ -371,9 +377,16 @@ class _FastPath:
     goes through `_check_row`, which finds and words every problem."""
 
     def __init__(
-        self, session: Session, lookup: _Lookup, located: Located, allowed: Callable[[int], bool]
+        self,
+        session: Session,
+        lookup: _Lookup,
+        located: Located,
+        allowed: Callable[[int], bool],
+        *,
+        decimal_comma: bool,
     ) -> None:
         self.units, self.states, self.allowed = lookup.units, lookup.states, allowed
+        self.decimal_comma = decimal_comma
         positions = dict(zip(located.fields, located.indexes, strict=True))
         # Absent fields read the None appended to every row (index -1).
         self.codes = itemgetter(*(positions.get(name, -1) for name in ("unit", "period", "indicator")))
@@ -441,6 +454,9 @@ class _FastPath:
         try:
             if raw["date"] is not None:
                 raw["date"] = cells.day(raw["date"])
+            for name in NUMBER_FIELDS:
+                if raw[name] is not None:
+                    raw[name] = cells.number(raw[name], decimal_comma=self.decimal_comma)
             for name in ("flag", "note"):  # the only cells that hold Vietnamese text: NFC
                 if raw[name] is not None and not raw[name].isascii():
                     raw[name] = cells.plain(raw[name])
