@@ -17,7 +17,7 @@ from api.routers.deps import (
     principal_from_database,
 )
 from api.schemas.common import COMMON_PROBLEMS
-from api.schemas.scores import ExplainedScore, Ranking, RankingQuery
+from api.schemas.scores import ExplainedScore, Ranking, RankingQuery, ScorePreview
 from api.schemas.submissions import ValuesIn
 from api.services import scores
 from api.services.access import Principal
@@ -111,8 +111,10 @@ def explained(period: str, unit: str, session: DbSession, principal: CurrentPrin
     return ExplainedScore.model_validate(scores.explained(session, principal, period, unit))
 
 
-@router.post("/{period}/{unit}/preview", response_model=ExplainedScore)
-def preview(period: str, unit: str, body: ValuesIn, session: DbSession, principal: CurrentPrincipal) -> ExplainedScore:
-    return ExplainedScore.model_validate(
+@router.post("/{period}/{unit}/preview", response_model=ScorePreview)
+def preview(period: str, unit: str, body: ValuesIn, session: DbSession, principal: CurrentPrincipal) -> ScorePreview:
+    """Điểm báo cáo sẽ được nếu nộp ngay bây giờ: gồm trừ điểm nộp muộn tính đến hôm nay, điểm thưởng,
+    điểm trừ kiểm tra đã ghi và hạ loại do chỉ tiêu phủ quyết."""
+    return ScorePreview.model_validate(
         scores.preview(session, principal, period, unit, [v.model_dump() for v in body.values])
     )

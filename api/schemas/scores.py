@@ -152,3 +152,16 @@ class ExplainedScore(BaseModel):
     computed_at: datetime | None
     pillars: dict[Pillar, str | None]
     explanation: Explanation
+
+
+class Lateness(BaseModel):
+    days_late: int = Field(description="Số ngày muộn so với hạn nộp (tính theo lần nộp đầu, hoặc hôm nay)")
+    deduction: str = Field(description="Số điểm bị trừ vì nộp muộn")
+
+
+class ScorePreview(ExplainedScore):
+    """The score the report would get if submitted now; its explanation lists every adjustment."""
+
+    lateness: Lateness | None = Field(
+        description="Nộp bây giờ thì muộn bao nhiêu ngày và bị trừ bao nhiêu; null nếu đúng hạn"
+    )

@@ -159,7 +159,8 @@ def history(session: Session, principal: Principal, unit_code: str) -> dict:
 
 
 def preview(session: Session, principal: Principal, period_code: str, unit_code: str, entries: list[dict]) -> dict:
-    """Score the stored values overlaid with the posted ones, without saving anything."""
+    """Score the stored values overlaid with the posted ones, without saving anything, as the report
+    would score if submitted now (`scoring.score_values`); `lateness` says what being late costs."""
     loaded = submissions.load(session, principal, period_code, unit_code, "scores:preview")
     values = {code: scoring.to_value(row) for code, (row, _files) in submissions.values_with_evidence(session, loaded).items()}
     for code, value in submissions.parse_entries(submissions.applicable_indicators(session, loaded), entries).items():
@@ -168,7 +169,9 @@ def preview(session: Session, principal: Principal, period_code: str, unit_code:
         else:
             values[code] = value
     result = scoring.score_values(session, loaded.period, loaded.unit, loaded.submission, values)
+    late = scoring.lateness_if_submitted_now(session, loaded.period, loaded.submission)
     return {
+        "lateness": None if late is None else {"days_late": late[0], "deduction": str(display(late[1]))},
         "period": loaded.period.code, "unit": {"code": loaded.unit.code, "name": loaded.unit.name, "kind": loaded.unit.kind},
         "rank": None, "rank_status": None, "rank_status_label": None, "total": str(display(result.total)), "total_exact": str(result.total), "tier": result.tier.name,
         "tier_label": result.tier.label, "quota_applied": False, "frozen": False,

@@ -29,6 +29,7 @@ from api.domain import (
     RankStatus,
     ScoringContext,
     Tier,
+    TimelinessStatus,
     UnitKind,
     UnitScore,
     Value,
@@ -126,17 +127,37 @@ def _previous_rates(session: Session, period: Period, unit_ids: list[int] | None
 
 def score_values(session: Session, period: Period, unit: Unit, submission: Submission | None,
                  values: dict[str, Value]) -> UnitScore:
+    """The score `values` would get if the report were submitted now (the what-if preview): every
+    adjustment of the stored score (bonuses, inspection deductions, veto caps) and the late deduction
+    counted from the first submission, or from now for a report never submitted."""
     _catalog, context = scoring_context(session, period)
     return _score(context, period, unit, submission, values, _previous_rates(session, period, [unit.id]),
-                  adjustments_repo.adjustments_for(session, period, [unit.id]))
+                  adjustments_repo.adjustments_for(session, period, [unit.id]), submitted_now=True)
+
+
+def lateness_if_submitted_now(session: Session, period: Period, submission: Submission | None) -> tuple[int, Fraction] | None:
+    """(days late, deduction) of the report if submitted now, None if on time (see `score_values`)."""
+    due = _timeliness_if_submitted_now(period, submission)
+    if due.status is not TimelinessStatus.LATE:
+        return None
+    _catalog, context = scoring_context(session, period)
+    return due.days_late, context.scheme.late_report_deduction
+
+
+def _timeliness_if_submitted_now(period: Period, submission: Submission | Row | None):
+    now = clock.now()
+    first = submission.first_submitted_at if submission else None
+    return timeliness(first or now, period.due, now)
 
 
 def _score(context: ScoringContext, period: Period, unit: Unit, submission: Submission | Row | None,
-           values: dict[str, Value], previous: dict[int, dict[str, Fraction]], adjustments: dict) -> UnitScore:
+           values: dict[str, Value], previous: dict[int, dict[str, Fraction]], adjustments: dict,
+           *, submitted_now: bool = False) -> UnitScore:
     first = submission.first_submitted_at if submission else None
     bonus, deductions = adjustments.get(unit.id, ((), ()))  # bonus entries and inspection findings
+    due = _timeliness_if_submitted_now(period, submission) if submitted_now else timeliness(first, period.due, clock.now())
     return context.score(UnitKind(unit.kind), values, previous_rates=previous.get(unit.id), bonus=bonus,
-                         deductions=deductions, timeliness=timeliness(first, period.due, clock.now()))
+                         deductions=deductions, timeliness=due)
 
 
 def _review_score(session: Session, context: ScoringContext, period: Period, unit: Unit) -> tuple[UnitScore, RankStatus]:

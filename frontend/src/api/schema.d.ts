@@ -55,7 +55,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Preview */
+        /**
+         * Preview
+         * @description Điểm báo cáo sẽ được nếu nộp ngay bây giờ: gồm trừ điểm nộp muộn tính đến hôm nay, điểm thưởng,
+         *     điểm trừ kiểm tra đã ghi và hạ loại do chỉ tiêu phủ quyết.
+         */
         post: operations["preview_api_v1_scores__period___unit__preview_post"];
         delete?: never;
         options?: never;
@@ -2732,6 +2736,19 @@ export interface components {
          * @enum {string}
          */
         InspectionStatus: "planned" | "done";
+        /** Lateness */
+        Lateness: {
+            /**
+             * Days Late
+             * @description Số ngày muộn so với hạn nộp (tính theo lần nộp đầu, hoặc hôm nay)
+             */
+            days_late: number;
+            /**
+             * Deduction
+             * @description Số điểm bị trừ vì nộp muộn
+             */
+            deduction: string;
+        };
         /** LoginIn */
         LoginIn: {
             /** Username */
@@ -3378,6 +3395,43 @@ export interface components {
              */
             periods: string[];
         };
+        /**
+         * ScorePreview
+         * @description The score the report would get if submitted now; its explanation lists every adjustment.
+         */
+        ScorePreview: {
+            /** Period */
+            period: string;
+            unit: components["schemas"]["api__schemas__auth__UnitRef"];
+            /** Rank */
+            rank: number | null;
+            /** @description Như trong bảng xếp hạng; null trong bản xem trước */
+            rank_status: components["schemas"]["RankStatus"] | null;
+            /** Rank Status Label */
+            rank_status_label: string | null;
+            /** Total */
+            total: string;
+            /** Total Exact */
+            total_exact: string;
+            tier: components["schemas"]["TierCode"];
+            /** Tier Label */
+            tier_label: string;
+            /** Quota Applied */
+            quota_applied: boolean;
+            /** Frozen */
+            frozen: boolean;
+            /** Scheme Version */
+            scheme_version: string;
+            /** Computed At */
+            computed_at: string | null;
+            /** Pillars */
+            pillars: {
+                [key: string]: string | null;
+            };
+            explanation: components["schemas"]["Explanation"];
+            /** @description Nộp bây giờ thì muộn bao nhiêu ngày và bị trừ bao nhiêu; null nếu đúng hạn */
+            lateness: components["schemas"]["Lateness"] | null;
+        };
         /** SendIn */
         SendIn: {
             /** Period */
@@ -3999,7 +4053,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExplainedScore"];
+                    "application/json": components["schemas"]["ScorePreview"];
                 };
             };
             /** @description Lỗi */

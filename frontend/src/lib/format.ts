@@ -28,6 +28,11 @@ export function formatNumber(value: number | string | null | undefined): string 
   return Number.isFinite(n) ? numberFormat.format(n) : String(value);
 }
 
+/** "Nộp muộn 5 ngày: trừ 2 điểm": what submitting a late report now costs (a score preview's `lateness`). */
+export function formatLateness({ days_late, deduction }: { days_late: number; deduction: string }): string {
+  return `Nộp muộn ${days_late} ngày: trừ ${formatNumber(deduction)} điểm`;
+}
+
 export function formatPercent(numerator: number, denominator: number): string {
   return denominator > 0 ? percentFormat.format(numerator / denominator) : '–';
 }

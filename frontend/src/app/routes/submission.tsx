@@ -10,6 +10,7 @@ import { clearDraft, differsFromSaved, readDraft, writeDraft } from '@/features/
 import { useLeaveGuard } from '@/lib/use-leave-guard';
 import { StatusTag } from '@/components/StatusTag';
 import { PreviewBadge, ScorePreview } from '@/features/scores/components/ScorePreview';
+import { useScorePreview } from '@/features/scores/api/scores';
 import { usePlanTexts } from '@/features/indicators/api/indicators';
 import { usePeriods } from '@/features/periods/api/periods';
 import { PageHeader } from '@/components/PageHeader';
@@ -26,6 +27,7 @@ export default function SubmissionRoute() {
   const workflow = useWorkflowAction(period, unit);
   const [edited, setEdited] = useState<ValueInput[]>();
   const previewValues = useDebounced(edited, 400);
+  const preview = useScorePreview(period, unit, previewValues); // shared with the preview panel
   const planText = usePlanTexts();
   const periods = usePeriods();
   // Edits not yet saved to the server: leaving asks first, and a local copy survives a closed tab.
@@ -128,6 +130,7 @@ export default function SubmissionRoute() {
               keepDraft(values);
             }}
             actionsExtra={<PreviewBadge period={period} unit={unit} values={previewValues} />}
+            lateness={preview.data?.lateness}
             onBeforeAttach={(values) => (dirty ? saveValues(values) : Promise.resolve())}
             onSave={(values) =>
               saveValues(values).then(() => message.success('Đã lưu nháp'), showError)

@@ -46,7 +46,10 @@ export function useUnitHistory(unit: string) {
   });
 }
 
-/** What-if score of values that are not saved; the caller debounces the values. */
+/**
+ * What-if score of values that are not saved, as if submitted now (`Schemas['ScorePreview']`, with what
+ * lateness costs); the caller debounces the values.
+ */
 export function useScorePreview(period: string, unit: string, values: ValueInput[] | undefined) {
   return useQuery({
     queryKey: ['scores', period, unit, 'preview', values],

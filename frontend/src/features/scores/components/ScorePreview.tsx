@@ -1,8 +1,8 @@
 import { useDeferredValue } from 'react';
-import { Card, Empty, Spin, Typography } from 'antd';
+import { Alert, Card, Empty, Spin, Typography } from 'antd';
 import { ErrorAlert } from '@/components/PageState';
 import { TierBadge } from '@/components/TierBadge';
-import { formatNumber } from '@/lib/format';
+import { formatLateness, formatNumber } from '@/lib/format';
 import type { ValueInput } from '@/api/client';
 import { useScorePreview } from '../api/scores';
 import { IndicatorResultsTable, ScoreSummary } from './ExplainedScore';
@@ -23,8 +23,12 @@ export function ScorePreview({ period, unit, values }: { period: string; unit: s
       {score ? (
         <>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-            Tính theo số liệu đang nhập, chưa lưu; chưa gồm xếp hạng trong cụm, khối.
+            Điểm sẽ được nếu nộp ngay bây giờ, tính theo số liệu đang nhập (chưa lưu), gồm điểm thưởng, điểm trừ
+            và hạ loại đã ghi nhận; chưa gồm xếp hạng trong cụm, khối.
           </Typography.Paragraph>
+          {score.lateness && (
+            <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`${formatLateness(score.lateness)}.`} data-testid="preview-lateness" />
+          )}
           <ScoreSummary score={score} />
           <IndicatorResultsTable results={score.explanation.indicators.filter((r) => r.applicable)} ruleColumn={false} />
         </>

@@ -130,4 +130,18 @@ describe('serverErrorsToFields', () => {
       { name: ['SN-01', 'date'], errors: ['Ngày không hợp lệ'] },
     ]);
   });
+
+  it('states the lateness and its cost in the submit confirmation', async () => {
+    const { user } = renderForm({ lateness: { days_late: 5, deduction: '2.00' } });
+    await user.click(screen.getByRole('button', { name: /Nộp báo cáo/ }));
+    expect(await screen.findByText('Nộp muộn 5 ngày: trừ 2 điểm.')).toBeInTheDocument();
+    expect(screen.getByText(/không sửa được cho đến khi báo cáo bị trả lại/)).toBeInTheDocument();
+  });
+
+  it('says nothing of lateness for a report in time', async () => {
+    const { user } = renderForm({ lateness: null });
+    await user.click(screen.getByRole('button', { name: /Nộp báo cáo/ }));
+    expect(await screen.findByText(/không sửa được cho đến khi báo cáo bị trả lại/)).toBeInTheDocument();
+    expect(screen.queryByTestId('submit-lateness')).not.toBeInTheDocument();
+  });
 });

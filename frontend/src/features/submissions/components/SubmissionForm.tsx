@@ -2,8 +2,9 @@ import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import { Button, Card, Col, Flex, Form, Popconfirm, Row, Tag, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
-import type { ValueInput } from '@/api/client';
+import type { Schemas, ValueInput } from '@/api/client';
 import { PILLARS } from '@/lib/labels';
+import { formatLateness } from '@/lib/format';
 import type { ProblemFieldError } from '@/api/errors';
 import type { SubmissionIndicator } from '../api/submissions';
 import { isFilled, toFormValues, toValueInputs, validateField, type FieldValues, type FormValues } from '../form-values';
@@ -22,6 +23,8 @@ interface SubmissionFormProps {
   form?: FormInstance<FormValues>;
   /** Shown at the start of the action bar, e.g. the projected score. */
   actionsExtra?: ReactNode;
+  /** What submitting now costs for lateness (from the score preview); stated in the confirmation. */
+  lateness?: Schemas['Lateness'] | null;
   /** Called with the form's values after each change that leaves every value valid. */
   onChange?: (values: ValueInput[]) => void;
   /** Called with the form's values after every change, valid or not (unsaved edits, local drafts). */
@@ -100,7 +103,7 @@ function PillarProgress({ indicators }: { indicators: SubmissionIndicator[] }) {
 
 /** The data-entry form of one report: every applicable indicator, grouped by the three pillars. */
 export function SubmissionForm(props: SubmissionFormProps) {
-  const { indicators, report, planText, editable, saving, submitting, actionsExtra, onChange, onEdit, onSave, onSubmit, onBeforeAttach } = props;
+  const { indicators, report, planText, editable, saving, submitting, actionsExtra, lateness, onChange, onEdit, onSave, onSubmit, onBeforeAttach } = props;
   const [ownForm] = Form.useForm<FormValues>();
   const form = props.form ?? ownForm;
   const initialValues = useMemo(() => toFormValues(indicators), [indicators]);
@@ -185,7 +188,16 @@ export function SubmissionForm(props: SubmissionFormProps) {
           </Button>
           <Popconfirm
             title="Nộp báo cáo?"
-            description="Sau khi nộp, đơn vị không sửa được cho đến khi báo cáo bị trả lại."
+            description={
+              <>
+                {lateness && (
+                  <Typography.Text type="danger" strong style={{ display: 'block' }} data-testid="submit-lateness">
+                    {formatLateness(lateness)}.
+                  </Typography.Text>
+                )}
+                Sau khi nộp, đơn vị không sửa được cho đến khi báo cáo bị trả lại.
+              </>
+            }
             okText="Nộp"
             cancelText="Hủy"
             onConfirm={submit}
