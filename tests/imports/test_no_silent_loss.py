@@ -119,3 +119,12 @@ def test_a_units_file_without_the_group_column_keeps_groups(admin, query):
     report = upload(admin, data, kind="units").json()
     assert counts(report) == (2, 0, 1, 0, 0, 1)
     assert query("SELECT group_id, parent_id FROM units WHERE code = :c", c=UNIT) == [(group_id, parent_id)]
+
+
+@pytest.mark.parametrize("note", ["Đạt", "Ghi chú"])
+def test_a_first_data_row_whose_note_reads_like_a_header_stays_data(reporter, query, note):
+    header = ["unit", "period", "indicator", "count", "note"]
+    data = csv_bytes([header, [UNIT, PERIOD, "KL-04", 1, note], [UNIT, PERIOD, "KL-06", 0, note]])
+    report = upload(reporter, data).json()
+    assert counts(report) == (2, 2, 0, 0, 0, 0)
+    assert stored(query)["KL-04"][-1] == note

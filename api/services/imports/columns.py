@@ -83,11 +83,14 @@ class ColumnSet:
         best = max(range(len(matches)), key=lambda i: len(matches[i]), default=None)
         if best is None or not matches[best]:
             raise ImportFileError(self._missing_message(self._required_fields()))
+        # Rows joining the header block hold header names only: a data row whose note reads "Đạt" or
+        # "Ghi chú" holds codes too, and stays data.
+        only_names = [bool(matches[i]) and len(matches[i]) == _filled(first_rows[i]) for i in range(len(matches))]
         top = best
-        while top > 0 and matches[top - 1]:
+        while top > 0 and only_names[top - 1]:
             top -= 1
         bottom = best
-        while bottom + 1 < len(matches) and matches[bottom + 1]:
+        while bottom + 1 < len(matches) and only_names[bottom + 1]:
             bottom += 1
         found: dict[str, tuple[int, str]] = {}
         for row_index in range(top, bottom + 1):
@@ -120,6 +123,10 @@ class ColumnSet:
     def _missing_message(self, fields: Sequence[str]) -> str:
         titles = ", ".join(f"«{spec.title}»" for spec in self.specs if spec.field in fields)
         return f"Không tìm thấy dòng tiêu đề có các cột bắt buộc: {titles}."
+
+
+def _filled(row: Sequence[object]) -> int:
+    return sum(1 for cell in row if cell is not None and str(cell).strip() != "")
 
 
 VALUE_COLUMNS = ColumnSet(
