@@ -24,9 +24,14 @@ def record_adjustments(reviewer) -> None:
     planned = reviewer.post(f"{API}/inspections", json={"unit": UNIT, "topic": "Kiểm tra chuyên đề",
                                                         "planned_on": "2026-09-10"})  # fmt: skip
     inspection = planned.json()["id"]
-    assert reviewer.post(f"{API}/inspections/{inspection}/done", json={"inspected_on": "2026-09-12"}).status_code == 200
-    finding = reviewer.post(f"{API}/inspections/{inspection}/findings",
-                            json={"description": "Sổ sách chưa cập nhật", "points": "1.5", "indicator": "KL-04"})
+    assert (
+        reviewer.post(f"{API}/inspections/{inspection}/done", json={"inspected_on": "2026-09-12"}).status_code
+        == 200
+    )
+    finding = reviewer.post(
+        f"{API}/inspections/{inspection}/findings",
+        json={"description": "Sổ sách chưa cập nhật", "points": "1.5", "indicator": "KL-04"},
+    )
     assert finding.status_code == 201, finding.text
 
 

@@ -79,10 +79,14 @@ def test_a_utf_16_file_with_its_byte_order_mark(reporter, query, bom):
     assert stored(query)["KL-04"] == (None, None, 3, None, note)
 
 
-def test_an_undecidable_file_is_refused_naming_the_encodings_and_the_parameter_decides(reporter, query, db_state):
+def test_an_undecidable_file_is_refused_naming_the_encodings_and_the_parameter_decides(
+    reporter, query, db_state
+):
     note = "Đạt yêu cầu"
     rows = [ENGLISH_HEADER, [UNIT, PERIOD, "KL-04", "", "", 2, "", note]]
-    data = csv_bytes(rows, delimiter="\t").decode().encode("utf-16-le")  # Excel's "Unicode text" without its mark
+    data = (
+        csv_bytes(rows, delimiter="\t").decode().encode("utf-16-le")
+    )  # Excel's "Unicode text" without its mark
     before = db_state()
     refused = upload(reporter, data)
     assert refused.status_code == 422

@@ -115,7 +115,9 @@ def test_a_units_file_without_the_group_column_keeps_groups(admin, query):
     [(code, group_id, parent_id)] = before
     assert group_id is not None
     name = query("SELECT name FROM units WHERE code = :c", c=UNIT)[0][0]
-    data = csv_bytes([["Mã đơn vị", "Tên đơn vị", "Loại đơn vị"], [code, name + " (mới)", "commune_police"], []])
+    data = csv_bytes(
+        [["Mã đơn vị", "Tên đơn vị", "Loại đơn vị"], [code, name + " (mới)", "commune_police"], []]
+    )
     report = upload(admin, data, kind="units").json()
     assert counts(report) == (2, 0, 1, 0, 0, 1)
     assert query("SELECT group_id, parent_id FROM units WHERE code = :c", c=UNIT) == [(group_id, parent_id)]

@@ -85,7 +85,9 @@ class ColumnSet:
             raise ImportFileError(self._missing_message(self._required_fields()))
         # Rows joining the header block hold header names only: a data row whose note reads "Đạt" or
         # "Ghi chú" holds codes too, and stays data.
-        only_names = [bool(matches[i]) and len(matches[i]) == _filled(first_rows[i]) for i in range(len(matches))]
+        only_names = [
+            bool(matches[i]) and len(matches[i]) == _filled(first_rows[i]) for i in range(len(matches))
+        ]
         top = best
         while top > 0 and only_names[top - 1]:
             top -= 1

@@ -367,7 +367,7 @@ class _StagingWriter:
             self.pool.shutdown(wait=True)
 
 
-_NOTHING = ()  # a valid row that enters no value (all measure cells blank): nothing to stage (falsy)
+_NOTHING = ()  # a valid row that enters nothing (no measure, no note): nothing to stage (falsy), skipped_empty
 
 
 class _FastPath:
