@@ -7,6 +7,7 @@ it: `BANHAT_URL` (default http://127.0.0.1:8000) and `BANHAT_TOKEN`, or `--url` 
 from __future__ import annotations
 
 import uuid
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, BinaryIO
 
@@ -131,9 +132,18 @@ def _fail(response: httpx.Response) -> None:
 
 
 def _import(
-    kind: str, file: Path, dry_run: bool, partial: bool, key: str | None, url: str, token: str
+    kind: str,
+    file: Path,
+    dry_run: bool,
+    partial: bool,
+    key: str | None,
+    url: str,
+    token: str,
+    encoding: CsvEncoding | None = None,
 ) -> None:
     params = {"dry_run": str(dry_run).lower(), "all_or_nothing": str(not partial).lower()}
+    if encoding:
+        params["encoding"] = encoding.value
     _show_report(_upload(url, token, f"/imports/{kind}", file, params, key or str(uuid.uuid4())))
 
 
@@ -142,6 +152,18 @@ FileArgument = Annotated[
 ]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Chỉ kiểm tra, không ghi dữ liệu.")]
 Partial = Annotated[bool, typer.Option("--partial", help="Ghi các dòng hợp lệ, bỏ qua dòng lỗi.")]
+class CsvEncoding(str, Enum):  # the server's `encoding` parameter (docs/import.md)
+    UTF8 = "utf-8"
+    UTF16 = "utf-16"
+    CP1258 = "cp1258"
+
+
+Encoding = Annotated[
+    CsvEncoding | None,
+    typer.Option(
+        "--encoding", help="Bảng mã của tệp CSV khi máy chủ không tự xác định được (cp1258: Windows-1258)."
+    ),
+]
 Key = Annotated[
     str | None,
     typer.Option(
@@ -156,11 +178,12 @@ def import_values(
     dry_run: DryRun = False,
     partial: Partial = False,
     key: Key = None,
+    encoding: Encoding = None,
     url: Url = DEFAULT_URL,
     token: Token = "",
 ) -> None:
     """Nhập số liệu chỉ tiêu (đơn vị, kỳ, chỉ tiêu, tử số, mẫu số, số lần, có/không, ngày, ghi chú)."""
-    _import("values", file, dry_run, partial, key, url, token)
+    _import("values", file, dry_run, partial, key, url, token, encoding)
 
 
 @import_app.command("units")
@@ -169,11 +192,12 @@ def import_units(
     dry_run: DryRun = False,
     partial: Partial = False,
     key: Key = None,
+    encoding: Encoding = None,
     url: Url = DEFAULT_URL,
     token: Token = "",
 ) -> None:
     """Nhập danh sách đơn vị (mã, tên, loại, đơn vị cấp trên, cụm/khối thi đua)."""
-    _import("units", file, dry_run, partial, key, url, token)
+    _import("units", file, dry_run, partial, key, url, token, encoding)
 
 
 @import_app.command("users")
@@ -182,11 +206,12 @@ def import_users(
     dry_run: DryRun = False,
     partial: Partial = False,
     key: Key = None,
+    encoding: Encoding = None,
     url: Url = DEFAULT_URL,
     token: Token = "",
 ) -> None:
     """Nhập tài khoản người dùng (tên đăng nhập, họ tên, vai trò, đơn vị)."""
-    _import("users", file, dry_run, partial, key, url, token)
+    _import("users", file, dry_run, partial, key, url, token, encoding)
 
 
 def _download(url: str, token: str, path: str, params: dict[str, str], output: Path | None) -> None:

@@ -87,3 +87,14 @@ def test_a_bad_token_is_reported_in_vietnamese(server_url, tmp_path):
     file.write_bytes(csv_bytes(rows_for()))
     result = run(["import", "values", str(file)], server_url, "sai-ma")
     assert result.exit_code == 1 and "401" in result.output
+
+
+def test_import_names_the_encoding_the_server_cannot_decide(reporter, server_url, tmp_path):
+    token = token_of(reporter, ["values:write"])
+    file = tmp_path / "so-lieu.txt"
+    file.write_bytes(csv_bytes(rows_for(), delimiter="\t").decode().encode("utf-16-le"))  # no byte-order mark
+    refused = run(["import", "values", str(file)], server_url, token)
+    assert refused.exit_code == 1 and "encoding" in refused.output
+    result = run(["import", "values", str(file), "--encoding", "utf-16"], server_url, token)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"Tạo mới\s*│\s*3\b", result.output), result.output
