@@ -131,3 +131,22 @@ def test_a_file_over_the_limit_is_refused_with_413():
     with pytest.raises(ImportFileError, match="quá lớn") as caught:
         read(csv_bytes([HEADER, *ROWS]), max_bytes=50)
     assert caught.value.status == 413
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bad", "lines"),
+    [
+        ("utf-16", "\udcff", 3000),  # a lone surrogate, after 3,000 lines of the same chunk
+        ("utf-8", "\xff", 300_000),  # 1.5 MB: the byte is in a later chunk
+    ],
+)
+def test_a_forced_encoding_names_the_line_of_the_first_undecodable_character(encoding, bad, lines):
+    from api.services.imports.tables import Encoding
+
+    text = "Mã đơn vị,Ghi chú\r\n" + "a,b\r\n" * lines + f"x,{bad}\r\n"
+    if encoding == "utf-16":
+        raw = text.encode("utf-16-le", "surrogatepass")
+    else:
+        raw = text[:-4].encode() + b"\xff\r\n"
+    with pytest.raises(ImportFileError, match=f"dòng {lines + 2}:"):
+        open_table(io.BytesIO(raw), VALUE_COLUMNS, encoding=Encoding(encoding))

@@ -287,9 +287,7 @@ def _undecodable(file: BinaryIO, codec: str, refused: re.Pattern | None = None) 
             try:
                 text = decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError as error:
-                before = error.object[: error.start]
-                if not codec.startswith("utf-16"):  # ASCII-compatible: a newline is the byte 0x0A
-                    lines += before.count(b"\n")
+                lines += error.object[: error.start].decode(codec, errors="replace").count("\n")
                 byte = error.object[error.start]
                 return f"dòng {lines + 1}: byte 0x{byte:02X} không hợp lệ"
             seen = text if text.isascii() else unicodedata.normalize("NFC", tail + text)
