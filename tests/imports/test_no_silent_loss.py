@@ -97,12 +97,13 @@ def test_the_marker_in_the_measure_cells_deletes_the_value(reporter, query):
     assert [(p["row"], p["column"]) for p in refused["problems"]] == [(2, "Ghi chú")]
 
 
-def test_empty_rows_are_counted_as_skipped(reporter, query):
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_empty_rows_are_counted_as_skipped(reporter, query, kind):
     rows = noted()
     blank = ["", "", "", "", "", "", "", ""]
     codes_only = [UNIT, PERIOD, "KL-06", "", "", "", "", ""]
-    data = csv_bytes([rows[0], rows[1], blank, [], codes_only, rows[2], blank, rows[3], blank])
-    report = upload(reporter, data).json()
+    data, filename = as_file([rows[0], rows[1], blank, blank, codes_only, rows[2], blank, rows[3], blank], kind)
+    report = upload(reporter, data, filename=filename).json()
     assert counts(report) == (8, 3, 0, 0, 0, 5)
     assert set(stored(query)) == {"KL-01", "KL-03", "KL-04"}
     items = [{"unit": UNIT, "period": PERIOD, "indicator": "KL-04", "count": 2}, {}, {"note": None}]
