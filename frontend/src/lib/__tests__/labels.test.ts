@@ -38,6 +38,7 @@ const NOT_LABELLED: Record<string, string> = {
   TokenScope: 'the tokens page labels the two scopes it offers',
   PeriodStatus: 'shown as a lock icon',
   InspectionStatus: 'shown as the inspection date',
+  Encoding: 'an import option; encodings are known by their own names (UTF-8, Windows-1258)',
   ActionStatus: 'shown as the completion date',
   BaselineStatus: 'not shown by the SPA',
   SchemeDraftStatus: 'not shown by the SPA',
