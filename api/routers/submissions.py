@@ -162,6 +162,15 @@ def attach_evidence(period: str, unit: str, indicator: str, file: Annotated[Uplo
     return EvidenceOut.model_validate(saved, from_attributes=True)
 
 
+@router.delete("/{period}/{unit}/evidence/{evidence_id}", status_code=204, responses=problem_responses(403, 409))
+def remove_evidence(period: str, unit: str, evidence_id: RowId, session: DbSession, principal: CurrentPrincipal,
+                    settings: AppSettings) -> Response:
+    """Its uploader removes a file while the report is editable (draft or returned); audited."""
+    loaded = submissions.load(session, principal, period, unit, "values:write")
+    evidence.remove(session, principal, loaded, evidence_id, settings.evidence_dir)
+    return Response(status_code=204)
+
+
 @router.get("/{period}/{unit}/evidence/{evidence_id}", response_class=FileResponse,
             responses={200: {"content": {"application/octet-stream": {}}, "description": "Tệp minh chứng"}})
 def download_evidence(period: str, unit: str, evidence_id: RowId, session: DbSession, principal: CurrentPrincipal,

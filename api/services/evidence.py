@@ -9,10 +9,10 @@ import filetype
 from sqlalchemy.orm import Session
 
 from api import clock
-from api.db.models import EvidenceFile
+from api.db.models import EvidenceFile, SubmissionValue
 from api.db.repositories import audit, submissions
 from api.services.access import Principal
-from api.services.errors import Conflict, NotFound, PayloadTooLarge, UnsupportedMedia
+from api.services.errors import Conflict, Forbidden, NotFound, PayloadTooLarge, UnsupportedMedia
 from api.services.submissions import Loaded, ensure_editable
 
 ALLOWED_TYPES = frozenset({
@@ -24,9 +24,10 @@ ALLOWED_TYPES = frozenset({
     "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
 })
 CHUNK = 1024 * 1024
-# Key in ``Session.info``: files written in the transaction, removed by the transaction owner if it rolls back
-# (api.services.transaction).
+# Keys in ``Session.info``: files written in the transaction, removed by the transaction owner if it rolls
+# back, and files whose rows the transaction deleted, removed only once it commits (api.services.transaction).
 _WRITTEN = "banhat_evidence_written"
+_DELETED = "banhat_evidence_deleted"
 
 
 def attach(session: Session, principal: Principal, loaded: Loaded, indicator: str, filename: str,
@@ -57,23 +58,46 @@ def attach(session: Session, principal: Principal, loaded: Loaded, indicator: st
     return file
 
 
-def find(session: Session, loaded: Loaded, evidence_id: int, folder: Path) -> tuple[EvidenceFile, Path]:
-    """The file if it belongs to this submission (the caller's right to read it was checked on load)."""
+def _of_submission(session: Session, loaded: Loaded, evidence_id: int) -> tuple[EvidenceFile, SubmissionValue]:
     found = submissions.evidence(session, evidence_id)
     if found is None or loaded.submission is None or found[1].submission_id != loaded.submission.id:
         raise NotFound("Không tìm thấy tệp minh chứng.")
-    path = folder / found[0].storage_key
+    return found
+
+
+def find(session: Session, loaded: Loaded, evidence_id: int, folder: Path) -> tuple[EvidenceFile, Path]:
+    """The file if it belongs to this submission (the caller's right to read it was checked on load)."""
+    found, _value = _of_submission(session, loaded, evidence_id)
+    path = folder / found.storage_key
     if not path.is_file():
         raise NotFound("Tệp minh chứng không còn trên máy chủ.")
-    return found[0], path
+    return found, path
+
+
+def remove(session: Session, principal: Principal, loaded: Loaded, evidence_id: int, folder: Path) -> None:
+    """Its uploader takes a file back while the report is editable; the bytes go once the removal commits."""
+    principal.require_unit("values:write", loaded.unit.id)
+    ensure_editable(loaded)
+    found, value = _of_submission(session, loaded, evidence_id)
+    if found.uploaded_by != principal.username:
+        raise Forbidden("Chỉ người đã tải tệp minh chứng lên mới được gỡ tệp này.")
+    audit.record(session, actor=principal.username, action="evidence.remove", entity="submission",
+                 entity_key=loaded.key, before={"indicator": value.indicator_code, "file": found.filename,
+                                                "sha256": found.sha256})
+    submissions.remove(session, found)
+    session.info.setdefault(_DELETED, []).append(folder / found.storage_key)
 
 
 def keep_written(session: Session) -> None:
-    """The transaction committed: its files stay."""
+    """The transaction committed: its files stay, and the files of the rows it deleted go."""
     session.info.pop(_WRITTEN, None)
+    for path in session.info.pop(_DELETED, ()):
+        path.unlink(missing_ok=True)
 
 
 def remove_written(session: Session) -> None:
-    """The transaction rolled back: a file whose row is gone would be stored forever with nothing pointing at it."""
+    """The transaction rolled back: a file whose row is gone would be stored forever with nothing pointing at
+    it, and a file whose removal was undone stays."""
+    session.info.pop(_DELETED, None)
     for path in session.info.pop(_WRITTEN, ()):
         path.unlink(missing_ok=True)

@@ -95,3 +95,41 @@ def test_an_upload_whose_transaction_fails_leaves_no_file(reviewer, reporter, se
     monkeypatch.setattr(evidence.audit, "record", audit_refuses)
     assert_problem(reporter.post(f"{URL}/values/{code}/evidence", files={"file": ("a.pdf", PDF, "application/pdf")}), 409)
     assert set(settings.evidence_dir.glob("*")) == stored and count_rows(EvidenceFile) == rows
+
+
+def test_the_uploader_removes_a_file_while_the_report_is_editable(reviewer, reporter, login, settings, count_rows):
+    code = editable_with_value(reviewer, reporter)
+    kept = reporter.post(f"{URL}/values/{code}/evidence", files={"file": ("giu-lai.pdf", PDF, "application/pdf")})
+    wrong = reporter.post(f"{URL}/values/{code}/evidence", files={"file": ("nham.pdf", PDF, "application/pdf")})
+    assert kept.status_code == wrong.status_code == 201
+
+    assert reporter.delete(f"{URL}/evidence/{wrong.json()['id']}").status_code == 204
+    listed = reporter.get(URL).json()["indicators"]
+    assert [f["filename"] for i in listed if i["code"] == code for f in i["evidence"]] == ["giu-lai.pdf"]
+    assert len(list(settings.evidence_dir.iterdir())) == 1 and count_rows(EvidenceFile) == 1
+    removal = reporter.get(f"{URL}/history").json()[-1]
+    assert removal["action"] == "evidence.remove" and removal["before"]["file"] == "nham.pdf"
+    assert_problem(reporter.delete(f"{URL}/evidence/{wrong.json()['id']}"), 404)
+
+    # Not someone else's upload, not another unit's report, not once the report is submitted.
+    assert_problem(reviewer.delete(f"{URL}/evidence/{kept.json()['id']}"), 403)
+    other = login("baocao.xa")
+    assert other.delete(f"{URL}/evidence/{kept.json()['id']}").status_code in (403, 404)
+    assert reporter.post(f"{URL}/submit", headers={"If-Match": reporter.get(URL).headers["ETag"]}).status_code == 200
+    assert_problem(reporter.delete(f"{URL}/evidence/{kept.json()['id']}"), 409)
+    assert count_rows(EvidenceFile) == 1 and len(list(settings.evidence_dir.iterdir())) == 1
+
+
+def test_a_removal_whose_transaction_fails_keeps_the_file(reviewer, reporter, settings, count_rows, monkeypatch):
+    from api.services import evidence
+    from api.services.errors import Conflict
+
+    code = editable_with_value(reviewer, reporter)
+    made = reporter.post(f"{URL}/values/{code}/evidence", files={"file": ("a.pdf", PDF, "application/pdf")}).json()
+
+    def audit_refuses(*_args, **_kwargs):
+        raise Conflict("Nhật ký không ghi được.")
+
+    monkeypatch.setattr(evidence.audit, "record", audit_refuses)
+    assert_problem(reporter.delete(f"{URL}/evidence/{made['id']}"), 409)
+    assert count_rows(EvidenceFile) == 1 and len(list(settings.evidence_dir.iterdir())) == 1

@@ -145,6 +145,13 @@ def _activity(clients) -> dict:
                                                              json=body))}
 
 
+def _evidence(clients) -> dict:
+    reset_to_draft(clients("reviewer"), clients("reporter"))
+    upload = clients("reporter").post(f"{API}/submissions/2026-H1/CAX-001/values/GD-03/evidence",
+                                      files={"file": ("bien-ban.pdf", b"%PDF-1.4 test", "application/pdf")})
+    return {"evidence_id": _created(upload)}
+
+
 def _proposed_baseline(clients) -> dict:
     made = clients("reporter").post(f"{API}/baselines", json={"unit": "CAX-001", "numerator": 1, "denominator": 50})
     return {"baseline_id": _created(made)}
@@ -180,6 +187,7 @@ ARRANGE: dict[str, Callable] = {
     "POST /api/v1/submissions/{period}/{unit}/submit": _draft,
     "PUT /api/v1/submissions/{period}/{unit}/values": _draft,
     "POST /api/v1/submissions/{period}/{unit}/values/{indicator}/evidence": _draft,
+    "DELETE /api/v1/submissions/{period}/{unit}/evidence/{evidence_id}": _evidence,
     "POST /api/v1/imports/values": _draft,
     "POST /api/v1/imports/activities": _draft,
     "POST /api/v1/submissions/{period}/{unit}/activities": _draft,

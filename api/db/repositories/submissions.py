@@ -99,6 +99,11 @@ def delete_value(session: Session, value: SubmissionValue) -> None:
     session.execute(delete(SubmissionValue).where(SubmissionValue.id == value.id))
 
 
+def remove(session: Session, obj) -> None:
+    session.delete(obj)
+    session.flush()
+
+
 def add(session: Session, obj):
     session.add(obj)
     session.flush()

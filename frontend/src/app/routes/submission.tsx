@@ -8,6 +8,7 @@ import { SubmissionForm, serverErrorsToFields } from '@/features/submissions/com
 import { toFieldValues, toValueInputs, type FormValues } from '@/features/submissions/form-values';
 import { clearDraft, differsFromSaved, readDraft, writeDraft } from '@/features/submissions/local-draft';
 import { useLeaveGuard } from '@/lib/use-leave-guard';
+import { useCurrentUser } from '@/app/use-current-user';
 import { StatusTag } from '@/components/StatusTag';
 import { PreviewBadge, ScorePreview } from '@/features/scores/components/ScorePreview';
 import { useScorePreview } from '@/features/scores/api/scores';
@@ -21,6 +22,7 @@ import { debounce, useDebounced } from '@/lib/use-debounced';
 export default function SubmissionRoute() {
   const { period = '', unit = '' } = useParams();
   const { message } = App.useApp();
+  const user = useCurrentUser();
   const [form] = Form.useForm<FormValues>();
   const submission = useSubmission(period, unit);
   const save = useSaveValues(period, unit);
@@ -118,7 +120,7 @@ export default function SubmissionRoute() {
         <Col xs={24} xl={15}>
           <SubmissionForm
             form={form}
-            report={{ period, unit }}
+            report={{ period, unit, username: user.username }}
             indicators={data.indicators}
             planText={planText}
             editable={data.editable}

@@ -23,3 +23,17 @@ export function useAttachEvidence(period: string, unit: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['submissions', period, unit] }),
   });
 }
+
+/** Removes a file its uploader attached by mistake (while the report is editable); the report is reloaded. */
+export function useRemoveEvidence(period: string, unit: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (evidenceId: number) =>
+      unwrap(
+        api.DELETE('/api/v1/submissions/{period}/{unit}/evidence/{evidence_id}', {
+          params: { path: { period, unit, evidence_id: evidenceId } },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['submissions', period, unit] }),
+  });
+}

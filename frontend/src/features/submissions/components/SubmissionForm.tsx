@@ -14,7 +14,7 @@ import { EvidenceFiles } from './EvidenceFiles';
 interface SubmissionFormProps {
   indicators: SubmissionIndicator[];
   /** The report's period and unit, for its evidence files; without them no file list is shown. */
-  report?: { period: string; unit: string };
+  report?: { period: string; unit: string; username?: string };
   /** The plan's own wording per indicator code, shown beside the input when known. */
   planText?: Record<string, string>;
   editable: boolean;
@@ -54,7 +54,7 @@ interface IndicatorRowProps {
   indicator: SubmissionIndicator;
   planText?: string;
   editable: boolean;
-  report?: { period: string; unit: string };
+  report?: { period: string; unit: string; username?: string };
   beforeAttach?: () => Promise<void>;
 }
 
