@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 
 from api.routers.deps import CurrentPrincipal, DbSession
 from api.schemas.audit import AuditEntryOut, AuditPage
-from api.schemas.common import COMMON_PROBLEMS
+from api.schemas.common import COMMON_PROBLEMS, MAX_PAGE
 from api.services import audit
 
 router = APIRouter(tags=["audit"], responses=COMMON_PROBLEMS)
@@ -22,7 +22,7 @@ def search_audit(
     actor: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
-    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     page_size: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> AuditPage:
     rows, total = audit.search(

@@ -128,12 +128,14 @@ CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
 def require_if_match(request: Request, current_etag: str) -> None:
-    """Optimistic concurrency: 428 without If-Match, 412 when it names another version."""
+    """Optimistic concurrency: 428 without If-Match or with ``*`` (any version: a blind overwrite),
+    412 when it names another version."""
     if_match = request.headers.get("if-match")
-    if not if_match:
-        raise PreconditionRequired("Thiếu tiêu đề If-Match: hãy tải lại dữ liệu trước khi lưu.")
-    candidates = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
-    if "*" not in candidates and current_etag not in candidates:
+    candidates = {tag.strip().removeprefix("W/") for tag in (if_match or "").split(",")} - {""}
+    if not candidates or "*" in candidates:
+        raise PreconditionRequired("Thiếu phiên bản trong tiêu đề If-Match (không nhận «*»): "
+                                   "hãy tải lại dữ liệu trước khi lưu.")
+    if current_etag not in candidates:
         raise PreconditionFailed("Báo cáo đã được người khác thay đổi. Hãy tải lại rồi lưu lại.")
 
 

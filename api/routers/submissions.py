@@ -18,7 +18,7 @@ from api.routers.deps import (
     require_if_match,
 )
 from api.schemas.auth import UnitRef
-from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.schemas.common import COMMON_PROBLEMS, MAX_PAGE, problem_responses
 from api.schemas.submissions import (
     EvidenceOut,
     HistoryEntry,
@@ -78,7 +78,7 @@ def respond_committed(session, reads, loaded: Loaded, response: Response) -> Sub
 def list_submissions(
     session: DbSession, principal: CurrentPrincipal, period: str | None = None, unit: str | None = None,
     status: SubmissionStatus | None = None, group: str | None = None,
-    page: Annotated[int, Query(ge=1)] = 1, page_size: Annotated[int, Query(ge=1, le=500)] = 50,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1, page_size: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> SubmissionPage:
     rows, total = submissions.listing(session, principal, period=period, unit=unit, status=status, group=group,
                                       page=page, page_size=page_size)

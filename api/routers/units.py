@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.routers.deps import CurrentPrincipal, DbSession
-from api.schemas.common import COMMON_PROBLEMS
+from api.schemas.common import COMMON_PROBLEMS, MAX_PAGE
 from api.schemas.scores import UnitHistory
 from api.schemas.units import GroupOut, UnitIn, UnitNode, UnitOut, UnitPage, UnitPatch
 from api.services import scores, units
@@ -18,7 +18,7 @@ def list_units(
     session: DbSession, principal: CurrentPrincipal,
     kind: str | None = None, group: str | None = None, parent: str | None = None,
     q: Annotated[str | None, Query(description="Tên đơn vị, không phân biệt hoa thường và dấu (pho hien = Phố Hiến), hoặc mã")] = None,
-    page: Annotated[int, Query(ge=1)] = 1, page_size: Annotated[int, Query(ge=1, le=500)] = 50,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1, page_size: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> UnitPage:
     rows, total = units.search(session, principal, kind=kind, group=group, parent=parent, q=q, page=page,
                                page_size=page_size)

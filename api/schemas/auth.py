@@ -1,7 +1,8 @@
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
+from api.domain import text
 from api.schemas.common import InputModel
 from api.schemas.enums import Permission, Role, TokenScope, UnitKind
 
@@ -54,6 +55,12 @@ class UserIn(InputModel):
     password: str = Field(min_length=8, max_length=256)
     role: Role
     unit: str | None = None
+
+    @field_validator("username", mode="before")
+    @classmethod
+    def _normalized_username(cls, value: object) -> object:
+        """One spelling per user name (``api.domain.text.username``): "Admin" is admin."""
+        return text.username(value) if isinstance(value, str) else value
 
 
 class UserPatch(InputModel):

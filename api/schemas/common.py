@@ -9,6 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field
 # 9999 or 0001 is a typing error, refused with 422 naming the field before it reaches any computation.
 EARLIEST_DATE, LATEST_DATE = date(2000, 1, 1), date(2100, 12, 31)
 InputDate = Annotated[date, Field(ge=EARLIEST_DATE, le=LATEST_DATE)]
+# Page numbers of every list: page x page size stays far inside the databases' integers (no overflow
+# into a 500 on a huge page number), and no list of the application has that many pages.
+MAX_PAGE = 100_000
 
 
 class InputModel(BaseModel):

@@ -1,7 +1,6 @@
-import unicodedata
-
 from pydantic import BaseModel, Field, field_validator
 
+from api.domain import text
 from api.schemas.common import InputModel
 from api.schemas.enums import UnitKind
 
@@ -39,9 +38,8 @@ class UnitIn(InputModel):
     @field_validator("code", mode="before")
     @classmethod
     def _normalized_code(cls, value: object) -> object:
-        """One spelling per code: stripped, NFKC (full-width letters and digits become ASCII), upper case;
-        "cax-001" is CAX-001, which then exists already."""
-        return unicodedata.normalize("NFKC", value).strip().upper() if isinstance(value, str) else value
+        """One spelling per code (``api.domain.text.code``): "cax-001" is CAX-001, which then exists already."""
+        return text.code(value) if isinstance(value, str) else value
 
 
 class UnitPatch(InputModel):

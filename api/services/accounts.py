@@ -10,10 +10,11 @@ from api.db.loop_reads import LoopConnection
 from api.db.models import ApiToken, Unit, User, UserSession
 from api.db.repositories import audit, callers, units, users
 from api.db.repositories.callers import Caller
+from api.domain import text
 from api.domain.periods import VIETNAM
 from api.domain.permissions import needs_unit
 from api.services.access import ROLES, SCOPES, Credential, Principal
-from api.services.errors import FieldProblem, Forbidden, Invalid, NotFound, Unauthenticated
+from api.services.errors import Conflict, FieldProblem, Forbidden, Invalid, NotFound, Unauthenticated
 from api.services.security import TOKEN_PREFIX, digest, hash_password, new_secret, verify_password
 
 # Verifying against a real hash when the user does not exist keeps the response time the same.
@@ -148,7 +149,7 @@ def list_users(session: Session, principal: Principal) -> list[tuple[User, Unit 
 def _unit_for(session: Session, role: str, unit_code: str | None) -> Unit | None:
     if role not in ROLES:
         raise Invalid("Vai trò không hợp lệ.", [FieldProblem(["body", "role"], "Vai trò không tồn tại.")])
-    unit = units.by_code(session, unit_code) if unit_code else None
+    unit = units.by_code(session, text.code(unit_code)) if unit_code else None
     if unit_code and unit is None:
         raise Invalid("Đơn vị không tồn tại.", [FieldProblem(["body", "unit"], "Không có đơn vị với mã này.")])
     if needs_unit(role) and unit is None:
@@ -167,7 +168,8 @@ def create_user(
     """Create an account; ``principal`` None means the command line (the operator of the server)."""
     if principal is not None:
         principal.require("users:write")
-    if users.by_username(session, username):
+    username = text.username(username)
+    if users.username_taken(session, username):
         raise Invalid("Tên đăng nhập đã tồn tại.", [FieldProblem(["body", "username"], "Tên đăng nhập đã tồn tại.")])
     unit = _unit_for(session, role, unit_code)
     user = users.add(session, User(
@@ -177,6 +179,12 @@ def create_user(
     audit.record(session, actor=principal.username if principal else "cli", action="user.create", entity="user",
                  entity_key=username, after=_snapshot(user, unit))
     return user, unit
+
+
+def _keep_an_active_admin(session: Session, user: User) -> None:
+    """Refuse (409) to disable or demote the last active administrator: nobody could manage accounts."""
+    if not set(users.lock_active_admins(session)) - {user.id}:
+        raise Conflict("Không thể vô hiệu hóa hoặc đổi vai trò của quản trị viên cuối cùng còn hoạt động.")
 
 
 def update_user(session: Session, principal: Principal, username: str, changes: dict) -> tuple[User, Unit | None]:
@@ -196,6 +204,8 @@ def update_user(session: Session, principal: Principal, username: str, changes: 
         user.password_hash = hash_password(changes["password"])
     if changes.get("active") is not None:
         user.active = changes["active"]
+    if before["role"] == "admin" and before["active"] and (user.role != "admin" or not user.active):
+        _keep_an_active_admin(session, user)
     if changes.get("password") or user.active is False:
         # A new password or a disabled account ends every signed-in browser of that user.
         users.delete_sessions_of(session, user.id)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from api import clock
 from api.db.models import EvidenceFile, SubmissionValue
 from api.db.repositories import audit, submissions
+from api.domain import text
 from api.services.access import Principal
 from api.services.errors import Conflict, Forbidden, NotFound, PayloadTooLarge, UnsupportedMedia
 from api.services.submissions import Loaded, ensure_editable
@@ -49,7 +50,7 @@ def attach(session: Session, principal: Principal, loaded: Loaded, indicator: st
     (folder / key).write_bytes(data)
     session.info.setdefault(_WRITTEN, []).append(folder / key)
     file = submissions.add(session, EvidenceFile(
-        value_id=row.id, filename=Path(filename or "minh-chung").name[:255], content_type=kind.mime, size=len(data),
+        value_id=row.id, filename=text.file_name(filename), content_type=kind.mime, size=len(data),
         sha256=hashlib.sha256(data).hexdigest(), storage_key=key, uploaded_by=principal.username,
         uploaded_at=clock.now(),
     ))

@@ -4,6 +4,7 @@ from sqlalchemy.orm import Session
 
 from api.db.models import Unit
 from api.db.repositories import audit, units
+from api.domain import text
 from api.services import scoring
 from api.services.access import Principal
 from api.services.errors import FieldProblem, Invalid, NotFound
@@ -60,10 +61,10 @@ def groups(session: Session, principal: Principal):
 
 def _resolve(session: Session, field: str, parent_code: str | None, group_code: str | None):
     problems = []
-    parent = units.by_code(session, parent_code) if parent_code else None
+    parent = units.by_code(session, text.code(parent_code)) if parent_code else None
     if parent_code and parent is None:
         problems.append(FieldProblem(["body", "parent"], "Không có đơn vị cấp trên với mã này."))
-    group = units.group_by_code(session, group_code) if group_code else None
+    group = units.group_by_code(session, text.code(group_code)) if group_code else None
     if group_code and group is None:
         problems.append(FieldProblem(["body", "group"], "Không có cụm, khối thi đua với mã này."))
     if problems:
@@ -78,6 +79,7 @@ def _snapshot(unit: Unit, parent, group) -> dict:
 
 def create(session: Session, principal: Principal, data: dict) -> Unit:
     principal.require("units:write")
+    data = {**data, "code": text.code(data["code"])}
     if units.code_taken(session, data["code"]):
         raise Invalid("Mã đơn vị đã tồn tại.", [FieldProblem(["body", "code"], "Mã đơn vị đã tồn tại.")])
     parent, group = _resolve(session, data["code"], data.get("parent"), data.get("group"))

@@ -7,20 +7,16 @@ database is unchanged after each refusal.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 import pytest
-from backend_support import table_fingerprints
 from fastapi.testclient import TestClient
 
 from tests.imports.files import csv_bytes
+from tests.security.hostile import refused, send_json
 from tests.security.support import SUBMISSION, count_indicator, reset_to_draft
 
-# (import_runs is left out: it records refused imports too, on purpose.)
-WATCHED = ("submissions", "submission_values", "audit_log", "units", "users", "periods", "api_tokens",
-           "user_sessions", "budget_items", "scores")  # fmt: skip
 IMPORT_HEADER = [
     "Mã đơn vị",
     "Mã kỳ báo cáo",
@@ -35,72 +31,6 @@ NUMBER_ATTACKS: list[Any] = [2**63, 10**30, -(2**63) - 1, "²", "--5", "１２",
                              "1e308", "12.5", 12.5, "0x10", " 1 2 ", "1_000", float("inf")]  # fmt: skip
 CONTROL = ["a\x00b", "\x00", "a\x07b", "a\x1bb", "a\x7fb", "a\x85b", "a\ud800b"]
 DEEP = b"[" * 50_000 + b"]" * 50_000
-
-
-@dataclass
-class Target:
-    """An app on one database, with a way to sign in and to snapshot the watched tables."""
-
-    app: Any
-    url: str
-
-    def login(self, username: str) -> TestClient:
-        client = TestClient(self.app)
-        response = client.post("/api/v1/auth/login", json={"username": username, "password": "BaNhat@2026"})
-        assert response.status_code == 200, response.text
-        client.headers["X-CSRF-Token"] = client.cookies["banhat_csrf"]
-        return client
-
-    def snapshot(self) -> dict[str, list[tuple]]:
-        with self.app.state.engine.connect() as connection:
-            return table_fingerprints(connection, WATCHED)
-
-
-@pytest.fixture(scope="module")
-def postgres_target(seeded_postgres, tmp_path_factory):
-    from api.main import create_app
-    from api.settings import Settings
-
-    url = seeded_postgres()
-    folder = tmp_path_factory.mktemp("pg-hostile")
-    application = create_app(Settings(database_url=url, evidence_dir=folder / "evidence",
-                                      frontend_dist=folder / "no-spa"))  # fmt: skip
-    yield Target(application, url)
-    application.state.engine.dispose()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def target(request):
-    if request.param == "postgres":
-        return request.getfixturevalue("postgres_target")
-    return Target(request.getfixturevalue("app"), request.getfixturevalue("sqlite_url"))
-
-
-@pytest.fixture
-def clients(target):
-    made: dict[str, TestClient] = {}
-
-    def client(username: str) -> TestClient:
-        if username not in made:
-            made[username] = target.login(username)
-        return made[username]
-
-    yield client
-    for one in made.values():
-        one.close()
-
-
-def refused(target: Target, send, loc: list | None = None, status: int = 422) -> dict:
-    """``send()`` is refused with ``status`` (naming ``loc`` when given) and changes nothing."""
-    before = target.snapshot()
-    response = send()
-    assert response.status_code == status, response.text[:500]
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body = response.json()
-    if loc is not None:
-        assert any(error["loc"][: len(loc)] == loc for error in body["errors"]), body
-    assert target.snapshot() == before
-    return body
 
 
 def raw_json(value: Any) -> bytes:
@@ -197,12 +127,6 @@ def test_period_dates_are_bounded(target, clients, field, day):
               "end": "2031-06-30", "due": "2031-07-10", field: day}  # fmt: skip
     refused(target, lambda: admin.post("/api/v1/periods", json=period), ["body", field])
     refused(target, lambda: admin.patch("/api/v1/periods/2026-H1", json={field: day}), ["body", field])
-
-
-def send_json(client: TestClient, method: str, url: str, payload: Any, **headers: str):
-    """JSON escaped as ASCII, so that even a lone surrogate can be sent."""
-    return client.request(method, url, content=json.dumps(payload).encode(),
-                          headers={"Content-Type": "application/json", **headers})  # fmt: skip
 
 
 @pytest.mark.parametrize("bad", CONTROL)

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from api.db.models import ApiToken, Unit, User, UserSession
@@ -10,6 +10,20 @@ from api.db.models import ApiToken, Unit, User, UserSession
 
 def by_username(session: Session, username: str) -> User | None:
     return session.scalar(select(User).where(User.username == username))
+
+
+def username_taken(session: Session, username: str) -> bool:
+    """Whether an account has ``username`` in any letter case (user names are unique after normalisation)."""
+    return session.scalar(select(User.id).where(func.lower(User.username) == username.lower()).limit(1)) is not None
+
+
+def lock_active_admins(session: Session) -> list[int]:
+    """The ids of the active administrators, their rows locked (PostgreSQL) until the transaction ends,
+    so two administrators disabling each other at once cannot both succeed."""
+    query = select(User.id).where(User.role == "admin", User.active.is_(True)).order_by(User.id)
+    if session.get_bind().dialect.name != "sqlite":
+        query = query.with_for_update()
+    return list(session.scalars(query))
 
 
 def with_unit(session: Session, user_id: int) -> tuple[User, Unit | None] | None:

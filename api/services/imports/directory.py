@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from api.db.repositories import units as units_repo
 from api.db.repositories import users as users_repo
-from api.domain import UnitKind
+from api.domain import UnitKind, text
 from api.services import accounts, transaction, units
 from api.services.access import ROLES, Principal
 from api.services.errors import FieldProblem, Invalid, ServiceError
@@ -141,7 +141,7 @@ def required(fields: dict[str, str | None], name: str, message: str) -> str:
 
 
 def _unit_row(session: Session, principal: Principal, fields: dict[str, str | None]) -> str:
-    code = required(fields, "code", "Thiếu mã đơn vị.")
+    code = text.code(required(fields, "code", "Thiếu mã đơn vị."))
     raw_kind = required(fields, "kind", "Thiếu loại đơn vị.")
     kind = _KIND_BY_LABEL.get(raw_kind.casefold(), raw_kind)
     if kind not in set(UnitKind):
@@ -171,7 +171,7 @@ def _unit_row(session: Session, principal: Principal, fields: dict[str, str | No
 
 
 def _user_row(session: Session, principal: Principal, fields: dict[str, str | None]) -> str:
-    username = required(fields, "username", "Thiếu tên đăng nhập.")
+    username = text.username(required(fields, "username", "Thiếu tên đăng nhập."))
     role = required(fields, "role", "Thiếu vai trò.")
     if role not in ROLES:
         raise Invalid(
