@@ -26,7 +26,7 @@ from api.domain.submissions import editable as domain_editable
 from api.services import reminders, scoring, units
 from api.services.access import Principal
 from api.services.catalog import scoring_context
-from api.services.errors import Conflict, FieldProblem, Invalid, NotFound
+from api.services.errors import Conflict, FieldProblem, Invalid, NotFound, PreconditionFailed
 
 VALUE_FIELDS = ("numerator", "denominator", "count", "flag", "date", "note")
 
@@ -101,12 +101,15 @@ def ensure_editable(loaded: Loaded) -> None:
 
 
 def touch(session: Session, loaded: Loaded) -> Submission:
-    """The submission of a change (created as a draft if none), its version bumped."""
+    """The submission of a change (created as a draft if none), its version bumped.
+
+    Two first saves of one report race to create it: the loser finds it created meanwhile, at a version
+    it never saw, and is refused like any stale save (412), never a unique-key error."""
     now = clock.now()
     if loaded.submission is None:
-        loaded.submission = submissions.add(session, Submission(
-            period_id=loaded.period.id, unit_id=loaded.unit.id, status="draft", version=1, updated_at=now,
-        ))
+        loaded.submission = submissions.create_draft(session, loaded.period.id, loaded.unit.id, now)
+        if loaded.submission is None:
+            raise PreconditionFailed("Báo cáo vừa được người khác tạo. Hãy tải lại rồi lưu lại.")
     else:
         loaded.submission.version += 1
         loaded.submission.updated_at = now

@@ -25,6 +25,32 @@ def test_two_people_saving_the_same_version_exactly_one_wins(server):
     assert saved["version"] != etag.strip('"')
 
 
+def test_twenty_first_saves_of_one_report_at_once_never_fail(server):
+    """The report does not exist yet: twenty first saves (If-Match "0") race to create it. On PostgreSQL
+    the losers used to die on the unique key (UniqueViolation, a 500); now exactly one wins, the others
+    are told it changed (412), and the report holds the winner's value."""
+    first_save = "/api/v1/submissions/2026-Y/CAX-001"
+    reporter = server.client("baocao.cax")
+    assert reporter.get(first_save).json()["version"] == 0
+    indicator = count_indicator(reporter)
+    people = [server.client("baocao.cax") for _ in range(20)]
+
+    def save(index: int) -> tuple[int, int]:
+        body = {"values": [{"indicator": indicator, "count": index}]}
+        response = people[index].put(f"{first_save}/values", json=body, headers={"If-Match": '"0"'})
+        assert response.headers["content-type"].startswith(
+            "application/json" if response.status_code == 200 else "application/problem+json")
+        return response.status_code, index
+
+    with ThreadPoolExecutor(20) as pool:
+        answers = list(pool.map(save, range(20)))
+    assert sorted(status for status, _ in answers) == [200] + [412] * 19, answers
+    winner = next(index for status, index in answers if status == 200)
+    saved = reporter.get(first_save).json()
+    assert saved["version"] == 1
+    assert [i["value"]["count"] for i in saved["indicators"] if i["code"] == indicator] == [winner]
+
+
 def _ranking(client) -> list[tuple]:
     items = client.get("/api/v1/scores/2026-H1").json()["items"]
     return sorted((i["unit"]["code"], i["total"], i["tier"], i["rank"]) for i in items)

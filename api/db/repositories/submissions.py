@@ -1,6 +1,9 @@
 """Submissions, their values and evidence files."""
 
+from datetime import datetime
+
 from sqlalchemy import delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from api.db.models import EmulationGroup, EvidenceFile, Period, Submission, SubmissionValue, Unit
@@ -10,6 +13,20 @@ def find(session: Session, period_id: int, unit_id: int, *, for_update: bool = F
     """``for_update`` locks the row until commit (PostgreSQL), so two writers cannot both see the same version."""
     query = select(Submission).where(Submission.period_id == period_id, Submission.unit_id == unit_id)
     return session.scalar(query.with_for_update() if for_update else query)
+
+
+def create_draft(session: Session, period_id: int, unit_id: int, now: datetime) -> Submission | None:
+    """Insert the draft of (period, unit), or nothing when it exists: another transaction created it
+    since it was looked up (PostgreSQL waits here for that one to end). The new row, or None."""
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        insert(Submission)
+        .values(period_id=period_id, unit_id=unit_id, status="draft", version=1, updated_at=now)
+        .on_conflict_do_nothing(index_elements=["period_id", "unit_id"])
+        .returning(Submission.id)
+    )
+    created = session.scalar(statement)
+    return None if created is None else session.get(Submission, created)
 
 
 def values_of(session: Session, submission_id: int) -> list[SubmissionValue]:

@@ -251,7 +251,10 @@ def create_missing_submissions(session: Session, now: datetime) -> None:
         .distinct()
     )
     columns = ["period_id", "unit_id", "status", "version", "updated_at"]
-    session.execute(insert(_submissions).from_select(columns, source))
+    # A first save committed since the check above already made the row (PostgreSQL): keep it.
+    dialect_insert = postgresql.insert if is_postgresql(session) else sqlite.insert
+    session.execute(dialect_insert(_submissions).from_select(columns, source).on_conflict_do_nothing(
+        index_elements=["period_id", "unit_id"]))
 
 
 def merge_values(session: Session) -> None:
