@@ -191,7 +191,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Keep a connection open for every request in flight and its side session (login checks, imports'
     # reads): a connection opened per request cost more than the ranking query itself (SQLite reads the
     # schema anew on each one).
-    engine = make_engine(settings.database_url, pool_size=2 * settings.max_concurrent_requests)
+    engine = make_engine(settings.database_url, pool_size=2 * settings.max_concurrent_requests,
+                         busy_seconds=settings.database_busy_seconds)
     app.state.settings = settings
     app.state.engine = engine
     app.state.read_sessions, app.state.write_sessions = session_factories(engine)

@@ -68,6 +68,11 @@ class Settings(BaseSettings):
     # (two per request kept open, see api.main), so a request holding a lock or a connection always
     # gets a thread to finish.
     max_concurrent_requests: int = 10
+    # How long a request waits for the database before it is answered 503 with Retry-After: SQLite's
+    # writer queue and busy timeout; PostgreSQL's lock_timeout for the request's transactions.
+    database_busy_seconds: float = Field(default=10, gt=0, le=300)
+    # PostgreSQL statement_timeout of a request's transactions (an import's included); 0: none.
+    database_statement_seconds: float = Field(default=120, ge=0, le=3600)
     login_failures_per_account: int = 5
     login_failures_per_address: int = 30
     login_window_minutes: int = 15

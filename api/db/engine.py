@@ -1,16 +1,23 @@
 """Engine and session factories.
 
-SQLite is tuned for a small web server: WAL so readers never block the writer, a busy timeout instead
-of immediate "database is locked" errors, foreign keys enforced, and ``BEGIN IMMEDIATE`` for write
-transactions so two read-then-write requests cannot deadlock on the lock upgrade, queued in the
+SQLite is tuned for a small web server: WAL so readers never block the writer, a bounded busy timeout
+instead of immediate "database is locked" errors, foreign keys enforced, and ``BEGIN IMMEDIATE`` for
+write transactions so two read-then-write requests cannot deadlock on the lock upgrade, queued in the
 kernel rather than in SQLite's polling busy handler (``api.db.sqlite_writers``).
+
+A request's waits are bounded on both engines, so a busy database is a 503 with Retry-After (the error
+handler of ``api.main``), not a request hanging or a 500: SQLite through ``busy_seconds`` (the writer
+queue and the busy timeout), PostgreSQL through :func:`bound_request_waits` (``lock_timeout`` and
+``statement_timeout`` set for each of the request's transactions).
 """
 
+import sqlite3
 from fractions import Fraction
 
 import orjson
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.db.sqlite_writers import QueuedWriterConnection
@@ -35,11 +42,12 @@ def _json_text(value) -> str:
     return json_bytes(value).decode()
 
 
-def make_engine(url: str, pool_size: int | None = None, **kwargs) -> Engine:
+def make_engine(url: str, pool_size: int | None = None, busy_seconds: float = 30, **kwargs) -> Engine:
     """Create an engine for ``url``; SQLite connections get the pragmas and explicit BEGIN.
 
     ``pool_size``: connections kept open (10 more may be opened under a burst); an in-memory SQLite
-    database has one connection per thread and ignores it.
+    database has one connection per thread and ignores it. ``busy_seconds``: how long a SQLite
+    connection waits for the writer's place or a lock before "database is locked".
     """
     parsed = make_url(url)
     kwargs = {"json_serializer": _json_text, "json_deserializer": orjson.loads, **kwargs}
@@ -48,7 +56,8 @@ def make_engine(url: str, pool_size: int | None = None, **kwargs) -> Engine:
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, **kwargs)
     engine = create_engine(
-        url, connect_args={"check_same_thread": False, "timeout": 30, "factory": QueuedWriterConnection}, **kwargs
+        url, connect_args={"check_same_thread": False, "timeout": busy_seconds, "factory": QueuedWriterConnection},
+        **kwargs,
     )
 
     @event.listens_for(engine, "connect")
@@ -57,7 +66,7 @@ def make_engine(url: str, pool_size: int | None = None, **kwargs) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={round(busy_seconds * 1000)}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
@@ -65,11 +74,33 @@ def make_engine(url: str, pool_size: int | None = None, **kwargs) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(connection):
         if connection.get_execution_options().get(WRITE_OPTION, False):
-            connection.connection.dbapi_connection.begin_write()
+            try:
+                connection.connection.dbapi_connection.begin_write()
+            except sqlite3.OperationalError as error:
+                # Raised in an event, the driver's error is not wrapped by SQLAlchemy: wrap it, so the
+                # one handler of database errors answers it (503), not the catch-all (500).
+                raise OperationalError("BEGIN IMMEDIATE", None, error) from error
         else:
             connection.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def bound_request_waits(session: Session, lock_seconds: float, statement_seconds: float) -> None:
+    """PostgreSQL: every transaction of ``session`` (a request may commit and begin again, as imports
+    do) gives up waiting for a lock after ``lock_seconds`` (LockNotAvailable) and runs no statement
+    longer than ``statement_seconds`` (QueryCanceled; 0: no limit), both answered 503. SQLite: nothing,
+    its waits are bounded per connection."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    lock, statement = f"{round(lock_seconds * 1000)}ms", f"{round(statement_seconds * 1000)}ms"
+
+    @event.listens_for(session, "after_begin")
+    def _bounded(_session, _transaction, connection) -> None:
+        connection.exec_driver_sql(
+            "SELECT set_config('lock_timeout', %s, true), set_config('statement_timeout', %s, true)",
+            (lock, statement),
+        )
 
 
 def session_factories(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[Session]]:

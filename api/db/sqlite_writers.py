@@ -5,15 +5,16 @@ sleeps growing to 100 ms. Under load a writer that has waited a while sleeps 100
 while fresh arrivals grab the lock in between: waits of seconds under load (docs/benchmarks.md).
 Here a write transaction first queues on a lock of the process (threads wake as soon as it is
 released) and then on an ``flock`` of a file next to the database (the kernel wakes the other server
-process's writer the same way), and only then runs ``BEGIN IMMEDIATE``. Processes that do not take
-part (the ``sqlite3`` shell, an old server) are still kept out by SQLite's own lock; they just wait in
-its busy handler.
+process's writer the same way, checked every few milliseconds so the wait stays bounded), and only
+then runs ``BEGIN IMMEDIATE``. Processes that do not take part (the ``sqlite3`` shell, an old server)
+are still kept out by SQLite's own lock; they just wait in its busy handler.
 """
 
 import fcntl
 import os
 import sqlite3
 import threading
+import time
 
 _process_locks: dict[str, threading.Lock] = {}
 _process_locks_guard = threading.Lock()
@@ -42,18 +43,20 @@ class QueuedWriterConnection(sqlite3.Connection):
     def begin_write(self) -> None:
         """Queue for the writer's place, then ``BEGIN IMMEDIATE``.
 
-        The wait for the process's place is bounded by the connection's timeout (SQLite's busy timeout
-        before), then it fails as "database is locked"; the transaction may commit on another thread
-        (FastAPI runs a dependency's teardown on any worker), so the place is not tied to a thread.
+        The wait for the process's place and for the other processes' writers is bounded by the
+        connection's timeout (as SQLite's busy timeout), then it fails as "database is locked"; the
+        transaction may commit on another thread (FastAPI runs a dependency's teardown on any worker),
+        so the place is not tied to a thread.
         """
         if self._lock_path is not None:
+            deadline = time.monotonic() + self._wait_seconds
             lock = _process_lock(self._lock_path)
             if not lock.acquire(timeout=self._wait_seconds):
                 raise sqlite3.OperationalError("database is locked (writer queue)")
             try:
                 if self._lock_file is None:
                     self._lock_file = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-                fcntl.flock(self._lock_file, fcntl.LOCK_EX)
+                self._flock_until(deadline)
             except BaseException:
                 lock.release()
                 raise
@@ -63,6 +66,19 @@ class QueuedWriterConnection(sqlite3.Connection):
         except BaseException:
             self._leave_queue()
             raise
+
+    def _flock_until(self, deadline: float) -> None:
+        """The file lock another process's writer may hold, waited for until ``deadline``."""
+        pause = 0.001
+        while True:
+            try:
+                fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise sqlite3.OperationalError("database is locked (writer in another process)") from None
+                time.sleep(pause)
+                pause = min(pause * 2, 0.01)
 
     def _leave_queue(self) -> None:
         if self._queued:

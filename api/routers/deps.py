@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from api.db.engine import bound_request_waits
 from api.services import accounts, transaction
 from api.services.access import Credential, Principal
 from api.services.errors import Forbidden, PreconditionFailed, PreconditionRequired, Unauthenticated
@@ -52,13 +53,21 @@ def db_session(request: Request) -> Iterator[Session]:
     A write transaction (SQLite's lock taken up front) for unsafe methods."""
     state = request.app.state
     with transaction.owned(state.read_sessions if request.method in SAFE_METHODS else state.write_sessions) as session:
+        _bounded(request, session)
         yield session
 
 
 def read_db_session(request: Request) -> Iterator[Session]:
     """A read-only transaction beside the request's own, for slow checks that must not hold the write lock."""
     with transaction.owned(request.app.state.read_sessions) as session:
+        _bounded(request, session)
         yield session
+
+
+def _bounded(request: Request, session: Session) -> None:
+    """A request waits for the database a bounded time, then is answered 503 (``BANHAT_DATABASE_*``)."""
+    configured = request.app.state.settings
+    bound_request_waits(session, configured.database_busy_seconds, configured.database_statement_seconds)
 
 
 def commit_before_answering(session: Session) -> None:
