@@ -50,6 +50,7 @@ from api.routers import (
     webhooks,
 )
 from api.services.errors import PROBLEM_JSON, ServiceError, problem_bytes
+from api.services.imports import runs as import_runs
 from api.services.imports import values as value_imports
 from api.settings import Settings, apply_clock, get_settings
 
@@ -168,11 +169,17 @@ def _mount_spa(app: FastAPI, dist: Path) -> None:
         return FileResponse(index, headers={"Cache-Control": REVALIDATE})
 
 
+def _recover(write_sessions) -> None:
+    """What a stopped server left unfinished: the import runs it was running (their keys are freed)
+    and the periods its deferred recomputes left marked pending (recomputed)."""
+    import_runs.release_interrupted(write_sessions)
+    value_imports.recompute_pending(write_sessions)
+
+
 @asynccontextmanager
-async def _finish_deferred_recomputes(app: FastAPI) -> AsyncIterator[None]:
-    """A server stopped during a large import's deferred recompute left its periods marked pending:
-    recompute them in a worker thread at start-up while requests are served."""
-    recovery = asyncio.create_task(run_in_threadpool(value_imports.recompute_pending, app.state.write_sessions))
+async def _recover_at_start_up(app: FastAPI) -> AsyncIterator[None]:
+    """Recover from a stop (:func:`_recover`) in a worker thread at start-up while requests are served."""
+    recovery = asyncio.create_task(run_in_threadpool(_recover, app.state.write_sessions))
     yield
     await recovery
 
@@ -186,7 +193,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=None if settings.environment == "production" else f"{API_PREFIX}/docs",
         redoc_url=None,
-        lifespan=_finish_deferred_recomputes,
+        lifespan=_recover_at_start_up,
     )
     # Keep a connection open for every request in flight and its side session (login checks, imports'
     # reads): a connection opened per request cost more than the ranking query itself (SQLite reads the

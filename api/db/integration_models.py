@@ -22,6 +22,8 @@ class ImportRun(Base):
     request_sha256: Mapped[str] = mapped_column(String(64))
     filename: Mapped[str | None] = mapped_column(String(255))
     status: Mapped[str] = mapped_column(String(16))  # running, done
+    # The process running it ("host/pid/start"), to tell a live run from one a killed server left behind.
+    owner: Mapped[str | None] = mapped_column(String(255))
     http_status: Mapped[int | None] = mapped_column(Integer)
     report: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     started_at: Mapped[datetime]

@@ -7,6 +7,7 @@ on PostgreSQL values written) and has been for half the time an uninterrupted im
 then is the stopped server killed, so the kill certainly lands inside the transaction. The uninterrupted
 import is killed right after its answer: a confirmed import is never lost."""
 
+import hashlib
 import sqlite3
 import threading
 
@@ -58,21 +59,25 @@ def _import(server_url: str, cookies, csrf: str, body: bytes, outcome: dict) -> 
             response = client.post(
                 "/api/v1/imports/values",
                 files={"file": ("so-lieu.csv", body, "text/csv")},
-                headers={"X-CSRF-Token": csrf},
+                headers={"X-CSRF-Token": csrf, "Idempotency-Key": _key(body)},
             )
             outcome["status"] = response.status_code
     except httpx.TransportError as error:
         outcome["status"] = type(error).__name__
 
 
+def _key(body: bytes) -> str:
+    return f"crash-{hashlib.sha256(body).hexdigest()[:16]}"
+
+
 def _start_import(server: Server, admin: httpx.Client, targets: list[tuple[str, str]], mark: int):
     """An import of every pair with the count ``mark``, sent from a thread: (thread, outcome)."""
     rows = [["Mã đơn vị", "Mã kỳ báo cáo", "Mã chỉ tiêu", "Số lần"]]
     rows += [[unit, "2026-H1", indicator, mark] for unit, indicator in targets]
-    outcome: dict = {}
+    body = csv_bytes(rows)
+    outcome: dict = {"body": body}
     request = threading.Thread(
-        target=_import,
-        args=(server.url, admin.cookies, admin.headers["X-CSRF-Token"], csv_bytes(rows), outcome),
+        target=_import, args=(server.url, admin.cookies, admin.headers["X-CSRF-Token"], body, outcome)
     )
     request.start()
     return request, outcome
@@ -80,7 +85,8 @@ def _start_import(server: Server, admin: httpx.Client, targets: list[tuple[str, 
 
 def test_kill_during_a_large_import_leaves_before_or_after(server, tmp_path):
     """Two imports of every pair, each with a new count that recognises its rows; the server is restarted
-    after each kill and every row of both imports is checked."""
+    after each kill and every row of both imports is checked. The killed import's Idempotency-Key is free
+    after the restart: a retry with it runs (or replays the answer of an import killed after its commit)."""
     running = server
     admin = running.client("admin")
     targets = _targets(admin)
@@ -120,6 +126,10 @@ def test_kill_during_a_large_import_leaves_before_or_after(server, tmp_path):
     running = start_server(server.database_url, tmp_path)
     marked = _marked(onlooker, mark)
     assert marked in (0, len(targets)), f"torn import: {marked} of {len(targets)} rows"
+    retry = running.client("admin").post("/api/v1/imports/values", headers={"Idempotency-Key": _key(outcome["body"])},
+                                         files={"file": ("so-lieu.csv", outcome["body"], "text/csv")})  # fmt: skip
+    assert retry.status_code == 200, retry.text[:300]
+    assert _marked(running.client("admin"), units, mark) == len(targets)
     running.process.terminate()
     running.process.wait(timeout=30)
     onlooker.close()

@@ -12,6 +12,10 @@ def by_key(session: Session, actor: str, key: str) -> ImportRun | None:
     return session.scalar(select(ImportRun).where(ImportRun.actor == actor, ImportRun.idempotency_key == key))
 
 
+def running(session: Session) -> list[ImportRun]:
+    return list(session.scalars(select(ImportRun).where(ImportRun.status == "running")))
+
+
 def add(session: Session, run: ImportRun) -> ImportRun:
     session.add(run)
     session.flush()
