@@ -118,7 +118,8 @@ def serve(
     port: Annotated[int, typer.Option()] = 8000,
     workers: Annotated[int, typer.Option()] = 1,
 ) -> None:
-    """Serve the API and the built SPA on one URL."""
+    """Serve the API and the built SPA on one URL. Proxy headers are read by the application, only from
+    BANHAT_TRUSTED_PROXIES (uvicorn's own reading would trust loopback)."""
     import uvicorn
 
-    uvicorn.run("api.main:create_app", factory=True, host=host, port=port, workers=workers)
+    uvicorn.run("api.main:create_app", factory=True, host=host, port=port, workers=workers, proxy_headers=False)

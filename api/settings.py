@@ -6,7 +6,7 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, IPvAnyNetwork
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from api import clock
@@ -73,9 +73,16 @@ class Settings(BaseSettings):
     database_busy_seconds: float = Field(default=10, gt=0, le=300)
     # PostgreSQL statement_timeout of a request's transactions (an import's included); 0: none.
     database_statement_seconds: float = Field(default=120, ge=0, le=3600)
-    login_failures_per_account: int = 5
-    login_failures_per_address: int = 30
-    login_window_minutes: int = 15
+    # Refused sign-ins within the window before 429: for one account from one client address (an
+    # attacker elsewhere cannot lock its owner out), from one address whatever the accounts, and for
+    # one account from all addresses together (a slower limit against guessing from many addresses).
+    login_failures_per_account: int = Field(default=5, ge=1)
+    login_failures_per_address: int = Field(default=30, ge=1)
+    login_failures_per_account_all_addresses: int = Field(default=100, ge=1)
+    login_window_minutes: int = Field(default=15, ge=1)
+    # Addresses or networks of the reverse proxies whose X-Forwarded-For is believed (JSON list, e.g.
+    # ["127.0.0.1", "10.0.0.0/24"]); empty: none, the peer's address is the client's.
+    trusted_proxies: list[IPvAnyNetwork] = []
     import_max_bytes: int = Field(default=ImportLimits.max_bytes, ge=1)
     import_max_rows: int = Field(default=ImportLimits.max_rows, ge=1)
     import_problem_limit: int = Field(default=ImportLimits.problem_limit, ge=0)

@@ -18,7 +18,7 @@ def install(app: FastAPI, settings: Settings) -> None:
     # inside the security headers and after the body size cap.
     app.add_middleware(InputGuardMiddleware)
     app.add_middleware(ConcurrencyLimitMiddleware, limit=settings.max_concurrent_requests)
-    app.add_middleware(ClientAddressMiddleware)
+    app.add_middleware(ClientAddressMiddleware, trusted_proxies=settings.trusted_proxies)
     app.add_middleware(SecurityHeadersMiddleware, docs_prefix=app.docs_url)
     if settings.cors_origins:
         # Only for a separately hosted client; the SPA is served from the API's own origin and needs none.

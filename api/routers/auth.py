@@ -45,7 +45,7 @@ def login(
         raise
     transaction.rollback(checks)
     signed_in = accounts.open_session(session, user_id, settings.session_hours)
-    throttle.succeeded(session, body.username)
+    throttle.succeeded(session, body.username, address)
     max_age = settings.session_hours * 3600
     response.set_cookie(SESSION_COOKIE, signed_in.session_id, max_age=max_age, httponly=True, samesite="strict",
                         secure=settings.cookie_secure, path="/")

@@ -1,5 +1,13 @@
-"""Login throttling: after too many refused sign-ins for one account, or from one client address, within a
-window, further attempts get 429 with Retry-After until the oldest failure leaves the window.
+"""Login throttling: after too many refused sign-ins within a window, further attempts get 429 with
+Retry-After until the oldest failure leaves the window. Three counts, each with its limit:
+
+- one account from one client address (5): guessing from one place stops there, and only there: the
+  account's owner elsewhere still signs in, so nobody can lock a known account out by failing on purpose;
+- one client address, whatever the accounts (30): one place trying many accounts;
+- one account from all addresses together (100): guessing spread over many addresses, slower.
+
+The address is the one resolved by ``api.middleware.client`` (``X-Forwarded-For`` only from
+``BANHAT_TRUSTED_PROXIES``), so a client cannot pick a fresh one per attempt.
 
 The failures live in the database, so every API process counts the same attempts. They are written in
 their own short transaction: the request's transaction is rolled back when the sign-in is refused.
@@ -22,6 +30,7 @@ class LoginThrottle:
     sessions: sessionmaker[Session]
     per_account: int
     per_address: int
+    per_account_all_addresses: int
     window: timedelta
 
     @classmethod
@@ -30,11 +39,13 @@ class LoginThrottle:
             sessions,
             settings.login_failures_per_account,
             settings.login_failures_per_address,
+            settings.login_failures_per_account_all_addresses,
             timedelta(minutes=settings.login_window_minutes),
         )
 
     def _limits(self, username: str, address: str | None) -> list[tuple[str, int]]:
-        limits = [(f"account:{username.strip().lower()}", self.per_account)]
+        account = f"account:{username.strip().lower()}"
+        limits = [(f"{account}|{address or '-'}", self.per_account), (account, self.per_account_all_addresses)]
         if address:
             limits.append((f"address:{address}", self.per_address))
         return limits
@@ -63,7 +74,7 @@ class LoginThrottle:
                 login_failures.add(session, key, now)
             audit.record(session, actor=username, action="session.refused", entity="user", entity_key=username)
 
-    def succeeded(self, session: Session, username: str) -> None:
-        """A correct password clears the account's count (in the request's own transaction)."""
-        key, _limit = self._limits(username, None)[0]
-        login_failures.forget(session, key)
+    def succeeded(self, session: Session, username: str, address: str | None) -> None:
+        """A correct password clears the account's counts (in the request's own transaction)."""
+        for key, _limit in self._limits(username, address)[:2]:
+            login_failures.forget(session, key)

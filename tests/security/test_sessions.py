@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
-from api.db.models import ApiToken, LoginFailure, UserSession
+from api.db.models import ApiToken, AuditEntry, LoginFailure, UserSession
 from api.main import create_app
 from tests.conftest import DEMO_PASSWORD
 
@@ -74,6 +74,65 @@ def test_address_throttled_across_accounts(settings):
             assert _wrong(client, "a4").status_code == 429
     finally:
         strict.state.engine.dispose()
+
+
+def _from(app, address: str, forwarded_for: str | None = None) -> TestClient:
+    """A client whose TCP peer is ``address``, sending ``X-Forwarded-For`` when given."""
+    headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
+    return TestClient(app, client=(address, 40000), headers=headers)
+
+
+def test_an_attacker_failing_on_purpose_cannot_lock_the_owner_out(settings):
+    """5 failures from the attacker's address hold that address only; the owner signs in from its own.
+    Spread over many addresses, the failures meet the slower limit for the account (here 8)."""
+    app = create_app(settings.model_copy(update={"login_failures_per_account_all_addresses": 8}))
+    try:
+        attacker, owner = _from(app, "203.0.113.7"), _from(app, "198.51.100.20")
+        for _ in range(settings.login_failures_per_account):
+            assert _wrong(attacker, "admin").status_code == 401
+        assert attacker.post(LOGIN, json={"username": "admin", "password": DEMO_PASSWORD}).status_code == 429
+        assert owner.post(LOGIN, json={"username": "admin", "password": DEMO_PASSWORD}).status_code == 200
+        # The owner's success cleared the account's counts; now from eight addresses, one failure each.
+        for number in range(8):
+            assert _wrong(_from(app, f"192.0.2.{number + 1}"), "admin").status_code == 401
+        assert _from(app, "192.0.2.99").post(LOGIN, json={"username": "admin", "password": DEMO_PASSWORD}
+                                              ).status_code == 429  # fmt: skip
+    finally:
+        app.state.engine.dispose()
+
+
+def test_forwarded_addresses_are_believed_only_from_trusted_proxies(settings, database):
+    """By default X-Forwarded-For is ignored, so rotating it neither escapes the per-address limit nor
+    forges the audit's address; from a configured proxy its rightmost untrusted entry is the client."""
+    app = create_app(settings)
+    try:
+        for number in range(settings.login_failures_per_account):
+            assert _wrong(_from(app, "127.0.0.1", f"10.9.9.{number}"), "leader").status_code == 401
+        spoofing = _from(app, "127.0.0.1", "10.9.9.200")
+        assert spoofing.post(LOGIN, json={"username": "leader", "password": DEMO_PASSWORD}).status_code == 429
+    finally:
+        app.state.engine.dispose()
+    proxied = create_app(settings.model_copy(update={"trusted_proxies": ["127.0.0.1", "10.0.0.0/8"]}))
+    try:
+        for forwarded, seen in (
+            ("203.0.113.5", "203.0.113.5"),
+            ("203.0.113.5, 10.1.2.3", "203.0.113.5"),  # a second, trusted proxy in between
+            ("6.6.6.6, 203.0.113.5", "203.0.113.5"),  # the client's own header, left of the real address
+            ("nonsense, 203.0.113.5", "203.0.113.5"),
+            ("203.0.113.5, nonsense", "127.0.0.1"),  # nothing believable beyond the proxy
+        ):
+            _wrong(_from(proxied, "127.0.0.1", forwarded), "ai-do")
+            with database.connect() as connection:
+                address = connection.scalars(select(AuditEntry.client_address).order_by(AuditEntry.id.desc())
+                                             .limit(1)).one()  # fmt: skip
+            assert address == seen, forwarded
+        # An untrusted peer's header is ignored even with proxies configured.
+        _wrong(_from(proxied, "192.0.2.50", "203.0.113.5"), "ai-do")
+        with database.connect() as connection:
+            last = connection.scalars(select(AuditEntry.client_address).order_by(AuditEntry.id.desc()).limit(1)).one()
+        assert last == "192.0.2.50"
+    finally:
+        proxied.state.engine.dispose()
 
 
 def test_success_clears_the_account_count_and_old_failures_age_out(anonymous, settings, database):
