@@ -1,5 +1,6 @@
 """Accounts: sign-in sessions, API tokens and user administration."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -172,19 +173,8 @@ def create_user(
     if users.username_taken(session, username):
         raise Invalid("Tên đăng nhập đã tồn tại.", [FieldProblem(["body", "username"], "Tên đăng nhập đã tồn tại.")])
     unit = _unit_for(session, role, unit_code)
-    user = users.add(session, User(
-        username=username, full_name=full_name, password_hash=hash_password(password), role=role,
-        unit_id=unit.id if unit else None, active=True, created_at=clock.now(),
-    ))
-    audit.record(session, actor=principal.username if principal else "cli", action="user.create", entity="user",
-                 entity_key=username, after=_snapshot(user, unit))
-    return user, unit
-
-
-def _keep_an_active_admin(session: Session, user: User) -> None:
-    """Refuse (409) to disable or demote the last active administrator: nobody could manage accounts."""
-    if not set(users.lock_active_admins(session)) - {user.id}:
-        raise Conflict("Không thể vô hiệu hóa hoặc đổi vai trò của quản trị viên cuối cùng còn hoạt động.")
+    new = NewUser(username, full_name, role, unit, hash_password(password))
+    return add_users(session, principal.username if principal else "cli", [new])[0], unit
 
 
 def update_user(session: Session, principal: Principal, username: str, changes: dict) -> tuple[User, Unit | None]:
@@ -193,23 +183,67 @@ def update_user(session: Session, principal: Principal, username: str, changes: 
     if user is None:
         raise NotFound("Không tìm thấy tài khoản.")
     found = users.with_unit(session, user.id)
-    before = _snapshot(*found)
     role = changes.get("role") or user.role
     unit_code = changes["unit"] if "unit" in changes else (found[1].code if found[1] else None)
     unit = _unit_for(session, role, unit_code)
-    user.role, user.unit_id = role, unit.id if unit else None
-    if changes.get("full_name"):
-        user.full_name = changes["full_name"]
-    if changes.get("password"):
-        user.password_hash = hash_password(changes["password"])
-    if changes.get("active") is not None:
-        user.active = changes["active"]
-    if before["role"] == "admin" and before["active"] and (user.role != "admin" or not user.active):
-        _keep_an_active_admin(session, user)
-    if changes.get("password") or user.active is False:
-        # A new password or a disabled account ends every signed-in browser of that user.
-        users.delete_sessions_of(session, user.id)
-    session.flush()
-    audit.record(session, actor=principal.username, action="user.update", entity="user", entity_key=username,
-                 before=before, after=_snapshot(user, unit))
+    password_hash = hash_password(changes["password"]) if changes.get("password") else None
+    change_users(session, principal.username, [UserChange(user, _snapshot(*found), changes.get("full_name"), role,
+                                                          unit, password_hash, changes.get("active"))])  # fmt: skip
     return user, unit
+
+
+@dataclass(frozen=True, slots=True)
+class NewUser:
+    """An account to create whose name is free, role known and unit found (its password hashed)."""
+
+    username: str
+    full_name: str
+    role: str
+    unit: Unit | None
+    password_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class UserChange:
+    """A checked change of an account: ``before`` is its audit snapshot; None keeps a field."""
+
+    user: User
+    before: dict
+    full_name: str | None
+    role: str
+    unit: Unit | None
+    password_hash: str | None
+    active: bool | None = None
+
+
+def add_users(session: Session, actor: str, new: Sequence[NewUser]) -> list[User]:
+    """Create checked accounts together (the form one, an import thousands), one audit entry each."""
+    now = clock.now()
+    made = [User(username=row.username, full_name=row.full_name, password_hash=row.password_hash, role=row.role,
+                 unit_id=row.unit.id if row.unit else None, active=True, created_at=now) for row in new]
+    session.add_all(made)
+    session.flush()
+    audit.record_many(session, actor=actor, action="user.create", entity="user",
+                      changes=[(user.username, None, _snapshot(user, row.unit)) for user, row in zip(made, new, strict=True)])
+    return made
+
+
+def change_users(session: Session, actor: str, changes: Sequence[UserChange]) -> None:
+    """Apply checked changes of accounts, audited. Refused (409) when no active administrator would be
+    left: nobody could manage accounts. A new password or a disabled account ends its sessions."""
+    stepping_down = {row.user.id for row in changes if row.before["role"] == "admin" and row.before["active"]
+                     and (row.role != "admin" or row.active is False)}  # fmt: skip
+    if stepping_down and not set(users.lock_active_admins(session)) - stepping_down:
+        raise Conflict("Không thể vô hiệu hóa hoặc đổi vai trò của quản trị viên cuối cùng còn hoạt động.")
+    for row in changes:
+        user = row.user
+        user.role, user.unit_id = row.role, row.unit.id if row.unit else None
+        user.full_name = row.full_name or user.full_name
+        user.password_hash = row.password_hash or user.password_hash
+        if row.active is not None:
+            user.active = row.active
+        if row.password_hash or user.active is False:
+            users.delete_sessions_of(session, user.id)
+    session.flush()
+    audit.record_many(session, actor=actor, action="user.update", entity="user",
+                      changes=[(row.user.username, row.before, _snapshot(row.user, row.unit)) for row in changes])

@@ -1,13 +1,16 @@
 """Stored scores kept fresh: recompute one unit and re-rank its group after every change.
 
 A change to one unit's values or workflow touches only that unit's score row and the ranks of its
-emulation group: the service that makes the change calls :func:`recompute_unit` (or
-:func:`unit_changed`), which scores the unit at once and queues the writes; the transaction owner
-(:mod:`api.services.transaction`) writes them with :func:`write_pending` just before COMMIT.
+emulation group: the service that makes the change calls :func:`recompute_unit`, which scores the
+unit at once and queues the writes, or :func:`units_changed`, which queues the unit to be scored (a
+units import changes thousands: they are scored together, a few queries per period); the transaction
+owner (:mod:`api.services.transaction`) scores the queued units and writes everything with
+:func:`write_pending` just before COMMIT.
 ``recompute_period`` rebuilds a whole period (seed, scheme change, lock).
 """
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
 
@@ -57,6 +60,8 @@ class _Pending:
         self.rows: dict[tuple[int, int], dict | None] = {}
         # The groups to re-rank, by period id.
         self.groups: dict[int, tuple[Period, set[int]]] = {}
+        # Units to score before writing (created, moved or of another kind), by period id and unit id.
+        self.units: dict[int, tuple[Period, dict[int, Unit]]] = {}
 
     def rerank(self, period: Period, group_ids: set[int]) -> None:
         self.groups.setdefault(period.id, (period, set()))[1].update(group_ids)
@@ -160,14 +165,23 @@ def _score(context: ScoringContext, period: Period, unit: Unit, submission: Subm
                          deductions=deductions, timeliness=due)
 
 
-def _review_score(session: Session, context: ScoringContext, period: Period, unit: Unit) -> tuple[UnitScore, RankStatus]:
+def _annual_results(session: Session, period: Period, unit_ids: list[int] | None) -> dict[int, dict[str, Row]]:
+    """For a review period: the stored results of the annual periods it spans, by unit id and period code
+    (``unit_ids`` None: every unit)."""
+    spanned = {p.id: p.code for p in catalog_repo.periods_by_codes(session, list(period.spans))}
+    found: dict[int, dict[str, Row]] = {}
+    for row in scores.annual_results(session, list(spanned), unit_ids):
+        found.setdefault(row.unit_id, {})[spanned[row.period_id]] = row
+    return found
+
+
+def _review_score(context: ScoringContext, period: Period, unit: Unit, found: dict[str, Row]) -> tuple[UnitScore, RankStatus]:
     """Review periods take no values: their score comes from the ranked annual results they span
-    (``api.domain.review_score``: means, a missing year counting 0, any year's failed veto caps the tier)."""
-    spanned = {p.code: p.id for p in catalog_repo.periods_by_codes(session, list(period.spans))}
-    found = scores.annual_results(session, list(spanned.values()), unit.id)
+    (``found``, by period code; ``api.domain.review_score``: means, a missing year counting 0, any
+    year's failed veto caps the tier)."""
     annual = []
     for code in period.spans:
-        row = found.get(spanned.get(code))
+        row = found.get(code)
         ranked = row is not None and RankStatus(row.rank_status).ranked
         annual.append(AnnualResult(
             exact(row.total),
@@ -272,34 +286,54 @@ def recompute_unit(session: Session, period: Period, unit: Unit) -> None:
     every committed change to its inputs; only the writes at commit hold the lock of the unit's group,
     which every score writer of the group queues for (see :func:`write_pending`).
     """
-    if period.status == "locked" or unit.group_id is None:
+    _score_units(session, period, [unit])
+
+
+def _score_units(session: Session, period: Period, changed: list[Unit]) -> None:
+    """:func:`recompute_unit` for many units, with one query per kind of input."""
+    changed = [unit for unit in changed if unit.group_id is not None]
+    if period.status == "locked" or not changed:
         return
-    units.lock(session, unit.id)
-    submission = submissions.find(session, period.id, unit.id)
+    ids = [unit.id for unit in changed]
+    units.lock(session, ids)
+    found = submissions.of_units(session, period.id, ids)
     _catalog, context = scoring_context(session, period)
     if period.spans:
-        result, status = _review_score(session, context, period, unit)
+        annual = _annual_results(session, period, ids)
     else:
-        entered = _entered_values(session, period.id, [unit.id]).get(unit.id, {}) if submission else {}
-        result = _score(context, period, unit, submission, entered, _previous_rates(session, period, [unit.id]),
-                        adjustments_repo.adjustments_for(session, period, [unit.id]))
-        status = _rank_status(context, submission)
-    _queue(session, period, unit.id, _fields(period, unit, submission, result, status), {unit.group_id})
+        entered = _entered_values(session, period.id, ids) if found else {}
+        previous = _previous_rates(session, period, ids)
+        adjustments = adjustments_repo.adjustments_for(session, period, ids)
+    for unit in changed:
+        submission = found.get(unit.id)
+        if period.spans:
+            result, status = _review_score(context, period, unit, annual.get(unit.id, {}))
+        else:
+            result = _score(context, period, unit, submission, entered.get(unit.id, {}), previous, adjustments)
+            status = _rank_status(context, submission)
+        _queue(session, period, unit.id, _fields(period, unit, submission, result, status), {unit.group_id})
 
 
-def unit_changed(session: Session, unit: Unit, left_group_id: int | None) -> None:
-    """A unit was created, moved to another emulation group or given another kind: rescore it in every
-    open period and re-rank the group it left, so the rankings read as a full recompute would write them.
-    A unit taken out of every group no longer has a score in open periods; locked snapshots stay."""
-    left = {left_group_id} - {None, unit.group_id}
+def units_changed(session: Session, changed: Sequence[tuple[Unit, int | None]]) -> None:
+    """Units were created, moved to another emulation group or given another kind (each with the group it
+    left): rescore them in every open period (at commit, together) and re-rank the groups they left, so
+    the rankings read as a full recompute would write them. A unit taken out of every group no longer
+    has a score in open periods; locked snapshots stay."""
+    if not changed:
+        return
+    pending = _pending(session)
     for period in catalog_repo.periods(session):
         if period.status == "locked":
             continue
-        if unit.group_id is None:
-            _queue(session, period, unit.id, None, left)
-        else:
-            recompute_unit(session, period, unit)
-            _pending(session).rerank(period, left)
+        queued = pending.units.setdefault(period.id, (period, {}))[1]
+        for unit, left_group_id in changed:
+            left = {left_group_id} - {None, unit.group_id}
+            queued.pop(unit.id, None)
+            if unit.group_id is None:
+                _queue(session, period, unit.id, None, left)
+            else:
+                queued[unit.id] = unit
+                pending.rerank(period, left)
 
 
 def write_pending(session: Session) -> None:
@@ -310,7 +344,11 @@ def write_pending(session: Session) -> None:
     of the request: the shorter that hold, the more saves per second a group takes. A period locked by
     someone else while this transaction ran refuses the change.
     """
-    pending: _Pending | None = session.info.pop(_PENDING, None)
+    pending: _Pending | None = session.info.get(_PENDING)
+    if pending is not None:
+        for period, queued in sorted(pending.units.values(), key=lambda entry: entry[0].id):
+            _score_units(session, period, list(queued.values()))
+    pending = session.info.pop(_PENDING, None)
     if pending is None or not pending.groups:
         return
     all_groups = {group_id for _period, group_ids in pending.groups.values() for group_id in group_ids}
@@ -332,6 +370,7 @@ def queued_copy(session: Session) -> _Pending:
     copy = _Pending()
     copy.rows = dict(pending.rows)
     copy.groups = {period_id: (period, set(group_ids)) for period_id, (period, group_ids) in pending.groups.items()}
+    copy.units = {period_id: (period, dict(queued)) for period_id, (period, queued) in pending.units.items()}
     return copy
 
 
@@ -382,13 +421,14 @@ def recompute_period(session: Session, period: Period) -> int:
     with gc_paused():
         values = _entered_values(session, period.id) if not period.spans else {}
         previous = _previous_rates(session, period, None) if not period.spans else {}
+        annual = _annual_results(session, period, None) if period.spans else {}
         stored = scores.stored(session, period.id)
         for start in range(0, len(reporting), _WRITE_CHUNK):
             computed = []
             for unit in reporting[start:start + _WRITE_CHUNK]:
                 submission = subs.get(unit.id)
                 if period.spans:
-                    result, status = _review_score(session, context, period, unit)
+                    result, status = _review_score(context, period, unit, annual.get(unit.id, {}))
                 else:
                     result = _score(context, period, unit, submission, values.get(unit.id, {}), previous, adjustments)
                     status = _rank_status(context, submission)

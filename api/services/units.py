@@ -1,8 +1,11 @@
 """Units (the organisation tree) and emulation groups."""
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
 from sqlalchemy.orm import Session
 
-from api.db.models import Unit
+from api.db.models import EmulationGroup, Unit
 from api.db.repositories import audit, units
 from api.domain import text
 from api.services import scoring
@@ -83,14 +86,8 @@ def create(session: Session, principal: Principal, data: dict) -> Unit:
     if units.code_taken(session, data["code"]):
         raise Invalid("Mã đơn vị đã tồn tại.", [FieldProblem(["body", "code"], "Mã đơn vị đã tồn tại.")])
     parent, group = _resolve(session, data["code"], data.get("parent"), data.get("group"))
-    unit = units.add(session, Unit(code=data["code"], name=data["name"], kind=data["kind"],
-                                   parent_id=parent.id if parent else None, group_id=group.id if group else None,
-                                   active=True))
-    audit.record(session, actor=principal.username, action="unit.create", entity="unit", entity_key=unit.code,
-                 after=_snapshot(unit, parent, group))
-    if unit.group_id is not None:
-        scoring.unit_changed(session, unit, left_group_id=None)
-    return unit
+    new = NewUnit(data["code"], data["name"], data["kind"], parent, group)
+    return insert(session, principal, [new])[new]
 
 
 def update(session: Session, principal: Principal, code: str, changes: dict) -> Unit:
@@ -104,16 +101,71 @@ def update(session: Session, principal: Principal, code: str, changes: dict) -> 
     parent, group = _resolve(session, code, parent_code, group_code)
     if parent is not None and _is_descendant_or_self(session, parent, unit):
         raise Invalid("Cấp trên không hợp lệ.", [FieldProblem(["body", "parent"], "Không thể đặt đơn vị con làm cấp trên.")])
-    left_group_id, old_kind = unit.group_id, unit.kind
-    unit.name = changes.get("name") or unit.name
-    unit.kind = changes.get("kind") or unit.kind
-    unit.parent_id, unit.group_id = (parent.id if parent else None), (group.id if group else None)
-    session.flush()
-    audit.record(session, actor=principal.username, action="unit.update", entity="unit", entity_key=code,
-                 before=before, after=_snapshot(unit, parent, group))
-    if (unit.group_id, unit.kind) != (left_group_id, old_kind):
-        scoring.unit_changed(session, unit, left_group_id)
+    change(session, principal, [UnitChange(unit, before, changes.get("name"), changes.get("kind"), parent, group)])
     return unit
+
+
+@dataclass(frozen=True, slots=True)
+class NewUnit:
+    """A unit to create whose code is free and whose parent and group were found (the parent may be
+    another new unit of the same batch, listed before it)."""
+
+    code: str
+    name: str
+    kind: str
+    parent: "Unit | NewUnit | None"
+    group: EmulationGroup | None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitChange:
+    """A checked change of a unit: ``before`` is its audit snapshot; None name or kind keeps it."""
+
+    unit: Unit
+    before: dict
+    name: str | None
+    kind: str | None
+    parent: Unit | NewUnit | None
+    group: EmulationGroup | None
+
+
+def insert(session: Session, principal: Principal, new: Sequence[NewUnit]) -> dict[NewUnit, Unit]:
+    """Create checked units in a few statements (the form creates one, an import thousands): inserted
+    in order, one audit entry each, scored and ranked in every open period at commit. The units made."""
+    made: dict[NewUnit, Unit] = {}
+    for row in new:
+        parent = made[row.parent] if isinstance(row.parent, NewUnit) else row.parent
+        if parent is not None and parent.id is None:
+            session.flush()  # a parent created just before: its id is needed now
+        made[row] = Unit(code=row.code, name=row.name, kind=row.kind, parent_id=parent.id if parent else None,
+                         group_id=row.group.id if row.group else None, active=True)
+        session.add(made[row])
+    session.flush()
+    audit.record_many(session, actor=principal.username, action="unit.create", entity="unit",
+                      changes=[(unit.code, None, _snapshot(unit, row.parent, row.group)) for row, unit in made.items()])
+    scoring.units_changed(session, [(unit, None) for unit in made.values() if unit.group_id is not None])
+    return made
+
+
+def change(session: Session, principal: Principal, changes: Sequence[UnitChange],
+           made: Mapping[NewUnit, Unit] | None = None) -> None:
+    """Apply checked changes of units (a new parent may be a unit ``made`` by :func:`insert`), audited,
+    rescoring those moved or of another kind at commit."""
+    moved = []
+    for row in changes:
+        unit = row.unit
+        parent = made[row.parent] if isinstance(row.parent, NewUnit) and made else row.parent
+        left_group_id, old_kind = unit.group_id, unit.kind
+        unit.name = row.name or unit.name
+        unit.kind = row.kind or unit.kind
+        unit.parent_id, unit.group_id = (parent.id if parent else None), (row.group.id if row.group else None)
+        if (unit.group_id, unit.kind) != (left_group_id, old_kind):
+            moved.append((unit, left_group_id))
+    session.flush()
+    audit.record_many(session, actor=principal.username, action="unit.update", entity="unit",
+                      changes=[(row.unit.code, row.before, _snapshot(row.unit, row.parent, row.group))
+                               for row in changes])
+    scoring.units_changed(session, moved)
 
 
 def _is_descendant_or_self(session: Session, candidate: Unit, unit: Unit) -> bool:

@@ -1,5 +1,6 @@
 """The append-only audit log."""
 
+from collections.abc import Iterable
 from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
@@ -19,10 +20,21 @@ def record(
     session: Session, *, actor: str, action: str, entity: str, entity_key: str,
     before: dict[str, Any] | None = None, after: dict[str, Any] | None = None, reason: str | None = None,
 ) -> None:
-    session.add(AuditEntry(
-        at=clock.now(), actor=actor, action=action, entity=entity, entity_key=entity_key,
-        before=before, after=after, reason=reason, client_address=client_address.get(),
-    ))
+    record_many(session, actor=actor, action=action, entity=entity, changes=[(entity_key, before, after)],
+                reason=reason)
+
+
+def record_many(
+    session: Session, *, actor: str, action: str, entity: str,
+    changes: Iterable[tuple[str, dict[str, Any] | None, dict[str, Any] | None]], reason: str | None = None,
+) -> None:
+    """One entry per ``(entity_key, before, after)``, written together."""
+    at, address = clock.now(), client_address.get()
+    session.add_all([
+        AuditEntry(at=at, actor=actor, action=action, entity=entity, entity_key=key, before=before, after=after,
+                   reason=reason, client_address=address)
+        for key, before, after in changes
+    ])
     session.flush()
 
 

@@ -51,13 +51,14 @@ def bulk_update(session: Session, rows: list[dict]) -> None:
     ])
 
 
-def annual_results(session: Session, period_ids: list[int], unit_id: int) -> dict:
-    """A unit's stored total, pillar scores, rank status and failed vetoes by period id, for review periods."""
-    rows = session.execute(
-        select(Score.period_id, Score.total, Score.pillars, Score.rank_status, Score.veto_failed)
-        .where(Score.period_id.in_(period_ids), Score.unit_id == unit_id)
-    )
-    return {row.period_id: row for row in rows}
+def annual_results(session: Session, period_ids: list[int], unit_ids: list[int] | None) -> list:
+    """The units' (``None``: every unit's) stored total, pillar scores, rank status and failed vetoes in
+    these periods, for review periods: rows with ``unit_id`` and ``period_id``."""
+    query = select(Score.unit_id, Score.period_id, Score.total, Score.pillars, Score.rank_status,
+                   Score.veto_failed).where(Score.period_id.in_(period_ids))  # fmt: skip
+    if unit_ids is not None:
+        query = query.where(Score.unit_id.in_(unit_ids))
+    return list(session.execute(query))
 
 
 def results_of_unit(session: Session, unit_id: int) -> dict:

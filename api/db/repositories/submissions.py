@@ -15,6 +15,12 @@ def find(session: Session, period_id: int, unit_id: int, *, for_update: bool = F
     return session.scalar(query.with_for_update() if for_update else query)
 
 
+def of_units(session: Session, period_id: int, unit_ids: list[int]) -> dict[int, Submission]:
+    """The submissions of these units in a period, by unit id (the session's own objects, changes kept)."""
+    query = select(Submission).where(Submission.period_id == period_id, Submission.unit_id.in_(unit_ids))
+    return {submission.unit_id: submission for submission in session.scalars(query)}
+
+
 def create_draft(session: Session, period_id: int, unit_id: int, now: datetime) -> Submission | None:
     """Insert the draft of (period, unit), or nothing when it exists: another transaction created it
     since it was looked up (PostgreSQL waits here for that one to end). The new row, or None."""

@@ -20,14 +20,15 @@ def _has_row_locks(session: Session) -> bool:
     return session.get_bind().dialect.name != "sqlite"
 
 
-def lock(session: Session, unit_id: int) -> None:
-    """Queue up transactions that change one unit's score inputs (no-op on SQLite, which has one writer).
+def lock(session: Session, unit_ids: list[int]) -> None:
+    """Queue up transactions that change these units' score inputs, in id order (no-op on SQLite, which
+    has one writer).
 
     ``FOR NO KEY UPDATE`` does not wait for the key-share locks that inserting rows referencing the
     unit takes, so it cannot deadlock against them.
     """
     if _has_row_locks(session):
-        session.execute(select(Unit.id).where(Unit.id == unit_id).with_for_update(key_share=True))
+        session.execute(select(Unit.id).where(Unit.id.in_(unit_ids)).order_by(Unit.id).with_for_update(key_share=True)).all()
 
 
 def lock_groups(session: Session, group_ids: list[int] | None = None) -> None:
@@ -108,6 +109,15 @@ def scored_unit_keys(session: Session):
     return session.execute(
         select(Unit.id, Unit.kind, Unit.group_id).where(Unit.group_id.is_not(None), Unit.active.is_(True))
     ).all()
+
+
+def every_unit(session: Session) -> list[Unit]:
+    """Every unit, active or not (the lookup table of a units or users import)."""
+    return list(session.scalars(select(Unit)))
+
+
+def every_group(session: Session) -> list[EmulationGroup]:
+    return list(session.scalars(select(EmulationGroup)))
 
 
 def groups_with_counts(session: Session) -> list[tuple[EmulationGroup, int]]:
