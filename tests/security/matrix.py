@@ -39,7 +39,9 @@ def send(client: TestClient, operation: str, row: dict, other_unit: bool, params
         upload = row["file"]
         files = {"file": (upload["name"], upload["content"].encode(), upload["type"])}
         return client.request(method, path, params=query, files=files)
-    # No If-Match: workflow actions go ahead without one; a save that needs a version answers an allowed
-    # caller 428 (after the authorization checks, which are what this walks).
+    # A save names the version it read (If-Match: * is refused); workflow actions go ahead without one.
     headers = {"Content-Type": "application/json"} if body else {}
+    if method == "PUT" and path.endswith("/values"):
+        etag = client.get(path.removesuffix("/values")).headers.get("etag")
+        headers |= {"If-Match": etag} if etag else {}
     return client.request(method, path, params=query, content=body, headers=headers)
