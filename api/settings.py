@@ -83,6 +83,8 @@ class Settings(BaseSettings):
     # Addresses or networks of the reverse proxies whose X-Forwarded-For is believed (JSON list, e.g.
     # ["127.0.0.1", "10.0.0.0/24"]); empty: none, the peer's address is the client's.
     trusted_proxies: list[IPvAnyNetwork] = []
+    # Non-public networks webhook receivers may be on (JSON list); empty: public addresses only.
+    webhook_allowed_networks: list[IPvAnyNetwork] = []
     import_max_bytes: int = Field(default=ImportLimits.max_bytes, ge=1)
     import_max_rows: int = Field(default=ImportLimits.max_rows, ge=1)
     import_problem_limit: int = Field(default=ImportLimits.problem_limit, ge=0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.common import COMMON_PROBLEMS
@@ -15,10 +15,12 @@ router = APIRouter(prefix="/webhooks", tags=["webhooks"], responses=COMMON_PROBL
 
 
 @router.post("", response_model=WebhookCreated, status_code=201)
-def create(body: WebhookIn, session: DbSession, principal: CurrentPrincipal) -> WebhookCreated:
+def create(body: WebhookIn, request: Request, session: DbSession, principal: CurrentPrincipal) -> WebhookCreated:
     """Đăng ký nhận thông báo khi điểm của một kỳ thay đổi hoặc được công bố (khóa kỳ). Khóa ký
-    (secret) chỉ hiển thị một lần."""
-    subscription, secret = webhooks.create(session, principal, str(body.url), body.events)
+    (secret) chỉ hiển thị một lần. Địa chỉ nhận phải là địa chỉ công khai (không loopback, mạng riêng,
+    link-local)."""
+    allowed = webhooks.policy(request.app).allowed_networks
+    subscription, secret = webhooks.create(session, principal, str(body.url), body.events, allowed)
     return WebhookCreated.model_validate({**WebhookOut.model_validate(subscription, from_attributes=True).model_dump(),
                                           "secret": secret})  # fmt: skip
 

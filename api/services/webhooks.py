@@ -9,15 +9,23 @@ delivery is kept in a log the subscriber's administrator can read.
 Signature: header `X-BaNhat-Signature: sha256=<hex>` where hex is HMAC-SHA256 with the
 subscription's secret over `<X-BaNhat-Timestamp>.<raw body>`; receivers should also refuse old
 timestamps to stop replays.
+
+Receivers are on the internet: a URL whose host is, or resolves to, a loopback, private, link-local
+(169.254.169.254, the cloud metadata service), shared, multicast or reserved address is refused when it
+is registered and again before each delivery (its name may resolve elsewhere by then), unless the
+address is in ``BANHAT_WEBHOOK_ALLOWED_NETWORKS`` (an internal receiver the operator vouches for).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import json
 import secrets
-from dataclasses import dataclass
+import socket
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
@@ -30,11 +38,14 @@ from api.db.repositories import audit
 from api.db.repositories import webhooks as repo
 from api.services import transaction
 from api.services.access import Principal
-from api.services.errors import Invalid, NotFound
+from api.services.errors import FieldProblem, Invalid, NotFound
 
 EVENTS = ("scores.changed", "scores.published")
 SIGNATURE_HEADER = "X-BaNhat-Signature"
 TIMESTAMP_HEADER = "X-BaNhat-Timestamp"
+
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 @dataclass(frozen=True)
@@ -43,14 +54,38 @@ class RetryPolicy:
     first_wait: float = 0.5
     max_wait: float = 30.0
     timeout: float = 10.0
+    # Non-public networks receivers may nevertheless be on (BANHAT_WEBHOOK_ALLOWED_NETWORKS).
+    allowed_networks: tuple[Network, ...] = ()
 
 
 DEFAULT_POLICY = RetryPolicy()
 
 
 def policy(app) -> RetryPolicy:
-    """The application's retry policy (tests set a faster one on `app.state.webhook_policy`)."""
-    return getattr(app.state, "webhook_policy", DEFAULT_POLICY)
+    """The application's delivery policy: retries (tests set faster ones on `app.state.webhook_policy`)
+    and the allowed non-public networks of the settings."""
+    base = getattr(app.state, "webhook_policy", DEFAULT_POLICY)
+    configured = tuple(ipaddress.ip_network(str(n)) for n in app.state.settings.webhook_allowed_networks)
+    return replace(base, allowed_networks=base.allowed_networks + configured)
+
+
+def refused_target(url: str, allowed: Sequence[Network]) -> str | None:
+    """Why a receiver URL may not be called (Vietnamese), or None: an address of its host that is not
+    public and not in ``allowed``. A name that does not resolve (now) is left to the delivery."""
+    host = httpx.URL(url).host
+    try:
+        found = {info[4][0] for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)}
+    except (OSError, UnicodeError):
+        return None
+    for text in sorted(found):
+        address = ipaddress.ip_address(text.split("%", 1)[0])
+        if address.version == 6 and address.ipv4_mapped is not None:
+            address = address.ipv4_mapped
+        if not address.is_global and not any(address in network for network in allowed
+                                             if network.version == address.version):  # fmt: skip
+            return (f"Địa chỉ nhận «{host}» trỏ tới {address}, một địa chỉ nội bộ (loopback, mạng riêng, "
+                    "link-local): không được phép.")
+    return None
 
 
 class DeliveryFailed(Exception):
@@ -67,13 +102,16 @@ def sign(secret: str, timestamp: str, body: bytes) -> str:
 
 
 def create(
-    session: Session, principal: Principal, url: str, events: list[str]
+    session: Session, principal: Principal, url: str, events: list[str], allowed: Sequence[Network] = ()
 ) -> tuple[WebhookSubscription, str]:
     """Register a receiver; the secret is returned once, to be stored by the receiver."""
     principal.require("periods:write")
     unknown = sorted(set(events) - set(EVENTS))
     if unknown:
         raise Invalid(f"Sự kiện không hỗ trợ: {', '.join(unknown)}. Hỗ trợ: {', '.join(EVENTS)}.")
+    reason = refused_target(url, allowed)
+    if reason:
+        raise Invalid(reason, [FieldProblem(["body", "url"], reason)])
     secret = secrets.token_urlsafe(32)
     subscription = repo.add(
         session,
@@ -166,6 +204,10 @@ def deliver_pending(sessions: sessionmaker[Session], policy: RetryPolicy = DEFAU
 def _send(client: httpx.Client, subscription: WebhookSubscription, delivery: WebhookDelivery,
           policy: RetryPolicy) -> bool:  # fmt: skip
     body = json.dumps(delivery.payload, ensure_ascii=False, separators=(",", ":")).encode()
+    reason = refused_target(subscription.url, policy.allowed_networks)
+    if reason:
+        delivery.status, delivery.error = "failed", reason
+        return False
 
     def attempt() -> httpx.Response:
         delivery.attempts += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -46,7 +47,9 @@ class Receiver:
 
 @pytest.fixture
 def receiver_factory(app):
-    app.state.webhook_policy = RetryPolicy(attempts=3, first_wait=0.05, max_wait=0.2, timeout=5)
+    # The receivers listen on loopback, which only an allowed network lets a webhook reach.
+    app.state.webhook_policy = RetryPolicy(attempts=3, first_wait=0.05, max_wait=0.2, timeout=5,
+                                           allowed_networks=(ipaddress.ip_network("127.0.0.0/8"),))
     made = []
 
     def make(statuses=()):
@@ -121,3 +124,29 @@ def test_locking_a_period_publishes_its_scores(admin, receiver_factory, query):
     assert payload["period_status"] == "locked"
     # The version the ranking's ETag now derives from, not the one before the lock's recompute.
     assert [(payload["scores_version"],)] == query("SELECT scores_version FROM periods WHERE code = '2026-H1'")
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8000/hook", "http://localhost/hook", "http://[::1]/hook",
+                                 "http://169.254.169.254/latest/meta-data/", "http://10.0.0.5/hook",
+                                 "http://[::ffff:127.0.0.1]/hook", "http://0.0.0.0/hook", "http://2130706433/hook"])
+def test_receivers_on_internal_addresses_are_refused(admin, db_state, url):
+    """Loopback, private and link-local receivers (the cloud metadata service) would let an administrator
+    make the server call its own network: refused with 422 naming the field, nothing written."""
+    before = db_state()
+    response = admin.post(f"{API}/webhooks", json={"url": url, "events": ["scores.changed"]})
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert any(error["loc"] == ["body", "url"] for error in response.json()["errors"]), response.json()
+    assert db_state() == before
+
+
+def test_a_receiver_whose_name_now_resolves_inside_is_not_called(admin, receiver_factory, app, monkeypatch):
+    """Registered while public, a receiver's name may resolve to an internal address later: each delivery
+    checks again, and the delivery fails without any request being sent."""
+    receiver = receiver_factory()
+    subscription = subscribe(admin, receiver.url)
+    app.state.webhook_policy = RetryPolicy(attempts=1, first_wait=0.01, max_wait=0.01, timeout=5)
+    assert upload(admin, csv_bytes(rows_for())).status_code == 200
+    assert receiver.requests == []
+    deliveries = admin.get(f"{API}/webhooks/{subscription['id']}/deliveries").json()
+    assert deliveries and all(d["status"] == "failed" and "nội bộ" in d["error"] for d in deliveries), deliveries

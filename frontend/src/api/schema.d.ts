@@ -770,7 +770,8 @@ export interface paths {
         /**
          * Create
          * @description Đăng ký nhận thông báo khi điểm của một kỳ thay đổi hoặc được công bố (khóa kỳ). Khóa ký
-         *     (secret) chỉ hiển thị một lần.
+         *     (secret) chỉ hiển thị một lần. Địa chỉ nhận phải là địa chỉ công khai (không loopback, mạng riêng,
+         *     link-local).
          */
         post: operations["create_api_v1_webhooks_post"];
         delete?: never;
