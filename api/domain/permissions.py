@@ -83,6 +83,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 ROLE_REACH: dict[Role, Reach] = {role: Reach.ALL_UNITS for role in Role} | {Role.REPORTER: Reach.OWN_UNIT}
 
 ROLES = tuple(Role)
+# Roles whose accounts manage accounts: one of them, active, must always remain.
+ACCOUNT_MANAGERS = frozenset(role for role, permissions in ROLE_PERMISSIONS.items() if P.USERS_WRITE in permissions)
 TOKEN_SCOPES = frozenset({
     P.UNITS_READ, P.CATALOG_READ, P.PERIODS_READ, P.SCORES_READ, P.SUBMISSIONS_READ, P.STATUS_READ,
     P.UNITS_WRITE, P.PERIODS_WRITE, P.USERS_WRITE, P.AUDIT_READ, P.SUBMISSIONS_REVIEW, P.SCORES_PREVIEW,
@@ -98,6 +100,10 @@ def granted(role: str, scopes: frozenset[str] | None = None) -> frozenset[str]:
 
 def reaches_all_units(role: str) -> bool:
     return ROLE_REACH.get(role) is Reach.ALL_UNITS  # type: ignore[call-overload]
+
+
+def manages_accounts(role: str) -> bool:
+    return role in ACCOUNT_MANAGERS
 
 
 def needs_unit(role: str) -> bool:

@@ -13,7 +13,7 @@ from api.db.repositories import audit, callers, units, users
 from api.db.repositories.callers import Caller
 from api.domain import text
 from api.domain.periods import VIETNAM
-from api.domain.permissions import needs_unit
+from api.domain.permissions import ACCOUNT_MANAGERS, manages_accounts, needs_unit
 from api.services.access import ROLES, SCOPES, Credential, Principal
 from api.services.errors import Conflict, FieldProblem, Forbidden, Invalid, NotFound, Unauthenticated
 from api.services.security import TOKEN_PREFIX, digest, hash_password, new_secret, verify_password
@@ -231,9 +231,9 @@ def add_users(session: Session, actor: str, new: Sequence[NewUser]) -> list[User
 def change_users(session: Session, actor: str, changes: Sequence[UserChange]) -> None:
     """Apply checked changes of accounts, audited. Refused (409) when no active administrator would be
     left: nobody could manage accounts. A new password or a disabled account ends its sessions."""
-    stepping_down = {row.user.id for row in changes if row.before["role"] == "admin" and row.before["active"]
-                     and (row.role != "admin" or row.active is False)}  # fmt: skip
-    if stepping_down and not set(users.lock_active_admins(session)) - stepping_down:
+    stepping_down = {row.user.id for row in changes if manages_accounts(row.before["role"]) and row.before["active"]
+                     and (not manages_accounts(row.role) or row.active is False)}  # fmt: skip
+    if stepping_down and not set(users.lock_active(session, ACCOUNT_MANAGERS)) - stepping_down:
         raise Conflict("Không thể vô hiệu hóa hoặc đổi vai trò của quản trị viên cuối cùng còn hoạt động.")
     for row in changes:
         user = row.user

@@ -1,5 +1,6 @@
 """Users, browser sessions and API tokens."""
 
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
@@ -17,10 +18,10 @@ def username_taken(session: Session, username: str) -> bool:
     return session.scalar(select(User.id).where(func.lower(User.username) == username.lower()).limit(1)) is not None
 
 
-def lock_active_admins(session: Session) -> list[int]:
-    """The ids of the active administrators, their rows locked (PostgreSQL) until the transaction ends,
-    so two administrators disabling each other at once cannot both succeed."""
-    query = select(User.id).where(User.role == "admin", User.active.is_(True)).order_by(User.id)
+def lock_active(session: Session, roles: Collection[str]) -> list[int]:
+    """The ids of the active accounts of ``roles``, their rows locked (PostgreSQL) until the transaction
+    ends, so two administrators disabling each other at once cannot both succeed."""
+    query = select(User.id).where(User.role.in_(roles), User.active.is_(True)).order_by(User.id)
     if session.get_bind().dialect.name != "sqlite":
         query = query.with_for_update()
     return list(session.scalars(query))

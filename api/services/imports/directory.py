@@ -23,7 +23,7 @@ from api.db.models import Unit, User
 from api.db.repositories import units as units_repo
 from api.db.repositories import users as users_repo
 from api.domain import UnitKind, text
-from api.domain.permissions import needs_unit
+from api.domain.permissions import manages_accounts, needs_unit
 from api.services import accounts, transaction, units
 from api.services.access import ROLES, Principal
 from api.services.errors import FieldProblem, Invalid, NotFound, ServiceError
@@ -331,7 +331,7 @@ class _UserRows:
         self.session, self.principal = session, principal
         self.units = {unit.code.upper(): unit for unit in units_repo.every_unit(session)}
         self.users = {user.username.lower(): (user, unit) for user, unit in users_repo.all_with_units(session)}
-        self.admins = {name for name, (user, _unit) in self.users.items() if user.role == "admin" and user.active}
+        self.admins = {name for name, (user, _unit) in self.users.items() if manages_accounts(user.role) and user.active}
         self.new: list[accounts.NewUser] = []
         self.changes: list[accounts.UserChange] = []
         self.seen: dict[str, int] = {}
@@ -365,7 +365,7 @@ class _UserRows:
     def _create(self, username: str, full_name: str, role: str, unit: Unit | None, fields: dict) -> str:
         required(fields, "password", "Thiếu mật khẩu ban đầu cho tài khoản mới.")
         self.new.append(accounts.NewUser(username, full_name, role, unit, fields["password_hash"]))
-        if role == "admin":
+        if manages_accounts(role):
             self.admins.add(username)
         return "created"
 
@@ -374,7 +374,7 @@ class _UserRows:
         if (user.full_name, user.role, current_unit, fields.get("password")) == (full_name, role, unit, None):
             return "unchanged"
         name = user.username.lower()
-        if role != "admin" and name in self.admins:
+        if not manages_accounts(role) and name in self.admins:
             if self.admins == {name}:
                 raise _refused("role", "Không thể đổi vai trò của quản trị viên cuối cùng còn hoạt động.")
             self.admins.discard(name)
