@@ -4,7 +4,9 @@ Retry-After until the oldest failure leaves the window. Three counts, each with 
 - one account from one client address (5): guessing from one place stops there, and only there: the
   account's owner elsewhere still signs in, so nobody can lock a known account out by failing on purpose;
 - one client address, whatever the accounts (30): one place trying many accounts;
-- one account from all addresses together (100): guessing spread over many addresses, slower.
+- one account from all addresses together (100): guessing spread over many addresses, slower. Holding
+  an account this way takes 20 addresses failing 5 times each every window (a correct sign-in before
+  the limit clears the count).
 
 The address is the one resolved by ``api.middleware.client`` (``X-Forwarded-For`` only from
 ``BANHAT_TRUSTED_PROXIES``), so a client cannot pick a fresh one per attempt.
