@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import threading
-import time
 
 from tests.backend_support import recompute_from_scratch
 from tests.imports.conftest import API, upload
@@ -96,10 +95,11 @@ def _ranking(client, period: str) -> list[tuple]:
     return sorted((i["unit"]["code"], i["total"], i["tier"], i["rank"], i["rank_status"]) for i in items)
 
 
-def test_two_thousand_units_import_in_seconds_while_a_save_goes_through(admin, reviewer, reporter, sqlite_url):
-    """Units are checked in memory and written in a few statements: 2,000 new units (half of them in a
-    group, so scored and ranked in every open period) in under 10 s (8.5 min one row at a time), and a
-    reporter saving meanwhile is never refused. The scores written equal a recompute from scratch."""
+def test_two_thousand_units_import_while_a_save_goes_through(admin, reviewer, reporter, sqlite_url):
+    """2,000 new units (half of them in a group, so scored and ranked in every open period) while a reporter
+    keeps saving: no save is refused, and the scores written equal a recompute from scratch. The time it
+    takes (under 10 s) is measured by bench/bench_units_import.py, not here: a timed test fails on a busy
+    machine, not on slow code."""
     groups = [g["code"] for g in admin.get(f"{API}/groups").json()]
     rows = [UNIT_HEADER] + [[f"BX-{n:05d}", f"Xã thử {n}", "commune", "CAT", groups[n % len(groups)] if n % 2 else ""]
                             for n in range(2000)]  # fmt: skip
@@ -119,14 +119,11 @@ def test_two_thousand_units_import_in_seconds_while_a_save_goes_through(admin, r
     importing.set()
     saver = threading.Thread(target=keep_saving)
     saver.start()
-    started = time.monotonic()
     response = upload(admin, csv_bytes(rows), kind="units")
-    seconds = time.monotonic() - started
     importing.clear()
     saver.join()
     assert response.status_code == 200, response.text[:300]
     assert response.json()["created"] == 2000
-    assert seconds < 10, seconds
     assert saves and set(saves) == {200}, saves
     served = {period: _ranking(admin, period) for period in ("2026-H1", "2026-Y")}
     for period, ranking in served.items():
