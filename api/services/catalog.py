@@ -2,6 +2,7 @@
 
 import json
 import threading
+from datetime import date
 from pathlib import Path
 
 from cachetools import LRUCache, cached
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 from api import clock
 from api.db.models import CatalogVersion, Indicator, Period, Scheme
 from api.db.repositories import catalog as repo
+from api.db.repositories import schemes as schemes_repo
 from api.domain import Catalog, PeriodKind, ScoringContext, load_catalog
 from api.domain import Period as DomainPeriod
 from api.services.access import Principal
@@ -60,6 +62,37 @@ def store(session: Session, document: dict, *, activate: bool) -> tuple[CatalogV
         scheme = repo.add(session, Scheme(code=catalog.scheme.version, catalog_version_id=version.id,
                                           parameters=document["scheme"], active=activate))
     return version, scheme
+
+
+def adopt(session: Session, document: dict, start: date) -> tuple[Scheme, list[Period], list[str]]:
+    """Store a catalog document as the active scheme (new periods take it) and move every open period
+    starting on or after ``start`` to it; locked periods keep the version their snapshot was scored with.
+
+    Returns the scheme, the periods moved (their scores are to be recomputed) and the locked ones kept.
+    """
+    schemes_repo.deactivate_all(session)
+    _version, scheme = store(session, document, activate=True)
+    moved, kept = [], []
+    for period in schemes_repo.periods_from(session, start):
+        if period.status == "locked":
+            kept.append(period.code)
+        else:
+            period.scheme_id = scheme.id
+            moved.append(period)
+    session.flush()
+    return scheme, moved, kept
+
+
+def load_version_file(session: Session, path: Path, from_period: str) -> Scheme | None:
+    """Adopt a later catalog version file from ``from_period`` on, as the scheme editor activates a draft;
+    nothing when its scheme is stored already (loaded before, or by its migration)."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    if repo.scheme_by_code(session, load_catalog(document).scheme.version) is not None:
+        return None
+    period = repo.period_by_code(session, from_period)
+    if period is None:
+        raise NotFound(f"Không tìm thấy kỳ «{from_period}» để áp dụng bộ tiêu chí {path.name}.")
+    return adopt(session, document, period.start)[0]
 
 
 def document_of(session: Session, scheme: Scheme) -> dict:

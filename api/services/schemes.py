@@ -20,7 +20,7 @@ from api.db.repositories import units as units_repo
 from api.domain import CatalogError, Tier, load_catalog
 from api.services import scoring
 from api.services.access import Principal
-from api.services.catalog import context_for, document_of, store
+from api.services.catalog import adopt, context_for, document_of
 from api.services.errors import Conflict, FieldProblem, Invalid, NotFound
 
 PERMISSION = "schemes:write"
@@ -134,16 +134,7 @@ def activate(session: Session, principal: Principal, draft_id: int, from_code: s
         raise Conflict("Bản dự thảo này đã được áp dụng.")
     start = _period(session, from_code, "from_period").start
     _checked(draft.document, ["body"])
-    repo.deactivate_all(session)
-    _version, scheme = store(session, draft.document, activate=True)
-    moved, kept = [], []
-    for period in repo.periods_from(session, start):
-        if period.status == "locked":
-            kept.append(period.code)
-            continue
-        period.scheme_id = scheme.id
-        moved.append(period)
-    session.flush()
+    _scheme, moved, kept = adopt(session, draft.document, start)
     # Review periods average the annual totals, so they are recomputed last.
     for period in sorted(moved, key=lambda p: bool(p.spans)):
         scoring.recompute_period(session, period)

@@ -32,9 +32,21 @@ DEMO_ACCOUNTS = (
 )
 
 
+# Later versions of the default catalog, each a file made as the scheme editor makes a version
+# (docs/scoring.md, "Scheme versions") and the first period it scores; a database seeded before a version
+# existed gets it from its data migration (17 for 2027.1).
+LATER_VERSIONS = (("ba-nhat-2027.json", "2027-H1"),)
+
+
 def seed_catalog(session: Session, path: Path | None = None) -> dict:
     version, scheme, created = catalog.load_file(session, path or default_catalog_path())
-    return {"catalog": version.version, "scheme": scheme.code, "periods_created": created}
+    summary = {"catalog": version.version, "scheme": scheme.code, "periods_created": created, "versions_loaded": []}
+    if path is None:
+        for name, from_period in LATER_VERSIONS:
+            loaded = catalog.load_version_file(session, default_catalog_path().with_name(name), from_period)
+            if loaded is not None:
+                summary["versions_loaded"].append(loaded.code)
+    return summary
 
 
 def _unit(session: Session, code: str, name: str, kind: str, parent: Unit | None, group: EmulationGroup | None) -> Unit:

@@ -36,7 +36,8 @@ def test_a_draft_is_previewed_then_activated_from_2027_and_locked_scores_stay(ad
     locked_ranking = reviewer.get(f"{API}/scores/{PERIOD}").json()
     assert locked_score["tier"] == "XUAT_SAC" and locked_score["scheme_version"] == "2026.1"
 
-    draft = reviewer.post(f"{API}/schemes/drafts", json={"code": "2027.9"})
+    # Based on 2026.1 (the active scheme is 2027.1, from 2027-H1): the preview shows GD-02's change alone.
+    draft = reviewer.post(f"{API}/schemes/drafts", json={"code": "2027.9", "based_on": "2026.1"})
     assert draft.status_code == 201, draft.text
     indicators = draft.json()["document"]["indicators"]
     next(i for i in indicators if i["code"] == "GD-02")["rule"]["threshold"] = "98"
@@ -51,6 +52,7 @@ def test_a_draft_is_previewed_then_activated_from_2027_and_locked_scores_stay(ad
     assert REPORTER_UNIT in changed
     mine = changed[REPORTER_UNIT]
     assert (mine["current"]["tier"], mine["draft"]["tier"]) == ("XUAT_SAC", "TOT")
+    assert (mine["current"]["total"], mine["draft"]["total"]) == ("92.59", "88.43")
     assert all(item["current"]["tier"] != item["draft"]["tier"] for item in body["tier_changes"])
     assert all(item["current"]["tier"] == item["draft"]["tier"] for item in body["items"] if not item["tier_changed"])
 
@@ -64,7 +66,7 @@ def test_a_draft_is_previewed_then_activated_from_2027_and_locked_scores_stay(ad
     assert reviewer.get(f"{API}/scores/2027-H1").json()["scheme_version"] == "2027.9"
     assert reviewer.get(f"{API}/scores/2026-Y").json()["scheme_version"] == "2026.1"
     versions = {v["code"]: v for v in reviewer.get(f"{API}/schemes").json()}
-    assert versions["2027.9"]["active"] and not versions["2026.1"]["active"]
+    assert versions["2027.9"]["active"] and not versions["2026.1"]["active"] and not versions["2027.1"]["active"]
     assert PERIOD in versions["2026.1"]["periods"] and "2027-H1" in versions["2027.9"]["periods"]
     assert_problem(reviewer.patch(f"{API}/schemes/drafts/{draft.json()['id']}", json={"title": "Sửa lại"}), 409)
 
@@ -81,3 +83,12 @@ def test_an_invalid_draft_names_the_place_and_only_the_standing_body_edits(revie
     assert_problem(admin.get(f"{API}/schemes/drafts/{draft['id']}"), 403)
     assert_problem(reviewer.get(f"{API}/schemes/drafts/{draft['id']}/preview", params={"period": "2028-S"}), 422,
                    "period")
+
+
+def test_the_demo_province_shows_both_catalog_versions(reviewer):
+    versions = {v["code"]: v for v in reviewer.get(f"{API}/schemes").json()}
+    assert versions["2026.1"]["periods"] == ["2026-H1", "2026-Y", "2028-S", "2030-T"]
+    assert versions["2027.1"]["active"] and versions["2027.1"]["periods"][0] == "2027-H1"
+    assert versions["2027.1"]["catalog_version"] == "ba-nhat-2026@2027.1"
+    assert reviewer.get(f"{API}/scores/{PERIOD}").json()["scheme_version"] == "2026.1"
+    assert reviewer.get(f"{API}/scores/2027-H1").json()["scheme_version"] == "2027.1"

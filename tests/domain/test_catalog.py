@@ -136,3 +136,21 @@ def test_unreadable_file(tmp_path):
         load_catalog(path)
     with pytest.raises(CatalogError, match="Không đọc được"):
         load_catalog(tmp_path / "missing.json")
+
+
+def test_catalog_2027_1_is_2026_1_with_the_plans_monthly_plans_conduct_and_propaganda_fields(catalog):
+    """api/catalog/ba-nhat-2027.json (docs/scoring.md, "Catalog 2027.1"): everything else is unchanged."""
+    later = load_catalog(default_catalog_path().with_name("ba-nhat-2027.json"))
+    assert later.scheme.version == "2027.1" and later.code == "ba-nhat-2026@2027.1"
+    assert later.periods == catalog.periods and later.scheme.tier_thresholds == catalog.scheme.tier_thresholds
+    added = {i.code for i in later.indicators} - {i.code for i in catalog.indicators}
+    assert added == {"TT-10", "GD-09"} and len(later.indicators) == 34
+    monthly, quarterly = later.indicator("TT-10").rule, later.indicator("TT-03").rule
+    assert (monthly.cadence.value, monthly.count, quarterly.cadence.value) == ("month", 1, "quarter")
+    conduct = later.indicator("GD-09")
+    assert (conduct.pillar.value, conduct.rule.kind.value, conduct.veto) == ("GD", "zero", False)
+    assert conduct.applies_to == {UnitKind.POLICE_DEPARTMENT, UnitKind.COMMUNE_POLICE}
+    assert "thái độ đúng mực, tận tụy, văn minh khi tiếp xúc với Nhân dân" in conduct.plan_text
+    assert later.indicator("SN-06").activity_fields == {"subject", "channel"}
+    unchanged = {i.code for i in catalog.indicators} - {"TT-03", "SN-06"}
+    assert all(later.indicator(code) == catalog.indicator(code) for code in unchanged)
