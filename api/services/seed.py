@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from api.db.models import EmulationGroup, Submission, SubmissionValue, Unit
+from api.db.plan_models import Activity
 from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import submissions as submissions_repo
 from api.db.repositories import units as units_repo
@@ -109,8 +110,42 @@ def demo_value(indicator: Indicator, rng: random.Random, good: bool) -> Submissi
     return value
 
 
+def _days(first: date, *offsets: int) -> list[date]:
+    return [first + timedelta(days=offset) for offset in offsets]
+
+
+_H1 = date(2026, 1, 1)
+# Reports that pass GD-03 ("ít nhất 01 lượt/tuần") or GD-08 ("01 hoạt động ... mỗi quý") by their total
+# but not window by window (docs/scoring.md, "Cadences"): the explanation lists the windows missed.
+# unit -> indicator -> (description, days)
+DEMO_ACTIVITIES = {
+    "CAX-011": {  # 25 contacts, all in the week of 26/02-04/03: 1 of 25 weeks; charity in Q1 only: 1 of 2
+        "GD-03": ("Tiếp xúc Nhân dân tại khu dân cư", _days(date(2026, 2, 26), *(i % 7 for i in range(25)))),
+        "GD-08": ("Thăm, tặng quà gia đình chính sách", _days(_H1, 19, 61)),
+    },
+    "CAX-012": {  # 26 contacts, two a week in the first 13 weeks and none after: 13 of 25 weeks
+        "GD-03": ("Đối thoại với Nhân dân tại nhà văn hóa", _days(_H1, *(7 * w + d for w in range(13) for d in (1, 4)))),
+    },
+    "CAX-018": {  # one contact every week: met; three charity events, all in Q2: 1 of 2
+        "GD-03": ("Tiếp công dân định kỳ", _days(_H1, *(7 * w + 2 for w in range(25)))),
+        "GD-08": ("Hỗ trợ hộ nghèo khắc phục hậu quả mưa bão", _days(date(2026, 4, 1), 6, 34, 62)),
+    },
+    "PCA-05": {  # two charity events in Q1: 1 of 2 quarters
+        "GD-08": ("Hiến máu tình nguyện, tặng quà trẻ em mồ côi", _days(_H1, 40, 70)),
+    },
+}
+
+
+def _demo_activities(session: Session, submission: Submission, unit_code: str, at: datetime) -> None:
+    for indicator_code, (description, days) in DEMO_ACTIVITIES.get(unit_code, {}).items():
+        session.add_all(Activity(submission_id=submission.id, indicator_code=indicator_code, day=day,
+                                 description=f"{description} ({day:%d/%m})", recorded_by="admin", recorded_at=at)
+                        for day in days)
+
+
 def seed_demo_submissions(session: Session) -> int:
-    """Half-fill 2026-H1: approved, on time, late, returned, drafts and missing reports."""
+    """Half-fill 2026-H1: approved, on time, late, returned, drafts and missing reports; a few record
+    dated activities that pass by total but fail by window (``DEMO_ACTIVITIES``)."""
     period = catalog_repo.period_by_code(session, DEMO_PERIOD)
     if period is None:
         return 0
@@ -140,6 +175,7 @@ def seed_demo_submissions(session: Session) -> int:
             value = demo_value(indicator, rng, good)
             value.submission_id = submission.id
             session.add(value)
+        _demo_activities(session, submission, unit.code, submitted_at)
         made += 1
     session.flush()
     return made

@@ -84,10 +84,31 @@ def test_import_names_the_bad_cell(reviewer, reporter):
 
 
 def test_counts_by_subject_and_channel_for_the_standing_body(reviewer, reporter):
+    def gd08() -> int:  # the demo province records some already (api/services/seed.py, DEMO_ACTIVITIES)
+        counts = reviewer.get(f"{API}/periods/{PERIOD}/activities").json()
+        return next(row["count"] for row in counts if row["indicator"] == "GD-08" and row["subject"] is None
+                    and row["channel"] is None)
+
     editable(reviewer, reporter)
+    before = gd08()
     reporter.post(f"{URL}/activities", json={"indicator": "GD-08", "date": "2026-02-10",
                                              "description": "Tặng quà gia đình chính sách"})
-    counts = reviewer.get(f"{API}/periods/{PERIOD}/activities").json()
-    assert {"indicator": "GD-08", "subject": None, "subject_label": None, "channel": None, "channel_label": None,
-            "count": 1} in counts
+    assert gd08() == before + 1
     assert_problem(reporter.get(f"{API}/periods/{PERIOD}/activities"), 403)
+
+
+def test_the_demo_province_has_reports_that_pass_by_total_but_fail_by_window(reviewer):
+    """api/services/seed.py, DEMO_ACTIVITIES: the explanation lists the windows missed."""
+    def explained(unit: str) -> dict:
+        body = reviewer.get(f"{API}/scores/{PERIOD}/{unit}").json()["explanation"]
+        return {i["code"]: i for i in body["indicators"]}
+
+    crowded, front, late_charity, charity = (explained(u) for u in ("CAX-011", "CAX-012", "CAX-018", "PCA-05"))
+    weekly = crowded["GD-03"]
+    assert (weekly["basis"], weekly["windows_met"], weekly["windows_total"], weekly["met"]) == ("activities", 1, 25, False)
+    assert weekly["attainment"] == "1/25" and len(weekly["windows_missed"]) == 24
+    assert weekly["windows_missed"][0].startswith("Tuần 1 (01/01")
+    assert (front["GD-03"]["windows_met"], front["GD-03"]["attainment"]) == (13, "13/25")
+    assert late_charity["GD-03"]["met"] and late_charity["GD-08"]["windows_missed"] == ["Quý I/2026"]
+    for quarterly in (crowded["GD-08"], charity["GD-08"]):
+        assert (quarterly["attainment"], quarterly["windows_missed"]) == ("1/2", ["Quý II/2026"])
