@@ -31,6 +31,7 @@ const RemindersRoute = lazy(() => import('./routes/reminders'));
 const NotificationsRoute = lazy(() => import('./routes/notifications'));
 const ModelsRoute = lazy(() => import('./routes/models'));
 const AuditRoute = lazy(() => import('./routes/audit'));
+const SchemesRoute = lazy(() => import('./routes/schemes'));
 const PublicRoute = lazy(() => import('./routes/public'));
 
 const router = createBrowserRouter([
@@ -80,6 +81,7 @@ const router = createBrowserRouter([
       { path: 'notifications', element: <NotificationsRoute /> },
       { path: 'models', element: <ModelsRoute /> },
       { path: 'audit', element: <AuditRoute /> },
+      { path: 'admin/schemes', element: <SchemesRoute /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

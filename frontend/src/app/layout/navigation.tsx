@@ -12,6 +12,7 @@ import {
   PlusCircleOutlined,
   BarChartOutlined,
   ClusterOutlined,
+  ControlOutlined,
   FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -50,6 +51,7 @@ const ITEMS: NavItem[] = [
   { key: '/admin/units', label: 'Đơn vị', icon: <ClusterOutlined />, permission: 'units:write' },
   { key: '/admin/users', label: 'Tài khoản', icon: <TeamOutlined />, permission: 'users:write' },
   { key: '/admin/periods', label: 'Kỳ báo cáo', icon: <ScheduleOutlined />, permission: 'periods:write' },
+  { key: '/admin/schemes', label: 'Bộ tiêu chí', icon: <ControlOutlined />, permission: 'schemes:write' },
   { key: '/audit', label: 'Nhật ký hệ thống', icon: <HistoryOutlined />, permission: 'audit:read' },
   { key: '/tokens', label: 'Mã truy cập API', icon: <KeyOutlined /> },
 ];
