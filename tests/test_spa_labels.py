@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from api.domain.activities import Channel, Subject
 from api.domain.indicators import Pillar
 from api.domain.schemes import Tier
 from api.domain.submissions import SubmissionStatus
@@ -26,6 +27,8 @@ def spa_labels(name: str) -> dict[str, str]:
         ("TIER_LABELS", {tier.name: tier.label for tier in Tier}),
         ("PILLAR_LABELS", {pillar.value: pillar.label for pillar in Pillar}),
         ("MODEL_STATUS_LABELS", MODEL_STATUSES),
+        ("SUBJECT_LABELS", {subject.value: subject.label for subject in Subject}),
+        ("CHANNEL_LABELS", {channel.value: channel.label for channel in Channel}),
     ],
 )
 def test_spa_labels_equal_the_servers(name, server):

@@ -7,6 +7,7 @@ from fastapi.responses import FileResponse
 
 from api import clock
 from api.domain import timeliness
+from api.domain.activities import records_activities
 from api.domain.submissions import SubmissionAction, SubmissionStatus
 from api.routers.deps import (
     AppSettings,
@@ -45,6 +46,7 @@ def submission_out(session, loaded: Loaded) -> SubmissionOut:
         indicators.append(IndicatorEntry(
             code=indicator.code, pillar=indicator.pillar.value, name=indicator.name, measure=indicator.measure.value,
             rule_text=indicator.rule.text, input_hint=indicator.input_hint, veto=indicator.veto,
+            activity_fields=sorted(indicator.activity_fields) if records_activities(indicator) else None,
             value=ValueOut(numerator=row.numerator, denominator=row.denominator, count=row.count, flag=row.flag,
                            date=row.date_value, note=row.note) if row else None,
             evidence=[EvidenceOut.model_validate(f, from_attributes=True) for f in files],

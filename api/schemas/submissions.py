@@ -1,5 +1,5 @@
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, StrictInt
 
@@ -55,6 +55,9 @@ class IndicatorEntry(BaseModel):
     rule_text: str
     input_hint: str
     veto: bool
+    activity_fields: list[Literal["subject", "channel"]] | None = Field(
+        None, description="Ghi nhận theo từng hoạt động có ngày (chấm theo từng tuần, tháng, quý): các trường bắt "
+        "buộc của mỗi hoạt động (subject: lĩnh vực, channel: hình thức); null: chỉ tiêu không ghi theo hoạt động")
     value: ValueOut | None
     evidence: list[EvidenceOut]
 

@@ -112,3 +112,14 @@ def test_the_demo_province_has_reports_that_pass_by_total_but_fail_by_window(rev
     assert late_charity["GD-03"]["met"] and late_charity["GD-08"]["windows_missed"] == ["Quý I/2026"]
     for quarterly in (crowded["GD-08"], charity["GD-08"]):
         assert (quarterly["attainment"], quarterly["windows_missed"]) == ("1/2", ["Quý II/2026"])
+
+
+def test_the_form_says_which_indicators_take_activities_and_which_fields_they_need(reviewer):
+    def fields(period: str, unit: str) -> dict:
+        body = reviewer.get(f"{API}/submissions/{period}/{unit}").json()
+        return {i["code"]: i["activity_fields"] for i in body["indicators"]}
+
+    police_2026, commune_2027 = fields(PERIOD, REPORTER_UNIT), fields("2027-H1", "UBX-001")
+    assert police_2026["GD-03"] == [] and police_2026["KL-01"] is None and "TT-10" not in police_2026
+    assert commune_2027["SN-06"] == ["channel", "subject"]  # catalog 2027.1: the plan names both (II.3)
+    assert fields("2027-H1", REPORTER_UNIT)["TT-10"] == []

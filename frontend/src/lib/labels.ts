@@ -18,6 +18,9 @@ export type Recipient = Schemas['Recipient'];
 export type ReminderKind = Schemas['ReminderKind'];
 export type ModelStatus = Schemas['ModelStatus'];
 export type TokenScope = Schemas['TokenScope'];
+export type Subject = Schemas['Subject'];
+export type Channel = Schemas['Channel'];
+export type BaselineStatus = Schemas['BaselineStatus'];
 
 export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
   draft: 'Nháp',
@@ -84,6 +87,38 @@ export const MODEL_STATUS_LABELS: Record<ModelStatus, string> = {
   building: 'Đang xây dựng',
   active: 'Đang hoạt động',
   suspended: 'Tạm dừng',
+};
+
+/** The plan's subjects of propaganda (II.3, III.2), as the server labels them (api/domain/activities.py). */
+export const SUBJECT_LABELS: Record<Subject, string> = {
+  public_order: 'An ninh, trật tự',
+  fire_safety: 'Phòng cháy, chữa cháy',
+  traffic: 'Giao thông',
+  cyber_safety: 'An toàn mạng',
+  land: 'Đất đai',
+  environment: 'Môi trường',
+  children: 'Trẻ em',
+  crime_prevention: 'Phòng chống tội phạm',
+  administrative_reform: 'Cải cách hành chính',
+  anti_corruption: 'Phòng chống tham nhũng, tiêu cực',
+  other: 'Khác',
+};
+
+/** The plan's channels of propaganda (II.3). */
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  in_person: 'Trực tiếp',
+  online: 'Trực tuyến',
+  television: 'Truyền hình',
+  loudspeaker: 'Loa truyền thanh',
+  leaflet: 'Tờ rơi',
+  social_media: 'Mạng xã hội',
+  other: 'Khác',
+};
+
+export const BASELINE_STATUS_LABELS: Record<BaselineStatus, string> = {
+  proposed: 'Chờ duyệt',
+  approved: 'Đã duyệt',
+  rejected: 'Không duyệt',
 };
 
 /** Shown for a unit that has no report at all in a period (not a status: there is no report). */

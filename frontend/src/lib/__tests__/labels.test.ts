@@ -22,6 +22,9 @@ const LABELLED: Record<string, Record<string, string>> = {
   Recipient: labels.RECIPIENT_LABELS,
   ReminderKind: labels.REMINDER_KIND_LABELS,
   ModelStatus: labels.MODEL_STATUS_LABELS,
+  Subject: labels.SUBJECT_LABELS,
+  Channel: labels.CHANNEL_LABELS,
+  BaselineStatus: labels.BASELINE_STATUS_LABELS,
 };
 
 // The others, and why the SPA keeps no label of its own for them.
@@ -29,8 +32,6 @@ const NOT_LABELLED: Record<string, string> = {
   RankStatus: 'the API sends rank_status_label',
   ProposalStatus: 'the API sends status_label',
   TimelinessStatus: 'the API sends timeliness_label',
-  Subject: 'the API sends subject_label',
-  Channel: 'the API sends channel_label',
   Measure: 'chooses the input, never shown',
   RuleKind: 'the API sends the rule text',
   Cadence: 'the API sends the rule text',
@@ -40,7 +41,6 @@ const NOT_LABELLED: Record<string, string> = {
   InspectionStatus: 'shown as the inspection date',
   Encoding: 'an import option; encodings are known by their own names (UTF-8, Windows-1258)',
   ActionStatus: 'shown as the completion date',
-  BaselineStatus: 'not shown by the SPA',
   SchemeDraftStatus: 'not shown by the SPA',
   DeliveryStatus: 'not shown by the SPA',
   ExportFormat: 'a file type, shown as its button',

@@ -10,6 +10,7 @@ import type { SubmissionIndicator } from '../api/submissions';
 import { isFilled, toFormValues, toValueInputs, validateField, type FieldValues, type FormValues } from '../form-values';
 import { MeasureInput, NoteInput } from './MeasureInput';
 import { EvidenceFiles } from './EvidenceFiles';
+import { ActivitiesPanel } from './ActivitiesPanel';
 
 interface SubmissionFormProps {
   indicators: SubmissionIndicator[];
@@ -80,6 +81,9 @@ function IndicatorRow({ indicator, planText, editable, report, beforeAttach }: I
         <MeasureInput code={indicator.code} measure={indicator.measure} disabled={!editable} />
         <NoteInput code={indicator.code} disabled={!editable} />
         {report && <EvidenceFiles {...report} indicator={indicator} editable={editable} beforeAttach={beforeAttach} />}
+        {report && indicator.activity_fields && (
+          <ActivitiesPanel {...report} indicator={indicator} editable={editable} beforeChange={beforeAttach} />
+        )}
       </Col>
     </Row>
   );
