@@ -32,6 +32,7 @@ const NotificationsRoute = lazy(() => import('./routes/notifications'));
 const ModelsRoute = lazy(() => import('./routes/models'));
 const AuditRoute = lazy(() => import('./routes/audit'));
 const SchemesRoute = lazy(() => import('./routes/schemes'));
+const BaselinesRoute = lazy(() => import('./routes/baselines'));
 const PublicRoute = lazy(() => import('./routes/public'));
 
 const router = createBrowserRouter([
@@ -82,6 +83,7 @@ const router = createBrowserRouter([
       { path: 'models', element: <ModelsRoute /> },
       { path: 'audit', element: <AuditRoute /> },
       { path: 'admin/schemes', element: <SchemesRoute /> },
+      { path: 'baselines', element: <BaselinesRoute /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },
