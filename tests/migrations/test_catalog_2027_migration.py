@@ -32,7 +32,7 @@ def test_a_database_seeded_before_2027_1_gets_it_as_a_new_seed_does_and_gives_it
         "2026-H1", "2026-Y", "2028-S", "2030-T"}
     assert {"TT-03", "TT-10", "GD-09", "SN-06"} <= set(seeded["indicators"]) and len(seeded["indicators"]) == 34
 
-    downgrade(url, "16")
+    downgrade(url, "17")
     before = _state(url)
     assert before["active"] == ["2026.1"] and set(before["periods"].values()) == {"2026.1"}
     assert before["catalogs"] == ["ba-nhat-2026"] and before["indicators"] == []
@@ -44,7 +44,7 @@ def test_a_database_seeded_before_2027_1_gets_it_as_a_new_seed_does_and_gives_it
     moved = sorted(code for code, scheme in after["periods"].items() if scheme == "2027.1")
     assert after["pending"] == moved and "2027-H1" in moved and "2026-Y" not in moved
 
-    downgrade(url, "16")
+    downgrade(url, "17")
     _seed_again(url)  # the seed adopts 2027.1 itself; the migration then finds it and adds nothing
     upgrade(url)
     again = _state(url)

@@ -8,8 +8,8 @@ keep theirs). Their scores are marked pending and recomputed when the server sta
 catalog yet (a fresh one) is left alone: ``banhat seed`` loads both versions. Idempotent: nothing is done
 when the scheme 2027.1 is stored already.
 
-Revision ID: 17
-Revises: 16
+Revision ID: 18
+Revises: 17
 Create Date: 2026-12-06 04:10:00
 """
 
@@ -23,8 +23,8 @@ from alembic import op
 from api import clock
 from api.domain import load_catalog
 
-revision: str = "17"
-down_revision: str | None = "16"
+revision: str = "18"
+down_revision: str | None = "17"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
