@@ -1,6 +1,8 @@
 """The indicator catalog and the active scoring scheme."""
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from api.domain import Indicator, UnitKind
 from api.routers.deps import CurrentPrincipal, DbSession
@@ -9,6 +11,7 @@ from api.schemas.common import COMMON_PROBLEMS
 from api.services import catalog
 
 router = APIRouter(tags=["catalog"], responses=COMMON_PROBLEMS)
+PeriodParam = Annotated[str | None, Query(max_length=32, description="Mã kỳ báo cáo; mặc định: kỳ đang áp dụng hôm nay")]
 
 
 def indicator_out(indicator: Indicator, weight) -> IndicatorOut:
@@ -24,19 +27,23 @@ def indicator_out(indicator: Indicator, weight) -> IndicatorOut:
 
 
 @router.get("/indicators", response_model=list[IndicatorOut])
-def list_indicators(session: DbSession, principal: CurrentPrincipal, kind: UnitKind | None = None) -> list[IndicatorOut]:
-    _scheme, found = catalog.active(session, principal)
+def list_indicators(session: DbSession, principal: CurrentPrincipal, kind: UnitKind | None = None,
+                    period: PeriodParam = None) -> list[IndicatorOut]:
+    """The indicators of a period's catalog; without `period`, those in force today."""
+    _scheme, found = catalog.active(session, principal, period)
     chosen = found.for_kind(kind) if kind else found.indicators
     return [indicator_out(i, found.scheme.indicator_weight(i.code)) for i in chosen]
 
 
 @router.get("/indicators/{code}", response_model=IndicatorOut)
-def get_indicator(code: str, session: DbSession, principal: CurrentPrincipal) -> IndicatorOut:
-    indicator, weight = catalog.indicator(session, principal, code)
+def get_indicator(code: str, session: DbSession, principal: CurrentPrincipal,
+                  period: PeriodParam = None) -> IndicatorOut:
+    indicator, weight = catalog.indicator(session, principal, code, period)
     return indicator_out(indicator, weight)
 
 
 @router.get("/schemes/active", response_model=SchemeOut)
-def active_scheme(session: DbSession, principal: CurrentPrincipal) -> SchemeOut:
-    scheme, found = catalog.active(session, principal)
+def active_scheme(session: DbSession, principal: CurrentPrincipal, period: PeriodParam = None) -> SchemeOut:
+    """The scheme a period is scored with; without `period`, the one in force today."""
+    scheme, found = catalog.active(session, principal, period)
     return SchemeOut(version=scheme.code, catalog=found.code, title=found.title, parameters=scheme.parameters)

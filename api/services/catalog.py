@@ -144,17 +144,26 @@ def scoring_context(session: Session, period: Period) -> tuple[Catalog, ScoringC
     return catalog, _context(catalog, codes[1], domain_period(period))
 
 
-def active(session: Session, principal: Principal) -> tuple[Scheme, Catalog]:
+def active(session: Session, principal: Principal, period: str | None = None) -> tuple[Scheme, Catalog]:
+    """The scheme and catalog a period is scored with; without one, those in force today (the latest
+    period started by the clock's today). The scheme that new periods take (``repo.active_scheme``) can be
+    a later version activated from a period that has not started: it is not today's rules."""
     principal.require("catalog:read")
-    scheme = repo.active_scheme(session)
+    if period is not None:
+        found = repo.period_by_code(session, period)
+        if found is None:
+            raise NotFound(f"Không tìm thấy kỳ báo cáo «{period}».")
+        scheme = repo.scheme_by_id(session, found.scheme_id)
+    else:
+        scheme = repo.scheme_in_force(session, clock.today()) or repo.active_scheme(session)
     if scheme is None:
         raise NotFound("Chưa có bộ tiêu chí nào được nạp. Hãy chạy «banhat seed».")
     return scheme, catalog_for_scheme(session, scheme)
 
 
-def indicator(session: Session, principal: Principal, code: str):
-    """One indicator of the active catalog and its weight in the active scheme."""
-    found = active(session, principal)[1]
+def indicator(session: Session, principal: Principal, code: str, period: str | None = None):
+    """One indicator of a period's catalog (today's by default) and its weight in that scheme."""
+    found = active(session, principal, period)[1]
     try:
         chosen = found.indicator(code)
     except KeyError:

@@ -1,5 +1,7 @@
 """Units, groups, the catalog and periods: reads for everyone signed in, writes for admins."""
 
+from datetime import datetime
+
 from api_support import API, assert_problem
 
 from api.db.models import Period, Unit
@@ -63,6 +65,19 @@ def test_indicators_and_active_scheme(reporter):
     assert_problem(reporter.get(f"{API}/indicators/XX-01"), 404)
     scheme = reporter.get(f"{API}/schemes/active").json()
     assert scheme["version"] == "2026.1" and scheme["parameters"]["tier_thresholds"]["XUAT_SAC"] == 90
+
+
+def test_indicators_and_scheme_follow_the_period_or_today(reporter, login, clock):
+    """2027.1 is activated from 2027-H1: in December 2026 the rules in force are still 2026.1's."""
+    clock.set_now(datetime.fromisoformat("2026-12-06T09:00:00+07:00"))
+    assert reporter.get(f"{API}/schemes/active").json()["version"] == "2026.1"
+    assert "GD-09" not in {i["code"] for i in reporter.get(f"{API}/indicators").json()}
+    assert reporter.get(f"{API}/schemes/active?period=2027-H1").json()["version"] == "2027.1"
+    assert "GD-09" in {i["code"] for i in reporter.get(f"{API}/indicators?period=2027-H1").json()}
+    assert reporter.get(f"{API}/indicators/GD-09?period=2027-H1").status_code == 200
+    assert_problem(reporter.get(f"{API}/indicators?period=2099-H1"), 404)
+    clock.set_now(datetime.fromisoformat("2027-01-02T09:00:00+07:00"))  # a new session: the old one has expired
+    assert login("baocao.cax").get(f"{API}/schemes/active").json()["version"] == "2027.1"
 
 
 def test_periods_read_create_update(admin, reporter, count_rows):

@@ -34,7 +34,7 @@ def _targets(admin: httpx.Client) -> list[tuple[str, str]]:
         units = admin.get("/api/v1/units", params={"kind": kind, "page_size": 500}).json()["items"]
         indicators = [
             i["code"]
-            for i in admin.get("/api/v1/indicators", params={"kind": kind}).json()
+            for i in admin.get("/api/v1/indicators", params={"kind": kind, "period": "2026-H1"}).json()
             if i["measure"] == "count"
         ]
         pairs += [

@@ -1,5 +1,7 @@
 """Catalog versions, indicators, schemes and periods."""
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -62,6 +64,14 @@ def previous_period(session: Session, period: Period) -> Period | None:
     return session.scalar(
         select(Period).where(Period.kind == period.kind, Period.end < period.start).order_by(Period.end.desc())
     )
+
+
+def scheme_in_force(session: Session, day: date) -> Scheme | None:
+    """The scheme of the latest period started by ``day`` (half-year before year on the same start, so the
+    period a unit reports next; review periods only average others). None before the first period."""
+    started = select(Period.scheme_id).where(Period.start <= day, Period.kind.in_(("half_year", "year")))
+    scheme_id = session.scalar(started.order_by(Period.start.desc(), Period.end).limit(1))
+    return session.get(Scheme, scheme_id) if scheme_id is not None else None
 
 
 def add(session: Session, obj):

@@ -104,7 +104,7 @@ export async function createPeriod(admin, today, { situation = 'open', kind = 'h
 /** The applicable indicators of a report with their catalog rules. */
 export async function reportIndicators(api, period, unit) {
   const submission = await api.get(`/api/v1/submissions/${period}/${unit}`);
-  const catalog = await api.get('/api/v1/indicators');
+  const catalog = await api.get(`/api/v1/indicators?period=${encodeURIComponent(period)}`);
   const rules = new Map(catalog.map((i) => [i.code, i.rule]));
   return submission.indicators.map((i) => ({ code: i.code, measure: i.measure, rule: rules.get(i.code) }));
 }

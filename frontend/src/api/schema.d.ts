@@ -289,7 +289,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Indicators */
+        /**
+         * List Indicators
+         * @description The indicators of a period's catalog; without `period`, those in force today.
+         */
         get: operations["list_indicators_api_v1_indicators_get"];
         put?: never;
         post?: never;
@@ -323,7 +326,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active Scheme */
+        /**
+         * Active Scheme
+         * @description The scheme a period is scored with; without `period`, the one in force today.
+         */
         get: operations["active_scheme_api_v1_schemes_active_get"];
         put?: never;
         post?: never;
@@ -5100,6 +5106,8 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: components["schemas"]["UnitKind"] | null;
+                /** @description Mã kỳ báo cáo; mặc định: kỳ đang áp dụng hôm nay */
+                period?: string | null;
             };
             header?: never;
             path?: never;
@@ -5160,7 +5168,10 @@ export interface operations {
     };
     get_indicator_api_v1_indicators__code__get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Mã kỳ báo cáo; mặc định: kỳ đang áp dụng hôm nay */
+                period?: string | null;
+            };
             header?: never;
             path: {
                 code: string;
@@ -5222,7 +5233,10 @@ export interface operations {
     };
     active_scheme_api_v1_schemes_active_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Mã kỳ báo cáo; mặc định: kỳ đang áp dụng hôm nay */
+                period?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
