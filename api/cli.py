@@ -118,8 +118,30 @@ def serve(
     port: Annotated[int, typer.Option()] = 8000,
     workers: Annotated[int, typer.Option()] = 1,
 ) -> None:
-    """Serve the API and the built SPA on one URL. Proxy headers are read by the application, only from
-    BANHAT_TRUSTED_PROXIES (uvicorn's own reading would trust loopback)."""
+    """Serve the API and the built SPA on one URL; each process also runs the job worker unless
+    BANHAT_RUN_WORKER=false. Proxy headers are read by the application, only from BANHAT_TRUSTED_PROXIES
+    (uvicorn's own reading would trust loopback)."""
     import uvicorn
 
     uvicorn.run("api.main:create_app", factory=True, host=host, port=port, workers=workers, proxy_headers=False)
+
+
+@app.command("worker")
+def worker_command() -> None:
+    """Run the job worker (webhook deliveries, scheduled reminders) until interrupted; any number may run
+    beside the servers (set BANHAT_RUN_WORKER=false on the servers to leave the jobs to them)."""
+    import signal
+    import threading
+
+    from api.db.engine import make_engine, session_factories
+    from api.services.worker import Worker
+
+    settings = get_settings()
+    engine = make_engine(settings.database_url)
+    stop = threading.Event()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: stop.set())
+    with Worker(*session_factories(engine), settings) as worker:
+        typer.echo(f"Tiến trình xử lý công việc {worker.name} đang chạy (Ctrl+C để dừng).")
+        worker.run_forever(stop)
+    engine.dispose()

@@ -49,6 +49,7 @@ from api.routers import (
     users,
     webhooks,
 )
+from api.services import worker
 from api.services.errors import PROBLEM_JSON, ServiceError, problem_bytes
 from api.services.imports import runs as import_runs
 from api.services.imports import values as value_imports
@@ -177,11 +178,20 @@ def _recover(write_sessions) -> None:
 
 
 @asynccontextmanager
-async def _recover_at_start_up(app: FastAPI) -> AsyncIterator[None]:
-    """Recover from a stop (:func:`_recover`) in a worker thread at start-up while requests are served."""
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start the job worker thread (unless ``BANHAT_RUN_WORKER`` is off) and recover from a stop
+    (:func:`_recover`) in a thread at start-up while requests are served. The worker stops with the
+    server."""
+    settings = app.state.settings
+    thread = stop = None
+    if settings.run_worker:
+        thread, stop = worker.start_thread(app.state.read_sessions, app.state.write_sessions, settings)
     recovery = asyncio.create_task(run_in_threadpool(_recover, app.state.write_sessions))
     yield
     await recovery
+    if stop is not None:
+        stop.set()
+        await run_in_threadpool(thread.join, settings.webhook_timeout_seconds + 5)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -193,7 +203,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=None if settings.environment == "production" else f"{API_PREFIX}/docs",
         redoc_url=None,
-        lifespan=_recover_at_start_up,
+        lifespan=_lifespan,
     )
     # Keep a connection open for every request in flight and its side session (login checks, imports'
     # reads): a connection opened per request cost more than the ranking query itself (SQLite reads the

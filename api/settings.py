@@ -39,6 +39,23 @@ class MailSettings:
     timeout_seconds: float = 10
 
 
+@dataclass(frozen=True)
+class JobPolicy:
+    """The job worker's timing (``BANHAT_WORKER_*``, ``BANHAT_JOB_*``)."""
+
+    poll_seconds: float = 1.0
+    # A claimed job is another worker's to take once this long has passed (its worker died or hung).
+    lease_seconds: float = 300
+    # Retries wait first_seconds, doubling up to max_seconds, until retry_hours after the job was queued.
+    retry_first_seconds: float = 30
+    retry_max_seconds: float = 3600
+    retry_hours: float = 24
+
+    def delay_seconds(self, attempts: int) -> float:
+        """The wait before the next attempt, after ``attempts`` attempts."""
+        return min(self.retry_first_seconds * 2 ** max(attempts - 1, 0), self.retry_max_seconds)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BANHAT_", extra="ignore")
 
@@ -95,10 +112,24 @@ class Settings(BaseSettings):
     smtp_sender: str = MailSettings.sender
     smtp_starttls: bool = MailSettings.starttls
     smtp_timeout_seconds: float = MailSettings.timeout_seconds
+    # Run the job worker (webhooks, scheduled reminders) as a thread of each server process; off when
+    # only separate `banhat worker` processes should run jobs.
+    run_worker: bool = True
+    worker_poll_seconds: float = Field(default=JobPolicy.poll_seconds, gt=0)
+    job_lease_seconds: float = Field(default=JobPolicy.lease_seconds, gt=0)
+    job_retry_first_seconds: float = Field(default=JobPolicy.retry_first_seconds, gt=0)
+    job_retry_max_seconds: float = Field(default=JobPolicy.retry_max_seconds, gt=0)
+    job_retry_hours: float = Field(default=JobPolicy.retry_hours, gt=0)
+    webhook_timeout_seconds: float = 10
 
     @property
     def import_limits(self) -> ImportLimits:
         return ImportLimits(self.import_max_bytes, self.import_max_rows, self.import_problem_limit)
+
+    @property
+    def jobs(self) -> JobPolicy:
+        return JobPolicy(self.worker_poll_seconds, self.job_lease_seconds, self.job_retry_first_seconds,
+                         self.job_retry_max_seconds, self.job_retry_hours)
 
     @property
     def mail(self) -> MailSettings:

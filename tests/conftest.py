@@ -51,8 +51,9 @@ def database(sqlite_url):
 def settings(sqlite_url, tmp_path):
     from api.settings import Settings
 
+    # No worker thread: tests run the queued jobs themselves (tests/jobs), at the instant they choose.
     return Settings(database_url=sqlite_url, evidence_dir=tmp_path / "evidence", evidence_max_bytes=64 * 1024,
-                    frontend_dist=tmp_path / "no-spa")
+                    frontend_dist=tmp_path / "no-spa", run_worker=False)
 
 
 @pytest.fixture

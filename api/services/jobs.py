@@ -1,0 +1,59 @@
+"""The durable job queue (outbox) on the project's own tables: what a job is and how one is queued.
+
+A service queues a job with :func:`enqueue` in the transaction of the change that causes it, so a job
+exists exactly when its cause was committed; :mod:`api.services.worker` runs it later, after a crash or
+restart too. Why not a library: see docs/architecture.md ("Jobs").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+import httpx
+from sqlalchemy.orm import Session, sessionmaker
+
+from api import clock
+from api.db.repositories import jobs as repo
+from api.settings import Settings
+
+# What a job writes, in the transaction that also marks it done (rolled back together).
+Finish = Callable[[Session], None]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a running job may use besides its payload."""
+
+    read_sessions: sessionmaker[Session]
+    settings: Settings
+    http: httpx.Client
+
+
+@dataclass(frozen=True)
+class JobKind:
+    """How a kind of job runs.
+
+    ``run(context, payload)`` does the work that needs no write transaction (reads, network calls), so
+    SQLite's single writer is not held through them, and returns the writes, which the worker runs in
+    the transaction that marks the job done. When ``run`` or the writes raise, the job is retried with
+    back-off; ``failed(session, payload, error, gave_up)`` then records the attempt, in the transaction
+    that reschedules the job (``gave_up``: no retry will follow).
+    """
+
+    run: Callable[[Context, dict], Finish]
+    failed: Callable[[Session, dict, Exception, bool], None] | None = None
+
+
+def nothing(_session: Session) -> None:
+    """The writes of a job that has none."""
+
+
+def enqueue(session: Session, kind: str, payload: dict, *, delay: timedelta = timedelta(0),
+            dedupe_key: str | None = None) -> None:
+    """Queue a job in the caller's transaction, to run ``delay`` from now; a pending job with the same
+    ``dedupe_key`` makes this one redundant (nothing is queued)."""
+    now = clock.now()
+    repo.insert(session, {"kind": kind, "payload": payload, "run_at": now + delay, "status": "pending",
+                          "attempts": 0, "dedupe_key": dedupe_key, "created_at": now})

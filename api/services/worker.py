@@ -1,0 +1,135 @@
+"""The worker: claims due jobs of the queue (:mod:`api.services.jobs`) under a lease and runs each in a
+transaction of its own; a job that fails is retried with exponential back-off and marked failed only
+after the retry window (24 h by default).
+
+It runs as a thread of ``banhat serve`` (``BANHAT_RUN_WORKER``, on by default) and as ``banhat worker``;
+any number of them may share one database. A job is leased by one worker at a time: PostgreSQL hands
+out rows with ``FOR UPDATE SKIP LOCKED``, SQLite's single writer claims them one transaction at a time.
+A worker that dies leaves its jobs leased until the lease expires; then another worker takes them.
+Finishing a job checks that the lease is still the worker's, in the transaction of the job's writes, so
+those writes are committed once even when a job outlives its lease.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import uuid
+from datetime import timedelta
+
+import httpx
+from sqlalchemy.orm import Session, sessionmaker
+
+from api import clock
+from api.db.repositories import jobs as repo
+from api.services import transaction
+from api.services.jobs import Context, JobKind
+from api.settings import Settings
+
+logger = logging.getLogger("banhat.worker")
+
+KINDS: dict[str, JobKind] = {}
+
+
+class LeaseLost(Exception):
+    """The job's lease expired and another worker took it over: this run's writes are rolled back."""
+
+
+class UnknownKind(Exception):
+    pass
+
+
+class Worker:
+    def __init__(self, read_sessions: sessionmaker[Session], write_sessions: sessionmaker[Session],
+                 settings: Settings, *, kinds: dict[str, JobKind] | None = None, name: str | None = None) -> None:
+        self.read_sessions, self.write_sessions = read_sessions, write_sessions
+        self.settings, self.policy = settings, settings.jobs
+        self.kinds = KINDS if kinds is None else kinds
+        self.name = name or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.http = httpx.Client(timeout=settings.webhook_timeout_seconds, follow_redirects=False)
+        self.context = Context(read_sessions, settings, self.http)
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> Worker:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def run_once(self, limit: int = 20) -> int:
+        """Claim up to ``limit`` due jobs and run them; returns how many were claimed."""
+        now = clock.now()
+        with self.read_sessions() as session:  # an idle poll takes no write lock
+            if not repo.any_due(session, now):
+                return 0
+        with transaction.owned(self.write_sessions) as session:
+            claimed = repo.claim(session, self.name, now, now + timedelta(seconds=self.policy.lease_seconds), limit)
+        for job in claimed:
+            self._run(job)
+        return len(claimed)
+
+    def run_until_idle(self) -> int:
+        """Run due jobs until none is left; returns how many ran."""
+        total = 0
+        while ran := self.run_once():
+            total += ran
+        return total
+
+    def run_forever(self, stop: threading.Event) -> None:
+        """Poll for due jobs until ``stop`` is set; a failing poll (database down) is logged and retried."""
+        while not stop.is_set():
+            ran = 0
+            try:
+                ran = self.run_once()
+            except Exception:
+                logger.exception("job worker %s: polling failed", self.name)
+            if not ran:
+                stop.wait(self.policy.poll_seconds)
+
+    def _run(self, job: repo.Claimed) -> None:
+        kind = self.kinds.get(job.kind)
+        try:
+            if kind is None:
+                raise UnknownKind(f"unknown job kind {job.kind!r}")
+            writes = kind.run(self.context, job.payload)
+            with transaction.owned(self.write_sessions) as session:
+                writes(session)
+                if not repo.finish(session, job, self.name, clock.now()):
+                    raise LeaseLost
+        except LeaseLost:
+            logger.warning("job %s (%s): lease lost, its writes were rolled back", job.id, job.kind)
+        except Exception as error:
+            self._retry(job, kind, error)
+
+    def _retry(self, job: repo.Claimed, kind: JobKind | None, error: Exception) -> None:
+        now = clock.now()
+        gave_up = now - job.created_at >= timedelta(hours=self.policy.retry_hours)
+        run_at = None if gave_up else now + timedelta(seconds=self.policy.delay_seconds(job.attempts))
+        description = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        if gave_up:
+            logger.error("job %s (%s) failed for good: %s", job.id, job.kind, description)
+        try:
+            with transaction.owned(self.write_sessions) as session:
+                if repo.retry(session, job, self.name, description, run_at, now) and kind and kind.failed:
+                    kind.failed(session, job.payload, error, gave_up)
+        except Exception:
+            logger.exception("job %s (%s): recording its failure failed; retried when its lease expires",
+                             job.id, job.kind)
+
+
+def start_thread(read_sessions: sessionmaker[Session], write_sessions: sessionmaker[Session],
+                 settings: Settings) -> tuple[threading.Thread, threading.Event]:
+    """The worker of a server process, as a daemon thread; set the event to stop it."""
+    stop = threading.Event()
+
+    def run() -> None:
+        with Worker(read_sessions, write_sessions, settings) as worker:
+            worker.run_forever(stop)
+
+    thread = threading.Thread(target=run, name="banhat-worker", daemon=True)
+    thread.start()
+    return thread, stop
