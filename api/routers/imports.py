@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from api.routers.deps import CurrentPrincipal, DbSession
 from api.schemas.common import COMMON_PROBLEMS, problem_responses
 from api.schemas.imports import ImportRefused, ImportReport
-from api.services import templates, transaction, webhooks
+from api.services import templates, transaction
 from api.services.access import Principal
 from api.services.errors import PROBLEM_JSON, Conflict, problem_document
 from api.services.imports import activities, directory, runs, values
@@ -143,28 +143,16 @@ def import_values(
 ) -> JSONResponse:
     """Nhập số liệu chỉ tiêu dạng dài: mỗi dòng một đơn vị, kỳ, chỉ tiêu (mã), và các trường của
     phép đo (tử số, mẫu số, số lần, có/không, ngày) cùng ghi chú."""
-    changed: list[str] = []
-
-    def period_changed(db: Session, period) -> None:
-        changed.append(webhooks.enqueue(db, period))
 
     def handler(*args, **kwargs) -> Report:
-        report = values.import_values(*args, **kwargs, on_period_changed=period_changed)
+        report = values.import_values(*args, **kwargs)
         if report.scores_pending:
-            background.add_task(values.recompute_deferred, request.app.state.write_sessions,
-                                report.scores_pending, period_changed)  # fmt: skip
+            background.add_task(values.recompute_deferred, request.app.state.write_sessions, report.scores_pending)
         return report
 
-    response = run_import(request, session, principal, file, "values",
-                          {"dry_run": dry_run, "all_or_nothing": all_or_nothing, "encoding": encoding}, idempotency_key, handler)  # fmt: skip
-    background.add_task(_deliver_if_changed, changed, request)
-    return response
-
-
-def _deliver_if_changed(changed: list[str], request: Request) -> None:
-    """Runs after the response and after any deferred recompute, which may add to `changed`."""
-    if changed:
-        webhooks.deliver_pending(request.app.state.write_sessions, webhooks.policy(request.app))
+    return run_import(request, session, principal, file, "values",
+                      {"dry_run": dry_run, "all_or_nothing": all_or_nothing, "encoding": encoding}, idempotency_key,
+                      handler)  # fmt: skip
 
 
 @router.post("/units", response_model=ImportReport, responses=IMPORT_RESPONSES)

@@ -1,12 +1,12 @@
 """Reporting periods, their lock, and who has reported."""
 
-from fastapi import APIRouter, BackgroundTasks, Request
+from fastapi import APIRouter
 
 from api.db.models import Period
 from api.routers.deps import CurrentPrincipal, DbSession
 from api.schemas.catalog import PeriodIn, PeriodOut, PeriodPatch, ReportingStatus
 from api.schemas.common import COMMON_PROBLEMS, problem_responses
-from api.services import periods, webhooks
+from api.services import periods
 
 router = APIRouter(prefix="/periods", tags=["periods"], responses={**COMMON_PROBLEMS, **problem_responses(409)})
 
@@ -38,11 +38,8 @@ def update_period(code: str, body: PeriodPatch, session: DbSession, principal: C
 
 
 @router.post("/{code}/lock", response_model=PeriodOut)
-def lock_period(code: str, session: DbSession, principal: CurrentPrincipal, request: Request,
-                background: BackgroundTasks) -> PeriodOut:
-    period = periods.lock(session, principal, code)
-    webhooks.announce(session, request.app, background, period)  # scores.published to subscribers
-    return period_out(period)
+def lock_period(code: str, session: DbSession, principal: CurrentPrincipal) -> PeriodOut:
+    return period_out(periods.lock(session, principal, code))
 
 
 @router.post("/{code}/unlock", response_model=PeriodOut)

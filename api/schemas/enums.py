@@ -52,11 +52,13 @@ class SchemeDraftStatus(StrEnum):
 
 
 class DeliveryStatus(StrEnum):
-    """A webhook delivery."""
+    """A webhook delivery: pending (waiting, or between retries), delivered, failed (after 24 hours of
+    retries), cancelled (its subscription was switched off)."""
 
     PENDING = "pending"
     DELIVERED = "delivered"
     FAILED = "failed"
+    CANCELLED = "cancelled"
 
 
 ReminderKind = StrEnum("ReminderKind", [(kind.upper(), kind) for kind in (NOT_SUBMITTED, RETURNED)])

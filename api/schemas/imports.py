@@ -52,7 +52,8 @@ class ImportRefused(ImportReport):
 
 class WebhookIn(InputModel):
     url: HttpUrl
-    events: list[str] = Field(default=["scores.changed", "scores.published"], min_length=1)
+    events: list[str] = Field(default=["scores.changed", "submission.status_changed", "period.locked"],
+                              min_length=1)
 
 
 class WebhookOut(BaseModel):
@@ -64,7 +65,7 @@ class WebhookOut(BaseModel):
 
 
 class WebhookCreated(WebhookOut):
-    secret: str = Field(description="Khóa ký HMAC-SHA256; chỉ hiển thị một lần")
+    secret: str = Field(description="Khóa ký theo Standard Webhooks (whsec_...); chỉ hiển thị một lần")
 
 
 class WebhookDeliveryOut(BaseModel):
@@ -77,3 +78,7 @@ class WebhookDeliveryOut(BaseModel):
     created_at: datetime
     delivered_at: datetime | None
     payload: dict
+
+
+class Redelivered(BaseModel):
+    redelivered: int = Field(description="Số lần gửi đã được xếp lại hàng đợi")

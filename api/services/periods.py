@@ -10,7 +10,7 @@ from api.db.repositories import catalog as repo
 from api.db.repositories import submissions as submissions_repo
 from api.db.repositories import units as units_repo
 from api.domain import TimelinessStatus, timeliness
-from api.services import scoring
+from api.services import scoring, webhooks
 from api.services.access import Principal
 from api.services.errors import Conflict, FieldProblem, Invalid, NotFound
 
@@ -81,6 +81,7 @@ def lock(session: Session, principal: Principal, code: str) -> Period:
     scores.set_frozen(session, period.id, True)
     scores.bump_version(session, period.id)
     session.flush()
+    webhooks.period_locked(session, period)
     audit.record(session, actor=principal.username, action="period.lock", entity="period", entity_key=code,
                  before={"status": "open"}, after={"status": "locked"})
     return period

@@ -43,6 +43,7 @@ from api.domain import (
     review_score,
     timeliness,
 )
+from api.services import webhooks
 from api.services.catalog import scoring_context
 from api.services.errors import Conflict
 
@@ -223,8 +224,9 @@ def _fields(period: Period, unit: Unit, submission: Submission | Row | None, res
     }
 
 
-def _write(session: Session, period: Period, computed: list[dict], stored: dict[int, tuple[int, str]]) -> None:
+def _write(session: Session, period: Period, computed: list[dict], stored: dict[int, tuple[int, str]]) -> set[int]:
     """Insert new score rows and update changed ones; rows whose content is identical are not rewritten.
+    Returns the groups of the rows written.
 
     ``stored`` is :func:`scores.stored` of the period (or of the one unit being recomputed).
     """
@@ -241,6 +243,7 @@ def _write(session: Session, period: Period, computed: list[dict], stored: dict[
             updates.append({"id": found[0], **fields})
     scores.bulk_insert(session, inserts)
     scores.bulk_update(session, updates)
+    return {fields["group_id"] for fields in (*inserts, *updates)}
 
 
 def exact(text: str) -> Fraction:
@@ -249,13 +252,14 @@ def exact(text: str) -> Fraction:
     return Fraction(int(numerator), int(denominator or 1))
 
 
-def rerank(session: Session, period: Period, group_id: int | None = None) -> None:
-    """Rank one emulation group (or all of them) and write only the ranks and tiers that changed."""
+def rerank(session: Session, period: Period, group_id: int | None = None) -> set[int]:
+    """Rank one emulation group (or all of them) and write only the ranks and tiers that changed;
+    returns the groups where some did."""
     by_group: dict[int, list] = {}
     for row in scores.rank_inputs(session, period.id, group_id):
         by_group.setdefault(row.group_id, []).append(row)
     _catalog, context = scoring_context(session, period)
-    changed = []
+    changed, changed_groups = [], set()
     for rows in by_group.values():
         entries = [
             RankInput(unit_code=row.code, status=RankStatus(row.rank_status), tier=Tier[row.tier],
@@ -269,7 +273,9 @@ def rerank(session: Session, period: Period, group_id: int | None = None) -> Non
             new = (result.rank, result.tier.name, result.quota_applied)
             if new != (row.rank, row.final_tier, row.quota_applied):
                 changed.append({"id": row.id, "rank": new[0], "final_tier": new[1], "quota_applied": new[2]})
+                changed_groups.add(row.group_id)
     scores.bulk_update(session, changed)
+    return changed_groups
 
 
 def _queue(session: Session, period: Period, unit_id: int, fields: dict | None, group_ids: set[int]) -> None:
@@ -337,8 +343,9 @@ def units_changed(session: Session, changed: Sequence[tuple[Unit, int | None]]) 
 
 
 def write_pending(session: Session) -> None:
-    """Write the unit scores computed in this transaction, re-rank each touched group once, and bump
-    each period's scores version; called by the transaction owner just before COMMIT.
+    """Write the unit scores computed in this transaction, re-rank each touched group once, bump each
+    period's scores version and announce the groups whose scores or ranks changed (webhooks'
+    ``scores.changed``); called by the transaction owner just before COMMIT.
 
     Last before COMMIT, so the groups' locks are held only for these few statements, not for the rest
     of the request: the shorter that hold, the more saves per second a group takes. A period locked by
@@ -356,12 +363,16 @@ def write_pending(session: Session) -> None:
     for period_id, (period, group_ids) in sorted(pending.groups.items()):
         entries = {unit_id: fields for (for_period, unit_id), fields in pending.rows.items() if for_period == period_id}
         computed = [fields for fields in entries.values() if fields is not None]
-        scores.delete_units(session, period_id, [unit_id for unit_id, fields in entries.items() if fields is None])
-        _write(session, period, computed, scores.stored(session, period_id, [f["unit_id"] for f in computed]))
+        removed = [unit_id for unit_id, fields in entries.items() if fields is None]
+        scores.delete_units(session, period_id, removed)
+        changed = _write(session, period, computed, scores.stored(session, period_id, [f["unit_id"] for f in computed]))
+        if removed:
+            changed |= group_ids
         for group_id in sorted(group_ids):
-            rerank(session, period, group_id)
+            changed |= rerank(session, period, group_id)
         if scores.bump_version(session, period_id) == "locked":
             raise Conflict("Kỳ báo cáo vừa được khóa trong lúc lưu; thay đổi chưa được ghi. Hãy tải lại trang.")
+        webhooks.scores_changed(session, period, changed)
 
 
 def queued_copy(session: Session) -> _Pending:
@@ -406,7 +417,8 @@ def simulate_period(session: Session, period: Period, context: ScoringContext) -
 
 
 def recompute_period(session: Session, period: Period) -> int:
-    """Recompute every reporting unit's score of a period and re-rank every group; returns the unit count.
+    """Recompute every reporting unit's score of a period and re-rank every group, announcing the groups
+    that changed; returns the unit count.
 
     The garbage collector stays paused throughout (resuming it before re-ranking made the next query pay
     for a full scan of the heap), and scores are built and written a chunk of units at a time, so that
@@ -418,6 +430,7 @@ def recompute_period(session: Session, period: Period) -> int:
     _catalog, context = scoring_context(session, period)
     subs = submissions.states_of_period(session, period.id)
     adjustments = adjustments_repo.adjustments_for(session, period, None)
+    changed: set[int] = set()
     with gc_paused():
         values = _entered_values(session, period.id) if not period.spans else {}
         previous = _previous_rates(session, period, None) if not period.spans else {}
@@ -433,7 +446,8 @@ def recompute_period(session: Session, period: Period) -> int:
                     result = _score(context, period, unit, submission, values.get(unit.id, {}), previous, adjustments)
                     status = _rank_status(context, submission)
                 computed.append(_fields(period, unit, submission, result, status))
-            _write(session, period, computed, stored)
-        rerank(session, period)
+            changed |= _write(session, period, computed, stored)
+        changed |= rerank(session, period)
     scores.set_pending(session, [period.id], False)
+    webhooks.scores_changed(session, period, changed)
     return len(reporting)

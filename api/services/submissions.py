@@ -23,7 +23,7 @@ from api.domain.submissions import (
     period_accepts_changes,
 )
 from api.domain.submissions import editable as domain_editable
-from api.services import reminders, scoring, units
+from api.services import reminders, scoring, units, webhooks
 from api.services.access import Principal
 from api.services.catalog import scoring_context
 from api.services.errors import Conflict, FieldProblem, Invalid, NotFound, PreconditionFailed
@@ -200,6 +200,8 @@ def act(session: Session, principal: Principal, loaded: Loaded, action: Submissi
                  entity_key=loaded.key, before=before, after={"status": new_status.value, "version": submission.version},
                  reason=reason)
     reminders.notify_decision(session, action.value, loaded.period, loaded.unit, reason)
+    webhooks.submission_status_changed(session, loaded.period, loaded.unit, before["status"], new_status.value,
+                                       reason)
     scoring.recompute_unit(session, loaded.period, loaded.unit)
 
 

@@ -24,13 +24,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api import clock
 from api.db.repositories import jobs as repo
-from api.services import transaction
+from api.services import transaction, webhooks
 from api.services.jobs import Context, JobKind
 from api.settings import Settings
 
 logger = logging.getLogger("banhat.worker")
 
-KINDS: dict[str, JobKind] = {}
+KINDS: dict[str, JobKind] = {**webhooks.JOB_KINDS}
 
 
 class LeaseLost(Exception):

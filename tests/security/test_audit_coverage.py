@@ -87,6 +87,20 @@ def _matrix_made(clients, caller: str, create: str) -> int:
     return _created(clients(caller).post(create.removeprefix("POST "), json=MATRIX["operations"][create]["json"]))
 
 
+def _failed_delivery(clients) -> dict:
+    """A subscription with one delivery that failed (written directly: failing takes 24 hours of retries)."""
+    from api.db.integration_models import WebhookDelivery
+    from api import clock
+
+    subscription = _matrix_made(clients, "admin", "POST /api/v1/webhooks")
+    with clients("admin").app.state.write_sessions.begin() as db:
+        delivery = WebhookDelivery(subscription_id=subscription, event="scores.changed", payload={}, status="failed",
+                                   attempts=20, created_at=clock.now())
+        db.add(delivery)
+        db.flush()
+        return {"subscription_id": subscription, "delivery_id": delivery.id}
+
+
 def _proposal(clients, *steps: tuple[str, str, dict | None]) -> dict:
     proposal = _created(clients("reviewer").post(f"{API}/award-proposals", json=ELIGIBLE_PROPOSAL))
     for caller, action, body in steps:
@@ -167,6 +181,8 @@ ARRANGE: dict[str, Callable] = {
         "token_id": _matrix_made(clients, "admin", "POST /api/v1/tokens")},
     "DELETE /api/v1/webhooks/{subscription_id}": lambda clients: {
         "subscription_id": _matrix_made(clients, "admin", "POST /api/v1/webhooks")},
+    "POST /api/v1/webhooks/{subscription_id}/redeliver": _failed_delivery,
+    "POST /api/v1/webhooks/{subscription_id}/deliveries/{delivery_id}/redeliver": _failed_delivery,
     "DELETE /api/v1/bonuses/{bonus_id}": lambda clients: {
         "bonus_id": _matrix_made(clients, "reviewer", "POST /api/v1/bonuses")},
     "PUT /api/v1/models/{model_id}": lambda clients: {

@@ -14,41 +14,32 @@ def add(session: Session, obj):
     return obj
 
 
-def subscriptions(session: Session, active_only: bool = False) -> list[WebhookSubscription]:
-    query = select(WebhookSubscription).order_by(WebhookSubscription.id)
-    if active_only:
-        query = query.where(WebhookSubscription.active.is_(True))
-    return list(session.scalars(query))
+def subscriptions(session: Session) -> list[WebhookSubscription]:
+    return list(session.scalars(select(WebhookSubscription).order_by(WebhookSubscription.id)))
+
+
+def subscribers(session: Session, event: str) -> list[WebhookSubscription]:
+    """The active subscriptions to ``event`` (few rows: filtered here, not in JSON SQL)."""
+    query = select(WebhookSubscription).where(WebhookSubscription.active.is_(True)).order_by(WebhookSubscription.id)
+    return [subscription for subscription in session.scalars(query) if event in subscription.events]
 
 
 def subscription(session: Session, subscription_id: int) -> WebhookSubscription | None:
     return session.get(WebhookSubscription, subscription_id)
 
 
-def deliveries_of(session: Session, subscription_id: int, limit: int) -> list[WebhookDelivery]:
-    return list(
-        session.scalars(
-            select(WebhookDelivery)
-            .where(WebhookDelivery.subscription_id == subscription_id)
-            .order_by(WebhookDelivery.id.desc())
-            .limit(limit)
-        )
-    )
+def deliveries_of(session: Session, subscription_id: int, limit: int | None,
+                  status: str | None = None) -> list[WebhookDelivery]:
+    query = (select(WebhookDelivery).where(WebhookDelivery.subscription_id == subscription_id)
+             .order_by(WebhookDelivery.id.desc()).limit(limit))
+    if status is not None:
+        query = query.where(WebhookDelivery.status == status)
+    return list(session.scalars(query))
 
 
-def pending_ids(session: Session) -> list[int]:
-    return list(
-        session.scalars(
-            select(WebhookDelivery.id).where(WebhookDelivery.status == "pending").order_by(WebhookDelivery.id)
-        )
-    )
-
-
-def claim(session: Session, delivery_id: int) -> bool:
-    """Mark a pending delivery as being sent; False when another worker took it first."""
-    result = session.execute(
-        update(WebhookDelivery)
-        .where(WebhookDelivery.id == delivery_id, WebhookDelivery.status == "pending")
-        .values(status="sending")
-    )
-    return result.rowcount == 1
+def set_outcome(session: Session, delivery_id: int, *, attempt: bool = False, **values) -> None:
+    """Record a delivery's status (and, with ``attempt``, count one more attempt)."""
+    if attempt:
+        values["attempts"] = WebhookDelivery.attempts + 1
+    session.execute(update(WebhookDelivery).where(WebhookDelivery.id == delivery_id).values(**values)
+                    .execution_options(synchronize_session=False))

@@ -49,7 +49,6 @@ UNIT_RECOMPUTE_LIMIT = 20
 # Above this many touched units in all, scores are recomputed after the response (`scores_pending`):
 # a province's few hundred units are recomputed in the request, a national file is not held up.
 SYNC_RECOMPUTE_UNITS = 1000
-PeriodChanged = Callable[[Session, Period], None]
 logger = logging.getLogger(__name__)
 VALUE_INPUTS = (*MEASURE_FIELDS, "note")
 NUMBER_FIELDS = ("numerator", "denominator", "count")
@@ -114,7 +113,6 @@ def import_values(
     max_rows: int | None = None,
     problem_limit: int = 1000,
     encoding: Encoding | None = None,
-    on_period_changed: PeriodChanged | None = None,
 ) -> ImportReport:
     """Check and (unless refused or a dry run) apply a values file; see the module docstring."""
     allowed = may_import_values(principal)
@@ -162,7 +160,7 @@ def import_values(
             return report
         changed = [row[:4] for row in outcomes if row[2] or row[3]]
         if changed:
-            report.scores_pending = _apply(session, principal, lookup, changed, run_id, on_period_changed)
+            report.scores_pending = _apply(session, principal, lookup, changed, run_id)
         report.applied = True
         return report
     finally:
@@ -535,7 +533,6 @@ def _apply(
     lookup: _Lookup,
     changed: list[tuple[int, int, int, int]],
     run_id: int | None,
-    on_period_changed: PeriodChanged | None,
 ) -> list[str]:
     """Write the staged changes; recompute scores now, or return the period codes whose
     recompute must follow the response (a national-scale import)."""
@@ -575,8 +572,6 @@ def _apply(
                 scoring.recompute_unit(session, period, units_repo.by_id(session, unit_id))
         else:
             scoring.recompute_period(session, period)
-        if on_period_changed is not None:
-            on_period_changed(session, period)
     return []
 
 
@@ -591,14 +586,10 @@ def recompute_pending(sessions: sessionmaker[Session]) -> None:
         logger.exception("recomputing the pending periods failed")
 
 
-def recompute_deferred(
-    sessions: sessionmaker[Session], period_codes: list[str], on_period_changed: PeriodChanged | None = None
-) -> None:
+def recompute_deferred(sessions: sessionmaker[Session], period_codes: list[str]) -> None:
     """Recompute the scores of a large import's periods after its response, one period per
     transaction (so memory holds one period at a time)."""
     for code in period_codes:
         with transaction.owned(sessions) as session:
             period = catalog_repo.period_by_code(session, code)
             scoring.recompute_period(session, period)
-            if on_period_changed is not None:
-                on_period_changed(session, period)

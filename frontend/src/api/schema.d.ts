@@ -775,9 +775,8 @@ export interface paths {
         put?: never;
         /**
          * Create
-         * @description Đăng ký nhận thông báo khi điểm của một kỳ thay đổi hoặc được công bố (khóa kỳ). Khóa ký
-         *     (secret) chỉ hiển thị một lần. Địa chỉ nhận phải là địa chỉ công khai (không loopback, mạng riêng,
-         *     link-local).
+         * @description Đăng ký nhận thông báo khi điểm, xếp hạng hoặc trạng thái báo cáo thay đổi, hoặc khi khóa kỳ.
+         *     Khóa ký (secret) chỉ hiển thị một lần. Địa chỉ nội bộ (loopback, mạng riêng, link-local) bị từ chối.
          */
         post: operations["create_api_v1_webhooks_post"];
         delete?: never;
@@ -812,11 +811,51 @@ export interface paths {
         };
         /**
          * Deliveries
-         * @description Nhật ký gửi: mỗi lần gửi một sự kiện, số lần thử, mã phản hồi, lỗi (mới nhất trước).
+         * @description Nhật ký gửi: mỗi sự kiện gửi đến đăng ký, số lần thử, mã phản hồi, lỗi (mới nhất trước).
          */
         get: operations["deliveries_api_v1_webhooks__subscription_id__deliveries_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{subscription_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver Failed
+         * @description Gửi lại mọi lần gửi đã thất bại của đăng ký (giữ nguyên webhook-id để bên nhận loại trùng).
+         */
+        post: operations["redeliver_failed_api_v1_webhooks__subscription_id__redeliver_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{subscription_id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver One
+         * @description Gửi lại một lần gửi đã thất bại.
+         */
+        post: operations["redeliver_one_api_v1_webhooks__subscription_id__deliveries__delivery_id__redeliver_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2094,10 +2133,11 @@ export interface components {
         };
         /**
          * DeliveryStatus
-         * @description A webhook delivery.
+         * @description A webhook delivery: pending (waiting, or between retries), delivered, failed (after 24 hours of
+         *     retries), cancelled (its subscription was switched off).
          * @enum {string}
          */
-        DeliveryStatus: "pending" | "delivered" | "failed";
+        DeliveryStatus: "pending" | "delivered" | "failed" | "cancelled";
         /**
          * DraftChangesIn
          * @description Parts of the catalog document, each replaced as a whole (same format as api/catalog/*.json).
@@ -2600,11 +2640,6 @@ export interface components {
             input_hint: string;
             /** Veto */
             veto: boolean;
-            /**
-             * Activity Fields
-             * @description Ghi nhận theo từng hoạt động có ngày (chấm theo từng tuần, tháng, quý): các trường bắt buộc của mỗi hoạt động (subject: lĩnh vực, channel: hình thức); null: chỉ tiêu không ghi theo hoạt động
-             */
-            activity_fields?: ("subject" | "channel")[] | null;
             value: components["schemas"]["ValueOut"] | null;
             /** Evidence */
             evidence: components["schemas"]["EvidenceOut"][];
@@ -3257,6 +3292,14 @@ export interface components {
          * @enum {string}
          */
         Recipient: "collective" | "individual";
+        /** Redelivered */
+        Redelivered: {
+            /**
+             * Redelivered
+             * @description Số lần gửi đã được xếp lại hàng đợi
+             */
+            redelivered: number;
+        };
         /**
          * ReminderKind
          * @enum {string}
@@ -3823,7 +3866,7 @@ export interface components {
             created_at: string;
             /**
              * Secret
-             * @description Khóa ký HMAC-SHA256; chỉ hiển thị một lần
+             * @description Khóa ký theo Standard Webhooks (whsec_...); chỉ hiển thị một lần
              */
             secret: string;
         };
@@ -3863,7 +3906,8 @@ export interface components {
              * Events
              * @default [
              *       "scores.changed",
-             *       "scores.published"
+             *       "submission.status_changed",
+             *       "period.locked"
              *     ]
              */
             events: string[];
@@ -7699,6 +7743,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                status?: components["schemas"]["DeliveryStatus"] | null;
             };
             header?: never;
             path: {
@@ -7739,6 +7784,151 @@ export interface operations {
             };
             /** @description Lỗi */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliver_failed_api_v1_webhooks__subscription_id__redeliver_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redelivered"];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliver_one_api_v1_webhooks__subscription_id__deliveries__delivery_id__redeliver_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: number;
+                delivery_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redelivered"];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

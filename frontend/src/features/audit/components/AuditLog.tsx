@@ -52,6 +52,7 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'user.update': 'Sửa tài khoản',
   'webhook.create': 'Tạo webhook',
   'webhook.deactivate': 'Tắt webhook',
+  'webhook.redeliver': 'Gửi lại webhook',
   'inspection.plan': 'Lập kế hoạch kiểm tra',
   'inspection.record': 'Ghi nhận kết quả kiểm tra',
   'inspection.finding': 'Ghi kết luận kiểm tra',
