@@ -121,6 +121,10 @@ class Settings(BaseSettings):
     job_retry_max_seconds: float = Field(default=JobPolicy.retry_max_seconds, gt=0)
     job_retry_hours: float = Field(default=JobPolicy.retry_hours, gt=0)
     webhook_timeout_seconds: float = 10
+    # Scheduled reminders (đôn đốc) of units still missing: days before each due date (negative: after
+    # it), and how often the worker looks at the schedule.
+    reminder_offsets: list[int] = Field(default=[7, 3, 1, -1], min_length=1)
+    reminder_scan_minutes: float = Field(default=60, gt=0)
 
     @property
     def import_limits(self) -> ImportLimits:

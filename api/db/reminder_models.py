@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.db.models import Base
@@ -29,3 +29,17 @@ class UnitContact(Base):
     __tablename__ = "unit_contacts"
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), primary_key=True)
     email: Mapped[str] = mapped_column(String(255))
+
+
+class ScheduledReminder(Base):
+    """A reminder the schedule sent: one per unit, period and offset (days before the due date, negative
+    after it), whatever the number of workers (the unique constraint refuses the second)."""
+
+    __tablename__ = "scheduled_reminders"
+    __table_args__ = (UniqueConstraint("unit_id", "period_id", "offset_days"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    period_id: Mapped[int] = mapped_column(ForeignKey("periods.id", ondelete="CASCADE"))
+    offset_days: Mapped[int] = mapped_column(Integer)
+    notification_id: Mapped[int | None] = mapped_column(ForeignKey("notifications.id", ondelete="SET NULL"))
+    sent_at: Mapped[datetime]

@@ -5,7 +5,7 @@ Everything the API and the seed need is importable from here; see docs/scoring.m
 
 from .catalog import Catalog, CatalogError, default_catalog_path, load_catalog
 from .indicators import Cadence, Indicator, Measure, Pillar, Rule, RuleKind, UnitKind
-from .periods import Period, PeriodKind, Timeliness, TimelinessStatus, local_date, timeliness
+from .periods import Period, PeriodKind, Timeliness, TimelinessStatus, local_date, reminder_offset, timeliness
 from .ranking import (
     AnnualResult,
     RankedUnit,
@@ -60,6 +60,7 @@ __all__ = [
     "local_date",
     "rank_group",
     "rank_status",
+    "reminder_offset",
     "review_rank_status",
     "review_score",
     "review_total",

@@ -136,6 +136,27 @@ def local_date(instant: datetime) -> date:
     return instant.astimezone(VIETNAM).date()
 
 
+# The last scheduled reminder (after the due date) is still sent this many days late, not later: a period
+# long past its deadline does not start reminding when the schedule is first switched on.
+REMINDER_LATE_DAYS = 7
+
+
+def reminder_offset(days_left: int, offsets: tuple[int, ...]) -> int | None:
+    """The scheduled reminder due with ``days_left`` days to the deadline (negative: days past it), as its
+    offset in days before the deadline, or None.
+
+    Each offset's reminder is due from its day until the next offset's day, so a check that missed a day
+    (the server was down) still sends the latest one, never the older ones it skipped.
+    """
+    reached = [offset for offset in offsets if days_left <= offset]
+    if not reached:
+        return None
+    offset = min(reached)
+    if offset == min(offsets) and days_left < offset - REMINDER_LATE_DAYS:
+        return None
+    return offset
+
+
 def timeliness(first_submitted_at: datetime | None, due: date, now: datetime) -> Timeliness:
     """On time, late (with days late) or missing, from the first submission against the local due date."""
     if first_submitted_at is not None:

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, RowId
 from api.schemas.common import COMMON_PROBLEMS
-from api.schemas.reminders import ContactIn, NotificationOut, ReminderList, SendIn, SendOut
+from api.schemas.reminders import ContactIn, NotificationOut, PeriodSchedule, ReminderList, SendIn, SendOut
 from api.services import reminders
 
 router = APIRouter(tags=["reminders"], responses=COMMON_PROBLEMS)
@@ -21,6 +21,13 @@ def pending(session: DbSession, principal: CurrentPrincipal, period: Annotated[s
         {"unit": {"code": r.unit.code, "name": r.unit.name}, "kind": r.kind, "title": r.title,
          "body": r.body(found), "due": r.due, "days_left": r.days_left} for r in items
     ])
+
+
+@router.get("/reminders/schedule", response_model=list[PeriodSchedule])
+def schedule(session: DbSession, principal: CurrentPrincipal, settings: AppSettings) -> list[PeriodSchedule]:
+    """Lịch đôn đốc tự động của các kỳ đang mở: mỗi mốc (số ngày trước hạn), ngày gửi và số đơn vị đã nhắc."""
+    return [PeriodSchedule(period=period.code, name=period.name, due=period.due, steps=[vars(step) for step in steps])
+            for period, steps in reminders.schedule(session, principal, tuple(settings.reminder_offsets))]
 
 
 @router.post("/reminders/send", response_model=SendOut)

@@ -46,3 +46,16 @@ class NotificationOut(BaseModel):
 
 class ContactIn(InputModel):
     email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=255)
+
+
+class ScheduleStep(BaseModel):
+    offset_days: int = Field(description="Số ngày trước hạn (âm: sau hạn)")
+    day: date
+    units_reminded: int
+
+
+class PeriodSchedule(BaseModel):
+    period: str
+    name: str
+    due: date
+    steps: list[ScheduleStep]

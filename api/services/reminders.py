@@ -3,11 +3,16 @@
 The standing body lists them and sends reminders: each becomes an in-app notification of the unit and,
 when an SMTP server is configured (off by default), an e-mail to the unit's contact address. A unit gets
 at most one reminder of a kind per period and day, however often the standing body presses the button.
+
+The schedule sends them too: a recurring job of the worker (:data:`SCAN`, hourly by default) reminds
+the units still missing at the offsets of ``BANHAT_REMINDER_OFFSETS`` (7, 3 and 1 days before each due
+date, 1 day after it), once per unit, period and offset (table ``scheduled_reminders``, unique), and
+queues one e-mail job per reminder of a unit with a contact address.
 """
 
 import smtplib
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from email.message import EmailMessage
 
 from sqlalchemy.orm import Session
@@ -16,17 +21,21 @@ from api import clock
 from api.db.models import Period, Unit
 from api.db.reminder_models import Notification, UnitContact
 from api.db.repositories import audit, rows
+from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import reminders as repo
-from api.domain import local_date
+from api.domain import local_date, reminder_offset
 from api.domain.periods import VIETNAM
+from api.services import jobs
 from api.services.access import Principal
 from api.services.audit import fields
 from api.services.errors import Forbidden, Invalid, NotFound
+from api.services.jobs import Context, Finish, JobKind
 from api.services.lookups import period_by_code, unit_by_code
 from api.settings import MailSettings
 
 NOT_SUBMITTED = "not_submitted"
 RETURNED = "returned"
+SCAN, EMAIL = "reminders.scan", "reminders.email"
 
 
 @dataclass(frozen=True)
@@ -67,10 +76,14 @@ def pending(session: Session, principal: Principal, period_code: str, days_befor
     for unit, submission in repo.scored_units_with_submission(session, period.id):
         if submission is not None and submission.status == "returned":
             found.append(Reminder(unit, RETURNED, period.due, days_left, submission.return_reason))
-        elif (submission is None or submission.first_submitted_at is None) and days_left <= days_before \
-                and not period.spans:
+        elif _missing(submission) and days_left <= days_before and not period.spans:
             found.append(Reminder(unit, NOT_SUBMITTED, period.due, days_left, None))
     return period, found
+
+
+def _missing(submission) -> bool:
+    """The unit has never submitted its report of the period."""
+    return submission is None or submission.first_submitted_at is None
 
 
 @dataclass(frozen=True)
@@ -194,3 +207,91 @@ def notify_decision(session: Session, action: str, period: Period, unit: Unit, r
         unit_id=unit.id, period_id=period.id, kind=kind, title=title.format(**words), body=body.format(**words),
         created_at=clock.now(), read_at=None, emailed_to=None,
     ))
+
+
+# --- The schedule ------------------------------------------------------------------------------------
+
+
+def schedule_scan(session: Session, delay: timedelta) -> None:
+    """Queue the next look at the schedule (one pending at a time, however many workers ask)."""
+    jobs.enqueue(session, SCAN, {}, delay=delay, dedupe_key=SCAN)
+
+
+def send_scheduled(session: Session, offsets: tuple[int, ...], mail: MailSettings) -> int:
+    """Remind every unit still missing in each open period whose reminder offset has come today (see
+    :func:`api.domain.reminder_offset`), unless the schedule already reminded it at that offset; returns
+    how many were reminded. E-mails are jobs of their own, sent after this transaction commits."""
+    today, now, sent = clock.today(), clock.now(), 0
+    for period in catalog_repo.periods(session):
+        days_left = (period.due - today).days
+        offset = reminder_offset(days_left, offsets)
+        if period.status == "locked" or period.spans or offset is None:
+            continue
+        missing = [unit for unit, submission in repo.scored_units_with_submission(session, period.id)
+                   if _missing(submission)]
+        addresses = repo.contacts(session, [unit.id for unit in missing]) if mail.host else {}
+        for unit in missing:
+            scheduled = repo.add_scheduled(session, unit.id, period.id, offset, now)
+            if scheduled is None:
+                continue
+            reminder = Reminder(unit, NOT_SUBMITTED, period.due, days_left, None)
+            note = rows.add(session, Notification(
+                unit_id=unit.id, period_id=period.id, kind=NOT_SUBMITTED, title=reminder.title,
+                body=reminder.body(period), created_at=now, read_at=None, emailed_to=None,
+            ))
+            repo.link_notification(session, scheduled, note.id)
+            if unit.id in addresses:
+                jobs.enqueue(session, EMAIL, {"notification_id": note.id})
+            sent += 1
+    return sent
+
+
+@dataclass(frozen=True)
+class ScheduledStep:
+    offset_days: int
+    day: date
+    units_reminded: int
+
+
+def schedule(session: Session, principal: Principal, offsets: tuple[int, ...]) -> list[tuple[Period, list[ScheduledStep]]]:
+    """The schedule of every open period: each offset's day and how many units it reminded."""
+    principal.require("reminders:read")
+    found = [period for period in catalog_repo.periods(session) if period.status != "locked" and not period.spans]
+    counts = repo.scheduled_counts(session, [period.id for period in found])
+    return [(period, [ScheduledStep(offset, period.due - timedelta(days=offset), counts.get((period.id, offset), 0))
+                      for offset in sorted(offsets, reverse=True)]) for period in found]
+
+
+def _scan(context: Context, _payload: dict) -> Finish:
+    settings = context.settings
+
+    def writes(session: Session) -> None:
+        send_scheduled(session, tuple(settings.reminder_offsets), settings.mail)
+        schedule_scan(session, timedelta(minutes=settings.reminder_scan_minutes))
+
+    return writes
+
+
+def _email(context: Context, payload: dict) -> Finish:
+    """E-mail one scheduled reminder to its unit's contact (a retry after a crash between sending and
+    committing may send it twice: e-mail has no delivery id)."""
+    mail = context.settings.mail
+    with context.read_sessions() as session:
+        note = session.get(Notification, payload["notification_id"])
+        address = note and repo.contacts(session, [note.unit_id]).get(note.unit_id)
+    if not mail.host or address is None or note.emailed_to is not None:
+        return jobs.nothing
+    connection = _connect(mail)
+    try:
+        connection.send_message(_message(mail.sender, address, note))
+    finally:
+        connection.quit()
+    note_id = note.id
+
+    def writes(session: Session) -> None:
+        session.get(Notification, note_id).emailed_to = address
+
+    return writes
+
+
+JOB_KINDS = {SCAN: JobKind(_scan), EMAIL: JobKind(_email)}

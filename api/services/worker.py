@@ -24,13 +24,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api import clock
 from api.db.repositories import jobs as repo
-from api.services import transaction, webhooks
+from api.services import reminders, transaction, webhooks
 from api.services.jobs import Context, JobKind
 from api.settings import Settings
 
 logger = logging.getLogger("banhat.worker")
 
-KINDS: dict[str, JobKind] = {**webhooks.JOB_KINDS}
+KINDS: dict[str, JobKind] = {**webhooks.JOB_KINDS, **reminders.JOB_KINDS}
 
 
 class LeaseLost(Exception):
@@ -60,6 +60,11 @@ class Worker:
     def __exit__(self, *_exc) -> None:
         self.close()
 
+    def start(self) -> None:
+        """Queue the recurring jobs (the reminder schedule) unless another worker already has."""
+        with transaction.owned(self.write_sessions) as session:
+            reminders.schedule_scan(session, timedelta(0))
+
     def run_once(self, limit: int = 20) -> int:
         """Claim up to ``limit`` due jobs and run them; returns how many were claimed."""
         now = clock.now()
@@ -81,9 +86,13 @@ class Worker:
 
     def run_forever(self, stop: threading.Event) -> None:
         """Poll for due jobs until ``stop`` is set; a failing poll (database down) is logged and retried."""
+        started = False
         while not stop.is_set():
             ran = 0
             try:
+                if not started:
+                    self.start()
+                    started = True
                 ran = self.run_once()
             except Exception:
                 logger.exception("job worker %s: polling failed", self.name)

@@ -2,11 +2,12 @@
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from api.db.models import Submission, Unit
-from api.db.reminder_models import Notification, UnitContact
+from api.db.reminder_models import Notification, ScheduledReminder, UnitContact
 
 
 def scored_units_with_submission(session: Session, period_id: int) -> list[tuple[Unit, Submission | None]]:
@@ -39,3 +40,28 @@ def notifications(session: Session, unit_id: int, unread_only: bool) -> list[Not
     if unread_only:
         conditions.append(Notification.read_at.is_(None))
     return list(session.scalars(select(Notification).where(*conditions).order_by(Notification.id.desc())))
+
+
+def add_scheduled(session: Session, unit_id: int, period_id: int, offset_days: int, now: datetime) -> int | None:
+    """Record that the schedule reminds the unit at this offset; None when it already did (the unique
+    constraint decides, so two workers cannot both send it: the second waits for the first's commit)."""
+    dialect_insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = (dialect_insert(ScheduledReminder)
+                 .values(unit_id=unit_id, period_id=period_id, offset_days=offset_days, sent_at=now)
+                 .on_conflict_do_nothing(index_elements=["unit_id", "period_id", "offset_days"])
+                 .returning(ScheduledReminder.id))
+    return session.scalar(statement)
+
+
+def link_notification(session: Session, scheduled_id: int, notification_id: int) -> None:
+    session.execute(update(ScheduledReminder).where(ScheduledReminder.id == scheduled_id)
+                    .values(notification_id=notification_id))
+
+
+def scheduled_counts(session: Session, period_ids: list[int]) -> dict[tuple[int, int], int]:
+    """How many units each (period id, offset) reminded."""
+    rows = session.execute(
+        select(ScheduledReminder.period_id, ScheduledReminder.offset_days, func.count())
+        .where(ScheduledReminder.period_id.in_(period_ids))
+        .group_by(ScheduledReminder.period_id, ScheduledReminder.offset_days))
+    return {(period_id, offset): count for period_id, offset, count in rows}

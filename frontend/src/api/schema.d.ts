@@ -1334,6 +1334,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reminders/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Schedule
+         * @description Lịch đôn đốc tự động của các kỳ đang mở: mỗi mốc (số ngày trước hạn), ngày gửi và số đơn vị đã nhắc.
+         */
+        get: operations["schedule_api_v1_reminders_schedule_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders/send": {
         parameters: {
             query?: never;
@@ -2957,6 +2977,20 @@ export interface components {
             /** Due */
             due?: string | null;
         };
+        /** PeriodSchedule */
+        PeriodSchedule: {
+            /** Period */
+            period: string;
+            /** Name */
+            name: string;
+            /**
+             * Due
+             * Format: date
+             */
+            due: string;
+            /** Steps */
+            steps: components["schemas"]["ScheduleStep"][];
+        };
         /**
          * PeriodStatus
          * @enum {string}
@@ -3421,6 +3455,21 @@ export interface components {
             deadline: string | null;
             /** Text */
             text: string;
+        };
+        /** ScheduleStep */
+        ScheduleStep: {
+            /**
+             * Offset Days
+             * @description Số ngày trước hạn (âm: sau hạn)
+             */
+            offset_days: number;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Units Reminded */
+            units_reminded: number;
         };
         /**
          * SchemeDraftStatus
@@ -10011,6 +10060,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReminderList"];
+                };
+            };
+            /** @description Lỗi */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    schedule_api_v1_reminders_schedule_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodSchedule"][];
                 };
             };
             /** @description Lỗi */

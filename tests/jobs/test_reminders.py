@@ -1,0 +1,118 @@
+"""Scheduled đôn đốc: at each offset before (and after) a due date the worker reminds every unit still
+missing, in-app and by e-mail, once per unit, period and offset, even with two workers."""
+
+import socket
+import threading
+from datetime import datetime, timedelta
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message
+from sqlalchemy import text
+
+from api.domain import reminder_offset
+from api.domain.periods import VIETNAM
+from api.services import reminders, transaction
+from api.settings import MailSettings
+
+THREE_DAYS_BEFORE = datetime(2026, 6, 17, 9, 0, tzinfo=VIETNAM)  # 2026-H1 is due on 2026-06-20
+OFFSETS = (7, 3, 1, -1)
+
+
+@pytest.mark.parametrize(("days_left", "offset"), [
+    (30, None), (8, None), (7, 7), (5, 7), (3, 3), (2, 3), (1, 1), (0, 1), (-1, -1), (-8, -1), (-9, None),
+])
+def test_the_offset_due_is_the_latest_reached(days_left, offset):
+    assert reminder_offset(days_left, OFFSETS) == offset
+
+
+def missing_units(worker) -> set[int]:
+    with worker.read_sessions() as session:
+        return set(session.scalars(text(
+            "SELECT u.id FROM units u LEFT JOIN submissions s ON s.unit_id = u.id AND s.period_id = "
+            "(SELECT id FROM periods WHERE code = '2026-H1') WHERE u.active AND u.group_id IS NOT NULL "
+            "AND s.first_submitted_at IS NULL")))
+
+
+def reminded(worker) -> list[tuple[int, int]]:
+    """(unit id, offset) of every scheduled reminder, with the notification each one made."""
+    with worker.read_sessions() as session:
+        return [tuple(row) for row in session.execute(text(
+            "SELECT r.unit_id, r.offset_days FROM scheduled_reminders r "
+            "JOIN notifications n ON n.id = r.notification_id AND n.unit_id = r.unit_id ORDER BY r.unit_id"))]
+
+
+def test_three_days_before_the_due_date_each_missing_unit_is_reminded_once(sqlite_url, workers, clock):
+    clock.set_now(THREE_DAYS_BEFORE)
+    first, second = workers(sqlite_url), workers(sqlite_url)
+    missing = missing_units(first)
+    assert 0 < len(missing)
+    first.start()
+    second.start()  # both workers ask for the schedule's job: one is queued
+    assert first.run_until_idle() == 1 and second.run_until_idle() == 0
+    assert reminded(first) == [(unit, 3) for unit in sorted(missing)]
+    clock.set_now(THREE_DAYS_BEFORE + timedelta(hours=1, minutes=1))  # the next look, an hour later
+    assert second.run_until_idle() == 1
+    assert reminded(first) == [(unit, 3) for unit in sorted(missing)]  # nothing twice
+    with first.read_sessions() as session:
+        body = session.scalar(text("SELECT body FROM notifications ORDER BY id DESC LIMIT 1"))
+    assert "còn 3 ngày" in body
+    clock.set_now(datetime(2026, 6, 21, 9, 0, tzinfo=VIETNAM))  # the day after: the last reminder
+    first.run_until_idle()
+    assert sorted(reminded(first)) == sorted([(unit, 3) for unit in missing] + [(unit, -1) for unit in missing])
+
+
+class Inbox(Message):
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def handle_message(self, message):
+        self.messages.append(message)
+
+
+def test_a_unit_with_a_contact_is_also_emailed_once(sqlite_url, workers, clock):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        clock.set_now(THREE_DAYS_BEFORE)
+        worker = workers(sqlite_url, smtp_host="127.0.0.1", smtp_port=port)
+        unit = min(missing_units(worker))
+        with transaction.owned(worker.write_sessions) as session:
+            session.execute(text("INSERT INTO unit_contacts (unit_id, email) VALUES (:unit, 'doi@example.vn')"),
+                            {"unit": unit})
+        worker.start()
+        worker.run_until_idle()  # the schedule, then the e-mail it queued
+        clock.set_now(THREE_DAYS_BEFORE + timedelta(hours=2))
+        worker.run_until_idle()
+    finally:
+        controller.stop()
+    assert [message["To"] for message in inbox.messages] == ["doi@example.vn"]
+    with worker.read_sessions() as session:
+        assert session.scalar(text("SELECT emailed_to FROM notifications WHERE unit_id = :unit"),
+                              {"unit": unit}) == "doi@example.vn"
+
+
+def test_two_workers_on_postgresql_remind_each_unit_once(postgres_database, workers, clock):
+    clock.set_now(THREE_DAYS_BEFORE)
+    first, second = workers(postgres_database), workers(postgres_database)
+    missing = missing_units(first)
+    barrier = threading.Barrier(2)
+
+    def scan(worker):
+        with transaction.owned(worker.write_sessions) as session:
+            barrier.wait()
+            reminders.send_scheduled(session, OFFSETS, MailSettings())
+
+    threads = [threading.Thread(target=scan, args=(worker,)) for worker in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert reminded(first) == [(unit, 3) for unit in sorted(missing)]
+    with first.read_sessions() as session:
+        assert session.scalar(text("SELECT COUNT(*) FROM notifications WHERE kind = 'not_submitted'")) == len(missing)
