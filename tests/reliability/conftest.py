@@ -159,7 +159,7 @@ def _no_server_outlives_its_test():
             process.wait(timeout=30)
 
 
-def start_server(database_url: str, workdir: Path, workers: int = 1) -> Server:
+def start_server(database_url: str, workdir: Path, workers: int = 1, env: dict[str, str] | None = None) -> Server:
     # The socket is bound here and handed to the server (--fd), so no other process (another xdist
     # worker's server) can take the port between choosing and binding it and answer in its place.
     listener = socket.socket()
@@ -171,7 +171,7 @@ def start_server(database_url: str, workdir: Path, workers: int = 1) -> Server:
         "BANHAT_EVIDENCE_DIR": str(workdir / "evidence"),
         "BANHAT_FRONTEND_DIST": str(workdir / "no-spa"),
         "BANHAT_LOGIN_FAILURES_PER_ADDRESS": "100000",
-    }
+    } | (env or {})
     command = [
         sys.executable,
         "-m",
