@@ -24,6 +24,12 @@ from api.services import security
 # its own.
 security.PASSWORD_HASHER = PasswordHasher.from_parameters(profiles.CHEAPEST)
 
+# No job worker thread in the apps and servers the tests start (their settings and their environment
+# come from here): tests run the queued jobs themselves (tests/jobs), at the instant they choose, and the
+# reminder schedule does not write into databases other tests compare. A test that wants the server's
+# worker turns it on in the server's environment (tests/reliability/test_crash_webhooks.py).
+os.environ["BANHAT_RUN_WORKER"] = "false"
+
 
 @pytest.fixture(scope="session")
 def seeded_sqlite(tmp_path_factory) -> Path:
@@ -51,9 +57,8 @@ def database(sqlite_url):
 def settings(sqlite_url, tmp_path):
     from api.settings import Settings
 
-    # No worker thread: tests run the queued jobs themselves (tests/jobs), at the instant they choose.
     return Settings(database_url=sqlite_url, evidence_dir=tmp_path / "evidence", evidence_max_bytes=64 * 1024,
-                    frontend_dist=tmp_path / "no-spa", run_worker=False)
+                    frontend_dist=tmp_path / "no-spa")
 
 
 @pytest.fixture

@@ -86,3 +86,23 @@ def test_two_workers_on_postgresql_run_1000_jobs_exactly_once(postgres_database,
     assert recorder.calls == {number: 1 for number in range(1000)}
     assert ran(first) == {str(number): 1 for number in range(1000)}
     assert statuses(first) == {"done": 1000}
+
+
+def test_the_server_runs_the_worker_in_its_lifespan(settings, database):
+    from fastapi.testclient import TestClient
+    from sqlalchemy import text
+
+    from api.main import create_app
+
+    app = create_app(settings.model_copy(update={"run_worker": True, "worker_poll_seconds": 0.1}))
+    with TestClient(app):
+        for _ in range(100):  # the worker's first job: the reminder schedule's
+            with database.connect() as connection:
+                done = connection.scalar(text("SELECT COUNT(*) FROM jobs WHERE kind = 'reminders.scan' "
+                                              "AND status = 'done'"))
+            if done:
+                break
+            threading.Event().wait(0.1)
+        assert done == 1
+    assert not [thread for thread in threading.enumerate() if thread.name == "banhat-worker"]
+    app.state.engine.dispose()
