@@ -22,6 +22,7 @@ const AdminUnitsRoute = lazy(() => import('./routes/admin-units'));
 const AdminUsersRoute = lazy(() => import('./routes/admin-users'));
 const AdminPeriodsRoute = lazy(() => import('./routes/admin-periods'));
 const TokensRoute = lazy(() => import('./routes/tokens'));
+const WebhooksRoute = lazy(() => import('./routes/webhooks'));
 const InspectionsRoute = lazy(() => import('./routes/inspections'));
 const BonusesRoute = lazy(() => import('./routes/bonuses'));
 const AwardsRoute = lazy(() => import('./routes/awards'));
@@ -73,6 +74,7 @@ const router = createBrowserRouter([
       { path: 'admin/users', element: <AdminUsersRoute /> },
       { path: 'admin/periods', element: <AdminPeriodsRoute /> },
       { path: 'tokens', element: <TokensRoute /> },
+      { path: 'webhooks', element: <WebhooksRoute /> },
       { path: 'inspections', element: <InspectionsRoute /> },
       { path: 'bonuses', element: <BonusesRoute /> },
       { path: 'awards', element: <AwardsRoute /> },

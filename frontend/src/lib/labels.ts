@@ -21,6 +21,7 @@ export type TokenScope = Schemas['TokenScope'];
 export type Subject = Schemas['Subject'];
 export type Channel = Schemas['Channel'];
 export type BaselineStatus = Schemas['BaselineStatus'];
+export type DeliveryStatus = Schemas['DeliveryStatus'];
 
 export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
   draft: 'Nháp',
@@ -119,6 +120,20 @@ export const BASELINE_STATUS_LABELS: Record<BaselineStatus, string> = {
   proposed: 'Chờ duyệt',
   approved: 'Đã duyệt',
   rejected: 'Không duyệt',
+};
+
+export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
+  pending: 'Đang chờ gửi',
+  delivered: 'Đã gửi',
+  failed: 'Thất bại',
+  cancelled: 'Đã hủy',
+};
+
+/** The webhook events (docs/api.md), in the order the subscription form offers them. */
+export const WEBHOOK_EVENT_LABELS: Record<string, string> = {
+  'scores.changed': 'Điểm, xếp hạng thay đổi',
+  'submission.status_changed': 'Trạng thái báo cáo thay đổi',
+  'period.locked': 'Khóa kỳ (công bố kết quả)',
 };
 
 /** Shown for a unit that has no report at all in a period (not a status: there is no report). */

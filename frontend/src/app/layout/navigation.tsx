@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AlertOutlined,
+  ApiOutlined,
   AuditOutlined,
   BellOutlined,
   BulbOutlined,
@@ -61,6 +62,7 @@ const ITEMS: NavItem[] = [
   { key: '/admin/schemes', label: 'Bộ tiêu chí', icon: <ControlOutlined />, permission: 'schemes:write' },
   { key: '/audit', label: 'Nhật ký hệ thống', icon: <HistoryOutlined />, permission: 'audit:read' },
   { key: '/tokens', label: 'Mã truy cập API', icon: <KeyOutlined /> },
+  { key: '/webhooks', label: 'Webhook', icon: <ApiOutlined />, permission: 'periods:write' },
 ];
 
 export function navigationFor(me: Me) {

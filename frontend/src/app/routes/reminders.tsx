@@ -1,5 +1,6 @@
 import { can } from '@/features/auth/roles';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
+import { ReminderSchedule } from '@/features/reminders/components/ReminderSchedule';
 import { RemindersPanel } from '@/features/reminders/components/RemindersPanel';
 import { PageHeader } from '@/components/PageHeader';
 import { useSearchParam } from '@/lib/use-search-param';
@@ -24,6 +25,7 @@ export default function RemindersRoute() {
         onDaysBeforeChange={(value) => setDays(String(value))}
         canSend={can(me, 'reminders:write')}
       />
+      <ReminderSchedule period={period} />
     </>
   );
 }

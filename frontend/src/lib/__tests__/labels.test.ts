@@ -25,6 +25,7 @@ const LABELLED: Record<string, Record<string, string>> = {
   Subject: labels.SUBJECT_LABELS,
   Channel: labels.CHANNEL_LABELS,
   BaselineStatus: labels.BASELINE_STATUS_LABELS,
+  DeliveryStatus: labels.DELIVERY_STATUS_LABELS,
 };
 
 // The others, and why the SPA keeps no label of its own for them.
@@ -42,7 +43,6 @@ const NOT_LABELLED: Record<string, string> = {
   Encoding: 'an import option; encodings are known by their own names (UTF-8, Windows-1258)',
   ActionStatus: 'shown as the completion date',
   SchemeDraftStatus: 'not shown by the SPA',
-  DeliveryStatus: 'not shown by the SPA',
   ExportFormat: 'a file type, shown as its button',
 };
 

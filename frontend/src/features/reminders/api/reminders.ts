@@ -33,3 +33,8 @@ export function useMarkNotificationRead() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
   });
 }
+
+/** The automatic reminder schedule of the open periods: each offset's day and how many units it reminded. */
+export function useReminderSchedule() {
+  return useQuery({ queryKey: ['reminders', 'schedule'], queryFn: () => unwrap(api.GET('/api/v1/reminders/schedule')) });
+}
