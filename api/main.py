@@ -52,7 +52,6 @@ from api.routers import (
 from api.services import worker
 from api.services.errors import PROBLEM_JSON, ServiceError, problem_bytes
 from api.services.imports import runs as import_runs
-from api.services.imports import values as value_imports
 from api.settings import Settings, apply_clock, get_settings
 
 API_PREFIX = "/api/v1"
@@ -170,23 +169,16 @@ def _mount_spa(app: FastAPI, dist: Path) -> None:
         return FileResponse(index, headers={"Cache-Control": REVALIDATE})
 
 
-def _recover(write_sessions) -> None:
-    """What a stopped server left unfinished: the import runs it was running (their keys are freed)
-    and the periods its deferred recomputes left marked pending (recomputed)."""
-    import_runs.release_interrupted(write_sessions)
-    value_imports.recompute_pending(write_sessions)
-
-
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Start the job worker thread (unless ``BANHAT_RUN_WORKER`` is off) and recover from a stop
-    (:func:`_recover`) in a thread at start-up while requests are served. The worker stops with the
-    server."""
+    """Start the job worker thread (unless ``BANHAT_RUN_WORKER`` is off) and free the keys of the import runs
+    a stopped server of this host left running (:func:`api.services.imports.runs.release_interrupted`, in a
+    thread at start-up while requests are served). The worker stops with the server."""
     settings = app.state.settings
     thread = stop = None
     if settings.run_worker:
         thread, stop = worker.start_thread(app.state.read_sessions, app.state.write_sessions, settings)
-    recovery = asyncio.create_task(run_in_threadpool(_recover, app.state.write_sessions))
+    recovery = asyncio.create_task(run_in_threadpool(import_runs.release_interrupted, app.state.write_sessions))
     yield
     await recovery
     if stop is not None:

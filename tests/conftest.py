@@ -107,6 +107,24 @@ def clock():
     application_clock.set_now(None)
 
 
+@pytest.fixture
+def run_jobs(app, clock):
+    """``run_jobs(seconds=0)``: move the clock on by ``seconds`` and run every due job of the queue with a
+    worker of the app's database, as the server's worker thread would; returns how many ran."""
+    from datetime import timedelta
+
+    from api.services.worker import Worker
+
+    worker = Worker(app.state.read_sessions, app.state.write_sessions, app.state.settings)
+
+    def run(seconds: float = 0) -> int:
+        clock.set_now(clock.now() + timedelta(seconds=seconds))
+        return worker.run_until_idle()
+
+    yield run
+    worker.close()
+
+
 @pytest.fixture(scope="session")
 def new_postgres_schema():
     """``new_postgres_schema()`` returns a URL on a fresh schema of the configured PostgreSQL.

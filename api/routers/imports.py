@@ -7,7 +7,7 @@ import io
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, File, Header, Query, Request, UploadFile
+from fastapi import APIRouter, File, Header, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -134,7 +134,6 @@ def import_values(
     request: Request,
     session: DbSession,
     principal: CurrentPrincipal,
-    background: BackgroundTasks,
     file: Upload,
     dry_run: DryRun = False,
     all_or_nothing: AllOrNothing = True,
@@ -143,16 +142,9 @@ def import_values(
 ) -> JSONResponse:
     """Nhập số liệu chỉ tiêu dạng dài: mỗi dòng một đơn vị, kỳ, chỉ tiêu (mã), và các trường của
     phép đo (tử số, mẫu số, số lần, có/không, ngày) cùng ghi chú."""
-
-    def handler(*args, **kwargs) -> Report:
-        report = values.import_values(*args, **kwargs)
-        if report.scores_pending:
-            background.add_task(values.recompute_deferred, request.app.state.write_sessions, report.scores_pending)
-        return report
-
     return run_import(request, session, principal, file, "values",
                       {"dry_run": dry_run, "all_or_nothing": all_or_nothing, "encoding": encoding}, idempotency_key,
-                      handler)  # fmt: skip
+                      values.import_values)  # fmt: skip
 
 
 @router.post("/units", response_model=ImportReport, responses=IMPORT_RESPONSES)

@@ -44,6 +44,8 @@ class JobKind:
 
     run: Callable[[Context, dict], Finish]
     failed: Callable[[Session, dict, Exception, bool], None] | None = None
+    # Jobs that may run longer than the worker's default lease hold one this long (seconds).
+    lease_seconds: float | None = None
 
 
 def nothing(_session: Session) -> None:

@@ -43,7 +43,7 @@ from api.domain import (
     review_score,
     timeliness,
 )
-from api.services import webhooks
+from api.services import jobs, webhooks
 from api.services.catalog import scoring_context
 from api.services.errors import Conflict
 
@@ -451,3 +451,36 @@ def recompute_period(session: Session, period: Period) -> int:
     scores.set_pending(session, [period.id], False)
     webhooks.scores_changed(session, period, changed)
     return len(reporting)
+
+
+# A recompute of a whole period after the response (a national-scale import): a job per period.
+RECOMPUTE = "scores.recompute_period"
+
+
+def defer_recompute(session: Session, periods: list[Period]) -> None:
+    """Mark the periods' scores pending (their rankings say so from this commit on) and queue their
+    recompute, one job per period, so memory holds one period at a time."""
+    scores.set_pending(session, [period.id for period in periods], True)
+    for period in periods:
+        jobs.enqueue(session, RECOMPUTE, {"period_id": period.id}, dedupe_key=f"{RECOMPUTE}:{period.id}")
+
+
+def queue_pending_recomputes(session: Session) -> None:
+    """Queue the recompute of every period marked pending without one queued (marked by a migration, or
+    by a server older than the job queue)."""
+    for code in catalog_repo.pending_period_codes(session):
+        period = catalog_repo.period_by_code(session, code)
+        jobs.enqueue(session, RECOMPUTE, {"period_id": period.id}, dedupe_key=f"{RECOMPUTE}:{period.id}")
+
+
+def _recompute_job(_context: jobs.Context, payload: dict) -> jobs.Finish:
+    def writes(session: Session) -> None:
+        period = session.get(Period, payload["period_id"])
+        if period is not None and period.scores_pending:
+            recompute_period(session, period)
+
+    return writes
+
+
+# A national period takes minutes: its lease is longer than the default.
+JOB_KINDS = {RECOMPUTE: jobs.JobKind(_recompute_job, lease_seconds=3600)}

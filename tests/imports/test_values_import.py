@@ -259,7 +259,7 @@ def test_json_import(reporter, query):
     assert [(p["row"], p["column"], p["cell"]) for p in body["problems"]] == [(2, "count", None)]
 
 
-def test_a_large_import_recomputes_scores_after_the_response(admin, query, monkeypatch):
+def test_a_large_import_recomputes_scores_after_the_response(admin, query, monkeypatch, run_jobs):
     from api.services.imports import values
 
     monkeypatch.setattr(values, "SYNC_RECOMPUTE_UNITS", 1)
@@ -270,7 +270,8 @@ def test_a_large_import_recomputes_scores_after_the_response(admin, query, monke
     before = query(score_sql, p=PERIOD)
     report = upload(admin, csv_bytes(rows_for("CAX-005") + rows_for("CAX-006")[1:])).json()
     assert report["scores_pending"] == [PERIOD]
-    # The test client runs background tasks before returning: the deferred recompute has happened.
+    assert query(score_sql, p=PERIOD) == before
+    assert run_jobs() == 1  # the recompute is a job of the queue, run by the worker after the response
     assert query(score_sql, p=PERIOD) != before
     met = {
         i["code"]: i["met"]
@@ -284,12 +285,10 @@ def total_of(client, unit: str) -> str:
     return client.get(f"{API}/scores/{PERIOD}/{unit}").json()["total"]
 
 
-def test_a_ranking_says_its_scores_are_pending_until_the_deferred_recompute_ends(admin, app, monkeypatch):
+def test_a_ranking_says_its_scores_are_pending_until_the_deferred_recompute_ends(admin, monkeypatch, run_jobs):
     from api.services.imports import values
 
     monkeypatch.setattr(values, "SYNC_RECOMPUTE_UNITS", 1)
-    deferred = []
-    monkeypatch.setattr(values, "recompute_deferred", lambda *args: deferred.append(args))
     ranking_url = f"{API}/scores/{PERIOD}?group=CAX"
     fresh = admin.get(ranking_url)
     assert fresh.json()["scores_pending"] is False
@@ -298,9 +297,7 @@ def test_a_ranking_says_its_scores_are_pending_until_the_deferred_recompute_ends
     pending = admin.get(ranking_url, headers={"If-None-Match": fresh.headers["ETag"]})
     assert pending.status_code == 200 and pending.json()["scores_pending"] is True
     assert total_of(admin, "CAX-005") == fresh_total  # not rescored yet
-    [(sessions, period_codes)] = deferred
-    monkeypatch.undo()
-    values.recompute_deferred(sessions, period_codes)
+    run_jobs()
     done = admin.get(ranking_url, headers={"If-None-Match": pending.headers["ETag"]})
     assert done.status_code == 200 and done.json()["scores_pending"] is False
     assert total_of(admin, "CAX-005") != fresh_total
@@ -319,9 +316,10 @@ def test_repeated_cells_for_different_indicators_are_validated_for_each(reporter
     assert [(p["row"], p["column"]) for p in body["problems"]] == [(4, "Có/Không")]
 
 
-def test_scores_left_pending_by_a_stopped_server_are_recomputed_at_start_up(app, database):
-    from fastapi.testclient import TestClient
+def test_scores_left_pending_without_a_job_are_recomputed_when_a_worker_starts(app, database, run_jobs):
     from sqlalchemy import select, update
+
+    from api.services.worker import Worker
 
     from api.db.models import Period, Score, Unit
 
@@ -332,8 +330,9 @@ def test_scores_left_pending_by_a_stopped_server_are_recomputed_at_start_up(app,
         # As after a kill during the deferred recompute: values newer than the stored score.
         connection.execute(update(Score).where(score).values(total="0", fingerprint=""))
         connection.execute(update(Period).where(Period.code == PERIOD).values(scores_pending=True))
-    with TestClient(app):  # start-up, then shutdown, which waits for the recovery
-        pass
+    with Worker(app.state.read_sessions, app.state.write_sessions, app.state.settings) as worker:
+        worker.start()  # as after a migration that marks periods pending, or a server older than the queue
+    run_jobs()
     with database.connect() as connection:
         assert connection.scalar(select(Score.total).where(score)) == computed
         assert connection.scalar(select(Period.scores_pending).where(Period.code == PERIOD)) is False

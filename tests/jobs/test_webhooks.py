@@ -7,14 +7,12 @@ from __future__ import annotations
 import ipaddress
 import json
 import threading
-from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from standardwebhooks import Webhook
 
 from api.services import webhooks
-from api.services.worker import Worker
 from tests.imports.conftest import API, db_state, query, upload  # noqa: F401 (fixtures)
 from tests.imports.files import csv_bytes
 from tests.imports.test_values_import import rows_for
@@ -77,17 +75,9 @@ def receiver():
 
 
 @pytest.fixture
-def run_jobs(app, clock):
-    """``run_jobs(seconds)``: move the clock on (past the coalescing window by default) and run every due
-    job with a worker of the app's database, as the server's worker thread would."""
-    worker = Worker(app.state.read_sessions, app.state.write_sessions, app.state.settings)
-
-    def run(seconds: float = 6) -> int:
-        clock.set_now(clock.now() + timedelta(seconds=seconds))
-        return worker.run_until_idle()
-
-    yield run
-    worker.close()
+def run_jobs(run_jobs):
+    """As the suite's, but moving the clock past the coalescing window by default."""
+    return lambda seconds=6: run_jobs(seconds)
 
 
 def subscribe(admin, url: str, events=("scores.changed", "submission.status_changed", "period.locked")) -> dict:

@@ -61,6 +61,13 @@ def _held(job: Claimed, worker: str):
     return (Job.id == job.id, Job.status == "running", Job.locked_by == worker, Job.attempts == job.attempts)
 
 
+def extend(session: Session, job: Claimed, worker: str, lease_until: datetime) -> bool:
+    """Lengthen a leased job's lease; False when it is no longer this worker's."""
+    result = session.execute(update(Job).where(*_held(job, worker)).values(locked_until=lease_until)
+                             .execution_options(synchronize_session=False))
+    return result.rowcount == 1
+
+
 def finish(session: Session, job: Claimed, worker: str, now: datetime) -> bool:
     """Mark a leased job done; False when the lease was lost (the caller must roll back its work)."""
     result = session.execute(

@@ -15,7 +15,6 @@ national-scale files).
 
 from __future__ import annotations
 
-import logging
 from array import array
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -23,17 +22,16 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import BinaryIO
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from api import clock
 from api.db.models import Period
 from api.db.repositories import catalog as catalog_repo
-from api.db.repositories import scores as scores_repo
 from api.db.repositories import units as units_repo
 from api.db.repositories import value_imports as repo
 from api.domain import FieldError, Indicator, UnitKind, validate_note, validate_value
 from api.domain.submissions import EDITABLE_STATUSES, SubmissionStatus
-from api.services import scoring, transaction
+from api.services import scoring
 from api.services.access import Principal
 from api.services.catalog import scoring_context
 from api.services.imports import cells
@@ -49,7 +47,6 @@ UNIT_RECOMPUTE_LIMIT = 20
 # Above this many touched units in all, scores are recomputed after the response (`scores_pending`):
 # a province's few hundred units are recomputed in the request, a national file is not held up.
 SYNC_RECOMPUTE_UNITS = 1000
-logger = logging.getLogger(__name__)
 VALUE_INPUTS = (*MEASURE_FIELDS, "note")
 NUMBER_FIELDS = ("numerator", "denominator", "count")
 VALIDATION_MEMO_LIMIT = 200_000
@@ -563,7 +560,7 @@ def _apply(
         touched.setdefault(period_id, set()).add(unit_id)
     periods = [period for period in lookup.periods.values() if period.id in touched]
     if sum(len(unit_ids) for unit_ids in touched.values()) > SYNC_RECOMPUTE_UNITS:
-        scores_repo.set_pending(session, [period.id for period in periods], True)
+        scoring.defer_recompute(session, periods)
         return [period.code for period in periods]
     for period in periods:
         unit_ids = touched[period.id]
@@ -573,23 +570,3 @@ def _apply(
         else:
             scoring.recompute_period(session, period)
     return []
-
-
-def recompute_pending(sessions: sessionmaker[Session]) -> None:
-    """Recompute the periods still marked pending (their deferred recompute never finished); errors are
-    logged, not raised: the server runs on and the ranking keeps saying the scores are pending."""
-    try:
-        with sessions() as session:
-            codes = catalog_repo.pending_period_codes(session)
-        recompute_deferred(sessions, codes)
-    except Exception:
-        logger.exception("recomputing the pending periods failed")
-
-
-def recompute_deferred(sessions: sessionmaker[Session], period_codes: list[str]) -> None:
-    """Recompute the scores of a large import's periods after its response, one period per
-    transaction (so memory holds one period at a time)."""
-    for code in period_codes:
-        with transaction.owned(sessions) as session:
-            period = catalog_repo.period_by_code(session, code)
-            scoring.recompute_period(session, period)
