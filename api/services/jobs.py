@@ -59,3 +59,23 @@ def enqueue(session: Session, kind: str, payload: dict, *, delay: timedelta = ti
     now = clock.now()
     repo.insert(session, {"kind": kind, "payload": payload, "run_at": now + delay, "status": "pending",
                           "attempts": 0, "dedupe_key": dedupe_key, "created_at": now})
+
+
+# Done jobs are kept this long (to see what ran), then deleted by a daily job.
+KEEP_DONE = timedelta(days=7)
+PURGE = "jobs.purge"
+
+
+def schedule_purge(session: Session, delay: timedelta) -> None:
+    enqueue(session, PURGE, {}, delay=delay, dedupe_key=PURGE)
+
+
+def _purge(_context: Context, _payload: dict) -> Finish:
+    def writes(session: Session) -> None:
+        repo.purge(session, clock.now() - KEEP_DONE)
+        schedule_purge(session, timedelta(days=1))
+
+    return writes
+
+
+JOB_KINDS = {PURGE: JobKind(_purge)}

@@ -24,13 +24,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api import clock
 from api.db.repositories import jobs as repo
-from api.services import reminders, scoring, transaction, webhooks
+from api.services import jobs, reminders, scoring, transaction, webhooks
 from api.services.jobs import Context, JobKind
 from api.settings import Settings
 
 logger = logging.getLogger("banhat.worker")
 
-KINDS: dict[str, JobKind] = {**webhooks.JOB_KINDS, **reminders.JOB_KINDS, **scoring.JOB_KINDS}
+KINDS: dict[str, JobKind] = {**jobs.JOB_KINDS, **webhooks.JOB_KINDS, **reminders.JOB_KINDS, **scoring.JOB_KINDS}
 
 
 class LeaseLost(Exception):
@@ -61,10 +61,11 @@ class Worker:
         self.close()
 
     def start(self) -> None:
-        """Queue the recurring jobs (the reminder schedule) unless another worker already has, and the
-        recompute of periods left marked pending without a job."""
+        """Queue the recurring jobs (the reminder schedule, the purge of old done jobs) unless another
+        worker already has, and the recompute of periods left marked pending without a job."""
         with transaction.owned(self.write_sessions) as session:
             reminders.schedule_scan(session, timedelta(0))
+            jobs.schedule_purge(session, timedelta(0))
             scoring.queue_pending_recomputes(session)
 
     def run_once(self, limit: int = 20) -> int:

@@ -106,3 +106,18 @@ def test_the_server_runs_the_worker_in_its_lifespan(settings, database):
         assert done == 1
     assert not [thread for thread in threading.enumerate() if thread.name == "banhat-worker"]
     app.state.engine.dispose()
+
+
+def test_done_jobs_are_purged_after_a_week_failed_ones_kept(sqlite_url, workers, recorder, clock):
+    from api.services.jobs import JOB_KINDS
+
+    worker = workers(sqlite_url, recorder)
+    worker.kinds = {**worker.kinds, **JOB_KINDS}
+    recorder.failing.add(1)
+    enqueue(worker, 2)
+    worker.run_until_idle()
+    with transaction.owned(worker.write_sessions) as session:
+        jobs.schedule_purge(session, timedelta(0))
+    clock.set_now(clock.now() + timedelta(days=8))
+    worker.run_until_idle()  # job 1 gives up (8 days > 24 h), the purge removes job 0 (done 8 days ago)
+    assert statuses(worker) == {"failed": 1, "done": 1, "pending": 1}  # the purge itself, and its next run

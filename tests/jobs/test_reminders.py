@@ -48,8 +48,8 @@ def test_three_days_before_the_due_date_each_missing_unit_is_reminded_once(sqlit
     missing = missing_units(first)
     assert 0 < len(missing)
     first.start()
-    second.start()  # both workers ask for the schedule's job: one is queued
-    assert first.run_until_idle() == 1 and second.run_until_idle() == 0
+    second.start()  # both workers ask for the recurring jobs (the schedule's, the purge's): one of each
+    assert first.run_until_idle() == 2 and second.run_until_idle() == 0
     assert reminded(first) == [(unit, 3) for unit in sorted(missing)]
     clock.set_now(THREE_DAYS_BEFORE + timedelta(hours=1, minutes=1))  # the next look, an hour later
     assert second.run_until_idle() == 1

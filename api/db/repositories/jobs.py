@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -88,3 +88,10 @@ def retry(session: Session, job: Claimed, worker: str, error: str, run_at: datet
     result = session.execute(update(Job).where(*_held(job, worker)).values(**values)
                              .execution_options(synchronize_session=False))
     return result.rowcount == 1
+
+
+def purge(session: Session, finished_before: datetime) -> int:
+    """Delete the jobs done before ``finished_before`` (failed ones stay, for the record)."""
+    result = session.execute(delete(Job).where(Job.status == "done", Job.finished_at < finished_before)
+                             .execution_options(synchronize_session=False))
+    return result.rowcount
