@@ -10,7 +10,7 @@ from tests.reliability.conftest import start_server
 
 FAST_RETRIES = {
     "BANHAT_RUN_WORKER": "true",
-    "BANHAT_WEBHOOK_ALLOWED_TARGETS": '["127.0.0.1/32"]',
+    "BANHAT_WEBHOOK_ALLOWED_NETWORKS": '["127.0.0.1/32"]',
     "BANHAT_WORKER_POLL_SECONDS": "0.2",
     "BANHAT_JOB_RETRY_FIRST_SECONDS": "0.5",
     "BANHAT_JOB_RETRY_MAX_SECONDS": "1",

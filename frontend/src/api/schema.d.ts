@@ -2660,6 +2660,11 @@ export interface components {
             input_hint: string;
             /** Veto */
             veto: boolean;
+            /**
+             * Activity Fields
+             * @description Ghi nhận theo từng hoạt động có ngày (chấm theo từng tuần, tháng, quý): các trường bắt buộc của mỗi hoạt động (subject: lĩnh vực, channel: hình thức); null: chỉ tiêu không ghi theo hoạt động
+             */
+            activity_fields?: ("subject" | "channel")[] | null;
             value: components["schemas"]["ValueOut"] | null;
             /** Evidence */
             evidence: components["schemas"]["EvidenceOut"][];
