@@ -265,6 +265,9 @@ describe('reporting workflow', () => {
         ['/reminders', 'reviewer-reminders'],
         ['/inspections', 'reviewer-inspections'],
         ['/awards', 'reviewer-awards'],
+        ['/admin/schemes', 'reviewer-schemes', undefined, 'axe'],
+        ['/baselines', 'reviewer-baselines', undefined, 'axe'],
+        ['/cong-khai', 'public', undefined, 'axe'],
       ],
       leader: [
         ['/charts?period=2026-H1', 'leader-charts', 'Phân bố xếp loại'],
@@ -276,6 +279,7 @@ describe('reporting workflow', () => {
         ['/admin/periods', 'admin-periods', scored.name],
         ['/audit', 'admin-audit'],
         ['/tokens', 'admin-tokens', 'Chưa có mã truy cập', 'axe'],
+        ['/webhooks', 'admin-webhooks', undefined, 'axe'],
       ],
     };
     const failures = [];
