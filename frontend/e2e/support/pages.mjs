@@ -59,6 +59,6 @@ export async function checkPage(page, name, { axe = true } = {}) {
   assert.equal(await page.locator('h1').count(), 1, `${name}: one h1`);
   if (axe) {
     const violations = await axeViolations(page);
-    assert.deepEqual(violations, [], `${name}: axe-core found serious or critical violations`);
+    assert.deepEqual(violations, [], `${name}: axe-core found serious or critical violations: ${violations.join("; ")}`);
   }
 }
