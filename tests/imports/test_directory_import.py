@@ -6,10 +6,21 @@ import csv
 import io
 import threading
 
+import pytest
+
 from tests.backend_support import recompute_from_scratch
 from tests.imports.conftest import API, upload
 from tests.imports.files import csv_bytes, xlsx_bytes
 from tests.security.support import SUBMISSION, count_indicator, reset_to_draft
+
+
+@pytest.fixture
+def settings(settings):
+    """A writer here may wait behind a 2,000-unit import: 3-4 s on a quiet machine, over the default 10 s
+    busy wait on a loaded CI machine, where a save then got 503 (the documented answer to a busy database,
+    not the behaviour under test)."""
+    return settings.model_copy(update={"database_busy_seconds": 60})
+
 
 UNIT_HEADER = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Mã đơn vị cấp trên", "Mã cụm, khối thi đua"]
 USER_HEADER = ["Tên đăng nhập", "Họ và tên", "Vai trò", "Mã đơn vị", "Mật khẩu ban đầu"]
