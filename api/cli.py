@@ -83,8 +83,14 @@ def openapi_yaml() -> str:
     from api.main import create_app
     from api.settings import Settings
 
+    class NoAliases(yaml.SafeDumper):
+        """Shared parts (a header, an example) written out each time: generators read no YAML anchors."""
+
+        def ignore_aliases(self, data) -> bool:
+            return True
+
     document = create_app(Settings(database_url="sqlite://", frontend_dist=Path("/nonexistent"))).openapi()
-    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120)
+    return yaml.dump(document, Dumper=NoAliases, allow_unicode=True, sort_keys=False, width=120)
 
 
 @app.command("backup")

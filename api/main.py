@@ -24,6 +24,7 @@ from api.db.engine import make_engine, session_factories
 from api.db.loop_reads import LoopConnection
 from api.routers import (
     activities,
+    contract,
     audit,
     auth,
     awards,
@@ -195,6 +196,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=None if settings.environment == "production" else f"{API_PREFIX}/docs",
         redoc_url=None,
+        servers=[{"url": "/", "description": "Máy chủ phục vụ tài liệu này"}],
+        generate_unique_id_function=contract.operation_id,
         lifespan=_lifespan,
     )
     # Keep a connection open for every request in flight and its side session (login checks, imports'
@@ -212,10 +215,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _install_problem_handlers(app)
     middleware.install(app, settings)
     # Routes are matched in order: the most polled one (rankings) comes first.
-    for module in (scores, auth, tokens, users, units, catalog, periods, submissions, imports, exports, webhooks):
-        app.include_router(module.router, prefix=API_PREFIX)
-    for module in (awards, budget, inspections, bonuses, models_registry, exemplars, reports, reminders, public, audit, clock,
-                   activities, baselines, schemes):
-        app.include_router(module.router, prefix=API_PREFIX)
+    routers = [module.router for module in (
+        scores, auth, tokens, users, units, catalog, periods, submissions, imports, exports, webhooks, awards, budget,
+        inspections, bonuses, models_registry, exemplars, reports, reminders, public, audit, clock, activities,
+        baselines, schemes,
+    )]
+    for router in routers:
+        app.include_router(router, prefix=API_PREFIX)
+    contract.install(app, API_PREFIX, routers)
     _mount_spa(app, settings.frontend_dist)
     return app

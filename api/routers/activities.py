@@ -8,11 +8,11 @@ from api.db.plan_models import Activity
 from api.domain.activities import Channel, Subject
 from api.routers.deps import CurrentPrincipal, DbSession, RowId, require_if_match
 from api.schemas.activities import ActivityCount, ActivityIn, ActivityOut
-from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.schemas.common import ETAG, problem_responses
 from api.services import activities, submissions
 from api.services.submissions import etag
 
-router = APIRouter(tags=["activities"], responses=COMMON_PROBLEMS)
+router = APIRouter(tags=["activities"])
 
 
 def activity_out(row: Activity) -> ActivityOut:
@@ -38,7 +38,7 @@ def list_activities(period: str, unit: str, session: DbSession, principal: Curre
 
 
 @router.post("/submissions/{period}/{unit}/activities", response_model=ActivityOut, status_code=201,
-             responses=problem_responses(409, 412))
+             responses={**problem_responses(409, 412), 201: {"headers": ETAG}})
 def record_activity(period: str, unit: str, body: ActivityIn, request: Request, response: Response,
                     session: DbSession, principal: CurrentPrincipal) -> ActivityOut:
     """Ghi một hoạt động có ngày (tiếp xúc Nhân dân, hoạt động từ thiện, tuyên truyền, kế hoạch...) vào
@@ -51,7 +51,7 @@ def record_activity(period: str, unit: str, body: ActivityIn, request: Request, 
 
 
 @router.delete("/submissions/{period}/{unit}/activities/{activity_id}", status_code=204, response_class=Response,
-               responses=problem_responses(409, 412))
+               responses={**problem_responses(409, 412), 204: {"headers": ETAG}})
 def delete_activity(period: str, unit: str, activity_id: RowId, request: Request, session: DbSession,
                     principal: CurrentPrincipal) -> Response:
     loaded = submissions.load(session, principal, period, unit, "values:write")

@@ -7,10 +7,10 @@ from fastapi import APIRouter, Query
 
 from api.routers.deps import CurrentPrincipal, DbSession
 from api.schemas.audit import AuditEntryOut, AuditPage
-from api.schemas.common import COMMON_PROBLEMS, MAX_PAGE
+from api.schemas.common import MAX_PAGE
 from api.services import audit
 
-router = APIRouter(tags=["audit"], responses=COMMON_PROBLEMS)
+router = APIRouter(tags=["audit"])
 
 
 @router.get("/audit", response_model=AuditPage)

@@ -11,7 +11,7 @@ from api.routers.deps import (
     ReadSession,
 )
 from api.schemas.auth import LoginIn, Me, UnitRef
-from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.schemas.common import problem_responses
 from api.services import accounts, transaction
 from api.services.access import Principal
 from api.services.errors import Unauthenticated
@@ -55,7 +55,7 @@ def login(
     return me_out(session, principal)
 
 
-@router.post("/logout", status_code=204, responses=COMMON_PROBLEMS)
+@router.post("/logout", status_code=204)
 def logout(request: Request, response: Response, session: DbSession, _principal: CurrentPrincipal) -> None:
     session_id = request.cookies.get(SESSION_COOKIE)
     if session_id:
@@ -64,6 +64,6 @@ def logout(request: Request, response: Response, session: DbSession, _principal:
     response.delete_cookie(CSRF_COOKIE, path="/")
 
 
-@router.get("/me", response_model=Me, responses=COMMON_PROBLEMS)
+@router.get("/me", response_model=Me)
 def me(session: DbSession, principal: CurrentPrincipal) -> Me:
     return me_out(session, principal)

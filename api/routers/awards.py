@@ -17,10 +17,10 @@ from api.schemas.awards import (
     SettingsIn,
     SettingsOut,
 )
-from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.schemas.common import problem_responses
 from api.services import awards, movement_settings
 
-router = APIRouter(tags=["awards"], responses=COMMON_PROBLEMS)
+router = APIRouter(tags=["awards"])
 
 
 def _proposal(view: awards.ProposalView) -> ProposalOut:

@@ -9,10 +9,10 @@ from api.db.plan_models import Baseline
 from api.domain import display
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.baselines import BaselineIn, BaselineOut, BaselineReviewIn
-from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.schemas.common import problem_responses
 from api.services import baselines
 
-router = APIRouter(prefix="/baselines", tags=["baselines"], responses=COMMON_PROBLEMS)
+router = APIRouter(prefix="/baselines", tags=["baselines"])
 
 
 def baseline_out(row: Baseline, unit_code: str) -> BaselineOut:

@@ -7,12 +7,12 @@ from fastapi import APIRouter, Query, Response
 
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.bonuses import BonusIn, BonusOut
-from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.schemas.common import problem_responses
 from api.services import bonuses
 from api.services.lookups import unit_by_code
 from api.services.reports.formatting import rounded
 
-router = APIRouter(prefix="/bonuses", tags=["bonuses"], responses=COMMON_PROBLEMS)
+router = APIRouter(prefix="/bonuses", tags=["bonuses"])
 
 
 def _bonus(entry, unit, period_code: str) -> BonusOut:

@@ -6,11 +6,10 @@ from fastapi import APIRouter, Query, Response
 
 from api.routers.deps import CurrentPrincipal, DbSession
 from api.schemas.budget import BudgetItemIn, BudgetOut
-from api.schemas.common import COMMON_PROBLEMS
 from api.services import budget as budget_service
 from api.services.reports import build_budget_xlsx
 
-router = APIRouter(tags=["awards"], responses=COMMON_PROBLEMS)
+router = APIRouter(tags=["awards"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

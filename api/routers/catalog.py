@@ -7,10 +7,9 @@ from fastapi import APIRouter, Query
 from api.domain import Indicator, UnitKind
 from api.routers.deps import CurrentPrincipal, DbSession
 from api.schemas.catalog import IndicatorOut, RuleOut, SchemeOut
-from api.schemas.common import COMMON_PROBLEMS
 from api.services import catalog
 
-router = APIRouter(tags=["catalog"], responses=COMMON_PROBLEMS)
+router = APIRouter(tags=["catalog"])
 PeriodParam = Annotated[str | None, Query(max_length=32, description="Mã kỳ báo cáo; mặc định: kỳ đang áp dụng hôm nay")]
 
 

@@ -22,6 +22,9 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # A row id in a path: bounded to the database's integer range, so a huge number is a 422, not a driver overflow.
 RowId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 QueryModel = TypeVar("QueryModel", bound=BaseModel)
+# ``openapi_extra`` of a route that reads the caller's credential itself instead of depending on
+# ``current_principal``: the contract (api/routers/contract.py) declares it signed in all the same.
+AUTHENTICATES_ITSELF = {"x-authenticates-itself": True}
 
 
 def documented_parameters(path: tuple[str, ...], query: type[BaseModel]) -> dict[str, Any]:

@@ -4,11 +4,10 @@ from fastapi import APIRouter
 
 from api.domain.awards import Recipient
 from api.routers.deps import CurrentPrincipal, DbSession
-from api.schemas.common import COMMON_PROBLEMS
 from api.schemas.exemplars import ExemplarIn, ExemplarOut
 from api.services import exemplars
 
-router = APIRouter(tags=["models"], responses=COMMON_PROBLEMS)
+router = APIRouter(tags=["models"])
 
 
 def _exemplar(exemplar, unit) -> ExemplarOut:

@@ -8,14 +8,17 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.routers.deps import CurrentPrincipal, DbSession
-from api.schemas.common import COMMON_PROBLEMS
 from api.services import exports
 from api.services.exports import Export, ExportFormat
 
-router = APIRouter(prefix="/exports", tags=["exports"], responses=COMMON_PROBLEMS)
+router = APIRouter(prefix="/exports", tags=["exports"])
 FILE_RESPONSES = {
     200: {
-        "content": {ExportFormat.CSV.media_type: {}, ExportFormat.XLSX.media_type: {}},
+        "content": {ExportFormat.CSV.media_type: {"example": (
+            "Hạng,Mã đơn vị,Tên đơn vị,\"Cụm, khối thi đua\",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,"
+            "Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo\r\n"
+            "1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt\r\n"
+        )}, ExportFormat.XLSX.media_type: {}},
         "description": "Tệp CSV (UTF-8 có BOM) hoặc XLSX",
     }
 }

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.routers.deps import CurrentPrincipal, DbSession
-from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.schemas.common import Problem, header, problem_responses
 from api.schemas.imports import ImportRefused, ImportReport
 from api.services import templates, transaction
 from api.services.access import Principal
@@ -24,7 +24,7 @@ from api.services.imports.report import ImportReport as Report
 from api.services.imports.tables import Encoding
 from api.settings import ImportLimits
 
-router = APIRouter(prefix="/imports", tags=["imports"], responses=COMMON_PROBLEMS)
+router = APIRouter(prefix="/imports", tags=["imports"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 Upload = Annotated[UploadFile, File(description="Tệp CSV (UTF-8, UTF-16, Windows-1258), XLSX hoặc JSON")]
@@ -44,10 +44,13 @@ IdempotencyKey = Annotated[
     ),
 ]
 IMPORT_RESPONSES = {
-    200: {"model": ImportReport, "description": "Báo cáo nhập (đã ghi, hoặc chạy thử)"},
+    200: {"model": ImportReport, "description": "Báo cáo nhập (đã ghi, hoặc chạy thử)", "headers": {
+        "Idempotent-Replayed": header("`true` khi đây là kết quả đã lưu của lần gửi đầu cùng Idempotency-Key"),
+    }},
     422: {
-        "model": ImportRefused,
-        "content": {PROBLEM_JSON: {}},
+        # Rows refused: the report with its problems (row, column, cell); the file itself refused (type,
+        # size, header): a plain problem naming it.
+        "model": ImportRefused | Problem,
         "description": "Tệp bị từ chối, không ghi gì",
     },
     **problem_responses(409, 413),

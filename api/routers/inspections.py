@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
-from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.schemas.common import problem_responses
 from api.schemas.inspections import (
     ActionIn,
     ActionOut,
@@ -19,7 +19,7 @@ from api.schemas.inspections import (
 from api.services import inspections
 from api.services.reports.formatting import rounded
 
-router = APIRouter(tags=["inspections"], responses=COMMON_PROBLEMS)
+router = APIRouter(tags=["inspections"])
 
 
 def _action(action) -> ActionOut:

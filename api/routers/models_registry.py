@@ -5,11 +5,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
-from api.schemas.common import COMMON_PROBLEMS
 from api.schemas.models_registry import ModelIn, ModelKindOut, ModelOut
 from api.services import models_registry
 
-router = APIRouter(tags=["models"], responses=COMMON_PROBLEMS)
+router = APIRouter(tags=["models"])
 
 
 def _model(model, unit) -> ModelOut:

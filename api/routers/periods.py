@@ -5,10 +5,10 @@ from fastapi import APIRouter
 from api.db.models import Period
 from api.routers.deps import CurrentPrincipal, DbSession
 from api.schemas.catalog import PeriodIn, PeriodOut, PeriodPatch, ReportingStatus
-from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.schemas.common import problem_responses
 from api.services import periods
 
-router = APIRouter(prefix="/periods", tags=["periods"], responses={**COMMON_PROBLEMS, **problem_responses(409)})
+router = APIRouter(prefix="/periods", tags=["periods"], responses=problem_responses(409))
 
 
 def period_out(period: Period) -> PeriodOut:

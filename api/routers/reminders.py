@@ -5,11 +5,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, RowId
-from api.schemas.common import COMMON_PROBLEMS
 from api.schemas.reminders import ContactIn, NotificationOut, PeriodSchedule, ReminderList, SendIn, SendOut
 from api.services import reminders
 
-router = APIRouter(tags=["reminders"], responses=COMMON_PROBLEMS)
+router = APIRouter(tags=["reminders"])
 
 
 @router.get("/reminders", response_model=ReminderList)

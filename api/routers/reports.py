@@ -6,13 +6,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.routers.deps import CurrentPrincipal, DbSession
-from api.schemas.common import COMMON_PROBLEMS
 from api.schemas.reports import ReportOut
 from api.services.reports import ConsolidatedReport, build_docx, build_xlsx
 from api.services.reports.formatting import rounded
 from api.services.reports.gather import consolidated
 
-router = APIRouter(prefix="/reports", tags=["reports"], responses=COMMON_PROBLEMS)
+router = APIRouter(prefix="/reports", tags=["reports"])
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 Number = Annotated[str, Query(max_length=64, description="Số văn bản, ví dụ 125/BC-CAT-PV01")]

@@ -8,7 +8,7 @@ from api.db.plan_models import SchemeDraft
 from api.domain import display
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.auth import UnitRef
-from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.schemas.common import problem_responses
 from api.schemas.schemes import (
     ActivatedOut,
     ActivateIn,
@@ -22,7 +22,7 @@ from api.schemas.schemes import (
 )
 from api.services import schemes
 
-router = APIRouter(prefix="/schemes", tags=["schemes"], responses=COMMON_PROBLEMS)
+router = APIRouter(prefix="/schemes", tags=["schemes"])
 
 
 def draft_out(draft: SchemeDraft) -> DraftOut:

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.routers.deps import (
+    AUTHENTICATES_ITSELF,
     CurrentPrincipal,
     DbSession,
     credential,
@@ -16,13 +17,13 @@ from api.routers.deps import (
     parse_query,
     principal_from_database,
 )
-from api.schemas.common import COMMON_PROBLEMS
+from api.schemas.common import ETAG, PAGE_HEADERS
 from api.schemas.scores import ExplainedScore, Ranking, RankingQuery, ScorePreview
 from api.schemas.submissions import ValuesIn
 from api.services import scores
 from api.services.access import Principal
 
-router = APIRouter(prefix="/scores", tags=["scores"], responses=COMMON_PROBLEMS)
+router = APIRouter(prefix="/scores", tags=["scores"])
 # Rendered rankings by version tag, the most recently used kept: a tag is (caller's reach, period, version,
 # filters, page), so a few hundred cover every dashboard polling one period. The event loop and the
 # worker threads share it; cachetools' caches are not thread-safe, so every use holds the lock.
@@ -40,8 +41,9 @@ def _kept(request: Request, tag: str) -> tuple[bytes, int] | None:
         return request.app.state.ranking_cache.get(tag)
 
 
-@router.get("/{period}", response_model=Ranking, responses={304: {"description": "Không thay đổi"}},
-            openapi_extra=documented_parameters(("period",), RankingQuery))
+@router.get("/{period}", response_model=Ranking,
+            responses={200: {"headers": ETAG | PAGE_HEADERS}, 304: {"description": "Không thay đổi", "headers": ETAG}},
+            openapi_extra=documented_parameters(("period",), RankingQuery) | AUTHENTICATES_ITSELF)
 async def ranking(request: Request) -> Response:
     """The ranking's rendered bytes are kept per version tag, and the caller and version behind the tag
     until a change is committed, so an unchanged poll reads nothing from the database but, on SQLite,

@@ -19,7 +19,7 @@ from api.routers.deps import (
     require_if_match,
 )
 from api.schemas.auth import UnitRef
-from api.schemas.common import COMMON_PROBLEMS, MAX_PAGE, problem_responses
+from api.schemas.common import ETAG, MAX_PAGE, problem_responses
 from api.schemas.submissions import (
     EvidenceOut,
     HistoryEntry,
@@ -35,7 +35,7 @@ from api.services import evidence, submissions
 from api.services.submissions import Loaded, etag
 
 router = APIRouter(prefix="/submissions", tags=["submissions"],
-                   responses={**COMMON_PROBLEMS, **problem_responses(409, 412, 428)})
+                   responses=problem_responses(409, 412, 428))
 
 
 def submission_out(session, loaded: Loaded) -> SubmissionOut:
@@ -93,13 +93,13 @@ def list_submissions(
     return SubmissionPage(items=items, total=total, page=page, page_size=page_size)
 
 
-@router.get("/{period}/{unit}", response_model=SubmissionOut)
+@router.get("/{period}/{unit}", response_model=SubmissionOut, responses={200: {"headers": ETAG}})
 def get_submission(period: str, unit: str, response: Response, session: DbSession,
                    principal: CurrentPrincipal) -> SubmissionOut:
     return respond(session, submissions.load(session, principal, period, unit, "submissions:read"), response)
 
 
-@router.put("/{period}/{unit}/values", response_model=SubmissionOut)
+@router.put("/{period}/{unit}/values", response_model=SubmissionOut, responses={200: {"headers": ETAG}})
 def save_values(period: str, unit: str, body: ValuesIn, request: Request, response: Response, session: DbSession,
                 reads: ReadSession, principal: CurrentPrincipal) -> SubmissionOut:
     loaded = submissions.load(session, principal, period, unit, "values:write")
@@ -116,7 +116,7 @@ def _workflow(request: Request, session, principal, period: str, unit: str, perm
     return loaded
 
 
-@router.post("/{period}/{unit}/submit", response_model=SubmissionOut)
+@router.post("/{period}/{unit}/submit", response_model=SubmissionOut, responses={200: {"headers": ETAG}})
 def submit(period: str, unit: str, request: Request, response: Response, session: DbSession, reads: ReadSession,
            principal: CurrentPrincipal) -> SubmissionOut:
     loaded = _workflow(request, session, principal, period, unit, "values:write")
@@ -124,7 +124,7 @@ def submit(period: str, unit: str, request: Request, response: Response, session
     return respond_committed(session, reads, loaded, response)
 
 
-@router.post("/{period}/{unit}/return", response_model=SubmissionOut)
+@router.post("/{period}/{unit}/return", response_model=SubmissionOut, responses={200: {"headers": ETAG}})
 def return_submission(period: str, unit: str, body: ReasonIn, request: Request, response: Response,
                       session: DbSession, reads: ReadSession, principal: CurrentPrincipal) -> SubmissionOut:
     loaded = _workflow(request, session, principal, period, unit, "submissions:review")
@@ -132,7 +132,7 @@ def return_submission(period: str, unit: str, body: ReasonIn, request: Request, 
     return respond_committed(session, reads, loaded, response)
 
 
-@router.post("/{period}/{unit}/approve", response_model=SubmissionOut)
+@router.post("/{period}/{unit}/approve", response_model=SubmissionOut, responses={200: {"headers": ETAG}})
 def approve(period: str, unit: str, request: Request, response: Response, session: DbSession, reads: ReadSession,
             principal: CurrentPrincipal) -> SubmissionOut:
     loaded = _workflow(request, session, principal, period, unit, "submissions:review")
@@ -140,7 +140,7 @@ def approve(period: str, unit: str, request: Request, response: Response, sessio
     return respond_committed(session, reads, loaded, response)
 
 
-@router.post("/{period}/{unit}/reopen", response_model=SubmissionOut)
+@router.post("/{period}/{unit}/reopen", response_model=SubmissionOut, responses={200: {"headers": ETAG}})
 def reopen(period: str, unit: str, body: ReasonIn, request: Request, response: Response, session: DbSession,
            reads: ReadSession, principal: CurrentPrincipal) -> SubmissionOut:
     loaded = _workflow(request, session, principal, period, unit, "submissions:review")

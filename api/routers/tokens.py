@@ -4,10 +4,9 @@ from fastapi import APIRouter
 
 from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, RowId
 from api.schemas.auth import TokenCreated, TokenIn, TokenOut
-from api.schemas.common import COMMON_PROBLEMS
 from api.services import accounts
 
-router = APIRouter(prefix="/tokens", tags=["tokens"], responses=COMMON_PROBLEMS)
+router = APIRouter(prefix="/tokens", tags=["tokens"])
 
 
 @router.get("", response_model=list[TokenOut])

@@ -5,12 +5,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.routers.deps import CurrentPrincipal, DbSession
-from api.schemas.common import COMMON_PROBLEMS, MAX_PAGE
+from api.schemas.common import MAX_PAGE
 from api.schemas.scores import UnitHistory
 from api.schemas.units import GroupOut, UnitIn, UnitNode, UnitOut, UnitPage, UnitPatch
 from api.services import scores, units
 
-router = APIRouter(tags=["units"], responses=COMMON_PROBLEMS)
+router = APIRouter(tags=["units"])
 
 
 @router.get("/units", response_model=UnitPage)

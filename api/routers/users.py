@@ -4,10 +4,9 @@ from fastapi import APIRouter
 
 from api.routers.deps import CurrentPrincipal, DbSession
 from api.schemas.auth import UnitRef, UserIn, UserOut, UserPatch
-from api.schemas.common import COMMON_PROBLEMS
 from api.services import accounts
 
-router = APIRouter(prefix="/users", tags=["users"], responses=COMMON_PROBLEMS)
+router = APIRouter(prefix="/users", tags=["users"])
 
 
 def user_out(user, unit) -> UserOut:

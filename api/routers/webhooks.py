@@ -7,12 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, RowId
-from api.schemas.common import COMMON_PROBLEMS, problem_responses
+from api.schemas.common import problem_responses
 from api.schemas.enums import DeliveryStatus
 from api.schemas.imports import Redelivered, WebhookCreated, WebhookDeliveryOut, WebhookIn, WebhookOut
 from api.services import webhooks
 
-router = APIRouter(prefix="/webhooks", tags=["webhooks"], responses=COMMON_PROBLEMS)
+router = APIRouter(prefix="/webhooks", tags=["webhooks"])
 
 
 @router.post("", response_model=WebhookCreated, status_code=201)

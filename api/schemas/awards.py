@@ -71,7 +71,9 @@ class DecisionIn(InputModel):
     approved: bool
 
 
-class UnitRef(BaseModel):
+class UnitName(BaseModel):
+    """A unit named by code and name (without its kind: `UnitRef`)."""
+
     code: str
     name: str
 
@@ -79,7 +81,7 @@ class UnitRef(BaseModel):
 class ProposalOut(BaseModel):
     id: int
     period: str
-    unit: UnitRef
+    unit: UnitName
     recipient: Recipient
     person_name: str | None
     person_title: str | None

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from api.schemas.awards import UnitRef
+from api.schemas.awards import UnitName
 from api.schemas.common import InputModel
 
 
@@ -18,7 +18,7 @@ class BonusIn(InputModel):
 class BonusOut(BaseModel):
     id: int
     period: str
-    unit: UnitRef
+    unit: UnitName
     points: str
     reason: str
     created_by: str

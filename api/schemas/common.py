@@ -21,26 +21,35 @@ class InputModel(BaseModel):
 
 
 class ProblemError(BaseModel):
-    loc: list[str | int]
-    message: str
+    loc: list[str | int] = Field(description="Where the invalid value is: `body`, `query`, `path` or `header`, "
+                                             "then the field names and list positions, e.g. `[\"body\", \"values\", 0, \"count\"]`")
+    message: str = Field(description="What is wrong, in Vietnamese")
 
 
 class Problem(BaseModel):
     """RFC 9457 problem details, with the invalid fields listed in ``errors``."""
 
-    type: str = "about:blank"
-    title: str
-    status: int
-    detail: str | None = None
-    errors: list[ProblemError] = []
+    type: str = Field("about:blank", description="Always `about:blank`: the status says what kind of problem")
+    title: str = Field(description="The status in Vietnamese (`Không có quyền`)")
+    status: int = Field(description="The HTTP status code, repeated")
+    detail: str | None = Field(None, description="What happened and what to do, in Vietnamese")
+    errors: list[ProblemError] = Field([], description="Each invalid field (422)")
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict]:
-    return {
-        status: {"model": Problem, "content": {"application/problem+json": {}}, "description": "Lỗi"}
-        for status in statuses
-    }
+    """Statuses a route answers beyond those the contract derives from its shape (api/routers/contract.py):
+    409 wrong state, 412/428 versions, 413/415 files, 429 throttling. Their body is a :class:`Problem`."""
+    return {status: {"description": "Lỗi"} for status in statuses}
 
 
-# Every authenticated route may answer these.
-COMMON_PROBLEMS = problem_responses(401, 403, 404, 422)
+def header(description: str, schema: dict | None = None) -> dict:
+    """A response header in the contract (``responses={200: {"headers": ...}}``)."""
+    return {"description": description, "schema": schema or {"type": "string"}}
+
+
+ETAG = {"ETag": header("Phiên bản của tài nguyên; gửi lại trong `If-None-Match` (304) hoặc `If-Match`")}
+PAGE_HEADERS = {
+    "Link": header('Trang kế tiếp và trang trước: `<url>; rel="next"`, `<url>; rel="prev"`'),
+    "X-Total-Count": header("Tổng số mục của mọi trang", {"type": "integer"}),
+}
+ATTACHMENT = {"Content-Disposition": header('Tên tệp tải về: `attachment; filename="..."`')}

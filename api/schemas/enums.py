@@ -17,6 +17,7 @@ from api.domain.schemes import Tier
 from api.domain.submissions import SubmissionStatus
 from api.services.models_registry import MODEL_STATUSES
 from api.services.reminders import NOT_SUBMITTED, RETURNED
+from api.services.webhooks import EVENTS
 
 # The API names a tier by its code ("XUAT_SAC"); the domain's Tier is ordered by its integer value.
 TierCode = StrEnum("TierCode", [(tier.name, tier.name) for tier in Tier])
@@ -61,6 +62,7 @@ class DeliveryStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+WebhookEvent = StrEnum("WebhookEvent", [(event.replace(".", "_").upper(), event) for event in EVENTS])
 ReminderKind = StrEnum("ReminderKind", [(kind.upper(), kind) for kind in (NOT_SUBMITTED, RETURNED)])
 ModelStatus = StrEnum("ModelStatus", [(status.upper(), status) for status in MODEL_STATUSES])
 
@@ -90,4 +92,5 @@ __all__ = [
     "TimelinessStatus",
     "TokenScope",
     "UnitKind",
+    "WebhookEvent",
 ]

@@ -2,7 +2,7 @@
 
 from pydantic import BaseModel, Field
 
-from api.schemas.awards import UnitRef
+from api.schemas.awards import UnitName
 from api.schemas.common import InputModel
 from api.schemas.enums import Recipient
 
@@ -18,7 +18,7 @@ class ExemplarIn(InputModel):
 
 class ExemplarOut(BaseModel):
     id: int
-    unit: UnitRef
+    unit: UnitName
     recipient: Recipient
     name: str
     achievement: str

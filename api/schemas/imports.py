@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, Field, HttpUrl
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
-from api.schemas.common import InputModel
-from api.schemas.enums import DeliveryStatus
+from api.schemas.common import InputModel, ProblemError
+from api.schemas.enums import DeliveryStatus, WebhookEvent
 
 
 class ImportProblem(BaseModel):
@@ -21,6 +21,13 @@ class ImportProblem(BaseModel):
 
 
 class ImportReport(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "kind": "values", "dry_run": False, "all_or_nothing": False, "applied": True, "rows": 3, "created": 1,
+        "updated": 1, "unchanged": 0, "rejected": 1,
+        "problems": [{"row": 4, "column": "tu_so", "cell": "E4", "message": "Phải là số nguyên từ 0 đến 1.000.000.000."}],
+        "problems_omitted": 0, "scores_pending": [],
+    }]})
+
     kind: str = Field(description="values, units hoặc users")
     dry_run: bool
     all_or_nothing: bool
@@ -43,34 +50,48 @@ class ImportReport(BaseModel):
 class ImportRefused(ImportReport):
     """The problem+json body of a refused import: the report plus RFC 9457 fields."""
 
+    model_config = ConfigDict(json_schema_extra=None)
+
     type: str = "about:blank"
     title: str
     status: int
     detail: str
-    errors: list[dict]
+    errors: list[ProblemError]
 
 
 class WebhookIn(InputModel):
     url: HttpUrl
-    events: list[str] = Field(default=["scores.changed", "submission.status_changed", "period.locked"],
-                              min_length=1)
+    events: list[WebhookEvent] = Field(default=list(WebhookEvent), min_length=1)
 
 
 class WebhookOut(BaseModel):
     id: int
     url: str
-    events: list[str]
+    events: list[WebhookEvent]
     active: bool
     created_at: datetime
 
 
 class WebhookCreated(WebhookOut):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "id": 1, "url": "https://he-thong-khac.hungyen.gov.vn/ba-nhat", "events": ["scores.changed", "period.locked"],
+        "active": True, "created_at": "2026-06-01T02:00:00Z", "secret": "whsec_yUgWrlggmv6hhiXfiyRhzw1WrutkUYbLiGaUbx11YAM",
+    }]})
+
     secret: str = Field(description="Khóa ký theo Standard Webhooks (whsec_...); chỉ hiển thị một lần")
 
 
 class WebhookDeliveryOut(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "id": 7, "event": "scores.changed", "status": "delivered", "attempts": 1, "response_status": 200, "error": None,
+        "created_at": "2026-06-20T08:15:00Z", "delivered_at": "2026-06-20T08:15:01Z",
+        "payload": {"type": "scores.changed", "timestamp": "2026-06-20T15:15:00+07:00", "data": {
+            "period": "2026-H1", "period_status": "open", "group": "CAX", "scores_version": 42,
+            "ranking": "/api/v1/scores/2026-H1?group=CAX"}},
+    }]})
+
     id: int
-    event: str
+    event: WebhookEvent
     status: DeliveryStatus
     attempts: int
     response_status: int | None

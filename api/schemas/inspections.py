@@ -4,7 +4,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from api.schemas.awards import UnitRef
+from api.schemas.awards import UnitName
 from api.schemas.common import InputDate, InputModel
 from api.schemas.enums import ActionStatus, InspectionStatus
 
@@ -54,7 +54,7 @@ class FindingOut(BaseModel):
 
 class InspectionOut(BaseModel):
     id: int
-    unit: UnitRef
+    unit: UnitName
     topic: str
     planned_on: date
     inspected_on: date | None

@@ -4,7 +4,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from api.schemas.awards import UnitRef
+from api.schemas.awards import UnitName
 from api.schemas.common import InputModel
 from api.schemas.enums import ModelStatus
 
@@ -20,7 +20,7 @@ class ModelIn(InputModel):
 
 class ModelOut(BaseModel):
     id: int
-    unit: UnitRef
+    unit: UnitName
     kind: str
     kind_label: str
     name: str

@@ -4,13 +4,13 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
-from api.schemas.awards import UnitRef
+from api.schemas.awards import UnitName
 from api.schemas.common import InputModel
 from api.schemas.enums import ReminderKind
 
 
 class ReminderOut(BaseModel):
-    unit: UnitRef
+    unit: UnitName
     kind: ReminderKind
     title: str
     body: str

@@ -1,11 +1,11 @@
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.schemas.auth import UnitRef
 from api.schemas.common import MAX_PAGE
-from api.schemas.enums import PeriodKind, Pillar, RankStatus, SubmissionStatus, TierCode, UnitKind
+from api.schemas.enums import PeriodKind, PeriodStatus, Pillar, RankStatus, SubmissionStatus, TierCode, UnitKind
 from api.schemas.submissions import ValueOut
 
 
@@ -31,6 +31,15 @@ class RankingItem(BaseModel):
     veto_failed: list[str]
 
 
+RANKING_ITEM = {
+    "rank": 2, "rank_status": "ranked", "rank_status_label": "Đã duyệt",
+    "unit": {"code": "CAX-023", "name": "Công an xã Đức Hợp", "kind": "commune_police"}, "group": "CAX",
+    "total": "99.07", "total_exact": "2675/27", "tier": "XUAT_SAC", "tier_label": "Hoàn thành xuất sắc nhiệm vụ",
+    "tier_before_quota": "XUAT_SAC", "quota_applied": False, "pillars": {"KL": "97.22", "TT": "100.00", "GD": "100.00"},
+    "submission_status": "approved", "first_submitted_at": "2026-06-18T03:00:00Z", "veto_failed": [],
+}
+
+
 class RankingQuery(BaseModel):
     group: str | None = None
     kind: str | None = None
@@ -39,9 +48,14 @@ class RankingQuery(BaseModel):
 
 
 class Ranking(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "period": "2026-H1", "period_name": "Sơ kết 06 tháng đầu năm 2026", "status": "open", "frozen": False,
+        "scores_pending": False, "scheme_version": "2026.1", "previous_period": None, "items": [RANKING_ITEM],
+    }]})
+
     period: str
     period_name: str
-    status: str
+    status: PeriodStatus
     frozen: bool
     scores_pending: bool = Field(
         description="Điểm của kỳ đang được tính lại sau một đợt nhập dữ liệu lớn: bảng xếp hạng chưa phản ánh "
@@ -138,6 +152,28 @@ class Explanation(BaseModel):
 
 
 class ExplainedScore(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "period": "2026-H1", "unit": RANKING_ITEM["unit"], "rank": 2, "rank_status": "ranked",
+        "rank_status_label": "Đã duyệt", "total": "99.07", "total_exact": "2675/27", "tier": "XUAT_SAC",
+        "tier_label": "Hoàn thành xuất sắc nhiệm vụ", "quota_applied": False, "frozen": False,
+        "scheme_version": "2026.1", "computed_at": "2026-06-20T08:15:00Z", "pillars": RANKING_ITEM["pillars"],
+        "explanation": {
+            "unit_kind": "commune_police", "period_code": "2026-H1", "scheme_version": "2026.1", "base": "2675/27",
+            "bonus_requested": "0", "bonus_applied": "0", "bonus_capped": False, "deductions_total": "0",
+            "total": "2675/27", "tier_before_veto": "XUAT_SAC", "tier": "XUAT_SAC", "veto_failed": [], "missing": [],
+            "bonuses": [], "deductions": [],
+            "pillars": [{"pillar": "KL", "score": "875/9", "weight": "1", "points": "35/4", "weight_total": "9",
+                         "applicable_count": 9}],
+            "indicators": [{
+                "code": "KL-01", "pillar": "KL", "applicable": True, "reason_not_applicable": "",
+                "value": {"numerator": 38, "denominator": 38, "count": None, "flag": None, "date": None, "note": ""},
+                "rule_text": "Đạt 100%", "threshold": "100", "met": True, "attainment": "1", "weight": "1",
+                "points": "1", "veto": False, "missing": False, "rate": "100", "basis": "", "windows_total": 0,
+                "windows_met": 0, "windows_missed": [],
+            }],
+        },
+    }]})
+
     period: str
     unit: UnitRef
     rank: int | None

@@ -20,7 +20,7 @@ export interface paths {
          *     With `page`, only that slice of `items` is returned; `X-Total-Count` gives the number of ranked
          *     units and `Link` (rel="next"/"prev") the neighbouring pages; each page has its own ETag.
          */
-        get: operations["ranking_api_v1_scores__period__get"];
+        get: operations["scores_ranking"];
         put?: never;
         post?: never;
         delete?: never;
@@ -37,7 +37,7 @@ export interface paths {
             cookie?: never;
         };
         /** Explained */
-        get: operations["explained_api_v1_scores__period___unit__get"];
+        get: operations["scores_explained"];
         put?: never;
         post?: never;
         delete?: never;
@@ -60,7 +60,7 @@ export interface paths {
          * @description Điểm báo cáo sẽ được nếu nộp ngay bây giờ: gồm trừ điểm nộp muộn tính đến hôm nay, điểm thưởng,
          *     điểm trừ kiểm tra đã ghi và hạ loại do chỉ tiêu phủ quyết.
          */
-        post: operations["preview_api_v1_scores__period___unit__preview_post"];
+        post: operations["scores_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -77,7 +77,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Login */
-        post: operations["login_api_v1_auth_login_post"];
+        post: operations["auth_login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -94,7 +94,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Logout */
-        post: operations["logout_api_v1_auth_logout_post"];
+        post: operations["auth_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -109,7 +109,7 @@ export interface paths {
             cookie?: never;
         };
         /** Me */
-        get: operations["me_api_v1_auth_me_get"];
+        get: operations["auth_me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -126,13 +126,13 @@ export interface paths {
             cookie?: never;
         };
         /** List Tokens */
-        get: operations["list_tokens_api_v1_tokens_get"];
+        get: operations["tokens_list"];
         put?: never;
         /**
          * Create Token
          * @description Tạo mã truy cập; hết hạn sau `expires_in_days` ngày (mặc định theo cấu hình, 365 ngày).
          */
-        post: operations["create_token_api_v1_tokens_post"];
+        post: operations["tokens_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -150,7 +150,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Revoke Token */
-        delete: operations["revoke_token_api_v1_tokens__token_id__delete"];
+        delete: operations["tokens_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -164,10 +164,10 @@ export interface paths {
             cookie?: never;
         };
         /** List Users */
-        get: operations["list_users_api_v1_users_get"];
+        get: operations["users_list"];
         put?: never;
         /** Create User */
-        post: operations["create_user_api_v1_users_post"];
+        post: operations["users_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -188,7 +188,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Update User */
-        patch: operations["update_user_api_v1_users__username__patch"];
+        patch: operations["users_update"];
         trace?: never;
     };
     "/api/v1/units": {
@@ -199,10 +199,10 @@ export interface paths {
             cookie?: never;
         };
         /** List Units */
-        get: operations["list_units_api_v1_units_get"];
+        get: operations["units_list"];
         put?: never;
         /** Create Unit */
-        post: operations["create_unit_api_v1_units_post"];
+        post: operations["units_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -217,7 +217,7 @@ export interface paths {
             cookie?: never;
         };
         /** Unit Tree */
-        get: operations["unit_tree_api_v1_units_tree_get"];
+        get: operations["units_tree"];
         put?: never;
         post?: never;
         delete?: never;
@@ -234,14 +234,14 @@ export interface paths {
             cookie?: never;
         };
         /** Get Unit */
-        get: operations["get_unit_api_v1_units__code__get"];
+        get: operations["units_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Update Unit */
-        patch: operations["update_unit_api_v1_units__code__patch"];
+        patch: operations["units_update"];
         trace?: never;
     };
     "/api/v1/units/{code}/scores": {
@@ -256,7 +256,7 @@ export interface paths {
          * @description The unit's result in every period, each with the same kind of period a year earlier to compare with;
          *     `total` is null for a period not started or without a submitted report.
          */
-        get: operations["unit_history_api_v1_units__code__scores_get"];
+        get: operations["units_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -273,7 +273,7 @@ export interface paths {
             cookie?: never;
         };
         /** List Groups */
-        get: operations["list_groups_api_v1_groups_get"];
+        get: operations["units_list_groups"];
         put?: never;
         post?: never;
         delete?: never;
@@ -293,7 +293,7 @@ export interface paths {
          * List Indicators
          * @description The indicators of a period's catalog; without `period`, those in force today.
          */
-        get: operations["list_indicators_api_v1_indicators_get"];
+        get: operations["catalog_list_indicators"];
         put?: never;
         post?: never;
         delete?: never;
@@ -310,7 +310,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Indicator */
-        get: operations["get_indicator_api_v1_indicators__code__get"];
+        get: operations["catalog_get_indicator"];
         put?: never;
         post?: never;
         delete?: never;
@@ -330,7 +330,7 @@ export interface paths {
          * Active Scheme
          * @description The scheme a period is scored with; without `period`, the one in force today.
          */
-        get: operations["active_scheme_api_v1_schemes_active_get"];
+        get: operations["catalog_active_scheme"];
         put?: never;
         post?: never;
         delete?: never;
@@ -347,10 +347,10 @@ export interface paths {
             cookie?: never;
         };
         /** List Periods */
-        get: operations["list_periods_api_v1_periods_get"];
+        get: operations["periods_list"];
         put?: never;
         /** Create Period */
-        post: operations["create_period_api_v1_periods_post"];
+        post: operations["periods_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -365,14 +365,14 @@ export interface paths {
             cookie?: never;
         };
         /** Get Period */
-        get: operations["get_period_api_v1_periods__code__get"];
+        get: operations["periods_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Update Period */
-        patch: operations["update_period_api_v1_periods__code__patch"];
+        patch: operations["periods_update"];
         trace?: never;
     };
     "/api/v1/periods/{code}/lock": {
@@ -385,7 +385,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Lock Period */
-        post: operations["lock_period_api_v1_periods__code__lock_post"];
+        post: operations["periods_lock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -402,7 +402,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Unlock Period */
-        post: operations["unlock_period_api_v1_periods__code__unlock_post"];
+        post: operations["periods_unlock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -417,7 +417,7 @@ export interface paths {
             cookie?: never;
         };
         /** Reporting Status */
-        get: operations["reporting_status_api_v1_periods__code__reporting_status_get"];
+        get: operations["periods_reporting_status"];
         put?: never;
         post?: never;
         delete?: never;
@@ -434,7 +434,7 @@ export interface paths {
             cookie?: never;
         };
         /** List Submissions */
-        get: operations["list_submissions_api_v1_submissions_get"];
+        get: operations["submissions_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -451,7 +451,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Submission */
-        get: operations["get_submission_api_v1_submissions__period___unit__get"];
+        get: operations["submissions_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -469,7 +469,7 @@ export interface paths {
         };
         get?: never;
         /** Save Values */
-        put: operations["save_values_api_v1_submissions__period___unit__values_put"];
+        put: operations["submissions_save_values"];
         post?: never;
         delete?: never;
         options?: never;
@@ -487,7 +487,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Submit */
-        post: operations["submit_api_v1_submissions__period___unit__submit_post"];
+        post: operations["submissions_submit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -504,7 +504,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Return Submission */
-        post: operations["return_submission_api_v1_submissions__period___unit__return_post"];
+        post: operations["submissions_return"];
         delete?: never;
         options?: never;
         head?: never;
@@ -521,7 +521,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve */
-        post: operations["approve_api_v1_submissions__period___unit__approve_post"];
+        post: operations["submissions_approve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -538,7 +538,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reopen */
-        post: operations["reopen_api_v1_submissions__period___unit__reopen_post"];
+        post: operations["submissions_reopen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -553,7 +553,7 @@ export interface paths {
             cookie?: never;
         };
         /** History */
-        get: operations["history_api_v1_submissions__period___unit__history_get"];
+        get: operations["submissions_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -572,7 +572,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Attach Evidence */
-        post: operations["attach_evidence_api_v1_submissions__period___unit__values__indicator__evidence_post"];
+        post: operations["submissions_attach_evidence"];
         delete?: never;
         options?: never;
         head?: never;
@@ -587,14 +587,14 @@ export interface paths {
             cookie?: never;
         };
         /** Download Evidence */
-        get: operations["download_evidence_api_v1_submissions__period___unit__evidence__evidence_id__get"];
+        get: operations["submissions_download_evidence"];
         put?: never;
         post?: never;
         /**
          * Remove Evidence
          * @description Its uploader removes a file while the report is editable (draft or returned); audited.
          */
-        delete: operations["remove_evidence_api_v1_submissions__period___unit__evidence__evidence_id__delete"];
+        delete: operations["submissions_remove_evidence"];
         options?: never;
         head?: never;
         patch?: never;
@@ -614,7 +614,7 @@ export interface paths {
          * @description Nhập số liệu chỉ tiêu dạng dài: mỗi dòng một đơn vị, kỳ, chỉ tiêu (mã), và các trường của
          *     phép đo (tử số, mẫu số, số lần, có/không, ngày) cùng ghi chú.
          */
-        post: operations["import_values_api_v1_imports_values_post"];
+        post: operations["imports_values"];
         delete?: never;
         options?: never;
         head?: never;
@@ -634,7 +634,7 @@ export interface paths {
          * Import Units
          * @description Nhập danh sách đơn vị: mã, tên, loại, mã đơn vị cấp trên, mã cụm/khối thi đua.
          */
-        post: operations["import_units_api_v1_imports_units_post"];
+        post: operations["imports_units"];
         delete?: never;
         options?: never;
         head?: never;
@@ -654,7 +654,7 @@ export interface paths {
          * Import Users
          * @description Nhập tài khoản: tên đăng nhập, họ tên, vai trò, mã đơn vị, mật khẩu ban đầu.
          */
-        post: operations["import_users_api_v1_imports_users_post"];
+        post: operations["imports_users"];
         delete?: never;
         options?: never;
         head?: never;
@@ -675,7 +675,7 @@ export interface paths {
          * @description Nhập các hoạt động có ngày (mỗi dòng một hoạt động): mã đơn vị, kỳ, mã chỉ tiêu, ngày, nội dung,
          *     lĩnh vực, hình thức, minh chứng. Dòng trùng (cùng đơn vị, kỳ, chỉ tiêu, ngày, nội dung) được bỏ qua.
          */
-        post: operations["import_activities_api_v1_imports_activities_post"];
+        post: operations["imports_activities"];
         delete?: never;
         options?: never;
         head?: never;
@@ -694,7 +694,7 @@ export interface paths {
          * @description Mẫu nhập số liệu XLSX cho một loại đơn vị và một kỳ, kèm số liệu hiện có; nhập lại nguyên
          *     trạng không thay đổi gì.
          */
-        get: operations["values_template_api_v1_imports_templates__period__get"];
+        get: operations["imports_values_template"];
         put?: never;
         post?: never;
         delete?: never;
@@ -714,7 +714,7 @@ export interface paths {
          * Ranking
          * @description Bảng xếp hạng của kỳ: hạng, tổng điểm, xếp loại, điểm từng trụ cột.
          */
-        get: operations["ranking_api_v1_exports__period__scores_get"];
+        get: operations["exports_ranking"];
         put?: never;
         post?: never;
         delete?: never;
@@ -734,7 +734,7 @@ export interface paths {
          * Explained
          * @description Điểm chi tiết: mỗi chỉ tiêu của mỗi đơn vị với giá trị, yêu cầu, mức đạt và điểm.
          */
-        get: operations["explained_api_v1_exports__period__explained_get"];
+        get: operations["exports_explained"];
         put?: never;
         post?: never;
         delete?: never;
@@ -754,7 +754,7 @@ export interface paths {
          * Values
          * @description Số liệu đã nhập của kỳ, cùng cột với tệp nhập (nhập lại được nguyên trạng).
          */
-        get: operations["values_api_v1_exports__period__values_get"];
+        get: operations["exports_values"];
         put?: never;
         post?: never;
         delete?: never;
@@ -771,14 +771,14 @@ export interface paths {
             cookie?: never;
         };
         /** Listing */
-        get: operations["listing_api_v1_webhooks_get"];
+        get: operations["webhooks_listing"];
         put?: never;
         /**
          * Create
          * @description Đăng ký nhận thông báo khi điểm, xếp hạng hoặc trạng thái báo cáo thay đổi, hoặc khi khóa kỳ.
          *     Khóa ký (secret) chỉ hiển thị một lần. Địa chỉ nội bộ (loopback, mạng riêng, link-local) bị từ chối.
          */
-        post: operations["create_api_v1_webhooks_post"];
+        post: operations["webhooks_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -796,7 +796,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Deactivate */
-        delete: operations["deactivate_api_v1_webhooks__subscription_id__delete"];
+        delete: operations["webhooks_deactivate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -813,7 +813,7 @@ export interface paths {
          * Deliveries
          * @description Nhật ký gửi: mỗi sự kiện gửi đến đăng ký, số lần thử, mã phản hồi, lỗi (mới nhất trước).
          */
-        get: operations["deliveries_api_v1_webhooks__subscription_id__deliveries_get"];
+        get: operations["webhooks_deliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -835,7 +835,7 @@ export interface paths {
          * Redeliver Failed
          * @description Gửi lại mọi lần gửi đã thất bại của đăng ký (giữ nguyên webhook-id để bên nhận loại trùng).
          */
-        post: operations["redeliver_failed_api_v1_webhooks__subscription_id__redeliver_post"];
+        post: operations["webhooks_redeliver_failed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -855,7 +855,7 @@ export interface paths {
          * Redeliver One
          * @description Gửi lại một lần gửi đã thất bại.
          */
-        post: operations["redeliver_one_api_v1_webhooks__subscription_id__deliveries__delivery_id__redeliver_post"];
+        post: operations["webhooks_redeliver_one"];
         delete?: never;
         options?: never;
         head?: never;
@@ -870,7 +870,7 @@ export interface paths {
             cookie?: never;
         };
         /** Award Forms */
-        get: operations["award_forms_api_v1_award_forms_get"];
+        get: operations["awards_forms"];
         put?: never;
         post?: never;
         delete?: never;
@@ -887,9 +887,9 @@ export interface paths {
             cookie?: never;
         };
         /** Get Settings */
-        get: operations["get_settings_api_v1_award_settings_get"];
+        get: operations["awards_get_settings"];
         /** Put Settings */
-        put: operations["put_settings_api_v1_award_settings_put"];
+        put: operations["awards_put_settings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -908,7 +908,7 @@ export interface paths {
          * Eligibility
          * @description Every form for both kinds of recipient, each with its reason: why it is or is not available.
          */
-        get: operations["eligibility_api_v1_award_eligibility__period___unit__get"];
+        get: operations["awards_eligibility"];
         put?: never;
         post?: never;
         delete?: never;
@@ -925,13 +925,13 @@ export interface paths {
             cookie?: never;
         };
         /** Proposals */
-        get: operations["proposals_api_v1_award_proposals_get"];
+        get: operations["awards_proposals"];
         put?: never;
         /**
          * Propose
          * @description The standing body proposes; 409 with the reason when the unit is not eligible for the form.
          */
-        post: operations["propose_api_v1_award_proposals_post"];
+        post: operations["awards_propose"];
         delete?: never;
         options?: never;
         head?: never;
@@ -951,7 +951,7 @@ export interface paths {
          * Return Proposal
          * @description Sở Nội vụ returns the proposal to the standing body with a reason.
          */
-        post: operations["return_proposal_api_v1_award_proposals__proposal_id__return_post"];
+        post: operations["awards_return_proposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -971,7 +971,7 @@ export interface paths {
          * Forward Proposal
          * @description Sở Nội vụ has checked the file and forwards it to the Chairman.
          */
-        post: operations["forward_proposal_api_v1_award_proposals__proposal_id__forward_post"];
+        post: operations["awards_forward_proposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -988,7 +988,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Resubmit Proposal */
-        post: operations["resubmit_proposal_api_v1_award_proposals__proposal_id__resubmit_post"];
+        post: operations["awards_resubmit_proposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1008,7 +1008,7 @@ export interface paths {
          * Record Decision
          * @description Record the Chairman's decision (number, date, approved or refused).
          */
-        post: operations["record_decision_api_v1_award_proposals__proposal_id__decision_post"];
+        post: operations["awards_record_decision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1026,7 +1026,7 @@ export interface paths {
          * Budget
          * @description Dự toán kinh phí: activities and award money per year and unit.
          */
-        get: operations["budget_api_v1_budget_get"];
+        get: operations["awards_budget"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1043,7 +1043,7 @@ export interface paths {
             cookie?: never;
         };
         /** Budget Export */
-        get: operations["budget_export_api_v1_budget_export_xlsx_get"];
+        get: operations["awards_budget_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1062,7 +1062,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Add Budget Item */
-        post: operations["add_budget_item_api_v1_budget_items_post"];
+        post: operations["awards_add_budget_item"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1077,10 +1077,10 @@ export interface paths {
             cookie?: never;
         };
         /** List Inspections */
-        get: operations["list_inspections_api_v1_inspections_get"];
+        get: operations["inspections_list"];
         put?: never;
         /** Plan */
-        post: operations["plan_api_v1_inspections_post"];
+        post: operations["inspections_plan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1100,7 +1100,7 @@ export interface paths {
          * Done
          * @description Record the date the inspection took place; its findings count in the periods holding that date.
          */
-        post: operations["done_api_v1_inspections__inspection_id__done_post"];
+        post: operations["inspections_done"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1117,7 +1117,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Add Finding */
-        post: operations["add_finding_api_v1_inspections__inspection_id__findings_post"];
+        post: operations["inspections_add_finding"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1134,7 +1134,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Add Action */
-        post: operations["add_action_api_v1_inspection_findings__finding_id__actions_post"];
+        post: operations["inspections_add_action"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1155,7 +1155,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Update Action */
-        patch: operations["update_action_api_v1_corrective_actions__action_id__patch"];
+        patch: operations["inspections_update_action"];
         trace?: never;
     };
     "/api/v1/bonuses": {
@@ -1166,10 +1166,10 @@ export interface paths {
             cookie?: never;
         };
         /** List Bonuses */
-        get: operations["list_bonuses_api_v1_bonuses_get"];
+        get: operations["bonuses_list"];
         put?: never;
         /** Add Bonus */
-        post: operations["add_bonus_api_v1_bonuses_post"];
+        post: operations["bonuses_add_bonus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1187,7 +1187,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete Bonus */
-        delete: operations["delete_bonus_api_v1_bonuses__bonus_id__delete"];
+        delete: operations["bonuses_delete_bonus"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1201,7 +1201,7 @@ export interface paths {
             cookie?: never;
         };
         /** Model Kinds */
-        get: operations["model_kinds_api_v1_model_kinds_get"];
+        get: operations["models_kinds"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1218,10 +1218,10 @@ export interface paths {
             cookie?: never;
         };
         /** List Models */
-        get: operations["list_models_api_v1_models_get"];
+        get: operations["models_list"];
         put?: never;
         /** Create Model */
-        post: operations["create_model_api_v1_models_post"];
+        post: operations["models_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1237,7 +1237,7 @@ export interface paths {
         };
         get?: never;
         /** Update Model */
-        put: operations["update_model_api_v1_models__model_id__put"];
+        put: operations["models_update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1253,10 +1253,10 @@ export interface paths {
             cookie?: never;
         };
         /** List Exemplars */
-        get: operations["list_exemplars_api_v1_exemplars_get"];
+        get: operations["models_list_exemplars"];
         put?: never;
         /** Add Exemplar */
-        post: operations["add_exemplar_api_v1_exemplars_post"];
+        post: operations["models_add_exemplar"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1271,7 +1271,7 @@ export interface paths {
             cookie?: never;
         };
         /** Report */
-        get: operations["report_api_v1_reports__period__get"];
+        get: operations["reports_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1288,7 +1288,7 @@ export interface paths {
             cookie?: never;
         };
         /** Report Docx */
-        get: operations["report_docx_api_v1_reports__period__report_docx_get"];
+        get: operations["reports_docx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1305,7 +1305,7 @@ export interface paths {
             cookie?: never;
         };
         /** Report Xlsx */
-        get: operations["report_xlsx_api_v1_reports__period__report_xlsx_get"];
+        get: operations["reports_xlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1325,7 +1325,7 @@ export interface paths {
          * Pending
          * @description Units not submitted within ``days_before`` days of the deadline, and returned reports not resubmitted.
          */
-        get: operations["pending_api_v1_reminders_get"];
+        get: operations["reminders_pending"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1345,7 +1345,7 @@ export interface paths {
          * Schedule
          * @description Lịch đôn đốc tự động của các kỳ đang mở: mỗi mốc (số ngày trước hạn), ngày gửi và số đơn vị đã nhắc.
          */
-        get: operations["schedule_api_v1_reminders_schedule_get"];
+        get: operations["reminders_schedule"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1364,7 +1364,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send */
-        post: operations["send_api_v1_reminders_send_post"];
+        post: operations["reminders_send"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1380,7 +1380,7 @@ export interface paths {
         };
         get?: never;
         /** Set Contact */
-        put: operations["set_contact_api_v1_units__unit__contact_put"];
+        put: operations["reminders_set_contact"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1396,7 +1396,7 @@ export interface paths {
             cookie?: never;
         };
         /** Notifications */
-        get: operations["notifications_api_v1_notifications_get"];
+        get: operations["reminders_notifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1415,7 +1415,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark Read */
-        post: operations["mark_read_api_v1_notifications__notification_id__read_post"];
+        post: operations["reminders_mark_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1430,7 +1430,7 @@ export interface paths {
             cookie?: never;
         };
         /** Summary */
-        get: operations["summary_api_v1_public_summary_get"];
+        get: operations["public_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1447,7 +1447,7 @@ export interface paths {
             cookie?: never;
         };
         /** Search Audit */
-        get: operations["search_audit_api_v1_audit_get"];
+        get: operations["audit_search"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1464,7 +1464,7 @@ export interface paths {
             cookie?: never;
         };
         /** Current Time */
-        get: operations["current_time_api_v1_clock_get"];
+        get: operations["clock_current_time"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1481,14 +1481,14 @@ export interface paths {
             cookie?: never;
         };
         /** List Activities */
-        get: operations["list_activities_api_v1_submissions__period___unit__activities_get"];
+        get: operations["activities_list"];
         put?: never;
         /**
          * Record Activity
          * @description Ghi một hoạt động có ngày (tiếp xúc Nhân dân, hoạt động từ thiện, tuyên truyền, kế hoạch...) vào
          *     báo cáo của đơn vị; chỉ tiêu được chấm theo từng tuần/tháng/quý của kỳ.
          */
-        post: operations["record_activity_api_v1_submissions__period___unit__activities_post"];
+        post: operations["activities_record_activity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1506,7 +1506,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete Activity */
-        delete: operations["delete_activity_api_v1_submissions__period___unit__activities__activity_id__delete"];
+        delete: operations["activities_delete_activity"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1523,7 +1523,7 @@ export interface paths {
          * Activity Counts
          * @description Số hoạt động của kỳ theo chỉ tiêu, lĩnh vực và hình thức (tổng hợp cho báo cáo).
          */
-        get: operations["activity_counts_api_v1_periods__period__activities_get"];
+        get: operations["activities_activity_counts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1540,14 +1540,14 @@ export interface paths {
             cookie?: never;
         };
         /** List Baselines */
-        get: operations["list_baselines_api_v1_baselines_get"];
+        get: operations["baselines_list"];
         put?: never;
         /**
          * Enter Baseline
          * @description Nhập số liệu năm cơ sở (một lần cho mỗi đơn vị): Cơ quan Thường trực nhập là có hiệu lực ngay;
          *     đơn vị tự nhập thì chờ Cơ quan Thường trực duyệt.
          */
-        post: operations["enter_baseline_api_v1_baselines_post"];
+        post: operations["baselines_enter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1564,7 +1564,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Review Baseline */
-        post: operations["review_baseline_api_v1_baselines__baseline_id__review_post"];
+        post: operations["baselines_review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1579,7 +1579,7 @@ export interface paths {
             cookie?: never;
         };
         /** List Versions */
-        get: operations["list_versions_api_v1_schemes_get"];
+        get: operations["schemes_list_versions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1596,13 +1596,13 @@ export interface paths {
             cookie?: never;
         };
         /** List Drafts */
-        get: operations["list_drafts_api_v1_schemes_drafts_get"];
+        get: operations["schemes_list_drafts"];
         put?: never;
         /**
          * Create Draft
          * @description Tạo bản dự thảo phiên bản mới, sao từ phiên bản đang áp dụng (hoặc phiên bản chỉ định).
          */
-        post: operations["create_draft_api_v1_schemes_drafts_post"];
+        post: operations["schemes_create_draft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1617,7 +1617,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Draft */
-        get: operations["get_draft_api_v1_schemes_drafts__draft_id__get"];
+        get: operations["schemes_get_draft"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1627,7 +1627,7 @@ export interface paths {
          * Update Draft
          * @description Sửa dự thảo: trọng số, chỉ tiêu (thêm, bỏ, đổi mục tiêu, ngưỡng), ngưỡng xếp loại, điểm trừ...
          */
-        patch: operations["update_draft_api_v1_schemes_drafts__draft_id__patch"];
+        patch: operations["schemes_update_draft"];
         trace?: never;
     };
     "/api/v1/schemes/drafts/{draft_id}/preview": {
@@ -1641,7 +1641,7 @@ export interface paths {
          * Preview Draft
          * @description Điểm, xếp loại và thứ hạng của mọi đơn vị theo dự thảo, bên cạnh kết quả hiện tại của kỳ.
          */
-        get: operations["preview_draft_api_v1_schemes_drafts__draft_id__preview_get"];
+        get: operations["schemes_preview_draft"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1663,7 +1663,7 @@ export interface paths {
          * Activate Draft
          * @description Áp dụng dự thảo từ một kỳ: các kỳ từ kỳ đó trở đi chưa khóa được chấm lại; kỳ đã khóa giữ phiên bản cũ.
          */
-        post: operations["activate_draft_api_v1_schemes_drafts__draft_id__activate_post"];
+        post: operations["schemes_activate_draft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1979,40 +1979,47 @@ export interface components {
          * @enum {string}
          */
         BaselineStatus: "proposed" | "approved" | "rejected";
-        /** Body_attach_evidence_api_v1_submissions__period___unit__values__indicator__evidence_post */
-        Body_attach_evidence_api_v1_submissions__period___unit__values__indicator__evidence_post: {
-            /** File */
-            file: string;
-        };
-        /** Body_import_activities_api_v1_imports_activities_post */
-        Body_import_activities_api_v1_imports_activities_post: {
+        /** Body_imports_activities */
+        Body_imports_activities: {
             /**
              * File
+             * Format: binary
              * @description Tệp CSV (UTF-8, UTF-16, Windows-1258), XLSX hoặc JSON
              */
             file: string;
         };
-        /** Body_import_units_api_v1_imports_units_post */
-        Body_import_units_api_v1_imports_units_post: {
+        /** Body_imports_units */
+        Body_imports_units: {
             /**
              * File
+             * Format: binary
              * @description Tệp CSV (UTF-8, UTF-16, Windows-1258), XLSX hoặc JSON
              */
             file: string;
         };
-        /** Body_import_users_api_v1_imports_users_post */
-        Body_import_users_api_v1_imports_users_post: {
+        /** Body_imports_users */
+        Body_imports_users: {
             /**
              * File
+             * Format: binary
              * @description Tệp CSV (UTF-8, UTF-16, Windows-1258), XLSX hoặc JSON
              */
             file: string;
         };
-        /** Body_import_values_api_v1_imports_values_post */
-        Body_import_values_api_v1_imports_values_post: {
+        /** Body_imports_values */
+        Body_imports_values: {
             /**
              * File
+             * Format: binary
              * @description Tệp CSV (UTF-8, UTF-16, Windows-1258), XLSX hoặc JSON
+             */
+            file: string;
+        };
+        /** Body_submissions_attach_evidence */
+        Body_submissions_attach_evidence: {
+            /**
+             * File
+             * Format: binary
              */
             file: string;
         };
@@ -2036,7 +2043,7 @@ export interface components {
             id: number;
             /** Period */
             period: string;
-            unit: components["schemas"]["api__schemas__awards__UnitRef"];
+            unit: components["schemas"]["UnitName"];
             /** Points */
             points: string;
             /** Reason */
@@ -2278,7 +2285,7 @@ export interface components {
         ExemplarOut: {
             /** Id */
             id: number;
-            unit: components["schemas"]["api__schemas__awards__UnitRef"];
+            unit: components["schemas"]["UnitName"];
             recipient: components["schemas"]["Recipient"];
             /** Name */
             name: string;
@@ -2289,11 +2296,93 @@ export interface components {
             /** Published */
             published: boolean;
         };
-        /** ExplainedScore */
+        /**
+         * ExplainedScore
+         * @example {
+         *       "period": "2026-H1",
+         *       "unit": {
+         *         "code": "CAX-023",
+         *         "name": "Công an xã Đức Hợp",
+         *         "kind": "commune_police"
+         *       },
+         *       "rank": 2,
+         *       "rank_status": "ranked",
+         *       "rank_status_label": "Đã duyệt",
+         *       "total": "99.07",
+         *       "total_exact": "2675/27",
+         *       "tier": "XUAT_SAC",
+         *       "tier_label": "Hoàn thành xuất sắc nhiệm vụ",
+         *       "quota_applied": false,
+         *       "frozen": false,
+         *       "scheme_version": "2026.1",
+         *       "computed_at": "2026-06-20T08:15:00Z",
+         *       "pillars": {
+         *         "KL": "97.22",
+         *         "TT": "100.00",
+         *         "GD": "100.00"
+         *       },
+         *       "explanation": {
+         *         "unit_kind": "commune_police",
+         *         "period_code": "2026-H1",
+         *         "scheme_version": "2026.1",
+         *         "base": "2675/27",
+         *         "bonus_requested": "0",
+         *         "bonus_applied": "0",
+         *         "bonus_capped": false,
+         *         "deductions_total": "0",
+         *         "total": "2675/27",
+         *         "tier_before_veto": "XUAT_SAC",
+         *         "tier": "XUAT_SAC",
+         *         "veto_failed": [],
+         *         "missing": [],
+         *         "bonuses": [],
+         *         "deductions": [],
+         *         "pillars": [
+         *           {
+         *             "pillar": "KL",
+         *             "score": "875/9",
+         *             "weight": "1",
+         *             "points": "35/4",
+         *             "weight_total": "9",
+         *             "applicable_count": 9
+         *           }
+         *         ],
+         *         "indicators": [
+         *           {
+         *             "code": "KL-01",
+         *             "pillar": "KL",
+         *             "applicable": true,
+         *             "reason_not_applicable": "",
+         *             "value": {
+         *               "numerator": 38,
+         *               "denominator": 38,
+         *               "count": null,
+         *               "flag": null,
+         *               "date": null,
+         *               "note": ""
+         *             },
+         *             "rule_text": "Đạt 100%",
+         *             "threshold": "100",
+         *             "met": true,
+         *             "attainment": "1",
+         *             "weight": "1",
+         *             "points": "1",
+         *             "veto": false,
+         *             "missing": false,
+         *             "rate": "100",
+         *             "basis": "",
+         *             "windows_total": 0,
+         *             "windows_met": 0,
+         *             "windows_missed": []
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
         ExplainedScore: {
             /** Period */
             period: string;
-            unit: components["schemas"]["api__schemas__auth__UnitRef"];
+            unit: components["schemas"]["UnitRef"];
             /** Rank */
             rank: number | null;
             /** @description Như trong bảng xếp hạng; null trong bản xem trước */
@@ -2594,11 +2683,32 @@ export interface components {
             /** Detail */
             detail: string;
             /** Errors */
-            errors: {
-                [key: string]: unknown;
-            }[];
+            errors: components["schemas"]["ProblemError"][];
         };
-        /** ImportReport */
+        /**
+         * ImportReport
+         * @example {
+         *       "kind": "values",
+         *       "dry_run": false,
+         *       "all_or_nothing": false,
+         *       "applied": true,
+         *       "rows": 3,
+         *       "created": 1,
+         *       "updated": 1,
+         *       "unchanged": 0,
+         *       "rejected": 1,
+         *       "problems": [
+         *         {
+         *           "row": 4,
+         *           "column": "tu_so",
+         *           "cell": "E4",
+         *           "message": "Phải là số nguyên từ 0 đến 1.000.000.000."
+         *         }
+         *       ],
+         *       "problems_omitted": 0,
+         *       "scores_pending": []
+         *     }
+         */
         ImportReport: {
             /**
              * Kind
@@ -2771,7 +2881,7 @@ export interface components {
         InspectionOut: {
             /** Id */
             id: number;
-            unit: components["schemas"]["api__schemas__awards__UnitRef"];
+            unit: components["schemas"]["UnitName"];
             /** Topic */
             topic: string;
             /**
@@ -2839,7 +2949,7 @@ export interface components {
             /** Full Name */
             full_name: string;
             role: components["schemas"]["Role"];
-            unit: components["schemas"]["api__schemas__auth__UnitRef"] | null;
+            unit: components["schemas"]["UnitRef"] | null;
             /** Permissions */
             permissions: components["schemas"]["Permission"][];
         };
@@ -2874,7 +2984,7 @@ export interface components {
         ModelOut: {
             /** Id */
             id: number;
-            unit: components["schemas"]["api__schemas__awards__UnitRef"];
+            unit: components["schemas"]["UnitName"];
             /** Kind */
             kind: string;
             /** Kind Label */
@@ -3042,7 +3152,7 @@ export interface components {
         };
         /** PreviewItem */
         PreviewItem: {
-            unit: components["schemas"]["api__schemas__auth__UnitRef"];
+            unit: components["schemas"]["UnitRef"];
             /** Group */
             group: string | null;
             current: components["schemas"]["PreviewSide"];
@@ -3090,26 +3200,44 @@ export interface components {
         Problem: {
             /**
              * Type
+             * @description Always `about:blank`: the status says what kind of problem
              * @default about:blank
              */
             type: string;
-            /** Title */
+            /**
+             * Title
+             * @description The status in Vietnamese (`Không có quyền`)
+             */
             title: string;
-            /** Status */
+            /**
+             * Status
+             * @description The HTTP status code, repeated
+             */
             status: number;
-            /** Detail */
-            detail?: string | null;
+            /**
+             * Detail
+             * @description What happened and what to do, in Vietnamese
+             * @default null
+             */
+            detail: string | null;
             /**
              * Errors
+             * @description Each invalid field (422)
              * @default []
              */
             errors: components["schemas"]["ProblemError"][];
         };
         /** ProblemError */
         ProblemError: {
-            /** Loc */
+            /**
+             * Loc
+             * @description Where the invalid value is: `body`, `query`, `path` or `header`, then the field names and list positions, e.g. `["body", "values", 0, "count"]`
+             */
             loc: (string | number)[];
-            /** Message */
+            /**
+             * Message
+             * @description What is wrong, in Vietnamese
+             */
             message: string;
         };
         /** ProposalIn */
@@ -3139,7 +3267,7 @@ export interface components {
             id: number;
             /** Period */
             period: string;
-            unit: components["schemas"]["api__schemas__awards__UnitRef"];
+            unit: components["schemas"]["UnitName"];
             recipient: components["schemas"]["Recipient"];
             /** Person Name */
             person_name: string | null;
@@ -3244,14 +3372,51 @@ export interface components {
          * @enum {string}
          */
         RankStatus: "ranked" | "provisional" | "not_approved" | "returned" | "not_submitted" | "no_result";
-        /** Ranking */
+        /**
+         * Ranking
+         * @example {
+         *       "period": "2026-H1",
+         *       "period_name": "Sơ kết 06 tháng đầu năm 2026",
+         *       "status": "open",
+         *       "frozen": false,
+         *       "scores_pending": false,
+         *       "scheme_version": "2026.1",
+         *       "previous_period": null,
+         *       "items": [
+         *         {
+         *           "rank": 2,
+         *           "rank_status": "ranked",
+         *           "rank_status_label": "Đã duyệt",
+         *           "unit": {
+         *             "code": "CAX-023",
+         *             "name": "Công an xã Đức Hợp",
+         *             "kind": "commune_police"
+         *           },
+         *           "group": "CAX",
+         *           "total": "99.07",
+         *           "total_exact": "2675/27",
+         *           "tier": "XUAT_SAC",
+         *           "tier_label": "Hoàn thành xuất sắc nhiệm vụ",
+         *           "tier_before_quota": "XUAT_SAC",
+         *           "quota_applied": false,
+         *           "pillars": {
+         *             "KL": "97.22",
+         *             "TT": "100.00",
+         *             "GD": "100.00"
+         *           },
+         *           "submission_status": "approved",
+         *           "first_submitted_at": "2026-06-18T03:00:00Z",
+         *           "veto_failed": []
+         *         }
+         *       ]
+         *     }
+         */
         Ranking: {
             /** Period */
             period: string;
             /** Period Name */
             period_name: string;
-            /** Status */
-            status: string;
+            status: components["schemas"]["PeriodStatus"];
             /** Frozen */
             frozen: boolean;
             /**
@@ -3280,7 +3445,7 @@ export interface components {
             rank_status: components["schemas"]["RankStatus"];
             /** Rank Status Label */
             rank_status_label: string;
-            unit: components["schemas"]["api__schemas__auth__UnitRef"];
+            unit: components["schemas"]["UnitRef"];
             /** Group */
             group: string | null;
             /**
@@ -3353,7 +3518,7 @@ export interface components {
         };
         /** ReminderOut */
         ReminderOut: {
-            unit: components["schemas"]["api__schemas__awards__UnitRef"];
+            unit: components["schemas"]["UnitName"];
             kind: components["schemas"]["ReminderKind"];
             /** Title */
             title: string;
@@ -3511,11 +3676,91 @@ export interface components {
         /**
          * ScorePreview
          * @description The score the report would get if submitted now; its explanation lists every adjustment.
+         * @example {
+         *       "period": "2026-H1",
+         *       "unit": {
+         *         "code": "CAX-023",
+         *         "name": "Công an xã Đức Hợp",
+         *         "kind": "commune_police"
+         *       },
+         *       "rank": 2,
+         *       "rank_status": "ranked",
+         *       "rank_status_label": "Đã duyệt",
+         *       "total": "99.07",
+         *       "total_exact": "2675/27",
+         *       "tier": "XUAT_SAC",
+         *       "tier_label": "Hoàn thành xuất sắc nhiệm vụ",
+         *       "quota_applied": false,
+         *       "frozen": false,
+         *       "scheme_version": "2026.1",
+         *       "computed_at": "2026-06-20T08:15:00Z",
+         *       "pillars": {
+         *         "KL": "97.22",
+         *         "TT": "100.00",
+         *         "GD": "100.00"
+         *       },
+         *       "explanation": {
+         *         "unit_kind": "commune_police",
+         *         "period_code": "2026-H1",
+         *         "scheme_version": "2026.1",
+         *         "base": "2675/27",
+         *         "bonus_requested": "0",
+         *         "bonus_applied": "0",
+         *         "bonus_capped": false,
+         *         "deductions_total": "0",
+         *         "total": "2675/27",
+         *         "tier_before_veto": "XUAT_SAC",
+         *         "tier": "XUAT_SAC",
+         *         "veto_failed": [],
+         *         "missing": [],
+         *         "bonuses": [],
+         *         "deductions": [],
+         *         "pillars": [
+         *           {
+         *             "pillar": "KL",
+         *             "score": "875/9",
+         *             "weight": "1",
+         *             "points": "35/4",
+         *             "weight_total": "9",
+         *             "applicable_count": 9
+         *           }
+         *         ],
+         *         "indicators": [
+         *           {
+         *             "code": "KL-01",
+         *             "pillar": "KL",
+         *             "applicable": true,
+         *             "reason_not_applicable": "",
+         *             "value": {
+         *               "numerator": 38,
+         *               "denominator": 38,
+         *               "count": null,
+         *               "flag": null,
+         *               "date": null,
+         *               "note": ""
+         *             },
+         *             "rule_text": "Đạt 100%",
+         *             "threshold": "100",
+         *             "met": true,
+         *             "attainment": "1",
+         *             "weight": "1",
+         *             "points": "1",
+         *             "veto": false,
+         *             "missing": false,
+         *             "rate": "100",
+         *             "basis": "",
+         *             "windows_total": 0,
+         *             "windows_met": 0,
+         *             "windows_missed": []
+         *           }
+         *         ]
+         *       }
+         *     }
          */
         ScorePreview: {
             /** Period */
             period: string;
-            unit: components["schemas"]["api__schemas__auth__UnitRef"];
+            unit: components["schemas"]["UnitRef"];
             /** Rank */
             rank: number | null;
             /** @description Như trong bảng xếp hạng; null trong bản xem trước */
@@ -3591,7 +3836,7 @@ export interface components {
         SubmissionOut: {
             /** Period */
             period: string;
-            unit: components["schemas"]["api__schemas__auth__UnitRef"];
+            unit: components["schemas"]["UnitRef"];
             status: components["schemas"]["SubmissionStatus"];
             /** Status Label */
             status_label: string;
@@ -3635,7 +3880,7 @@ export interface components {
         SubmissionSummary: {
             /** Period */
             period: string;
-            unit: components["schemas"]["api__schemas__auth__UnitRef"];
+            unit: components["schemas"]["UnitRef"];
             /** Group */
             group: string | null;
             status: components["schemas"]["SubmissionStatus"];
@@ -3742,7 +3987,7 @@ export interface components {
         TokenScope: "units:read" | "catalog:read" | "periods:read" | "scores:read" | "submissions:read" | "status:read" | "units:write" | "periods:write" | "users:write" | "audit:read" | "submissions:review" | "scores:preview" | "values:write" | "schemes:write";
         /** UnitHistory */
         UnitHistory: {
-            unit: components["schemas"]["api__schemas__auth__UnitRef"];
+            unit: components["schemas"]["UnitRef"];
             /** Points */
             points: components["schemas"]["HistoryPoint"][];
         };
@@ -3763,6 +4008,16 @@ export interface components {
          * @enum {string}
          */
         UnitKind: "province" | "police_province" | "police_department" | "commune_police" | "department" | "commune";
+        /**
+         * UnitName
+         * @description A unit named by code and name (without its kind: `UnitRef`).
+         */
+        UnitName: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+        };
         /** UnitNode */
         UnitNode: {
             /** Code */
@@ -3811,6 +4066,14 @@ export interface components {
             /** Group */
             group?: string | null;
         };
+        /** UnitRef */
+        UnitRef: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["UnitKind"];
+        };
         /** UnitStatus */
         UnitStatus: {
             /** Unit */
@@ -3847,7 +4110,7 @@ export interface components {
             /** Full Name */
             full_name: string;
             role: components["schemas"]["Role"];
-            unit: components["schemas"]["api__schemas__auth__UnitRef"] | null;
+            unit: components["schemas"]["UnitRef"] | null;
             /** Active */
             active: boolean;
         };
@@ -3903,14 +4166,27 @@ export interface components {
             /** Values */
             values: components["schemas"]["ValueIn"][];
         };
-        /** WebhookCreated */
+        /**
+         * WebhookCreated
+         * @example {
+         *       "id": 1,
+         *       "url": "https://he-thong-khac.hungyen.gov.vn/ba-nhat",
+         *       "events": [
+         *         "scores.changed",
+         *         "period.locked"
+         *       ],
+         *       "active": true,
+         *       "created_at": "2026-06-01T02:00:00Z",
+         *       "secret": "whsec_yUgWrlggmv6hhiXfiyRhzw1WrutkUYbLiGaUbx11YAM"
+         *     }
+         */
         WebhookCreated: {
             /** Id */
             id: number;
             /** Url */
             url: string;
             /** Events */
-            events: string[];
+            events: components["schemas"]["WebhookEvent"][];
             /** Active */
             active: boolean;
             /**
@@ -3924,12 +4200,34 @@ export interface components {
              */
             secret: string;
         };
-        /** WebhookDeliveryOut */
+        /**
+         * WebhookDeliveryOut
+         * @example {
+         *       "id": 7,
+         *       "event": "scores.changed",
+         *       "status": "delivered",
+         *       "attempts": 1,
+         *       "response_status": 200,
+         *       "error": null,
+         *       "created_at": "2026-06-20T08:15:00Z",
+         *       "delivered_at": "2026-06-20T08:15:01Z",
+         *       "payload": {
+         *         "type": "scores.changed",
+         *         "timestamp": "2026-06-20T15:15:00+07:00",
+         *         "data": {
+         *           "period": "2026-H1",
+         *           "period_status": "open",
+         *           "group": "CAX",
+         *           "scores_version": 42,
+         *           "ranking": "/api/v1/scores/2026-H1?group=CAX"
+         *         }
+         *       }
+         *     }
+         */
         WebhookDeliveryOut: {
             /** Id */
             id: number;
-            /** Event */
-            event: string;
+            event: components["schemas"]["WebhookEvent"];
             status: components["schemas"]["DeliveryStatus"];
             /** Attempts */
             attempts: number;
@@ -3949,6 +4247,11 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * WebhookEvent
+         * @enum {string}
+         */
+        WebhookEvent: "scores.changed" | "submission.status_changed" | "period.locked";
         /** WebhookIn */
         WebhookIn: {
             /**
@@ -3964,7 +4267,7 @@ export interface components {
              *       "period.locked"
              *     ]
              */
-            events: string[];
+            events: components["schemas"]["WebhookEvent"][];
         };
         /** WebhookOut */
         WebhookOut: {
@@ -3973,7 +4276,7 @@ export interface components {
             /** Url */
             url: string;
             /** Events */
-            events: string[];
+            events: components["schemas"]["WebhookEvent"][];
             /** Active */
             active: boolean;
             /**
@@ -3981,21 +4284,6 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
-        };
-        /** UnitRef */
-        api__schemas__auth__UnitRef: {
-            /** Code */
-            code: string;
-            /** Name */
-            name: string;
-            kind: components["schemas"]["UnitKind"];
-        };
-        /** UnitRef */
-        api__schemas__awards__UnitRef: {
-            /** Code */
-            code: string;
-            /** Name */
-            name: string;
         };
     };
     responses: never;
@@ -4006,7 +4294,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    ranking_api_v1_scores__period__get: {
+    scores_ranking: {
         parameters: {
             query?: {
                 group?: string | null;
@@ -4027,62 +4315,117 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Phiên bản của tài nguyên; gửi lại trong `If-None-Match` (304) hoặc `If-Match` */
+                    ETag?: string;
+                    /** @description Trang kế tiếp và trang trước: `<url>; rel="next"`, `<url>; rel="prev"` */
+                    Link?: string;
+                    /** @description Tổng số mục của mọi trang */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "period": "2026-H1",
+                     *       "period_name": "Sơ kết 06 tháng đầu năm 2026",
+                     *       "status": "open",
+                     *       "frozen": false,
+                     *       "scores_pending": false,
+                     *       "scheme_version": "2026.1",
+                     *       "previous_period": null,
+                     *       "items": [
+                     *         {
+                     *           "rank": 2,
+                     *           "rank_status": "ranked",
+                     *           "rank_status_label": "Đã duyệt",
+                     *           "unit": {
+                     *             "code": "CAX-023",
+                     *             "name": "Công an xã Đức Hợp",
+                     *             "kind": "commune_police"
+                     *           },
+                     *           "group": "CAX",
+                     *           "total": "99.07",
+                     *           "total_exact": "2675/27",
+                     *           "tier": "XUAT_SAC",
+                     *           "tier_label": "Hoàn thành xuất sắc nhiệm vụ",
+                     *           "tier_before_quota": "XUAT_SAC",
+                     *           "quota_applied": false,
+                     *           "pillars": {
+                     *             "KL": "97.22",
+                     *             "TT": "100.00",
+                     *             "GD": "100.00"
+                     *           },
+                     *           "submission_status": "approved",
+                     *           "first_submitted_at": "2026-06-18T03:00:00Z",
+                     *           "veto_failed": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Ranking"];
                 };
             };
             /** @description Không thay đổi */
             304: {
                 headers: {
+                    /** @description Phiên bản của tài nguyên; gửi lại trong `If-None-Match` (304) hoặc `If-Match` */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    explained_api_v1_scores__period___unit__get: {
+    scores_explained: {
         parameters: {
             query?: never;
             header?: never;
@@ -4100,52 +4443,143 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "period": "2026-H1",
+                     *       "unit": {
+                     *         "code": "CAX-023",
+                     *         "name": "Công an xã Đức Hợp",
+                     *         "kind": "commune_police"
+                     *       },
+                     *       "rank": 2,
+                     *       "rank_status": "ranked",
+                     *       "rank_status_label": "Đã duyệt",
+                     *       "total": "99.07",
+                     *       "total_exact": "2675/27",
+                     *       "tier": "XUAT_SAC",
+                     *       "tier_label": "Hoàn thành xuất sắc nhiệm vụ",
+                     *       "quota_applied": false,
+                     *       "frozen": false,
+                     *       "scheme_version": "2026.1",
+                     *       "computed_at": "2026-06-20T08:15:00Z",
+                     *       "pillars": {
+                     *         "KL": "97.22",
+                     *         "TT": "100.00",
+                     *         "GD": "100.00"
+                     *       },
+                     *       "explanation": {
+                     *         "unit_kind": "commune_police",
+                     *         "period_code": "2026-H1",
+                     *         "scheme_version": "2026.1",
+                     *         "base": "2675/27",
+                     *         "bonus_requested": "0",
+                     *         "bonus_applied": "0",
+                     *         "bonus_capped": false,
+                     *         "deductions_total": "0",
+                     *         "total": "2675/27",
+                     *         "tier_before_veto": "XUAT_SAC",
+                     *         "tier": "XUAT_SAC",
+                     *         "veto_failed": [],
+                     *         "missing": [],
+                     *         "bonuses": [],
+                     *         "deductions": [],
+                     *         "pillars": [
+                     *           {
+                     *             "pillar": "KL",
+                     *             "score": "875/9",
+                     *             "weight": "1",
+                     *             "points": "35/4",
+                     *             "weight_total": "9",
+                     *             "applicable_count": 9
+                     *           }
+                     *         ],
+                     *         "indicators": [
+                     *           {
+                     *             "code": "KL-01",
+                     *             "pillar": "KL",
+                     *             "applicable": true,
+                     *             "reason_not_applicable": "",
+                     *             "value": {
+                     *               "numerator": 38,
+                     *               "denominator": 38,
+                     *               "count": null,
+                     *               "flag": null,
+                     *               "date": null,
+                     *               "note": ""
+                     *             },
+                     *             "rule_text": "Đạt 100%",
+                     *             "threshold": "100",
+                     *             "met": true,
+                     *             "attainment": "1",
+                     *             "weight": "1",
+                     *             "points": "1",
+                     *             "veto": false,
+                     *             "missing": false,
+                     *             "rate": "100",
+                     *             "basis": "",
+                     *             "windows_total": 0,
+                     *             "windows_met": 0,
+                     *             "windows_missed": []
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ExplainedScore"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    preview_api_v1_scores__period___unit__preview_post: {
+    scores_preview: {
         parameters: {
             query?: never;
             header?: never;
@@ -4167,52 +4601,152 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "period": "2026-H1",
+                     *       "unit": {
+                     *         "code": "CAX-023",
+                     *         "name": "Công an xã Đức Hợp",
+                     *         "kind": "commune_police"
+                     *       },
+                     *       "rank": 2,
+                     *       "rank_status": "ranked",
+                     *       "rank_status_label": "Đã duyệt",
+                     *       "total": "99.07",
+                     *       "total_exact": "2675/27",
+                     *       "tier": "XUAT_SAC",
+                     *       "tier_label": "Hoàn thành xuất sắc nhiệm vụ",
+                     *       "quota_applied": false,
+                     *       "frozen": false,
+                     *       "scheme_version": "2026.1",
+                     *       "computed_at": "2026-06-20T08:15:00Z",
+                     *       "pillars": {
+                     *         "KL": "97.22",
+                     *         "TT": "100.00",
+                     *         "GD": "100.00"
+                     *       },
+                     *       "explanation": {
+                     *         "unit_kind": "commune_police",
+                     *         "period_code": "2026-H1",
+                     *         "scheme_version": "2026.1",
+                     *         "base": "2675/27",
+                     *         "bonus_requested": "0",
+                     *         "bonus_applied": "0",
+                     *         "bonus_capped": false,
+                     *         "deductions_total": "0",
+                     *         "total": "2675/27",
+                     *         "tier_before_veto": "XUAT_SAC",
+                     *         "tier": "XUAT_SAC",
+                     *         "veto_failed": [],
+                     *         "missing": [],
+                     *         "bonuses": [],
+                     *         "deductions": [],
+                     *         "pillars": [
+                     *           {
+                     *             "pillar": "KL",
+                     *             "score": "875/9",
+                     *             "weight": "1",
+                     *             "points": "35/4",
+                     *             "weight_total": "9",
+                     *             "applicable_count": 9
+                     *           }
+                     *         ],
+                     *         "indicators": [
+                     *           {
+                     *             "code": "KL-01",
+                     *             "pillar": "KL",
+                     *             "applicable": true,
+                     *             "reason_not_applicable": "",
+                     *             "value": {
+                     *               "numerator": 38,
+                     *               "denominator": 38,
+                     *               "count": null,
+                     *               "flag": null,
+                     *               "date": null,
+                     *               "note": ""
+                     *             },
+                     *             "rule_text": "Đạt 100%",
+                     *             "threshold": "100",
+                     *             "met": true,
+                     *             "attainment": "1",
+                     *             "weight": "1",
+                     *             "points": "1",
+                     *             "veto": false,
+                     *             "missing": false,
+                     *             "rate": "100",
+                     *             "basis": "",
+                     *             "windows_total": 0,
+                     *             "windows_met": 0,
+                     *             "windows_missed": []
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ScorePreview"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    login_api_v1_auth_login_post: {
+    auth_login: {
         parameters: {
             query?: never;
             header?: never;
@@ -4234,39 +4768,60 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Tệp quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Quá nhiều yêu cầu */
             429: {
                 headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    logout_api_v1_auth_logout_post: {
+    auth_logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -4282,49 +4837,49 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    me_api_v1_auth_me_get: {
+    auth_me: {
         parameters: {
             query?: never;
             header?: never;
@@ -4342,49 +4897,49 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_tokens_api_v1_tokens_get: {
+    tokens_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -4402,49 +4957,49 @@ export interface operations {
                     "application/json": components["schemas"]["TokenOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    create_token_api_v1_tokens_post: {
+    tokens_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -4466,49 +5021,58 @@ export interface operations {
                     "application/json": components["schemas"]["TokenCreated"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
+            /** @description Tệp quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    revoke_token_api_v1_tokens__token_id__delete: {
+    tokens_revoke: {
         parameters: {
             query?: never;
             header?: never;
@@ -4526,49 +5090,58 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_users_api_v1_users_get: {
+    users_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -4586,49 +5159,49 @@ export interface operations {
                     "application/json": components["schemas"]["UserOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    create_user_api_v1_users_post: {
+    users_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -4650,49 +5223,58 @@ export interface operations {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
+            /** @description Tệp quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    update_user_api_v1_users__username__patch: {
+    users_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -4716,49 +5298,67 @@ export interface operations {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_units_api_v1_units_get: {
+    units_list: {
         parameters: {
             query?: {
                 kind?: string | null;
@@ -4784,49 +5384,49 @@ export interface operations {
                     "application/json": components["schemas"]["UnitPage"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    create_unit_api_v1_units_post: {
+    units_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -4848,49 +5448,58 @@ export interface operations {
                     "application/json": components["schemas"]["UnitOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
+            /** @description Tệp quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    unit_tree_api_v1_units_tree_get: {
+    units_tree: {
         parameters: {
             query?: never;
             header?: never;
@@ -4908,49 +5517,49 @@ export interface operations {
                     "application/json": components["schemas"]["UnitNode"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    get_unit_api_v1_units__code__get: {
+    units_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -4970,49 +5579,58 @@ export interface operations {
                     "application/json": components["schemas"]["UnitOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    update_unit_api_v1_units__code__patch: {
+    units_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -5036,49 +5654,67 @@ export interface operations {
                     "application/json": components["schemas"]["UnitOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    unit_history_api_v1_units__code__scores_get: {
+    units_history: {
         parameters: {
             query?: never;
             header?: never;
@@ -5098,49 +5734,58 @@ export interface operations {
                     "application/json": components["schemas"]["UnitHistory"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_groups_api_v1_groups_get: {
+    units_list_groups: {
         parameters: {
             query?: never;
             header?: never;
@@ -5158,49 +5803,49 @@ export interface operations {
                     "application/json": components["schemas"]["GroupOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_indicators_api_v1_indicators_get: {
+    catalog_list_indicators: {
         parameters: {
             query?: {
                 kind?: components["schemas"]["UnitKind"] | null;
@@ -5222,49 +5867,49 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    get_indicator_api_v1_indicators__code__get: {
+    catalog_get_indicator: {
         parameters: {
             query?: {
                 /** @description Mã kỳ báo cáo; mặc định: kỳ đang áp dụng hôm nay */
@@ -5287,49 +5932,58 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    active_scheme_api_v1_schemes_active_get: {
+    catalog_active_scheme: {
         parameters: {
             query?: {
                 /** @description Mã kỳ báo cáo; mặc định: kỳ đang áp dụng hôm nay */
@@ -5350,49 +6004,49 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_periods_api_v1_periods_get: {
+    periods_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -5410,59 +6064,58 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    create_period_api_v1_periods_post: {
+    periods_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -5484,59 +6137,67 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    get_period_api_v1_periods__code__get: {
+    periods_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -5556,59 +6217,67 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    update_period_api_v1_periods__code__patch: {
+    periods_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -5632,59 +6301,76 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    lock_period_api_v1_periods__code__lock_post: {
+    periods_lock: {
         parameters: {
             query?: never;
             header?: never;
@@ -5704,59 +6390,67 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    unlock_period_api_v1_periods__code__unlock_post: {
+    periods_unlock: {
         parameters: {
             query?: never;
             header?: never;
@@ -5776,59 +6470,67 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    reporting_status_api_v1_periods__code__reporting_status_get: {
+    periods_reporting_status: {
         parameters: {
             query?: {
                 group?: string | null;
@@ -5850,59 +6552,67 @@ export interface operations {
                     "application/json": components["schemas"]["ReportingStatus"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_submissions_api_v1_submissions_get: {
+    submissions_list: {
         parameters: {
             query?: {
                 period?: string | null;
@@ -5927,79 +6637,76 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionPage"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu đã bị thay đổi */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Thiếu điều kiện phiên bản */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    get_submission_api_v1_submissions__period___unit__get: {
+    submissions_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -6014,85 +6721,93 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Phiên bản của tài nguyên; gửi lại trong `If-None-Match` (304) hoặc `If-Match` */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubmissionOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu đã bị thay đổi */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Thiếu điều kiện phiên bản */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    save_values_api_v1_submissions__period___unit__values_put: {
+    submissions_save_values: {
         parameters: {
             query?: never;
             header?: never;
@@ -6111,85 +6826,102 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Phiên bản của tài nguyên; gửi lại trong `If-None-Match` (304) hoặc `If-Match` */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubmissionOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu đã bị thay đổi */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Thiếu điều kiện phiên bản */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    submit_api_v1_submissions__period___unit__submit_post: {
+    submissions_submit: {
         parameters: {
             query?: never;
             header?: never;
@@ -6204,85 +6936,93 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Phiên bản của tài nguyên; gửi lại trong `If-None-Match` (304) hoặc `If-Match` */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubmissionOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu đã bị thay đổi */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Thiếu điều kiện phiên bản */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    return_submission_api_v1_submissions__period___unit__return_post: {
+    submissions_return: {
         parameters: {
             query?: never;
             header?: never;
@@ -6301,85 +7041,102 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Phiên bản của tài nguyên; gửi lại trong `If-None-Match` (304) hoặc `If-Match` */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubmissionOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu đã bị thay đổi */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Thiếu điều kiện phiên bản */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    approve_api_v1_submissions__period___unit__approve_post: {
+    submissions_approve: {
         parameters: {
             query?: never;
             header?: never;
@@ -6394,85 +7151,93 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Phiên bản của tài nguyên; gửi lại trong `If-None-Match` (304) hoặc `If-Match` */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubmissionOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu đã bị thay đổi */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Thiếu điều kiện phiên bản */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    reopen_api_v1_submissions__period___unit__reopen_post: {
+    submissions_reopen: {
         parameters: {
             query?: never;
             header?: never;
@@ -6491,85 +7256,102 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Phiên bản của tài nguyên; gửi lại trong `If-None-Match` (304) hoặc `If-Match` */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubmissionOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu đã bị thay đổi */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Thiếu điều kiện phiên bản */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    history_api_v1_submissions__period___unit__history_get: {
+    submissions_history: {
         parameters: {
             query?: never;
             header?: never;
@@ -6590,79 +7372,85 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryEntry"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu đã bị thay đổi */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Thiếu điều kiện phiên bản */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    attach_evidence_api_v1_submissions__period___unit__values__indicator__evidence_post: {
+    submissions_attach_evidence: {
         parameters: {
             query?: never;
             header?: never;
@@ -6675,7 +7463,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["Body_attach_evidence_api_v1_submissions__period___unit__values__indicator__evidence_post"];
+                "multipart/form-data": components["schemas"]["Body_submissions_attach_evidence"];
             };
         };
         responses: {
@@ -6688,99 +7476,103 @@ export interface operations {
                     "application/json": components["schemas"]["EvidenceOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu đã bị thay đổi */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Loại tệp không được hỗ trợ */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Thiếu điều kiện phiên bản */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    download_evidence_api_v1_submissions__period___unit__evidence__evidence_id__get: {
+    submissions_download_evidence: {
         parameters: {
             query?: never;
             header?: never;
@@ -6796,85 +7588,93 @@ export interface operations {
             /** @description Tệp minh chứng */
             200: {
                 headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": unknown;
+                    "application/octet-stream": string;
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu đã bị thay đổi */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Thiếu điều kiện phiên bản */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    remove_evidence_api_v1_submissions__period___unit__evidence__evidence_id__delete: {
+    submissions_remove_evidence: {
         parameters: {
             query?: never;
             header?: never;
@@ -6894,79 +7694,85 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu đã bị thay đổi */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Thiếu điều kiện phiên bản */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    import_values_api_v1_imports_values_post: {
+    imports_values: {
         parameters: {
             query?: {
                 /** @description Chỉ kiểm tra và báo cáo, không ghi gì */
@@ -6985,67 +7791,80 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["Body_import_values_api_v1_imports_values_post"];
+                "multipart/form-data": components["schemas"]["Body_imports_values"];
             };
         };
         responses: {
             /** @description Báo cáo nhập (đã ghi, hoặc chạy thử) */
             200: {
                 headers: {
+                    /** @description `true` khi đây là kết quả đã lưu của lần gửi đầu cùng Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "kind": "values",
+                     *       "dry_run": false,
+                     *       "all_or_nothing": false,
+                     *       "applied": true,
+                     *       "rows": 3,
+                     *       "created": 1,
+                     *       "updated": 1,
+                     *       "unchanged": 0,
+                     *       "rejected": 1,
+                     *       "problems": [
+                     *         {
+                     *           "row": 4,
+                     *           "column": "tu_so",
+                     *           "cell": "E4",
+                     *           "message": "Phải là số nguyên từ 0 đến 1.000.000.000."
+                     *         }
+                     *       ],
+                     *       "problems_omitted": 0,
+                     *       "scores_pending": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Tệp bị từ chối, không ghi gì */
@@ -7054,13 +7873,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["ImportRefused"];
+                    "application/problem+json": components["schemas"]["ImportRefused"] | components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    import_units_api_v1_imports_units_post: {
+    imports_units: {
         parameters: {
             query?: {
                 /** @description Chỉ kiểm tra và báo cáo, không ghi gì */
@@ -7079,67 +7908,80 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["Body_import_units_api_v1_imports_units_post"];
+                "multipart/form-data": components["schemas"]["Body_imports_units"];
             };
         };
         responses: {
             /** @description Báo cáo nhập (đã ghi, hoặc chạy thử) */
             200: {
                 headers: {
+                    /** @description `true` khi đây là kết quả đã lưu của lần gửi đầu cùng Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "kind": "values",
+                     *       "dry_run": false,
+                     *       "all_or_nothing": false,
+                     *       "applied": true,
+                     *       "rows": 3,
+                     *       "created": 1,
+                     *       "updated": 1,
+                     *       "unchanged": 0,
+                     *       "rejected": 1,
+                     *       "problems": [
+                     *         {
+                     *           "row": 4,
+                     *           "column": "tu_so",
+                     *           "cell": "E4",
+                     *           "message": "Phải là số nguyên từ 0 đến 1.000.000.000."
+                     *         }
+                     *       ],
+                     *       "problems_omitted": 0,
+                     *       "scores_pending": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Tệp bị từ chối, không ghi gì */
@@ -7148,13 +7990,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["ImportRefused"];
+                    "application/problem+json": components["schemas"]["ImportRefused"] | components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    import_users_api_v1_imports_users_post: {
+    imports_users: {
         parameters: {
             query?: {
                 /** @description Chỉ kiểm tra và báo cáo, không ghi gì */
@@ -7173,67 +8025,80 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["Body_import_users_api_v1_imports_users_post"];
+                "multipart/form-data": components["schemas"]["Body_imports_users"];
             };
         };
         responses: {
             /** @description Báo cáo nhập (đã ghi, hoặc chạy thử) */
             200: {
                 headers: {
+                    /** @description `true` khi đây là kết quả đã lưu của lần gửi đầu cùng Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "kind": "values",
+                     *       "dry_run": false,
+                     *       "all_or_nothing": false,
+                     *       "applied": true,
+                     *       "rows": 3,
+                     *       "created": 1,
+                     *       "updated": 1,
+                     *       "unchanged": 0,
+                     *       "rejected": 1,
+                     *       "problems": [
+                     *         {
+                     *           "row": 4,
+                     *           "column": "tu_so",
+                     *           "cell": "E4",
+                     *           "message": "Phải là số nguyên từ 0 đến 1.000.000.000."
+                     *         }
+                     *       ],
+                     *       "problems_omitted": 0,
+                     *       "scores_pending": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Tệp bị từ chối, không ghi gì */
@@ -7242,13 +8107,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["ImportRefused"];
+                    "application/problem+json": components["schemas"]["ImportRefused"] | components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    import_activities_api_v1_imports_activities_post: {
+    imports_activities: {
         parameters: {
             query?: {
                 /** @description Chỉ kiểm tra và báo cáo, không ghi gì */
@@ -7267,67 +8142,80 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["Body_import_activities_api_v1_imports_activities_post"];
+                "multipart/form-data": components["schemas"]["Body_imports_activities"];
             };
         };
         responses: {
             /** @description Báo cáo nhập (đã ghi, hoặc chạy thử) */
             200: {
                 headers: {
+                    /** @description `true` khi đây là kết quả đã lưu của lần gửi đầu cùng Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "kind": "values",
+                     *       "dry_run": false,
+                     *       "all_or_nothing": false,
+                     *       "applied": true,
+                     *       "rows": 3,
+                     *       "created": 1,
+                     *       "updated": 1,
+                     *       "unchanged": 0,
+                     *       "rejected": 1,
+                     *       "problems": [
+                     *         {
+                     *           "row": 4,
+                     *           "column": "tu_so",
+                     *           "cell": "E4",
+                     *           "message": "Phải là số nguyên từ 0 đến 1.000.000.000."
+                     *         }
+                     *       ],
+                     *       "problems_omitted": 0,
+                     *       "scores_pending": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Tệp bị từ chối, không ghi gì */
@@ -7336,13 +8224,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["ImportRefused"];
+                    "application/problem+json": components["schemas"]["ImportRefused"] | components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    values_template_api_v1_imports_templates__period__get: {
+    imports_values_template: {
         parameters: {
             query: {
                 /** @description Loại đơn vị, ví dụ commune_police */
@@ -7359,55 +8257,66 @@ export interface operations {
             /** @description Mẫu nhập số liệu XLSX */
             200: {
                 headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    ranking_api_v1_exports__period__scores_get: {
+    exports_ranking: {
         parameters: {
             query?: {
                 /** @description csv hoặc xlsx */
@@ -7426,56 +8335,71 @@ export interface operations {
             /** @description Tệp CSV (UTF-8 có BOM) hoặc XLSX */
             200: {
                 headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv; charset=utf-8": unknown;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    explained_api_v1_exports__period__explained_get: {
+    exports_explained: {
         parameters: {
             query?: {
                 /** @description csv hoặc xlsx */
@@ -7494,56 +8418,71 @@ export interface operations {
             /** @description Tệp CSV (UTF-8 có BOM) hoặc XLSX */
             200: {
                 headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv; charset=utf-8": unknown;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    values_api_v1_exports__period__values_get: {
+    exports_values: {
         parameters: {
             query?: {
                 /** @description csv hoặc xlsx */
@@ -7560,56 +8499,71 @@ export interface operations {
             /** @description Tệp CSV (UTF-8 có BOM) hoặc XLSX */
             200: {
                 headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv; charset=utf-8": unknown;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    listing_api_v1_webhooks_get: {
+    webhooks_listing: {
         parameters: {
             query?: never;
             header?: never;
@@ -7627,49 +8581,49 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    create_api_v1_webhooks_post: {
+    webhooks_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -7688,52 +8642,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "url": "https://he-thong-khac.hungyen.gov.vn/ba-nhat",
+                     *       "events": [
+                     *         "scores.changed",
+                     *         "period.locked"
+                     *       ],
+                     *       "active": true,
+                     *       "created_at": "2026-06-01T02:00:00Z",
+                     *       "secret": "whsec_yUgWrlggmv6hhiXfiyRhzw1WrutkUYbLiGaUbx11YAM"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookCreated"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
+            /** @description Tệp quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    deactivate_api_v1_webhooks__subscription_id__delete: {
+    webhooks_deactivate: {
         parameters: {
             query?: never;
             header?: never;
@@ -7751,49 +8727,58 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    deliveries_api_v1_webhooks__subscription_id__deliveries_get: {
+    webhooks_deliveries: {
         parameters: {
             query?: {
                 limit?: number;
@@ -7813,52 +8798,86 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 7,
+                     *         "event": "scores.changed",
+                     *         "status": "delivered",
+                     *         "attempts": 1,
+                     *         "response_status": 200,
+                     *         "error": null,
+                     *         "created_at": "2026-06-20T08:15:00Z",
+                     *         "delivered_at": "2026-06-20T08:15:01Z",
+                     *         "payload": {
+                     *           "type": "scores.changed",
+                     *           "timestamp": "2026-06-20T15:15:00+07:00",
+                     *           "data": {
+                     *             "period": "2026-H1",
+                     *             "period_status": "open",
+                     *             "group": "CAX",
+                     *             "scores_version": 42,
+                     *             "ranking": "/api/v1/scores/2026-H1?group=CAX"
+                     *           }
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["WebhookDeliveryOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    redeliver_failed_api_v1_webhooks__subscription_id__redeliver_post: {
+    webhooks_redeliver_failed: {
         parameters: {
             query?: never;
             header?: never;
@@ -7878,59 +8897,67 @@ export interface operations {
                     "application/json": components["schemas"]["Redelivered"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    redeliver_one_api_v1_webhooks__subscription_id__deliveries__delivery_id__redeliver_post: {
+    webhooks_redeliver_one: {
         parameters: {
             query?: never;
             header?: never;
@@ -7951,59 +8978,67 @@ export interface operations {
                     "application/json": components["schemas"]["Redelivered"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    award_forms_api_v1_award_forms_get: {
+    awards_forms: {
         parameters: {
             query?: never;
             header?: never;
@@ -8021,49 +9056,49 @@ export interface operations {
                     "application/json": components["schemas"]["AwardCatalogOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    get_settings_api_v1_award_settings_get: {
+    awards_get_settings: {
         parameters: {
             query?: never;
             header?: never;
@@ -8081,49 +9116,49 @@ export interface operations {
                     "application/json": components["schemas"]["SettingsOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    put_settings_api_v1_award_settings_put: {
+    awards_put_settings: {
         parameters: {
             query?: never;
             header?: never;
@@ -8145,49 +9180,58 @@ export interface operations {
                     "application/json": components["schemas"]["SettingsOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
+            /** @description Tệp quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    eligibility_api_v1_award_eligibility__period___unit__get: {
+    awards_eligibility: {
         parameters: {
             query?: never;
             header?: never;
@@ -8208,49 +9252,58 @@ export interface operations {
                     "application/json": components["schemas"]["EligibilityOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    proposals_api_v1_award_proposals_get: {
+    awards_proposals: {
         parameters: {
             query?: {
                 period?: string | null;
@@ -8271,49 +9324,49 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalList"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    propose_api_v1_award_proposals_post: {
+    awards_propose: {
         parameters: {
             query?: never;
             header?: never;
@@ -8335,59 +9388,67 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    return_proposal_api_v1_award_proposals__proposal_id__return_post: {
+    awards_return_proposal: {
         parameters: {
             query?: never;
             header?: never;
@@ -8411,59 +9472,76 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    forward_proposal_api_v1_award_proposals__proposal_id__forward_post: {
+    awards_forward_proposal: {
         parameters: {
             query?: never;
             header?: never;
@@ -8483,59 +9561,67 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    resubmit_proposal_api_v1_award_proposals__proposal_id__resubmit_post: {
+    awards_resubmit_proposal: {
         parameters: {
             query?: never;
             header?: never;
@@ -8555,59 +9641,67 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    record_decision_api_v1_award_proposals__proposal_id__decision_post: {
+    awards_record_decision: {
         parameters: {
             query?: never;
             header?: never;
@@ -8631,59 +9725,76 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    budget_api_v1_budget_get: {
+    awards_budget: {
         parameters: {
             query?: {
                 year?: number | null;
@@ -8703,49 +9814,49 @@ export interface operations {
                     "application/json": components["schemas"]["BudgetOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    budget_export_api_v1_budget_export_xlsx_get: {
+    awards_budget_export: {
         parameters: {
             query?: {
                 year?: number | null;
@@ -8759,55 +9870,57 @@ export interface operations {
             /** @description Bảng dự toán cho Sở Tài chính */
             200: {
                 headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    add_budget_item_api_v1_budget_items_post: {
+    awards_add_budget_item: {
         parameters: {
             query?: never;
             header?: never;
@@ -8829,49 +9942,58 @@ export interface operations {
                     "application/json": components["schemas"]["BudgetOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
+            /** @description Tệp quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_inspections_api_v1_inspections_get: {
+    inspections_list: {
         parameters: {
             query?: {
                 unit?: string | null;
@@ -8892,49 +10014,49 @@ export interface operations {
                     "application/json": components["schemas"]["InspectionOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    plan_api_v1_inspections_post: {
+    inspections_plan: {
         parameters: {
             query?: never;
             header?: never;
@@ -8956,49 +10078,58 @@ export interface operations {
                     "application/json": components["schemas"]["InspectionOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
+            /** @description Tệp quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    done_api_v1_inspections__inspection_id__done_post: {
+    inspections_done: {
         parameters: {
             query?: never;
             header?: never;
@@ -9022,49 +10153,67 @@ export interface operations {
                     "application/json": components["schemas"]["InspectionOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    add_finding_api_v1_inspections__inspection_id__findings_post: {
+    inspections_add_finding: {
         parameters: {
             query?: never;
             header?: never;
@@ -9088,59 +10237,76 @@ export interface operations {
                     "application/json": components["schemas"]["InspectionOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    add_action_api_v1_inspection_findings__finding_id__actions_post: {
+    inspections_add_action: {
         parameters: {
             query?: never;
             header?: never;
@@ -9164,49 +10330,67 @@ export interface operations {
                     "application/json": components["schemas"]["ActionOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    update_action_api_v1_corrective_actions__action_id__patch: {
+    inspections_update_action: {
         parameters: {
             query?: never;
             header?: never;
@@ -9230,49 +10414,67 @@ export interface operations {
                     "application/json": components["schemas"]["ActionOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_bonuses_api_v1_bonuses_get: {
+    bonuses_list: {
         parameters: {
             query?: {
                 period?: string | null;
@@ -9293,49 +10495,49 @@ export interface operations {
                     "application/json": components["schemas"]["BonusOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    add_bonus_api_v1_bonuses_post: {
+    bonuses_add_bonus: {
         parameters: {
             query?: never;
             header?: never;
@@ -9357,59 +10559,67 @@ export interface operations {
                     "application/json": components["schemas"]["BonusOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    delete_bonus_api_v1_bonuses__bonus_id__delete: {
+    bonuses_delete_bonus: {
         parameters: {
             query?: never;
             header?: never;
@@ -9427,59 +10637,67 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    model_kinds_api_v1_model_kinds_get: {
+    models_kinds: {
         parameters: {
             query?: never;
             header?: never;
@@ -9497,49 +10715,49 @@ export interface operations {
                     "application/json": components["schemas"]["ModelKindOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_models_api_v1_models_get: {
+    models_list: {
         parameters: {
             query?: {
                 unit?: string | null;
@@ -9560,49 +10778,49 @@ export interface operations {
                     "application/json": components["schemas"]["ModelOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    create_model_api_v1_models_post: {
+    models_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -9624,49 +10842,58 @@ export interface operations {
                     "application/json": components["schemas"]["ModelOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
+            /** @description Tệp quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    update_model_api_v1_models__model_id__put: {
+    models_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -9690,49 +10917,67 @@ export interface operations {
                     "application/json": components["schemas"]["ModelOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_exemplars_api_v1_exemplars_get: {
+    models_list_exemplars: {
         parameters: {
             query?: never;
             header?: never;
@@ -9750,49 +10995,49 @@ export interface operations {
                     "application/json": components["schemas"]["ExemplarOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    add_exemplar_api_v1_exemplars_post: {
+    models_add_exemplar: {
         parameters: {
             query?: never;
             header?: never;
@@ -9814,49 +11059,58 @@ export interface operations {
                     "application/json": components["schemas"]["ExemplarOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
+            /** @description Tệp quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    report_api_v1_reports__period__get: {
+    reports_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -9876,49 +11130,58 @@ export interface operations {
                     "application/json": components["schemas"]["ReportOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    report_docx_api_v1_reports__period__report_docx_get: {
+    reports_docx: {
         parameters: {
             query?: {
                 /** @description Số văn bản, ví dụ 125/BC-CAT-PV01 */
@@ -9936,55 +11199,66 @@ export interface operations {
             /** @description Báo cáo tổng hợp (Word) */
             200: {
                 headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    report_xlsx_api_v1_reports__period__report_xlsx_get: {
+    reports_xlsx: {
         parameters: {
             query?: never;
             header?: never;
@@ -9998,55 +11272,66 @@ export interface operations {
             /** @description Báo cáo tổng hợp (Excel) */
             200: {
                 headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    pending_api_v1_reminders_get: {
+    reminders_pending: {
         parameters: {
             query: {
                 period: string;
@@ -10067,49 +11352,49 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderList"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    schedule_api_v1_reminders_schedule_get: {
+    reminders_schedule: {
         parameters: {
             query?: never;
             header?: never;
@@ -10127,49 +11412,49 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodSchedule"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    send_api_v1_reminders_send_post: {
+    reminders_send: {
         parameters: {
             query?: never;
             header?: never;
@@ -10191,49 +11476,58 @@ export interface operations {
                     "application/json": components["schemas"]["SendOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
+            /** @description Tệp quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    set_contact_api_v1_units__unit__contact_put: {
+    reminders_set_contact: {
         parameters: {
             query?: never;
             header?: never;
@@ -10255,49 +11549,67 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    notifications_api_v1_notifications_get: {
+    reminders_notifications: {
         parameters: {
             query?: {
                 unread?: boolean;
@@ -10317,49 +11629,49 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    mark_read_api_v1_notifications__notification_id__read_post: {
+    reminders_mark_read: {
         parameters: {
             query?: never;
             header?: never;
@@ -10379,49 +11691,58 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    summary_api_v1_public_summary_get: {
+    public_summary: {
         parameters: {
             query?: never;
             header?: never;
@@ -10439,19 +11760,38 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSummary"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    search_audit_api_v1_audit_get: {
+    audit_search: {
         parameters: {
             query?: {
                 entity?: string | null;
@@ -10477,49 +11817,49 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    current_time_api_v1_clock_get: {
+    clock_current_time: {
         parameters: {
             query?: never;
             header?: never;
@@ -10537,9 +11877,18 @@ export interface operations {
                     "application/json": components["schemas"]["ClockOut"];
                 };
             };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    list_activities_api_v1_submissions__period___unit__activities_get: {
+    activities_list: {
         parameters: {
             query?: {
                 indicator?: string | null;
@@ -10562,49 +11911,58 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    record_activity_api_v1_submissions__period___unit__activities_post: {
+    activities_record_activity: {
         parameters: {
             query?: never;
             header?: never;
@@ -10623,75 +11981,93 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description Phiên bản của tài nguyên; gửi lại trong `If-None-Match` (304) hoặc `If-Match` */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu đã bị thay đổi */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    delete_activity_api_v1_submissions__period___unit__activities__activity_id__delete: {
+    activities_delete_activity: {
         parameters: {
             query?: never;
             header?: never;
@@ -10707,73 +12083,82 @@ export interface operations {
             /** @description Successful Response */
             204: {
                 headers: {
+                    /** @description Phiên bản của tài nguyên; gửi lại trong `If-None-Match` (304) hoặc `If-Match` */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu đã bị thay đổi */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    activity_counts_api_v1_periods__period__activities_get: {
+    activities_activity_counts: {
         parameters: {
             query?: never;
             header?: never;
@@ -10793,49 +12178,58 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityCount"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_baselines_api_v1_baselines_get: {
+    baselines_list: {
         parameters: {
             query?: {
                 unit?: string | null;
@@ -10856,49 +12250,49 @@ export interface operations {
                     "application/json": components["schemas"]["BaselineOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    enter_baseline_api_v1_baselines_post: {
+    baselines_enter: {
         parameters: {
             query?: never;
             header?: never;
@@ -10920,59 +12314,67 @@ export interface operations {
                     "application/json": components["schemas"]["BaselineOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    review_baseline_api_v1_baselines__baseline_id__review_post: {
+    baselines_review: {
         parameters: {
             query?: never;
             header?: never;
@@ -10996,59 +12398,76 @@ export interface operations {
                     "application/json": components["schemas"]["BaselineOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_versions_api_v1_schemes_get: {
+    schemes_list_versions: {
         parameters: {
             query?: never;
             header?: never;
@@ -11066,49 +12485,49 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_drafts_api_v1_schemes_drafts_get: {
+    schemes_list_drafts: {
         parameters: {
             query?: never;
             header?: never;
@@ -11126,49 +12545,49 @@ export interface operations {
                     "application/json": components["schemas"]["DraftOut"][];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    create_draft_api_v1_schemes_drafts_post: {
+    schemes_create_draft: {
         parameters: {
             query?: never;
             header?: never;
@@ -11190,49 +12609,58 @@ export interface operations {
                     "application/json": components["schemas"]["DraftOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
-            404: {
+            /** @description Tệp quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    get_draft_api_v1_schemes_drafts__draft_id__get: {
+    schemes_get_draft: {
         parameters: {
             query?: never;
             header?: never;
@@ -11252,49 +12680,58 @@ export interface operations {
                     "application/json": components["schemas"]["DraftOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    update_draft_api_v1_schemes_drafts__draft_id__patch: {
+    schemes_update_draft: {
         parameters: {
             query?: never;
             header?: never;
@@ -11318,59 +12755,76 @@ export interface operations {
                     "application/json": components["schemas"]["DraftOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    preview_draft_api_v1_schemes_drafts__draft_id__preview_get: {
+    schemes_preview_draft: {
         parameters: {
             query: {
                 /** @description Kỳ 6 tháng hoặc kỳ năm */
@@ -11393,49 +12847,58 @@ export interface operations {
                     "application/json": components["schemas"]["PreviewOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    activate_draft_api_v1_schemes_drafts__draft_id__activate_post: {
+    schemes_activate_draft: {
         parameters: {
             query?: never;
             header?: never;
@@ -11459,54 +12922,71 @@ export interface operations {
                     "application/json": components["schemas"]["ActivatedOut"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Chưa đăng nhập */
             401: {
                 headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không có quyền */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Không tìm thấy */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Xung đột trạng thái */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Lỗi */
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -22,6 +22,7 @@ export type Subject = Schemas['Subject'];
 export type Channel = Schemas['Channel'];
 export type BaselineStatus = Schemas['BaselineStatus'];
 export type DeliveryStatus = Schemas['DeliveryStatus'];
+export type WebhookEvent = Schemas['WebhookEvent'];
 
 export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
   draft: 'Nháp',
@@ -130,7 +131,7 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
 };
 
 /** The webhook events (docs/api.md), in the order the subscription form offers them. */
-export const WEBHOOK_EVENT_LABELS: Record<string, string> = {
+export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
   'scores.changed': 'Điểm, xếp hạng thay đổi',
   'submission.status_changed': 'Trạng thái báo cáo thay đổi',
   'period.locked': 'Khóa kỳ (công bố kết quả)',

@@ -26,6 +26,7 @@ const LABELLED: Record<string, Record<string, string>> = {
   Channel: labels.CHANNEL_LABELS,
   BaselineStatus: labels.BASELINE_STATUS_LABELS,
   DeliveryStatus: labels.DELIVERY_STATUS_LABELS,
+  WebhookEvent: labels.WEBHOOK_EVENT_LABELS,
 };
 
 // The others, and why the SPA keeps no label of its own for them.

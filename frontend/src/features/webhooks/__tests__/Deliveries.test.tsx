@@ -5,7 +5,7 @@ import { App } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Deliveries } from '../components/WebhooksManager';
 
-const WEBHOOK = { id: 4, url: 'https://he-thong.example/hook', events: ['scores.changed'], active: true, created_at: '2026-06-01T02:00:00Z' };
+const WEBHOOK = { id: 4, url: 'https://he-thong.example/hook', events: ['scores.changed' as const], active: true, created_at: '2026-06-01T02:00:00Z' };
 const DELIVERIES = [
   { id: 12, event: 'scores.changed', status: 'failed', attempts: 31, response_status: 500, error: 'HTTP 500', created_at: '2026-06-01T02:00:00Z', delivered_at: null, payload: {} },
   { id: 11, event: 'scores.changed', status: 'delivered', attempts: 1, response_status: 204, error: null, created_at: '2026-06-01T01:00:00Z', delivered_at: '2026-06-01T01:00:05Z', payload: {} },

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Form, Input, Popconfirm, Space, Tab
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { formatDateTime } from '@/lib/format';
-import { DELIVERY_STATUS_LABELS, WEBHOOK_EVENT_LABELS, optionsOf, type DeliveryStatus } from '@/lib/labels';
+import { DELIVERY_STATUS_LABELS, WEBHOOK_EVENT_LABELS, optionsOf, type DeliveryStatus, type WebhookEvent } from '@/lib/labels';
 import { useCreateWebhook, useDeactivateWebhook, useDeliveries, useRedeliver, useWebhooks, type Webhook, type WebhookDelivery } from '../api/webhooks';
 
 const STATUS_COLORS: Record<DeliveryStatus, string> = { pending: 'processing', delivered: 'success', failed: 'error', cancelled: 'default' };
@@ -14,7 +14,7 @@ export function WebhooksManager() {
   const create = useCreateWebhook();
   const deactivate = useDeactivateWebhook();
   const [secret, setSecret] = useState<string>();
-  const [form] = Form.useForm<{ url: string; events: string[] }>();
+  const [form] = Form.useForm<{ url: string; events: WebhookEvent[] }>();
 
   return (
     <>
@@ -31,7 +31,7 @@ export function WebhooksManager() {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ events: Object.keys(WEBHOOK_EVENT_LABELS) }}
+          initialValues={{ events: Object.keys(WEBHOOK_EVENT_LABELS) as WebhookEvent[] }}
           onFinish={(input) =>
             create.mutateAsync(input).then(
               (created) => {
@@ -75,7 +75,7 @@ export function WebhooksManager() {
           expandable={{ expandedRowRender: (webhook) => <Deliveries webhook={webhook} /> }}
           columns={[
             { title: 'Địa chỉ', dataIndex: 'url', render: (url: string) => <Typography.Text code>{url}</Typography.Text> },
-            { title: 'Sự kiện', dataIndex: 'events', render: (events: string[]) => events.map((e) => WEBHOOK_EVENT_LABELS[e] ?? e).join('; ') },
+            { title: 'Sự kiện', dataIndex: 'events', render: (events: WebhookEvent[]) => events.map((e) => WEBHOOK_EVENT_LABELS[e]).join('; ') },
             { title: 'Tạo lúc', dataIndex: 'created_at', render: formatDateTime },
             {
               title: '',
@@ -131,7 +131,7 @@ export function Deliveries({ webhook }: { webhook: Webhook }) {
         locale={{ emptyText: 'Chưa có lần gửi nào' }}
         columns={[
           { title: 'Mã (webhook-id)', dataIndex: 'id', render: (id: number) => <Typography.Text code>msg_{id}</Typography.Text> },
-          { title: 'Sự kiện', dataIndex: 'event', render: (event: string) => WEBHOOK_EVENT_LABELS[event] ?? event },
+          { title: 'Sự kiện', dataIndex: 'event', render: (event: WebhookEvent) => WEBHOOK_EVENT_LABELS[event] },
           { title: 'Trạng thái', dataIndex: 'status', render: (status: DeliveryStatus) => <Tag color={STATUS_COLORS[status]}>{DELIVERY_STATUS_LABELS[status]}</Tag> },
           { title: 'Số lần thử', dataIndex: 'attempts' },
           { title: 'Phản hồi', dataIndex: 'response_status', render: (status: number | null) => status ?? '-' },
