@@ -14,11 +14,13 @@ from api.services.exports import Export, ExportFormat
 router = APIRouter(prefix="/exports", tags=["exports"])
 FILE_RESPONSES = {
     200: {
-        "content": {ExportFormat.CSV.media_type: {"example": (
+        # XLSX first: a generated client reads the answer of the first media type, and as bytes only for
+        # a binary one (openapi-python-client reads text/* as text).
+        "content": {ExportFormat.XLSX.media_type: {}, ExportFormat.CSV.media_type: {"example": (
             "Hạng,Mã đơn vị,Tên đơn vị,\"Cụm, khối thi đua\",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,"
             "Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo\r\n"
             "1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt\r\n"
-        )}, ExportFormat.XLSX.media_type: {}},
+        )}},
         "description": "Tệp CSV (UTF-8 có BOM) hoặc XLSX",
     }
 }

@@ -8340,12 +8340,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     /**
                      * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
                      *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
                      */
                     "text/csv; charset=utf-8": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Chưa đăng nhập */
@@ -8423,12 +8423,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     /**
                      * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
                      *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
                      */
                     "text/csv; charset=utf-8": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Chưa đăng nhập */
@@ -8504,12 +8504,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     /**
                      * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
                      *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
                      */
                     "text/csv; charset=utf-8": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Chưa đăng nhập */
