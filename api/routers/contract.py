@@ -116,6 +116,8 @@ def _examples(response_model: Any, schemas: dict[str, Any]) -> Any:
     extra = getattr(model, "model_config", {}).get("json_schema_extra")
     if not isinstance(extra, dict) or not extra.get("examples"):
         return None
+    for example in extra["examples"]:
+        model.model_validate(example)  # an example left behind by a change of its model fails here
     schemas[model.__name__]["examples"] = copy.deepcopy(extra["examples"])
     example = copy.deepcopy(extra["examples"][0])
     return [example] if listed else example

@@ -23,7 +23,7 @@ class ImportProblem(BaseModel):
 class ImportReport(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "kind": "values", "dry_run": False, "all_or_nothing": False, "applied": True, "rows": 3, "created": 1,
-        "updated": 1, "unchanged": 0, "rejected": 1,
+        "updated": 1, "unchanged": 0, "rejected": 1, "skipped_empty": 0,
         "problems": [{"row": 4, "column": "tu_so", "cell": "E4", "message": "Phải là số nguyên từ 0 đến 1.000.000.000."}],
         "problems_omitted": 0, "scores_pending": [],
     }]})

@@ -199,6 +199,8 @@ class Lateness(BaseModel):
 class ScorePreview(ExplainedScore):
     """The score the report would get if submitted now; its explanation lists every adjustment."""
 
+    model_config = ConfigDict(json_schema_extra=None)  # not the explained score's example
+
     lateness: Lateness | None = Field(
         description="Nộp bây giờ thì muộn bao nhiêu ngày và bị trừ bao nhiêu; null nếu đúng hạn"
     )

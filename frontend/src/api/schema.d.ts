@@ -2697,6 +2697,7 @@ export interface components {
          *       "updated": 1,
          *       "unchanged": 0,
          *       "rejected": 1,
+         *       "skipped_empty": 0,
          *       "problems": [
          *         {
          *           "row": 4,
@@ -3676,86 +3677,6 @@ export interface components {
         /**
          * ScorePreview
          * @description The score the report would get if submitted now; its explanation lists every adjustment.
-         * @example {
-         *       "period": "2026-H1",
-         *       "unit": {
-         *         "code": "CAX-023",
-         *         "name": "Công an xã Đức Hợp",
-         *         "kind": "commune_police"
-         *       },
-         *       "rank": 2,
-         *       "rank_status": "ranked",
-         *       "rank_status_label": "Đã duyệt",
-         *       "total": "99.07",
-         *       "total_exact": "2675/27",
-         *       "tier": "XUAT_SAC",
-         *       "tier_label": "Hoàn thành xuất sắc nhiệm vụ",
-         *       "quota_applied": false,
-         *       "frozen": false,
-         *       "scheme_version": "2026.1",
-         *       "computed_at": "2026-06-20T08:15:00Z",
-         *       "pillars": {
-         *         "KL": "97.22",
-         *         "TT": "100.00",
-         *         "GD": "100.00"
-         *       },
-         *       "explanation": {
-         *         "unit_kind": "commune_police",
-         *         "period_code": "2026-H1",
-         *         "scheme_version": "2026.1",
-         *         "base": "2675/27",
-         *         "bonus_requested": "0",
-         *         "bonus_applied": "0",
-         *         "bonus_capped": false,
-         *         "deductions_total": "0",
-         *         "total": "2675/27",
-         *         "tier_before_veto": "XUAT_SAC",
-         *         "tier": "XUAT_SAC",
-         *         "veto_failed": [],
-         *         "missing": [],
-         *         "bonuses": [],
-         *         "deductions": [],
-         *         "pillars": [
-         *           {
-         *             "pillar": "KL",
-         *             "score": "875/9",
-         *             "weight": "1",
-         *             "points": "35/4",
-         *             "weight_total": "9",
-         *             "applicable_count": 9
-         *           }
-         *         ],
-         *         "indicators": [
-         *           {
-         *             "code": "KL-01",
-         *             "pillar": "KL",
-         *             "applicable": true,
-         *             "reason_not_applicable": "",
-         *             "value": {
-         *               "numerator": 38,
-         *               "denominator": 38,
-         *               "count": null,
-         *               "flag": null,
-         *               "date": null,
-         *               "note": ""
-         *             },
-         *             "rule_text": "Đạt 100%",
-         *             "threshold": "100",
-         *             "met": true,
-         *             "attainment": "1",
-         *             "weight": "1",
-         *             "points": "1",
-         *             "veto": false,
-         *             "missing": false,
-         *             "rate": "100",
-         *             "basis": "",
-         *             "windows_total": 0,
-         *             "windows_met": 0,
-         *             "windows_missed": []
-         *           }
-         *         ]
-         *       }
-         *     }
          */
         ScorePreview: {
             /** Period */
@@ -4601,88 +4522,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "period": "2026-H1",
-                     *       "unit": {
-                     *         "code": "CAX-023",
-                     *         "name": "Công an xã Đức Hợp",
-                     *         "kind": "commune_police"
-                     *       },
-                     *       "rank": 2,
-                     *       "rank_status": "ranked",
-                     *       "rank_status_label": "Đã duyệt",
-                     *       "total": "99.07",
-                     *       "total_exact": "2675/27",
-                     *       "tier": "XUAT_SAC",
-                     *       "tier_label": "Hoàn thành xuất sắc nhiệm vụ",
-                     *       "quota_applied": false,
-                     *       "frozen": false,
-                     *       "scheme_version": "2026.1",
-                     *       "computed_at": "2026-06-20T08:15:00Z",
-                     *       "pillars": {
-                     *         "KL": "97.22",
-                     *         "TT": "100.00",
-                     *         "GD": "100.00"
-                     *       },
-                     *       "explanation": {
-                     *         "unit_kind": "commune_police",
-                     *         "period_code": "2026-H1",
-                     *         "scheme_version": "2026.1",
-                     *         "base": "2675/27",
-                     *         "bonus_requested": "0",
-                     *         "bonus_applied": "0",
-                     *         "bonus_capped": false,
-                     *         "deductions_total": "0",
-                     *         "total": "2675/27",
-                     *         "tier_before_veto": "XUAT_SAC",
-                     *         "tier": "XUAT_SAC",
-                     *         "veto_failed": [],
-                     *         "missing": [],
-                     *         "bonuses": [],
-                     *         "deductions": [],
-                     *         "pillars": [
-                     *           {
-                     *             "pillar": "KL",
-                     *             "score": "875/9",
-                     *             "weight": "1",
-                     *             "points": "35/4",
-                     *             "weight_total": "9",
-                     *             "applicable_count": 9
-                     *           }
-                     *         ],
-                     *         "indicators": [
-                     *           {
-                     *             "code": "KL-01",
-                     *             "pillar": "KL",
-                     *             "applicable": true,
-                     *             "reason_not_applicable": "",
-                     *             "value": {
-                     *               "numerator": 38,
-                     *               "denominator": 38,
-                     *               "count": null,
-                     *               "flag": null,
-                     *               "date": null,
-                     *               "note": ""
-                     *             },
-                     *             "rule_text": "Đạt 100%",
-                     *             "threshold": "100",
-                     *             "met": true,
-                     *             "attainment": "1",
-                     *             "weight": "1",
-                     *             "points": "1",
-                     *             "veto": false,
-                     *             "missing": false,
-                     *             "rate": "100",
-                     *             "basis": "",
-                     *             "windows_total": 0,
-                     *             "windows_met": 0,
-                     *             "windows_missed": []
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["ScorePreview"];
                 };
             };
@@ -7814,6 +7653,7 @@ export interface operations {
                      *       "updated": 1,
                      *       "unchanged": 0,
                      *       "rejected": 1,
+                     *       "skipped_empty": 0,
                      *       "problems": [
                      *         {
                      *           "row": 4,
@@ -7931,6 +7771,7 @@ export interface operations {
                      *       "updated": 1,
                      *       "unchanged": 0,
                      *       "rejected": 1,
+                     *       "skipped_empty": 0,
                      *       "problems": [
                      *         {
                      *           "row": 4,
@@ -8048,6 +7889,7 @@ export interface operations {
                      *       "updated": 1,
                      *       "unchanged": 0,
                      *       "rejected": 1,
+                     *       "skipped_empty": 0,
                      *       "problems": [
                      *         {
                      *           "row": 4,
@@ -8165,6 +8007,7 @@ export interface operations {
                      *       "updated": 1,
                      *       "unchanged": 0,
                      *       "rejected": 1,
+                     *       "skipped_empty": 0,
                      *       "problems": [
                      *         {
                      *           "row": 4,
