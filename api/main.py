@@ -86,23 +86,27 @@ VALIDATION_MESSAGES = {
 }
 
 
+def _validation_message(error: dict) -> str:
+    """The Vietnamese message of a validation error; a value outside a closed set lists the allowed ones."""
+    message = VALIDATION_MESSAGES.get(error["type"], "Giá trị không hợp lệ.")
+    expected = error.get("ctx", {}).get("expected")
+    return f"{message.removesuffix('.')}: {expected}." if error["type"] in ("enum", "literal_error") and expected else message
+
+
 def problem(status: int, title: str, detail: str | None, errors: list[dict] | None = None,
-            headers: dict | None = None) -> Response:
-    return Response(problem_bytes(status, title, detail, errors or ()), status, headers, PROBLEM_JSON)
+            headers: dict | None = None, extensions: dict | None = None) -> Response:
+    return Response(problem_bytes(status, title, detail, errors or (), extensions), status, headers, PROBLEM_JSON)
 
 
 def _install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(ServiceError)
     async def service_error(_request: Request, exc: ServiceError):
         errors = [{"loc": e.loc, "message": e.message} for e in exc.errors]
-        return problem(exc.status, exc.title, exc.detail, errors, exc.headers() or None)
+        return problem(exc.status, exc.title, exc.detail, errors, exc.headers() or None, exc.extensions())
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError):
-        errors = [
-            {"loc": list(e["loc"]), "message": VALIDATION_MESSAGES.get(e["type"], "Giá trị không hợp lệ.")}
-            for e in exc.errors()
-        ]
+        errors = [{"loc": list(e["loc"]), "message": _validation_message(e)} for e in exc.errors()]
         return problem(422, "Dữ liệu không hợp lệ", "Có trường dữ liệu không hợp lệ.", errors)
 
     @app.exception_handler(StarletteHTTPException)

@@ -4,7 +4,7 @@ API asks it for a permission by name and never compares a role."""
 import ast
 from pathlib import Path
 
-from api.domain.permissions import ROLE_PERMISSIONS, TOKEN_SCOPES, Permission, Role, granted, needs_unit
+from api.domain.permissions import ROLE_PERMISSIONS, TOKEN_SCOPES, Permission, Role, granted, needs_unit, scope_grants, scopes_beyond
 from api.services.access import Principal
 
 API_DIR = Path(__file__).resolve().parent.parent / "api"
@@ -101,10 +101,16 @@ def test_every_permission_is_granted_and_asked_for():
 
 def test_a_token_carries_only_token_scopes():
     admin_everything = frozenset(Permission)
-    assert granted(Role.ADMIN, admin_everything) == ROLE_PERMISSIONS[Role.ADMIN] & TOKEN_SCOPES
+    assert granted(Role.ADMIN, admin_everything) == ROLE_PERMISSIONS[Role.ADMIN] & scope_grants(TOKEN_SCOPES)
     assert "inspections:write" not in granted(Role.ADMIN, admin_everything)
-    assert granted(Role.ADMIN, frozenset({"scores:read"})) == {"scores:read"}
+    assert granted(Role.ADMIN, frozenset({"scores:read"})) == {"scores:read", "periods:read", "units:read", "catalog:read"}
+    assert "reports:read" not in granted(Role.API_CLIENT, frozenset({"reports:read"}))  # its role lacks it
     assert granted("no-such-role") == frozenset()
+
+
+def test_a_token_holds_no_scope_its_role_lacks():
+    assert scopes_beyond(Role.ADMIN, frozenset({"scores:read", "values:write"})) == ["values:write"]
+    assert scopes_beyond(Role.REPORTER, frozenset({"values:write", "scores:read"})) == []
 
 
 def test_reach_confines_a_reporter_to_its_unit():

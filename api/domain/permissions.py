@@ -2,8 +2,9 @@
 
 Routes and services ask for a permission by name (``principal.require("inspections:write")``), never
 for a role; no other module compares a role (``tests/test_one_authorization_model.py``). An API token
-narrows its owner's permissions to the scopes it was created with, and only ``TOKEN_SCOPES`` can be
-scopes: the rest are for a person in a browser session. A role also has a reach: every unit, or only
+narrows its owner's permissions to the scopes it was created with (and what they include,
+``SCOPE_INCLUDES``), only ``TOKEN_SCOPES`` can be scopes (the rest are for a person in a browser session),
+and a token holds no scope its owner's role lacks. A role also has a reach: every unit, or only
 the account's own unit (a reporter sees the data of no other unit).
 """
 
@@ -88,14 +89,32 @@ ACCOUNT_MANAGERS = frozenset(role for role, permissions in ROLE_PERMISSIONS.item
 TOKEN_SCOPES = frozenset({
     P.UNITS_READ, P.CATALOG_READ, P.PERIODS_READ, P.SCORES_READ, P.SUBMISSIONS_READ, P.STATUS_READ,
     P.UNITS_WRITE, P.PERIODS_WRITE, P.USERS_WRITE, P.AUDIT_READ, P.SUBMISSIONS_REVIEW, P.SCORES_PREVIEW,
-    P.VALUES_WRITE, P.SCHEMES_WRITE,
+    P.VALUES_WRITE, P.SCHEMES_WRITE, P.REPORTS_READ,
 })
+# A scope also grants what its job cannot do without: scores are read with the periods, groups, units,
+# indicators and scoring scheme they are about; a consolidated report, from the reporting status, the
+# inspections and the award proposals of the period (read only as parts of the report).
+SCOPE_INCLUDES: dict[Permission, frozenset[Permission]] = {
+    P.SCORES_READ: frozenset({P.PERIODS_READ, P.UNITS_READ, P.CATALOG_READ}),
+    P.REPORTS_READ: frozenset({P.PERIODS_READ, P.STATUS_READ, P.INSPECTIONS_READ, P.AWARDS_READ}),
+}
+
+
+def scope_grants(scopes: frozenset[str]) -> frozenset[str]:
+    """What a token's ``scopes`` grant: themselves and what each includes (`SCOPE_INCLUDES`)."""
+    granted_ = {scope for scope in scopes if scope in TOKEN_SCOPES}
+    return frozenset(granted_.union(*(SCOPE_INCLUDES.get(scope, ()) for scope in granted_)))  # type: ignore[call-overload]
 
 
 def granted(role: str, scopes: frozenset[str] | None = None) -> frozenset[str]:
-    """The permissions of ``role`` (none for an unknown one), narrowed to a token's ``scopes`` if given."""
+    """The permissions of ``role`` (none for an unknown one), narrowed to what a token's ``scopes`` grant."""
     permissions = ROLE_PERMISSIONS.get(role, frozenset())  # type: ignore[call-overload]
-    return permissions if scopes is None else permissions & scopes & TOKEN_SCOPES
+    return permissions if scopes is None else permissions & scope_grants(scopes)
+
+
+def scopes_beyond(role: str, scopes: frozenset[str]) -> list[str]:
+    """The ``scopes`` that ``role`` does not have, which a token of its account may not hold."""
+    return sorted(scopes - ROLE_PERMISSIONS.get(role, frozenset()))  # type: ignore[call-overload]
 
 
 def reaches_all_units(role: str) -> bool:

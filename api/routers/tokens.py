@@ -3,7 +3,7 @@
 from fastapi import APIRouter
 
 from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, RowId
-from api.schemas.auth import TokenCreated, TokenIn, TokenOut
+from api.schemas.auth import TokenCreated, TokenIn, TokenOut, TokenScopeOut
 from api.services import accounts
 
 router = APIRouter(prefix="/tokens", tags=["tokens"])
@@ -12,6 +12,12 @@ router = APIRouter(prefix="/tokens", tags=["tokens"])
 @router.get("", response_model=list[TokenOut])
 def list_tokens(session: DbSession, principal: CurrentPrincipal) -> list[TokenOut]:
     return [TokenOut.model_validate(t, from_attributes=True) for t in accounts.list_tokens(session, principal)]
+
+
+@router.get("/scopes", response_model=list[TokenScopeOut])
+def scopes(principal: CurrentPrincipal) -> list[TokenScopeOut]:
+    """Các phạm vi một mã truy cập có thể có; `available`: vai trò của tài khoản cho phép cấp."""
+    return [TokenScopeOut.model_validate(scope) for scope in accounts.token_scopes(principal)]
 
 
 @router.post("", response_model=TokenCreated, status_code=201)

@@ -45,6 +45,12 @@ class TokenOut(BaseModel):
     expires_at: datetime = Field(description="Hết hạn lúc (UTC)")
 
 
+class TokenScopeOut(BaseModel):
+    scope: TokenScope
+    includes: list[Permission] = Field(description="Quyền đi kèm phạm vi (scores:read đọc cả kỳ, đơn vị, chỉ tiêu)")
+    available: bool = Field(description="Vai trò của tài khoản có quyền này, nên mã truy cập được cấp phạm vi này")
+
+
 class TokenCreated(TokenOut):
     token: str  # shown once
 

@@ -5,6 +5,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.schemas.enums import Permission
+
 # Dates people enter (periods, inspections, decisions) lie within the movement's working horizon: a year
 # 9999 or 0001 is a typing error, refused with 422 naming the field before it reaches any computation.
 EARLIEST_DATE, LATEST_DATE = date(2000, 1, 1), date(2100, 12, 31)
@@ -34,6 +36,9 @@ class Problem(BaseModel):
     status: int = Field(description="The HTTP status code, repeated")
     detail: str | None = Field(None, description="What happened and what to do, in Vietnamese")
     errors: list[ProblemError] = Field([], description="Each invalid field (422)")
+    required_scope: Permission | None = Field(
+        None, description="403: the permission that was missing; for an API token, the scope to add (`GET /api/v1/tokens/scopes`)"
+    )
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict]:

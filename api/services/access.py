@@ -39,8 +39,16 @@ class Principal:
         return permission in self.permissions
 
     def require(self, permission: str) -> None:
-        if not self.can(permission):
-            raise Forbidden("Tài khoản không có quyền thực hiện thao tác này.")
+        """403 naming the missing permission (``required_scope``), and for a token what would grant it."""
+        if self.can(permission):
+            return
+        if self.scopes is None or permission not in granted(self.role):
+            detail = f"Tài khoản không có quyền {permission}."
+        elif permission in TOKEN_SCOPES:
+            detail = f"Mã truy cập thiếu phạm vi {permission}: hãy tạo mã truy cập có phạm vi này."
+        else:
+            detail = f"Quyền {permission} chỉ dùng được khi đăng nhập, không qua mã truy cập."
+        raise Forbidden(detail, required_scope=permission)
 
     def sees_unit(self, unit_id: int) -> bool:
         """Whether this principal may see the submission data of ``unit_id``."""

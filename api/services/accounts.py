@@ -13,7 +13,7 @@ from api.db.repositories import audit, callers, units, users
 from api.db.repositories.callers import Caller
 from api.domain import text
 from api.domain.periods import VIETNAM
-from api.domain.permissions import ACCOUNT_MANAGERS, manages_accounts, needs_unit
+from api.domain.permissions import ACCOUNT_MANAGERS, SCOPE_INCLUDES, manages_accounts, needs_unit, scopes_beyond
 from api.services.access import ROLES, SCOPES, Credential, Principal
 from api.services.errors import Conflict, FieldProblem, Forbidden, Invalid, NotFound, Unauthenticated
 from api.services.security import TOKEN_PREFIX, digest, hash_password, new_secret, verify_password
@@ -112,6 +112,12 @@ def create_token(
     unknown = [s for s in scopes if s not in SCOPES]
     if unknown:
         raise Invalid("Phạm vi không hợp lệ.", [FieldProblem(["body", "scopes"], f"Phạm vi không tồn tại: {', '.join(unknown)}.")])
+    beyond = scopes_beyond(principal.role, frozenset(scopes))
+    if beyond:
+        raise Invalid(f"Vai trò của tài khoản không có quyền {', '.join(beyond)}: mã truy cập không thể có phạm vi này.", [
+            FieldProblem(["body", "scopes", scopes.index(scope)], f"Vai trò của tài khoản không có quyền {scope}.")
+            for scope in beyond
+        ])
     secret = new_secret(TOKEN_PREFIX)
     now = clock.now()
     token = users.add(session, ApiToken(
@@ -123,6 +129,13 @@ def create_token(
                  entity_key=str(token.id),
                  after={"name": name, "scopes": token.scopes, "expires_at": token.expires_at.isoformat()})
     return token, secret
+
+
+def token_scopes(principal: Principal) -> list[dict]:
+    """Every scope a token can have, what it includes, and whether the caller's role may grant it."""
+    _require_signed_in(principal)
+    return [{"scope": scope, "includes": sorted(SCOPE_INCLUDES.get(scope, ())),  # type: ignore[call-overload]
+             "available": not scopes_beyond(principal.role, frozenset({scope}))} for scope in SCOPES]
 
 
 def list_tokens(session: Session, principal: Principal) -> list[ApiToken]:

@@ -2,7 +2,7 @@
 text), used by the app's error handlers, the raw ASGI middleware and the imports' stored answers."""
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,14 +10,17 @@ PROBLEM_JSON = "application/problem+json"
 
 
 def problem_document(status: int, title: str, detail: str | None = None,
-                     errors: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
-    """The body of every error answer: RFC 9457 fields plus the invalid places in ``errors``."""
-    return {"type": "about:blank", "title": title, "status": status, "detail": detail, "errors": list(errors)}
+                     errors: Sequence[dict[str, Any]] = (), extensions: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The body of every error answer: RFC 9457 fields plus the invalid places in ``errors`` and the
+    error's own members (``required_scope`` of a 403)."""
+    return {"type": "about:blank", "title": title, "status": status, "detail": detail, "errors": list(errors),
+            **(extensions or {})}
 
 
-def problem_bytes(status: int, title: str, detail: str | None = None, errors: Sequence[dict[str, Any]] = ()) -> bytes:
+def problem_bytes(status: int, title: str, detail: str | None = None, errors: Sequence[dict[str, Any]] = (),
+                  extensions: Mapping[str, Any] | None = None) -> bytes:
     """:func:`problem_document` as UTF-8 JSON, for code that writes a response itself."""
-    document = problem_document(status, title, detail, errors)
+    document = problem_document(status, title, detail, errors, extensions)
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
 
 
@@ -38,6 +41,10 @@ class ServiceError(Exception):
         """Response headers that go with this error."""
         return {}
 
+    def extensions(self) -> dict[str, Any]:
+        """Members of the problem body beyond RFC 9457's and ``errors``."""
+        return {}
+
 
 class Invalid(ServiceError):
     status = 422
@@ -52,9 +59,14 @@ class Unauthenticated(ServiceError):
         return {"WWW-Authenticate": "Bearer"}
 
 
+@dataclass
 class Forbidden(ServiceError):
+    required_scope: str | None = None  # the permission (a token's scope) that was missing
     status = 403
     title = "Không có quyền"
+
+    def extensions(self) -> dict[str, Any]:
+        return {"required_scope": self.required_scope} if self.required_scope else {}
 
 
 class NotFound(ServiceError):

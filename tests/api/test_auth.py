@@ -51,8 +51,9 @@ def test_token_is_shown_once_stored_hashed_and_scoped(login, anonymous, count_ro
     assert count_rows(ApiToken) == 1
     bearer = {"Authorization": f"Bearer {secret}"}
     assert anonymous.get(f"{API}/scores/2026-H1?group=CAX", headers=bearer).status_code == 200
-    # The token's scope does not cover units even though the role could read them.
-    assert_problem(anonymous.get(f"{API}/units", headers=bearer), 403)
+    # scores:read includes the units the scores are about, not the submissions the role could read.
+    assert anonymous.get(f"{API}/units", headers=bearer).status_code == 200
+    assert_problem(anonymous.get(f"{API}/submissions?period=2026-H1", headers=bearer), 403)
     assert client.delete(f"{API}/tokens/{created.json()['id']}").status_code == 204
     assert_problem(anonymous.get(f"{API}/scores/2026-H1", headers=bearer), 401)
 

@@ -139,6 +139,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tokens/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scopes
+         * @description Các phạm vi một mã truy cập có thể có; `available`: vai trò của tài khoản cho phép cấp.
+         */
+        get: operations["tokens_scopes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tokens/{token_id}": {
         parameters: {
             query?: never;
@@ -3227,6 +3247,11 @@ export interface components {
              * @default []
              */
             errors: components["schemas"]["ProblemError"][];
+            /**
+             * @description 403: the permission that was missing; for an API token, the scope to add (`GET /api/v1/tokens/scopes`)
+             * @default null
+             */
+            required_scope: components["schemas"]["Permission"] | null;
         };
         /** ProblemError */
         ProblemError: {
@@ -3905,7 +3930,21 @@ export interface components {
          * TokenScope
          * @enum {string}
          */
-        TokenScope: "units:read" | "catalog:read" | "periods:read" | "scores:read" | "submissions:read" | "status:read" | "units:write" | "periods:write" | "users:write" | "audit:read" | "submissions:review" | "scores:preview" | "values:write" | "schemes:write";
+        TokenScope: "units:read" | "catalog:read" | "periods:read" | "scores:read" | "submissions:read" | "status:read" | "units:write" | "periods:write" | "users:write" | "audit:read" | "submissions:review" | "scores:preview" | "values:write" | "schemes:write" | "reports:read";
+        /** TokenScopeOut */
+        TokenScopeOut: {
+            scope: components["schemas"]["TokenScope"];
+            /**
+             * Includes
+             * @description Quyền đi kèm phạm vi (scores:read đọc cả kỳ, đơn vị, chỉ tiêu)
+             */
+            includes: components["schemas"]["Permission"][];
+            /**
+             * Available
+             * @description Vai trò của tài khoản có quyền này, nên mã truy cập được cấp phạm vi này
+             */
+            available: boolean;
+        };
         /** UnitHistory */
         UnitHistory: {
             unit: components["schemas"]["UnitRef"];
@@ -4882,6 +4921,66 @@ export interface operations {
             };
             /** @description Tệp quá lớn */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    tokens_scopes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenScopeOut"][];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
