@@ -24,7 +24,6 @@ from api.db.engine import make_engine, session_factories
 from api.db.loop_reads import LoopConnection
 from api.routers import (
     activities,
-    contract,
     audit,
     auth,
     awards,
@@ -33,6 +32,7 @@ from api.routers import (
     budget,
     catalog,
     clock,
+    contract,
     exemplars,
     exports,
     imports,

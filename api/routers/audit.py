@@ -3,18 +3,20 @@
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 
-from api.routers.deps import CurrentPrincipal, DbSession
-from api.schemas.audit import AuditEntryOut, AuditPage
-from api.schemas.common import MAX_PAGE
+from api.routers.deps import CurrentPrincipal, DbSession, page_headers
+from api.schemas.audit import AuditEntryOut
+from api.schemas.common import MAX_PAGE, PAGE_HEADERS
 from api.services import audit
 
 router = APIRouter(tags=["audit"])
 
 
-@router.get("/audit", response_model=AuditPage)
+@router.get("/audit", response_model=list[AuditEntryOut], responses={200: {"headers": PAGE_HEADERS}})
 def search_audit(
+    request: Request,
+    response: Response,
     session: DbSession,
     principal: CurrentPrincipal,
     entity: str | None = None,
@@ -24,7 +26,7 @@ def search_audit(
     until: datetime | None = None,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-) -> AuditPage:
+) -> list[AuditEntryOut]:
     rows, total = audit.search(
         session,
         principal,
@@ -36,5 +38,5 @@ def search_audit(
         page=page,
         page_size=page_size,
     )
-    items = [AuditEntryOut.model_validate(row, from_attributes=True) for row in rows]
-    return AuditPage(items=items, total=total, page=page, page_size=page_size)
+    response.headers.update(page_headers(request, page, page_size, total))
+    return [AuditEntryOut.model_validate(row, from_attributes=True) for row in rows]

@@ -30,7 +30,7 @@ AUTHENTICATES_ITSELF = {"x-authenticates-itself": True}
 def documented_parameters(path: tuple[str, ...], query: type[BaseModel]) -> dict[str, Any]:
     """The OpenAPI ``parameters`` (for ``openapi_extra``) of a route that reads its string path
     parameters from ``request.path_params`` and its query string with :func:`parse_query`."""
-    schema = query.model_json_schema()
+    schema = query.model_json_schema(ref_template="#/components/schemas/{model}")  # its enums are the app's
     return {"parameters": [
         *({"name": name, "in": "path", "required": True, "schema": {"type": "string", "title": name.title()}}
           for name in path),
@@ -149,6 +149,18 @@ def require_if_match(request: Request, current_etag: str) -> None:
                                    "hãy tải lại dữ liệu trước khi lưu.")
     if current_etag not in candidates:
         raise PreconditionFailed("Báo cáo đã được người khác thay đổi. Hãy tải lại rồi lưu lại.")
+
+
+def page_headers(request: Request, page: int, page_size: int, total: int) -> dict[str, str]:
+    """The pagination of every list (docs/api.md): `X-Total-Count`, and `Link` to the next and
+    previous pages (the request's own URL with another `page`)."""
+    links = [(page + 1, "next")] if page * page_size < total else []
+    links += [(page - 1, "prev")] if page > 1 else []
+    headers = {"X-Total-Count": str(total)}
+    if links:
+        headers["Link"] = ", ".join(f'<{request.url.include_query_params(page=number)}>; rel="{rel}"'
+                                    for number, rel in links)
+    return headers
 
 
 def etag_matches(request: Request, etag: str) -> bool:

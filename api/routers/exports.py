@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.routers.deps import CurrentPrincipal, DbSession
+from api.schemas.common import CodeFilter
 from api.services import exports
 from api.services.exports import Export, ExportFormat
 
@@ -25,7 +26,7 @@ FILE_RESPONSES = {
     }
 }
 Format = Annotated[ExportFormat, Query(alias="format", description="csv hoặc xlsx")]
-Group = Annotated[str | None, Query(description="Mã cụm, khối thi đua")]
+Group = Annotated[CodeFilter, Query(description="Mã cụm, khối thi đua, không phân biệt hoa thường; mã không tồn tại: 404")]
 
 
 def _file(export: Export, export_format: ExportFormat) -> Response:

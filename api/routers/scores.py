@@ -14,6 +14,7 @@ from api.routers.deps import (
     credential,
     documented_parameters,
     etag_matches,
+    page_headers,
     parse_query,
     principal_from_database,
 )
@@ -98,13 +99,7 @@ def _cached_response(request: Request, tag: str, rendered: tuple[bytes, int] | N
         return Response(status_code=304, headers=headers)
     body, total = rendered
     if slice_ is not None:
-        headers["X-Total-Count"] = str(total)
-        links = [(slice_.number + 1, "next")] if slice_.number * slice_.size < total else []
-        links += [(slice_.number - 1, "prev")] if slice_.number > 1 else []
-        if links:
-            headers["Link"] = ", ".join(
-                f'<{request.url.include_query_params(page=number)}>; rel="{rel}"' for number, rel in links
-            )
+        headers |= page_headers(request, slice_.number, slice_.size, total)
     return Response(body, media_type="application/json", headers=headers)
 
 

@@ -16,17 +16,17 @@ from api.routers.deps import (
     ReadSession,
     RowId,
     commit_before_answering,
+    page_headers,
     require_if_match,
 )
 from api.schemas.auth import UnitRef
-from api.schemas.common import ETAG, MAX_PAGE, problem_responses
+from api.schemas.common import ETAG, MAX_PAGE, PAGE_HEADERS, CodeFilter, problem_responses
 from api.schemas.submissions import (
     EvidenceOut,
     HistoryEntry,
     IndicatorEntry,
     ReasonIn,
     SubmissionOut,
-    SubmissionPage,
     SubmissionSummary,
     ValueOut,
     ValuesIn,
@@ -76,21 +76,22 @@ def respond_committed(session, reads, loaded: Loaded, response: Response) -> Sub
     return respond(reads, loaded, response)
 
 
-@router.get("", response_model=SubmissionPage)
+@router.get("", response_model=list[SubmissionSummary], responses={200: {"headers": PAGE_HEADERS}})
 def list_submissions(
-    session: DbSession, principal: CurrentPrincipal, period: str | None = None, unit: str | None = None,
-    status: SubmissionStatus | None = None, group: str | None = None,
+    request: Request, response: Response, session: DbSession, principal: CurrentPrincipal,
+    period: CodeFilter = None, unit: CodeFilter = None, status: SubmissionStatus | None = None,
+    group: CodeFilter = None,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1, page_size: Annotated[int, Query(ge=1, le=500)] = 50,
-) -> SubmissionPage:
+) -> list[SubmissionSummary]:
     rows, total = submissions.listing(session, principal, period=period, unit=unit, status=status, group=group,
                                       page=page, page_size=page_size)
-    items = [
+    response.headers.update(page_headers(request, page, page_size, total))
+    return [
         SubmissionSummary(period=period_code, unit=UnitRef(code=u.code, name=u.name, kind=u.kind), group=group_code,
                           status=s.status, status_label=SubmissionStatus(s.status).label, version=s.version,
                           first_submitted_at=s.first_submitted_at, submitted_at=s.submitted_at)
         for s, u, group_code, period_code in rows
     ]
-    return SubmissionPage(items=items, total=total, page=page, page_size=page_size)
 
 
 @router.get("/{period}/{unit}", response_model=SubmissionOut, responses={200: {"headers": ETAG}})

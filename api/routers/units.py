@@ -2,28 +2,28 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 
-from api.routers.deps import CurrentPrincipal, DbSession
-from api.schemas.common import MAX_PAGE
+from api.routers.deps import CurrentPrincipal, DbSession, page_headers
+from api.schemas.common import MAX_PAGE, PAGE_HEADERS, CodeFilter, KindFilter
 from api.schemas.scores import UnitHistory
-from api.schemas.units import GroupOut, UnitIn, UnitNode, UnitOut, UnitPage, UnitPatch
+from api.schemas.units import GroupOut, UnitIn, UnitNode, UnitOut, UnitPatch
 from api.services import scores, units
 
 router = APIRouter(tags=["units"])
 
 
-@router.get("/units", response_model=UnitPage)
+@router.get("/units", response_model=list[UnitOut], responses={200: {"headers": PAGE_HEADERS}})
 def list_units(
-    session: DbSession, principal: CurrentPrincipal,
-    kind: str | None = None, group: str | None = None, parent: str | None = None,
+    request: Request, response: Response, session: DbSession, principal: CurrentPrincipal,
+    kind: KindFilter = None, group: CodeFilter = None, parent: CodeFilter = None,
     q: Annotated[str | None, Query(description="Tên đơn vị, không phân biệt hoa thường và dấu (pho hien = Phố Hiến), hoặc mã")] = None,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1, page_size: Annotated[int, Query(ge=1, le=500)] = 50,
-) -> UnitPage:
+) -> list[UnitOut]:
     rows, total = units.search(session, principal, kind=kind, group=group, parent=parent, q=q, page=page,
                                page_size=page_size)
-    items = [UnitOut(code=u.code, name=u.name, kind=u.kind, parent=p, group=g) for u, p, g in rows]
-    return UnitPage(items=items, total=total, page=page, page_size=page_size)
+    response.headers.update(page_headers(request, page, page_size, total))
+    return [UnitOut(code=u.code, name=u.name, kind=u.kind, parent=p, group=g) for u, p, g in rows]
 
 
 @router.get("/units/tree", response_model=list[UnitNode])

@@ -18,9 +18,3 @@ class AuditEntryOut(BaseModel):
     after: dict[str, Any] | None
     reason: str | None
 
-
-class AuditPage(BaseModel):
-    items: list[AuditEntryOut]
-    total: int
-    page: int
-    page_size: int

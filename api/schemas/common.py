@@ -1,11 +1,12 @@
-"""Shapes shared by every resource: problems and pages."""
+"""Shapes shared by every resource: problems, pages, filters."""
 
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from api.schemas.enums import Permission
+from api.domain import text
+from api.schemas.enums import Permission, UnitKind
 
 # Dates people enter (periods, inspections, decisions) lie within the movement's working horizon: a year
 # 9999 or 0001 is a typing error, refused with 422 naming the field before it reaches any computation.
@@ -14,6 +15,19 @@ InputDate = Annotated[date, Field(ge=EARLIEST_DATE, le=LATEST_DATE)]
 # Page numbers of every list: page x page size stays far inside the databases' integers (no overflow
 # into a 500 on a huge page number), and no list of the application has that many pages.
 MAX_PAGE = 100_000
+
+
+def normalized_code(value: object) -> object:
+    """A code of a filter in its one spelling (``api.domain.text.code``): "cax" is CAX."""
+    return text.code(value) if isinstance(value, str) else value
+
+
+# Filters of a list (docs/api.md, "Conventions"): a code in any case; a closed set is an enum in any case
+# (422 outside it); an unknown code is 404 naming it.
+CodeFilter = Annotated[str | None, BeforeValidator(normalized_code),
+                       Field(description="Mã, không phân biệt hoa thường; mã không tồn tại: 404")]
+KindFilter = Annotated[UnitKind | None, BeforeValidator(lambda value: value.lower() if isinstance(value, str) else value),
+                       Field(description="Loại đơn vị, không phân biệt hoa thường")]
 
 
 class InputModel(BaseModel):

@@ -4,7 +4,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.schemas.auth import UnitRef
-from api.schemas.common import MAX_PAGE
+from api.schemas.common import MAX_PAGE, CodeFilter, KindFilter
 from api.schemas.enums import PeriodKind, PeriodStatus, Pillar, RankStatus, SubmissionStatus, TierCode, UnitKind
 from api.schemas.submissions import ValueOut
 
@@ -41,8 +41,8 @@ RANKING_ITEM = {
 
 
 class RankingQuery(BaseModel):
-    group: str | None = None
-    kind: str | None = None
+    group: CodeFilter = None
+    kind: KindFilter = None
     page: int | None = Field(None, ge=1, le=MAX_PAGE, description="Trang (bắt đầu từ 1); bỏ trống: cả bảng")
     page_size: int = Field(100, ge=1, le=1000, description="Số đơn vị mỗi trang")
 

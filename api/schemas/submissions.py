@@ -90,12 +90,6 @@ class SubmissionSummary(BaseModel):
     submitted_at: datetime | None
 
 
-class SubmissionPage(BaseModel):
-    items: list[SubmissionSummary]
-    total: int
-    page: int
-    page_size: int
-
 
 class HistoryEntry(BaseModel):
     at: datetime

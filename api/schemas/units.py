@@ -13,13 +13,6 @@ class UnitOut(BaseModel):
     group: str | None
 
 
-class UnitPage(BaseModel):
-    items: list[UnitOut]
-    total: int
-    page: int
-    page_size: int
-
-
 class UnitNode(BaseModel):
     code: str
     name: str

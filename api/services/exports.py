@@ -26,7 +26,7 @@ from api.db.repositories import value_imports
 from api.domain import Tier, display
 from api.domain.spreadsheet import inert
 from api.domain.submissions import SubmissionStatus
-from api.services import scores, submissions
+from api.services import scores, submissions, units
 from api.services.access import Principal
 from api.services.imports.columns import VALUE_COLUMNS
 
@@ -222,7 +222,7 @@ def explained_export(session: Session, principal: Principal, period_code: str, g
     """Every indicator of every ranked unit with its value, rule, attainment and points; a reporter
     gets its own unit's only, as from ``GET /scores/{period}/{unit}``."""
     period, _tag = scores.ranking_etag(session, principal, period_code, group, None)
-    group_id = scores.group_id(session, group)
+    group_id = units.group_id(session, group)
     rows: list[Sequence[object]] = []
     for code, name, total, final_tier, explanation in exports_repo.explained_scores(
         session, period.id, group_id, principal.score_detail_units

@@ -12,7 +12,6 @@ from api.db.loop_reads import LoopConnection
 from api.db.models import Period
 from api.db.repositories import callers, scores
 from api.db.repositories import catalog as catalog_repo
-from api.db.repositories import units as units_repo
 from api.domain import RankStatus, Tier, display, explain
 from api.services import accounts, scoring, submissions, units
 from api.services.access import Credential, Principal
@@ -74,16 +73,6 @@ def _number(value: str | None) -> str | None:
     return None if value is None else str(display(Fraction(value)))
 
 
-def group_id(session: Session, group: str | None) -> int | None:
-    """The id of the emulation group ``group`` (None: every group); 404 naming it when unknown."""
-    if not group:
-        return None
-    found = units_repo.group_by_code(session, group)
-    if found is None:
-        raise NotFound(f"Không tìm thấy cụm, khối thi đua «{group}».")
-    return found.id
-
-
 def _ranking_item(row) -> dict:
     """One unit of a ranking. A unit without a result (no submitted report) has no rank, total or tier:
     only its rank status says why (docs/scoring.md, 5)."""
@@ -103,7 +92,7 @@ def _ranking_item(row) -> dict:
 
 
 def ranking(session: Session, period: Period, group: str | None, kind: str | None) -> dict:
-    group_id_ = group_id(session, group)
+    group_id_ = units.group_id(session, group)
     items = [_ranking_item(row) for row in scores.ranking(session, period.id, group_id_, kind)]
     _catalog_version, scheme_code = catalog_repo.scheme_codes(session, period.scheme_id)
     previous = catalog_repo.previous_period(session, period)

@@ -12,7 +12,6 @@ from api import clock
 from api.db.models import Period, Submission, SubmissionValue, Unit
 from api.db.repositories import audit, submissions
 from api.db.repositories import catalog as catalog_repo
-from api.db.repositories import units as units_repo
 from api.domain import Indicator, UnitKind, Value, validate_value
 from api.domain.submissions import (
     Actor,
@@ -224,11 +223,6 @@ def listing(session: Session, principal: Principal, *, period: str | None, unit:
         if unit_id is not None and unit_id != principal.unit_id:
             raise NotFound("Không tìm thấy báo cáo của đơn vị này.")
         unit_id = principal.unit_id
-    group_id = None
-    if group:
-        found = units_repo.group_by_code(session, group)
-        if found is None:
-            return [], 0
-        group_id = found.id
-    return submissions.listing(session, period_id=period_id, unit_id=unit_id, status=status, group_id=group_id,
+    return submissions.listing(session, period_id=period_id, unit_id=unit_id, status=status,
+                               group_id=units.group_id(session, group),
                                offset=(page - 1) * page_size, limit=page_size)

@@ -20,17 +20,20 @@ def get(session: Session, code: str) -> Unit:
     return unit
 
 
+def group_id(session: Session, group: str | None) -> int | None:
+    """The id of the emulation group ``group`` (None: every group); 404 naming it when unknown."""
+    if not group:
+        return None
+    found = units.group_by_code(session, group)
+    if found is None:
+        raise NotFound(f"Không tìm thấy cụm, khối thi đua «{group}».")
+    return found.id
+
+
 def search(session: Session, principal: Principal, *, kind, group, parent, q, page: int, page_size: int):
     principal.require("units:read")
-    group_id = parent_id = None
-    if group:
-        found = units.group_by_code(session, group)
-        if found is None:
-            return [], 0
-        group_id = found.id
-    if parent:
-        parent_id = get(session, parent).id
-    return units.search(session, kind=kind, group_id=group_id, parent_id=parent_id, q=q,
+    parent_id = get(session, parent).id if parent else None
+    return units.search(session, kind=kind, group_id=group_id(session, group), parent_id=parent_id, q=q,
                         offset=(page - 1) * page_size, limit=page_size)
 
 

@@ -123,7 +123,7 @@ describe('the reporting workflow on any date', () => {
         made.push(await createPeriod(admin, today, { situation: 'open', due: today, name: 'Kỳ thử nghiệm hạn nộp hôm nay' }));
         const periods = (await reporter.get('/api/v1/periods')).filter((p) => p.spans.length === 0);
         const submitted = new Map(
-          (await reporter.get(`/api/v1/submissions?unit=${UNIT}`)).items
+          (await reporter.get(`/api/v1/submissions?unit=${UNIT}`))
             .filter((s) => s.first_submitted_at)
             .map((s) => [s.period, s]),
         );

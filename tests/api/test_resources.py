@@ -2,20 +2,39 @@
 
 from datetime import datetime
 
+import pytest
+
 from api_support import API, assert_problem
 
 from api.db.models import Period, Unit
 
 
 def test_units_are_paginated_and_filtered(leader):
-    page = leader.get(f"{API}/units?kind=commune_police&page=2&page_size=10").json()
-    assert page["total"] == 104 and page["page"] == 2 and len(page["items"]) == 10
-    assert {u["kind"] for u in page["items"]} == {"commune_police"}
-    by_group = leader.get(f"{API}/units?group=PCA&page_size=100").json()
-    assert by_group["total"] == 27 and {u["parent"] for u in by_group["items"]} == {"CAT"}
-    children = leader.get(f"{API}/units?parent=UBND-T&page_size=500").json()
-    assert children["total"] == 1 + 17 + 104  # Công an tỉnh, departments, communes
-    assert leader.get(f"{API}/units?q=Phố Hiến").json()["total"] == 2
+    page = leader.get(f"{API}/units?kind=commune_police&page=2&page_size=10")
+    assert page.headers["X-Total-Count"] == "104" and len(page.json()) == 10
+    assert 'page=3>; rel="next"' in page.headers["Link"] and 'page=1>; rel="prev"' in page.headers["Link"]
+    assert {u["kind"] for u in page.json()} == {"commune_police"}
+    by_group = leader.get(f"{API}/units?group=pca&page_size=100")  # codes in any case
+    assert by_group.headers["X-Total-Count"] == "27" and {u["parent"] for u in by_group.json()} == {"CAT"}
+    children = leader.get(f"{API}/units?parent=ubnd-t&page_size=500")
+    assert children.headers["X-Total-Count"] == str(1 + 17 + 104)  # Công an tỉnh, departments, communes
+    assert "Link" not in children.headers
+    assert leader.get(f"{API}/units?q=Phố Hiến").headers["X-Total-Count"] == "2"
+    assert leader.get(f"{API}/units?kind=COMMUNE_POLICE").headers["X-Total-Count"] == "104"
+
+
+@pytest.mark.parametrize("query", ["units?group=XXX", "units?parent=XXX", "scores/2026-H1?group=XXX",
+                                   "submissions?group=XXX", "submissions?period=1999-H1",
+                                   "exports/2026-H1/scores?group=XXX"])
+def test_an_unknown_code_in_a_filter_is_404(leader, query):
+    assert_problem(leader.get(f"{API}/{query}"), 404)
+
+
+@pytest.mark.parametrize("query", ["units?kind=bogus", "scores/2026-H1?kind=bogus", "submissions?status=bogus"])
+def test_a_value_outside_a_closed_set_is_422(leader, query):
+    response = leader.get(f"{API}/{query}")
+    assert_problem(response, 422)
+    assert "commune_police" in response.json()["errors"][0]["message"] or "draft" in response.json()["errors"][0]["message"]
 
 
 def test_unit_tree_and_one_unit(leader):

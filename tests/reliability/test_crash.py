@@ -25,13 +25,11 @@ def _targets(admin: httpx.Client) -> list[tuple[str, str]]:
     """(unit, indicator) pairs the administrator may fill: editable forms, indicators counted in times."""
     status = {
         s["unit"]["code"]: s["status"]
-        for s in admin.get("/api/v1/submissions", params={"period": "2026-H1", "page_size": 500}).json()[
-            "items"
-        ]
+        for s in admin.get("/api/v1/submissions", params={"period": "2026-H1", "page_size": 500}).json()
     }
     pairs = []
     for kind in KINDS:
-        units = admin.get("/api/v1/units", params={"kind": kind, "page_size": 500}).json()["items"]
+        units = admin.get("/api/v1/units", params={"kind": kind, "page_size": 500}).json()
         indicators = [
             i["code"]
             for i in admin.get("/api/v1/indicators", params={"kind": kind, "period": "2026-H1"}).json()

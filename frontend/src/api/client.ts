@@ -46,6 +46,17 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
   return (await unwrapWithResponse(call)).data;
 }
 
+/** A page of a list: its items, and the number of items of every page (`X-Total-Count`, docs/api.md). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export async function unwrapPage<T>(call: Promise<FetchResult<T[]>>): Promise<Page<T>> {
+  const { data, response } = await unwrapWithResponse(call);
+  return { items: data, total: Number(response.headers.get('X-Total-Count') ?? data.length) };
+}
+
 export async function unwrapWithResponse<T>(call: Promise<FetchResult<T>>): Promise<{ data: T; response: Response }> {
   const { data, error, response } = await call;
   if (!response.ok) throw new ApiError(response.status, (error ?? {}) as ConstructorParameters<typeof ApiError>[1]);

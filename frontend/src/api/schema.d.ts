@@ -1871,17 +1871,6 @@ export interface components {
             /** Reason */
             reason: string | null;
         };
-        /** AuditPage */
-        AuditPage: {
-            /** Items */
-            items: components["schemas"]["AuditEntryOut"][];
-            /** Total */
-            total: number;
-            /** Page */
-            page: number;
-            /** Page Size */
-            page_size: number;
-        };
         /** AwardCatalogOut */
         AwardCatalogOut: {
             /** Version */
@@ -3806,17 +3795,6 @@ export interface components {
             /** Indicators */
             indicators: components["schemas"]["IndicatorEntry"][];
         };
-        /** SubmissionPage */
-        SubmissionPage: {
-            /** Items */
-            items: components["schemas"]["SubmissionSummary"][];
-            /** Total */
-            total: number;
-            /** Page */
-            page: number;
-            /** Page Size */
-            page_size: number;
-        };
         /**
          * SubmissionStatus
          * @enum {string}
@@ -4004,17 +3982,6 @@ export interface components {
             parent: string | null;
             /** Group */
             group: string | null;
-        };
-        /** UnitPage */
-        UnitPage: {
-            /** Items */
-            items: components["schemas"]["UnitOut"][];
-            /** Total */
-            total: number;
-            /** Page */
-            page: number;
-            /** Page Size */
-            page_size: number;
         };
         /** UnitPatch */
         UnitPatch: {
@@ -4257,8 +4224,10 @@ export interface operations {
     scores_ranking: {
         parameters: {
             query?: {
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 group?: string | null;
-                kind?: string | null;
+                /** @description Loại đơn vị, không phân biệt hoa thường */
+                kind?: components["schemas"]["UnitKind"] | null;
                 /** @description Trang (bắt đầu từ 1); bỏ trống: cả bảng */
                 page?: number | null;
                 /** @description Số đơn vị mỗi trang */
@@ -5299,8 +5268,11 @@ export interface operations {
     units_list: {
         parameters: {
             query?: {
-                kind?: string | null;
+                /** @description Loại đơn vị, không phân biệt hoa thường */
+                kind?: components["schemas"]["UnitKind"] | null;
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 group?: string | null;
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 parent?: string | null;
                 /** @description Tên đơn vị, không phân biệt hoa thường và dấu (pho hien = Phố Hiến), hoặc mã */
                 q?: string | null;
@@ -5316,10 +5288,14 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Trang kế tiếp và trang trước: `<url>; rel="next"`, `<url>; rel="prev"` */
+                    Link?: string;
+                    /** @description Tổng số mục của mọi trang */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnitPage"];
+                    "application/json": components["schemas"]["UnitOut"][];
                 };
             };
             /** @description Chưa đăng nhập */
@@ -6553,9 +6529,12 @@ export interface operations {
     submissions_list: {
         parameters: {
             query?: {
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 period?: string | null;
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 unit?: string | null;
                 status?: components["schemas"]["SubmissionStatus"] | null;
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 group?: string | null;
                 page?: number;
                 page_size?: number;
@@ -6569,10 +6548,14 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Trang kế tiếp và trang trước: `<url>; rel="next"`, `<url>; rel="prev"` */
+                    Link?: string;
+                    /** @description Tổng số mục của mọi trang */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SubmissionPage"];
+                    "application/json": components["schemas"]["SubmissionSummary"][];
                 };
             };
             /** @description Chưa đăng nhập */
@@ -8263,7 +8246,7 @@ export interface operations {
             query?: {
                 /** @description csv hoặc xlsx */
                 format?: components["schemas"]["ExportFormat"];
-                /** @description Mã cụm, khối thi đua */
+                /** @description Mã cụm, khối thi đua, không phân biệt hoa thường; mã không tồn tại: 404 */
                 group?: string | null;
             };
             header?: never;
@@ -8346,7 +8329,7 @@ export interface operations {
             query?: {
                 /** @description csv hoặc xlsx */
                 format?: components["schemas"]["ExportFormat"];
-                /** @description Mã cụm, khối thi đua */
+                /** @description Mã cụm, khối thi đua, không phân biệt hoa thường; mã không tồn tại: 404 */
                 group?: string | null;
             };
             header?: never;
@@ -11753,10 +11736,14 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Trang kế tiếp và trang trước: `<url>; rel="next"`, `<url>; rel="prev"` */
+                    Link?: string;
+                    /** @description Tổng số mục của mọi trang */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditPage"];
+                    "application/json": components["schemas"]["AuditEntryOut"][];
                 };
             };
             /** @description Chưa đăng nhập */

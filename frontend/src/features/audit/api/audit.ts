@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '@/api/client';
+import { api, unwrapPage, type Schemas } from '@/api/client';
 
 export type AuditEntry = Schemas['AuditEntryOut'];
 
@@ -16,7 +16,7 @@ export interface AuditFilter {
 export function useAuditLog(filter: AuditFilter) {
   return useQuery({
     queryKey: ['audit', filter],
-    queryFn: () => unwrap(api.GET('/api/v1/audit', { params: { query: filter } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/audit', { params: { query: filter } })),
     placeholderData: keepPreviousData,
   });
 }

@@ -41,8 +41,7 @@ export function useSubmissions(filter: SubmissionFilter, enabled = true) {
   return useQuery({
     queryKey: ['submissions', 'list', filter],
     queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/submissions', { params: { query: { ...filter, page_size: 500 } } })))
-        .items as SubmissionSummary[],
+      (await unwrap(api.GET('/api/v1/submissions', { params: { query: { ...filter, page_size: 500 } } }))) as SubmissionSummary[],
     enabled,
   });
 }

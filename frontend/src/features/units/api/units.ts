@@ -1,12 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '@/api/client';
+import { api, unwrap, unwrapPage, type Schemas } from '@/api/client';
+import type { UnitKind } from '@/lib/labels';
 
 export type Unit = Schemas['UnitOut'];
 export type Group = Schemas['GroupOut'];
 
 export interface UnitFilter {
   q?: string;
-  kind?: string;
+  kind?: UnitKind;
   group?: string;
   page: number;
   page_size: number;
@@ -16,7 +17,7 @@ export interface UnitFilter {
 export function useUnits(filter: UnitFilter) {
   return useQuery({
     queryKey: ['units', filter],
-    queryFn: () => unwrap(api.GET('/api/v1/units', { params: { query: { ...filter, q: filter.q || undefined } } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/units', { params: { query: { ...filter, q: filter.q || undefined } } })),
     placeholderData: keepPreviousData,
   });
 }

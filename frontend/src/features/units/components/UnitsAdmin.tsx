@@ -3,14 +3,14 @@ import { App, Button, Card, Flex, Form, Input, Modal, Select, Table } from 'antd
 import { PlusOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
-import { optionsOf, UNIT_KIND_LABELS } from '@/lib/labels';
+import { optionsOf, UNIT_KIND_LABELS, type UnitKind } from '@/lib/labels';
 import { useGroups, useSaveUnit, useUnits, type Unit } from '../api/units';
 
 const kindOptions = optionsOf(UNIT_KIND_LABELS);
 
 export function UnitsAdmin() {
   const { message } = App.useApp();
-  const [filter, setFilter] = useState({ q: '', kind: undefined as string | undefined, page: 1, page_size: 20 });
+  const [filter, setFilter] = useState({ q: '', kind: undefined as UnitKind | undefined, page: 1, page_size: 20 });
   const units = useUnits(filter);
   const groups = useGroups();
   const save = useSaveUnit();
