@@ -41,6 +41,8 @@ def test_cors_opens_only_to_configured_origins(settings):
             )
             other = client.get("/api/v1/public/summary", headers={"Origin": "https://evil.example"})
         assert allowed.headers["access-control-allow-origin"] == "https://cong-thong-tin.example"
+        exposed = {name.strip() for name in allowed.headers["access-control-expose-headers"].split(",")}
+        assert exposed == {"ETag", "Link", "X-Total-Count", "Retry-After", "Idempotent-Replayed", "Content-Disposition"}
         assert "access-control-allow-origin" not in other.headers
     finally:
         app.state.engine.dispose()
