@@ -10,6 +10,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import event
@@ -56,6 +57,7 @@ from api.services.imports import runs as import_runs
 from api.settings import Settings, apply_clock, get_settings
 
 API_PREFIX = "/api/v1"
+DOCS_URL = f"{API_PREFIX}/docs"
 BUSY_RETRY_SECONDS = 5
 logger = logging.getLogger("banhat.database")
 
@@ -156,6 +158,22 @@ class PrecompressedAssets(StaticFiles):
         return response
 
 
+def _mount_docs(app: FastAPI, url: str, assets: Path) -> None:
+    """Swagger UI for the API, its script, style and icon served from the SPA's build (dist/api-docs,
+    copied from the npm package swagger-ui-dist by frontend/vite.config.ts), never from a CDN: the page
+    works on an intranet without internet."""
+    if assets.is_dir():
+        app.mount(f"{url}/assets", StaticFiles(directory=assets), name="api-docs-assets")
+
+    @app.get(url, include_in_schema=False)
+    def api_docs() -> Response:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "", title=f"{app.title} - tài liệu",
+            swagger_js_url=f"{url}/assets/swagger-ui-bundle.js", swagger_css_url=f"{url}/assets/swagger-ui.css",
+            swagger_favicon_url=f"{url}/assets/favicon-32x32.png",
+        )
+
+
 def _mount_spa(app: FastAPI, dist: Path) -> None:
     """Serve the built SPA; unknown non-API paths get index.html so client-side routes work on reload."""
     index = dist / "index.html"
@@ -198,7 +216,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description="Chấm điểm, xếp hạng và báo cáo phong trào thi đua “Ba nhất” (Hưng Yên, 2026-2030).",
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=None if settings.environment == "production" else f"{API_PREFIX}/docs",
+        docs_url=None,  # served by _mount_docs, from local assets
         redoc_url=None,
         servers=[{"url": "/", "description": "Máy chủ phục vụ tài liệu này"}],
         generate_unique_id_function=contract.operation_id,
@@ -217,7 +235,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # This worker's own changes are seen by its next poll, before PostgreSQL's notification arrives.
     event.listen(app.state.write_sessions, "after_commit", lambda _session: app.state.loop_reads.forget())
     _install_problem_handlers(app)
-    middleware.install(app, settings)
+    docs = None if settings.environment == "production" else DOCS_URL
+    middleware.install(app, settings, docs)
     # Routes are matched in order: the most polled one (rankings) comes first.
     routers = [module.router for module in (
         scores, auth, tokens, users, units, catalog, periods, submissions, imports, exports, webhooks, awards, budget,
@@ -227,5 +246,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in routers:
         app.include_router(router, prefix=API_PREFIX)
     contract.install(app, API_PREFIX, routers)
+    if docs:
+        _mount_docs(app, docs, settings.frontend_dist / "api-docs")
     _mount_spa(app, settings.frontend_dist)
     return app

@@ -1,8 +1,9 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -27,9 +28,28 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Swagger UI (swagger-ui-dist, pinned by package-lock.json) copied to dist/api-docs, from where the backend
+ * serves the API docs page's assets (/api/v1/docs/assets): the page loads with no request leaving the server.
+ */
+function apiDocsAssets(): Plugin {
+  return {
+    name: 'banhat-api-docs-assets',
+    apply: 'build',
+    writeBundle(options) {
+      const source = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+      const target = join(options.dir ?? 'dist', 'api-docs');
+      mkdirSync(target, { recursive: true });
+      for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css', 'favicon-32x32.png']) {
+        copyFileSync(join(source, file), join(target, file));
+      }
+    },
+  };
+}
+
 // The backend serves dist/ at "/" in production; in development the API is proxied.
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), apiDocsAssets()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8000' },

@@ -18,14 +18,14 @@ from api.settings import Settings
 EXPOSED_HEADERS = ["ETag", "Link", "X-Total-Count", "Retry-After", "Idempotent-Replayed", "Content-Disposition"]
 
 
-def install(app: FastAPI, settings: Settings) -> None:
+def install(app: FastAPI, settings: Settings, docs_prefix: str | None) -> None:
     """Add the middleware; the last added runs first, so the size cap sees the request before anything else."""
     # Innermost: control characters, huge integers and deep JSON are refused (422) just before routing,
     # inside the security headers and after the body size cap.
     app.add_middleware(InputGuardMiddleware)
     app.add_middleware(ConcurrencyLimitMiddleware, limit=settings.max_concurrent_requests)
     app.add_middleware(ClientAddressMiddleware, trusted_proxies=settings.trusted_proxies)
-    app.add_middleware(SecurityHeadersMiddleware, docs_prefix=app.docs_url)
+    app.add_middleware(SecurityHeadersMiddleware, docs_prefix=docs_prefix)
     # Outside the security headers, so a compressed answer keeps them; inside CORS.
     app.add_middleware(CompressionMiddleware)
     if settings.cors_origins:

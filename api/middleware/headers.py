@@ -9,11 +9,10 @@ SPA_POLICY = (
     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
-# FastAPI's interactive docs load Swagger UI from jsDelivr; they are switched off in production.
+# The API docs page (Swagger UI, served from the server itself; off in production) starts with an inline script.
 DOCS_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-    "frame-ancestors 'none'"
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; frame-ancestors 'none'"
 )
 COMMON_HEADERS = {
     "X-Content-Type-Options": "nosniff",

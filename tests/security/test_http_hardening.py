@@ -1,5 +1,7 @@
 """Security headers, CORS, body size cap, and the interactive docs in production."""
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.exc import OperationalError
@@ -73,6 +75,28 @@ def test_interactive_docs_are_off_in_production(settings, anonymous):
             assert client.get("/api/v1/docs").status_code == 404
     finally:
         production.state.engine.dispose()
+
+
+def test_api_docs_load_nothing_from_another_host(settings, tmp_path):
+    """Swagger UI's files come from the SPA's build (dist/api-docs): the page works without internet."""
+    assets = tmp_path / "dist" / "api-docs"
+    assets.mkdir(parents=True)
+    for name, content in {"swagger-ui-bundle.js": b"window.SwaggerUIBundle = () => {};",
+                          "swagger-ui.css": b"body {}", "favicon-32x32.png": b"\x89PNG"}.items():
+        (assets / name).write_bytes(content)
+    app = create_app(settings.model_copy(update={"frontend_dist": tmp_path / "dist"}))
+    try:
+        with TestClient(app) as client:
+            page = client.get("/api/v1/docs")
+            assert page.status_code == 200
+            urls = re.findall(r"""(?:src|href|url)\s*[=:]\s*['"]([^'"]+)['"]""", page.text)
+            assert urls and all(url.startswith("/api/v1/") for url in urls), urls
+            assert not re.search(r"https?://", page.text)
+            assert "cdn" not in page.headers["content-security-policy"]
+            for url in urls:
+                assert client.get(url).status_code == 200, url
+    finally:
+        app.state.engine.dispose()
 
 
 def test_page_size_is_capped(login):
