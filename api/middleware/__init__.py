@@ -13,7 +13,6 @@ from api.middleware.inputs import InputGuardMiddleware
 from api.middleware.limits import BodySizeLimitMiddleware
 from api.settings import Settings
 
-
 # What a client on another origin needs to read: versions, pages, throttling, replays, file names.
 EXPOSED_HEADERS = ["ETag", "Link", "X-Total-Count", "Retry-After", "Idempotent-Replayed", "Content-Disposition"]
 

@@ -1,13 +1,18 @@
 """The indicator catalog and the active scoring scheme."""
 
-from typing import Annotated
+from collections.abc import Iterable
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
+from pydantic import TypeAdapter
 
-from api.domain import Indicator, UnitKind
+from api.domain import Catalog, Indicator, UnitKind
 from api.routers.deps import CurrentPrincipal, DbSession
+from api.routers.exports import FILE_RESPONSES, download
 from api.schemas.catalog import IndicatorOut, RuleOut, SchemeOut
-from api.services import catalog
+from api.schemas.common import ATTACHMENT
+from api.services import catalog, dictionary
+from api.services.exports import ExportFormat
 
 router = APIRouter(tags=["catalog"])
 PeriodParam = Annotated[str | None, Query(max_length=32, description="Mã kỳ báo cáo; mặc định: kỳ đang áp dụng hôm nay")]
@@ -25,13 +30,41 @@ def indicator_out(indicator: Indicator, weight) -> IndicatorOut:
     )
 
 
+def indicators_out(found: Catalog, chosen: Iterable[Indicator]) -> list[IndicatorOut]:
+    return [indicator_out(i, found.scheme.indicator_weight(i.code)) for i in chosen]
+
+
 @router.get("/indicators", response_model=list[IndicatorOut])
 def list_indicators(session: DbSession, principal: CurrentPrincipal, kind: UnitKind | None = None,
                     period: PeriodParam = None) -> list[IndicatorOut]:
     """The indicators of a period's catalog; without `period`, those in force today."""
     _scheme, found = catalog.active(session, principal, period)
-    chosen = found.for_kind(kind) if kind else found.indicators
-    return [indicator_out(i, found.scheme.indicator_weight(i.code)) for i in chosen]
+    return indicators_out(found, found.for_kind(kind) if kind else found.indicators)
+
+
+INDICATORS = TypeAdapter(list[IndicatorOut])
+DICTIONARY_RESPONSES = {200: {
+    "description": "Từ điển chỉ tiêu: CSV (UTF-8 có BOM), XLSX hoặc JSON (như GET /indicators)",
+    "content": {**FILE_RESPONSES[200]["content"], "application/json": {
+        "schema": {"type": "array", "items": {"$ref": "#/components/schemas/IndicatorOut"}},
+    }},
+    "headers": ATTACHMENT,
+}}
+
+
+@router.get("/indicators/dictionary", response_class=Response, responses=DICTIONARY_RESPONSES)
+def dictionary_file(
+    session: DbSession, principal: CurrentPrincipal,
+    file_format: Annotated[Literal["csv", "xlsx", "json"], Query(alias="format")] = "csv",
+    period: PeriodParam = None,
+) -> Response:
+    """Từ điển chỉ tiêu của bộ tiêu chí áp dụng cho kỳ (mặc định: kỳ đang áp dụng hôm nay), dạng tệp: mã,
+    trụ cột, tên, yêu cầu, đối tượng áp dụng, phủ quyết, trọng số, hướng dẫn nhập."""
+    if file_format != "json":
+        return download(dictionary.dictionary(session, principal, period), ExportFormat(file_format))
+    scheme, found = catalog.active(session, principal, period)
+    return Response(INDICATORS.dump_json(indicators_out(found, found.indicators)), media_type="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="tu-dien-chi-tieu-{scheme.code}.json"'})
 
 
 @router.get("/indicators/{code}", response_model=IndicatorOut)

@@ -29,7 +29,8 @@ Format = Annotated[ExportFormat, Query(alias="format", description="csv hoặc x
 Group = Annotated[CodeFilter, Query(description="Mã cụm, khối thi đua, không phân biệt hoa thường; mã không tồn tại: 404")]
 
 
-def _file(export: Export, export_format: ExportFormat) -> Response:
+def download(export: Export, export_format: ExportFormat) -> Response:
+    """The export as a file to save (CSV or XLSX), named by Content-Disposition."""
     buffer = io.BytesIO()
     export.write(buffer, export_format)
     filename = f"{export.filename}.{export_format.value}"
@@ -46,7 +47,7 @@ def ranking(
     group: Group = None,
 ) -> Response:  # fmt: skip
     """Bảng xếp hạng của kỳ: hạng, tổng điểm, xếp loại, điểm từng trụ cột."""
-    return _file(exports.ranking_export(session, principal, period, group), export_format)
+    return download(exports.ranking_export(session, principal, period, group), export_format)
 
 
 @router.get("/{period}/explained", response_class=Response, responses=FILE_RESPONSES)
@@ -55,7 +56,7 @@ def explained(
     group: Group = None,
 ) -> Response:  # fmt: skip
     """Điểm chi tiết: mỗi chỉ tiêu của mỗi đơn vị với giá trị, yêu cầu, mức đạt và điểm."""
-    return _file(exports.explained_export(session, principal, period, group), export_format)
+    return download(exports.explained_export(session, principal, period, group), export_format)
 
 
 @router.get("/{period}/values", response_class=Response, responses=FILE_RESPONSES)
@@ -63,4 +64,4 @@ def values(
     period: str, session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.CSV
 ) -> Response:
     """Số liệu đã nhập của kỳ, cùng cột với tệp nhập (nhập lại được nguyên trạng)."""
-    return _file(exports.values_export(session, principal, period), export_format)
+    return download(exports.values_export(session, principal, period), export_format)

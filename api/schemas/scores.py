@@ -5,7 +5,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.schemas.auth import UnitRef
 from api.schemas.common import MAX_PAGE, CodeFilter, KindFilter
-from api.schemas.enums import PeriodKind, PeriodStatus, Pillar, RankStatus, SubmissionStatus, TierCode, UnitKind
+from api.schemas.enums import (
+    PeriodKind,
+    PeriodStatus,
+    Pillar,
+    RankStatus,
+    SubmissionStatus,
+    TierCode,
+    UnitKind,
+)
 from api.schemas.submissions import ValueOut
 
 

@@ -13,7 +13,13 @@ from api.db.repositories import audit, callers, units, users
 from api.db.repositories.callers import Caller
 from api.domain import text
 from api.domain.periods import VIETNAM
-from api.domain.permissions import ACCOUNT_MANAGERS, SCOPE_INCLUDES, manages_accounts, needs_unit, scopes_beyond
+from api.domain.permissions import (
+    ACCOUNT_MANAGERS,
+    SCOPE_INCLUDES,
+    manages_accounts,
+    needs_unit,
+    scopes_beyond,
+)
 from api.services.access import ROLES, SCOPES, Credential, Principal
 from api.services.errors import Conflict, FieldProblem, Forbidden, Invalid, NotFound, Unauthenticated
 from api.services.security import TOKEN_PREFIX, digest, hash_password, new_secret, verify_password

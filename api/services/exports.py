@@ -231,15 +231,15 @@ def explained_export(session: Session, principal: Principal, period_code: str, g
         for item in explanation.get("indicators", []):
             rows.append([
                 code, name, item["code"], item["pillar"], _value_text(item.get("value")),
-                item.get("rule_text"), _yes_no(item.get("applicable")), _yes_no(item.get("met")),
+                item.get("rule_text"), yes_no(item.get("applicable")), yes_no(item.get("met")),
                 _fraction(item.get("attainment")), _fraction(item.get("weight")), _fraction(item.get("points")),
-                _yes_no(item.get("veto")), _fraction(total), tier,
+                yes_no(item.get("veto")), _fraction(total), tier,
             ])  # fmt: skip
     return Export(f"diem-chi-tiet-{period.code}", f"Điểm chi tiết theo chỉ tiêu - {period.name}",
                   EXPLAINED_COLUMNS, rows)  # fmt: skip
 
 
-def _yes_no(flag: object) -> str | None:
+def yes_no(flag: object) -> str | None:
     return None if flag is None else "Có" if flag else "Không"
 
 
@@ -251,7 +251,7 @@ def _value_text(value: dict | None) -> str | None:
     if value.get("count") is not None:
         return str(value["count"])
     if value.get("flag") is not None:
-        return _yes_no(value["flag"])
+        return yes_no(value["flag"])
     if value.get("date"):
         return date.fromisoformat(value["date"]).strftime("%d/%m/%Y")
     return None
@@ -270,7 +270,7 @@ def values_export(session: Session, principal: Principal, period_code: str) -> E
     period = submissions.period_of(session, period_code)
     unit_ids = principal.score_detail_units
     rows = [
-        [unit, period.code, indicator, numerator, denominator, count, _yes_no(flag), _as_date(day), note]
+        [unit, period.code, indicator, numerator, denominator, count, yes_no(flag), _as_date(day), note]
         for unit, indicator, numerator, denominator, count, flag, day, note in value_imports.values_of_period(
             session, period.id, unit_ids
         )
@@ -282,3 +282,4 @@ def _as_date(value: object) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value))
+

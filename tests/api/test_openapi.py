@@ -86,3 +86,9 @@ def test_headers_and_examples_are_declared(document):
                          ("/api/v1/webhooks", "post"), ("/api/v1/webhooks/{subscription_id}/deliveries", "get")]:
         ok = next(r for code, r in document["paths"][path][method]["responses"].items() if code.startswith("2"))
         assert "example" in ok["content"]["application/json"], path
+
+
+def test_the_changelog_has_the_contracts_version(document):
+    """Every version of the contract is described in CHANGELOG.md (docs/api.md, "Versions and deprecation")."""
+    changelog = (COMMITTED.parent / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## [{document['info']['version']}] - " in changelog

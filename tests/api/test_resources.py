@@ -129,3 +129,13 @@ def test_reporter_cannot_manage_periods(reporter):
 
 def test_unknown_route_is_problem_json(leader):
     assert_problem(leader.get(f"{API}/nothing-here"), 404)
+
+
+@pytest.mark.parametrize(("file_format", "starts"), [("csv", "\ufeffMã chỉ tiêu,Trụ cột"), ("xlsx", "PK"), ("json", '[{"code":')])
+def test_the_indicator_dictionary_downloads(leader, file_format, starts):
+    response = leader.get(f"{API}/indicators/dictionary", params={"format": file_format})
+    assert response.status_code == 200
+    assert response.headers["content-disposition"] == f'attachment; filename="tu-dien-chi-tieu-2026.1.{file_format}"'
+    assert response.content.decode("utf-8", "replace").startswith(starts)
+    if file_format == "json":
+        assert {i["code"] for i in response.json()} == {i["code"] for i in leader.get(f"{API}/indicators").json()}

@@ -322,6 +322,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators/dictionary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dictionary File
+         * @description Từ điển chỉ tiêu của bộ tiêu chí đang áp dụng, dạng tệp: mã, trụ cột, tên, yêu cầu, đối tượng áp
+         *     dụng, phủ quyết, trọng số, hướng dẫn nhập.
+         */
+        get: operations["catalog_dictionary_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/indicators/{code}": {
         parameters: {
             query?: never;
@@ -5778,6 +5799,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["IndicatorOut"][];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    catalog_dictionary_file: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Từ điển chỉ tiêu: CSV (UTF-8 có BOM), XLSX hoặc JSON (như GET /indicators) */
+            200: {
+                headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
                     "application/json": components["schemas"]["IndicatorOut"][];
                 };
             };
