@@ -4,7 +4,16 @@ API asks it for a permission by name and never compares a role."""
 import ast
 from pathlib import Path
 
-from api.domain.permissions import ROLE_PERMISSIONS, TOKEN_SCOPES, Permission, Role, granted, needs_unit, scope_grants, scopes_beyond
+from api.domain.permissions import (
+    ROLE_PERMISSIONS,
+    TOKEN_SCOPES,
+    Permission,
+    Role,
+    granted,
+    needs_unit,
+    scope_grants,
+    scopes_beyond,
+)
 from api.services.access import Principal
 
 API_DIR = Path(__file__).resolve().parent.parent / "api"

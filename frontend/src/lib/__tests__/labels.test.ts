@@ -38,7 +38,7 @@ const NOT_LABELLED: Record<string, string> = {
   RuleKind: 'the API sends the rule text',
   Cadence: 'the API sends the rule text',
   Permission: 'decides what is shown, never shown',
-  TokenScope: 'the tokens page labels the two scopes it offers',
+  TokenScope: 'the tokens page labels the scopes it offers',
   PeriodStatus: 'shown as a lock icon',
   InspectionStatus: 'shown as the inspection date',
   Encoding: 'an import option; encodings are known by their own names (UTF-8, Windows-1258)',

@@ -7,6 +7,11 @@ export function useTokens() {
   return useQuery({ queryKey: ['tokens'], queryFn: () => unwrap(api.GET('/api/v1/tokens')) });
 }
 
+/** The scopes a token can have; `available`: the caller's role may grant it (else the server refuses it). */
+export function useTokenScopes() {
+  return useQuery({ queryKey: ['tokens', 'scopes'], queryFn: () => unwrap(api.GET('/api/v1/tokens/scopes')), staleTime: Infinity });
+}
+
 /** The secret is in the creation answer only; the server keeps a hash. */
 export function useCreateToken() {
   const queryClient = useQueryClient();

@@ -5,17 +5,21 @@ import { ErrorAlert } from '@/components/PageState';
 import { dayjs, formatDate, formatDateTime } from '@/lib/format';
 import { now } from '@/lib/clock';
 import type { TokenScope } from '@/lib/labels';
-import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from '../api/tokens';
+import { useCreateToken, useRevokeToken, useTokenScopes, useTokens, type ApiToken } from '../api/tokens';
 
-/** The scopes this page offers (the API accepts every `TokenScope`); labels say what another system gets. */
+/** The scopes this page offers, those the account's role may grant (the API accepts every `TokenScope`);
+ * labels say what another system gets. */
 const SCOPES: { value: TokenScope; label: string }[] = [
-  { value: 'scores:read', label: 'Đọc điểm, xếp hạng (scores:read)' },
+  { value: 'scores:read', label: 'Đọc điểm, xếp hạng, kỳ, đơn vị, chỉ tiêu (scores:read)' },
+  { value: 'reports:read', label: 'Đọc báo cáo tổng hợp (reports:read)' },
   { value: 'values:write', label: 'Ghi số liệu (values:write)' },
 ];
 
 export function TokensManager() {
   const { message } = App.useApp();
   const tokens = useTokens();
+  const grantable = new Set(useTokenScopes().data?.filter((s) => s.available).map((s) => s.scope));
+  const offered = SCOPES.filter((scope) => grantable.has(scope.value));
   const create = useCreateToken();
   const remove = useRevokeToken();
   const [secret, setSecret] = useState<string>();
@@ -50,7 +54,7 @@ export function TokensManager() {
             <Input aria-label="Tên gợi nhớ" placeholder="Tên gợi nhớ, ví dụ: Hệ thống tổng hợp" style={{ width: 260, maxWidth: '100%' }} />
           </Form.Item>
           <Form.Item name="scopes" rules={[{ required: true, message: 'Chọn quyền' }]}>
-            <Select mode="multiple" aria-label="Quyền" options={SCOPES} placeholder="Quyền" style={{ minWidth: 260, maxWidth: '100%' }} />
+            <Select mode="multiple" aria-label="Quyền" options={offered} placeholder="Quyền" style={{ minWidth: 260, maxWidth: '100%' }} />
           </Form.Item>
           <Form.Item name="expires_in_days" tooltip="Bỏ trống: 365 ngày">
             <InputNumber aria-label="Hiệu lực (ngày)" min={1} max={3650} precision={0} placeholder="Hiệu lực (ngày)" style={{ width: 160 }} />
