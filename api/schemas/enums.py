@@ -52,6 +52,15 @@ class SchemeDraftStatus(StrEnum):
     ACTIVATED = "activated"
 
 
+class ImportKind(StrEnum):
+    """What an import file holds (`POST /imports/{kind}`)."""
+
+    VALUES = "values"
+    UNITS = "units"
+    USERS = "users"
+    ACTIVITIES = "activities"
+
+
 class DeliveryStatus(StrEnum):
     """A webhook delivery: pending (waiting, or between retries), delivered, failed (after 24 hours of
     retries), cancelled (its subscription was switched off)."""
@@ -72,6 +81,7 @@ __all__ = [
     "Cadence",
     "Channel",
     "DeliveryStatus",
+    "ImportKind",
     "InspectionStatus",
     "Measure",
     "ModelStatus",

@@ -7,7 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
 from api.schemas.common import InputModel, ProblemError
-from api.schemas.enums import DeliveryStatus, WebhookEvent
+from api.schemas.enums import DeliveryStatus, ImportKind, WebhookEvent
 
 
 class ImportProblem(BaseModel):
@@ -28,7 +28,7 @@ class ImportReport(BaseModel):
         "problems_omitted": 0, "scores_pending": [],
     }]})
 
-    kind: str = Field(description="values, units hoặc users")
+    kind: ImportKind
     dry_run: bool
     all_or_nothing: bool
     applied: bool = Field(description="Đã ghi vào cơ sở dữ liệu hay chưa")

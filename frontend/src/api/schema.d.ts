@@ -2637,6 +2637,12 @@ export interface components {
             number: string;
         };
         /**
+         * ImportKind
+         * @description What an import file holds (`POST /imports/{kind}`).
+         * @enum {string}
+         */
+        ImportKind: "values" | "units" | "users" | "activities";
+        /**
          * ImportProblem
          * @description Where a value was refused: `row` is the file row (header counted) or the position of the
          *     item in a JSON list; `column` is the header as written in the file; `cell` is like "D7".
@@ -2656,11 +2662,7 @@ export interface components {
          * @description The problem+json body of a refused import: the report plus RFC 9457 fields.
          */
         ImportRefused: {
-            /**
-             * Kind
-             * @description values, units hoặc users
-             */
-            kind: string;
+            kind: components["schemas"]["ImportKind"];
             /** Dry Run */
             dry_run: boolean;
             /** All Or Nothing */
@@ -2741,11 +2743,7 @@ export interface components {
          *     }
          */
         ImportReport: {
-            /**
-             * Kind
-             * @description values, units hoặc users
-             */
-            kind: string;
+            kind: components["schemas"]["ImportKind"];
             /** Dry Run */
             dry_run: boolean;
             /** All Or Nothing */

@@ -44,6 +44,7 @@ const NOT_LABELLED: Record<string, string> = {
   Encoding: 'an import option; encodings are known by their own names (UTF-8, Windows-1258)',
   ActionStatus: 'shown as the completion date',
   SchemeDraftStatus: 'not shown by the SPA',
+  ImportKind: 'the import page names the file it asked for',
   ExportFormat: 'a file type, shown as its button',
 };
 
