@@ -1,7 +1,6 @@
 """gzip for answers worth compressing (JSON, CSV over 1 KB) when the client asks; nothing in the way
 of a client that does not ask: its requests go straight to the app, not through a pass-through wrapper."""
 
-from starlette.datastructures import Headers
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -24,7 +23,8 @@ class CompressionMiddleware:
                                    exclude_content_types=NOT_COMPRESSED)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and "gzip" in Headers(scope=scope).get("accept-encoding", ""):
-            await self.gzip(scope, receive, send)
-        else:
-            await self.app(scope, receive, send)
+        # The raw headers scanned, not parsed: this runs on every request, polls included.
+        asks = scope["type"] == "http" and any(
+            name == b"accept-encoding" and b"gzip" in value for name, value in scope["headers"]
+        )
+        await (self.gzip if asks else self.app)(scope, receive, send)
