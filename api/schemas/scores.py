@@ -24,19 +24,20 @@ class RankingItem(BaseModel):
         "phương án chỉ xếp hạng báo cáo đã duyệt), returned, not_submitted (chưa nộp), no_result (kỳ sơ kết, "
         "tổng kết: chưa có kết quả năm nào); chỉ ranked và provisional có hạng"
     )
-    rank_status_label: str
+    rank_status_label: str = Field(description="rank_status bằng tiếng Việt, để hiển thị")
     unit: UnitRef
-    group: str | None
-    total: str | None = Field(description="null khi đơn vị chưa có kết quả (chưa nộp báo cáo)")
-    total_exact: str | None
-    tier: TierCode | None
-    tier_label: str
-    tier_before_quota: TierCode | None
-    quota_applied: bool
-    pillars: dict[Pillar, str | None]
-    submission_status: SubmissionStatus | None
-    first_submitted_at: datetime | None
-    veto_failed: list[str]
+    group: str | None = Field(description="Mã cụm, khối thi đua của đơn vị")
+    total: str | None = Field(description="Tổng điểm làm tròn 2 chữ số (\"95.37\"); null khi đơn vị chưa có kết quả "
+                              "(chưa nộp báo cáo)")
+    total_exact: str | None = Field(description="Tổng điểm chính xác: số nguyên hoặc phân số (\"2675/27\")")
+    tier: TierCode | None = Field(description="Xếp loại sau hạn mức; null khi chưa có kết quả")
+    tier_label: str = Field(description="Xếp loại bằng tiếng Việt")
+    tier_before_quota: TierCode | None = Field(description="Xếp loại theo điểm, trước khi áp hạn mức của cụm, khối")
+    quota_applied: bool = Field(description="Hạn mức tỷ lệ xếp loại đã hạ xếp loại của đơn vị")
+    pillars: dict[Pillar, str | None] = Field(description="Điểm từng trụ cột (KL, TT, GD), làm tròn 2 chữ số")
+    submission_status: SubmissionStatus | None = Field(description="Trạng thái báo cáo; null khi chưa có báo cáo")
+    first_submitted_at: datetime | None = Field(description="Lần nộp đầu (UTC), căn cứ tính đúng hạn")
+    veto_failed: list[str] = Field(description="Mã các chỉ tiêu phủ quyết không đạt")
 
 
 RANKING_ITEM = {
@@ -61,19 +62,19 @@ class Ranking(BaseModel):
         "scores_pending": False, "scheme_version": "2026.1", "previous_period": None, "items": [RANKING_ITEM],
     }]})
 
-    period: str
+    period: str = Field(description="Mã kỳ (\"2026-H1\")")
     period_name: str
-    status: PeriodStatus
-    frozen: bool
+    status: PeriodStatus = Field(description="open: điểm còn thay đổi; locked: kỳ đã khóa, điểm đã công bố")
+    frozen: bool = Field(description="Điểm đã đóng băng khi khóa kỳ")
     scores_pending: bool = Field(
         description="Điểm của kỳ đang được tính lại sau một đợt nhập dữ liệu lớn: bảng xếp hạng chưa phản ánh "
         "số liệu vừa nhập; khi tính xong, ETag đổi và trường này là false"
     )
-    scheme_version: str
+    scheme_version: str = Field(description="Bộ tiêu chí dùng để chấm (GET /schemes/active)")
     previous_period: str | None = Field(
         description="Kỳ cùng loại của năm trước để so sánh (6 tháng với 6 tháng, năm với năm); null nếu không có"
     )
-    items: list[RankingItem]
+    items: list[RankingItem] = Field(description="Các đơn vị theo thứ tự hạng; với `page`, chỉ trang đó")
 
 
 class HistoryPoint(BaseModel):
@@ -184,19 +185,19 @@ class ExplainedScore(BaseModel):
 
     period: str
     unit: UnitRef
-    rank: int | None
+    rank: int | None = Field(description="Như trong bảng xếp hạng")
     rank_status: RankStatus | None = Field(description="Như trong bảng xếp hạng; null trong bản xem trước")
     rank_status_label: str | None
-    total: str
-    total_exact: str
+    total: str = Field(description="Tổng điểm làm tròn 2 chữ số")
+    total_exact: str = Field(description="Tổng điểm chính xác: số nguyên hoặc phân số")
     tier: TierCode
     tier_label: str
     quota_applied: bool
     frozen: bool
     scheme_version: str
-    computed_at: datetime | None
+    computed_at: datetime | None = Field(description="Lúc điểm được tính (UTC)")
     pillars: dict[Pillar, str | None]
-    explanation: Explanation
+    explanation: Explanation = Field(description="Cách tính: từng chỉ tiêu, trụ cột, điểm thưởng, điểm trừ, phủ quyết")
 
 
 class Lateness(BaseModel):

@@ -2413,15 +2413,24 @@ export interface components {
             /** Period */
             period: string;
             unit: components["schemas"]["UnitRef"];
-            /** Rank */
+            /**
+             * Rank
+             * @description Như trong bảng xếp hạng
+             */
             rank: number | null;
             /** @description Như trong bảng xếp hạng; null trong bản xem trước */
             rank_status: components["schemas"]["RankStatus"] | null;
             /** Rank Status Label */
             rank_status_label: string | null;
-            /** Total */
+            /**
+             * Total
+             * @description Tổng điểm làm tròn 2 chữ số
+             */
             total: string;
-            /** Total Exact */
+            /**
+             * Total Exact
+             * @description Tổng điểm chính xác: số nguyên hoặc phân số
+             */
             total_exact: string;
             tier: components["schemas"]["TierCode"];
             /** Tier Label */
@@ -2432,12 +2441,16 @@ export interface components {
             frozen: boolean;
             /** Scheme Version */
             scheme_version: string;
-            /** Computed At */
+            /**
+             * Computed At
+             * @description Lúc điểm được tính (UTC)
+             */
             computed_at: string | null;
             /** Pillars */
             pillars: {
                 [key: string]: string | null;
             };
+            /** @description Cách tính: từng chỉ tiêu, trụ cột, điểm thưởng, điểm trừ, phủ quyết */
             explanation: components["schemas"]["Explanation"];
         };
         /**
@@ -3446,26 +3459,39 @@ export interface components {
          *     }
          */
         Ranking: {
-            /** Period */
+            /**
+             * Period
+             * @description Mã kỳ ("2026-H1")
+             */
             period: string;
             /** Period Name */
             period_name: string;
+            /** @description open: điểm còn thay đổi; locked: kỳ đã khóa, điểm đã công bố */
             status: components["schemas"]["PeriodStatus"];
-            /** Frozen */
+            /**
+             * Frozen
+             * @description Điểm đã đóng băng khi khóa kỳ
+             */
             frozen: boolean;
             /**
              * Scores Pending
              * @description Điểm của kỳ đang được tính lại sau một đợt nhập dữ liệu lớn: bảng xếp hạng chưa phản ánh số liệu vừa nhập; khi tính xong, ETag đổi và trường này là false
              */
             scores_pending: boolean;
-            /** Scheme Version */
+            /**
+             * Scheme Version
+             * @description Bộ tiêu chí dùng để chấm (GET /schemes/active)
+             */
             scheme_version: string;
             /**
              * Previous Period
              * @description Kỳ cùng loại của năm trước để so sánh (6 tháng với 6 tháng, năm với năm); null nếu không có
              */
             previous_period: string | null;
-            /** Items */
+            /**
+             * Items
+             * @description Các đơn vị theo thứ tự hạng; với `page`, chỉ trang đó
+             */
             items: components["schemas"]["RankingItem"][];
         };
         /** RankingItem */
@@ -3477,32 +3503,59 @@ export interface components {
             rank: number | null;
             /** @description ranked (đã duyệt), provisional (đã nộp, xếp hạng tạm thời), not_approved (chưa duyệt, khi phương án chỉ xếp hạng báo cáo đã duyệt), returned, not_submitted (chưa nộp), no_result (kỳ sơ kết, tổng kết: chưa có kết quả năm nào); chỉ ranked và provisional có hạng */
             rank_status: components["schemas"]["RankStatus"];
-            /** Rank Status Label */
+            /**
+             * Rank Status Label
+             * @description rank_status bằng tiếng Việt, để hiển thị
+             */
             rank_status_label: string;
             unit: components["schemas"]["UnitRef"];
-            /** Group */
+            /**
+             * Group
+             * @description Mã cụm, khối thi đua của đơn vị
+             */
             group: string | null;
             /**
              * Total
-             * @description null khi đơn vị chưa có kết quả (chưa nộp báo cáo)
+             * @description Tổng điểm làm tròn 2 chữ số ("95.37"); null khi đơn vị chưa có kết quả (chưa nộp báo cáo)
              */
             total: string | null;
-            /** Total Exact */
+            /**
+             * Total Exact
+             * @description Tổng điểm chính xác: số nguyên hoặc phân số ("2675/27")
+             */
             total_exact: string | null;
+            /** @description Xếp loại sau hạn mức; null khi chưa có kết quả */
             tier: components["schemas"]["TierCode"] | null;
-            /** Tier Label */
+            /**
+             * Tier Label
+             * @description Xếp loại bằng tiếng Việt
+             */
             tier_label: string;
+            /** @description Xếp loại theo điểm, trước khi áp hạn mức của cụm, khối */
             tier_before_quota: components["schemas"]["TierCode"] | null;
-            /** Quota Applied */
+            /**
+             * Quota Applied
+             * @description Hạn mức tỷ lệ xếp loại đã hạ xếp loại của đơn vị
+             */
             quota_applied: boolean;
-            /** Pillars */
+            /**
+             * Pillars
+             * @description Điểm từng trụ cột (KL, TT, GD), làm tròn 2 chữ số
+             */
             pillars: {
                 [key: string]: string | null;
             };
+            /** @description Trạng thái báo cáo; null khi chưa có báo cáo */
             submission_status: components["schemas"]["SubmissionStatus"] | null;
-            /** First Submitted At */
+            /**
+             * First Submitted At
+             * @description Lần nộp đầu (UTC), căn cứ tính đúng hạn
+             */
             first_submitted_at: string | null;
-            /** Veto Failed */
+            /**
+             * Veto Failed
+             * @description Mã các chỉ tiêu phủ quyết không đạt
+             */
             veto_failed: string[];
         };
         /** RankingRowOut */
@@ -3715,15 +3768,24 @@ export interface components {
             /** Period */
             period: string;
             unit: components["schemas"]["UnitRef"];
-            /** Rank */
+            /**
+             * Rank
+             * @description Như trong bảng xếp hạng
+             */
             rank: number | null;
             /** @description Như trong bảng xếp hạng; null trong bản xem trước */
             rank_status: components["schemas"]["RankStatus"] | null;
             /** Rank Status Label */
             rank_status_label: string | null;
-            /** Total */
+            /**
+             * Total
+             * @description Tổng điểm làm tròn 2 chữ số
+             */
             total: string;
-            /** Total Exact */
+            /**
+             * Total Exact
+             * @description Tổng điểm chính xác: số nguyên hoặc phân số
+             */
             total_exact: string;
             tier: components["schemas"]["TierCode"];
             /** Tier Label */
@@ -3734,12 +3796,16 @@ export interface components {
             frozen: boolean;
             /** Scheme Version */
             scheme_version: string;
-            /** Computed At */
+            /**
+             * Computed At
+             * @description Lúc điểm được tính (UTC)
+             */
             computed_at: string | null;
             /** Pillars */
             pillars: {
                 [key: string]: string | null;
             };
+            /** @description Cách tính: từng chỉ tiêu, trụ cột, điểm thưởng, điểm trừ, phủ quyết */
             explanation: components["schemas"]["Explanation"];
             /** @description Nộp bây giờ thì muộn bao nhiêu ngày và bị trừ bao nhiêu; null nếu đúng hạn */
             lateness: components["schemas"]["Lateness"] | null;
