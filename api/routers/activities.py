@@ -8,7 +8,7 @@ from api.db.plan_models import Activity
 from api.domain.activities import Channel, Subject
 from api.routers.deps import CurrentPrincipal, DbSession, RowId, require_if_match
 from api.schemas.activities import ActivityCount, ActivityIn, ActivityOut
-from api.schemas.common import ETAG, problem_responses
+from api.schemas.common import ETAG, CodeFilter, problem_responses
 from api.services import activities, submissions
 from api.services.submissions import etag
 
@@ -32,7 +32,7 @@ def _if_match(request: Request, loaded) -> None:
 
 @router.get("/submissions/{period}/{unit}/activities", response_model=list[ActivityOut])
 def list_activities(period: str, unit: str, session: DbSession, principal: CurrentPrincipal,
-                    indicator: Annotated[str | None, Query(max_length=32)] = None) -> list[ActivityOut]:
+                    indicator: Annotated[CodeFilter, Query(max_length=32)] = None) -> list[ActivityOut]:
     loaded = submissions.load(session, principal, period, unit, "submissions:read")
     return [activity_out(row) for row in activities.listing(session, loaded, indicator)]
 

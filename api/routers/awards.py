@@ -17,7 +17,7 @@ from api.schemas.awards import (
     SettingsIn,
     SettingsOut,
 )
-from api.schemas.common import problem_responses
+from api.schemas.common import CodeFilter, problem_responses
 from api.services import awards, movement_settings
 
 router = APIRouter(tags=["awards"])
@@ -73,7 +73,7 @@ def eligibility(period: str, unit: str, session: DbSession, principal: CurrentPr
 
 @router.get("/award-proposals", response_model=ProposalList)
 def proposals(session: DbSession, principal: CurrentPrincipal,
-              period: Annotated[str | None, Query()] = None,
+              period: CodeFilter = None,
               status: Annotated[ProposalStatus | None, Query()] = None) -> ProposalList:
     views = awards.list_proposals(session, principal, period, status.value if status else None)
     return ProposalList(items=[_proposal(view) for view in views],

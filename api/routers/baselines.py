@@ -1,15 +1,15 @@
 """Baselines of "lower than last year" rules (KL-02's 2025 rate), entered once per unit and reviewed."""
 
 from fractions import Fraction
-from typing import Annotated, Literal
+from typing import Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from api.db.plan_models import Baseline
 from api.domain import display
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.baselines import BaselineIn, BaselineOut, BaselineReviewIn
-from api.schemas.common import problem_responses
+from api.schemas.common import CodeFilter, problem_responses
 from api.services import baselines
 
 router = APIRouter(prefix="/baselines", tags=["baselines"])
@@ -26,7 +26,7 @@ def baseline_out(row: Baseline, unit_code: str) -> BaselineOut:
 
 @router.get("", response_model=list[BaselineOut])
 def list_baselines(session: DbSession, principal: CurrentPrincipal,
-                   unit: Annotated[str | None, Query(max_length=64)] = None,
+                   unit: CodeFilter = None,
                    status: Literal["proposed", "approved", "rejected"] | None = None) -> list[BaselineOut]:
     return [baseline_out(row, u.code) for row, u in baselines.listing(session, principal, unit, status)]
 

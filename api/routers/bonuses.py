@@ -1,13 +1,12 @@
 """Bonus entries (điểm thưởng) recorded by the standing body; the score caps their sum."""
 
 from fractions import Fraction
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Response
 
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.bonuses import BonusIn, BonusOut
-from api.schemas.common import problem_responses
+from api.schemas.common import CodeFilter, problem_responses
 from api.services import bonuses
 from api.services.lookups import unit_by_code
 from api.services.reports.formatting import rounded
@@ -22,8 +21,8 @@ def _bonus(entry, unit, period_code: str) -> BonusOut:
 
 
 @router.get("", response_model=list[BonusOut])
-def list_bonuses(session: DbSession, principal: CurrentPrincipal, period: Annotated[str | None, Query()] = None,
-                 unit: Annotated[str | None, Query()] = None) -> list[BonusOut]:
+def list_bonuses(session: DbSession, principal: CurrentPrincipal, period: CodeFilter = None,
+                 unit: CodeFilter = None) -> list[BonusOut]:
     return [_bonus(*row) for row in bonuses.list_bonuses(session, principal, period, unit)]
 
 

@@ -6,11 +6,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 from pydantic import TypeAdapter
 
-from api.domain import Catalog, Indicator, UnitKind
+from api.domain import Catalog, Indicator
 from api.routers.deps import CurrentPrincipal, DbSession
 from api.routers.exports import FILE_RESPONSES, download
 from api.schemas.catalog import IndicatorOut, RuleOut, SchemeOut
-from api.schemas.common import ATTACHMENT
+from api.schemas.common import ATTACHMENT, KindFilter
 from api.services import catalog, dictionary
 from api.services.exports import ExportFormat
 
@@ -35,7 +35,7 @@ def indicators_out(found: Catalog, chosen: Iterable[Indicator]) -> list[Indicato
 
 
 @router.get("/indicators", response_model=list[IndicatorOut])
-def list_indicators(session: DbSession, principal: CurrentPrincipal, kind: UnitKind | None = None,
+def list_indicators(session: DbSession, principal: CurrentPrincipal, kind: KindFilter = None,
                     period: PeriodParam = None) -> list[IndicatorOut]:
     """The indicators of a period's catalog; without `period`, those in force today."""
     _scheme, found = catalog.active(session, principal, period)

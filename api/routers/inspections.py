@@ -1,12 +1,11 @@
 """Inspections (kiểm tra chuyên đề): plan, record, findings with deduction points, corrective actions."""
 
 from fractions import Fraction
-from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
-from api.schemas.common import problem_responses
+from api.schemas.common import CodeFilter, problem_responses
 from api.schemas.inspections import (
     ActionIn,
     ActionOut,
@@ -41,8 +40,8 @@ def _inspection(view: inspections.InspectionView) -> InspectionOut:
 
 @router.get("/inspections", response_model=list[InspectionOut])
 def list_inspections(session: DbSession, principal: CurrentPrincipal,
-                     unit: Annotated[str | None, Query()] = None,
-                     period: Annotated[str | None, Query()] = None) -> list[InspectionOut]:
+                     unit: CodeFilter = None,
+                     period: CodeFilter = None) -> list[InspectionOut]:
     views = inspections.list_inspections(session, principal, unit_code=unit, period_code=period)
     return [_inspection(view) for view in views]
 

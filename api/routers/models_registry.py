@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
+from api.schemas.common import CodeFilter
 from api.schemas.models_registry import ModelIn, ModelKindOut, ModelOut
 from api.services import models_registry
 
@@ -24,7 +25,7 @@ def model_kinds(principal: CurrentPrincipal) -> list[ModelKindOut]:
 
 
 @router.get("/models", response_model=list[ModelOut])
-def list_models(session: DbSession, principal: CurrentPrincipal, unit: Annotated[str | None, Query()] = None,
+def list_models(session: DbSession, principal: CurrentPrincipal, unit: CodeFilter = None,
                 kind: Annotated[str | None, Query()] = None) -> list[ModelOut]:
     return [_model(*row) for row in models_registry.list_models(session, principal, unit, kind)]
 

@@ -25,6 +25,9 @@ def recorded_indicators(session: Session, loaded: Loaded) -> list[Indicator]:
 
 
 def listing(session: Session, loaded: Loaded, indicator_code: str | None = None) -> list[Activity]:
+    """The report's activities, of one indicator if given (404 when the unit records no activity for it)."""
+    if indicator_code and indicator_code not in {i.code for i in recorded_indicators(session, loaded)}:
+        raise NotFound(f"Đơn vị không ghi nhận hoạt động cho chỉ tiêu «{indicator_code}».")
     if loaded.submission is None:
         return []
     return repo.of_submission(session, loaded.submission.id, indicator_code)

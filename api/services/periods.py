@@ -10,7 +10,7 @@ from api.db.repositories import catalog as repo
 from api.db.repositories import submissions as submissions_repo
 from api.db.repositories import units as units_repo
 from api.domain import TimelinessStatus, timeliness
-from api.services import scoring, webhooks
+from api.services import scoring, units, webhooks
 from api.services.access import Principal
 from api.services.errors import Conflict, FieldProblem, Invalid, NotFound
 
@@ -106,6 +106,7 @@ def reporting_status(session: Session, principal: Principal, code: str, group: s
     period = get(session, principal, code)
     principal.require("status:read")
     now = clock.now()
+    units.group_id(session, group)  # an unknown group is 404, as in every filter
     groups = {g.id: g for g, _ in units_repo.groups_with_counts(session)}
     reporting = [u for u in units_repo.scored_units(session)
                  if group is None or groups[u.group_id].code == group]

@@ -25,12 +25,16 @@ def test_units_are_paginated_and_filtered(leader):
 
 @pytest.mark.parametrize("query", ["units?group=XXX", "units?parent=XXX", "scores/2026-H1?group=XXX",
                                    "submissions?group=XXX", "submissions?period=1999-H1",
-                                   "exports/2026-H1/scores?group=XXX"])
-def test_an_unknown_code_in_a_filter_is_404(leader, query):
-    assert_problem(leader.get(f"{API}/{query}"), 404)
+                                   "exports/2026-H1/scores?group=XXX", "exports/2026-H1/explained?group=XXX",
+                                   "periods/2026-H1/reporting-status?group=XXX", "inspections?unit=XXX",
+                                   "bonuses?period=XXX", "award-proposals?period=XXX", "models?unit=XXX",
+                                   "baselines?unit=XXX", "submissions/2026-H1/CAX-001/activities?indicator=XXX"])
+def test_an_unknown_code_in_a_filter_is_404(admin, query):
+    assert_problem(admin.get(f"{API}/{query}"), 404)
 
 
-@pytest.mark.parametrize("query", ["units?kind=bogus", "scores/2026-H1?kind=bogus", "submissions?status=bogus"])
+@pytest.mark.parametrize("query", ["units?kind=bogus", "scores/2026-H1?kind=bogus", "submissions?status=bogus",
+                                   "indicators?kind=bogus"])
 def test_a_value_outside_a_closed_set_is_422(leader, query):
     response = leader.get(f"{API}/{query}")
     assert_problem(response, 422)

@@ -331,8 +331,8 @@ export interface paths {
         };
         /**
          * Dictionary File
-         * @description Từ điển chỉ tiêu của bộ tiêu chí đang áp dụng, dạng tệp: mã, trụ cột, tên, yêu cầu, đối tượng áp
-         *     dụng, phủ quyết, trọng số, hướng dẫn nhập.
+         * @description Từ điển chỉ tiêu của bộ tiêu chí áp dụng cho kỳ (mặc định: kỳ đang áp dụng hôm nay), dạng tệp: mã,
+         *     trụ cột, tên, yêu cầu, đối tượng áp dụng, phủ quyết, trọng số, hướng dẫn nhập.
          */
         get: operations["catalog_dictionary_file"];
         put?: never;
@@ -5847,6 +5847,7 @@ export interface operations {
     catalog_list_indicators: {
         parameters: {
             query?: {
+                /** @description Loại đơn vị, không phân biệt hoa thường */
                 kind?: components["schemas"]["UnitKind"] | null;
                 /** @description Mã kỳ báo cáo; mặc định: kỳ đang áp dụng hôm nay */
                 period?: string | null;
@@ -5912,6 +5913,8 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "csv" | "xlsx" | "json";
+                /** @description Mã kỳ báo cáo; mặc định: kỳ đang áp dụng hôm nay */
+                period?: string | null;
             };
             header?: never;
             path?: never;
@@ -6602,6 +6605,7 @@ export interface operations {
     periods_reporting_status: {
         parameters: {
             query?: {
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 group?: string | null;
             };
             header?: never;
@@ -9386,6 +9390,7 @@ export interface operations {
     awards_proposals: {
         parameters: {
             query?: {
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 period?: string | null;
                 status?: components["schemas"]["ProposalStatus"] | null;
             };
@@ -10076,7 +10081,9 @@ export interface operations {
     inspections_list: {
         parameters: {
             query?: {
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 unit?: string | null;
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 period?: string | null;
             };
             header?: never;
@@ -10557,7 +10564,9 @@ export interface operations {
     bonuses_list: {
         parameters: {
             query?: {
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 period?: string | null;
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 unit?: string | null;
             };
             header?: never;
@@ -10840,6 +10849,7 @@ export interface operations {
     models_list: {
         parameters: {
             query?: {
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 unit?: string | null;
                 kind?: string | null;
             };
@@ -11975,6 +11985,7 @@ export interface operations {
     activities_list: {
         parameters: {
             query?: {
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 indicator?: string | null;
             };
             header?: never;
@@ -12316,6 +12327,7 @@ export interface operations {
     baselines_list: {
         parameters: {
             query?: {
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 unit?: string | null;
                 status?: ("proposed" | "approved" | "rejected") | null;
             };
