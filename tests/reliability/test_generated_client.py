@@ -38,12 +38,21 @@ def banhat_client(tmp_path_factory):
         sys.path.remove(str(target))
 
 
+@pytest.fixture
+def live_server(sqlite_url, tmp_path):
+    """Stopped here: the conftest module imported by name is not the one whose fixture stops servers."""
+    server = start_server(sqlite_url, tmp_path)
+    yield server
+    server.process.terminate()
+    server.process.wait(timeout=30)
+
+
 def next_page(link: str | None) -> int | None:
     found = re.search(r'[?&]page=(\d+)[^>]*>;\s*rel="next"', link or "")
     return int(found.group(1)) if found else None
 
 
-def test_the_generated_client_drives_a_live_server(banhat_client, sqlite_url, tmp_path):
+def test_the_generated_client_drives_a_live_server(banhat_client, live_server):
     from banhat_client import AuthenticatedClient
     from banhat_client.api.exports import exports_ranking
     from banhat_client.api.imports import imports_units
@@ -51,7 +60,7 @@ def test_the_generated_client_drives_a_live_server(banhat_client, sqlite_url, tm
     from banhat_client.models import BodyImportsUnits, ImportReport, Problem, Ranking
     from banhat_client.types import File
 
-    server = start_server(sqlite_url, tmp_path)
+    server = live_server
     browser = server.client("admin")
     created = browser.post("/api/v1/tokens", json={"name": "tích hợp", "scopes": ["scores:read", "units:write"]})
     browser.close()
