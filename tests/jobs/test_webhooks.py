@@ -207,6 +207,16 @@ def test_a_refused_target_is_a_422_naming_the_url_and_writes_nothing(admin, db_s
     assert db_state() == before
 
 
+def test_an_unknown_event_is_a_422_listing_the_events(admin, db_state):
+    before = db_state()
+    response = admin.post(f"{API}/webhooks", json={"url": "https://example.org/hook", "events": ["scores.published"]})
+    assert response.status_code == 422, response.text
+    error = response.json()["errors"][0]
+    assert error["loc"][:2] == ["body", "events"]
+    assert all(event in error["message"] for event in webhooks.EVENTS), error
+    assert db_state() == before
+
+
 def test_a_target_internal_by_the_time_of_delivery_is_not_called(admin, reviewer, reporter, receiver, run_jobs,
                                                                   app, monkeypatch):
     """Registered while allowed, a target may be internal by the time of a delivery (its name re-pointed, the
