@@ -143,3 +143,11 @@ def test_the_indicator_dictionary_downloads(leader, file_format, starts):
     assert response.content.decode("utf-8", "replace").startswith(starts)
     if file_format == "json":
         assert {i["code"] for i in response.json()} == {i["code"] for i in leader.get(f"{API}/indicators").json()}
+
+
+def test_the_indicator_dictionary_of_a_period(leader):
+    """Like /indicators: a period's scheme on request (2027.1 from 2027-H1), by default the one in force."""
+    response = leader.get(f"{API}/indicators/dictionary", params={"format": "json", "period": "2027-H1"})
+    assert response.headers["content-disposition"] == 'attachment; filename="tu-dien-chi-tieu-2027.1.json"'
+    assert "GD-09" in {i["code"] for i in response.json()}
+    assert_problem(leader.get(f"{API}/indicators/dictionary", params={"period": "2099-H1"}), 404)
