@@ -1,8 +1,9 @@
 from datetime import date, datetime
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
-from api.schemas.common import InputDate, InputModel
+from api.schemas.common import InputDate, InputModel, normalized_code
 from api.schemas.enums import (
     Cadence,
     Measure,
@@ -58,7 +59,10 @@ class PeriodOut(BaseModel):
 
 
 class PeriodIn(InputModel):
-    code: str = Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_.-]+$")
+    # One spelling per code, as for units: list filters match codes in any case (docs/api.md), so a period
+    # created as "t11-open" must be T11-OPEN, or a filter on it would find nothing.
+    code: Annotated[str, BeforeValidator(normalized_code),
+                    Field(min_length=1, max_length=32, pattern=r"^[A-Z0-9_.-]+$")]
     name: str = Field(min_length=1, max_length=255)
     kind: PeriodKind
     start: InputDate

@@ -151,3 +151,12 @@ def test_the_indicator_dictionary_of_a_period(leader):
     assert response.headers["content-disposition"] == 'attachment; filename="tu-dien-chi-tieu-2027.1.json"'
     assert "GD-09" in {i["code"] for i in response.json()}
     assert_problem(leader.get(f"{API}/indicators/dictionary", params={"period": "2099-H1"}), 404)
+
+
+def test_a_period_code_has_one_spelling_so_filters_in_any_case_find_it(admin):
+    body = {"code": "t31-open", "name": "Kỳ thử", "kind": "half_year", "start": "2031-01-01", "end": "2031-06-30",
+            "due": "2031-06-20"}
+    created = admin.post(f"{API}/periods", json=body)
+    assert created.status_code == 201 and created.json()["code"] == "T31-OPEN"
+    assert admin.get(f"{API}/submissions", params={"period": "t31-open"}).status_code == 200
+    assert admin.post(f"{API}/periods", json={**body, "code": "T31-open"}).status_code in (409, 422)  # exists
