@@ -64,9 +64,9 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
-    // One jsdom for all test files of a worker: building a jsdom and importing antd again for each of the
-    // 15 files took 60 s of a 61 s run; 22 s without. Tests share no state beyond what src/test/setup.ts
-    // resets after each test (testing-library's cleanup) and the stubs it installs.
+    // One jsdom for all test files of a worker: building a jsdom and importing antd again for each test
+    // file made `npx vitest run --isolate` take 60 s against 22 s (docs/testing.md). Tests share no state
+    // beyond what src/test/setup.ts resets after each test (testing-library's cleanup) and its stubs.
     isolate: false,
     // The shared test machine can be slow; typing into antd inputs in jsdom takes seconds under load.
     testTimeout: 20_000,

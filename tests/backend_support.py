@@ -7,9 +7,9 @@ def table_fingerprints(connection, tables) -> dict[str, list[tuple]]:
     """What a write to any of ``tables`` would change: to prove that a refused request wrote nothing.
 
     On PostgreSQL each row's physical address and creating transaction (``ctid``, ``xmin``) change on any
-    insert, update or delete, and reading them touches no column: fetching whole rows of ``scores`` (large
-    JSON explanations) took 1.3 s per snapshot on the demo province, 0.02 s this way. SQLite has no such
-    columns, and reads its rows in milliseconds.
+    insert, update or delete, and reading them touches no column: whole rows of ``scores`` carry large JSON
+    explanations, and reading them made the PostgreSQL hostile-input tests most of the suite's time
+    (docs/testing.md). SQLite has no such columns, and reads its rows in milliseconds.
     """
     from sqlalchemy import text
 

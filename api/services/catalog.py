@@ -14,6 +14,7 @@ from api.db.repositories import catalog as repo
 from api.db.repositories import schemes as schemes_repo
 from api.domain import Catalog, PeriodKind, ScoringContext, load_catalog
 from api.domain import Period as DomainPeriod
+from api.services import lookups
 from api.services.access import Principal
 from api.services.errors import NotFound
 
@@ -150,10 +151,7 @@ def active(session: Session, principal: Principal, period: str | None = None) ->
     a later version activated from a period that has not started: it is not today's rules."""
     principal.require("catalog:read")
     if period is not None:
-        found = repo.period_by_code(session, period)
-        if found is None:
-            raise NotFound(f"Không tìm thấy kỳ báo cáo «{period}».")
-        scheme = repo.scheme_by_id(session, found.scheme_id)
+        scheme = repo.scheme_by_id(session, lookups.period_by_code(session, period).scheme_id)
     else:
         scheme = repo.scheme_in_force(session, clock.today()) or repo.active_scheme(session)
     if scheme is None:

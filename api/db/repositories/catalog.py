@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.db.models import CatalogVersion, Period, Scheme
+from api.domain import PeriodKind
 
 
 def catalog_version(session: Session, version: str) -> CatalogVersion | None:
@@ -69,7 +70,8 @@ def previous_period(session: Session, period: Period) -> Period | None:
 def scheme_in_force(session: Session, day: date) -> Scheme | None:
     """The scheme of the latest period started by ``day`` (half-year before year on the same start, so the
     period a unit reports next; review periods only average others). None before the first period."""
-    started = select(Period.scheme_id).where(Period.start <= day, Period.kind.in_(("half_year", "year")))
+    scored_by_values = [kind.value for kind in PeriodKind if not kind.is_review]
+    started = select(Period.scheme_id).where(Period.start <= day, Period.kind.in_(scored_by_values))
     scheme_id = session.scalar(started.order_by(Period.start.desc(), Period.end).limit(1))
     return session.get(Scheme, scheme_id) if scheme_id is not None else None
 
