@@ -30,6 +30,34 @@ security.PASSWORD_HASHER = PasswordHasher.from_parameters(profiles.CHEAPEST)
 # worker turns it on in the server's environment (tests/reliability/test_crash_webhooks.py).
 os.environ["BANHAT_RUN_WORKER"] = "false"
 
+# Every PostgreSQL database a run makes is named after the run (xdist's workers inherit the controller's
+# environment), and the controller drops them all once its workers have exited
+# (`pytest_sessionfinish`). A worker's own teardown then has nothing slow left to do: execnet sends
+# SIGINT to a worker still busy 5 s after it was told to stop, which cut its drops short and left
+# databases behind.
+RUN_ID = os.environ.setdefault("BANHAT_TEST_RUN", uuid.uuid4().hex[:8])
+
+
+def run_database_name() -> str:
+    """A new database name of this run, dropped with the others when the run ends."""
+    return f"banhat_test_{RUN_ID}_{uuid.uuid4().hex[:8]}"
+
+
+def pytest_sessionfinish(session):
+    server = os.environ.get("BANHAT_TEST_POSTGRES_URL")
+    if not server or hasattr(session.config, "workerinput"):
+        return  # nothing was made, or this is a worker: its controller cleans up after it
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            names = connection.execute(
+                text("SELECT datname FROM pg_database WHERE datname LIKE :run"), {"run": f"banhat_test_{RUN_ID}_%"}
+            ).scalars().all()
+            for name in names:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
 
 @pytest.fixture(scope="session")
 def seeded_sqlite(tmp_path_factory) -> Path:
@@ -129,7 +157,7 @@ def run_jobs(app, clock):
 def new_postgres_schema():
     """``new_postgres_schema()`` returns a URL on a fresh schema of the configured PostgreSQL.
 
-    The schemas are made in a database of the run's own (each xdist worker's own), dropped at its end:
+    The schemas are made in a database of the run's own (each xdist worker's own), dropped at the run's end:
     PostgreSQL's change notifications (migration b007) reach every listener of a database, and another
     worker's would empty the caches that tests/db/test_caller_cache.py watches. Without
     BANHAT_TEST_POSTGRES_URL the tests that need one are skipped and say why.
@@ -137,7 +165,7 @@ def new_postgres_schema():
     server = os.environ.get("BANHAT_TEST_POSTGRES_URL")
     if not server:
         pytest.skip("PostgreSQL tests skipped: BANHAT_TEST_POSTGRES_URL is not set (no PostgreSQL reachable).")
-    database = f"banhat_test_{uuid.uuid4().hex[:12]}"
+    database = run_database_name()
     maker = create_engine(server, isolation_level="AUTOCOMMIT")
     with maker.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{database}"'))
@@ -153,8 +181,6 @@ def new_postgres_schema():
 
     yield create
     admin.dispose()
-    with maker.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{database}" WITH (FORCE)'))
     maker.dispose()
 
 
@@ -165,19 +191,17 @@ def seeded_postgres():
     Migrating and seeding PostgreSQL takes 10-15 s; it is done once per session (per xdist worker) into a
     template database, and each call copies it with ``CREATE DATABASE ... TEMPLATE`` (under a second).
     Every copy is its own database, so its change notifications reach no other test. All are dropped at
-    the end of the session; ``postgres_database`` drops its copy at the end of its test.
+    the end of the run (`pytest_sessionfinish`); ``postgres_database`` drops its copy at the end of its test.
     """
     server = os.environ.get("BANHAT_TEST_POSTGRES_URL")
     if not server:
         pytest.skip("PostgreSQL tests skipped: BANHAT_TEST_POSTGRES_URL is not set (no PostgreSQL reachable).")
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    made: list[str] = []
 
     def new_database(template: str | None = None) -> str:
-        name = f"banhat_test_{uuid.uuid4().hex[:12]}"
+        name = run_database_name()
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
-        made.append(name)
         return name
 
     template = new_database()
@@ -187,9 +211,6 @@ def seeded_postgres():
         return make_url(server).set(database=new_database(template)).render_as_string(hide_password=False)
 
     yield copy
-    with admin.connect() as connection:
-        for name in reversed(made):
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
 
 
