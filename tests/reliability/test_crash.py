@@ -15,7 +15,7 @@ import httpx
 from sqlalchemy.engine import make_url
 
 from tests.imports.files import csv_bytes
-from tests.reliability.conftest import Onlooker, Server, start_server
+from tests.reliability.servers import Onlooker, Server, start_server
 
 EDITABLE = {"draft", "returned", None}
 KINDS = ("commune", "commune_police", "department", "police_department")

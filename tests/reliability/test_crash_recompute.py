@@ -36,7 +36,7 @@ from api.services import periods
 from api.services.access import Principal
 from api.services.catalog import scoring_context
 from api.services.seed import demo_value
-from tests.reliability.conftest import Onlooker, Server, start_server
+from tests.reliability.servers import Onlooker, Server, start_server
 
 PERIOD = "2026-H1"
 EXTRA_GROUPS, GROUP_SIZE = 2, 40

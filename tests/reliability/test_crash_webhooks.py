@@ -6,7 +6,7 @@ import time
 import pytest
 
 from tests.jobs.test_webhooks import Receiver
-from tests.reliability.conftest import start_server
+from tests.reliability.servers import start_server
 
 FAST_RETRIES = {
     "BANHAT_RUN_WORKER": "true",

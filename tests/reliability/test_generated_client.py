@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.conftest import PROJECT_ROOT, start_server
+from tests.reliability.servers import PROJECT_ROOT, start_server
 
 CONFIG = PROJECT_ROOT / "docs" / "openapi-python-client.yaml"
 UNITS_CSV = "code,name,kind,parent,group\nCAX-900,Công an xã Thử Nghiệm,commune_police,CAT,CAX\n"
@@ -40,7 +40,7 @@ def banhat_client(tmp_path_factory):
 
 @pytest.fixture
 def live_server(sqlite_url, tmp_path):
-    """Stopped here: the conftest module imported by name is not the one whose fixture stops servers."""
+    """A server on SQLite only: the client's behaviour does not depend on the engine."""
     server = start_server(sqlite_url, tmp_path)
     yield server
     server.process.terminate()

@@ -1,0 +1,198 @@
+"""A real uvicorn server on loopback against a real database file or PostgreSQL database.
+
+Concurrency and crash tests need separate threads or processes talking HTTP to a separate server
+process, not the in-process test client. Tests import this module (not the conftest, which pytest loads
+under a name of its own), so the servers they start are the ones its fixture stops.
+"""
+
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+from tests.backend_support import DEMO_PASSWORD
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Server:
+    url: str
+    database_url: str
+    process: subprocess.Popen
+
+    def client(self, username: str | None = None) -> httpx.Client:
+        """An HTTP client, signed in as ``username`` (cookie and CSRF header) when given."""
+        client = httpx.Client(base_url=self.url, timeout=60)
+        if username:
+            response = client.post(
+                "/api/v1/auth/login", json={"username": username, "password": DEMO_PASSWORD}
+            )
+            assert response.status_code == 200, response.text
+            client.headers["X-CSRF-Token"] = client.cookies["banhat_csrf"]
+        return client
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown handlers, no flushing, like a power cut for the process."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=30)
+
+    def kill_while(
+        self, inside: Callable[[], bool], request: threading.Thread, after: float = 0.0, timeout: float = 60
+    ) -> bool:
+        """SIGKILL the server at a check where ``inside()`` holds, and has held since a check at least
+        ``after`` seconds before. Each check is made while the server is stopped (below), so what it saw
+        cannot change before the kill lands. False if ``request`` ended first."""
+        first = None
+        for held in self._stopped_checks(inside, request, timeout):
+            if not held:
+                first = None
+            elif first is None:
+                first = time.monotonic()
+            if held and time.monotonic() - first >= after:
+                self.kill()
+                return True
+        return False
+
+    def time_inside(
+        self, inside: Callable[[], bool], request: threading.Thread, timeout: float = 60
+    ) -> float:
+        """Seconds between the first and the last check where ``inside()`` held, made as ``kill_while``
+        makes them, until ``request`` ends."""
+        held_at = [time.monotonic() for held in self._stopped_checks(inside, request, timeout) if held]
+        return held_at[-1] - held_at[0] if held_at else 0.0
+
+    def _stopped_checks(self, inside: Callable[[], bool], request: threading.Thread, timeout: float):
+        """``inside()``'s answers every few milliseconds while ``request`` is in flight, each asked while the
+        server is stopped: SIGSTOP, then waiting until every thread of it has stopped. It runs again
+        between checks, unless killed meanwhile."""
+        deadline = time.monotonic() + timeout
+        while request.is_alive() and time.monotonic() < deadline:
+            self.process.send_signal(signal.SIGSTOP)
+            os.waitpid(self.process.pid, os.WUNTRACED)
+            try:
+                yield inside()
+            finally:
+                if self.process.poll() is None:
+                    self.process.send_signal(signal.SIGCONT)
+            time.sleep(0.005)
+
+
+class Onlooker:
+    """Looks at a server's database from outside, between requests or while the server is stopped; it
+    keeps no connection open, so a killed server's database is recovered by the restart as it would be."""
+
+    def __init__(self, database_url: str) -> None:
+        self.url = make_url(database_url)
+        self.engine = create_engine(database_url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+
+    def scalar(self, sql: str, **params):
+        """One value of the committed state."""
+        with self.engine.connect() as connection:
+            return connection.execute(text(sql), params).scalar()
+
+    def writing(self, table: str) -> bool:
+        """Whether a transaction other than ours is open and writing: on SQLite, it holds the write lock;
+        on PostgreSQL, it has written to ``table``."""
+        if self.url.get_backend_name() == "sqlite":
+            return sqlite_write_locked(self.url.database)
+        with self.engine.connect() as connection:
+            return postgres_writing(connection, table)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def sqlite_write_locked(path: str) -> bool:
+    """Whether another connection holds the SQLite database's write lock (a write transaction is open)."""
+    connection = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error):
+            raise
+        return True
+    finally:
+        connection.close()  # (a transaction begun here ends unwritten)
+    return False
+
+
+def postgres_writing(connection, table: str) -> bool:
+    """Whether another session's open transaction has written to ``table`` (holds its ROW EXCLUSIVE
+    lock) and is not committing: its client sent no COMMIT, so the transaction cannot end while the
+    client is stopped."""
+    return bool(
+        connection.execute(
+            text(
+                "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                "WHERE l.relation = CAST(:table AS regclass) AND l.mode = 'RowExclusiveLock' AND l.granted "
+                "AND l.pid <> pg_backend_pid() AND a.xact_start IS NOT NULL AND a.query NOT ILIKE 'commit%'"
+            ),
+            {"table": table},
+        ).scalar_one()
+    )
+
+
+started: list[subprocess.Popen] = []
+
+
+def start_server(database_url: str, workdir: Path, workers: int = 1, env: dict[str, str] | None = None) -> Server:
+    # The socket is bound here and handed to the server (--fd), so no other process (another xdist
+    # worker's server) can take the port between choosing and binding it and answer in its place.
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(128)
+    port = listener.getsockname()[1]
+    env = os.environ | {
+        "DATABASE_URL": database_url,
+        "BANHAT_EVIDENCE_DIR": str(workdir / "evidence"),
+        "BANHAT_FRONTEND_DIST": str(workdir / "no-spa"),
+        "BANHAT_LOGIN_FAILURES_PER_ADDRESS": "100000",
+    } | (env or {})
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "api.main:create_app",
+        "--factory",
+        "--fd",
+        str(listener.fileno()),
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+    ]
+    with listener, (workdir / f"server-{port}.log").open("w") as log:  # the child keeps its own descriptors
+        process = subprocess.Popen(
+            command,
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            pass_fds=(listener.fileno(),),
+        )
+    started.append(process)
+    server = Server(f"http://127.0.0.1:{port}", database_url, process)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError((workdir / f"server-{port}.log").read_text())
+        try:
+            if httpx.get(f"{server.url}/api/v1/public/summary", timeout=2).status_code == 200:
+                return server
+        except httpx.TransportError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError("server did not start")
