@@ -39,7 +39,7 @@ after(async () => {
   await (await browser)?.close();
 });
 
-// One date at a time: `npm run e2e` runs this file alongside the page-by-page ones (two files at once),
+// One date at a time: `npm run e2e` runs this file beside the others (package.json: --test-concurrency),
 // whose waits on the browser leave a core to the servers started here (measured on two cores).
 describe('the reporting workflow on any date', () => {
   for (const date of API_PATH_DATES) {

@@ -52,7 +52,8 @@ async function banhat(env, ...args) {
   try {
     await run('uv', ['run', '--quiet', 'banhat', ...args], { cwd: REPO, env, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
-    throw new Error(`banhat ${args.join(' ')} failed:\n${String(error.stderr).slice(-1500)}`);
+    // The message has stderr when the command ran, and says why when it could not start (no uv on PATH).
+    throw new Error(`banhat ${args.join(' ')} failed: ${error.message.slice(-1500)}`);
   }
 }
 

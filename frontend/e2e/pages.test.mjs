@@ -1,0 +1,107 @@
+// Every main page of every role, at a desktop and a phone size, in Chromium against the real server and a
+// fresh demo database: each page renders its data, fits its viewport, has one h1 and (the pages marked
+// 'axe') no serious or critical axe-core violation. A file of its own, so that it runs beside the workflow
+// (`npm run e2e` runs several files at once) instead of after it.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { startServer } from './support/server.mjs';
+import { DESKTOP, launchBrowser, newPage, PHONE, signIn } from './support/browser.mjs';
+import { checkPage, SHOTS } from './support/pages.mjs';
+import { Api, createPeriod, report, saveValues, serverClock } from './support/api.mjs';
+import { WORKFLOW_DATE } from './support/dates.mjs';
+
+const UNIT = 'CAX-001'; // the demo reporter baocao.cax belongs to it
+// Sessions checked at once: a tab renders while the others wait on the server (PAGE_TABS to compare).
+const TABS = Number(process.env.PAGE_TABS ?? 4);
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  // Each assigned as it comes, so that `after` closes whichever started when the other failed.
+  await Promise.all([
+    startServer({ now: WORKFLOW_DATE }).then((started) => (server = started)),
+    launchBrowser().then((launched) => (browser = launched)),
+  ]);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('every main page', () => {
+  it('fits a desktop and a phone, readable and accessible', async () => {
+    const [admin, reporter, reviewer] = await Promise.all(
+      ['admin', 'baocao.cax', 'reviewer'].map((user) => Api.login(server.baseURL, user)),
+    );
+    const { today } = await serverClock(admin);
+    const scored = await createPeriod(admin, today);
+    await saveValues(reporter, scored.code, UNIT);
+    await report.submit(reporter, scored.code, UNIT);
+    await report.approve(reviewer, scored.code, UNIT);
+    const draft = await createPeriod(admin, today);
+    await Promise.all([admin, reporter, reviewer].map((api) => api.dispose()));
+
+    // Each role's main pages, with text that shows the page has its data; 'axe' marks the pages axe-core
+    // checks (at both sizes: about a second each, so not every page).
+    const pages = {
+      'baocao.cax': [
+        ['/', 'reporter-home', 'Công an phường Phố Hiến', 'axe'],
+        [`/reports/${draft.code}/${UNIT}`, 'reporter-report', draft.name, 'axe'],
+        ['/notifications', 'reporter-notifications'],
+        ['/models', 'reporter-models'],
+      ],
+      reviewer: [
+        [`/status?period=${scored.code}`, 'reviewer-status', 'Theo cụm, khối thi đua', 'axe'],
+        [`/review?period=${scored.code}`, 'reviewer-queue', undefined, 'axe'],
+        [`/review/${scored.code}/${UNIT}`, 'reviewer-review', 'Điểm và giải trình'],
+        [`/ranking?period=${scored.code}&group=CAX`, 'reviewer-ranking', 'Công an phường Phố Hiến', 'axe'],
+        ['/reminders', 'reviewer-reminders'],
+        ['/inspections', 'reviewer-inspections', undefined, 'axe'],
+        ['/awards', 'reviewer-awards'],
+        ['/admin/schemes', 'reviewer-schemes', undefined, 'axe'],
+        ['/baselines', 'reviewer-baselines', undefined, 'axe'],
+        ['/cong-khai', 'public', undefined, 'axe'],
+      ],
+      leader: [
+        ['/charts?period=2026-H1', 'leader-charts', 'Phân bố xếp loại'],
+        [`/units/${UNIT}?period=${scored.code}`, 'leader-unit', 'Điểm của kỳ', 'axe'],
+      ],
+      admin: [
+        ['/admin/units', 'admin-units', 'Công an phường Phố Hiến'],
+        ['/admin/users', 'admin-users', 'baocao.cax', 'axe'],
+        ['/admin/periods', 'admin-periods', scored.name],
+        ['/audit', 'admin-audit'],
+        ['/tokens', 'admin-tokens', 'Chưa có mã truy cập', 'axe'],
+        ['/webhooks', 'admin-webhooks', undefined, 'axe'],
+      ],
+    };
+    const failures = [];
+    const sessions = [['desktop', DESKTOP], ['phone', PHONE]].flatMap(([viewportName, viewport]) =>
+      Object.entries(pages).map(([username, paths]) => async () => {
+        const page = await newPage(browser, server.baseURL, viewport, { bypassCSP: true });
+        await signIn(page, username);
+        for (const [path, name, loaded, axe] of paths) {
+          const shotName = `40-${viewportName}-${name}`;
+          try {
+            await page.goto(path);
+            await page.locator('h1').first().waitFor({ timeout: 10_000 });
+            if (loaded) await page.getByText(loaded).first().waitFor({ timeout: 10_000 });
+            await checkPage(page, shotName, { axe: axe === 'axe' });
+          } catch (error) {
+            failures.push(`${shotName}: ${error.message.split('\n')[0]}`);
+            await page.screenshot({ path: `${SHOTS}${shotName}-failed.png`, fullPage: true }).catch(() => {});
+          }
+        }
+        await page.context().close();
+      }),
+    );
+    for (let next = 0; next < sessions.length; next += TABS) {
+      await Promise.all(sessions.slice(next, next + TABS).map((session) => session()));
+    }
+    assert.equal(failures.length, 0, failures.join('\n'));
+  });
+});
