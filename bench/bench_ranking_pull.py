@@ -8,6 +8,10 @@ account, then serves two apps side by side: the real one (every middleware, ever
 (``apt-get install wrk``) drives ``GET /api/v1/scores/2026-H1?group=CAX`` on the real app and the bare
 route, in alternating rounds of ``--seconds`` each, so noise on a shared machine falls on both; the
 ratio of the summed requests is printed. The bearer token is sent to both. Target: >= 50%.
+
+The CPU time each server process spends per request is printed too (from /proc): a server on one worker
+is bound by it, and unlike requests per second it hardly moves when other jobs share the machine, so its
+ratio is the figure to trust on a busy machine.
 """
 
 import argparse
@@ -83,6 +87,24 @@ def serve(app: str, port: int, env: dict[str, str]) -> subprocess.Popen:
     raise RuntimeError(f"{app} did not start")
 
 
+def cpu_seconds(process: subprocess.Popen) -> float:
+    """User + system CPU time of a process so far (fields 14 and 15 of /proc/PID/stat, in clock ticks)."""
+    fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_idle(process: subprocess.Popen, limit: float = 60) -> float:
+    """Wait until the server has finished its start-up work (the job worker's first jobs) and return the
+    CPU seconds that took: the rounds measure polls, not a start-up falling into the first of them."""
+    started, deadline = cpu_seconds(process), time.monotonic() + limit
+    while time.monotonic() < deadline:
+        before = cpu_seconds(process)
+        time.sleep(0.5)
+        if cpu_seconds(process) - before < 0.02:
+            break
+    return cpu_seconds(process) - started
+
+
 def wrk(port: int, token: str, seconds: int, connections: int) -> int:
     """Requests answered 200 in one round (wrk counts non-2xx apart; any is an error here)."""
     result = subprocess.run(
@@ -116,19 +138,29 @@ def main() -> None:
         body_file.write_bytes(ranking.content)
         bare = serve("bench_ranking_pull:create_bare_app", bare_port, {"BANHAT_BENCH_BODY": str(body_file)})
         assert httpx.get(f"http://127.0.0.1:{bare_port}{PATH}").content == ranking.content
+        startup = wait_until_idle(real)
         print(f"body {len(ranking.content):,} bytes; {args.rounds} alternating rounds of {args.seconds:g} s, "
-              f"wrk -t1 -c{args.connections}; load average {os.getloadavg()[0]:.1f}")
+              f"wrk -t1 -c{args.connections}; load average {os.getloadavg()[0]:.1f}; "
+              f"the app's start-up work done first ({startup:.1f} s of CPU)")
         wrk(bare_port, token, 1, args.connections), wrk(real_port, token, 1, args.connections)  # warm-up
         bare_total = real_total = 0
+        bare_cpu = real_cpu = 0.0
         for number in range(1, args.rounds + 1):
+            before = cpu_seconds(bare)
             bare_count = wrk(bare_port, token, args.seconds, args.connections)
+            bare_cpu += cpu_seconds(bare) - before
+            before = cpu_seconds(real)
             real_count = wrk(real_port, token, args.seconds, args.connections)
+            real_cpu += cpu_seconds(real) - before
             bare_total, real_total = bare_total + bare_count, real_total + real_count
             print(f"  round {number}: bare {bare_count / args.seconds:,.0f} req/s, "
                   f"ranking {real_count / args.seconds:,.0f} req/s ({real_count / bare_count:.0%})")
         span = args.rounds * args.seconds
         print(f"bare FastAPI app: {bare_total / span:,.0f} req/s; ranking pull: {real_total / span:,.0f} req/s; "
               f"ratio {real_total / bare_total:.0%} (target >= 50%); load average {os.getloadavg()[0]:.1f}")
+        bare_us, real_us = 1e6 * bare_cpu / bare_total, 1e6 * real_cpu / real_total
+        print(f"server CPU per request: bare {bare_us:,.0f} us, ranking pull {real_us:,.0f} us; "
+              f"ratio {bare_us / real_us:.0%} (the req/s ratio on an idle machine)")
     finally:
         for server in (real, bare):
             if server is not None:
