@@ -1,4 +1,4 @@
-"""The budget estimate's activity lines. Money is stored as whole đồng."""
+"""The budget estimate's activity lines and Sở Tài chính's appraisal of each. Money is stored as whole đồng."""
 
 from datetime import datetime
 
@@ -9,7 +9,11 @@ from api.db.models import Base
 
 
 class BudgetItem(Base):
-    """An activity line of the budget estimate; award money comes from the proposals themselves."""
+    """An activity line of the budget estimate; award money comes from the proposals themselves.
+
+    ``status`` is the line's appraisal (``api.domain.appraisal.AppraisalStatus``): the amount Sở Tài chính
+    accepted, or the reason it returned the line, and who did it when.
+    """
 
     __tablename__ = "budget_items"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -19,3 +23,8 @@ class BudgetItem(Base):
     amount: Mapped[int] = mapped_column(BigInteger)
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16), default="proposed", server_default="proposed")
+    appraised_amount: Mapped[int | None] = mapped_column(BigInteger)
+    return_reason: Mapped[str | None] = mapped_column(Text)
+    appraised_by: Mapped[str | None] = mapped_column(String(64))
+    appraised_at: Mapped[datetime | None]

@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
 
+from .appraisal import AppraisalStatus
 from .periods import PeriodKind
 from .ranking import RankStatus
 from .schemes import Tier
@@ -264,13 +265,23 @@ def next_status(
 
 @dataclass(frozen=True)
 class BudgetLine:
-    """One line of the estimate sent to Sở Tài chính: an activity or the money of an award proposal."""
+    """One line of the estimate sent to Sở Tài chính: an activity or the money of an award proposal.
+
+    An activity line (``item_id``) carries Sở Tài chính's appraisal (``api.domain.appraisal``); award money
+    is fixed by the catalog's legal rates and has none (``status`` None).
+    """
 
     year: int
     unit_code: str
     category: str
     description: str
     amount: int
+    item_id: int | None = None
+    status: AppraisalStatus | None = None
+    appraised_amount: int | None = None
+    return_reason: str | None = None
+    appraised_by: str | None = None
+    appraised_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -279,10 +290,16 @@ class BudgetTotal:
     unit_code: str
     activities: int
     awards: int
+    appraised_activities: int = 0  # what Sở Tài chính accepted of the activity lines
 
     @property
     def total(self) -> int:
         return self.activities + self.awards
+
+    @property
+    def appraised_total(self) -> int:
+        """The appraised estimate: appraised activities plus award money at the legal rates."""
+        return self.appraised_activities + self.awards
 
 
 ACTIVITY = "activity"
@@ -290,13 +307,17 @@ AWARD = "award"
 
 
 def summarize_budget(lines: Sequence[BudgetLine]) -> list[BudgetTotal]:
-    """Totals per year and unit, split into activities and award money, ordered by year then unit."""
+    """Totals per year and unit, split into activities and award money, with the appraised activities,
+    ordered by year then unit."""
     sums: dict[tuple[int, str], list[int]] = {}
     for line in lines:
         if line.category not in (ACTIVITY, AWARD):
             raise AwardError(f"Loại khoản chi không hợp lệ: {line.category}.")
         if line.amount < 0:
             raise AwardError("Số tiền dự toán không được âm.")
-        bucket = sums.setdefault((line.year, line.unit_code), [0, 0])
+        bucket = sums.setdefault((line.year, line.unit_code), [0, 0, 0])
         bucket[0 if line.category == ACTIVITY else 1] += line.amount
-    return [BudgetTotal(year, unit, acts, awards) for (year, unit), (acts, awards) in sorted(sums.items())]
+        if line.status is AppraisalStatus.APPRAISED:
+            bucket[2] += line.appraised_amount or 0
+    return [BudgetTotal(year, unit, acts, awards, appraised)
+            for (year, unit), (acts, awards, appraised) in sorted(sums.items())]

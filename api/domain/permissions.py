@@ -17,6 +17,8 @@ class Role(StrEnum):
     REPORTER = "reporter"  # a unit's reporting officer
     LEADER = "leader"  # provincial leadership, read-only
     HOME_AFFAIRS = "home_affairs"  # Sở Nội vụ: decides on award proposals
+    FINANCE = "finance"  # Sở Tài chính: appraises the budget estimate
+    PROVINCE_OFFICE = "province_office"  # Văn phòng UBND tỉnh: reads everything, urges (sends reminders)
     API_CLIENT = "api_client"  # another system reading scores through a token
 
 
@@ -45,6 +47,7 @@ class Permission(StrEnum):
     AWARDS_DECIDE = "awards:decide"  # return, forward, approve or refuse a proposal
     BUDGET_READ = "budget:read"
     BUDGET_WRITE = "budget:write"
+    BUDGET_APPRAISE = "budget:appraise"  # appraise or return a budget line (Sở Tài chính)
     MODELS_READ = "models:read"
     MODELS_WRITE = "models:write"  # any unit's models; a unit registers its own without it
     EXEMPLARS_READ = "exemplars:read"
@@ -74,11 +77,14 @@ STANDING_BODY = frozenset({
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: OVERSIGHT | STANDING_BODY | {P.UNITS_WRITE, P.PERIODS_WRITE, P.USERS_WRITE, P.AUDIT_READ,
-                                             P.AWARDS_DECIDE},
+                                             P.AWARDS_DECIDE, P.BUDGET_APPRAISE},
     Role.REVIEWER: OVERSIGHT | STANDING_BODY | {P.SUBMISSIONS_REVIEW, P.SCORES_PREVIEW, P.SCHEMES_WRITE},
     Role.REPORTER: READ | {P.SUBMISSIONS_READ, P.VALUES_WRITE, P.SCORES_PREVIEW, P.INSPECTIONS_READ, P.MODELS_READ},
     Role.LEADER: OVERSIGHT | {P.REMINDERS_READ},
     Role.HOME_AFFAIRS: OVERSIGHT | {P.AWARDS_DECIDE},
+    Role.FINANCE: READ | {P.AWARDS_READ, P.BUDGET_READ, P.BUDGET_APPRAISE},
+    # What the standing body reads, and its reminders; no score, report or record is written.
+    Role.PROVINCE_OFFICE: OVERSIGHT | {P.REMINDERS_READ, P.REMINDERS_WRITE},
     Role.API_CLIENT: READ,
 }
 ROLE_REACH: dict[Role, Reach] = {role: Reach.ALL_UNITS for role in Role} | {Role.REPORTER: Reach.OWN_UNIT}

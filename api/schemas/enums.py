@@ -8,6 +8,7 @@ domain does not model (a period's lock, an inspection's progress) is defined her
 from enum import StrEnum
 
 from api.domain.activities import Channel, Subject
+from api.domain.appraisal import AppraisalStatus
 from api.domain.awards import ProposalStatus, Recipient
 from api.domain.indicators import Cadence, Measure, Pillar, RuleKind, UnitKind
 from api.domain.periods import PeriodKind, TimelinessStatus
@@ -77,6 +78,7 @@ ModelStatus = StrEnum("ModelStatus", [(status.upper(), status) for status in MOD
 
 __all__ = [
     "ActionStatus",
+    "AppraisalStatus",
     "BaselineStatus",
     "Cadence",
     "Channel",

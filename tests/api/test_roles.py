@@ -16,6 +16,8 @@ ALLOWED_READS = {
     "reviewer": {"ranking", "submission", "status"},
     "leader": {"ranking", "submission", "status"},
     "noivu": {"ranking", "submission", "status"},
+    "vpubnd": {"ranking", "submission", "status"},
+    "taichinh": {"ranking"},
     "baocao.xa": {"ranking"},
 }
 
@@ -31,7 +33,7 @@ def test_reads_per_role(login, username):
             assert status in (403, 404), (username, name, status)
 
 
-@pytest.mark.parametrize("username", ["admin", "leader", "noivu", "baocao.xa"])
+@pytest.mark.parametrize("username", ["admin", "leader", "noivu", "vpubnd", "taichinh", "baocao.xa"])
 def test_only_reviewers_approve_or_return(login, username):
     client = login(username)
     assert client.post(f"{SUBMISSION}/approve").status_code in (403, 404)

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from api.domain.appraisal import AppraisalStatus
 from api.domain.awards import AWARD, BudgetLine, BudgetTotal
 from api.domain.spreadsheet import inert
 from api.services.reports.formatting import rounded, vn_date
@@ -218,7 +219,8 @@ def build_xlsx(report: ConsolidatedReport) -> bytes:
 def build_budget_xlsx(
     totals: Sequence[BudgetTotal], lines: Sequence[BudgetLine], unit_names: Mapping[str, str]
 ) -> bytes:
-    """The estimate (dự toán kinh phí) per year and unit, with the detail lines it sums."""
+    """The estimate (dự toán kinh phí) per year and unit, proposed and appraised by Sở Tài chính, with the
+    detail lines it sums and each activity line's appraisal (award money is at the legal rates)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     _sheet(
@@ -229,9 +231,11 @@ def build_budget_xlsx(
             ("Năm", 8, None),
             ("Mã đơn vị", 14, None),
             ("Đơn vị", 40, None),
-            ("Kinh phí hoạt động (đồng)", 18, MONEY),
+            ("Kinh phí hoạt động đề nghị (đồng)", 18, MONEY),
             ("Tiền thưởng (đồng)", 18, MONEY),
-            ("Tổng cộng (đồng)", 18, MONEY),
+            ("Tổng đề nghị (đồng)", 18, MONEY),
+            ("Kinh phí hoạt động thẩm định (đồng)", 18, MONEY),
+            ("Tổng thẩm định (đồng)", 18, MONEY),
         ],
         [
             *(
@@ -242,6 +246,8 @@ def build_budget_xlsx(
                     total.activities,
                     total.awards,
                     total.total,
+                    total.appraised_activities,
+                    total.appraised_total,
                 )
                 for total in totals
             ),
@@ -252,19 +258,24 @@ def build_budget_xlsx(
                 sum(t.activities for t in totals),
                 sum(t.awards for t in totals),
                 sum(t.total for t in totals),
+                sum(t.appraised_activities for t in totals),
+                sum(t.appraised_total for t in totals),
             ),
         ],
     )
     _sheet(
         workbook,
         "Chi tiết",
-        "Chi tiết các khoản dự toán",
+        "Chi tiết các khoản dự toán và kết quả thẩm định của Sở Tài chính",
         [
             ("Năm", 8, None),
             ("Mã đơn vị", 14, None),
             ("Loại", 16, None),
             ("Nội dung", 50, None),
-            ("Số tiền (đồng)", 18, MONEY),
+            ("Số đề nghị (đồng)", 18, MONEY),
+            ("Thẩm định", 20, None),
+            ("Số thẩm định (đồng)", 18, MONEY),
+            ("Lý do trả lại", 40, None),
         ],
         [
             (
@@ -273,6 +284,9 @@ def build_budget_xlsx(
                 "Tiền thưởng" if line.category == AWARD else "Hoạt động",
                 line.description,
                 line.amount,
+                line.status.label if line.status else "Theo định mức",
+                line.appraised_amount if line.status is AppraisalStatus.APPRAISED else None,
+                line.return_reason,
             )
             for line in lines
         ],
