@@ -13,6 +13,8 @@ ACCOUNTS = {
     "reviewer": "reviewer",
     "leader": "leader",
     "home_affairs": "noivu",
+    "finance": "taichinh",
+    "province_office": "vpubnd",
     "reporter": "baocao.cax",
     "api_client": "hethong",
 }

@@ -26,7 +26,8 @@ NO_CHANGE = {
 }
 
 # The first of these the matrix allows performs the operation; token_scores_read cannot write at all.
-PREFERRED_CALLERS = ("admin", "reviewer", "home_affairs", "reporter", "leader", "api_client", "anonymous")
+PREFERRED_CALLERS = ("admin", "reviewer", "home_affairs", "finance", "province_office", "reporter", "leader",
+                     "api_client", "anonymous")
 # Notifications belong to a unit: only a unit's own user can mark one read.
 CALLER_FOR = {"POST /api/v1/notifications/{notification_id}/read": "reporter"}
 
@@ -171,6 +172,17 @@ def _proposed_baseline(clients) -> dict:
     return {"baseline_id": _created(made)}
 
 
+def _budget_item(clients, *steps: tuple[str, str, dict]) -> dict:
+    """A proposed activity line of the budget (the matrix's row), then taken through ``steps``."""
+    body = MATRIX["operations"]["POST /api/v1/budget/items"]["json"]
+    made = clients("reviewer").post(f"{API}/budget/items", json=body)
+    assert made.status_code == 201, made.text
+    item = max(line["id"] for line in made.json()["lines"] if line["id"] is not None)
+    for caller, action, step in steps:
+        assert clients(caller).post(f"{API}/budget/items/{item}/{action}", json=step).status_code == 200
+    return {"item_id": item}
+
+
 def _scheme_draft(clients) -> dict:
     return {"draft_id": _created(clients("reviewer").post(f"{API}/schemes/drafts", json={"code": "2027.4"}))}
 
@@ -212,6 +224,10 @@ ARRANGE: dict[str, Callable] = {
     "PATCH /api/v1/schemes/drafts/{draft_id}": _scheme_draft,
     "POST /api/v1/schemes/drafts/{draft_id}/activate": _scheme_draft,
     "POST /api/v1/periods/{code}/unlock": _locked,
+    "POST /api/v1/budget/items/{item_id}/appraise": _budget_item,
+    "POST /api/v1/budget/items/{item_id}/return": _budget_item,
+    "POST /api/v1/budget/items/{item_id}/resubmit": lambda clients: _budget_item(
+        clients, ("finance", "return", {"reason": "Thiếu thuyết minh"})),
 }
 
 
