@@ -54,8 +54,9 @@ class Appraisal:
     return_reason: str | None = None
 
 
-def appraise_step(status: AppraisalStatus, action: AppraisalAction, *, amount: int | None = None,
-                  reason: str | None = None) -> Appraisal:
+def appraise_step(
+    status: AppraisalStatus, action: AppraisalAction, *, amount: int | None = None, reason: str | None = None
+) -> Appraisal:
     """The line's appraisal after ``action``; :class:`AppraisalError` when the state or the input forbids it.
 
     Appraising needs an amount of 0 or more (a whole number of đồng); returning needs a reason; a
@@ -63,7 +64,9 @@ def appraise_step(status: AppraisalStatus, action: AppraisalAction, *, amount: i
     """
     target = _TRANSITIONS.get((status, action))
     if target is None:
-        raise AppraisalError(f"Không thể thực hiện thao tác này khi khoản dự toán ở trạng thái “{status.label}”.")
+        raise AppraisalError(
+            f"Không thể thực hiện thao tác này khi khoản dự toán ở trạng thái “{status.label}”."
+        )
     if action is AppraisalAction.APPRAISE:
         if amount is None or isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
             raise AppraisalError("Số tiền thẩm định phải là số nguyên không âm (đồng).", "amount")
@@ -73,4 +76,3 @@ def appraise_step(status: AppraisalStatus, action: AppraisalAction, *, amount: i
             raise AppraisalError("Cần ghi rõ lý do trả lại khoản dự toán.", "reason")
         return Appraisal(target, return_reason=reason.strip())
     return Appraisal(target)
-

@@ -21,7 +21,9 @@ roles = sa.table("roles", sa.column("code", sa.String), sa.column("name", sa.Str
 
 def upgrade() -> None:
     with op.batch_alter_table("budget_items", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("status", sa.String(length=16), server_default="proposed", nullable=False))
+        batch_op.add_column(
+            sa.Column("status", sa.String(length=16), server_default="proposed", nullable=False)
+        )
         batch_op.add_column(sa.Column("appraised_amount", sa.BigInteger(), nullable=True))
         batch_op.add_column(sa.Column("return_reason", sa.Text(), nullable=True))
         batch_op.add_column(sa.Column("appraised_by", sa.String(length=64), nullable=True))

@@ -51,7 +51,7 @@ XLSX_FILES = [
 @pytest.fixture
 def poisoned(database, admin, reviewer, reporter):
     """Formula payloads as unit names, a group name, every note of CAX-001's report (stripped, as the API
-    stores notes) and a budget line."""
+    stores notes) and a budget line returned by Sở Tài chính with a reason."""
     reset_to_draft(reviewer, reporter)
     assert admin.post("/api/v1/budget/items", json={
         "year": 2026, "unit": "CAX-001", "description": "Hội nghị", "amount": 5000000,
@@ -64,7 +64,8 @@ def poisoned(database, admin, reviewer, reporter):
         connection.execute(
             text("UPDATE emulation_groups SET name = :name WHERE code = 'CAX'"), {"name": PAYLOADS[1]}
         )
-        connection.execute(text("UPDATE budget_items SET description = :d"), {"d": PAYLOADS[0]})
+        connection.execute(text("UPDATE budget_items SET description = :d, status = 'returned', return_reason = :r"),
+                           {"d": PAYLOADS[0], "r": PAYLOADS[1]})  # fmt: skip
         ids = [row[0] for row in connection.execute(text(
             "SELECT v.id FROM submission_values v JOIN submissions s ON s.id = v.submission_id "
             "JOIN units u ON u.id = s.unit_id JOIN periods p ON p.id = s.period_id "
