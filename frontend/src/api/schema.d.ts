@@ -1065,7 +1065,7 @@ export interface paths {
         };
         /**
          * Budget
-         * @description Dự toán kinh phí: activities and award money per year and unit.
+         * @description Dự toán kinh phí: activities and award money per year and unit, with Sở Tài chính's appraisal.
          */
         get: operations["awards_budget"];
         put?: never;
@@ -1104,6 +1104,66 @@ export interface paths {
         put?: never;
         /** Add Budget Item */
         post: operations["awards_add_budget_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/items/{item_id}/appraise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Appraise Item
+         * @description Sở Tài chính appraises a proposed line with the amount it accepts (whole đồng, 0 or more).
+         */
+        post: operations["awards_appraise_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/items/{item_id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return Item
+         * @description Sở Tài chính returns a proposed line to the standing body with a reason.
+         */
+        post: operations["awards_return_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/items/{item_id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resubmit Item
+         * @description The standing body resubmits a returned line, revised or not; it waits for a new appraisal.
+         */
+        post: operations["awards_resubmit_item"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1862,6 +1922,19 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /**
+         * AppraisalStatus
+         * @enum {string}
+         */
+        AppraisalStatus: "proposed" | "appraised" | "returned";
+        /**
+         * AppraiseIn
+         * @description Sở Tài chính's appraised amount, in whole đồng (0 when nothing is granted).
+         */
+        AppraiseIn: {
+            /** Amount */
+            amount: number;
+        };
         /** AuditEntryOut */
         AuditEntryOut: {
             /** Id */
@@ -2099,10 +2172,17 @@ export interface components {
         };
         /** BudgetLineOut */
         BudgetLineOut: {
+            /**
+             * Id
+             * @description The activity line's id (appraisal steps); none for award money
+             */
+            id: number | null;
             /** Year */
             year: number;
             /** Unit */
             unit: string;
+            /** Unit Name */
+            unit_name: string;
             /**
              * Category
              * @enum {string}
@@ -2112,6 +2192,18 @@ export interface components {
             description: string;
             /** Amount */
             amount: number;
+            /** @description The activity line's appraisal; none for award money */
+            status: components["schemas"]["AppraisalStatus"] | null;
+            /** Status Label */
+            status_label: string | null;
+            /** Appraised Amount */
+            appraised_amount: number | null;
+            /** Return Reason */
+            return_reason: string | null;
+            /** Appraised By */
+            appraised_by?: string | null;
+            /** Appraised At */
+            appraised_at?: string | null;
         };
         /** BudgetOut */
         BudgetOut: {
@@ -2119,8 +2211,20 @@ export interface components {
             totals: components["schemas"]["BudgetTotalOut"][];
             /** Lines */
             lines: components["schemas"]["BudgetLineOut"][];
+            /** Activities Total */
+            activities_total: number;
+            /**
+             * Awards Total
+             * @description Award money of the proposals not refused, at the legal rates
+             */
+            awards_total: number;
             /** Grand Total */
             grand_total: number;
+            /**
+             * Appraised Total
+             * @description Appraised activities plus award money
+             */
+            appraised_total: number;
         };
         /** BudgetTotalOut */
         BudgetTotalOut: {
@@ -2136,6 +2240,16 @@ export interface components {
             awards: number;
             /** Total */
             total: number;
+            /**
+             * Appraised Activities
+             * @description What Sở Tài chính appraised of the activity lines
+             */
+            appraised_activities: number;
+            /**
+             * Appraised Total
+             * @description Appraised activities plus award money (legal rates)
+             */
+            appraised_total: number;
         };
         /**
          * Cadence
@@ -3157,7 +3271,7 @@ export interface components {
          * Permission
          * @enum {string}
          */
-        Permission: "units:read" | "catalog:read" | "periods:read" | "scores:read" | "submissions:read" | "status:read" | "units:write" | "periods:write" | "users:write" | "audit:read" | "submissions:review" | "scores:preview" | "values:write" | "schemes:write" | "inspections:read" | "inspections:write" | "bonuses:read" | "bonuses:write" | "awards:read" | "awards:write" | "awards:decide" | "budget:read" | "budget:write" | "models:read" | "models:write" | "exemplars:read" | "exemplars:write" | "reports:read" | "reminders:read" | "reminders:write";
+        Permission: "units:read" | "catalog:read" | "periods:read" | "scores:read" | "submissions:read" | "status:read" | "units:write" | "periods:write" | "users:write" | "audit:read" | "submissions:review" | "scores:preview" | "values:write" | "schemes:write" | "inspections:read" | "inspections:write" | "bonuses:read" | "bonuses:write" | "awards:read" | "awards:write" | "awards:decide" | "budget:read" | "budget:write" | "budget:appraise" | "models:read" | "models:write" | "exemplars:read" | "exemplars:write" | "reports:read" | "reminders:read" | "reminders:write";
         /**
          * Pillar
          * @enum {string}
@@ -3685,6 +3799,16 @@ export interface components {
             /** Units */
             units: components["schemas"]["UnitStatus"][];
         };
+        /**
+         * ResubmitIn
+         * @description The standing body resubmits a returned line, revised if it gives a new description or amount.
+         */
+        ResubmitIn: {
+            /** Description */
+            description?: string | null;
+            /** Amount */
+            amount?: number | null;
+        };
         /** ReturnIn */
         ReturnIn: {
             /** Reason */
@@ -3694,7 +3818,7 @@ export interface components {
          * Role
          * @enum {string}
          */
-        Role: "admin" | "reviewer" | "reporter" | "leader" | "home_affairs" | "api_client";
+        Role: "admin" | "reviewer" | "reporter" | "leader" | "home_affairs" | "finance" | "province_office" | "api_client";
         /**
          * RuleKind
          * @enum {string}
@@ -9952,7 +10076,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Bảng dự toán cho Sở Tài chính */
+            /** @description Bảng dự toán, số đề nghị và số thẩm định */
             200: {
                 headers: {
                     /** @description Tên tệp tải về: `attachment; filename="..."` */
@@ -10040,6 +10164,285 @@ export interface operations {
             };
             /** @description Không có quyền */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    awards_appraise_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppraiseIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetLineOut"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột trạng thái */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    awards_return_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetLineOut"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột trạng thái */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    awards_resubmit_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResubmitIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetLineOut"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột trạng thái */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

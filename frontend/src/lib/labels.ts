@@ -59,6 +59,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   reporter: 'Cán bộ báo cáo',
   leader: 'Lãnh đạo',
   home_affairs: 'Sở Nội vụ',
+  finance: 'Sở Tài chính',
+  province_office: 'Văn phòng UBND tỉnh',
   api_client: 'Tài khoản hệ thống (API)',
 };
 

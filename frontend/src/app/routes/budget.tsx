@@ -16,7 +16,7 @@ export default function BudgetRoute() {
     <>
       <PageHeader
         title="Dự toán kinh phí"
-        subtitle="Kinh phí hoạt động và tiền thưởng của các hồ sơ chưa bị từ chối"
+        subtitle="Kinh phí hoạt động (Sở Tài chính thẩm định từng khoản) và tiền thưởng theo định mức của các hồ sơ chưa bị từ chối"
         extra={
           <InputNumber<number>
             aria-label="Năm"
@@ -28,7 +28,7 @@ export default function BudgetRoute() {
           />
         }
       />
-      <BudgetView year={year} canWrite={can(me, 'budget:write')} unitPicker={<UnitSelect />} />
+      <BudgetView year={year} canWrite={can(me, 'budget:write')} canAppraise={can(me, 'budget:appraise')} unitPicker={<UnitSelect />} />
     </>
   );
 }

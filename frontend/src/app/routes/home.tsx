@@ -86,6 +86,8 @@ export function HomeRoute() {
   const me = useCurrentUser();
   if (can(me, 'values:write') && me.unit) return <ReporterHome unitCode={me.unit.code} unitName={me.unit.name} />;
   if (can(me, 'submissions:review')) return <Navigate to="/status" replace />;
+  // Sở Tài chính's work is the estimate's appraisal (the standing body, which keeps the estimate, reviews first).
+  if (can(me, 'budget:appraise') && !can(me, 'budget:write')) return <Navigate to="/budget" replace />;
   if (can(me, 'scores:read')) return <Navigate to="/ranking" replace />;
   return <Navigate to="/tokens" replace />;
 }

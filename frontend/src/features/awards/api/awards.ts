@@ -84,5 +84,30 @@ export function useAddBudgetItem() {
   });
 }
 
+export type BudgetLine = Schemas['BudgetLineOut'];
+export type AppraisalStep =
+  | { id: number; step: 'appraise'; amount: number }
+  | { id: number; step: 'return'; reason: string }
+  | { id: number; step: 'resubmit'; description: string; amount: number };
+
+/** Sở Tài chính appraises (with an amount) or returns (with a reason) a line; the standing body resubmits it. */
+export function useAppraisalStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AppraisalStep) => {
+      const path = { item_id: input.id };
+      if (input.step === 'appraise') {
+        return unwrap(api.POST('/api/v1/budget/items/{item_id}/appraise', { params: { path }, body: { amount: input.amount } }));
+      }
+      if (input.step === 'return') {
+        return unwrap(api.POST('/api/v1/budget/items/{item_id}/return', { params: { path }, body: { reason: input.reason } }));
+      }
+      const { description, amount } = input;
+      return unwrap(api.POST('/api/v1/budget/items/{item_id}/resubmit', { params: { path }, body: { description, amount } }));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['budget'] }),
+  });
+}
+
 /** The workbook for Sở Tài chính; a plain link so the browser downloads it with the session cookie. */
 export const budgetExportUrl = (year: number | undefined) => `/api/v1/budget/export.xlsx${year ? `?year=${year}` : ''}`;

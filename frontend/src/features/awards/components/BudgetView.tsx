@@ -1,10 +1,12 @@
-import { App, Button, Card, Form, Input, InputNumber, Table, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, Row, Statistic, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { errorMessage } from '@/api/errors';
+import { MoneyInput } from '@/components/MoneyInput';
 import { ErrorAlert } from '@/components/PageState';
 import { formatMoney } from '@/lib/format';
-import { budgetExportUrl, useAddBudgetItem, useBudget } from '../api/awards';
+import { budgetExportUrl, useAddBudgetItem, useBudget, type BudgetLine } from '../api/awards';
+import { AppraisalActions, AppraisalDialog, AppraisalStatus, type Dialog } from './BudgetAppraisal';
 
 const CATEGORY_LABELS: Record<string, string> = { activity: 'Hoạt động', award: 'Khen thưởng' };
 
@@ -34,13 +36,7 @@ function AddItemForm({ year, unitPicker }: { year: number; unitPicker: ReactElem
         <Input style={{ width: 280 }} maxLength={500} />
       </Form.Item>
       <Form.Item name="amount" label="Số tiền (đồng)" rules={[{ required: true, message: 'Nhập số tiền' }]}>
-        <InputNumber<number>
-          min={1}
-          precision={0}
-          style={{ width: 180 }}
-          formatter={(v) => (v === undefined || v === null || `${v}` === '' ? '' : new Intl.NumberFormat('vi-VN').format(Number(v)))}
-          parser={(v) => Number((v ?? '').replace(/\D/g, ''))}
-        />
+        <MoneyInput min={1} style={{ width: 180 }} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={add.isPending}>
         Thêm
@@ -49,18 +45,47 @@ function AddItemForm({ year, unitPicker }: { year: number; unitPicker: ReactElem
   );
 }
 
-/** The movement's budget estimate (dự toán) for a year: activities plus award money, and the workbook for Sở Tài chính. */
-export function BudgetView({ year, unitPicker, canWrite }: { year: number; unitPicker: ReactElement; canWrite: boolean }) {
+/**
+ * The movement's budget estimate (dự toán) for a year: activities plus award money, each activity line's
+ * appraisal by Sở Tài chính (who appraises or returns it here), and the workbook with both amounts.
+ */
+export function BudgetView({
+  year,
+  unitPicker,
+  canWrite,
+  canAppraise,
+}: {
+  year: number;
+  unitPicker: ReactElement;
+  canWrite: boolean;
+  canAppraise: boolean;
+}) {
   const budget = useBudget(year);
+  const [dialog, setDialog] = useState<Dialog>();
+  const totals = budget.data;
   return (
     <>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        {[
+          { title: 'Kinh phí hoạt động đề nghị', value: totals?.activities_total, testId: 'budget-activities-total' },
+          { title: 'Tiền thưởng (theo định mức)', value: totals?.awards_total, testId: 'budget-awards-total' },
+          { title: 'Tổng đề nghị', value: totals?.grand_total, testId: 'budget-proposed-total' },
+          { title: 'Tổng thẩm định', value: totals?.appraised_total, testId: 'budget-appraised-total' },
+        ].map(({ title, value, testId }) => (
+          <Col key={testId} xs={24} sm={12} lg={6}>
+            <Card size="small">
+              <Statistic title={title} value={value ?? 0} loading={budget.isPending} formatter={(v) => <span data-testid={testId}>{formatMoney(Number(v))}</span>} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
       <Card
         title={`Tổng hợp dự toán năm ${year}`}
         style={{ marginBottom: 16 }}
         styles={{ body: { padding: 0 } }}
         extra={
           <Button icon={<DownloadOutlined />} href={budgetExportUrl(year)}>
-            Tải Excel gửi Sở Tài chính
+            Tải Excel dự toán (đề nghị và thẩm định)
           </Button>
         }
       >
@@ -71,13 +96,14 @@ export function BudgetView({ year, unitPicker, canWrite }: { year: number; unitP
           loading={budget.isPending}
           dataSource={budget.data?.totals}
           pagination={false}
-          scroll={{ x: 640 }}
+          scroll={{ x: 800 }}
           locale={{ emptyText: 'Chưa có khoản dự toán' }}
           columns={[
             { title: 'Đơn vị', dataIndex: 'unit_name' },
             { title: 'Hoạt động', dataIndex: 'activities', align: 'right', render: formatMoney },
             { title: 'Khen thưởng', dataIndex: 'awards', align: 'right', render: formatMoney },
             { title: 'Cộng', dataIndex: 'total', align: 'right', render: formatMoney },
+            { title: 'Thẩm định', dataIndex: 'appraised_total', align: 'right', render: formatMoney },
           ]}
           summary={() =>
             budget.data && (
@@ -90,6 +116,9 @@ export function BudgetView({ year, unitPicker, canWrite }: { year: number; unitP
                     {formatMoney(budget.data.grand_total)}
                   </Typography.Text>
                 </Table.Summary.Cell>
+                <Table.Summary.Cell index={2} align="right">
+                  <Typography.Text strong>{formatMoney(budget.data.appraised_total)}</Typography.Text>
+                </Table.Summary.Cell>
               </Table.Summary.Row>
             )
           }
@@ -100,21 +129,40 @@ export function BudgetView({ year, unitPicker, canWrite }: { year: number; unitP
           <AddItemForm year={year} unitPicker={unitPicker} />
         </Card>
       )}
-      <Card title="Chi tiết" styles={{ body: { padding: 0 } }}>
-        <Table
+      <Card title="Chi tiết và thẩm định" styles={{ body: { padding: 0 } }}>
+        <Table<BudgetLine>
           size="small"
-          rowKey={(row) => `${row.unit}-${row.category}-${row.description}-${row.amount}`}
+          rowKey={(row) => (row.id === null ? `${row.unit}-${row.category}-${row.description}-${row.amount}` : `item-${row.id}`)}
           dataSource={budget.data?.lines}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 640 }}
+          scroll={{ x: 960 }}
           columns={[
             { title: 'Đơn vị', dataIndex: 'unit' },
             { title: 'Loại', dataIndex: 'category', render: (c: string) => CATEGORY_LABELS[c] ?? c },
             { title: 'Nội dung', dataIndex: 'description' },
-            { title: 'Số tiền', dataIndex: 'amount', align: 'right', render: formatMoney },
+            { title: 'Số đề nghị', dataIndex: 'amount', align: 'right', render: formatMoney },
+            { title: 'Thẩm định', key: 'status', render: (_, line) => <AppraisalStatus line={line} /> },
+            {
+              title: 'Số thẩm định',
+              key: 'appraised',
+              align: 'right',
+              render: (_, line) => (line.status === 'appraised' ? formatMoney(line.appraised_amount) : ''),
+            },
+            ...(canAppraise || canWrite
+              ? [
+                  {
+                    title: '',
+                    key: 'actions',
+                    render: (_: unknown, line: BudgetLine) => (
+                      <AppraisalActions line={line} canAppraise={canAppraise} canWrite={canWrite} onOpen={setDialog} />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
+      <AppraisalDialog dialog={dialog} onClose={() => setDialog(undefined)} />
     </>
   );
 }
