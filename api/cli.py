@@ -55,7 +55,8 @@ def create_user(
     unit: Annotated[str | None, typer.Option(help="Mã đơn vị (bắt buộc với vai trò reporter).")] = None,
     password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)] = "",
 ) -> None:
-    """Create an account (roles: admin, reviewer, reporter, leader, home_affairs, api_client)."""
+    """Create an account (roles: admin, reviewer, reporter, leader, home_affairs, finance, province_office,
+    api_client)."""
     from api.services import accounts, transaction
     from api.services.errors import ServiceError
 

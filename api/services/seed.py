@@ -29,7 +29,7 @@ DEMO_ACCOUNTS = (
     ("leader", "Lãnh đạo UBND tỉnh", "leader", "UBND-T"),
     ("noivu", "Cán bộ Sở Nội vụ", "home_affairs", "SBN-02"),
     ("taichinh", "Cán bộ Sở Tài chính", "finance", "SBN-03"),
-    ("vpubnd", "Cán bộ Văn phòng UBND tỉnh", "province_office", "UBND-T"),
+    ("vpubnd", "Cán bộ Văn phòng UBND tỉnh", "province_office", "SBN-01"),
     ("baocao.cax", "Cán bộ báo cáo Công an phường Phố Hiến", "reporter", "CAX-001"),
     ("baocao.xa", "Cán bộ báo cáo UBND phường Phố Hiến", "reporter", "UBX-001"),
     ("hethong", "Hệ thống tổng hợp của tỉnh (API)", "api_client", None),
