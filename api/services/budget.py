@@ -84,7 +84,10 @@ def appraise(session: Session, principal: Principal, item_id: int, action: Appra
     before = fields(item, *AUDITED)
     description, proposed = revision
     if description is not None:
-        item.description = description
+        if not description.strip():
+            message = "Nội dung khoản dự toán không được để trống."
+            raise Invalid(message, [FieldProblem(["body", "description"], message)])
+        item.description = description.strip()
     if proposed is not None:
         item.amount = proposed
     item.status, item.appraised_amount, item.return_reason = step.status.value, step.appraised_amount, step.return_reason

@@ -82,6 +82,8 @@ def test_a_returned_line_is_revised_resubmitted_and_appraised_again(sign_in):
     reviewer, finance = sign_in("reviewer"), sign_in("taichinh")
     item = add_line(reviewer, "In tài liệu tuyên truyền", 12_000_000)
     assert finance.post(f"{API}/budget/items/{item}/return", json={"reason": "Vượt định mức"}).status_code == 200
+    blank = reviewer.post(f"{API}/budget/items/{item}/resubmit", json={"description": "  "})
+    assert blank.status_code == 422 and blank.json()["errors"][0]["loc"] == ["body", "description"]
     resubmitted = reviewer.post(f"{API}/budget/items/{item}/resubmit", json={"amount": 9_000_000})
     assert resubmitted.status_code == 200, resubmitted.text
     body = resubmitted.json()
