@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { startServer, DEMO_PASSWORD } from './support/server.mjs';
-import { DESKTOP, launchBrowser, login, newPage, signIn } from './support/browser.mjs';
+import { DESKTOP, PHONE, launchBrowser, login, newPage, signIn } from './support/browser.mjs';
 import { Api, serverClock } from './support/api.mjs';
 import { AWARDS_DATE } from './support/dates.mjs';
 import { checkPage, SHOTS } from './support/pages.mjs';
@@ -118,6 +118,14 @@ describe('the budget appraisal by Sở Tài chính and the urging by Văn phòng
     assert.equal(appraised?.after.appraised_amount, 42_000_000);
     await standingBody.context().close();
     await finance.context().close();
+
+    // The page fits a phone too (the tables scroll inside themselves).
+    const phone = await newPage(browser, server.baseURL, PHONE);
+    await signIn(phone, 'taichinh');
+    await phone.goto(`/budget?year=${year}`);
+    await lineRow(phone, CONFERENCE).getByText('Đã thẩm định').waitFor();
+    await checkPage(phone, '50-phone-finance-budget', { axe: false });
+    await phone.context().close();
   });
 
   it('lets vpubnd read the estimate without acting on it, and urge the units that have not reported', async () => {

@@ -72,7 +72,7 @@ export function BudgetView({
           { title: 'Tổng đề nghị', value: totals?.grand_total, testId: 'budget-proposed-total' },
           { title: 'Tổng thẩm định', value: totals?.appraised_total, testId: 'budget-appraised-total' },
         ].map(({ title, value, testId }) => (
-          <Col key={testId} xs={24} sm={12} lg={6}>
+          <Col key={testId} xs={12} lg={6}>
             <Card size="small">
               <Statistic title={title} value={value ?? 0} loading={budget.isPending} formatter={(v) => <span data-testid={testId}>{formatMoney(Number(v))}</span>} />
             </Card>
@@ -84,8 +84,8 @@ export function BudgetView({
         style={{ marginBottom: 16 }}
         styles={{ body: { padding: 0 } }}
         extra={
-          <Button icon={<DownloadOutlined />} href={budgetExportUrl(year)}>
-            Tải Excel dự toán (đề nghị và thẩm định)
+          <Button icon={<DownloadOutlined />} href={budgetExportUrl(year)} title="Số đề nghị và số thẩm định của từng khoản">
+            Tải Excel
           </Button>
         }
       >
