@@ -90,8 +90,8 @@ def _matrix_made(clients, caller: str, create: str) -> int:
 
 def _failed_delivery(clients) -> dict:
     """A subscription with one delivery that failed (written directly: failing takes 24 hours of retries)."""
-    from api.db.integration_models import WebhookDelivery
     from api import clock
+    from api.db.integration_models import WebhookDelivery
 
     subscription = _matrix_made(clients, "admin", "POST /api/v1/webhooks")
     with clients("admin").app.state.write_sessions.begin() as db:
