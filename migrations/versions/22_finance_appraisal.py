@@ -17,6 +17,7 @@ depends_on: str | Sequence[str] | None = None
 
 ROLES = [("finance", "Sở Tài chính"), ("province_office", "Văn phòng UBND tỉnh")]
 roles = sa.table("roles", sa.column("code", sa.String), sa.column("name", sa.String))
+users = sa.table("users", sa.column("role", sa.String), sa.column("active", sa.Boolean))
 
 
 def upgrade() -> None:
@@ -32,6 +33,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Accounts of the removed roles are kept (their audit trail names them) but can no longer sign in:
+    # read-only leaders, disabled, until an admin gives them a role the older version knows.
+    removed = [code for code, _ in ROLES]
+    op.execute(users.update().where(users.c.role.in_(removed)).values(role="leader", active=False))
     op.execute(roles.delete().where(roles.c.code.in_([code for code, _ in ROLES])))
     with op.batch_alter_table("budget_items", schema=None) as batch_op:
         batch_op.drop_column("appraised_at")
