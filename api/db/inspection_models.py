@@ -21,6 +21,9 @@ class Inspection(Base):
     planned_on: Mapped[date] = mapped_column(Date)
     inspected_on: Mapped[date | None] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(16))  # planned | done
+    # The unit of the actor who inspects (Sở Nội vụ, a department, a commune's committee); None: the
+    # standing body, whose findings deduct at once.
+    inspector_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime]
 
@@ -32,6 +35,11 @@ class InspectionFinding(Base):
     indicator_code: Mapped[str | None] = mapped_column(String(32))
     description: Mapped[str] = mapped_column(Text)
     points: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="confirmed", server_default="confirmed")  # FindingStatus
+    recorded_by: Mapped[str | None] = mapped_column(String(64))
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    decided_at: Mapped[datetime | None]
+    decision_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class CorrectiveAction(Base):

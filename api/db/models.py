@@ -86,9 +86,13 @@ class Unit(Base):
     kind: Mapped[str] = mapped_column(String(32), index=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     group_id: Mapped[int | None] = mapped_column(ForeignKey("emulation_groups.id"), index=True)
+    # The unit that oversees this one and may inspect it (api/domain/inspections.py): a commune's People's
+    # Committee for its commune police, a department for a unit of its field. Not the parent: a commune
+    # police's parent is the provincial police.
+    overseer_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    parent: Mapped["Unit | None"] = relationship(remote_side=[id], lazy="raise")
+    parent: Mapped["Unit | None"] = relationship(remote_side=[id], lazy="raise", foreign_keys=[parent_id])
     group: Mapped[EmulationGroup | None] = relationship(lazy="raise")
 
     @validates("name")

@@ -10,15 +10,18 @@ the account's own unit (a reporter sees the data of no other unit).
 
 from enum import Enum, StrEnum
 
+from .inspections import InspectionReach
+
 
 class Role(StrEnum):
     ADMIN = "admin"
     REVIEWER = "reviewer"  # the standing body (Cơ quan Thường trực, Công an tỉnh)
     REPORTER = "reporter"  # a unit's reporting officer
     LEADER = "leader"  # provincial leadership, read-only
-    HOME_AFFAIRS = "home_affairs"  # Sở Nội vụ: decides on award proposals
+    HOME_AFFAIRS = "home_affairs"  # Sở Nội vụ: decides on award proposals, inspects departments and communes
     FINANCE = "finance"  # Sở Tài chính: appraises the budget estimate
     PROVINCE_OFFICE = "province_office"  # Văn phòng UBND tỉnh: reads everything, urges (sends reminders)
+    INSPECTOR = "inspector"  # a department's or a commune committee's inspector: the units its unit oversees
     API_CLIENT = "api_client"  # another system reading scores through a token
 
 
@@ -39,7 +42,9 @@ class Permission(StrEnum):
     SCHEMES_WRITE = "schemes:write"  # scoring scheme drafts, their preview and activation
     # Session only (never a token's scope):
     INSPECTIONS_READ = "inspections:read"
-    INSPECTIONS_WRITE = "inspections:write"
+    INSPECTIONS_WRITE = "inspections:write"  # any unit's inspections; its findings deduct at once
+    INSPECTIONS_PROPOSE = "inspections:propose"  # inspections within reach; findings await confirmation
+    INSPECTIONS_CONFIRM = "inspections:confirm"  # confirm or reject a proposed finding
     BONUSES_READ = "bonuses:read"
     BONUSES_WRITE = "bonuses:write"
     AWARDS_READ = "awards:read"
@@ -71,7 +76,7 @@ OVERSIGHT = READ | {
 }
 # What the standing body keeps: inspections, bonuses, award proposals, budget, models, exemplars, reminders.
 STANDING_BODY = frozenset({
-    P.INSPECTIONS_WRITE, P.BONUSES_WRITE, P.AWARDS_WRITE, P.BUDGET_WRITE, P.MODELS_WRITE, P.EXEMPLARS_WRITE,
+    P.INSPECTIONS_WRITE, P.INSPECTIONS_CONFIRM, P.BONUSES_WRITE, P.AWARDS_WRITE, P.BUDGET_WRITE, P.MODELS_WRITE, P.EXEMPLARS_WRITE,
     P.REMINDERS_READ, P.REMINDERS_WRITE,
 })
 
@@ -81,13 +86,23 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.REVIEWER: OVERSIGHT | STANDING_BODY | {P.SUBMISSIONS_REVIEW, P.SCORES_PREVIEW, P.SCHEMES_WRITE},
     Role.REPORTER: READ | {P.SUBMISSIONS_READ, P.VALUES_WRITE, P.SCORES_PREVIEW, P.INSPECTIONS_READ, P.MODELS_READ},
     Role.LEADER: OVERSIGHT | {P.REMINDERS_READ},
-    Role.HOME_AFFAIRS: OVERSIGHT | {P.AWARDS_DECIDE},
+    Role.HOME_AFFAIRS: OVERSIGHT | {P.AWARDS_DECIDE, P.INSPECTIONS_PROPOSE},
     Role.FINANCE: READ | {P.AWARDS_READ, P.BUDGET_READ, P.BUDGET_APPRAISE},
     # What the standing body reads, and its reminders; no score, report or record is written.
     Role.PROVINCE_OFFICE: OVERSIGHT | {P.REMINDERS_READ, P.REMINDERS_WRITE},
+    Role.INSPECTOR: READ | {P.INSPECTIONS_READ, P.INSPECTIONS_PROPOSE},
     Role.API_CLIENT: READ,
 }
-ROLE_REACH: dict[Role, Reach] = {role: Reach.ALL_UNITS for role in Role} | {Role.REPORTER: Reach.OWN_UNIT}
+ROLE_REACH: dict[Role, Reach] = {role: Reach.ALL_UNITS for role in Role} | {
+    Role.REPORTER: Reach.OWN_UNIT, Role.INSPECTOR: Reach.OWN_UNIT,
+}
+# Which units a role inspects (`api/domain/inspections.py`); a role not listed inspects none.
+ROLE_INSPECTION_REACH: dict[Role, InspectionReach] = {
+    Role.ADMIN: InspectionReach.EVERY_UNIT,
+    Role.REVIEWER: InspectionReach.EVERY_UNIT,
+    Role.HOME_AFFAIRS: InspectionReach.ADMINISTRATION,
+    Role.INSPECTOR: InspectionReach.OVERSEEN_UNITS,
+}
 
 ROLES = tuple(Role)
 # Roles whose accounts manage accounts: one of them, active, must always remain.
@@ -125,6 +140,10 @@ def scopes_beyond(role: str, scopes: frozenset[str]) -> list[str]:
 
 def reaches_all_units(role: str) -> bool:
     return ROLE_REACH.get(role) is Reach.ALL_UNITS  # type: ignore[call-overload]
+
+
+def inspection_reach(role: str) -> InspectionReach | None:
+    return ROLE_INSPECTION_REACH.get(role)  # type: ignore[call-overload]
 
 
 def manages_accounts(role: str) -> bool:
