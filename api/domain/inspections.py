@@ -19,7 +19,9 @@ class InspectionReach(StrEnum):
 
     EVERY_UNIT = "every_unit"  # the standing body
     ADMINISTRATION = "administration"  # Sở Nội vụ: the departments and the communes' People's Committees
-    OVERSEEN_UNITS = "overseen_units"  # a department or a commune's committee: the units its own unit oversees
+    OVERSEEN_UNITS = (
+        "overseen_units"  # a department or a commune's committee: the units its own unit oversees
+    )
 
 
 # The units Sở Nội vụ inspects: "các sở, ban, ngành, địa phương" (plan IV.4).
@@ -49,6 +51,14 @@ class InspectionError(ValueError):
     """A rule of the findings' workflow was broken; the message is Vietnamese, for users."""
 
 
+class AlreadyDecided(InspectionError):
+    """The finding is not (or no longer) awaiting the standing body's decision."""
+
+
+class ReasonRequired(InspectionError):
+    """A rejection without a reason."""
+
+
 class FindingStatus(StrEnum):
     PROPOSED = "proposed"  # recorded by an actor other than the standing body: deducts nothing yet
     CONFIRMED = "confirmed"  # deducts its points from the unit's score
@@ -56,7 +66,9 @@ class FindingStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"proposed": "Chờ xác nhận", "confirmed": "Đã xác nhận", "rejected": "Không xác nhận"}[self.value]
+        return {"proposed": "Chờ xác nhận", "confirmed": "Đã xác nhận", "rejected": "Không xác nhận"}[
+            self.value
+        ]
 
     @property
     def deducts(self) -> bool:
@@ -77,9 +89,9 @@ def decide(status: FindingStatus, decision: FindingDecision, reason: str | None)
     """The status after the standing body's ``decision`` on a finding; only a proposed finding is decided,
     and a rejection needs a reason."""
     if status is not FindingStatus.PROPOSED:
-        raise InspectionError(f"Tồn tại này đã được quyết định ({status.label.lower()}).")
+        raise AlreadyDecided(f"Tồn tại này không chờ xác nhận (trạng thái: {status.label.lower()}).")
     if decision is FindingDecision.REJECT:
         if not (reason or "").strip():
-            raise InspectionError("Hãy nêu lý do không xác nhận tồn tại.")
+            raise ReasonRequired("Hãy nêu lý do không xác nhận tồn tại.")
         return FindingStatus.REJECTED
     return FindingStatus.CONFIRMED

@@ -1,15 +1,19 @@
-"""Inspections (kiểm tra chuyên đề): plan, record, findings with deduction points, corrective actions."""
+"""Inspections (kiểm tra chuyên đề): plan, record, findings with deduction points (proposed ones confirmed or
+rejected by the standing body), corrective actions."""
 
 from fractions import Fraction
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.common import CodeFilter, problem_responses
+from api.schemas.enums import FindingStatus
 from api.schemas.inspections import (
     ActionIn,
     ActionOut,
     ActionUpdate,
+    FindingDecisionIn,
     FindingIn,
     InspectionDoneIn,
     InspectionIn,
@@ -29,11 +33,15 @@ def _action(action) -> ActionOut:
 def _inspection(view: inspections.InspectionView) -> InspectionOut:
     inspection = view.inspection
     return InspectionOut(
-        id=inspection.id, unit={"code": view.unit.code, "name": view.unit.name}, topic=inspection.topic,
-        planned_on=inspection.planned_on, inspected_on=inspection.inspected_on, status=inspection.status,
-        deduction_points=str(rounded(view.deduction_points)), open_actions=view.open_actions,
+        id=inspection.id, unit={"code": view.unit.code, "name": view.unit.name},
+        inspector={"code": view.inspector.code, "name": view.inspector.name} if view.inspector else None,
+        topic=inspection.topic, planned_on=inspection.planned_on, inspected_on=inspection.inspected_on,
+        status=inspection.status, deduction_points=str(rounded(view.deduction_points)),
+        pending_findings=sum(1 for f in view.findings if f.status == FindingStatus.PROPOSED),
+        open_actions=view.open_actions,
         findings=[{"id": f.id, "indicator": f.indicator_code, "description": f.description,
-                   "points": str(rounded(Fraction(f.points))),
+                   "points": str(rounded(Fraction(f.points))), "status": f.status, "recorded_by": f.recorded_by,
+                   "decided_by": f.decided_by, "decided_at": f.decided_at, "decision_reason": f.decision_reason,
                    "actions": [_action(a) for a in view.actions[f.id]]} for f in view.findings],
     )
 
@@ -41,8 +49,10 @@ def _inspection(view: inspections.InspectionView) -> InspectionOut:
 @router.get("/inspections", response_model=list[InspectionOut])
 def list_inspections(session: DbSession, principal: CurrentPrincipal,
                      unit: CodeFilter = None,
-                     period: CodeFilter = None) -> list[InspectionOut]:
-    views = inspections.list_inspections(session, principal, unit_code=unit, period_code=period)
+                     period: CodeFilter = None,
+                     pending: Annotated[bool, Query(description="Only inspections with a finding awaiting "
+                                                                "confirmation")] = False) -> list[InspectionOut]:
+    views = inspections.list_inspections(session, principal, unit_code=unit, period_code=period, pending=pending)
     return [_inspection(view) for view in views]
 
 
@@ -62,6 +72,14 @@ def done(inspection_id: RowId, body: InspectionDoneIn, session: DbSession, princ
 def add_finding(inspection_id: RowId, body: FindingIn, session: DbSession, principal: CurrentPrincipal) -> InspectionOut:
     return _inspection(inspections.add_finding(session, principal, inspection_id, body.description, body.points,
                                                body.indicator))
+
+
+@router.post("/inspection-findings/{finding_id}/decision", response_model=InspectionOut,
+             responses=problem_responses(409))
+def decide_finding(finding_id: RowId, body: FindingDecisionIn, session: DbSession,
+                   principal: CurrentPrincipal) -> InspectionOut:
+    """The standing body confirms a proposed finding (it then deducts its points) or rejects it with a reason."""
+    return _inspection(inspections.decide_finding(session, principal, finding_id, body.decision, body.reason))
 
 
 @router.post("/inspection-findings/{finding_id}/actions", response_model=ActionOut, status_code=201)

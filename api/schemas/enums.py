@@ -11,6 +11,7 @@ from api.domain.activities import Channel, Subject
 from api.domain.appraisal import AppraisalStatus
 from api.domain.awards import ProposalStatus, Recipient
 from api.domain.indicators import Cadence, Measure, Pillar, RuleKind, UnitKind
+from api.domain.inspections import FindingDecision, FindingStatus
 from api.domain.periods import PeriodKind, TimelinessStatus
 from api.domain.permissions import TOKEN_SCOPES, Permission, Role
 from api.domain.ranking import RankStatus
@@ -83,6 +84,8 @@ __all__ = [
     "Cadence",
     "Channel",
     "DeliveryStatus",
+    "FindingDecision",
+    "FindingStatus",
     "ImportKind",
     "InspectionStatus",
     "Measure",

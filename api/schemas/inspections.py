@@ -1,12 +1,12 @@
 """Inspections with their findings and corrective actions."""
 
-from datetime import date
+from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
 from api.schemas.awards import UnitName
 from api.schemas.common import InputDate, InputModel
-from api.schemas.enums import ActionStatus, InspectionStatus
+from api.schemas.enums import ActionStatus, FindingDecision, FindingStatus, InspectionStatus
 
 
 class InspectionIn(InputModel):
@@ -23,6 +23,13 @@ class FindingIn(InputModel):
     description: str = Field(min_length=1)
     points: str = Field(description="Điểm trừ, ví dụ 1.5", examples=["1.5"])
     indicator: str | None = None
+
+
+class FindingDecisionIn(InputModel):
+    """The standing body's decision on a proposed finding; a rejection needs a reason."""
+
+    decision: FindingDecision
+    reason: str | None = Field(default=None, max_length=2000)
 
 
 class ActionIn(InputModel):
@@ -49,16 +56,23 @@ class FindingOut(BaseModel):
     indicator: str | None
     description: str
     points: str
+    status: FindingStatus = Field(description="proposed: deducts nothing until the standing body confirms it")
+    recorded_by: str | None
+    decided_by: str | None
+    decided_at: datetime | None
+    decision_reason: str | None
     actions: list[ActionOut]
 
 
 class InspectionOut(BaseModel):
     id: int
     unit: UnitName
+    inspector: UnitName | None = Field(description="The inspecting unit; null: the standing body")
     topic: str
     planned_on: date
     inspected_on: date | None
     status: InspectionStatus
-    deduction_points: str
+    deduction_points: str = Field(description="What the confirmed findings deduct")
+    pending_findings: int = Field(description="Findings awaiting the standing body's confirmation")
     open_actions: int
     findings: list[FindingOut]

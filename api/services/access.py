@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from api.domain.permissions import ROLES, TOKEN_SCOPES, granted, reaches_all_units
+from api.domain.inspections import InspectionReach
+from api.domain.permissions import ROLES, TOKEN_SCOPES, granted, inspection_reach, reaches_all_units
 from api.services.errors import Forbidden, NotFound
 
 __all__ = ["ROLES", "SCOPES", "Credential", "Principal"]
@@ -34,6 +35,12 @@ class Principal:
     def reaches_all_units(self) -> bool:
         """False for a role confined to its own unit (a reporter), by session or token alike."""
         return reaches_all_units(self.role)
+
+    @property
+    def inspection_reach(self) -> InspectionReach | None:
+        """Which units this principal inspects; None when it may not inspect at all."""
+        may_inspect = self.can("inspections:write") or self.can("inspections:propose")
+        return inspection_reach(self.role) if may_inspect else None
 
     def can(self, permission: str) -> bool:
         return permission in self.permissions

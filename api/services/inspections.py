@@ -1,8 +1,11 @@
 """Inspections (kiểm tra chuyên đề): their findings deduct points from a unit's score.
 
-A done inspection's findings deduct their points from the score of every scored period (6-month and
-annual) whose window holds the inspection date; review periods take them through the annual totals.
-Each deduction carries a Vietnamese reason that the score's explanation shows.
+The standing body inspects every unit and its findings deduct at once. Sở Nội vụ, departments and
+communes' People's Committees inspect the units within their reach (``api/domain/inspections.py``);
+their findings are proposed and deduct nothing until the standing body confirms them (or rejects them
+with a reason). A confirmed finding of a done inspection deducts its points from the score of every
+scored period (6-month and annual) whose window holds the inspection date; review periods take them
+through the annual totals. Each deduction carries a Vietnamese reason that the score's explanation shows.
 """
 
 from dataclasses import dataclass
@@ -17,24 +20,43 @@ from api.db.models import Unit
 from api.db.repositories import audit, rows
 from api.db.repositories import inspections as repo
 from api.db.repositories import units as units_repo
+from api.domain.inspections import (
+    AlreadyDecided,
+    FindingDecision,
+    FindingStatus,
+    ReasonRequired,
+    Target,
+    decide,
+    in_scope,
+    recorded_status,
+)
 from api.services.access import Principal
 from api.services.adjustments import parse_points, refresh_scores
 from api.services.audit import fields
 from api.services.catalog import scoring_context
-from api.services.errors import Conflict, Forbidden, Invalid, NotFound
+from api.services.errors import Conflict, FieldProblem, Forbidden, Invalid, NotFound
 from api.services.lookups import period_by_code, unit_by_code
+
+FINDING_FIELDS = ("inspection_id", "indicator_code", "description", "points", "status", "recorded_by")
+DECISION_FIELDS = ("status", "decided_by", "decided_at", "decision_reason")
 
 
 @dataclass(frozen=True)
 class InspectionView:
     inspection: Inspection
     unit: Unit
+    inspector: Unit | None  # None: the standing body
     findings: list[InspectionFinding]
     actions: dict[int, list[CorrectiveAction]]
 
     @property
+    def confirmed_findings(self) -> list[InspectionFinding]:
+        """The findings that deduct: proposed and rejected ones deduct nothing."""
+        return [finding for finding in self.findings if FindingStatus(finding.status).deducts]
+
+    @property
     def deduction_points(self) -> Fraction:
-        return sum((Fraction(finding.points) for finding in self.findings), Fraction(0))
+        return sum((Fraction(finding.points) for finding in self.confirmed_findings), Fraction(0))
 
     @property
     def open_actions(self) -> int:
@@ -42,25 +64,34 @@ class InspectionView:
 
 
 def list_inspections(
-    session: Session, principal: Principal, *, unit_code: str | None, period_code: str | None
+    session: Session, principal: Principal, *, unit_code: str | None, period_code: str | None,
+    pending: bool = False,
 ) -> list[InspectionView]:
-    """Inspections of a unit or of a period's window; a reporter sees only their own unit's."""
+    """Inspections of a unit or of a period's window (``pending``: only those with a finding awaiting
+    confirmation); an account confined to its unit sees those of its unit and those its unit conducted."""
     principal.require("inspections:read")
     unit = unit_by_code(session, unit_code) if unit_code else None
+    involving = None
     if not principal.reaches_all_units:
-        if principal.unit_id is None or (unit is not None and unit.id != principal.unit_id):
-            raise Forbidden("Tài khoản chỉ xem được kết quả kiểm tra của đơn vị mình.")
-        unit = units_repo.by_id(session, principal.unit_id)
+        own = principal.unit_id
+        if own is None or (unit is not None and own not in (unit.id, unit.overseer_id)):
+            raise Forbidden("Tài khoản chỉ xem được kết quả kiểm tra của đơn vị mình và các đơn vị mình kiểm tra.")
+        involving = own
     period = period_by_code(session, period_code) if period_code else None
-    rows = repo.inspections(session, unit_id=unit.id if unit else None,
-                            start=period.start if period else None, end=period.end if period else None)
-    findings = repo.findings_of(session, [inspection.id for inspection, _ in rows])
-    actions = repo.actions_of(session, [f.id for found in findings.values() for f in found])
+    found = repo.inspections(session, unit_id=unit.id if unit else None, involving_unit_id=involving, pending=pending,
+                             start=period.start if period else None, end=period.end if period else None)
+    findings = repo.findings_of(session, [inspection.id for inspection, _ in found])
+    actions = repo.actions_of(session, [f.id for listed in findings.values() for f in listed])
+    inspectors = _units(session, {i.inspector_unit_id for i, _ in found if i.inspector_unit_id is not None})
     return [
-        InspectionView(inspection, unit, findings[inspection.id],
+        InspectionView(inspection, unit, inspectors.get(inspection.inspector_unit_id), findings[inspection.id],
                        {f.id: actions[f.id] for f in findings[inspection.id]})
-        for inspection, unit in rows
+        for inspection, unit in found
     ]
+
+
+def _units(session: Session, unit_ids: set[int]) -> dict[int | None, Unit]:
+    return {unit_id: units_repo.by_id(session, unit_id) for unit_id in unit_ids}
 
 
 def _inspection_view(session: Session, inspection_id: int) -> InspectionView:
@@ -69,27 +100,60 @@ def _inspection_view(session: Session, inspection_id: int) -> InspectionView:
         raise NotFound("Không tìm thấy cuộc kiểm tra.")
     findings = repo.findings_of(session, [inspection.id])[inspection.id]
     actions = repo.actions_of(session, [finding.id for finding in findings])
-    return InspectionView(inspection, units_repo.by_id(session, inspection.unit_id), findings, actions)
+    inspector = units_repo.by_id(session, inspection.inspector_unit_id) if inspection.inspector_unit_id else None
+    return InspectionView(inspection, units_repo.by_id(session, inspection.unit_id), inspector, findings, actions)
+
+
+def _refuse(principal: Principal, unit: Unit, hidden: str, refused: str, field: str | None = None):
+    """404 where the principal does not see the unit (an account confined to its own), 403 where it does."""
+    problems = [FieldProblem(["body", field], refused)] if field else []
+    if not principal.sees_unit(unit.id):
+        return NotFound(hidden, problems)
+    return Forbidden(refused, errors=problems)
+
+
+def _require_in_reach(principal: Principal, unit: Unit) -> None:
+    """The principal may inspect ``unit``: the standing body any unit, the others only within their reach."""
+    if principal.can("inspections:write"):
+        return
+    principal.require("inspections:propose")
+    if principal.unit_id is None:
+        raise Forbidden("Tài khoản phải thuộc một đơn vị mới tiến hành kiểm tra được.")
+    if not in_scope(principal.inspection_reach, principal.unit_id, Target(unit.kind, unit.overseer_id)):
+        raise _refuse(principal, unit, "Không tìm thấy đơn vị.",
+                      f"Đơn vị {unit.code} ngoài phạm vi kiểm tra của tài khoản.", "unit")
+
+
+def _conducted_view(session: Session, principal: Principal, inspection_id: int) -> InspectionView:
+    """An inspection the principal conducts: any for the standing body, else one of its own unit, of a
+    unit still within its reach."""
+    view = _inspection_view(session, inspection_id)
+    _require_in_reach(principal, view.unit)
+    if not principal.can("inspections:write") and view.inspection.inspector_unit_id != principal.unit_id:
+        raise _refuse(principal, view.unit, "Không tìm thấy cuộc kiểm tra.",
+                      "Chỉ đơn vị tiến hành cuộc kiểm tra mới ghi được kết quả của cuộc kiểm tra này.")
+    return view
 
 
 def plan_inspection(session: Session, principal: Principal, unit_code: str, topic: str,
                     planned_on: date) -> InspectionView:
-    principal.require("inspections:write")
     unit = unit_by_code(session, unit_code)
+    _require_in_reach(principal, unit)
+    inspector_unit_id = None if principal.can("inspections:write") else principal.unit_id
     inspection = rows.add(session, Inspection(
         unit_id=unit.id, topic=topic, planned_on=planned_on, inspected_on=None, status="planned",
-        created_by=principal.username, created_at=clock.now(),
+        inspector_unit_id=inspector_unit_id, created_by=principal.username, created_at=clock.now(),
     ))
     audit.record(session, actor=principal.username, action="inspection.plan", entity="inspection",
-                 entity_key=str(inspection.id), after=fields(inspection, "unit_id", "topic", "planned_on", "status"))
+                 entity_key=str(inspection.id),
+                 after=fields(inspection, "unit_id", "topic", "planned_on", "status", "inspector_unit_id"))
     return _inspection_view(session, inspection.id)
 
 
 def record_inspection(session: Session, principal: Principal, inspection_id: int,
                       inspected_on: date) -> InspectionView:
     """Mark the inspection done on a date: its findings now count in the periods that hold that date."""
-    principal.require("inspections:write")
-    view = _inspection_view(session, inspection_id)
+    view = _conducted_view(session, principal, inspection_id)
     before = repo.periods_holding(session, view.inspection.inspected_on) if view.inspection.inspected_on else []
     recorded = fields(view.inspection, "inspected_on", "status")
     view.inspection.inspected_on, view.inspection.status = inspected_on, "done"
@@ -103,8 +167,8 @@ def record_inspection(session: Session, principal: Principal, inspection_id: int
 
 def add_finding(session: Session, principal: Principal, inspection_id: int, description: str,
                 points: str, indicator_code: str | None) -> InspectionView:
-    principal.require("inspections:write")
-    view = _inspection_view(session, inspection_id)
+    """A finding with its deduction: confirmed at once when the standing body records it, else proposed."""
+    view = _conducted_view(session, principal, inspection_id)
     if view.inspection.status != "done":
         raise Conflict("Chỉ ghi tồn tại, điểm trừ sau khi đã tiến hành kiểm tra (có ngày kiểm tra).")
     holding = repo.periods_holding(session, view.inspection.inspected_on)
@@ -112,13 +176,43 @@ def add_finding(session: Session, principal: Principal, inspection_id: int, desc
         catalog, _context = scoring_context(session, holding[0])
         if indicator_code not in {indicator.code for indicator in catalog.indicators}:
             raise Invalid(f"Không có chỉ tiêu {indicator_code}.")
-    finding = rows.add(session, InspectionFinding(inspection_id=inspection_id, indicator_code=indicator_code or None,
-                                                  description=description, points=str(parse_points(points))))
+    status = recorded_status(principal.can("inspections:confirm"))
+    finding = rows.add(session, InspectionFinding(
+        inspection_id=inspection_id, indicator_code=indicator_code or None, description=description,
+        points=str(parse_points(points)), status=status, recorded_by=principal.username,
+    ))
     audit.record(session, actor=principal.username, action="inspection.finding", entity="inspection_finding",
-                 entity_key=str(finding.id),
-                 after=fields(finding, "inspection_id", "indicator_code", "description", "points"))
-    refresh_scores(session, view.unit, holding)
+                 entity_key=str(finding.id), after=fields(finding, *FINDING_FIELDS))
+    if status.deducts:
+        refresh_scores(session, view.unit, holding)
     return _inspection_view(session, inspection_id)
+
+
+def decide_finding(session: Session, principal: Principal, finding_id: int, decision: FindingDecision,
+                   reason: str | None) -> InspectionView:
+    """The standing body confirms a proposed finding (it then deducts, and the unit's scores are
+    recomputed) or rejects it with a reason."""
+    principal.require("inspections:confirm")
+    finding = session.get(InspectionFinding, finding_id)
+    if finding is None:
+        raise NotFound("Không tìm thấy tồn tại được kiểm tra.")
+    try:
+        status = decide(FindingStatus(finding.status), decision, reason)
+    except AlreadyDecided as error:
+        raise Conflict(str(error)) from error
+    except ReasonRequired as error:
+        raise Invalid(str(error), [FieldProblem(["body", "reason"], str(error))]) from error
+    before = fields(finding, *DECISION_FIELDS)
+    finding.status, finding.decided_by, finding.decided_at = status, principal.username, clock.now()
+    finding.decision_reason = reason.strip() if reason and reason.strip() else None
+    session.flush()
+    audit.record(session, actor=principal.username, action=f"inspection.finding.{decision}",
+                 entity="inspection_finding", entity_key=str(finding_id), before=before,
+                 after=fields(finding, *DECISION_FIELDS))
+    view = _inspection_view(session, finding.inspection_id)
+    if status.deducts:
+        refresh_scores(session, view.unit, repo.periods_holding(session, view.inspection.inspected_on))
+    return view
 
 
 def add_action(session: Session, principal: Principal, finding_id: int, description: str,

@@ -32,6 +32,7 @@ DEMO_ACCOUNTS = (
     ("vpubnd", "Cán bộ Văn phòng UBND tỉnh", "province_office", "SBN-01"),
     ("baocao.cax", "Cán bộ báo cáo Công an phường Phố Hiến", "reporter", "CAX-001"),
     ("baocao.xa", "Cán bộ báo cáo UBND phường Phố Hiến", "reporter", "UBX-001"),
+    ("kiemtra.xa", "Cán bộ kiểm tra UBND phường Phố Hiến", "inspector", "UBX-001"),
     ("hethong", "Hệ thống tổng hợp của tỉnh (API)", "api_client", None),
 )
 
@@ -72,9 +73,12 @@ def seed_demo_units(session: Session) -> int:
     for index, name in enumerate(POLICE_DEPARTMENTS, 1):
         created.append(_unit(session, f"PCA-{index:02d}", name, "police_department", police, groups["PCA"]))
     for index, (word, name) in enumerate(communes(), 1):
-        created.append(_unit(session, f"CAX-{index:03d}", f"Công an {word} {name}", "commune_police", police,
-                             groups["CAX"]))
-        created.append(_unit(session, f"UBX-{index:03d}", f"UBND {word} {name}", "commune", province, groups["UBX"]))
+        commune_police = _unit(session, f"CAX-{index:03d}", f"Công an {word} {name}", "commune_police", police,
+                               groups["CAX"])
+        committee = _unit(session, f"UBX-{index:03d}", f"UBND {word} {name}", "commune", province, groups["UBX"])
+        if commune_police.overseer_id is None:  # the commune's committee oversees (and inspects) its police
+            commune_police.overseer_id = committee.id
+        created += [commune_police, committee]
     return len(created)
 
 

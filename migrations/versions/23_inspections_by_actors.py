@@ -35,8 +35,9 @@ def _add_unit_reference(table: str, column: str) -> None:
 def upgrade() -> None:
     _add_unit_reference("units", "overseer_id")
     _add_unit_reference("inspections", "inspector_unit_id")
-    op.add_column("inspection_findings",
-                  sa.Column("status", sa.String(16), nullable=False, server_default="confirmed"))
+    op.add_column(
+        "inspection_findings", sa.Column("status", sa.String(16), nullable=False, server_default="confirmed")
+    )
     op.add_column("inspection_findings", sa.Column("recorded_by", sa.String(64), nullable=True))
     op.add_column("inspection_findings", sa.Column("decided_by", sa.String(64), nullable=True))
     op.add_column("inspection_findings", sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True))
@@ -48,17 +49,33 @@ def upgrade() -> None:
 def _pair_commune_police_with_committees() -> None:
     """Each commune police ("Công an xã X") is overseen by its commune's committee ("UBND xã X")."""
     connection = op.get_bind()
-    units = sa.table("units", sa.column("id", sa.Integer), sa.column("name", sa.String), sa.column("kind", sa.String),
-                     sa.column("overseer_id", sa.Integer))
-    committees = {name.removeprefix("UBND "): unit_id for unit_id, name in connection.execute(
-        sa.select(units.c.id, units.c.name).where(units.c.kind == "commune"))}
-    pairs = [{"unit_id": unit_id, "overseer": committees[name.removeprefix("Công an ")]}
-             for unit_id, name in connection.execute(sa.select(units.c.id, units.c.name)
-                                                     .where(units.c.kind == "commune_police"))
-             if name.removeprefix("Công an ") in committees]
+    units = sa.table(
+        "units",
+        sa.column("id", sa.Integer),
+        sa.column("name", sa.String),
+        sa.column("kind", sa.String),
+        sa.column("overseer_id", sa.Integer),
+    )
+    committees = {
+        name.removeprefix("UBND "): unit_id
+        for unit_id, name in connection.execute(
+            sa.select(units.c.id, units.c.name).where(units.c.kind == "commune")
+        )
+    }
+    pairs = [
+        {"unit_id": unit_id, "overseer": committees[name.removeprefix("Công an ")]}
+        for unit_id, name in connection.execute(
+            sa.select(units.c.id, units.c.name).where(units.c.kind == "commune_police")
+        )
+        if name.removeprefix("Công an ") in committees
+    ]
     if pairs:
-        connection.execute(units.update().where(units.c.id == sa.bindparam("unit_id"))
-                           .values(overseer_id=sa.bindparam("overseer")), pairs)
+        connection.execute(
+            units.update()
+            .where(units.c.id == sa.bindparam("unit_id"))
+            .values(overseer_id=sa.bindparam("overseer")),
+            pairs,
+        )
 
 
 def downgrade() -> None:

@@ -2,21 +2,30 @@
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from api.db.inspection_models import CorrectiveAction, Inspection, InspectionFinding
 from api.db.models import Period, Unit
+from api.domain.inspections import FindingStatus
 
 
 def inspections(
-    session: Session, *, unit_id: int | None, start: date | None, end: date | None
+    session: Session, *, unit_id: int | None, start: date | None, end: date | None,
+    involving_unit_id: int | None = None, pending: bool = False,
 ) -> list[tuple[Inspection, Unit]]:
-    """Inspections planned or done within [start, end] (by inspection date, else planned date)."""
+    """Inspections planned or done within [start, end] (by inspection date, else planned date); of a unit,
+    of or by a unit (``involving_unit_id``: inspected or inspecting), holding a finding awaiting
+    confirmation (``pending``)."""
     when = func.coalesce(Inspection.inspected_on, Inspection.planned_on)
     conditions = []
     if unit_id is not None:
         conditions.append(Inspection.unit_id == unit_id)
+    if involving_unit_id is not None:
+        conditions.append(or_(Inspection.unit_id == involving_unit_id, Inspection.inspector_unit_id == involving_unit_id))
+    if pending:
+        conditions.append(exists().where(InspectionFinding.inspection_id == Inspection.id,
+                                         InspectionFinding.status == FindingStatus.PROPOSED))
     if start is not None:
         conditions.append(when >= start)
     if end is not None:
@@ -48,12 +57,13 @@ def actions_of(session: Session, finding_ids: list[int]) -> dict[int, list[Corre
 def done_findings_in(
     session: Session, unit_ids: list[int] | None, start: date, end: date
 ) -> list[tuple[int, date, InspectionFinding]]:
-    """(unit id, inspection date, finding) of done inspections whose date falls in [start, end], for
-    some units or (``None``) every unit."""
+    """(unit id, inspection date, finding) of the confirmed findings of done inspections whose date falls in
+    [start, end], for some units or (``None``) every unit; proposed and rejected findings deduct nothing."""
     query = (
         select(Inspection.unit_id, Inspection.inspected_on, InspectionFinding)
         .join(InspectionFinding, InspectionFinding.inspection_id == Inspection.id)
-        .where(Inspection.status == "done", Inspection.inspected_on >= start, Inspection.inspected_on <= end)
+        .where(Inspection.status == "done", Inspection.inspected_on >= start, Inspection.inspected_on <= end,
+               InspectionFinding.status == FindingStatus.CONFIRMED)
         .order_by(Inspection.inspected_on, InspectionFinding.id)
     )
     if unit_ids is not None:

@@ -83,7 +83,7 @@ def consolidated(session: Session, principal: Principal, period_code: str, *, nu
             item["unit"]["code"] for item in items if received(item)}),
         inspections=tuple(
             InspectionRow(view.inspection.inspected_on or view.inspection.planned_on, view.unit.name,
-                          view.inspection.status == "done", len(view.findings), view.deduction_points,
+                          view.inspection.status == "done", len(view.confirmed_findings), view.deduction_points,
                           view.open_actions)
             for view in inspections.list_inspections(session, principal, unit_code=None, period_code=period.code)
         ),
