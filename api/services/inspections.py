@@ -127,6 +127,8 @@ def _require_in_reach(principal: Principal, unit: Unit) -> None:
 def _conducted_view(session: Session, principal: Principal, inspection_id: int) -> InspectionView:
     """An inspection the principal conducts: any for the standing body, else one of its own unit, of a
     unit still within its reach."""
+    if not principal.can("inspections:write"):
+        principal.require("inspections:propose")
     view = _inspection_view(session, inspection_id)
     _require_in_reach(principal, view.unit)
     if not principal.can("inspections:write") and view.inspection.inspector_unit_id != principal.unit_id:

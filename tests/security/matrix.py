@@ -17,6 +17,7 @@ ACCOUNTS = {
     "province_office": "vpubnd",
     "reporter": "baocao.cax",
     "api_client": "hethong",
+    "inspector": "kiemtra.xa",
 }
 CALLERS = ("anonymous", *ACCOUNTS, "reporter_other_unit", "token_scores_read")
 SHORTHANDS = {"everyone": set(CALLERS), "signed_in": set(CALLERS) - {"anonymous"}}

@@ -27,7 +27,7 @@ NO_CHANGE = {
 
 # The first of these the matrix allows performs the operation; token_scores_read cannot write at all.
 PREFERRED_CALLERS = ("admin", "reviewer", "home_affairs", "finance", "province_office", "reporter", "leader",
-                     "api_client", "anonymous")
+                     "api_client", "inspector", "anonymous")
 # Notifications belong to a unit: only a unit's own user can mark one read.
 CALLER_FOR = {"POST /api/v1/notifications/{notification_id}/read": "reporter"}
 
@@ -124,6 +124,16 @@ def _finding(clients) -> int:
     return added.json()["findings"][0]["id"]
 
 
+def _proposed_finding(clients) -> dict:
+    """A finding the commune's committee proposes on its commune police, awaiting the standing body."""
+    inspector = clients("inspector")
+    inspection = _matrix_made(clients, "inspector", "POST /api/v1/inspections")
+    assert inspector.post(f"{API}/inspections/{inspection}/done", json={"inspected_on": "2026-05-02"}).status_code == 200
+    added = inspector.post(f"{API}/inspections/{inspection}/findings", json={"description": "Chậm báo cáo", "points": "1"})
+    assert added.status_code == 201, added.text
+    return {"finding_id": added.json()["findings"][0]["id"]}
+
+
 def _action(clients) -> int:
     return _created(clients("reviewer").post(f"{API}/inspection-findings/{_finding(clients)}/actions",
                                              json={"description": "Khắc phục", "due_on": "2026-10-01"}))
@@ -203,6 +213,7 @@ ARRANGE: dict[str, Callable] = {
         "inspection_id": _matrix_made(clients, "reviewer", "POST /api/v1/inspections")},
     "POST /api/v1/inspections/{inspection_id}/findings": lambda clients: {"inspection_id": _inspection_done(clients)},
     "POST /api/v1/inspection-findings/{finding_id}/actions": lambda clients: {"finding_id": _finding(clients)},
+    "POST /api/v1/inspection-findings/{finding_id}/decision": _proposed_finding,
     "PATCH /api/v1/corrective-actions/{action_id}": lambda clients: {"action_id": _action(clients)},
     "POST /api/v1/notifications/{notification_id}/read": lambda clients: {"notification_id": _notification(clients)},
     "POST /api/v1/award-proposals/{proposal_id}/return": lambda clients: _proposal(clients),

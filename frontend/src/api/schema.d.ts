@@ -1225,6 +1225,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inspection-findings/{finding_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide Finding
+         * @description The standing body confirms a proposed finding (it then deducts its points) or rejects it with a reason.
+         */
+        post: operations["inspections_decide_finding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspection-findings/{finding_id}/actions": {
         parameters: {
             query?: never;
@@ -2643,6 +2663,20 @@ export interface components {
             /** Applicable */
             applicable: number;
         };
+        /**
+         * FindingDecision
+         * @enum {string}
+         */
+        FindingDecision: "confirm" | "reject";
+        /**
+         * FindingDecisionIn
+         * @description The standing body's decision on a proposed finding; a rejection needs a reason.
+         */
+        FindingDecisionIn: {
+            decision: components["schemas"]["FindingDecision"];
+            /** Reason */
+            reason?: string | null;
+        };
         /** FindingIn */
         FindingIn: {
             /** Description */
@@ -2666,9 +2700,24 @@ export interface components {
             description: string;
             /** Points */
             points: string;
+            /** @description proposed: deducts nothing until the standing body confirms it */
+            status: components["schemas"]["FindingStatus"];
+            /** Recorded By */
+            recorded_by: string | null;
+            /** Decided By */
+            decided_by: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Decision Reason */
+            decision_reason: string | null;
             /** Actions */
             actions: components["schemas"]["ActionOut"][];
         };
+        /**
+         * FindingStatus
+         * @enum {string}
+         */
+        FindingStatus: "proposed" | "confirmed" | "rejected";
         /** GroupOut */
         GroupOut: {
             /** Code */
@@ -3038,6 +3087,8 @@ export interface components {
             /** Id */
             id: number;
             unit: components["schemas"]["UnitName"];
+            /** @description The inspecting unit; null: the standing body */
+            inspector: components["schemas"]["UnitName"] | null;
             /** Topic */
             topic: string;
             /**
@@ -3048,8 +3099,16 @@ export interface components {
             /** Inspected On */
             inspected_on: string | null;
             status: components["schemas"]["InspectionStatus"];
-            /** Deduction Points */
+            /**
+             * Deduction Points
+             * @description What the confirmed findings deduct
+             */
             deduction_points: string;
+            /**
+             * Pending Findings
+             * @description Findings awaiting the standing body's confirmation
+             */
+            pending_findings: number;
             /** Open Actions */
             open_actions: number;
             /** Findings */
@@ -3271,7 +3330,7 @@ export interface components {
          * Permission
          * @enum {string}
          */
-        Permission: "units:read" | "catalog:read" | "periods:read" | "scores:read" | "submissions:read" | "status:read" | "units:write" | "periods:write" | "users:write" | "audit:read" | "submissions:review" | "scores:preview" | "values:write" | "schemes:write" | "inspections:read" | "inspections:write" | "bonuses:read" | "bonuses:write" | "awards:read" | "awards:write" | "awards:decide" | "budget:read" | "budget:write" | "budget:appraise" | "models:read" | "models:write" | "exemplars:read" | "exemplars:write" | "reports:read" | "reminders:read" | "reminders:write";
+        Permission: "units:read" | "catalog:read" | "periods:read" | "scores:read" | "submissions:read" | "status:read" | "units:write" | "periods:write" | "users:write" | "audit:read" | "submissions:review" | "scores:preview" | "values:write" | "schemes:write" | "inspections:read" | "inspections:write" | "inspections:propose" | "inspections:confirm" | "bonuses:read" | "bonuses:write" | "awards:read" | "awards:write" | "awards:decide" | "budget:read" | "budget:write" | "budget:appraise" | "models:read" | "models:write" | "exemplars:read" | "exemplars:write" | "reports:read" | "reminders:read" | "reminders:write";
         /**
          * Pillar
          * @enum {string}
@@ -3818,7 +3877,7 @@ export interface components {
          * Role
          * @enum {string}
          */
-        Role: "admin" | "reviewer" | "reporter" | "leader" | "home_affairs" | "finance" | "province_office" | "api_client";
+        Role: "admin" | "reviewer" | "reporter" | "leader" | "home_affairs" | "finance" | "province_office" | "inspector" | "api_client";
         /**
          * RuleKind
          * @enum {string}
@@ -10488,6 +10547,8 @@ export interface operations {
                 unit?: string | null;
                 /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 period?: string | null;
+                /** @description Only inspections with a finding awaiting confirmation */
+                pending?: boolean;
             };
             header?: never;
             path?: never;
@@ -10720,6 +10781,99 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionOut"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột trạng thái */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_decide_finding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                finding_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingDecisionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
