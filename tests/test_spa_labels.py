@@ -7,6 +7,7 @@ import pytest
 
 from api.domain.activities import Channel, Subject
 from api.domain.indicators import Pillar
+from api.domain.inspections import FindingStatus
 from api.domain.schemes import Tier
 from api.domain.submissions import SubmissionStatus
 from api.services.models_registry import MODEL_STATUSES
@@ -29,6 +30,7 @@ def spa_labels(name: str) -> dict[str, str]:
         ("MODEL_STATUS_LABELS", MODEL_STATUSES),
         ("SUBJECT_LABELS", {subject.value: subject.label for subject in Subject}),
         ("CHANNEL_LABELS", {channel.value: channel.label for channel in Channel}),
+        ("FINDING_STATUS_LABELS", {status.value: status.label for status in FindingStatus}),
     ],
 )
 def test_spa_labels_equal_the_servers(name, server):

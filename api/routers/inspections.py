@@ -18,6 +18,7 @@ from api.schemas.inspections import (
     InspectionDoneIn,
     InspectionIn,
     InspectionOut,
+    InspectionReachOut,
 )
 from api.services import inspections
 from api.services.reports.formatting import rounded
@@ -54,6 +55,15 @@ def list_inspections(session: DbSession, principal: CurrentPrincipal,
                                                                 "confirmation")] = False) -> list[InspectionOut]:
     views = inspections.list_inspections(session, principal, unit_code=unit, period_code=period, pending=pending)
     return [_inspection(view) for view in views]
+
+
+@router.get("/inspections/reach", response_model=InspectionReachOut)
+def reach(session: DbSession, principal: CurrentPrincipal) -> InspectionReachOut:
+    """The units the caller may inspect: Sở Nội vụ the departments and communes' committees, a commune's
+    committee its commune police, a department the units of its field; the standing body every unit."""
+    units = inspections.units_in_reach(session, principal)
+    return InspectionReachOut(every_unit=units is None,
+                              units=[{"code": unit.code, "name": unit.name} for unit in units or ()])
 
 
 @router.post("/inspections", response_model=InspectionOut, status_code=201)

@@ -15,6 +15,13 @@ class InspectionIn(InputModel):
     planned_on: InputDate
 
 
+class InspectionReachOut(BaseModel):
+    """The units the caller may inspect: every unit (the standing body), or those listed."""
+
+    every_unit: bool
+    units: list[UnitName]
+
+
 class InspectionDoneIn(InputModel):
     inspected_on: InputDate
 

@@ -21,9 +21,11 @@ from api.db.repositories import audit, rows
 from api.db.repositories import inspections as repo
 from api.db.repositories import units as units_repo
 from api.domain.inspections import (
+    ADMINISTRATION_KINDS,
     AlreadyDecided,
     FindingDecision,
     FindingStatus,
+    InspectionReach,
     ReasonRequired,
     Target,
     decide,
@@ -122,6 +124,18 @@ def _require_in_reach(principal: Principal, unit: Unit) -> None:
     if not in_scope(principal.inspection_reach, principal.unit_id, Target(unit.kind, unit.overseer_id)):
         raise _refuse(principal, unit, "Không tìm thấy đơn vị.",
                       f"Đơn vị {unit.code} ngoài phạm vi kiểm tra của tài khoản.", "unit")
+
+
+def units_in_reach(session: Session, principal: Principal) -> list[Unit] | None:
+    """The units the principal may inspect, for its form; ``None``: every unit (the standing body)."""
+    if principal.can("inspections:write"):
+        return None
+    principal.require("inspections:propose")
+    reach = principal.inspection_reach
+    kinds = ADMINISTRATION_KINDS if reach is InspectionReach.ADMINISTRATION else frozenset()
+    candidates = repo.units_by_kind_or_overseer(session, kinds, principal.unit_id)
+    return [unit for unit in candidates
+            if in_scope(reach, principal.unit_id, Target(unit.kind, unit.overseer_id))]
 
 
 def _conducted_view(session: Session, principal: Principal, inspection_id: int) -> InspectionView:

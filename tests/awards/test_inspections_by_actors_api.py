@@ -127,6 +127,13 @@ def test_each_actor_inspects_only_within_its_reach(as_user):
     committee, noivu, reviewer = as_user("kiemtra.xa"), as_user("noivu"), as_user("reviewer")
     body = {"topic": "Kiểm tra", "planned_on": "2026-05-10"}
 
+    assert committee.get(f"{API}/inspections/reach").json() == {
+        "every_unit": False, "units": [{"code": OWN_POLICE, "name": "Công an phường Phố Hiến"}]}
+    noivu_reach = [unit["code"] for unit in noivu.get(f"{API}/inspections/reach").json()["units"]]
+    assert len(noivu_reach) == 17 + 104 and {"SBN-05", "UBX-002"} <= set(noivu_reach) and OWN_POLICE not in noivu_reach
+    assert reviewer.get(f"{API}/inspections/reach").json() == {"every_unit": True, "units": []}
+    assert as_user("leader").get(f"{API}/inspections/reach").status_code == 403
+
     # A commune's committee: its own commune police only; other units are not even acknowledged.
     for unit in (OTHER_POLICE, "UBX-002", "SBN-05"):
         refused = committee.post(f"{API}/inspections", json=body | {"unit": unit})

@@ -71,6 +71,12 @@ def done_findings_in(
     return [tuple(row) for row in session.execute(query)]
 
 
+def units_by_kind_or_overseer(session: Session, kinds: frozenset[str], overseer_id: int | None) -> list[Unit]:
+    """Active units of one of ``kinds`` or overseen by ``overseer_id``, by code: the candidates of a reach."""
+    query = select(Unit).where(Unit.active, or_(Unit.kind.in_(kinds), Unit.overseer_id == overseer_id))
+    return list(session.scalars(query.order_by(Unit.code)))
+
+
 def periods_holding(session: Session, day: date) -> list[Period]:
     """Scored periods (not reviews) whose data window holds ``day``."""
     query = select(Period).where(Period.start <= day, Period.end >= day,

@@ -1188,6 +1188,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inspections/reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reach
+         * @description The units the caller may inspect: Sở Nội vụ the departments and communes' committees, a commune's
+         *     committee its commune police, a department the units of its field; the standing body every unit.
+         */
+        get: operations["inspections_reach"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspections/{inspection_id}/done": {
         parameters: {
             query?: never;
@@ -3113,6 +3134,16 @@ export interface components {
             open_actions: number;
             /** Findings */
             findings: components["schemas"]["FindingOut"][];
+        };
+        /**
+         * InspectionReachOut
+         * @description The units the caller may inspect: every unit (the standing body), or those listed.
+         */
+        InspectionReachOut: {
+            /** Every Unit */
+            every_unit: boolean;
+            /** Units */
+            units: components["schemas"]["UnitName"][];
         };
         /** InspectionRowOut */
         InspectionRowOut: {
@@ -10651,6 +10682,66 @@ export interface operations {
             };
             /** @description Tệp quá lớn */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_reach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionReachOut"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

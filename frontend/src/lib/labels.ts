@@ -22,6 +22,7 @@ export type Subject = Schemas['Subject'];
 export type Channel = Schemas['Channel'];
 export type BaselineStatus = Schemas['BaselineStatus'];
 export type DeliveryStatus = Schemas['DeliveryStatus'];
+export type FindingStatus = Schemas['FindingStatus'];
 export type WebhookEvent = Schemas['WebhookEvent'];
 
 export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
@@ -62,6 +63,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   finance: 'Sở Tài chính',
   province_office: 'Văn phòng UBND tỉnh',
   api_client: 'Tài khoản hệ thống (API)',
+  inspector: 'Cán bộ kiểm tra (sở, ngành, UBND xã)',
 };
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
@@ -123,6 +125,13 @@ export const BASELINE_STATUS_LABELS: Record<BaselineStatus, string> = {
   proposed: 'Chờ duyệt',
   approved: 'Đã duyệt',
   rejected: 'Không duyệt',
+};
+
+/** An inspection finding: proposed by Sở Nội vụ, a department or a commune's committee until the standing body decides. */
+export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
+  proposed: 'Chờ xác nhận',
+  confirmed: 'Đã xác nhận',
+  rejected: 'Không xác nhận',
 };
 
 export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
