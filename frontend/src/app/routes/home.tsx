@@ -88,6 +88,8 @@ export function HomeRoute() {
   if (can(me, 'submissions:review')) return <Navigate to="/status" replace />;
   // Sở Tài chính's work is the estimate's appraisal (the standing body, which keeps the estimate, reviews first).
   if (can(me, 'budget:appraise') && !can(me, 'budget:write')) return <Navigate to="/budget" replace />;
+  // A committee's or department's inspector: its work is the inspections of the units it oversees.
+  if (can(me, 'inspections:propose') && !can(me, 'submissions:read')) return <Navigate to="/inspections" replace />;
   if (can(me, 'scores:read')) return <Navigate to="/ranking" replace />;
   return <Navigate to="/tokens" replace />;
 }

@@ -26,6 +26,7 @@ const LABELLED: Record<string, Record<string, string>> = {
   Channel: labels.CHANNEL_LABELS,
   BaselineStatus: labels.BASELINE_STATUS_LABELS,
   DeliveryStatus: labels.DELIVERY_STATUS_LABELS,
+  FindingStatus: labels.FINDING_STATUS_LABELS,
   WebhookEvent: labels.WEBHOOK_EVENT_LABELS,
 };
 
@@ -47,6 +48,7 @@ const NOT_LABELLED: Record<string, string> = {
   SchemeDraftStatus: 'not shown by the SPA',
   ImportKind: 'the import page names the file it asked for',
   ExportFormat: 'a file type, shown as its button',
+  FindingDecision: 'the buttons of the decision name it',
 };
 
 describe('enum labels', () => {

@@ -5,10 +5,13 @@ export type Inspection = Schemas['InspectionOut'];
 export type Finding = Schemas['FindingOut'];
 export type CorrectiveAction = Schemas['ActionOut'];
 export type FindingInput = Schemas['FindingIn'];
+export type FindingDecision = Schemas['FindingDecisionIn'];
 
 export interface InspectionFilter {
   period?: string;
   unit?: string;
+  /** Only inspections with a finding awaiting the standing body's confirmation. */
+  pending?: boolean;
 }
 
 export function useInspections(filter: InspectionFilter) {
@@ -18,8 +21,18 @@ export function useInspections(filter: InspectionFilter) {
   });
 }
 
+/** The units the caller may inspect: every unit (the standing body), or those of its reach. */
+export function useInspectionReach(enabled: boolean) {
+  return useQuery({
+    queryKey: ['inspections', 'reach'],
+    queryFn: () => unwrap(api.GET('/api/v1/inspections/reach')),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
 /** Every change to an inspection can move scores (findings deduct points), so both are refreshed. */
-function useInspectionMutation<Input>(send: (input: Input) => Promise<unknown>) {
+function useInspectionMutation<Input, Output>(send: (input: Input) => Promise<Output>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: send,
@@ -60,5 +73,12 @@ export function useAddCorrectiveAction() {
 export function useCloseCorrectiveAction() {
   return useInspectionMutation(({ id, doneOn }: { id: number; doneOn: string | null }) =>
     unwrap(api.PATCH('/api/v1/corrective-actions/{action_id}', { params: { path: { action_id: id } }, body: { done_on: doneOn } })),
+  );
+}
+
+/** The standing body confirms a proposed finding (it then deducts) or rejects it with a reason. */
+export function useDecideFinding() {
+  return useInspectionMutation(({ findingId, ...body }: { findingId: number } & FindingDecision) =>
+    unwrap(api.POST('/api/v1/inspection-findings/{finding_id}/decision', { params: { path: { finding_id: findingId } }, body })),
   );
 }

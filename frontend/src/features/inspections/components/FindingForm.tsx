@@ -37,8 +37,14 @@ export function FindingForm({
         indicator: indicator ?? null,
       })
       .then(
-        () => {
-          message.success('Đã ghi kết luận, điểm của đơn vị đã được tính lại');
+        (inspection) => {
+          // A finding of Sở Nội vụ, a department or a commune's committee waits for the standing body.
+          const proposed = inspection.findings.at(-1)?.status === 'proposed';
+          message.success(
+            proposed
+              ? 'Đã ghi kết luận, chờ Cơ quan Thường trực xác nhận trước khi trừ điểm'
+              : 'Đã ghi kết luận, điểm của đơn vị đã được tính lại',
+          );
           form.resetFields();
           onAdded?.();
         },

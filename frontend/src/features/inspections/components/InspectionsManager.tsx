@@ -4,8 +4,9 @@ import { App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, List, 
 import type { Dayjs } from 'dayjs';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
-import { DATE_FORMAT, formatDate, formatNumber } from '@/lib/format';
+import { DATE_FORMAT, formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import { today } from '@/lib/clock';
+import { FINDING_STATUS_LABELS } from '@/lib/labels';
 import {
   useAddCorrectiveAction,
   useCloseCorrectiveAction,
@@ -17,6 +18,39 @@ import {
   type InspectionFilter,
 } from '../api/inspections';
 import { FindingForm, type IndicatorOption } from './FindingForm';
+import { FindingDecisionButtons } from './FindingDecisionButtons';
+
+const STANDING_BODY = 'Cơ quan Thường trực';
+const FINDING_STATUS_COLORS = { proposed: 'warning', confirmed: 'success', rejected: 'default' } as const;
+
+/** What the caller may do on this page, from its permissions and its unit. */
+export interface InspectionRights {
+  /** Plan inspections, record them done and add findings (the standing body on any inspection). */
+  inspect: boolean;
+  /** Any inspection and its corrective actions, findings deducting at once: the standing body. */
+  manage: boolean;
+  /** Confirm or reject proposed findings: the standing body. */
+  confirm: boolean;
+  /** The caller's unit: Sở Nội vụ, a department or a commune's committee conducts its own inspections only. */
+  unit?: string;
+}
+
+const conducts = (rights: InspectionRights, inspection: Inspection) =>
+  rights.manage || (rights.inspect && inspection.inspector !== null && inspection.inspector.code === rights.unit);
+
+function FindingStatusLine({ finding }: { finding: Finding }) {
+  return (
+    <Space wrap size={4}>
+      <Tag color={FINDING_STATUS_COLORS[finding.status]}>{FINDING_STATUS_LABELS[finding.status]}</Tag>
+      {finding.decided_by && (
+        <Typography.Text type="secondary">
+          {finding.decided_by}, {formatDateTime(finding.decided_at)}
+        </Typography.Text>
+      )}
+      {finding.decision_reason && <Typography.Text type="secondary">Lý do: {finding.decision_reason}</Typography.Text>}
+    </Space>
+  );
+}
 
 const ISO = 'YYYY-MM-DD';
 
@@ -171,18 +205,20 @@ function InspectionDetail({
   inspection,
   period,
   indicatorOptions,
-  canWrite,
+  rights,
 }: {
   inspection: Inspection;
   period?: string;
   indicatorOptions: IndicatorOption[];
-  canWrite: boolean;
+  rights: InspectionRights;
 }) {
+  const canWrite = conducts(rights, inspection);
   const scoreLink = `/units/${inspection.unit.code}${period ? `?period=${period}` : ''}`;
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid={`inspection-${inspection.id}`}>
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-        <Descriptions.Item label="Tổng điểm trừ">{formatNumber(inspection.deduction_points)}</Descriptions.Item>
+        <Descriptions.Item label="Đơn vị kiểm tra">{inspection.inspector?.name ?? STANDING_BODY}</Descriptions.Item>
+        <Descriptions.Item label="Tổng điểm trừ (đã xác nhận)">{formatNumber(inspection.deduction_points)}</Descriptions.Item>
         <Descriptions.Item label="Biện pháp chưa xong">{inspection.open_actions}</Descriptions.Item>
         <Descriptions.Item label="Điểm của đơn vị">
           <Link to={scoreLink}>Xem điểm và giải trình</Link>
@@ -199,8 +235,10 @@ function InspectionDetail({
               {finding.indicator && <Tag>{finding.indicator}</Tag>}
             </Space>
           }
+          extra={rights.confirm && finding.status === 'proposed' && <FindingDecisionButtons inspection={inspection} finding={finding} />}
         >
-          <CorrectiveActions finding={finding} canWrite={canWrite} />
+          <FindingStatusLine finding={finding} />
+          {finding.status === 'confirmed' && <CorrectiveActions finding={finding} canWrite={rights.manage} />}
         </Card>
       ))}
       {!canWrite ? null : inspection.status === 'done' ? (
@@ -214,22 +252,26 @@ function InspectionDetail({
   );
 }
 
-/** The standing body's topical inspections: plan, mark done, findings that deduct points, corrective actions. */
+/**
+ * Topical inspections: plan, mark done, findings that deduct points, corrective actions. The standing body
+ * inspects any unit and its findings deduct at once; Sở Nội vụ, a department or a commune's committee
+ * inspects the units of its reach and its findings wait for the standing body to confirm or reject them.
+ */
 export function InspectionsManager({
   filter,
   unitPicker,
   indicatorOptions,
-  canWrite,
+  rights,
 }: {
   filter: InspectionFilter;
   unitPicker: ReactElement;
   indicatorOptions: IndicatorOption[];
-  canWrite: boolean;
+  rights: InspectionRights;
 }) {
   const inspections = useInspections(filter);
   return (
     <>
-      {canWrite && (
+      {rights.inspect && (
         <Card title="Lập kế hoạch kiểm tra" style={{ marginBottom: 16 }}>
           <PlanInspectionForm unitPicker={unitPicker} />
         </Card>
@@ -246,11 +288,12 @@ export function InspectionsManager({
           locale={{ emptyText: <Empty description="Chưa có cuộc kiểm tra" /> }}
           expandable={{
             expandedRowRender: (inspection) => (
-              <InspectionDetail inspection={inspection} period={filter.period} indicatorOptions={indicatorOptions} canWrite={canWrite} />
+              <InspectionDetail inspection={inspection} period={filter.period} indicatorOptions={indicatorOptions} rights={rights} />
             ),
           }}
           columns={[
             { title: 'Đơn vị', dataIndex: ['unit', 'name'] },
+            { title: 'Đơn vị kiểm tra', key: 'inspector', render: (_, i) => i.inspector?.name ?? STANDING_BODY },
             { title: 'Chuyên đề', dataIndex: 'topic' },
             { title: 'Ngày dự kiến', dataIndex: 'planned_on', render: formatDate },
             { title: 'Ngày kiểm tra', dataIndex: 'inspected_on', render: formatDate },
@@ -259,10 +302,25 @@ export function InspectionsManager({
               dataIndex: 'status',
               render: (status: string) => (status === 'done' ? <Tag color="success">Đã kiểm tra</Tag> : <Tag color="processing">Kế hoạch</Tag>),
             },
-            { title: 'Kết luận', key: 'findings', render: (_, i) => i.findings.length },
+            {
+              title: 'Kết luận',
+              key: 'findings',
+              render: (_, i) => (
+                <Space size={4} wrap>
+                  {i.findings.length}
+                  {i.pending_findings > 0 && <Tag color="warning">{i.pending_findings} chờ xác nhận</Tag>}
+                </Space>
+              ),
+            },
             { title: 'Điểm trừ', dataIndex: 'deduction_points', render: (p: string) => (Number(p) > 0 ? `−${formatNumber(p)}` : '0') },
-            ...(canWrite
-              ? [{ title: '', key: 'done', render: (_: unknown, i: Inspection) => i.status !== 'done' && <MarkDoneButton inspection={i} /> }]
+            ...(rights.inspect
+              ? [
+                  {
+                    title: '',
+                    key: 'done',
+                    render: (_: unknown, i: Inspection) => i.status !== 'done' && conducts(rights, i) && <MarkDoneButton inspection={i} />,
+                  },
+                ]
               : []),
           ]}
         />
