@@ -63,7 +63,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   finance: 'Sở Tài chính',
   province_office: 'Văn phòng UBND tỉnh',
   api_client: 'Tài khoản hệ thống (API)',
-  inspector: 'Cán bộ kiểm tra (sở, ngành, UBND xã)',
+  inspector: 'Cán bộ kiểm tra (sở, ban, ngành, UBND xã)',
 };
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
