@@ -19,6 +19,8 @@ from api.schemas.inspections import (
     InspectionIn,
     InspectionOut,
     InspectionReachOut,
+    OverseerIn,
+    OverseerOut,
 )
 from api.services import inspections
 from api.services.reports.formatting import rounded
@@ -64,6 +66,16 @@ def reach(session: DbSession, principal: CurrentPrincipal) -> InspectionReachOut
     units = inspections.units_in_reach(session, principal)
     return InspectionReachOut(every_unit=units is None,
                               units=[{"code": unit.code, "name": unit.name} for unit in units or ()])
+
+
+@router.put("/units/{unit}/overseer", response_model=OverseerOut)
+def set_overseer(unit: str, body: OverseerIn, session: DbSession, principal: CurrentPrincipal) -> OverseerOut:
+    """Which unit oversees this one and may inspect it: a department over a unit of its field, a commune's
+    committee over its commune police (the demo pairs each commune police with its committee)."""
+    changed = inspections.set_overseer(session, principal, unit, body.overseer)
+    overseer = inspections.overseer_of(session, changed)
+    return OverseerOut(unit={"code": changed.code, "name": changed.name},
+                       overseer={"code": overseer.code, "name": overseer.name} if overseer else None)
 
 
 @router.post("/inspections", response_model=InspectionOut, status_code=201)

@@ -22,6 +22,18 @@ class InspectionReachOut(BaseModel):
     units: list[UnitName]
 
 
+class OverseerIn(InputModel):
+    """The unit that oversees this one and may inspect it (a department for a unit of its field, a commune's
+    People's Committee for its police); null removes it."""
+
+    overseer: str | None = Field(max_length=64, examples=["UBX-001"])
+
+
+class OverseerOut(BaseModel):
+    unit: UnitName
+    overseer: UnitName | None
+
+
 class InspectionDoneIn(InputModel):
     inspected_on: InputDate
 

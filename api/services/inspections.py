@@ -20,6 +20,7 @@ from api.db.models import Unit
 from api.db.repositories import audit, rows
 from api.db.repositories import inspections as repo
 from api.db.repositories import units as units_repo
+from api.domain import text
 from api.domain.inspections import (
     ADMINISTRATION_KINDS,
     AlreadyDecided,
@@ -136,6 +137,31 @@ def units_in_reach(session: Session, principal: Principal) -> list[Unit] | None:
     candidates = repo.units_by_kind_or_overseer(session, kinds, principal.unit_id)
     return [unit for unit in candidates
             if in_scope(reach, principal.unit_id, Target(unit.kind, unit.overseer_id))]
+
+
+def set_overseer(session: Session, principal: Principal, unit_code: str, overseer_code: str | None) -> Unit:
+    """The unit that oversees ``unit_code`` and may inspect it (a department for a unit of its field, a
+    commune's committee for its police); ``None`` removes it. Set by an administrator, audited."""
+    principal.require("units:write")
+    unit = unit_by_code(session, unit_code)
+    overseer = units_repo.by_code(session, text.code(overseer_code)) if overseer_code else None
+    if overseer_code and (overseer is None or not overseer.active):
+        raise Invalid("Không có đơn vị quản lý với mã này.",
+                      [FieldProblem(["body", "overseer"], "Không có đơn vị quản lý với mã này.")])
+    if overseer is not None and overseer.id == unit.id:
+        raise Invalid("Đơn vị không tự kiểm tra mình.",
+                      [FieldProblem(["body", "overseer"], "Đơn vị quản lý phải là một đơn vị khác.")])
+    before = overseer_of(session, unit)
+    unit.overseer_id = overseer.id if overseer else None
+    session.flush()
+    audit.record(session, actor=principal.username, action="unit.overseer", entity="unit", entity_key=unit.code,
+                 before={"overseer": before.code if before else None},
+                 after={"overseer": overseer.code if overseer else None})
+    return unit
+
+
+def overseer_of(session: Session, unit: Unit) -> Unit | None:
+    return units_repo.by_id(session, unit.overseer_id) if unit.overseer_id else None
 
 
 def _conducted_view(session: Session, principal: Principal, inspection_id: int) -> InspectionView:

@@ -162,3 +162,31 @@ def test_each_actor_inspects_only_within_its_reach(as_user):
     assert direct.json()["findings"][0]["status"] == "confirmed"
     for username in ("baocao.cax", "leader"):
         assert as_user(username).post(f"{API}/inspections", json=body | {"unit": OWN_POLICE}).status_code == 403
+
+
+def test_a_department_inspects_the_units_an_administrator_puts_in_its_field(as_user):
+    """The inspector of a department (SBN-09, Sở Giáo dục và Đào tạo) inspects nothing until a unit is put in
+    its field; unknown or self overseers are refused naming the field."""
+    admin = as_user("admin")
+    created = admin.post(f"{API}/users", json={"username": "kiemtra.so", "full_name": "Cán bộ kiểm tra Sở GD&ĐT",
+                                               "password": "MatKhau@2026", "role": "inspector", "unit": "SBN-09"})
+    assert created.status_code == 201, created.text
+    department = TestClient(admin.app)
+    signed = department.post(f"{API}/auth/login", json={"username": "kiemtra.so", "password": "MatKhau@2026"})
+    assert signed.status_code == 200, signed.text
+    department.headers["X-CSRF-Token"] = department.cookies["banhat_csrf"]
+    body = {"unit": "UBX-003", "topic": "Kiểm tra công tác giáo dục", "planned_on": "2026-05-10"}
+    assert department.get(f"{API}/inspections/reach").json()["units"] == []
+    assert department.post(f"{API}/inspections", json=body).status_code == 404
+
+    put = admin.put(f"{API}/units/UBX-003/overseer", json={"overseer": "sbn-09"})
+    assert put.status_code == 200, put.text
+    assert put.json()["overseer"]["code"] == "SBN-09"
+    assert [u["code"] for u in department.get(f"{API}/inspections/reach").json()["units"]] == ["UBX-003"]
+    assert department.post(f"{API}/inspections", json=body).status_code == 201
+    for wrong in ("XX-1", "UBX-003"):
+        refused = admin.put(f"{API}/units/UBX-003/overseer", json={"overseer": wrong})
+        assert refused.status_code == 422 and refused.json()["errors"][0]["loc"] == ["body", "overseer"]
+    assert admin.put(f"{API}/units/UBX-003/overseer", json={"overseer": None}).json()["overseer"] is None
+    assert as_user("reviewer").put(f"{API}/units/UBX-003/overseer", json={"overseer": "SBN-09"}).status_code == 403
+    department.close()

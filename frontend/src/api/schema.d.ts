@@ -1209,6 +1209,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{unit}/overseer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Overseer
+         * @description Which unit oversees this one and may inspect it: a department over a unit of its field, a commune's
+         *     committee over its commune police (the demo pairs each commune police with its committee).
+         */
+        put: operations["inspections_set_overseer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspections/{inspection_id}/done": {
         parameters: {
             query?: never;
@@ -3267,6 +3288,23 @@ export interface components {
             created_at: string;
             /** Read At */
             read_at: string | null;
+        };
+        /**
+         * OverseerIn
+         * @description The unit that oversees this one and may inspect it (a department for a unit of its field, a commune's
+         *     People's Committee for its police); null removes it.
+         */
+        OverseerIn: {
+            /**
+             * Overseer
+             * @example UBX-001
+             */
+            overseer: string | null;
+        };
+        /** OverseerOut */
+        OverseerOut: {
+            unit: components["schemas"]["UnitName"];
+            overseer: components["schemas"]["UnitName"] | null;
         };
         /** PeriodIn */
         PeriodIn: {
@@ -10742,6 +10780,90 @@ export interface operations {
             };
             /** @description Không có quyền */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_set_overseer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverseerIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverseerOut"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Tệp quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
