@@ -56,7 +56,7 @@ def create_user(
     password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)] = "",
 ) -> None:
     """Create an account (roles: admin, reviewer, reporter, leader, home_affairs, finance, province_office,
-    api_client)."""
+    inspector, api_client)."""
     from api.services import accounts, transaction
     from api.services.errors import ServiceError
 
