@@ -109,10 +109,12 @@ def _inspection_view(session: Session, inspection_id: int) -> InspectionView:
 
 def _refuse(principal: Principal, unit: Unit, hidden: str, refused: str, field: str | None = None):
     """404 where the principal does not see the unit (an account confined to its own), 403 where it does."""
-    problems = [FieldProblem(["body", field], refused)] if field else []
+    def problems(message: str) -> list[FieldProblem]:
+        return [FieldProblem(["body", field], message)] if field else []
+
     if not principal.sees_unit(unit.id):
-        return NotFound(hidden, problems)
-    return Forbidden(refused, errors=problems)
+        return NotFound(hidden, problems(hidden))
+    return Forbidden(refused, errors=problems(refused))
 
 
 def _require_in_reach(principal: Principal, unit: Unit) -> None:

@@ -140,6 +140,7 @@ def test_each_actor_inspects_only_within_its_reach(as_user):
         assert refused.status_code == 404, (unit, refused.text)
         assert refused.headers["content-type"].startswith("application/problem+json")
         assert refused.json()["detail"] == "Không tìm thấy đơn vị."
+        assert refused.json()["errors"] == [{"loc": ["body", "unit"], "message": "Không tìm thấy đơn vị."}]
     assert committee.get(f"{API}/inspections", params={"unit": OTHER_POLICE}).status_code == 403
 
     # Sở Nội vụ: departments and communes' committees, not the police.
