@@ -6,7 +6,8 @@ Revises: 22
 Create Date: 2026-12-06 20:00:00
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import sqlalchemy as sa
 from alembic import op
@@ -79,14 +80,45 @@ def _pair_commune_police_with_committees() -> None:
 
 
 def downgrade() -> None:
-    connection = op.get_bind()
-    connection.execute(sa.text("DELETE FROM users WHERE role = :code"), {"code": ROLE["code"]})
-    connection.execute(sa.text("DELETE FROM roles WHERE code = :code"), {"code": ROLE["code"]})
-    with op.batch_alter_table("inspection_findings") as batch:
-        for column in FINDING_COLUMNS:
-            batch.drop_column(column)
-    _drop_unit_reference("inspections", "inspector_unit_id")
-    _drop_unit_reference("units", "overseer_id")
+    with _sqlite_foreign_keys_off():
+        connection = op.get_bind()
+        # Inspector accounts are kept (their audit trail names them) but can no longer sign in: read-only
+        # leaders, disabled, until an admin gives them a role the older version knows (as migration 22 does).
+        connection.execute(
+            sa.text("UPDATE users SET role = 'leader', active = :inactive WHERE role = :code"),
+            {"code": ROLE["code"], "inactive": False},
+        )
+        connection.execute(sa.text("DELETE FROM roles WHERE code = :code"), {"code": ROLE["code"]})
+        with op.batch_alter_table("inspection_findings") as batch:
+            for column in FINDING_COLUMNS:
+                batch.drop_column(column)
+        _drop_unit_reference("inspections", "inspector_unit_id")
+        _drop_unit_reference("units", "overseer_id")
+
+
+@contextmanager
+def _sqlite_foreign_keys_off() -> Iterator[None]:
+    """SQLite drops a column by copying its table and dropping the old one, whose rows other tables point at
+    (findings, corrective actions, every reference to a unit): with foreign keys on, that drop fails on a
+    database holding data. They are switched off around the downgrade, checked, then switched on."""
+    if op.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    _sqlite_pragma("foreign_keys = OFF")
+    yield
+    broken = op.get_bind().execute(sa.text("PRAGMA foreign_key_check")).fetchall()
+    if broken:
+        raise RuntimeError(f"The downgrade would break foreign keys: {broken[:5]}")
+    _sqlite_pragma("foreign_keys = ON")
+
+
+def _sqlite_pragma(pragma: str) -> None:
+    """A pragma SQLite ignores inside a transaction. Even in Alembic's autocommit block the engine's "begin"
+    hook (`api/db/engine.py`) has sent BEGIN, so the driver ends that empty transaction first."""
+    with op.get_context().autocommit_block():
+        driver = op.get_bind().connection.dbapi_connection
+        driver.commit()
+        driver.execute(f"PRAGMA {pragma}")
 
 
 def _drop_unit_reference(table: str, column: str) -> None:
