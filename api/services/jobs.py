@@ -7,6 +7,7 @@ restart too. Why not a library: see docs/architecture.md ("Jobs").
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -20,6 +21,11 @@ from api.settings import Settings
 
 # What a job writes, in the transaction that also marks it done (rolled back together).
 Finish = Callable[[Session], None]
+
+# Set when a transaction that queued a job due now has committed: the process's worker wakes at once
+# instead of at its next poll (a deferred score recompute starts right after the import's response).
+_QUEUED = "banhat_jobs_queued"
+_due_now = threading.Event()
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,9 @@ class JobKind:
     failed: Callable[[Session, dict, Exception, bool], None] | None = None
     # Jobs that may run longer than the worker's default lease hold one this long (seconds).
     lease_seconds: float | None = None
+    # CPU-bound jobs whose runs write disjoint rows (one period's scores each): on PostgreSQL the worker
+    # runs several claimed at once, each in a process of its own with its own connection.
+    parallel: bool = False
 
 
 def nothing(_session: Session) -> None:
@@ -57,8 +66,27 @@ def enqueue(session: Session, kind: str, payload: dict, *, delay: timedelta = ti
     """Queue a job in the caller's transaction, to run ``delay`` from now; a pending job with the same
     ``dedupe_key`` makes this one redundant (nothing is queued)."""
     now = clock.now()
+    if delay <= timedelta(0):
+        session.info[_QUEUED] = True
     repo.insert(session, {"kind": kind, "payload": payload, "run_at": now + delay, "status": "pending",
                           "attempts": 0, "dedupe_key": dedupe_key, "created_at": now})
+
+
+def committed(session: Session) -> None:
+    """Called by the transaction owner after COMMIT: wake the worker if the transaction queued a job due now."""
+    if session.info.pop(_QUEUED, False):
+        _due_now.set()
+
+
+def forget_queued(session: Session) -> None:
+    """Called by the transaction owner after ROLLBACK: the jobs it queued were never committed."""
+    session.info.pop(_QUEUED, None)
+
+
+def wait_for_work(seconds: float) -> None:
+    """Sleep until a job due now is committed in this process, or ``seconds`` pass."""
+    _due_now.wait(seconds)
+    _due_now.clear()
 
 
 # Done jobs are kept this long (to see what ran), then deleted by a daily job.

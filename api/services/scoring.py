@@ -358,8 +358,8 @@ def write_pending(session: Session) -> None:
     pending = session.info.pop(_PENDING, None)
     if pending is None or not pending.groups:
         return
-    all_groups = {group_id for _period, group_ids in pending.groups.values() for group_id in group_ids}
-    units.lock_groups(session, sorted(all_groups))
+    for period_id, (_period, group_ids) in sorted(pending.groups.items()):
+        units.lock_groups(session, period_id, list(group_ids))
     for period_id, (period, group_ids) in sorted(pending.groups.items()):
         entries = {unit_id: fields for (for_period, unit_id), fields in pending.rows.items() if for_period == period_id}
         computed = [fields for fields in entries.values() if fields is not None]
@@ -425,7 +425,7 @@ def recompute_period(session: Session, period: Period) -> int:
     only one chunk's explanations are in memory at once.
     """
     write_pending(session)  # a unit written after this full recompute would undo it
-    units.lock_groups(session)
+    units.lock_groups(session, period.id)
     reporting = units.scored_unit_keys(session)
     _catalog, context = scoring_context(session, period)
     subs = submissions.states_of_period(session, period.id)
@@ -482,5 +482,6 @@ def _recompute_job(_context: jobs.Context, payload: dict) -> jobs.Finish:
     return writes
 
 
-# A national period takes minutes: its lease is longer than the default.
-JOB_KINDS = {RECOMPUTE: jobs.JobKind(_recompute_job, lease_seconds=3600)}
+# A national period takes minutes: its lease is longer than the default. Periods are recomputed in
+# parallel on PostgreSQL (each under its own (period, group) locks, see ``units.lock_groups``).
+JOB_KINDS = {RECOMPUTE: jobs.JobKind(_recompute_job, lease_seconds=3600, parallel=True)}

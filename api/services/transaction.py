@@ -6,6 +6,7 @@ background job that owns the session:
 
 - before COMMIT, the unit scores and group ranks that the transaction's changes call for
   (:func:`api.services.scoring.write_pending`), so a group's lock is held only for those statements;
+- after COMMIT, the worker is woken if the transaction queued a job due now (:func:`api.services.jobs.committed`);
 - after ROLLBACK, the evidence files written by the transaction are removed
   (:func:`api.services.evidence.remove_written`).
 """
@@ -15,7 +16,7 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
-from api.services import evidence, scoring
+from api.services import evidence, jobs, scoring
 
 
 def commit(session: Session) -> None:
@@ -23,6 +24,7 @@ def commit(session: Session) -> None:
     scoring.write_pending(session)
     session.commit()
     evidence.keep_written(session)
+    jobs.committed(session)
 
 
 def rollback(session: Session) -> None:
@@ -30,6 +32,7 @@ def rollback(session: Session) -> None:
     scoring.discard_pending(session)
     session.rollback()
     evidence.remove_written(session)
+    jobs.forget_queued(session)
 
 
 class Savepoint:

@@ -8,21 +8,30 @@ out rows with ``FOR UPDATE SKIP LOCKED``, SQLite's single writer claims them one
 A worker that dies leaves its jobs leased until the lease expires; then another worker takes them.
 Finishing a job checks that the lease is still the worker's, in the transaction of the job's writes, so
 those writes are committed once even when a job outlives its lease.
+
+A worker waits for the next poll only when idle: a transaction of its process that queues a job due now
+wakes it when it commits (:func:`api.services.jobs.committed`). On PostgreSQL, claimed jobs of a
+``parallel`` kind (the recompute of one period's scores) run at once in a pool of processes, one per core,
+each with its own connection (the work is Python-bound: threads would share one core); the pool starts
+with the first such batch and serves the next ones.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import socket
 import threading
 import uuid
-from datetime import timedelta
+from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime, timedelta
 
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
 from api import clock
+from api.db.engine import make_engine, session_factories
 from api.db.repositories import jobs as repo
 from api.services import jobs, reminders, scoring, transaction, webhooks
 from api.services.jobs import Context, JobKind
@@ -50,9 +59,12 @@ class Worker:
         self.name = name or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.http = httpx.Client(timeout=settings.webhook_timeout_seconds, follow_redirects=False)
         self.context = Context(read_sessions, settings, self.http)
+        self.pool: ProcessPoolExecutor | None = None
 
     def close(self) -> None:
         self.http.close()
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> Worker:
         return self
@@ -76,9 +88,30 @@ class Worker:
                 return 0
         with transaction.owned(self.write_sessions) as session:
             claimed = repo.claim(session, self.name, now, now + timedelta(seconds=self.policy.lease_seconds), limit)
+        parallel = [job for job in claimed if self._parallel(job)]
+        if len(parallel) > 1:
+            self._run_in_processes(parallel)
         for job in claimed:
-            self._run(job)
+            if len(parallel) <= 1 or job not in parallel:
+                self._run(job)
         return len(claimed)
+
+    def _parallel(self, job: repo.Claimed) -> bool:
+        kind = self.kinds.get(job.kind)
+        return kind is not None and kind.parallel and self.write_sessions.kw["bind"].dialect.name == "postgresql"
+
+    def _run_in_processes(self, claimed: list[repo.Claimed]) -> None:
+        """Run ``claimed`` at once, up to one process per core; each process runs its job as :meth:`_run`
+        does here (lease, writes, finish or retry), under this worker's name, which holds the leases."""
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(max(2, os.cpu_count() or 1), mp_context=multiprocessing.get_context("spawn"))
+        url = self.write_sessions.kw["bind"].url.render_as_string(hide_password=False)
+        runs = [self.pool.submit(_run_in_process, url, self.settings, self.name, job, clock.now()) for job in claimed]
+        for run in runs:
+            try:
+                run.result()
+            except Exception:  # the process died: the job stays leased until its lease expires
+                logger.exception("job worker %s: a job process failed", self.name)
 
     def run_until_idle(self) -> int:
         """Run due jobs until none is left; returns how many ran."""
@@ -88,7 +121,8 @@ class Worker:
         return total
 
     def run_forever(self, stop: threading.Event) -> None:
-        """Poll for due jobs until ``stop`` is set; a failing poll (database down) is logged and retried."""
+        """Poll for due jobs until ``stop`` is set (waking early when this process commits a job due now); a
+        failing poll (database down) is logged and retried."""
         started = False
         while not stop.is_set():
             ran = 0
@@ -99,8 +133,8 @@ class Worker:
                 ran = self.run_once()
             except Exception:
                 logger.exception("job worker %s: polling failed", self.name)
-            if not ran:
-                stop.wait(self.policy.poll_seconds)
+            if not ran and not stop.is_set():
+                jobs.wait_for_work(self.policy.poll_seconds)
 
     def _run(self, job: repo.Claimed) -> None:
         kind = self.kinds.get(job.kind)
@@ -135,6 +169,21 @@ class Worker:
         except Exception:
             logger.exception("job %s (%s): recording its failure failed; retried when its lease expires",
                              job.id, job.kind)
+
+
+# The worker of a pool process (see Worker._run_in_processes), made by its first job.
+_process_worker: Worker | None = None
+
+
+def _run_in_process(url: str, settings: Settings, name: str, job: repo.Claimed, now: datetime) -> None:
+    """One job of a parallel batch, in a pool process: on the process's own engine, at the parent's
+    clock, under the parent worker's name (whose lease the job holds)."""
+    global _process_worker
+    clock.set_now(now)
+    if _process_worker is None:
+        _process_worker = Worker(*session_factories(make_engine(url, pool_size=1)), settings, name=name)
+    _process_worker.name = name
+    _process_worker._run(job)
 
 
 def start_thread(read_sessions: sessionmaker[Session], write_sessions: sessionmaker[Session],

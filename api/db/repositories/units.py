@@ -1,6 +1,6 @@
 """Units and emulation groups."""
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from api.db.models import EmulationGroup, Unit
@@ -31,19 +31,23 @@ def lock(session: Session, unit_ids: list[int]) -> None:
         session.execute(select(Unit.id).where(Unit.id.in_(unit_ids)).order_by(Unit.id).with_for_update(key_share=True)).all()
 
 
-def lock_groups(session: Session, group_ids: list[int] | None = None) -> None:
-    """Queue up score writers per emulation group (``None``: every group), in id order so that two
-    transactions never wait for each other's groups (no-op on SQLite, which has one writer).
+def lock_groups(session: Session, period_id: int, group_ids: list[int] | None = None) -> None:
+    """Queue up the score writers of one period per emulation group (``None``: every group), in group id
+    order (no-op on SQLite, which has one writer). A transaction writing several periods takes them in
+    period id order, so two transactions never wait for each other's locks.
 
-    Re-ranking rewrites the ranks of a whole group: two saves in one group would otherwise lock the
-    same score rows in different orders and deadlock on PostgreSQL.
+    Re-ranking rewrites the ranks of a whole group in a period: two saves in one group would otherwise
+    lock the same score rows in different orders and deadlock on PostgreSQL. The lock is a transaction
+    advisory lock keyed by (period id, group id), so the recompute of one period never holds up the saves
+    or the recompute of another.
     """
     if not _has_row_locks(session):
         return
-    query = select(EmulationGroup.id).order_by(EmulationGroup.id).with_for_update(key_share=True)
-    if group_ids is not None:
-        query = query.where(EmulationGroup.id.in_(group_ids))
-    session.execute(query).all()
+    if group_ids is None:
+        group_ids = list(session.scalars(select(EmulationGroup.id)))
+    statement = select(func.pg_advisory_xact_lock(period_id, bindparam("group_id")))
+    for group_id in sorted(group_ids):
+        session.execute(statement, {"group_id": group_id})
 
 
 def code_taken(session: Session, code: str) -> bool:

@@ -25,7 +25,6 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
-    bindparam,
     case,
     delete,
     func,
@@ -34,12 +33,13 @@ from sqlalchemy import (
     not_,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from api.db.models import AuditEntry, Submission, SubmissionValue, Unit
+from api.db.models import AuditEntry, Period, Submission, SubmissionValue, Unit
 
 VALUE_FIELDS = ("numerator", "denominator", "count", "flag", "date", "note")
 STAGING_COLUMNS = (
@@ -68,8 +68,23 @@ staging = Table(
     Column("clear", Boolean),
     prefixes=["TEMPORARY"],
 )
+# Per report touched by the staged rows: what they do to it (see `count_outcomes`).
+outcomes = Table(
+    "import_value_outcomes",
+    _staging_metadata,
+    Column("period_id", Integer),
+    Column("unit_id", Integer),
+    Column("created", Integer),
+    Column("updated", Integer),
+    Column("unchanged", Integer),
+    Column("locked", Integer),
+    prefixes=["TEMPORARY"],
+)
 _submissions = Submission.__table__
 _values = SubmissionValue.__table__
+_audit = AuditEntry.__table__
+_periods = Period.__table__
+_units = Unit.__table__
 
 
 def is_postgresql(session: Session) -> bool:
@@ -78,12 +93,21 @@ def is_postgresql(session: Session) -> bool:
 
 def create_staging(session: Session) -> None:
     connection = session.connection()
-    staging.drop(connection, checkfirst=True)
-    staging.create(connection)
+    for table in (staging, outcomes):
+        table.drop(connection, checkfirst=True)
+        table.create(connection)
 
 
 def drop_staging(session: Session) -> None:
-    staging.drop(session.connection(), checkfirst=True)
+    for table in (staging, outcomes):
+        table.drop(session.connection(), checkfirst=True)
+
+
+def staged(session: Session) -> None:
+    """Every row is staged: give PostgreSQL's planner the staging table's statistics (temporary tables
+    are never analysed automatically), so the statements below are planned for its real size."""
+    if is_postgresql(session):
+        session.execute(text(f"ANALYZE {staging.name}"))
 
 
 def staging_loader(session: Session) -> Callable[[Sequence[tuple]], None]:
@@ -208,10 +232,11 @@ def drop_locked_changes(session: Session) -> None:
     session.execute(delete(staging).where(_locked_change()))
 
 
-def outcomes_by_report(session: Session) -> list[tuple[int, int, int, int, int, int]]:
-    """Per report touched by the staged rows, in one pass over them: (period_id, unit_id, created,
-    updated, unchanged, locked_changes), where locked_changes are rows that would change a locked
-    report (see `locked_changes`)."""
+def count_outcomes(session: Session) -> tuple[int, int, int, int]:
+    """Fill the outcomes table, per report touched by the staged rows, in one pass over them: (period_id,
+    unit_id, created, updated, unchanged, locked), where locked counts the rows that would change a
+    locked report (see `locked_changes`); return the totals (created, updated, unchanged, locked)."""
+    session.execute(delete(outcomes))
     clear = staging.c.clear.is_(True)
     absent = _values.c.id.is_(None)
     same = or_(and_(_values.c.id.is_not(None), _unchanged()), and_(absent, clear))
@@ -219,18 +244,25 @@ def outcomes_by_report(session: Session) -> list[tuple[int, int, int, int, int, 
     unchanged = func.sum(case((same, 1), else_=0))
     locked = func.sum(case((and_(staging.c.locked.is_(True), not_(same)), 1), else_=0))
     query = (
-        select(
-            staging.c.period_id,
-            staging.c.unit_id,
-            created,
-            func.count() - created - unchanged,
-            unchanged,
-            locked,
-        )
+        select(staging.c.period_id, staging.c.unit_id, created, func.count() - created - unchanged, unchanged,
+               locked)
         .select_from(_joined())
         .group_by(staging.c.period_id, staging.c.unit_id)
-    )
-    return [tuple(int(value) for value in row) for row in session.execute(query)]
+    )  # fmt: skip
+    session.execute(insert(outcomes).from_select([column.name for column in outcomes.c], query))
+    names = ("created", "updated", "unchanged", "locked")
+    totals = session.execute(select(*(func.coalesce(func.sum(outcomes.c[name]), 0) for name in names))).one()
+    return tuple(int(value) for value in totals)
+
+
+def _changed_report():
+    return or_(outcomes.c.created > 0, outcomes.c.updated > 0)
+
+
+def changed_reports(session: Session) -> list[tuple[int, int]]:
+    """(period_id, unit_id) of every report the merge changes."""
+    query = select(outcomes.c.period_id, outcomes.c.unit_id).where(_changed_report())
+    return [tuple(row) for row in session.execute(query)]
 
 
 def create_missing_submissions(session: Session, now: datetime) -> None:
@@ -279,32 +311,47 @@ def merge_values(session: Session) -> None:
         where=or_(*(_values.c[name].is_distinct_from(statement.excluded[name]) for name in VALUE_FIELDS)),
     )
     session.execute(statement)
+    # Driven by the (few) clear rows through the values' unique index, never a scan of every stored value.
     cleared = (
-        select(staging.c.row_number)
-        .select_from(staging.join(_submissions, and_(_submissions.c.period_id == staging.c.period_id,
-                                                     _submissions.c.unit_id == staging.c.unit_id)))
-        .where(staging.c.clear.is_(True), _submissions.c.id == _values.c.submission_id,
-               staging.c.indicator_code == _values.c.indicator_code)
+        select(_values.c.id)
+        .select_from(
+            staging.join(_submissions, and_(_submissions.c.period_id == staging.c.period_id,
+                                            _submissions.c.unit_id == staging.c.unit_id))
+            .join(_values, and_(_values.c.submission_id == _submissions.c.id,
+                                _values.c.indicator_code == staging.c.indicator_code))
+        )
+        .where(staging.c.clear.is_(True))
+    )  # fmt: skip
+    session.execute(delete(_values).where(_values.c.id.in_(cleared)))
+
+
+def bump_versions(session: Session, now: datetime) -> None:
+    """New version (the form's ETag) for every changed report, so a stale form gets 412."""
+    changed = (
+        select(outcomes.c.unit_id)
+        .where(_changed_report(), outcomes.c.period_id == _submissions.c.period_id,
+               outcomes.c.unit_id == _submissions.c.unit_id)
         .exists()
     )  # fmt: skip
-    session.execute(delete(_values).where(cleared))
+    session.execute(update(_submissions).where(changed).values(version=_submissions.c.version + 1, updated_at=now))
 
 
-def bump_versions(session: Session, pairs: Sequence[tuple[int, int]], now: datetime) -> None:
-    """New version (the form's ETag) for every changed submission, so a stale form gets 412."""
-    if not pairs:
-        return
-    statement = (
-        update(_submissions)
-        .where(_submissions.c.period_id == bindparam("p"), _submissions.c.unit_id == bindparam("u"))
-        .values(version=_submissions.c.version + 1, updated_at=bindparam("now"))
-    )
-    session.connection().execute(statement, [{"p": period, "u": unit, "now": now} for period, unit in pairs])
-
-
-def record_audit(session: Session, entries: Sequence[dict]) -> None:
-    if entries:
-        session.connection().execute(insert(AuditEntry.__table__), list(entries))
+def record_audit(session: Session, now: datetime, actor: str, run_id: int | None, address: str | None) -> None:
+    """One `values.import` entry per changed report (the import run and its counts), in one statement."""
+    build = func.json_build_object if is_postgresql(session) else func.json_object
+    after = build("import_run", literal(run_id, Integer), "created", outcomes.c.created,
+                  "updated", outcomes.c.updated)  # fmt: skip
+    source = (
+        select(literal(now, _audit.c.at.type), literal(actor, String), literal("values.import", String),
+               literal("submission", String), _periods.c.code.concat("/").concat(_units.c.code), after,
+               literal(address, String))
+        .select_from(outcomes.join(_periods, _periods.c.id == outcomes.c.period_id)
+                     .join(_units, _units.c.id == outcomes.c.unit_id))
+        .where(_changed_report())
+        .order_by(outcomes.c.period_id, outcomes.c.unit_id)
+    )  # fmt: skip
+    columns = ["at", "actor", "action", "entity", "entity_key", "after", "client_address"]
+    session.execute(insert(_audit).from_select(columns, source))
 
 
 def unit_index(session: Session) -> list[tuple[int, str, str, int | None]]:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from api import clock
 from api.db.models import Period
+from api.db.repositories import audit as audit_repo
 from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import units as units_repo
 from api.db.repositories import value_imports as repo
@@ -144,20 +145,18 @@ def import_values(
         writer.wait()
         report.rows += table.blank_rows
         report.skipped_empty += table.blank_rows
+        repo.staged(session)
         repo.fill_kept(session)
         _refuse(session, lookup, located, report, repo.unresolved, repo.drop_unresolved, _nothing_to_annotate)
-        outcomes = repo.outcomes_by_report(session)
-        if any(row[5] for row in outcomes):
+        created, updated, unchanged, locked = repo.count_outcomes(session)
+        if locked:
             _refuse(session, lookup, located, report, repo.locked_changes, repo.drop_locked_changes, _locked)
-            outcomes = repo.outcomes_by_report(session)
-        report.created = sum(row[2] for row in outcomes)
-        report.updated = sum(row[3] for row in outcomes)
-        report.unchanged = sum(row[4] for row in outcomes)
+            created, updated, unchanged, _locked_left = repo.count_outcomes(session)
+        report.created, report.updated, report.unchanged = created, updated, unchanged
         if dry_run or (all_or_nothing and report.rejected):
             return report
-        changed = [row[:4] for row in outcomes if row[2] or row[3]]
-        if changed:
-            report.scores_pending = _apply(session, principal, lookup, changed, run_id)
+        if created or updated:
+            report.scores_pending = _apply(session, principal, lookup, run_id)
         report.applied = True
         return report
     finally:
@@ -524,39 +523,18 @@ def _locked(
     return Problem(number, None, None, message)
 
 
-def _apply(
-    session: Session,
-    principal: Principal,
-    lookup: _Lookup,
-    changed: list[tuple[int, int, int, int]],
-    run_id: int | None,
-) -> list[str]:
-    """Write the staged changes; recompute scores now, or return the period codes whose
-    recompute must follow the response (a national-scale import)."""
+def _apply(session: Session, principal: Principal, lookup: _Lookup, run_id: int | None) -> list[str]:
+    """Write the staged changes, bump the changed reports' versions and write their audit entries, all
+    in set statements; recompute scores now, or return the period codes whose recompute must follow the
+    response (a national-scale import)."""
     now = clock.now()
     repo.create_missing_submissions(session, now)
     repo.merge_values(session)
-    repo.bump_versions(session, [(period_id, unit_id) for period_id, unit_id, _c, _u in changed], now)
-    period_codes = {period.id: period.code for period in lookup.periods.values()}
-    repo.record_audit(
-        session,
-        [
-            {
-                "at": now,
-                "actor": principal.username,
-                "action": "values.import",
-                "entity": "submission",
-                "entity_key": f"{period_codes[period_id]}/{lookup.unit_codes[unit_id]}",
-                "before": None,
-                "after": {"import_run": run_id, "created": created, "updated": updated},
-                "reason": None,
-            }
-            for period_id, unit_id, created, updated in changed
-        ],
-    )
+    repo.bump_versions(session, now)
+    repo.record_audit(session, now, principal.username, run_id, audit_repo.client_address.get())
     session.expire_all()
     touched: dict[int, set[int]] = {}
-    for period_id, unit_id, _created, _updated in changed:
+    for period_id, unit_id in repo.changed_reports(session):
         touched.setdefault(period_id, set()).add(unit_id)
     periods = [period for period in lookup.periods.values() if period.id in touched]
     if sum(len(unit_ids) for unit_ids in touched.values()) > SYNC_RECOMPUTE_UNITS:
