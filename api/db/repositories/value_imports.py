@@ -72,8 +72,8 @@ staging = Table(
 outcomes = Table(
     "import_value_outcomes",
     _staging_metadata,
-    Column("period_id", Integer),
-    Column("unit_id", Integer),
+    Column("period_id", Integer, primary_key=True),
+    Column("unit_id", Integer, primary_key=True),
     Column("created", Integer),
     Column("updated", Integer),
     Column("unchanged", Integer),
@@ -266,24 +266,13 @@ def changed_reports(session: Session) -> list[tuple[int, int]]:
 
 
 def create_missing_submissions(session: Session, now: datetime) -> None:
-    exists = (
-        select(_submissions.c.id)
-        .where(_submissions.c.period_id == staging.c.period_id, _submissions.c.unit_id == staging.c.unit_id)
-        .exists()
-    )
-    source = (
-        select(
-            staging.c.period_id,
-            staging.c.unit_id,
-            literal("draft"),
-            literal(1),
-            literal(now, _submissions.c.updated_at.type),
-        )
-        .where(not_(exists), staging.c.clear.is_not(True))
-        .distinct()
-    )
+    """A draft report for every report the staged rows create values in and that has none yet."""
+    source = select(
+        outcomes.c.period_id, outcomes.c.unit_id, literal("draft"), literal(1),
+        literal(now, _submissions.c.updated_at.type),
+    ).where(outcomes.c.created > 0)  # fmt: skip
     columns = ["period_id", "unit_id", "status", "version", "updated_at"]
-    # A first save committed since the check above already made the row (PostgreSQL): keep it.
+    # A first save committed since the counts already made the row (PostgreSQL): keep it.
     dialect_insert = postgresql.insert if is_postgresql(session) else sqlite.insert
     session.execute(dialect_insert(_submissions).from_select(columns, source).on_conflict_do_nothing(
         index_elements=["period_id", "unit_id"]))
@@ -327,13 +316,13 @@ def merge_values(session: Session) -> None:
 
 def bump_versions(session: Session, now: datetime) -> None:
     """New version (the form's ETag) for every changed report, so a stale form gets 412."""
-    changed = (
-        select(outcomes.c.unit_id)
-        .where(_changed_report(), outcomes.c.period_id == _submissions.c.period_id,
-               outcomes.c.unit_id == _submissions.c.unit_id)
-        .exists()
+    statement = (
+        update(_submissions)
+        .where(outcomes.c.period_id == _submissions.c.period_id, outcomes.c.unit_id == _submissions.c.unit_id,
+               _changed_report())
+        .values(version=_submissions.c.version + 1, updated_at=now)
     )  # fmt: skip
-    session.execute(update(_submissions).where(changed).values(version=_submissions.c.version + 1, updated_at=now))
+    session.execute(statement)
 
 
 def record_audit(session: Session, now: datetime, actor: str, run_id: int | None, address: str | None) -> None:
