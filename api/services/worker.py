@@ -39,6 +39,9 @@ from api.settings import Settings
 
 logger = logging.getLogger("banhat.worker")
 
+# Processes of the pool of parallel jobs: one per core.
+PROCESSES = max(2, os.cpu_count() or 1)
+
 KINDS: dict[str, JobKind] = {**jobs.JOB_KINDS, **webhooks.JOB_KINDS, **reminders.JOB_KINDS, **scoring.JOB_KINDS}
 
 
@@ -80,6 +83,19 @@ class Worker:
             jobs.schedule_purge(session, timedelta(0))
             scoring.queue_pending_recomputes(session)
 
+    def start_processes(self) -> None:
+        """Start the pool of processes of parallel jobs now (PostgreSQL with parallel kinds only), so that the
+        first batch does not wait for Python to start and import the application in each of them."""
+        if self.write_sessions.kw["bind"].dialect.name != "postgresql" or not any(kind.parallel for kind in self.kinds.values()):
+            return
+        for started in [self._processes().submit(_start_process) for _ in range(PROCESSES)]:
+            started.result()
+
+    def _processes(self) -> ProcessPoolExecutor:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(PROCESSES, mp_context=multiprocessing.get_context("spawn"))
+        return self.pool
+
     def run_once(self, limit: int = 20) -> int:
         """Claim up to ``limit`` due jobs and run them; returns how many were claimed."""
         now = clock.now()
@@ -103,10 +119,8 @@ class Worker:
     def _run_in_processes(self, claimed: list[repo.Claimed]) -> None:
         """Run ``claimed`` at once, up to one process per core; each process runs its job as :meth:`_run`
         does here (lease, writes, finish or retry), under this worker's name, which holds the leases."""
-        if self.pool is None:
-            self.pool = ProcessPoolExecutor(max(2, os.cpu_count() or 1), mp_context=multiprocessing.get_context("spawn"))
         url = self.write_sessions.kw["bind"].url.render_as_string(hide_password=False)
-        runs = [self.pool.submit(_run_in_process, url, self.settings, self.name, job, clock.now()) for job in claimed]
+        runs = [self._processes().submit(_run_in_process, url, self.settings, self.name, job, clock.now()) for job in claimed]
         for run in runs:
             try:
                 run.result()
@@ -129,6 +143,7 @@ class Worker:
             try:
                 if not started:
                     self.start()
+                    self.start_processes()
                     started = True
                 ran = self.run_once()
             except Exception:
@@ -173,6 +188,10 @@ class Worker:
 
 # The worker of a pool process (see Worker._run_in_processes), made by its first job.
 _process_worker: Worker | None = None
+
+
+def _start_process() -> None:
+    """Nothing: a pool process is started (and has imported this module) when this returns."""
 
 
 def _run_in_process(url: str, settings: Settings, name: str, job: repo.Claimed, now: datetime) -> None:

@@ -118,3 +118,120 @@ def test_postgres_import_of_a_windows_1258_file_stores_nfc_text(pg_reporter, pg_
         "WHERE u.code = :u AND p.code = :p AND v.indicator_code = 'KL-06'",
         u=UNIT, p=PERIOD,
     ) == [(note,)]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def pg_admin(postgres_app):
+    from backend_support import DEMO_PASSWORD
+
+    with TestClient(postgres_app) as client:
+        response = client.post(f"{API}/auth/login", json={"username": "admin", "password": DEMO_PASSWORD})
+        assert response.status_code == 200, response.text
+        client.headers["X-CSRF-Token"] = client.cookies["banhat_csrf"]
+        yield client
+
+
+WRITTEN = {
+    "values": "SELECT count(*) FROM submission_values",
+    "reports": "SELECT count(*), coalesce(sum(version), 0) FROM submissions",
+    "audit": "SELECT count(*) FROM audit_log",
+    "jobs": "SELECT count(*) FROM jobs",
+    "pending": "SELECT count(*) FROM periods WHERE scores_pending",
+}
+
+
+def written(pg_query) -> dict[str, list[tuple]]:
+    """What an import may write, to prove that a refused or dry-run one wrote nothing."""
+    return {name: pg_query(sql) for name, sql in WRITTEN.items()}
+
+
+def two_periods_of(units: list[str]) -> list[list[object]]:
+    return rows_for(units[0]) + [row for unit in units for period in (PERIOD, "2027-H1")
+                                 for row in rows_for(unit, period)[1:] if (unit, period) != (units[0], PERIOD)]  # fmt: skip
+
+
+def test_postgres_import_over_many_copy_chunks_is_all_or_nothing_and_audited_in_bulk(pg_admin, pg_query, monkeypatch):
+    from api.services.imports import values
+
+    monkeypatch.setattr(values, "CHUNK_ROWS", 2)  # every two rows a COPY of their own
+    data = two_periods_of(["CAX-020", "CAX-021"])
+    before = written(pg_query)
+    refused = upload(pg_admin, csv_bytes(data + [["CAX-022", PERIOD, "KL-01", 41, 40, "", "", ""]]), key="pg-chunks")
+    assert refused.status_code == 422
+    assert [(p["row"], p["column"]) for p in refused.json()["problems"]] == [(len(data) + 1, "Tử số")]
+    assert refused.json()["created"] == 12 and refused.json()["applied"] is False
+    assert written(pg_query) == before  # nothing of the 12 valid rows, no draft, no audit entry
+
+    first = upload(pg_admin, csv_bytes(data), key="pg-chunks-ok")
+    assert first.status_code == 200, first.text
+    assert [first.json()[name] for name in ("created", "updated", "unchanged")] == [12, 0, 0]
+    audit = pg_query(
+        "SELECT entity_key, after FROM audit_log WHERE action = 'values.import' AND entity_key LIKE '%/CAX-02_' "
+        "ORDER BY entity_key"
+    )
+    run_id = audit[0][1]["import_run"]
+    assert audit == [
+        (f"{period}/{unit}", {"import_run": run_id, "created": 3, "updated": 0})
+        for period in ("2026-Y", "2027-H1") for unit in ("CAX-020", "CAX-021")
+    ]  # fmt: skip
+    assert pg_query(
+        "SELECT DISTINCT s.version FROM submissions s JOIN units u ON u.id = s.unit_id JOIN periods p ON p.id = s.period_id "
+        "WHERE u.code IN ('CAX-020', 'CAX-021') AND p.code IN ('2026-Y', '2027-H1')"
+    ) == [(2,)]  # created as a draft, then bumped like any changed report
+
+    after = written(pg_query)
+    replay = upload(pg_admin, csv_bytes(data), key="pg-chunks-ok")
+    assert replay.headers["Idempotent-Replayed"] == "true" and replay.json() == first.json()
+    assert written(pg_query) == after
+
+
+def test_postgres_dry_run_of_a_national_file_writes_nothing_and_queues_nothing(pg_admin, pg_query, monkeypatch):
+    from api.services.imports import values
+
+    monkeypatch.setattr(values, "SYNC_RECOMPUTE_UNITS", 1)
+    before = written(pg_query)
+    report = upload(pg_admin, csv_bytes(two_periods_of(["CAX-030", "CAX-031"])), dry_run=True).json()
+    assert (report["created"], report["applied"], report["scores_pending"]) == (12, False, [])
+    assert written(pg_query) == before
+
+
+def test_postgres_deferred_recompute_runs_the_periods_in_parallel_processes(postgres_app, pg_admin, pg_query, monkeypatch):
+    from api.services import worker as worker_module
+    from api.services.imports import values
+
+    monkeypatch.setattr(values, "SYNC_RECOMPUTE_UNITS", 1)
+    report = upload(pg_admin, csv_bytes(two_periods_of(["CAX-040", "CAX-041"]))).json()
+    assert sorted(report["scores_pending"]) == ["2026-Y", "2027-H1"]
+    in_processes = []
+    original = worker_module.Worker._run_in_processes
+    monkeypatch.setattr(worker_module.Worker, "_run_in_processes",
+                        lambda self, claimed: in_processes.append(len(claimed)) or original(self, claimed))  # fmt: skip
+    state = postgres_app.state
+    with worker_module.Worker(state.read_sessions, state.write_sessions, state.settings) as worker:
+        assert worker.run_until_idle() == 2
+    assert in_processes == [2]
+    assert pg_query("SELECT code FROM periods WHERE scores_pending") == []
+    for period in ("2026-Y", "2027-H1"):
+        explained = pg_admin.get(f"{API}/scores/{period}/CAX-040").json()
+        assert {item["code"]: item["met"] for item in explained["explanation"]["indicators"]}["KL-04"] is True
+        assert pg_admin.get(f"{API}/scores/{period}?group=CAX").json()["scores_pending"] is False
+
+
+def test_postgres_score_locks_of_one_period_never_hold_up_another(postgres_app, pg_query):
+    from sqlalchemy.exc import OperationalError
+
+    from api.db.repositories import units
+
+    period_a, period_b = (pg_query("SELECT id FROM periods WHERE code = :c", c=code)[0][0] for code in ("2026-Y", "2027-H1"))
+    group_id = pg_query("SELECT min(id) FROM emulation_groups")[0][0]
+    sessions = postgres_app.state.write_sessions
+    with sessions() as holder, sessions() as other:
+        units.lock_groups(holder, period_a)  # as a period's recompute does, every group
+        other.execute(text("SET lock_timeout = '500ms'"))
+        units.lock_groups(other, period_b)  # a save (or recompute) of another period goes through
+        other.rollback()
+        other.execute(text("SET lock_timeout = '500ms'"))
+        with pytest.raises(OperationalError):
+            units.lock_groups(other, period_a, [group_id])
+        other.rollback()
+        holder.rollback()
