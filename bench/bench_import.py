@@ -5,7 +5,8 @@ For each database (SQLite file, and PostgreSQL when `--postgres URL` is given) t
    and an administrator with an API token;
 2. writes a CSV of distinct valid values (units x applicable indicators x periods, `--rows`);
 3. starts `uvicorn` in a child process (its job worker on, its clock at 2026-03-02 so that no
-   reminder of the 10,000 units is due and the worker runs nothing but the import's jobs) and POSTs
+   reminder of the 10,000 units is due and the worker runs nothing but the import's jobs; on PostgreSQL
+   its recomputes in 2 processes, or `BANHAT_RECOMPUTE_PROCESSES` from the environment) and POSTs
    the file to `/api/v1/imports/values` (the full path: upload, parsing, validation, staging, merge,
    audit), timing the request and reading the server's peak resident memory (VmHWM) afterwards, then
    waits until the deferred recompute has cleared the `scores_pending` mark of every touched period
@@ -137,7 +138,9 @@ def children_peak_rss_mb(pid: int) -> float:
 def import_over_http(url: str, token: str, csv_path: Path) -> tuple[float, float, dict]:
     port = free_port()
     env = {**os.environ, "DATABASE_URL": url, "BANHAT_FRONTEND_DIST": "/nonexistent", "BANHAT_NOW": SERVER_NOW,
-           "BANHAT_RUN_WORKER": "true"}
+           "BANHAT_RUN_WORKER": "true",
+           # The pool of recompute processes the runs of issue 20 measured (PostgreSQL only; off by default).
+           "BANHAT_RECOMPUTE_PROCESSES": os.environ.get("BANHAT_RECOMPUTE_PROCESSES", "2")}
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory", "--host", "127.0.0.1",
          "--port", str(port), "--log-level", "warning"],

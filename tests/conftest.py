@@ -29,6 +29,9 @@ security.PASSWORD_HASHER = PasswordHasher.from_parameters(profiles.CHEAPEST)
 # reminder schedule does not write into databases other tests compare. A test that wants the server's
 # worker turns it on in the server's environment (tests/reliability/test_crash_webhooks.py).
 os.environ["BANHAT_RUN_WORKER"] = "false"
+# Nor a pool of recompute processes (about 250 MB each), whatever the developer's environment says: a test
+# about the pool sets it in its own settings or server environment (tests/reliability/test_recompute_processes.py).
+os.environ["BANHAT_RECOMPUTE_PROCESSES"] = "0"
 
 # Every PostgreSQL database a run makes is named after the run (xdist's workers inherit the controller's
 # environment), and the controller drops them all once its workers have exited

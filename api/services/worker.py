@@ -10,10 +10,12 @@ Finishing a job checks that the lease is still the worker's, in the transaction 
 those writes are committed once even when a job outlives its lease.
 
 A worker waits for the next poll only when idle: a transaction of its process that queues a job due now
-wakes it when it commits (:func:`api.services.jobs.committed`). On PostgreSQL, claimed jobs of a
-``parallel`` kind (the recompute of one period's scores) run at once in a pool of processes, one per core,
-each with its own connection (the work is Python-bound: threads would share one core); the pool starts
-with the first such batch and serves the next ones.
+wakes it when it commits (:func:`api.services.jobs.committed`). On PostgreSQL with
+``BANHAT_RECOMPUTE_PROCESSES`` above 0, claimed jobs of a ``parallel`` kind (the recompute of one period's
+scores) run at once in a pool of that many processes, each with its own connection (the work is
+Python-bound: threads would share one core). The pool starts with the worker and stops with it (the
+running jobs finish first); its processes ignore SIGINT and SIGTERM, which their parent answers for them,
+and exit by themselves when the parent is gone (SIGKILL), so none outlives its server.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import socket
 import threading
+import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timedelta
@@ -39,8 +43,8 @@ from api.settings import Settings
 
 logger = logging.getLogger("banhat.worker")
 
-# Processes of the pool of parallel jobs: one per core.
-PROCESSES = max(2, os.cpu_count() or 1)
+# How often a pool process checks that its parent is still alive (seconds).
+ORPHAN_CHECK_SECONDS = 1.0
 
 KINDS: dict[str, JobKind] = {**jobs.JOB_KINDS, **webhooks.JOB_KINDS, **reminders.JOB_KINDS, **scoring.JOB_KINDS}
 
@@ -84,16 +88,22 @@ class Worker:
             scoring.queue_pending_recomputes(session)
 
     def start_processes(self) -> None:
-        """Start the pool of processes of parallel jobs now (PostgreSQL with parallel kinds only), so that the
-        first batch does not wait for Python to start and import the application in each of them."""
-        if self.write_sessions.kw["bind"].dialect.name != "postgresql" or not any(kind.parallel for kind in self.kinds.values()):
+        """Start the pool of processes of parallel jobs now (when it is on, see :meth:`_in_processes`), so that
+        the first batch does not wait for Python to start and import the application in each of them."""
+        if not any(self._in_processes(kind) for kind in self.kinds.values()):
             return
-        for started in [self._processes().submit(_start_process) for _ in range(PROCESSES)]:
+        for started in [self._processes().submit(_start_process) for _ in range(self.settings.recompute_processes)]:
             started.result()
+
+    def _in_processes(self, kind: JobKind | None) -> bool:
+        """Whether jobs of ``kind`` run in the pool: parallel ones, on PostgreSQL, with a pool configured."""
+        return (kind is not None and kind.parallel and self.settings.recompute_processes > 0
+                and self.write_sessions.kw["bind"].dialect.name == "postgresql")
 
     def _processes(self) -> ProcessPoolExecutor:
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(PROCESSES, mp_context=multiprocessing.get_context("spawn"))
+            self.pool = ProcessPoolExecutor(self.settings.recompute_processes, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_watch_parent, initargs=(os.getpid(),))
         return self.pool
 
     def run_once(self, limit: int = 20) -> int:
@@ -104,7 +114,7 @@ class Worker:
                 return 0
         with transaction.owned(self.write_sessions) as session:
             claimed = repo.claim(session, self.name, now, now + timedelta(seconds=self.policy.lease_seconds), limit)
-        parallel = [job for job in claimed if self._parallel(job)]
+        parallel = [job for job in claimed if self._in_processes(self.kinds.get(job.kind))]
         if len(parallel) > 1:
             self._run_in_processes(parallel)
         for job in claimed:
@@ -112,12 +122,8 @@ class Worker:
                 self._run(job)
         return len(claimed)
 
-    def _parallel(self, job: repo.Claimed) -> bool:
-        kind = self.kinds.get(job.kind)
-        return kind is not None and kind.parallel and self.write_sessions.kw["bind"].dialect.name == "postgresql"
-
     def _run_in_processes(self, claimed: list[repo.Claimed]) -> None:
-        """Run ``claimed`` at once, up to one process per core; each process runs its job as :meth:`_run`
+        """Run ``claimed`` at once, up to one per pool process; each process runs its job as :meth:`_run`
         does here (lease, writes, finish or retry), under this worker's name, which holds the leases."""
         url = self.write_sessions.kw["bind"].url.render_as_string(hide_password=False)
         runs = [self._processes().submit(_run_in_process, url, self.settings, self.name, job, clock.now()) for job in claimed]
@@ -192,6 +198,21 @@ _process_worker: Worker | None = None
 
 def _start_process() -> None:
     """Nothing: a pool process is started (and has imported this module) when this returns."""
+
+
+def _watch_parent(parent: int) -> None:
+    """Initialiser of a pool process: leave SIGINT and SIGTERM (sent to the whole process group by Ctrl+C or a
+    service manager) to the parent, which stops the pool after its running jobs, and exit at once when the
+    parent is gone without stopping it (a job cut short is rolled back and retried when its lease expires)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="banhat-parent-watch", daemon=True).start()
 
 
 def _run_in_process(url: str, settings: Settings, name: str, job: repo.Claimed, now: datetime) -> None:

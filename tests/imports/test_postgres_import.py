@@ -207,7 +207,8 @@ def test_postgres_deferred_recompute_runs_the_periods_in_parallel_processes(post
     monkeypatch.setattr(worker_module.Worker, "_run_in_processes",
                         lambda self, claimed: in_processes.append(len(claimed)) or original(self, claimed))  # fmt: skip
     state = postgres_app.state
-    with worker_module.Worker(state.read_sessions, state.write_sessions, state.settings) as worker:
+    settings = state.settings.model_copy(update={"recompute_processes": 2})
+    with worker_module.Worker(state.read_sessions, state.write_sessions, settings) as worker:
         assert worker.run_until_idle() == 2
     assert in_processes == [2]
     assert pg_query("SELECT code FROM periods WHERE scores_pending") == []

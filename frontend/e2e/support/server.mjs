@@ -115,6 +115,8 @@ export async function startServer({ now } = {}) {
     DATABASE_URL: `sqlite:///${database}`,
     BANHAT_EVIDENCE_DIR: join(dir, 'evidence'),
     BANHAT_FRONTEND_DIST: dist,
+    // No pool of recompute processes (about 250 MB each) whatever the developer's environment says.
+    BANHAT_RECOMPUTE_PROCESSES: '0',
   };
   if (now) env.BANHAT_NOW = instant(now);
   else delete env.BANHAT_NOW;
