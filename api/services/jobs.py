@@ -65,11 +65,22 @@ def enqueue(session: Session, kind: str, payload: dict, *, delay: timedelta = ti
             dedupe_key: str | None = None) -> None:
     """Queue a job in the caller's transaction, to run ``delay`` from now; a pending job with the same
     ``dedupe_key`` makes this one redundant (nothing is queued)."""
-    now = clock.now()
     if delay <= timedelta(0):
         session.info[_QUEUED] = True
-    repo.insert(session, {"kind": kind, "payload": payload, "run_at": now + delay, "status": "pending",
-                          "attempts": 0, "dedupe_key": dedupe_key, "created_at": now})
+    repo.insert(session, _job(kind, payload, delay, dedupe_key))
+
+
+def enqueue_many(session: Session, kind: str, payloads: list[dict]) -> None:
+    """Queue a job of ``kind`` due now for each of ``payloads``, in one statement, in the caller's transaction."""
+    if payloads:
+        session.info[_QUEUED] = True
+        repo.insert_many(session, [_job(kind, payload, timedelta(0), None) for payload in payloads])
+
+
+def _job(kind: str, payload: dict, delay: timedelta, dedupe_key: str | None) -> dict:
+    now = clock.now()
+    return {"kind": kind, "payload": payload, "run_at": now + delay, "status": "pending", "attempts": 0,
+            "dedupe_key": dedupe_key, "created_at": now}
 
 
 def committed(session: Session) -> None:

@@ -28,6 +28,11 @@ def insert(session: Session, values: dict) -> None:
     session.execute(statement)
 
 
+def insert_many(session: Session, rows: list[dict]) -> None:
+    """Insert jobs without a ``dedupe_key``, in one statement (executemany)."""
+    session.execute(Job.__table__.insert(), rows)
+
+
 def _due(now: datetime):
     """Pending and due, or leased by a worker whose lease has expired (it crashed or hung)."""
     return or_(and_(Job.status == "pending", Job.run_at <= now),

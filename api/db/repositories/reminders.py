@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -42,20 +42,39 @@ def notifications(session: Session, unit_id: int, unread_only: bool) -> list[Not
     return list(session.scalars(select(Notification).where(*conditions).order_by(Notification.id.desc())))
 
 
-def add_scheduled(session: Session, unit_id: int, period_id: int, offset_days: int, now: datetime) -> int | None:
-    """Record that the schedule reminds the unit at this offset; None when it already did (the unique
-    constraint decides, so two workers cannot both send it: the second waits for the first's commit)."""
+def remind_missing(session: Session, period_id: int, offset_days: int, now: datetime, kind: str, title: str,
+                   body_after_name: str) -> list[tuple[int, int]]:
+    """Record that the schedule reminds, at this offset, every scored unit that has never submitted the
+    period's report and was not yet reminded at it, and notify each (body: the unit's name, then
+    ``body_after_name``); returns (unit id, notification id) of each. Three statements whatever the
+    number of units. The unique constraint decides who is reminded, so two workers cannot both remind a
+    unit: the second waits for the first's commit and skips its units."""
+    at = literal(now, ScheduledReminder.sent_at.type)
+    missing = (select(Unit.id, literal(period_id), literal(offset_days), at)
+               .outerjoin(Submission, (Submission.unit_id == Unit.id) & (Submission.period_id == period_id))
+               .where(Unit.active.is_(True), Unit.group_id.is_not(None), Submission.first_submitted_at.is_(None)))
     dialect_insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    statement = (dialect_insert(ScheduledReminder)
-                 .values(unit_id=unit_id, period_id=period_id, offset_days=offset_days, sent_at=now)
-                 .on_conflict_do_nothing(index_elements=["unit_id", "period_id", "offset_days"])
-                 .returning(ScheduledReminder.id))
-    return session.scalar(statement)
-
-
-def link_notification(session: Session, scheduled_id: int, notification_id: int) -> None:
-    session.execute(update(ScheduledReminder).where(ScheduledReminder.id == scheduled_id)
-                    .values(notification_id=notification_id))
+    scheduled = dict(session.execute(
+        dialect_insert(ScheduledReminder)
+        .from_select(["unit_id", "period_id", "offset_days", "sent_at"], missing)
+        .on_conflict_do_nothing(index_elements=["unit_id", "period_id", "offset_days"])
+        .returning(ScheduledReminder.unit_id, ScheduledReminder.id)).all())
+    if not scheduled:
+        return []
+    notes = (select(ScheduledReminder.unit_id, literal(period_id), literal(kind), literal(title),
+                    Unit.name + literal(body_after_name), at)
+             .join(Unit, Unit.id == ScheduledReminder.unit_id)
+             .where(ScheduledReminder.period_id == period_id, ScheduledReminder.offset_days == offset_days,
+                    ScheduledReminder.sent_at == now, ScheduledReminder.notification_id.is_(None)))
+    notified = session.execute(
+        Notification.__table__.insert()
+        .from_select(["unit_id", "period_id", "kind", "title", "body", "created_at"], notes)
+        .returning(Notification.unit_id, Notification.id)).all()
+    session.execute(
+        ScheduledReminder.__table__.update().where(ScheduledReminder.id == bindparam("scheduled"))
+        .values(notification_id=bindparam("notification")),
+        [{"scheduled": scheduled[unit_id], "notification": note_id} for unit_id, note_id in notified])
+    return [tuple(row) for row in notified]
 
 
 def scheduled_counts(session: Session, period_ids: list[int]) -> dict[tuple[int, int], int]:
