@@ -39,9 +39,9 @@ after(async () => {
   await (await browser)?.close();
 });
 
-// One date at a time: `npm run e2e` runs this file beside the others (package.json: --test-concurrency),
-// whose waits on the browser leave a core to the servers started here (measured on two cores).
-describe('the reporting workflow on any date', () => {
+// Two dates at a time: a date's tests mostly wait on its server and the browser, and the file would
+// otherwise be the last of `npm run e2e` to finish (package.json: --test-concurrency).
+describe('the reporting workflow on any date', { concurrency: 2 }, () => {
   for (const date of API_PATH_DATES) {
     describe(`on ${date}`, () => {
       let server;
