@@ -104,4 +104,27 @@ describe('every main page', () => {
     }
     assert.equal(failures.length, 0, failures.join('\n'));
   });
+
+  it('load with no request leaving the server: the SPA and the API documentation work air-gapped', async () => {
+    // A provincial intranet has no internet: every request to another origin is refused and recorded.
+    const context = await browser.newContext({ baseURL: server.baseURL, viewport: DESKTOP, locale: 'vi-VN' });
+    const own = new URL(server.baseURL).origin;
+    const outside = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin === own) return route.continue();
+      outside.push(url);
+      return route.abort('internetdisconnected');
+    });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    await page.goto('/api/v1/docs');
+    // Swagger UI drew the operations of the contract (its script and style come from the server).
+    await page.locator('.swagger-ui .opblock').first().waitFor({ timeout: 20_000 });
+    assert.ok((await page.locator('.swagger-ui .opblock').count()) > 50, 'the documented operations are listed');
+    await page.screenshot({ path: `${SHOTS}41-api-docs-offline.png` });
+    await context.close();
+    assert.deepEqual(outside, [], 'no request left the server');
+  });
 });
