@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
-from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, RowId
-from api.schemas.common import problem_responses
+from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, RowId, page_headers
+from api.schemas.common import MAX_PAGE, PAGE_HEADERS, problem_responses
 from api.schemas.enums import DeliveryStatus
 from api.schemas.imports import Redelivered, WebhookCreated, WebhookDeliveryOut, WebhookIn, WebhookOut
 from api.services import webhooks
@@ -36,16 +36,26 @@ def deactivate(subscription_id: RowId, session: DbSession, principal: CurrentPri
     return Response(status_code=204)
 
 
-@router.get("/{subscription_id}/deliveries", response_model=list[WebhookDeliveryOut])
+@router.get("/{subscription_id}/deliveries", response_model=list[WebhookDeliveryOut],
+            responses={200: {"headers": PAGE_HEADERS}})
 def deliveries(
+    request: Request,
+    response: Response,
     subscription_id: RowId,
     session: DbSession,
     principal: CurrentPrincipal,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
     status: DeliveryStatus | None = None,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+    page_size: Annotated[int, Query(ge=1, le=500)] = 100,
+    limit: Annotated[int | None, Query(ge=1, le=500, deprecated=True,
+                                       description="Thay bằng page_size (docs/api.md: chính sách phiên bản).")] = None,
 ) -> list[WebhookDeliveryOut]:
-    """Nhật ký gửi: mỗi sự kiện gửi đến đăng ký, số lần thử, mã phản hồi, lỗi (mới nhất trước)."""
-    found = webhooks.deliveries(session, principal, subscription_id, limit, status)
+    """Nhật ký gửi: mỗi sự kiện gửi đến đăng ký, số lần thử, mã phản hồi, lỗi (mới nhất trước), phân
+    trang như mọi danh sách (`page`, `page_size`, `X-Total-Count`, `Link`)."""
+    size = page_size if limit is None else limit  # `limit`, the pre-paging name, still gives the first page's size
+    found, total = webhooks.deliveries(session, principal, subscription_id, status,
+                                       offset=(page - 1) * size, limit=size)
+    response.headers.update(page_headers(request, page, size, total))
     return [WebhookDeliveryOut.model_validate(d, from_attributes=True) for d in found]
 
 

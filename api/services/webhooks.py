@@ -138,9 +138,11 @@ def deactivate(session: Session, principal: Principal, subscription_id: int) -> 
                  entity_key=str(subscription.id), before={"active": True}, after={"active": False})
 
 
-def deliveries(session: Session, principal: Principal, subscription_id: int, limit: int,
-               status: str | None = None) -> list[WebhookDelivery]:
-    return repo.deliveries_of(session, _get(session, principal, subscription_id).id, limit, status)
+def deliveries(session: Session, principal: Principal, subscription_id: int, status: str | None, *,
+               offset: int, limit: int) -> tuple[list[WebhookDelivery], int]:
+    """One page of a subscription's delivery log (newest first) and the number of its deliveries."""
+    return repo.deliveries_of(session, _get(session, principal, subscription_id).id, status,
+                              offset=offset, limit=limit)
 
 
 def redeliver(session: Session, principal: Principal, subscription_id: int, delivery_id: int | None) -> int:
@@ -150,7 +152,7 @@ def redeliver(session: Session, principal: Principal, subscription_id: int, deli
     if not subscription.active:
         raise Conflict("Đăng ký webhook đã bị hủy.")
     if delivery_id is None:
-        found = repo.deliveries_of(session, subscription.id, None, "failed")
+        found, _total = repo.deliveries_of(session, subscription.id, "failed")
     else:
         delivery = session.get(WebhookDelivery, delivery_id)
         if delivery is None or delivery.subscription_id != subscription.id:

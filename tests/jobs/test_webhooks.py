@@ -136,6 +136,27 @@ def test_workflow_steps_and_the_lock_are_announced(admin, reviewer, reporter, re
     assert (status["unit"], status["previous_status"], status["status"]) == ("CAX-001", "returned", "submitted")
 
 
+def test_the_delivery_log_pages_like_every_list(admin, reviewer, reporter, receiver, run_jobs):
+    """page/page_size with X-Total-Count and Link (docs/api.md); the deprecated `limit` still sizes page 1."""
+    editable(reviewer, reporter)
+    run_jobs()
+    subscription = subscribe(admin, receiver.url, ["submission.status_changed", "period.locked"])
+    assert reporter.post(f"{SUBMISSION}/submit").status_code == 200
+    assert admin.post(f"{API}/periods/2026-H1/lock").status_code == 200
+    run_jobs()
+    url = f"{API}/webhooks/{subscription['id']}/deliveries"
+    whole = admin.get(url).json()
+    assert len(whole) == 2 and whole[0]["id"] > whole[1]["id"]  # newest first
+    first = admin.get(url, params={"page_size": 1})
+    assert [d["id"] for d in first.json()] == [whole[0]["id"]] and first.headers["X-Total-Count"] == "2"
+    assert 'rel="next"' in first.headers["Link"] and "page=2" in first.headers["Link"]
+    second = admin.get(url, params={"page_size": 1, "page": 2})
+    assert [d["id"] for d in second.json()] == [whole[1]["id"]]
+    assert 'rel="prev"' in second.headers["Link"] and 'rel="next"' not in second.headers["Link"]
+    assert [d["id"] for d in admin.get(url, params={"limit": 1}).json()] == [whole[0]["id"]]
+    assert admin.get(url, params={"page_size": 0}).status_code == 422
+
+
 def test_a_receiver_that_was_down_gets_the_event_once_it_is_back(admin, reviewer, reporter, receiver, run_jobs):
     etag = editable(reviewer, reporter)
     run_jobs()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from api.db.integration_models import WebhookDelivery, WebhookSubscription
@@ -28,13 +28,16 @@ def subscription(session: Session, subscription_id: int) -> WebhookSubscription 
     return session.get(WebhookSubscription, subscription_id)
 
 
-def deliveries_of(session: Session, subscription_id: int, limit: int | None,
-                  status: str | None = None) -> list[WebhookDelivery]:
-    query = (select(WebhookDelivery).where(WebhookDelivery.subscription_id == subscription_id)
-             .order_by(WebhookDelivery.id.desc()).limit(limit))
+def deliveries_of(session: Session, subscription_id: int, status: str | None = None, *,
+                  offset: int = 0, limit: int | None = None) -> tuple[list[WebhookDelivery], int]:
+    """A subscription's deliveries, newest first, ``limit`` of them from ``offset``, and how many match."""
+    conditions = [WebhookDelivery.subscription_id == subscription_id]
     if status is not None:
-        query = query.where(WebhookDelivery.status == status)
-    return list(session.scalars(query))
+        conditions.append(WebhookDelivery.status == status)
+    total = session.scalar(select(func.count()).select_from(WebhookDelivery).where(*conditions))
+    rows = session.scalars(select(WebhookDelivery).where(*conditions).order_by(WebhookDelivery.id.desc())
+                           .offset(offset).limit(limit))
+    return list(rows), total
 
 
 def set_outcome(session: Session, delivery_id: int, *, attempt: bool = False, **values) -> None:

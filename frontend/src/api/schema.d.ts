@@ -852,7 +852,8 @@ export interface paths {
         };
         /**
          * Deliveries
-         * @description Nhật ký gửi: mỗi sự kiện gửi đến đăng ký, số lần thử, mã phản hồi, lỗi (mới nhất trước).
+         * @description Nhật ký gửi: mỗi sự kiện gửi đến đăng ký, số lần thử, mã phản hồi, lỗi (mới nhất trước), phân
+         *     trang như mọi danh sách (`page`, `page_size`, `X-Total-Count`, `Link`).
          */
         get: operations["webhooks_deliveries"];
         put?: never;
@@ -9117,8 +9118,14 @@ export interface operations {
     webhooks_deliveries: {
         parameters: {
             query?: {
-                limit?: number;
                 status?: components["schemas"]["DeliveryStatus"] | null;
+                page?: number;
+                page_size?: number;
+                /**
+                 * @deprecated
+                 * @description Thay bằng page_size (docs/api.md: chính sách phiên bản).
+                 */
+                limit?: number | null;
             };
             header?: never;
             path: {
@@ -9131,6 +9138,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Trang kế tiếp và trang trước: `<url>; rel="next"`, `<url>; rel="prev"` */
+                    Link?: string;
+                    /** @description Tổng số mục của mọi trang */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {

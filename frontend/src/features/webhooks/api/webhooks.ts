@@ -9,11 +9,11 @@ export function useWebhooks() {
 }
 
 /** The latest deliveries of one subscription (newest first). */
-export function useDeliveries(subscriptionId: number, limit = 20) {
+export function useDeliveries(subscriptionId: number, pageSize = 20) {
   return useQuery({
-    queryKey: ['webhooks', subscriptionId, 'deliveries', limit],
+    queryKey: ['webhooks', subscriptionId, 'deliveries', pageSize],
     queryFn: () =>
-      unwrap(api.GET('/api/v1/webhooks/{subscription_id}/deliveries', { params: { path: { subscription_id: subscriptionId }, query: { limit } } })),
+      unwrap(api.GET('/api/v1/webhooks/{subscription_id}/deliveries', { params: { path: { subscription_id: subscriptionId }, query: { page_size: pageSize } } })),
   });
 }
 
