@@ -39,6 +39,8 @@ from api.routers import (
     imports,
     inspections,
     models_registry,
+    narratives,
+    nominations,
     periods,
     public,
     reminders,
@@ -241,7 +243,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     routers = [module.router for module in (
         scores, auth, tokens, users, units, catalog, periods, submissions, imports, exports, webhooks, awards, budget,
         inspections, bonuses, models_registry, exemplars, reports, reminders, public, audit, clock, activities,
-        baselines, schemes,
+        baselines, schemes, nominations, narratives,
     )]
     for router in routers:
         app.include_router(router, prefix=API_PREFIX)

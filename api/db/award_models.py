@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Date, ForeignKey, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.db.models import Base
@@ -11,7 +11,9 @@ from api.db.models import Base
 class AwardProposal(Base):
     __tablename__ = "award_proposals"
     id: Mapped[int] = mapped_column(primary_key=True)
-    period_id: Mapped[int] = mapped_column(ForeignKey("periods.id"), index=True)
+    # None for a timely award (khen thưởng kịp thời), given outside the period calendar.
+    period_id: Mapped[int | None] = mapped_column(ForeignKey("periods.id"), index=True)
+    timely: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     recipient: Mapped[str] = mapped_column(String(16))  # collective | individual
     person_name: Mapped[str | None] = mapped_column(String(255))

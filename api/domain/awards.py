@@ -52,6 +52,7 @@ class AwardForm:
     occasions: frozenset[PeriodKind]
     min_tier: Tier
     max_rank: int | None
+    timely: bool = False  # may be given as a timely award ("khen thưởng kịp thời"), outside the calendar
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,11 @@ class AwardCatalog:
             if form.code == code:
                 return form
         raise AwardError(f"Không có hình thức khen thưởng mã {code}.")
+
+    @property
+    def occasions(self) -> frozenset[PeriodKind]:
+        """The kinds of period in which some form of award is considered."""
+        return frozenset().union(*(form.occasions for form in self.forms))
 
 
 def default_award_catalog_path() -> Path:
@@ -94,6 +100,7 @@ def load_award_catalog(source: Path | Mapping[str, object] | None = None) -> Awa
                 occasions=frozenset(PeriodKind(value) for value in item["occasions"]),
                 min_tier=Tier[item["min_tier"]],
                 max_rank=item.get("max_rank"),
+                timely=bool(item.get("timely", False)),
             )
         )
     codes = [form.code for form in forms]
@@ -192,6 +199,16 @@ def eligibility(
         True,
         f"Đủ điều kiện: xếp loại “{standing.tier.label}”{rank_text}, không vi phạm chỉ tiêu loại trừ.",
     )
+
+
+def timely_eligibility(form: AwardForm, recipient: Recipient) -> Eligibility:
+    """A timely award (plan IV.4) rewards a deed, not a period's result: no ranking or tier is looked at,
+    only whether the form may be given that way and to this kind of recipient."""
+    if recipient not in form.multipliers:
+        return Eligibility(form.code, recipient, False, f"“{form.name}” không xét tặng cho {recipient.label}.")
+    if not form.timely:
+        return Eligibility(form.code, recipient, False, f"“{form.name}” không xét khen thưởng kịp thời.")
+    return Eligibility(form.code, recipient, True, "Khen thưởng kịp thời: thành tích đột xuất, xét ngoài kỳ báo cáo.")
 
 
 def eligible_forms(

@@ -50,6 +50,12 @@ class Permission(StrEnum):
     AWARDS_READ = "awards:read"
     AWARDS_WRITE = "awards:write"  # award settings, proposals and their resubmission
     AWARDS_DECIDE = "awards:decide"  # return, forward, approve or refuse a proposal
+    AWARDS_TIMELY = "awards:timely"  # accept or return a timely nomination, outside the period calendar
+    NOMINATIONS_READ = "nominations:read"  # a reporter: its own unit's
+    NOMINATIONS_WRITE = "nominations:write"  # a unit nominates, with a dossier
+    NOMINATIONS_DECIDE = "nominations:decide"  # accept a nomination into a proposal, or return it
+    NARRATIVES_READ = "narratives:read"  # a reporter: its own unit's
+    NARRATIVES_WRITE = "narratives:write"  # a unit's achievements, difficulties and proposals of a period
     BUDGET_READ = "budget:read"
     BUDGET_WRITE = "budget:write"
     BUDGET_APPRAISE = "budget:appraise"  # appraise or return a budget line (Sở Tài chính)
@@ -72,21 +78,26 @@ READ = frozenset({P.UNITS_READ, P.CATALOG_READ, P.PERIODS_READ, P.SCORES_READ})
 # What every provincial body reads: submissions, their status and the movement's records.
 OVERSIGHT = READ | {
     P.SUBMISSIONS_READ, P.STATUS_READ, P.INSPECTIONS_READ, P.BONUSES_READ, P.AWARDS_READ, P.BUDGET_READ,
-    P.MODELS_READ, P.EXEMPLARS_READ, P.REPORTS_READ,
+    P.MODELS_READ, P.EXEMPLARS_READ, P.REPORTS_READ, P.NOMINATIONS_READ, P.NARRATIVES_READ,
 }
 # What the standing body keeps: inspections, bonuses, award proposals, budget, models, exemplars, reminders.
 STANDING_BODY = frozenset({
-    P.INSPECTIONS_WRITE, P.INSPECTIONS_CONFIRM, P.BONUSES_WRITE, P.AWARDS_WRITE, P.BUDGET_WRITE, P.MODELS_WRITE, P.EXEMPLARS_WRITE,
-    P.REMINDERS_READ, P.REMINDERS_WRITE,
+    P.INSPECTIONS_WRITE, P.INSPECTIONS_CONFIRM, P.BONUSES_WRITE, P.AWARDS_WRITE, P.BUDGET_WRITE, P.MODELS_WRITE,
+    P.EXEMPLARS_WRITE, P.REMINDERS_READ, P.REMINDERS_WRITE, P.NOMINATIONS_DECIDE, P.AWARDS_TIMELY,
+})
+# What a unit writes beside its values: its nominations and its narrative of each period.
+UNIT_REPORTING = frozenset({
+    P.NOMINATIONS_READ, P.NOMINATIONS_WRITE, P.NARRATIVES_READ, P.NARRATIVES_WRITE,
 })
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: OVERSIGHT | STANDING_BODY | {P.UNITS_WRITE, P.PERIODS_WRITE, P.USERS_WRITE, P.AUDIT_READ,
                                              P.AWARDS_DECIDE, P.BUDGET_APPRAISE},
     Role.REVIEWER: OVERSIGHT | STANDING_BODY | {P.SUBMISSIONS_REVIEW, P.SCORES_PREVIEW, P.SCHEMES_WRITE},
-    Role.REPORTER: READ | {P.SUBMISSIONS_READ, P.VALUES_WRITE, P.SCORES_PREVIEW, P.INSPECTIONS_READ, P.MODELS_READ},
+    Role.REPORTER: READ | UNIT_REPORTING | {P.SUBMISSIONS_READ, P.VALUES_WRITE, P.SCORES_PREVIEW, P.INSPECTIONS_READ,
+                                            P.MODELS_READ},
     Role.LEADER: OVERSIGHT | {P.REMINDERS_READ},
-    Role.HOME_AFFAIRS: OVERSIGHT | {P.AWARDS_DECIDE, P.INSPECTIONS_PROPOSE},
+    Role.HOME_AFFAIRS: OVERSIGHT | {P.AWARDS_DECIDE, P.AWARDS_TIMELY, P.INSPECTIONS_PROPOSE},
     Role.FINANCE: READ | {P.AWARDS_READ, P.BUDGET_READ, P.BUDGET_APPRAISE},
     # What the standing body reads, and its reminders; no score, report or record is written.
     Role.PROVINCE_OFFICE: OVERSIGHT | {P.REMINDERS_READ, P.REMINDERS_WRITE},
@@ -114,10 +125,10 @@ TOKEN_SCOPES = frozenset({
 })
 # A scope also grants what its job cannot do without: scores are read with the periods, groups, units,
 # indicators and scoring scheme they are about; a consolidated report, from the reporting status, the
-# inspections and the award proposals of the period (read only as parts of the report).
+# inspections, the award proposals and the units' narratives of the period (read only as parts of the report).
 SCOPE_INCLUDES: dict[Permission, frozenset[Permission]] = {
     P.SCORES_READ: frozenset({P.PERIODS_READ, P.UNITS_READ, P.CATALOG_READ}),
-    P.REPORTS_READ: frozenset({P.PERIODS_READ, P.STATUS_READ, P.INSPECTIONS_READ, P.AWARDS_READ}),
+    P.REPORTS_READ: frozenset({P.PERIODS_READ, P.STATUS_READ, P.INSPECTIONS_READ, P.AWARDS_READ, P.NARRATIVES_READ}),
 }
 
 

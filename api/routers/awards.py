@@ -3,10 +3,12 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import FileResponse
 
 from api.domain.awards import ProposalAction, ProposalStatus, Recipient
-from api.routers.deps import CurrentPrincipal, DbSession, RowId
+from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, RowId
 from api.schemas.awards import (
+    AttachmentOut,
     AwardCatalogOut,
     DecisionIn,
     EligibilityOut,
@@ -19,6 +21,7 @@ from api.schemas.awards import (
 )
 from api.schemas.common import CodeFilter, problem_responses
 from api.services import awards, movement_settings
+from api.services.evidence import stored_path
 
 router = APIRouter(tags=["awards"])
 
@@ -26,13 +29,17 @@ router = APIRouter(tags=["awards"])
 def _proposal(view: awards.ProposalView) -> ProposalOut:
     proposal = view.proposal
     return ProposalOut(
-        id=proposal.id, period=view.period_code, unit={"code": view.unit.code, "name": view.unit.name},
+        id=proposal.id, period=view.period_code, timely=proposal.timely,
+        unit={"code": view.unit.code, "name": view.unit.name},
         recipient=proposal.recipient, person_name=proposal.person_name, person_title=proposal.person_title,
         form=proposal.form_code, form_name=view.form_name, status=proposal.status,
         status_label=ProposalStatus(proposal.status).label, eligibility_reason=proposal.eligibility_reason,
         multiplier=proposal.multiplier, base_salary=proposal.base_salary, amount=proposal.amount,
         return_reason=proposal.return_reason, decision_number=proposal.decision_number,
         decision_date=proposal.decision_date, proposed_by=proposal.proposed_by, updated_at=proposal.updated_at,
+        nomination_id=view.nomination.id if view.nomination else None,
+        achievements=view.nomination.achievements if view.nomination else None,
+        dossier=[AttachmentOut.model_validate(file, from_attributes=True) for file in view.dossier],
     )
 
 
@@ -74,8 +81,10 @@ def eligibility(period: str, unit: str, session: DbSession, principal: CurrentPr
 @router.get("/award-proposals", response_model=ProposalList)
 def proposals(session: DbSession, principal: CurrentPrincipal,
               period: CodeFilter = None,
-              status: Annotated[ProposalStatus | None, Query()] = None) -> ProposalList:
-    views = awards.list_proposals(session, principal, period, status.value if status else None)
+              status: Annotated[ProposalStatus | None, Query()] = None,
+              timely: Annotated[bool | None, Query(description="true: chỉ khen thưởng kịp thời; false: chỉ theo kỳ")] = None,
+              ) -> ProposalList:
+    views = awards.list_proposals(session, principal, period, status.value if status else None, timely)
     return ProposalList(items=[_proposal(view) for view in views],
                         total_amount=sum(view.proposal.amount for view in views))
 
@@ -116,3 +125,13 @@ def record_decision(proposal_id: RowId, body: DecisionIn, session: DbSession,
     action = ProposalAction.APPROVE if body.approved else ProposalAction.REFUSE
     return _proposal(awards.act(session, principal, proposal_id, action, decision_number=body.number,
                                 decision_date=body.date))
+
+
+@router.get("/award-proposals/{proposal_id}/dossier/{file_id}", response_class=FileResponse,
+            responses={200: {"content": {"application/octet-stream": {}}, "description": "Tệp trong hồ sơ khen thưởng"}})
+def dossier_file(proposal_id: RowId, file_id: RowId, session: DbSession, principal: CurrentPrincipal,
+                 settings: AppSettings) -> FileResponse:
+    """A file of the dossier the proposal (and its decision) keeps from the unit's nomination."""
+    found = awards.dossier_file(session, principal, proposal_id, file_id)
+    return FileResponse(stored_path(settings.evidence_dir, found.storage_key), media_type=found.content_type,
+                        filename=found.filename)

@@ -33,6 +33,7 @@ def _json(report: ConsolidatedReport) -> ReportOut:
         failed_indicators=[vars(row) for row in report.failed_indicators],
         inspections=[{**vars(row), "deduction_points": rounded(row.deduction_points)} for row in report.inspections],
         awards=[vars(row) for row in report.awards], award_money_total=report.award_money_total,
+        narratives=[vars(row) for row in report.narratives],
     )
 
 

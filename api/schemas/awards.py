@@ -78,9 +78,22 @@ class UnitName(BaseModel):
     name: str
 
 
+class AttachmentOut(BaseModel):
+    """A stored file checked by its content: a nomination's dossier (kept by the proposal and its decision),
+    a narrative's attachment."""
+
+    id: int
+    filename: str
+    content_type: str
+    size: int
+    uploaded_by: str
+    uploaded_at: datetime
+
+
 class ProposalOut(BaseModel):
     id: int
-    period: str
+    period: str | None = Field(description="Kỳ xét khen thưởng; null: khen thưởng kịp thời")
+    timely: bool
     unit: UnitName
     recipient: Recipient
     person_name: str | None
@@ -98,6 +111,9 @@ class ProposalOut(BaseModel):
     decision_date: date | None
     proposed_by: str
     updated_at: datetime
+    nomination_id: int | None = Field(description="Đề nghị của đơn vị mà đề xuất này được tiếp nhận từ")
+    achievements: str | None = Field(description="Tóm tắt thành tích trong đề nghị của đơn vị")
+    dossier: list[AttachmentOut]
 
 
 class ProposalList(BaseModel):

@@ -12,6 +12,7 @@ from api.domain.appraisal import AppraisalStatus
 from api.domain.awards import ProposalStatus, Recipient
 from api.domain.indicators import Cadence, Measure, Pillar, RuleKind, UnitKind
 from api.domain.inspections import FindingDecision, FindingStatus
+from api.domain.nominations import NominationStatus
 from api.domain.periods import PeriodKind, TimelinessStatus
 from api.domain.permissions import TOKEN_SCOPES, Permission, Role
 from api.domain.ranking import RankStatus
@@ -90,6 +91,7 @@ __all__ = [
     "InspectionStatus",
     "Measure",
     "ModelStatus",
+    "NominationStatus",
     "PeriodKind",
     "PeriodStatus",
     "Permission",

@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class ReportingRowOut(BaseModel):
@@ -63,6 +63,12 @@ class AwardRowOut(BaseModel):
     amount: int
 
 
+class NarrativeRowOut(BaseModel):
+    unit_name: str
+    difficulties: str
+    proposals: str
+
+
 class ReportOut(BaseModel):
     """Percentages are ratios rounded to 4 places; totals and points rounded to 2 (half up)."""
 
@@ -78,3 +84,5 @@ class ReportOut(BaseModel):
     inspections: list[InspectionRowOut]
     awards: list[AwardRowOut]
     award_money_total: int
+    narratives: list[NarrativeRowOut] = Field(
+        description="Khó khăn, vướng mắc và đề xuất, kiến nghị của các đơn vị, từ báo cáo thuyết minh của kỳ")

@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session
 from api import clock
 from api.db.award_models import AwardProposal
 from api.db.models import Period, Unit
+from api.db.nomination_models import Attachment, Nomination
 from api.db.repositories import audit, rows
 from api.db.repositories import awards as repo
+from api.db.repositories import nominations as nominations_repo
 from api.db.repositories import scores as scores_repo
 from api.domain import PeriodKind, RankStatus, Tier
 from api.domain.awards import (
@@ -31,6 +33,7 @@ from api.domain.awards import (
     eligible_forms,
     load_award_catalog,
     next_status,
+    timely_eligibility,
 )
 from api.services.access import Principal
 from api.services.errors import Conflict, Invalid, NotFound
@@ -77,9 +80,14 @@ def eligibility_of(session: Session, principal: Principal, period_code: str, uni
 
 @dataclass(frozen=True)
 class ProposalView:
+    """A proposal with its unit, period code (None for a timely award) and, when it came from a unit's
+    nomination, that nomination and its dossier (the files the decision keeps)."""
+
     proposal: AwardProposal
     unit: Unit
-    period_code: str
+    period_code: str | None
+    nomination: Nomination | None = None
+    dossier: tuple[Attachment, ...] = ()
 
     @property
     def form_name(self) -> str:
@@ -90,18 +98,39 @@ class ProposalView:
         return self.proposal.person_name or self.unit.name
 
 
+def _with_dossiers(session: Session, found: list[tuple[AwardProposal, Unit, str | None]]) -> list[ProposalView]:
+    nominations = nominations_repo.nominations_of_proposals(session, [proposal.id for proposal, _u, _p in found])
+    files = nominations_repo.files_of(session, nomination_ids=[n.id for n in nominations.values()])
+    views = []
+    for proposal, unit, period_code in found:
+        nomination = nominations.get(proposal.id)
+        dossier = tuple(files.get(nomination.id, ())) if nomination else ()
+        views.append(ProposalView(proposal, unit, period_code, nomination, dossier))
+    return views
+
+
 def list_proposals(session: Session, principal: Principal, period_code: str | None,
-                   status: str | None) -> list[ProposalView]:
+                   status: str | None, timely: bool | None = None) -> list[ProposalView]:
     principal.require("awards:read")
     period = period_by_code(session, period_code) if period_code else None
-    return [ProposalView(*row) for row in repo.proposals(session, period.id if period else None, status)]
+    return _with_dossiers(session, repo.proposals(session, period.id if period else None, status, timely))
 
 
 def _view(session: Session, proposal_id: int) -> ProposalView:
     proposal = session.get(AwardProposal, proposal_id)
     if proposal is None:
         raise NotFound("Không tìm thấy đề xuất khen thưởng.")
-    return ProposalView(proposal, session.get(Unit, proposal.unit_id), session.get(Period, proposal.period_id).code)
+    period = session.get(Period, proposal.period_id) if proposal.period_id is not None else None
+    return _with_dossiers(session, [(proposal, session.get(Unit, proposal.unit_id), period and period.code)])[0]
+
+
+def dossier_file(session: Session, principal: Principal, proposal_id: int, file_id: int) -> Attachment:
+    """A file of the dossier a proposal (and its decision) keeps from the nomination it was accepted from."""
+    principal.require("awards:read")
+    found = next((file for file in _view(session, proposal_id).dossier if file.id == file_id), None)
+    if found is None:
+        raise NotFound("Không tìm thấy tệp trong hồ sơ khen thưởng.")
+    return found
 
 
 def propose(session: Session, principal: Principal, *, period_code: str, unit_code: str, recipient: Recipient,
@@ -111,27 +140,40 @@ def propose(session: Session, principal: Principal, *, period_code: str, unit_co
     period, unit = period_by_code(session, period_code), unit_by_code(session, unit_code)
     if recipient is Recipient.INDIVIDUAL and not (person_name and person_name.strip()):
         raise Invalid("Cần ghi họ tên cá nhân được đề xuất.")
+    named = person_name.strip() if recipient is Recipient.INDIVIDUAL else None
+    return add_proposal(session, principal, period=period, unit=unit, recipient=recipient, form_code=form_code,
+                        name=named, title=person_title if recipient is Recipient.INDIVIDUAL else None)
+
+
+def add_proposal(session: Session, principal: Principal, *, period: Period | None, unit: Unit, recipient: Recipient,
+                 form_code: str, name: str | None, title: str | None) -> ProposalView:
+    """A proposal for ``period``'s results, or a timely award (no period) judged on the deed alone; an
+    ineligible one is refused with the rule's reason. The caller's right to propose is checked by its
+    caller: the standing body's own proposal, or a unit's nomination accepted."""
     try:
         form = award_catalog().form(form_code)
     except AwardError as error:
         raise NotFound(str(error)) from error
-    verdict = eligibility(form, recipient, _occasion(period), standing(session, period, unit))
+    if period is None:
+        verdict = timely_eligibility(form, recipient)
+    else:
+        verdict = eligibility(form, recipient, _occasion(period), standing(session, period, unit))
     if not verdict.proposable:
         raise Conflict(verdict.reason)
     salary = base_salary(session)
     multiplier = form.multipliers[recipient]
     now = clock.now()
     proposal = rows.add(session, AwardProposal(
-        period_id=period.id, unit_id=unit.id, recipient=recipient.value,
-        person_name=person_name.strip() if recipient is Recipient.INDIVIDUAL else None,
-        person_title=person_title if recipient is Recipient.INDIVIDUAL else None,
+        period_id=period.id if period else None, timely=period is None, unit_id=unit.id, recipient=recipient.value,
+        person_name=name, person_title=title,
         form_code=form.code, status=ProposalStatus.PROPOSED.value, eligibility_reason=verdict.reason,
         multiplier=str(multiplier), base_salary=salary,
         amount=award_money(multiplier, salary, award_catalog().rounding_step),
         proposed_by=principal.username, created_at=now, updated_at=now,
     ))
     audit.record(session, actor=principal.username, action="award.propose", entity="award_proposal",
-                 entity_key=str(proposal.id), after={"form": form.code, "unit": unit.code, "amount": proposal.amount})
+                 entity_key=str(proposal.id), after={"form": form.code, "unit": unit.code, "amount": proposal.amount,
+                                                     "timely": proposal.timely})
     return _view(session, proposal.id)
 
 

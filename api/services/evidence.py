@@ -2,6 +2,8 @@
 
 import hashlib
 import uuid
+from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -31,14 +33,26 @@ _WRITTEN = "banhat_evidence_written"
 _DELETED = "banhat_evidence_deleted"
 
 
-def attach(session: Session, principal: Principal, loaded: Loaded, indicator: str, filename: str,
-           stream: BinaryIO, folder: Path, max_bytes: int) -> EvidenceFile:
-    principal.require_unit("values:write", loaded.unit.id)
-    ensure_editable(loaded)
-    row = next((r for r in submissions.values_of(session, loaded.submission.id) if r.indicator_code == indicator),
-               None) if loaded.submission else None
-    if row is None:
-        raise Conflict("Hãy nhập và lưu giá trị của chỉ tiêu trước khi đính kèm minh chứng.")
+@dataclass(frozen=True)
+class StoredFile:
+    """A checked file written to the evidence folder, with the metadata its row keeps."""
+
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    storage_key: str
+    uploaded_by: str
+    uploaded_at: datetime
+
+    def fields(self) -> dict:
+        return asdict(self)
+
+
+def store(session: Session, principal: Principal, filename: str, stream: BinaryIO, folder: Path,
+          max_bytes: int) -> StoredFile:
+    """Check a file by its content and size and write it under a new key, removed again if the transaction
+    rolls back: evidence, a nomination's dossier and a narrative's attachments alike."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise PayloadTooLarge(f"Tệp vượt quá giới hạn {max_bytes // (1024 * 1024)} MB.")
@@ -49,11 +63,33 @@ def attach(session: Session, principal: Principal, loaded: Loaded, indicator: st
     folder.mkdir(parents=True, exist_ok=True)
     (folder / key).write_bytes(data)
     session.info.setdefault(_WRITTEN, []).append(folder / key)
-    file = submissions.add(session, EvidenceFile(
-        value_id=row.id, filename=text.file_name(filename), content_type=kind.mime, size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(), storage_key=key, uploaded_by=principal.username,
-        uploaded_at=clock.now(),
-    ))
+    return StoredFile(text.file_name(filename), kind.mime, len(data), hashlib.sha256(data).hexdigest(), key,
+                      principal.username, clock.now())
+
+
+def discard(session: Session, path: Path) -> None:
+    """The file of a row the transaction deletes: removed once (and only if) it commits."""
+    session.info.setdefault(_DELETED, []).append(path)
+
+
+def stored_path(folder: Path, storage_key: str) -> Path:
+    """The bytes of a stored file, or 404 if they are gone from the server."""
+    path = folder / storage_key
+    if not path.is_file():
+        raise NotFound("Tệp không còn trên máy chủ.")
+    return path
+
+
+def attach(session: Session, principal: Principal, loaded: Loaded, indicator: str, filename: str,
+           stream: BinaryIO, folder: Path, max_bytes: int) -> EvidenceFile:
+    principal.require_unit("values:write", loaded.unit.id)
+    ensure_editable(loaded)
+    row = next((r for r in submissions.values_of(session, loaded.submission.id) if r.indicator_code == indicator),
+               None) if loaded.submission else None
+    if row is None:
+        raise Conflict("Hãy nhập và lưu giá trị của chỉ tiêu trước khi đính kèm minh chứng.")
+    stored = store(session, principal, filename, stream, folder, max_bytes)
+    file = submissions.add(session, EvidenceFile(value_id=row.id, **stored.fields()))
     audit.record(session, actor=principal.username, action="evidence.attach", entity="submission",
                  entity_key=loaded.key, after={"indicator": indicator, "file": file.filename, "sha256": file.sha256})
     return file
@@ -69,10 +105,7 @@ def _of_submission(session: Session, loaded: Loaded, evidence_id: int) -> tuple[
 def find(session: Session, loaded: Loaded, evidence_id: int, folder: Path) -> tuple[EvidenceFile, Path]:
     """The file if it belongs to this submission (the caller's right to read it was checked on load)."""
     found, _value = _of_submission(session, loaded, evidence_id)
-    path = folder / found.storage_key
-    if not path.is_file():
-        raise NotFound("Tệp minh chứng không còn trên máy chủ.")
-    return found, path
+    return found, stored_path(folder, found.storage_key)
 
 
 def remove(session: Session, principal: Principal, loaded: Loaded, evidence_id: int, folder: Path) -> None:
@@ -86,7 +119,7 @@ def remove(session: Session, principal: Principal, loaded: Loaded, evidence_id: 
                  entity_key=loaded.key, before={"indicator": value.indicator_code, "file": found.filename,
                                                 "sha256": found.sha256})
     submissions.remove(session, found)
-    session.info.setdefault(_DELETED, []).append(folder / found.storage_key)
+    discard(session, folder / found.storage_key)
 
 
 def keep_written(session: Session) -> None:

@@ -7,17 +7,20 @@ from api.db.award_models import AwardProposal
 from api.db.models import Period, Unit
 
 
-def proposals(session: Session, period_id: int | None, status: str | None) -> list[tuple[AwardProposal, Unit, str]]:
-    """Proposals with their unit and period code, oldest first."""
+def proposals(session: Session, period_id: int | None, status: str | None,
+              timely: bool | None = None) -> list[tuple[AwardProposal, Unit, str | None]]:
+    """Proposals with their unit and period code (None for a timely award), oldest first."""
     conditions = []
     if period_id is not None:
         conditions.append(AwardProposal.period_id == period_id)
     if status:
         conditions.append(AwardProposal.status == status)
+    if timely is not None:
+        conditions.append(AwardProposal.timely.is_(timely))
     rows = session.execute(
         select(AwardProposal, Unit, Period.code)
         .join(Unit, AwardProposal.unit_id == Unit.id)
-        .join(Period, AwardProposal.period_id == Period.id)
+        .outerjoin(Period, AwardProposal.period_id == Period.id)
         .where(*conditions)
         .order_by(AwardProposal.id)
     )
@@ -25,12 +28,13 @@ def proposals(session: Session, period_id: int | None, status: str | None) -> li
 
 
 def proposals_of_years(session: Session, years: list[int]) -> list[tuple[AwardProposal, Unit, int]]:
-    """Proposals not refused whose period ends in one of ``years`` (award money of the budget)."""
-    year = func.extract("year", Period.end)
+    """Proposals not refused whose period ends in one of ``years``, or timely ones made in one of them (award
+    money of the budget)."""
+    year = func.coalesce(func.extract("year", Period.end), func.extract("year", AwardProposal.created_at))
     rows = session.execute(
         select(AwardProposal, Unit, year)
         .join(Unit, AwardProposal.unit_id == Unit.id)
-        .join(Period, AwardProposal.period_id == Period.id)
+        .outerjoin(Period, AwardProposal.period_id == Period.id)
         .where(year.in_(years), AwardProposal.status != "refused")
         .order_by(AwardProposal.id)
     )

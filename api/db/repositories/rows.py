@@ -7,3 +7,8 @@ def add(session: Session, obj):
     session.add(obj)
     session.flush()
     return obj
+
+
+def remove(session: Session, obj) -> None:
+    session.delete(obj)
+    session.flush()

@@ -262,6 +262,27 @@ def _awards(doc, report: ConsolidatedReport) -> None:
     )
 
 
+def _narrative_section(doc, heading: str, rows: Sequence[tuple[str, str]]) -> None:
+    """One unit's text after another, its name in bold; each line of its text a paragraph."""
+    _heading(doc, heading)
+    if not rows:
+        _write(doc, "Các đơn vị không nêu nội dung này trong báo cáo.", italic=True)
+    for unit_name, text in rows:
+        _write(doc, f"- {unit_name}:", bold=True, size=13)
+        for line in text.splitlines():
+            if line.strip():
+                _write(doc, line.strip())
+
+
+def _difficulties(doc, report: ConsolidatedReport) -> None:
+    _narrative_section(doc, "VI. KHÓ KHĂN, VƯỚNG MẮC",
+                       [(row.unit_name, row.difficulties) for row in report.difficulties])
+
+
+def _proposals(doc, report: ConsolidatedReport) -> None:
+    _narrative_section(doc, "VII. ĐỀ XUẤT, KIẾN NGHỊ", [(row.unit_name, row.proposals) for row in report.proposals])
+
+
 def _signature(doc, report: ConsolidatedReport) -> None:
     left, right = _borderless(doc, 2, (85, 80)).rows[0].cells
     _write(left, "Nơi nhận:", bold=True, italic=True, size=12, first=True)
@@ -283,7 +304,7 @@ def build_docx(report: ConsolidatedReport) -> bytes:
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(13)
     _header(doc, report)
-    for part in (_reporting, _tiers, _failed, _inspections, _awards):
+    for part in (_reporting, _tiers, _failed, _inspections, _awards, _difficulties, _proposals):
         part(doc, report)
     _signature(doc, report)
     buffer = BytesIO()

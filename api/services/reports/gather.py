@@ -16,7 +16,7 @@ from api.db.repositories import scores as scores_repo
 from api.db.repositories import units as units_repo
 from api.domain import RankStatus, Tier
 from api.domain.awards import ProposalStatus
-from api.services import awards, inspections, periods
+from api.services import awards, inspections, narratives, periods
 from api.services import scores as scores_service
 from api.services.access import Principal
 from api.services.catalog import scoring_context
@@ -26,6 +26,7 @@ from api.services.reports.model import (
     FailedIndicatorRow,
     GroupRanking,
     InspectionRow,
+    NarrativeRow,
     RankingRow,
     ReportingRow,
     TierRow,
@@ -91,6 +92,11 @@ def consolidated(session: Session, principal: Principal, period_code: str, *, nu
             AwardRow(view.recipient_name, view.unit.name, view.form_name,
                      ProposalStatus(view.proposal.status).label, view.proposal.amount)
             for view in awards.list_proposals(session, principal, period.code, None)
+        ),
+        narratives=tuple(
+            NarrativeRow(view.unit.name, view.narrative.difficulties, view.narrative.proposals)
+            for view in narratives.list_of_period(session, principal, period.code)
+            if view.narrative.difficulties or view.narrative.proposals
         ),
     )
 

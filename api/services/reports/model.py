@@ -97,6 +97,15 @@ class AwardRow:
 
 
 @dataclass(frozen=True)
+class NarrativeRow:
+    """One unit's difficulties and proposals, from its narrative of the period (either may be empty)."""
+
+    unit_name: str
+    difficulties: str
+    proposals: str
+
+
+@dataclass(frozen=True)
 class ConsolidatedReport:
     """Everything the standing body's 6-month, annual or review report says, in display order."""
 
@@ -113,6 +122,7 @@ class ConsolidatedReport:
     failed_indicators: tuple[FailedIndicatorRow, ...]
     inspections: tuple[InspectionRow, ...]
     awards: tuple[AwardRow, ...]
+    narratives: tuple[NarrativeRow, ...] = ()  # "Khó khăn, vướng mắc" and "Đề xuất, kiến nghị" (plan V.2)
     issuer_parent: str = "BỘ CÔNG AN"
     issuer: str = "CÔNG AN TỈNH HƯNG YÊN"
     recipients: tuple[str, ...] = field(default=("Ủy ban nhân dân tỉnh Hưng Yên", "Bộ Công an (qua Cục X03)"))
@@ -127,6 +137,14 @@ class ConsolidatedReport:
             sum(row.on_time for row in self.reporting),
             sum(row.late for row in self.reporting),
         )
+
+    @property
+    def difficulties(self) -> tuple[NarrativeRow, ...]:
+        return tuple(row for row in self.narratives if row.difficulties)
+
+    @property
+    def proposals(self) -> tuple[NarrativeRow, ...]:
+        return tuple(row for row in self.narratives if row.proposals)
 
     @property
     def award_money_total(self) -> int:

@@ -213,6 +213,14 @@ def build_xlsx(report: ConsolidatedReport) -> bytes:
             ("Tổng cộng", None, None, None, report.award_money_total),
         ],
     )
+    for title, heading, rows in (
+        ("Khó khăn, vướng mắc", "Khó khăn, vướng mắc", [(r.unit_name, r.difficulties) for r in report.difficulties]),
+        ("Đề xuất, kiến nghị", "Đề xuất, kiến nghị", [(r.unit_name, r.proposals) for r in report.proposals]),
+    ):
+        sheet = _sheet(workbook, title, f"{heading} của các đơn vị - {suffix}",
+                       [("Đơn vị", 36, None), ("Nội dung", 100, None)], rows)
+        for row in sheet.iter_rows(min_row=4, min_col=2, max_col=2):
+            row[0].alignment = Alignment(wrap_text=True, vertical="top")
     return _save(workbook)
 
 
