@@ -197,6 +197,36 @@ def _scheme_draft(clients) -> dict:
     return {"draft_id": _created(clients("reviewer").post(f"{API}/schemes/drafts", json={"code": "2027.4"}))}
 
 
+def _nomination(clients, *, returned: bool = False) -> dict:
+    """A timely nomination of the reporter's unit (Sở Nội vụ or the standing body may accept it whatever the
+    rankings), returned to the unit when ``returned``."""
+    made = _matrix_made(clients, "reporter", "POST /api/v1/nominations")
+    if returned:
+        back = clients("reviewer").post(f"{API}/nominations/{made}/return", json={"reason": "Thiếu biên bản"})
+        assert back.status_code == 200, back.text
+    return {"nomination_id": made}
+
+
+def _nomination_file(clients) -> dict:
+    made = _nomination(clients)
+    upload = clients("reporter").post(f"{API}/nominations/{made['nomination_id']}/files",
+                                      files={"file": ("ho-so.pdf", b"%PDF-1.4 test", "application/pdf")})
+    return made | {"file_id": _created(upload)}
+
+
+def _narrative(clients) -> dict:
+    saved = clients("reporter").put(f"{API}/narratives/2026-H1/CAX-001", json={"difficulties": "Thiếu kinh phí"})
+    assert saved.status_code == 200, saved.text
+    return {}
+
+
+def _narrative_file(clients) -> dict:
+    _narrative(clients)
+    upload = clients("reporter").post(f"{API}/narratives/2026-H1/CAX-001/files",
+                                      files={"file": ("bao-cao.pdf", b"%PDF-1.4 test", "application/pdf")})
+    return {"file_id": _created(upload)}
+
+
 # What an operation needs to exist before it can succeed, as path parameters (or {} when it only sets state).
 ARRANGE: dict[str, Callable] = {
     "DELETE /api/v1/tokens/{token_id}": lambda clients: {
@@ -239,6 +269,13 @@ ARRANGE: dict[str, Callable] = {
     "POST /api/v1/budget/items/{item_id}/return": _budget_item,
     "POST /api/v1/budget/items/{item_id}/resubmit": lambda clients: _budget_item(
         clients, ("finance", "return", {"reason": "Thiếu thuyết minh"})),
+    "POST /api/v1/nominations/{nomination_id}/resubmit": lambda clients: _nomination(clients, returned=True),
+    "POST /api/v1/nominations/{nomination_id}/accept": _nomination,
+    "POST /api/v1/nominations/{nomination_id}/return": _nomination,
+    "POST /api/v1/nominations/{nomination_id}/files": _nomination,
+    "DELETE /api/v1/nominations/{nomination_id}/files/{file_id}": _nomination_file,
+    "POST /api/v1/narratives/{period}/{unit}/files": _narrative,
+    "DELETE /api/v1/narratives/{period}/{unit}/files/{file_id}": _narrative_file,
 }
 
 
