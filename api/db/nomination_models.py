@@ -14,7 +14,9 @@ class Nomination(Base):
     __tablename__ = "nominations"
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
-    period_id: Mapped[int | None] = mapped_column(ForeignKey("periods.id"), index=True)  # None: a timely award
+    period_id: Mapped[int | None] = mapped_column(
+        ForeignKey("periods.id"), index=True
+    )  # None: a timely award
     timely: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     recipient: Mapped[str] = mapped_column(String(16))  # collective | individual
     nominee_name: Mapped[str | None] = mapped_column(String(255))  # a collective without one: the unit itself
@@ -48,12 +50,14 @@ class Attachment(Base):
     """A file of a nomination's dossier or of a narrative; the bytes live in the evidence folder."""
 
     __tablename__ = "attachments"
-    __table_args__ = (
-        CheckConstraint("(nomination_id IS NULL) <> (narrative_id IS NULL)", name="one_owner"),
-    )
+    __table_args__ = (CheckConstraint("(nomination_id IS NULL) <> (narrative_id IS NULL)", name="one_owner"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    nomination_id: Mapped[int | None] = mapped_column(ForeignKey("nominations.id", ondelete="CASCADE"), index=True)
-    narrative_id: Mapped[int | None] = mapped_column(ForeignKey("narratives.id", ondelete="CASCADE"), index=True)
+    nomination_id: Mapped[int | None] = mapped_column(
+        ForeignKey("nominations.id", ondelete="CASCADE"), index=True
+    )
+    narrative_id: Mapped[int | None] = mapped_column(
+        ForeignKey("narratives.id", ondelete="CASCADE"), index=True
+    )
     filename: Mapped[str] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(128))
     size: Mapped[int] = mapped_column(BigInteger)

@@ -54,8 +54,9 @@ _TRANSITIONS = {
 }
 
 
-def next_nomination_status(status: NominationStatus, action: NominationAction, *,
-                           reason: str | None = None) -> NominationStatus:
+def next_nomination_status(
+    status: NominationStatus, action: NominationAction, *, reason: str | None = None
+) -> NominationStatus:
     """The unit sends, the standing body (Sở Nội vụ for a timely award) accepts or returns with a reason."""
     target = _TRANSITIONS.get((status, action))
     if target is None:
@@ -94,14 +95,18 @@ def check_nominee(nominee: Nominee) -> Nominee:
     return Nominee(nominee.recipient, name, title, achievements)
 
 
-def check_nomination_period(kind: PeriodKind | None, *, timely: bool, occasions: frozenset[PeriodKind]) -> None:
+def check_nomination_period(
+    kind: PeriodKind | None, *, timely: bool, occasions: frozenset[PeriodKind]
+) -> None:
     """A timely nomination has no period; any other names a period in which awards are considered."""
     if timely and kind is not None:
         raise NominationError("Đề nghị khen thưởng kịp thời không gắn với kỳ báo cáo.", "period")
     if not timely and kind is None:
         raise NominationError("Cần chọn kỳ xét khen thưởng (hoặc đề nghị khen thưởng kịp thời).", "period")
     if kind is not None and kind not in occasions:
-        raise NominationError("Kỳ này không xét khen thưởng: chọn kỳ năm, sơ kết 03 năm hoặc tổng kết.", "period")
+        raise NominationError(
+            "Kỳ này không xét khen thưởng: chọn kỳ năm, sơ kết 03 năm hoặc tổng kết.", "period"
+        )
 
 
 NARRATIVE_SECTIONS = {
@@ -115,5 +120,8 @@ NARRATIVE_SECTIONS = {
 def narrative_role(kind: PeriodKind) -> str:
     """What the narrative is in a period: the unit's whole report in a review period (not scored), an
     addition to the scored report otherwise."""
-    return "Báo cáo sơ kết, tổng kết của đơn vị (không chấm điểm)" if kind.is_review else \
-        "Thuyết minh kèm báo cáo kỳ"
+    return (
+        "Báo cáo sơ kết, tổng kết của đơn vị (không chấm điểm)"
+        if kind.is_review
+        else "Thuyết minh kèm báo cáo kỳ"
+    )

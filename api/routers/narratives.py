@@ -20,12 +20,19 @@ router = APIRouter(prefix="/narratives", tags=["narratives"])
 def narrative_out(view: narratives.NarrativeView) -> NarrativeOut:
     kind, narrative = PeriodKind(view.period.kind), view.narrative
     return NarrativeOut(
-        period=view.period.code, period_kind=kind, review=kind.is_review, role_label=narrative_role(kind),
-        unit={"code": view.unit.code, "name": view.unit.name}, editable=view.period.status != "locked",
-        achievements=narrative.achievements if narrative else "", models=narrative.models if narrative else "",
-        difficulties=narrative.difficulties if narrative else "", proposals=narrative.proposals if narrative else "",
+        period=view.period.code,
+        period_kind=kind,
+        review=kind.is_review,
+        role_label=narrative_role(kind),
+        unit={"code": view.unit.code, "name": view.unit.name},
+        editable=view.period.status != "locked",
+        achievements=narrative.achievements if narrative else "",
+        models=narrative.models if narrative else "",
+        difficulties=narrative.difficulties if narrative else "",
+        proposals=narrative.proposals if narrative else "",
         files=[AttachmentOut.model_validate(file, from_attributes=True) for file in view.files],
-        updated_by=narrative.updated_by if narrative else None, updated_at=narrative.updated_at if narrative else None,
+        updated_by=narrative.updated_by if narrative else None,
+        updated_at=narrative.updated_at if narrative else None,
     )
 
 
@@ -41,32 +48,69 @@ def get_narrative(period: str, unit: str, session: DbSession, principal: Current
 
 
 @router.put("/{period}/{unit}", response_model=NarrativeOut, responses=problem_responses(409))
-def save_narrative(period: str, unit: str, body: NarrativeIn, session: DbSession,
-                   principal: CurrentPrincipal) -> NarrativeOut:
+def save_narrative(
+    period: str, unit: str, body: NarrativeIn, session: DbSession, principal: CurrentPrincipal
+) -> NarrativeOut:
     """The unit's own narrative, written whole, while the period is not locked."""
     return narrative_out(narratives.save(session, principal, period, unit, body.model_dump()))
 
 
-@router.post("/{period}/{unit}/files", response_model=AttachmentOut, status_code=201,
-             responses=problem_responses(409, 413, 415))
-def attach(period: str, unit: str, file: Annotated[UploadFile, File()], session: DbSession,
-           principal: CurrentPrincipal, settings: AppSettings) -> AttachmentOut:
-    saved = narratives.attach(session, principal, period, unit, file.filename or "", file.file, settings.evidence_dir,
-                              settings.evidence_max_bytes)
+@router.post(
+    "/{period}/{unit}/files",
+    response_model=AttachmentOut,
+    status_code=201,
+    responses=problem_responses(409, 413, 415),
+)
+def attach(
+    period: str,
+    unit: str,
+    file: Annotated[UploadFile, File()],
+    session: DbSession,
+    principal: CurrentPrincipal,
+    settings: AppSettings,
+) -> AttachmentOut:
+    saved = narratives.attach(
+        session,
+        principal,
+        period,
+        unit,
+        file.filename or "",
+        file.file,
+        settings.evidence_dir,
+        settings.evidence_max_bytes,
+    )
     return AttachmentOut.model_validate(saved, from_attributes=True)
 
 
 @router.delete("/{period}/{unit}/files/{file_id}", status_code=204, responses=problem_responses(409))
-def detach(period: str, unit: str, file_id: RowId, session: DbSession, principal: CurrentPrincipal,
-           settings: AppSettings) -> Response:
+def detach(
+    period: str,
+    unit: str,
+    file_id: RowId,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    settings: AppSettings,
+) -> Response:
     narratives.detach(session, principal, period, unit, file_id, settings.evidence_dir)
     return Response(status_code=204)
 
 
-@router.get("/{period}/{unit}/files/{file_id}", response_class=FileResponse,
-            responses={200: {"content": {"application/octet-stream": {}}, "description": "Tệp đính kèm"}})
-def download(period: str, unit: str, file_id: RowId, session: DbSession, principal: CurrentPrincipal,
-             settings: AppSettings) -> FileResponse:
+@router.get(
+    "/{period}/{unit}/files/{file_id}",
+    response_class=FileResponse,
+    responses={200: {"content": {"application/octet-stream": {}}, "description": "Tệp đính kèm"}},
+)
+def download(
+    period: str,
+    unit: str,
+    file_id: RowId,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    settings: AppSettings,
+) -> FileResponse:
     found = narratives.file_of(session, principal, period, unit, file_id)
-    return FileResponse(stored_path(settings.evidence_dir, found.storage_key), media_type=found.content_type,
-                        filename=found.filename)
+    return FileResponse(
+        stored_path(settings.evidence_dir, found.storage_key),
+        media_type=found.content_type,
+        filename=found.filename,
+    )

@@ -13,13 +13,22 @@ class NominationIn(InputModel):
     """A unit's nomination: for a period's awards (``period``), or a timely award (``timely``, no period)."""
 
     unit: str
-    period: str | None = Field(default=None, description="Kỳ xét khen thưởng (năm, sơ kết, tổng kết); "
-                                                        "bỏ trống khi đề nghị khen thưởng kịp thời")
-    timely: bool = Field(default=False, description="Khen thưởng kịp thời, ngoài lịch kỳ báo cáo (Sở Nội vụ xử lý)")
+    period: str | None = Field(
+        default=None,
+        description="Kỳ xét khen thưởng (năm, sơ kết, tổng kết); bỏ trống khi đề nghị khen thưởng kịp thời",
+    )
+    timely: bool = Field(
+        default=False, description="Khen thưởng kịp thời, ngoài lịch kỳ báo cáo (Sở Nội vụ xử lý)"
+    )
     recipient: Recipient
-    nominee_name: str | None = Field(default=None, max_length=255,
-                                     description="Họ tên cá nhân (bắt buộc), hoặc tên tập thể (mặc định: đơn vị)")
-    nominee_title: str | None = Field(default=None, max_length=255, description="Chức vụ (bắt buộc với cá nhân)")
+    nominee_name: str | None = Field(
+        default=None,
+        max_length=255,
+        description="Họ tên cá nhân (bắt buộc), hoặc tên tập thể (mặc định: đơn vị)",
+    )
+    nominee_title: str | None = Field(
+        default=None, max_length=255, description="Chức vụ (bắt buộc với cá nhân)"
+    )
     achievements: str = Field(min_length=1, max_length=10_000, description="Tóm tắt thành tích")
 
 
@@ -67,7 +76,9 @@ class NarrativeOut(BaseModel):
 
     period: str
     period_kind: PeriodKind
-    review: bool = Field(description="Kỳ sơ kết, tổng kết: báo cáo thuyết minh là báo cáo của đơn vị, không chấm điểm")
+    review: bool = Field(
+        description="Kỳ sơ kết, tổng kết: báo cáo thuyết minh là báo cáo của đơn vị, không chấm điểm"
+    )
     role_label: str
     unit: UnitName
     editable: bool

@@ -12,13 +12,29 @@ from api.services.access import Principal
 from api.services.errors import Forbidden, NotFound
 
 
-def attach(session: Session, principal: Principal, *, owner: dict[str, int], entity: str, entity_key: str,
-           filename: str, stream: BinaryIO, folder: Path, max_bytes: int) -> Attachment:
+def attach(
+    session: Session,
+    principal: Principal,
+    *,
+    owner: dict[str, int],
+    entity: str,
+    entity_key: str,
+    filename: str,
+    stream: BinaryIO,
+    folder: Path,
+    max_bytes: int,
+) -> Attachment:
     """Check and store the file (type by content, size), its row and the audit entry."""
     stored = evidence.store(session, principal, filename, stream, folder, max_bytes)
     file = rows.add(session, Attachment(**owner, **stored.fields()))
-    audit.record(session, actor=principal.username, action=f"{entity}.attach", entity=entity, entity_key=entity_key,
-                 after={"file": file.filename, "sha256": file.sha256})
+    audit.record(
+        session,
+        actor=principal.username,
+        action=f"{entity}.attach",
+        entity=entity,
+        entity_key=entity_key,
+        after={"file": file.filename, "sha256": file.sha256},
+    )
     return file
 
 
@@ -29,12 +45,19 @@ def one_of(files: list[Attachment], file_id: int) -> Attachment:
     return found
 
 
-def remove(session: Session, principal: Principal, file: Attachment, *, entity: str, entity_key: str,
-           folder: Path) -> None:
+def remove(
+    session: Session, principal: Principal, file: Attachment, *, entity: str, entity_key: str, folder: Path
+) -> None:
     """Its uploader takes a file back; the bytes go once the removal commits."""
     if file.uploaded_by != principal.username:
         raise Forbidden("Chỉ người đã tải tệp lên mới được gỡ tệp này.")
-    audit.record(session, actor=principal.username, action=f"{entity}.detach", entity=entity, entity_key=entity_key,
-                 before={"file": file.filename, "sha256": file.sha256})
+    audit.record(
+        session,
+        actor=principal.username,
+        action=f"{entity}.detach",
+        entity=entity,
+        entity_key=entity_key,
+        before={"file": file.filename, "sha256": file.sha256},
+    )
     rows.remove(session, file)
     evidence.discard(session, folder / file.storage_key)

@@ -35,11 +35,15 @@ class NarrativeView:
 
 def _views(session: Session, period: Period, found: list[tuple[Narrative, Unit]]) -> list[NarrativeView]:
     files = repo.files_of(session, narrative_ids=[narrative.id for narrative, _unit in found])
-    return [NarrativeView(period, unit, narrative, tuple(files.get(narrative.id, ()))) for narrative, unit in found]
+    return [
+        NarrativeView(period, unit, narrative, tuple(files.get(narrative.id, ())))
+        for narrative, unit in found
+    ]
 
 
-def _located(session: Session, principal: Principal, period_code: str, unit_code: str,
-             permission: str) -> tuple[Period, Unit]:
+def _located(
+    session: Session, principal: Principal, period_code: str, unit_code: str, permission: str
+) -> tuple[Period, Unit]:
     principal.require(permission)
     period, unit = period_by_code(session, period_code), unit_by_code(session, unit_code)
     if not principal.sees_unit(unit.id):
@@ -63,15 +67,18 @@ def list_of_period(session: Session, principal: Principal, period_code: str) -> 
     return _views(session, period, repo.narratives_of_period(session, period.id, unit_id))
 
 
-def _editable(session: Session, principal: Principal, period_code: str, unit_code: str) -> tuple[Period, Unit]:
+def _editable(
+    session: Session, principal: Principal, period_code: str, unit_code: str
+) -> tuple[Period, Unit]:
     period, unit = _located(session, principal, period_code, unit_code, "narratives:write")
     if period.status == "locked":
         raise Conflict("Kỳ báo cáo đã khóa: không sửa được báo cáo thuyết minh.")
     return period, unit
 
 
-def save(session: Session, principal: Principal, period_code: str, unit_code: str,
-         texts: dict[str, str]) -> NarrativeView:
+def save(
+    session: Session, principal: Principal, period_code: str, unit_code: str, texts: dict[str, str]
+) -> NarrativeView:
     """The unit's own narrative, written whole (each section may be empty) while the period is open."""
     period, unit = _editable(session, principal, period_code, unit_code)
     narrative = repo.narrative(session, period.id, unit.id)
@@ -82,29 +89,61 @@ def save(session: Session, principal: Principal, period_code: str, unit_code: st
         setattr(narrative, section, texts.get(section, "").strip())
     narrative.updated_by, narrative.updated_at = principal.username, clock.now()
     rows.add(session, narrative)
-    audit.record(session, actor=principal.username, action="narrative.save", entity=ENTITY,
-                 entity_key=f"{period.code}/{unit.code}", before=before, after=fields(narrative, *NARRATIVE_SECTIONS))
+    audit.record(
+        session,
+        actor=principal.username,
+        action="narrative.save",
+        entity=ENTITY,
+        entity_key=f"{period.code}/{unit.code}",
+        before=before,
+        after=fields(narrative, *NARRATIVE_SECTIONS),
+    )
     return get(session, principal, period.code, unit.code)
 
 
-def attach(session: Session, principal: Principal, period_code: str, unit_code: str, filename: str,
-           stream: BinaryIO, folder: Path, max_bytes: int) -> Attachment:
+def attach(
+    session: Session,
+    principal: Principal,
+    period_code: str,
+    unit_code: str,
+    filename: str,
+    stream: BinaryIO,
+    folder: Path,
+    max_bytes: int,
+) -> Attachment:
     period, unit = _editable(session, principal, period_code, unit_code)
     narrative = repo.narrative(session, period.id, unit.id)
     if narrative is None:
         raise Conflict("Hãy lưu báo cáo thuyết minh trước khi đính kèm tệp.")
-    return attachments.attach(session, principal, owner={"narrative_id": narrative.id}, entity=ENTITY,
-                              entity_key=f"{period.code}/{unit.code}", filename=filename, stream=stream,
-                              folder=folder, max_bytes=max_bytes)
+    return attachments.attach(
+        session,
+        principal,
+        owner={"narrative_id": narrative.id},
+        entity=ENTITY,
+        entity_key=f"{period.code}/{unit.code}",
+        filename=filename,
+        stream=stream,
+        folder=folder,
+        max_bytes=max_bytes,
+    )
 
 
-def detach(session: Session, principal: Principal, period_code: str, unit_code: str, file_id: int,
-           folder: Path) -> None:
+def detach(
+    session: Session, principal: Principal, period_code: str, unit_code: str, file_id: int, folder: Path
+) -> None:
     period, unit = _editable(session, principal, period_code, unit_code)
     found = get(session, principal, period.code, unit.code)
-    attachments.remove(session, principal, attachments.one_of(list(found.files), file_id), entity=ENTITY,
-                       entity_key=f"{period.code}/{unit.code}", folder=folder)
+    attachments.remove(
+        session,
+        principal,
+        attachments.one_of(list(found.files), file_id),
+        entity=ENTITY,
+        entity_key=f"{period.code}/{unit.code}",
+        folder=folder,
+    )
 
 
-def file_of(session: Session, principal: Principal, period_code: str, unit_code: str, file_id: int) -> Attachment:
+def file_of(
+    session: Session, principal: Principal, period_code: str, unit_code: str, file_id: int
+) -> Attachment:
     return attachments.one_of(list(get(session, principal, period_code, unit_code).files), file_id)

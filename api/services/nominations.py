@@ -48,14 +48,25 @@ def _invalid(error: NominationError) -> Invalid:
     return Invalid(str(error), [FieldProblem(["body", error.field], str(error))] if error.field else [])
 
 
-def _views(session: Session, found: list[tuple[Nomination, Unit, str | None, AwardProposal | None]]) -> list[NominationView]:
+def _views(
+    session: Session, found: list[tuple[Nomination, Unit, str | None, AwardProposal | None]]
+) -> list[NominationView]:
     files = repo.files_of(session, nomination_ids=[nomination.id for nomination, *_rest in found])
-    return [NominationView(nomination, unit, code, proposal, tuple(files.get(nomination.id, ())))
-            for nomination, unit, code, proposal in found]
+    return [
+        NominationView(nomination, unit, code, proposal, tuple(files.get(nomination.id, ())))
+        for nomination, unit, code, proposal in found
+    ]
 
 
-def list_nominations(session: Session, principal: Principal, *, period_code: str | None, unit_code: str | None,
-                     status: str | None, timely: bool | None) -> list[NominationView]:
+def list_nominations(
+    session: Session,
+    principal: Principal,
+    *,
+    period_code: str | None,
+    unit_code: str | None,
+    status: str | None,
+    timely: bool | None,
+) -> list[NominationView]:
     """Every unit's for the provincial bodies; a reporter's own unit's only (another unit named: 404)."""
     principal.require("nominations:read")
     unit = unit_by_code(session, unit_code) if unit_code else None
@@ -63,8 +74,12 @@ def list_nominations(session: Session, principal: Principal, *, period_code: str
         raise NotFound("Không tìm thấy đề nghị khen thưởng của đơn vị này.")
     unit_id = unit.id if unit else (None if principal.reaches_all_units else principal.unit_id or -1)
     period = period_by_code(session, period_code) if period_code else None
-    return _views(session, repo.nominations(session, period_id=period.id if period else None, unit_id=unit_id,
-                                            status=status, timely=timely))
+    return _views(
+        session,
+        repo.nominations(
+            session, period_id=period.id if period else None, unit_id=unit_id, status=status, timely=timely
+        ),
+    )
 
 
 def _load(session: Session, principal: Principal, nomination_id: int, permission: str) -> NominationView:
@@ -73,50 +88,86 @@ def _load(session: Session, principal: Principal, nomination_id: int, permission
     if nomination is None or not principal.sees_unit(nomination.unit_id):
         raise NotFound("Không tìm thấy đề nghị khen thưởng.")
     period = session.get(Period, nomination.period_id) if nomination.period_id is not None else None
-    proposal = session.get(AwardProposal, nomination.proposal_id) if nomination.proposal_id is not None else None
-    return _views(session, [(nomination, session.get(Unit, nomination.unit_id), period and period.code, proposal)])[0]
+    proposal = (
+        session.get(AwardProposal, nomination.proposal_id) if nomination.proposal_id is not None else None
+    )
+    return _views(
+        session, [(nomination, session.get(Unit, nomination.unit_id), period and period.code, proposal)]
+    )[0]
 
 
 def get(session: Session, principal: Principal, nomination_id: int) -> NominationView:
     return _load(session, principal, nomination_id, "nominations:read")
 
 
-def _checked(session: Session, period_code: str | None, timely: bool, nominee: Nominee) -> tuple[Period | None, Nominee]:
+def _checked(
+    session: Session, period_code: str | None, timely: bool, nominee: Nominee
+) -> tuple[Period | None, Nominee]:
     period = period_by_code(session, period_code) if period_code else None
     try:
-        check_nomination_period(PeriodKind(period.kind) if period else None, timely=timely,
-                                occasions=awards.award_catalog().occasions)
+        check_nomination_period(
+            PeriodKind(period.kind) if period else None,
+            timely=timely,
+            occasions=awards.award_catalog().occasions,
+        )
         return period, check_nominee(nominee)
     except NominationError as error:
         raise _invalid(error) from error
 
 
 def _fill(nomination: Nomination, period: Period | None, timely: bool, nominee: Nominee) -> None:
-    nomination.period_id, nomination.timely, nomination.recipient = period.id if period else None, timely, \
-        nominee.recipient.value
+    nomination.period_id, nomination.timely, nomination.recipient = (
+        period.id if period else None,
+        timely,
+        nominee.recipient.value,
+    )
     nomination.nominee_name, nomination.nominee_title = nominee.name, nominee.title
     nomination.achievements, nomination.updated_at = nominee.achievements, clock.now()
 
 
-def nominate(session: Session, principal: Principal, *, unit_code: str, period_code: str | None, timely: bool,
-             nominee: Nominee) -> NominationView:
+def nominate(
+    session: Session,
+    principal: Principal,
+    *,
+    unit_code: str,
+    period_code: str | None,
+    timely: bool,
+    nominee: Nominee,
+) -> NominationView:
     """A unit's reporter nominates for its own unit; the dossier's files follow, one upload each."""
     principal.require("nominations:write")
     unit = unit_by_code(session, unit_code)
     if not principal.sees_unit(unit.id):
         raise NotFound("Không tìm thấy đơn vị này.")
     period, nominee = _checked(session, period_code, timely, nominee)
-    nomination = Nomination(unit_id=unit.id, status=NominationStatus.SUBMITTED.value, nominated_by=principal.username,
-                            created_at=clock.now())
+    nomination = Nomination(
+        unit_id=unit.id,
+        status=NominationStatus.SUBMITTED.value,
+        nominated_by=principal.username,
+        created_at=clock.now(),
+    )
     _fill(nomination, period, timely, nominee)
     rows.add(session, nomination)
-    audit.record(session, actor=principal.username, action="nomination.create", entity=ENTITY,
-                 entity_key=str(nomination.id), after=fields(nomination, *FIELDS))
+    audit.record(
+        session,
+        actor=principal.username,
+        action="nomination.create",
+        entity=ENTITY,
+        entity_key=str(nomination.id),
+        after=fields(nomination, *FIELDS),
+    )
     return get(session, principal, nomination.id)
 
 
-def resubmit(session: Session, principal: Principal, nomination_id: int, *, period_code: str | None, timely: bool,
-             nominee: Nominee) -> NominationView:
+def resubmit(
+    session: Session,
+    principal: Principal,
+    nomination_id: int,
+    *,
+    period_code: str | None,
+    timely: bool,
+    nominee: Nominee,
+) -> NominationView:
     """The unit corrects a returned nomination and sends it again."""
     view = _load(session, principal, nomination_id, "nominations:write")
     nomination = view.nomination
@@ -126,12 +177,21 @@ def resubmit(session: Session, principal: Principal, nomination_id: int, *, peri
     _fill(nomination, period, timely, nominee)
     nomination.status, nomination.return_reason = target.value, None
     session.flush()
-    audit.record(session, actor=principal.username, action="nomination.resubmit", entity=ENTITY,
-                 entity_key=str(nomination.id), before=before, after=fields(nomination, *FIELDS))
+    audit.record(
+        session,
+        actor=principal.username,
+        action="nomination.resubmit",
+        entity=ENTITY,
+        entity_key=str(nomination.id),
+        before=before,
+        after=fields(nomination, *FIELDS),
+    )
     return get(session, principal, nomination.id)
 
 
-def _transition(nomination: Nomination, action: NominationAction, reason: str | None = None) -> NominationStatus:
+def _transition(
+    nomination: Nomination, action: NominationAction, reason: str | None = None
+) -> NominationStatus:
     try:
         return next_nomination_status(NominationStatus(nomination.status), action, reason=reason)
     except NominationError as error:
@@ -154,14 +214,27 @@ def accept(session: Session, principal: Principal, nomination_id: int, form_code
     nomination = view.nomination
     target = _transition(nomination, NominationAction.ACCEPT)
     period = session.get(Period, nomination.period_id) if nomination.period_id is not None else None
-    proposal = awards.add_proposal(session, principal, period=period, unit=view.unit,
-                                   recipient=Recipient(nomination.recipient), form_code=form_code,
-                                   name=nomination.nominee_name, title=nomination.nominee_title).proposal
+    proposal = awards.add_proposal(
+        session,
+        principal,
+        period=period,
+        unit=view.unit,
+        recipient=Recipient(nomination.recipient),
+        form_code=form_code,
+        name=nomination.nominee_name,
+        title=nomination.nominee_title,
+    ).proposal
     nomination.status, nomination.proposal_id, nomination.updated_at = target.value, proposal.id, clock.now()
     session.flush()
-    audit.record(session, actor=principal.username, action="nomination.accept", entity=ENTITY,
-                 entity_key=str(nomination.id), before={"status": NominationStatus.SUBMITTED.value},
-                 after={"status": target.value, "proposal": proposal.id, "form": form_code})
+    audit.record(
+        session,
+        actor=principal.username,
+        action="nomination.accept",
+        entity=ENTITY,
+        entity_key=str(nomination.id),
+        before={"status": NominationStatus.SUBMITTED.value},
+        after={"status": target.value, "proposal": proposal.id, "form": form_code},
+    )
     return get(session, principal, nomination.id)
 
 
@@ -169,11 +242,22 @@ def return_(session: Session, principal: Principal, nomination_id: int, reason: 
     view = _deciding(session, principal, nomination_id)
     nomination = view.nomination
     target = _transition(nomination, NominationAction.RETURN, reason)
-    nomination.status, nomination.return_reason, nomination.updated_at = target.value, reason.strip(), clock.now()
+    nomination.status, nomination.return_reason, nomination.updated_at = (
+        target.value,
+        reason.strip(),
+        clock.now(),
+    )
     session.flush()
-    audit.record(session, actor=principal.username, action="nomination.return", entity=ENTITY,
-                 entity_key=str(nomination.id), before={"status": NominationStatus.SUBMITTED.value},
-                 after={"status": target.value}, reason=reason)
+    audit.record(
+        session,
+        actor=principal.username,
+        action="nomination.return",
+        entity=ENTITY,
+        entity_key=str(nomination.id),
+        before={"status": NominationStatus.SUBMITTED.value},
+        after={"status": target.value},
+        reason=reason,
+    )
     return get(session, principal, nomination.id)
 
 
@@ -184,19 +268,40 @@ def _editable(session: Session, principal: Principal, nomination_id: int) -> Nom
     return view
 
 
-def attach(session: Session, principal: Principal, nomination_id: int, filename: str, stream: BinaryIO,
-           folder: Path, max_bytes: int) -> Attachment:
+def attach(
+    session: Session,
+    principal: Principal,
+    nomination_id: int,
+    filename: str,
+    stream: BinaryIO,
+    folder: Path,
+    max_bytes: int,
+) -> Attachment:
     """A file of the dossier, while the nomination is not yet accepted."""
     _editable(session, principal, nomination_id)
-    return attachments.attach(session, principal, owner={"nomination_id": nomination_id}, entity=ENTITY,
-                              entity_key=str(nomination_id), filename=filename, stream=stream, folder=folder,
-                              max_bytes=max_bytes)
+    return attachments.attach(
+        session,
+        principal,
+        owner={"nomination_id": nomination_id},
+        entity=ENTITY,
+        entity_key=str(nomination_id),
+        filename=filename,
+        stream=stream,
+        folder=folder,
+        max_bytes=max_bytes,
+    )
 
 
 def detach(session: Session, principal: Principal, nomination_id: int, file_id: int, folder: Path) -> None:
     view = _editable(session, principal, nomination_id)
-    attachments.remove(session, principal, attachments.one_of(list(view.files), file_id), entity=ENTITY,
-                       entity_key=str(nomination_id), folder=folder)
+    attachments.remove(
+        session,
+        principal,
+        attachments.one_of(list(view.files), file_id),
+        entity=ENTITY,
+        entity_key=str(nomination_id),
+        folder=folder,
+    )
 
 
 def file_of(session: Session, principal: Principal, nomination_id: int, file_id: int) -> Attachment:

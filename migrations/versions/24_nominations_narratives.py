@@ -49,8 +49,9 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["period_id"], ["periods.id"], name=op.f("fk_nominations_period_id_periods")),
-        sa.ForeignKeyConstraint(["proposal_id"], ["award_proposals.id"],
-                                name=op.f("fk_nominations_proposal_id_award_proposals")),
+        sa.ForeignKeyConstraint(
+            ["proposal_id"], ["award_proposals.id"], name=op.f("fk_nominations_proposal_id_award_proposals")
+        ),
         sa.ForeignKeyConstraint(["unit_id"], ["units.id"], name=op.f("fk_nominations_unit_id_units")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_nominations")),
         sa.UniqueConstraint("proposal_id", name=op.f("uq_nominations_proposal_id")),
@@ -83,11 +84,21 @@ def upgrade() -> None:
         sa.Column("nomination_id", sa.Integer(), nullable=True),
         sa.Column("narrative_id", sa.Integer(), nullable=True),
         *_uploaded(),
-        sa.CheckConstraint("(nomination_id IS NULL) <> (narrative_id IS NULL)", name=op.f("ck_attachments_one_owner")),
-        sa.ForeignKeyConstraint(["narrative_id"], ["narratives.id"], name=op.f("fk_attachments_narrative_id_narratives"),
-                                ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["nomination_id"], ["nominations.id"],
-                                name=op.f("fk_attachments_nomination_id_nominations"), ondelete="CASCADE"),
+        sa.CheckConstraint(
+            "(nomination_id IS NULL) <> (narrative_id IS NULL)", name=op.f("ck_attachments_one_owner")
+        ),
+        sa.ForeignKeyConstraint(
+            ["narrative_id"],
+            ["narratives.id"],
+            name=op.f("fk_attachments_narrative_id_narratives"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["nomination_id"],
+            ["nominations.id"],
+            name=op.f("fk_attachments_nomination_id_nominations"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_attachments")),
         sa.UniqueConstraint("storage_key", name=op.f("uq_attachments_storage_key")),
     )

@@ -12,6 +12,7 @@ from api.services.reports import (
     FailedIndicatorRow,
     GroupRanking,
     InspectionRow,
+    NarrativeRow,
     RankingRow,
     ReportingRow,
     TierRow,
@@ -85,6 +86,11 @@ def sample_report() -> ConsolidatedReport:
                 "Đã trình Chủ tịch UBND tỉnh",
                 2_340_000,
             ),
+        ),
+        narratives=(
+            NarrativeRow("Công an xã Thử Nghiệm 3", "Thiếu camera an ninh tại 03 thôn.\nChưa bố trí kinh phí tổ tự quản.",
+                         ""),
+            NarrativeRow("Sở Tài chính", "", "Đề nghị hướng dẫn thanh quyết toán kinh phí khen thưởng."),
         ),
         signer_name="Nguyễn Văn Bình",
     )

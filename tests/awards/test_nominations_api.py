@@ -17,11 +17,18 @@ from api.db.models import AuditEntry, Period, Score, Unit
 YEAR, REVIEW = "2026-Y", "2028-S"
 UNIT, OTHER_UNIT = "CAX-001", "CAX-002"
 # A real (tiny) PDF: the type is checked by content, not by the file name.
-PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-       b"trailer<</Root 1 0 R>>\n%%EOF\n")
-INDIVIDUAL = {"unit": UNIT, "period": YEAR, "recipient": "individual", "nominee_name": "Nguyễn Văn An",
-              "nominee_title": "Đại úy, Phó Trưởng Công an phường",
-              "achievements": "Trực tiếp bắt giữ 02 đối tượng trộm cắp tài sản, vận động 15 hộ giao nộp vũ khí."}
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+INDIVIDUAL = {
+    "unit": UNIT,
+    "period": YEAR,
+    "recipient": "individual",
+    "nominee_name": "Nguyễn Văn An",
+    "nominee_title": "Đại úy, Phó Trưởng Công an phường",
+    "achievements": "Trực tiếp bắt giữ 02 đối tượng trộm cắp tài sản, vận động 15 hộ giao nộp vũ khí.",
+}
 DIFFICULTY = "Thiếu camera an ninh tại 03 tổ dân phố giáp ranh; kinh phí duy trì tổ tự quản chưa được bố trí."
 PROPOSAL = "Đề nghị UBND tỉnh hỗ trợ kinh phí lắp đặt camera an ninh cho các tổ dân phố giáp ranh."
 
@@ -36,8 +43,12 @@ def settings(database_url, tmp_path):
     """The shared clients (reviewer, noivu, ...) on this module's engine, files in the test's own folder."""
     from api.settings import Settings
 
-    return Settings(database_url=database_url, evidence_dir=tmp_path / "evidence", evidence_max_bytes=64 * 1024,
-                    frontend_dist=tmp_path / "no-spa")
+    return Settings(
+        database_url=database_url,
+        evidence_dir=tmp_path / "evidence",
+        evidence_max_bytes=64 * 1024,
+        frontend_dist=tmp_path / "no-spa",
+    )
 
 
 @pytest.fixture
@@ -59,28 +70,42 @@ def excellent_unit(engine):
         period.status = "locked"
 
 
-def upload(client, path: str, name: str = "ho-so-khen-thuong.pdf", content: bytes = PDF, kind="application/pdf"):
+def upload(
+    client, path: str, name: str = "ho-so-khen-thuong.pdf", content: bytes = PDF, kind="application/pdf"
+):
     return client.post(path, files={"file": (name, content, kind)})
 
 
 def audit_actions(engine, entity: str, key: str) -> list[str]:
     with Session(engine) as db:
-        return list(db.scalars(select(AuditEntry.action).where(AuditEntry.entity == entity,
-                                                               AuditEntry.entity_key == key).order_by(AuditEntry.id)))
+        return list(
+            db.scalars(
+                select(AuditEntry.action)
+                .where(AuditEntry.entity == entity, AuditEntry.entity_key == key)
+                .order_by(AuditEntry.id)
+            )
+        )
 
 
 def test_a_unit_nominates_an_individual_with_a_dossier_that_reaches_a_decision(
-        reporter, login, reviewer, noivu, leader, engine, excellent_unit):
+    reporter, login, reviewer, noivu, leader, engine, excellent_unit
+):
     made = reporter.post(f"{API}/nominations", json=INDIVIDUAL)
     assert made.status_code == 201, made.text
     nomination = made.json()
-    assert (nomination["status"], nomination["unit"]["code"], nomination["period"]) == ("submitted", UNIT, YEAR)
+    assert (nomination["status"], nomination["unit"]["code"], nomination["period"]) == (
+        "submitted",
+        UNIT,
+        YEAR,
+    )
     key = nomination["id"]
     files = f"{API}/nominations/{key}/files"
     stored = upload(reporter, files)
     assert stored.status_code == 201, stored.text
     assert (stored.json()["content_type"], stored.json()["size"]) == ("application/pdf", len(PDF))
-    assert upload(reporter, files, "thanh-tich.pdf", b"not a pdf at all", "application/pdf").status_code == 415
+    assert (
+        upload(reporter, files, "thanh-tich.pdf", b"not a pdf at all", "application/pdf").status_code == 415
+    )
     assert upload(reporter, files, content=b"%PDF-1.4\n" + b"0" * 70_000).status_code == 413
 
     # Another unit's reporter learns nothing of it; the standing body's queue holds it with its file.
@@ -89,18 +114,30 @@ def test_a_unit_nominates_an_individual_with_a_dossier_that_reaches_a_decision(
     assert other.get(f"{API}/nominations").json() == []
     assert reporter.get(f"{API}/nominations", params={"unit": OTHER_UNIT}).status_code == 404
     queue = reviewer.get(f"{API}/nominations", params={"status": "submitted", "period": YEAR}).json()
-    assert [(item["id"], [f["filename"] for f in item["files"]]) for item in queue] == [(key, ["ho-so-khen-thuong.pdf"])]
+    assert [(item["id"], [f["filename"] for f in item["files"]]) for item in queue] == [
+        (key, ["ho-so-khen-thuong.pdf"])
+    ]
 
     # Returned with a reason (required), corrected and sent again by the unit.
     assert reviewer.post(f"{API}/nominations/{key}/return", json={"reason": " "}).status_code == 422
     assert noivu.post(f"{API}/nominations/{key}/return", json={"reason": "Thiếu"}).status_code == 403
-    returned = reviewer.post(f"{API}/nominations/{key}/return", json={"reason": "Bổ sung biên bản họp xét của đơn vị"})
-    assert (returned.json()["status"], returned.json()["return_reason"]) == ("returned", "Bổ sung biên bản họp xét của đơn vị")
+    returned = reviewer.post(
+        f"{API}/nominations/{key}/return", json={"reason": "Bổ sung biên bản họp xét của đơn vị"}
+    )
+    assert (returned.json()["status"], returned.json()["return_reason"]) == (
+        "returned",
+        "Bổ sung biên bản họp xét của đơn vị",
+    )
     assert reviewer.post(f"{API}/nominations/{key}/accept", json={"form": "BK-CT-UBND"}).status_code == 409
     assert upload(reporter, files, "bien-ban-hop-xet.pdf").status_code == 201
-    again = reporter.post(f"{API}/nominations/{key}/resubmit", json={**INDIVIDUAL, "nominee_title": "Thiếu tá"})
+    again = reporter.post(
+        f"{API}/nominations/{key}/resubmit", json={**INDIVIDUAL, "nominee_title": "Thiếu tá"}
+    )
     assert (again.json()["status"], again.json()["nominee_title"], again.json()["return_reason"]) == (
-        "submitted", "Thiếu tá", None)
+        "submitted",
+        "Thiếu tá",
+        None,
+    )
 
     # Accepted into a proposal: eligibility is the unit's (a flag is for collectives only).
     refused = reviewer.post(f"{API}/nominations/{key}/accept", json={"form": "CO-TD-UBND"})
@@ -112,28 +149,50 @@ def test_a_unit_nominates_an_individual_with_a_dossier_that_reaches_a_decision(
     assert upload(reporter, files).status_code == 409  # the dossier is closed once accepted
 
     assert noivu.post(f"{API}/award-proposals/{proposal['id']}/forward").status_code == 200
-    decided = noivu.post(f"{API}/award-proposals/{proposal['id']}/decision",
-                         json={"number": "2151/QĐ-UBND", "date": "2026-12-20", "approved": True}).json()
+    decided = noivu.post(
+        f"{API}/award-proposals/{proposal['id']}/decision",
+        json={"number": "2151/QĐ-UBND", "date": "2026-12-20", "approved": True},
+    ).json()
     assert (decided["status"], decided["person_name"], decided["person_title"]) == (
-        "approved", "Nguyễn Văn An", "Thiếu tá")
+        "approved",
+        "Nguyễn Văn An",
+        "Thiếu tá",
+    )
     assert (decided["nomination_id"], decided["achievements"]) == (key, INDIVIDUAL["achievements"])
-    assert [file["filename"] for file in decided["dossier"]] == ["ho-so-khen-thuong.pdf", "bien-ban-hop-xet.pdf"]
+    assert [file["filename"] for file in decided["dossier"]] == [
+        "ho-so-khen-thuong.pdf",
+        "bien-ban-hop-xet.pdf",
+    ]
 
     # The decision keeps its dossier: the file downloads from the proposal, byte for byte.
     listed = leader.get(f"{API}/award-proposals", params={"status": "approved"}).json()["items"]
     dossier = next(item for item in listed if item["id"] == proposal["id"])["dossier"]
     download = leader.get(f"{API}/award-proposals/{proposal['id']}/dossier/{dossier[0]['id']}")
-    assert (download.status_code, download.content, download.headers["content-type"]) == (200, PDF, "application/pdf")
+    assert (download.status_code, download.content, download.headers["content-type"]) == (
+        200,
+        PDF,
+        "application/pdf",
+    )
     assert leader.get(f"{API}/award-proposals/{proposal['id']}/dossier/999999").status_code == 404
     assert reporter.get(f"{API}/nominations/{key}/files/{dossier[0]['id']}").content == PDF
     assert reporter.get(f"{API}/nominations/{key}").json()["proposal"]["decision_number"] == "2151/QĐ-UBND"
     assert audit_actions(engine, "nomination", str(key)) == [
-        "nomination.create", "nomination.attach", "nomination.return", "nomination.attach", "nomination.resubmit",
-        "nomination.accept"]
+        "nomination.create",
+        "nomination.attach",
+        "nomination.return",
+        "nomination.attach",
+        "nomination.resubmit",
+        "nomination.accept",
+    ]
 
 
 def test_a_collective_nomination_names_the_unit_and_a_wrong_file_is_taken_back(reporter, reviewer, engine):
-    body = {"unit": UNIT, "period": YEAR, "recipient": "collective", "achievements": "Giữ vững ANTT trên địa bàn."}
+    body = {
+        "unit": UNIT,
+        "period": YEAR,
+        "recipient": "collective",
+        "achievements": "Giữ vững ANTT trên địa bàn.",
+    }
     made = reporter.post(f"{API}/nominations", json=body).json()
     assert made["nominee_name"] == "Công an phường Phố Hiến"
     file = upload(reporter, f"{API}/nominations/{made['id']}/files").json()
@@ -152,8 +211,12 @@ def test_a_collective_nomination_names_the_unit_and_a_wrong_file_is_taken_back(r
 
 
 def test_home_affairs_processes_a_timely_award_outside_the_calendar(reporter, reviewer, noivu, leader):
-    timely = {**INDIVIDUAL, "period": None, "timely": True,
-              "achievements": "Dũng cảm cứu 03 người bị nạn trong vụ cháy nhà dân ngày 02/12."}
+    timely = {
+        **INDIVIDUAL,
+        "period": None,
+        "timely": True,
+        "achievements": "Dũng cảm cứu 03 người bị nạn trong vụ cháy nhà dân ngày 02/12.",
+    }
     made = reporter.post(f"{API}/nominations", json=timely)
     assert made.status_code == 201, made.text
     key = made.json()["id"]
@@ -162,17 +225,24 @@ def test_home_affairs_processes_a_timely_award_outside_the_calendar(reporter, re
     assert [item["id"] for item in noivu.get(f"{API}/nominations", params={"timely": "true"}).json()] == [key]
 
     refused = noivu.post(f"{API}/nominations/{key}/accept", json={"form": "CO-TD-UBND"})
-    assert refused.status_code == 409 and "cá nhân" in refused.json()["detail"]  # the flag: collectives, yearly
+    assert (
+        refused.status_code == 409 and "cá nhân" in refused.json()["detail"]
+    )  # the flag: collectives, yearly
     accepted = noivu.post(f"{API}/nominations/{key}/accept", json={"form": "BK-CT-UBND"})
     assert accepted.status_code == 200, accepted.text
     proposal_id = accepted.json()["proposal"]["id"]
-    proposal = next(p for p in leader.get(f"{API}/award-proposals", params={"timely": "true"}).json()["items"]
-                    if p["id"] == proposal_id)
+    proposal = next(
+        p
+        for p in leader.get(f"{API}/award-proposals", params={"timely": "true"}).json()["items"]
+        if p["id"] == proposal_id
+    )
     assert (proposal["timely"], proposal["period"], len(proposal["dossier"])) == (True, None, 1)
     assert proposal["amount"] == 2_340_000  # 1.0 x lương cơ sở
     assert noivu.post(f"{API}/award-proposals/{proposal_id}/forward").status_code == 200
-    decided = noivu.post(f"{API}/award-proposals/{proposal_id}/decision",
-                         json={"number": "15/QĐ-UBND", "date": "2026-12-05", "approved": True})
+    decided = noivu.post(
+        f"{API}/award-proposals/{proposal_id}/decision",
+        json={"number": "15/QĐ-UBND", "date": "2026-12-05", "approved": True},
+    )
     assert decided.json()["status"] == "approved"
     # Its money enters the budget of the year it was proposed in.
     year = int(proposal["updated_at"][:4])
@@ -180,21 +250,40 @@ def test_home_affairs_processes_a_timely_award_outside_the_calendar(reporter, re
     assert any(row["unit"] == UNIT and row["awards"] == 2_340_000 for row in budget["totals"])
     # Sở Nội vụ processes only timely nominations; a period's are the standing body's.
     regular = reporter.post(f"{API}/nominations", json=INDIVIDUAL).json()
-    assert noivu.post(f"{API}/nominations/{regular['id']}/accept", json={"form": "BK-CT-UBND"}).status_code == 403
-    assert reporter.post(f"{API}/nominations/{regular['id']}/accept", json={"form": "BK-CT-UBND"}).status_code == 403
+    assert (
+        noivu.post(f"{API}/nominations/{regular['id']}/accept", json={"form": "BK-CT-UBND"}).status_code
+        == 403
+    )
+    assert (
+        reporter.post(f"{API}/nominations/{regular['id']}/accept", json={"form": "BK-CT-UBND"}).status_code
+        == 403
+    )
 
 
-def test_the_review_report_carries_the_units_difficulties_and_proposals(reporter, login, leader, admin, engine):
+def test_the_review_report_carries_the_units_difficulties_and_proposals(
+    reporter, login, leader, admin, engine
+):
     path = f"{API}/narratives/{REVIEW}/{UNIT}"
     empty = reporter.get(path).json()
     assert (empty["review"], empty["updated_at"], empty["editable"]) == (True, None, True)
     assert "không chấm điểm" in empty["role_label"]
-    assert reporter.post(f"{path}/files", files={"file": ("a.pdf", PDF, "application/pdf")}).status_code == 409
-    saved = reporter.put(path, json={"achievements": "Hoàn thành 100% chỉ tiêu 03 năm.", "difficulties": DIFFICULTY,
-                                     "proposals": PROPOSAL})
+    assert (
+        reporter.post(f"{path}/files", files={"file": ("a.pdf", PDF, "application/pdf")}).status_code == 409
+    )
+    saved = reporter.put(
+        path,
+        json={
+            "achievements": "Hoàn thành 100% chỉ tiêu 03 năm.",
+            "difficulties": DIFFICULTY,
+            "proposals": PROPOSAL,
+        },
+    )
     assert saved.status_code == 200, saved.text
     assert (saved.json()["difficulties"], saved.json()["models"], saved.json()["updated_by"]) == (
-        DIFFICULTY, "", "baocao.cax")
+        DIFFICULTY,
+        "",
+        "baocao.cax",
+    )
     attached = upload(reporter, f"{path}/files", "bao-cao-so-ket.pdf")
     assert attached.status_code == 201
     assert leader.get(f"{path}/files/{attached.json()['id']}").content == PDF
@@ -206,15 +295,19 @@ def test_the_review_report_carries_the_units_difficulties_and_proposals(reporter
     docx = leader.get(f"{API}/reports/{REVIEW}/report.docx")
     assert docx.status_code == 200, docx.text
     paragraphs = [paragraph.text for paragraph in Document(BytesIO(docx.content)).paragraphs]
-    difficulties, proposals = paragraphs.index("VI. KHÓ KHĂN, VƯỚNG MẮC"), paragraphs.index("VII. ĐỀ XUẤT, KIẾN NGHỊ")
-    assert paragraphs[difficulties + 1:difficulties + 3] == ["- Công an phường Phố Hiến:", DIFFICULTY]
-    assert paragraphs[proposals + 1:proposals + 3] == ["- Công an phường Phố Hiến:", PROPOSAL]
+    difficulties, proposals = (
+        paragraphs.index("VI. KHÓ KHĂN, VƯỚNG MẮC"),
+        paragraphs.index("VII. ĐỀ XUẤT, KIẾN NGHỊ"),
+    )
+    assert paragraphs[difficulties + 1 : difficulties + 3] == ["- Công an phường Phố Hiến:", DIFFICULTY]
+    assert paragraphs[proposals + 1 : proposals + 3] == ["- Công an phường Phố Hiến:", PROPOSAL]
     workbook = load_workbook(BytesIO(leader.get(f"{API}/reports/{REVIEW}/report.xlsx").content))
     sheet = workbook["Khó khăn, vướng mắc"]
     assert (sheet.cell(4, 1).value, sheet.cell(4, 2).value) == ("Công an phường Phố Hiến", DIFFICULTY)
     assert workbook["Đề xuất, kiến nghị"].cell(4, 2).value == PROPOSAL
     assert leader.get(f"{API}/reports/{REVIEW}").json()["narratives"] == [
-        {"unit_name": "Công an phường Phố Hiến", "difficulties": DIFFICULTY, "proposals": PROPOSAL}]
+        {"unit_name": "Công an phường Phố Hiến", "difficulties": DIFFICULTY, "proposals": PROPOSAL}
+    ]
 
     assert admin.post(f"{API}/periods/{REVIEW}/lock").status_code == 200
     assert reporter.put(path, json={"difficulties": "Sửa sau khi khóa"}).status_code == 409

@@ -1,5 +1,6 @@
 """The Word and Excel builders: open the files again and read the numbers back."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -87,6 +88,8 @@ def test_xlsx_numbers_match_the_data(sample_report, report_output):
         "Chỉ tiêu chưa đạt",
         "Kiểm tra",
         "Khen thưởng",
+        "Khó khăn, vướng mắc",
+        "Đề xuất, kiến nghị",
     ]
     reporting = workbook["Báo cáo"]
     last = 4 + len(sample_report.reporting)
@@ -109,6 +112,22 @@ def test_xlsx_numbers_match_the_data(sample_report, report_output):
     total_row = 4 + len(sample_report.awards)
     assert awards.cell(total_row, 5).value == sum(award.amount for award in sample_report.awards)
     assert workbook["Kiểm tra"].cell(4, 1).value.date() == date(2026, 5, 12)
+    difficulties, proposals = workbook["Khó khăn, vướng mắc"], workbook["Đề xuất, kiến nghị"]
+    assert [difficulties.cell(4, col).value for col in (1, 2)] == [
+        "Công an xã Thử Nghiệm 3", sample_report.narratives[0].difficulties]
+    assert difficulties.max_row == 4 and proposals.cell(4, 1).value == "Sở Tài chính"
+
+
+def test_docx_gathers_the_units_difficulties_and_proposals(sample_report):
+    """Plan V.2: the standing body finds the difficulties to remove; each unit's text under its name."""
+    body = [paragraph.text for paragraph in Document(BytesIO(build_docx(sample_report))).paragraphs]
+    start = body.index("VI. KHÓ KHĂN, VƯỚNG MẮC")
+    assert body[start + 1:start + 4] == [
+        "- Công an xã Thử Nghiệm 3:", "Thiếu camera an ninh tại 03 thôn.", "Chưa bố trí kinh phí tổ tự quản."]
+    start = body.index("VII. ĐỀ XUẤT, KIẾN NGHỊ")
+    assert body[start + 1:start + 3] == ["- Sở Tài chính:", "Đề nghị hướng dẫn thanh quyết toán kinh phí khen thưởng."]
+    empty = Document(BytesIO(build_docx(replace(sample_report, narratives=())))).paragraphs
+    assert "Các đơn vị không nêu nội dung này trong báo cáo." in [paragraph.text for paragraph in empty]
 
 
 def test_budget_workbook_sums_lines(report_output):

@@ -29,7 +29,10 @@ CATALOG = load_award_catalog()
 @pytest.mark.parametrize("action", list(A))
 def test_every_pair_is_allowed_exactly_as_the_workflow_says(status, action):
     if (status, action) in ALLOWED:
-        assert next_nomination_status(status, action, reason="Thiếu biên bản họp xét") is ALLOWED[(status, action)]
+        assert (
+            next_nomination_status(status, action, reason="Thiếu biên bản họp xét")
+            is ALLOWED[(status, action)]
+        )
     else:
         with pytest.raises(NominationError, match=status.label) as raised:
             next_nomination_status(status, action, reason="Thiếu biên bản họp xét")
@@ -74,7 +77,9 @@ def test_a_nomination_names_an_award_period_unless_it_is_timely():
 
 def test_timely_awards_look_at_the_form_not_at_a_ranking():
     flag, certificate = CATALOG.form("CO-TD-UBND"), CATALOG.form("BK-CT-UBND")
-    assert not timely_eligibility(flag, Recipient.COLLECTIVE).eligible  # the flag rewards a year's first place
+    assert not timely_eligibility(
+        flag, Recipient.COLLECTIVE
+    ).eligible  # the flag rewards a year's first place
     assert not timely_eligibility(flag, Recipient.INDIVIDUAL).eligible
     verdict = timely_eligibility(certificate, Recipient.INDIVIDUAL)
     assert verdict.proposable and "kịp thời" in verdict.reason
@@ -82,4 +87,6 @@ def test_timely_awards_look_at_the_form_not_at_a_ranking():
 
 def test_the_narrative_is_the_units_report_only_in_review_periods():
     assert [kind for kind in PeriodKind if "không chấm điểm" in narrative_role(kind)] == [
-        PeriodKind.PRELIMINARY_REVIEW, PeriodKind.FINAL_REVIEW]
+        PeriodKind.PRELIMINARY_REVIEW,
+        PeriodKind.FINAL_REVIEW,
+    ]

@@ -1,6 +1,7 @@
 """Queries of nominations, narratives and their attachments."""
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -10,8 +11,9 @@ from api.db.models import Period, Unit
 from api.db.nomination_models import Attachment, Narrative, Nomination
 
 
-def nominations(session: Session, *, period_id: int | None, unit_id: int | None, status: str | None,
-                timely: bool | None) -> list[tuple[Nomination, Unit, str | None, AwardProposal | None]]:
+def nominations(
+    session: Session, *, period_id: int | None, unit_id: int | None, status: str | None, timely: bool | None
+) -> list[tuple[Nomination, Unit, str | None, AwardProposal | None]]:
     """Nominations with their unit, period code and proposal (once accepted), oldest first."""
     conditions = []
     if period_id is not None:
@@ -33,7 +35,9 @@ def nominations(session: Session, *, period_id: int | None, unit_id: int | None,
     return [tuple(row) for row in rows]
 
 
-def files_of(session: Session, *, nomination_ids: list[int] = (), narrative_ids: list[int] = ()) -> dict[int, list[Attachment]]:
+def files_of(
+    session: Session, *, nomination_ids: Sequence[int] = (), narrative_ids: Sequence[int] = ()
+) -> dict[int, list[Attachment]]:
     """The attachments of the given nominations or narratives, by owner id, in upload order."""
     owner = Attachment.nomination_id if nomination_ids else Attachment.narrative_id
     ids = list(nomination_ids or narrative_ids)
@@ -48,19 +52,29 @@ def nominations_of_proposals(session: Session, proposal_ids: list[int]) -> dict[
     """The nomination each proposal was accepted from, by proposal id."""
     if not proposal_ids:
         return {}
-    return {n.proposal_id: n for n in session.scalars(select(Nomination).where(Nomination.proposal_id.in_(proposal_ids)))}
+    return {
+        n.proposal_id: n
+        for n in session.scalars(select(Nomination).where(Nomination.proposal_id.in_(proposal_ids)))
+    }
 
 
 def narrative(session: Session, period_id: int, unit_id: int) -> Narrative | None:
-    return session.scalar(select(Narrative).where(Narrative.period_id == period_id, Narrative.unit_id == unit_id))
+    return session.scalar(
+        select(Narrative).where(Narrative.period_id == period_id, Narrative.unit_id == unit_id)
+    )
 
 
-def narratives_of_period(session: Session, period_id: int, unit_id: int | None) -> list[tuple[Narrative, Unit]]:
+def narratives_of_period(
+    session: Session, period_id: int, unit_id: int | None
+) -> list[tuple[Narrative, Unit]]:
     """The narratives of a period (of one unit when ``unit_id``), in unit code order."""
     conditions = [Narrative.period_id == period_id]
     if unit_id is not None:
         conditions.append(Narrative.unit_id == unit_id)
     rows = session.execute(
-        select(Narrative, Unit).join(Unit, Narrative.unit_id == Unit.id).where(*conditions).order_by(Unit.code)
+        select(Narrative, Unit)
+        .join(Unit, Narrative.unit_id == Unit.id)
+        .where(*conditions)
+        .order_by(Unit.code)
     )
     return [tuple(row) for row in rows]
