@@ -52,7 +52,7 @@ def award_forms(session: DbSession, principal: CurrentPrincipal) -> AwardCatalog
         forms=[{"code": form.code, "name": form.name, "decided_by": form.decided_by,
                 "multipliers": {key.value: str(value) for key, value in form.multipliers.items()},
                 "occasions": sorted(kind.value for kind in form.occasions), "min_tier": form.min_tier.name,
-                "max_rank": form.max_rank} for form in catalog.forms],
+                "max_rank": form.max_rank, "timely": form.timely} for form in catalog.forms],
     )
 
 

@@ -16,6 +16,7 @@ class AwardFormOut(BaseModel):
     occasions: list[PeriodKind]
     min_tier: TierCode
     max_rank: int | None
+    timely: bool = Field(description="Có thể xét khen thưởng kịp thời, ngoài kỳ báo cáo")
 
 
 class AwardCatalogOut(BaseModel):

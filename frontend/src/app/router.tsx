@@ -35,6 +35,8 @@ const AuditRoute = lazy(() => import('./routes/audit'));
 const SchemesRoute = lazy(() => import('./routes/schemes'));
 const BaselinesRoute = lazy(() => import('./routes/baselines'));
 const PublicRoute = lazy(() => import('./routes/public'));
+const NominationsRoute = lazy(() => import('./routes/nominations'));
+const NarrativesRoute = lazy(() => import('./routes/narratives'));
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginRoute /> },
@@ -86,6 +88,8 @@ const router = createBrowserRouter([
       { path: 'audit', element: <AuditRoute /> },
       { path: 'admin/schemes', element: <SchemesRoute /> },
       { path: 'baselines', element: <BaselinesRoute /> },
+      { path: 'nominations', element: <NominationsRoute /> },
+      { path: 'narratives', element: <NarrativesRoute /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

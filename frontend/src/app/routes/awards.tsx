@@ -29,7 +29,8 @@ export default function AwardsRoute() {
         extra={<PeriodSelect value={period} onChange={setPeriod} />}
       />
       {standingBody && <EligibilityPanel period={period} units={units} loading={ranking.isFetching} canPropose />}
-      <ProposalsTable period={period} canCheck={can(me, 'awards:decide')} canPropose={standingBody} />
+      <ProposalsTable period={period} timely={false} canCheck={can(me, 'awards:decide')} canPropose={standingBody} />
+      <ProposalsTable timely title="Khen thưởng kịp thời (ngoài kỳ báo cáo)" canCheck={can(me, 'awards:decide')} canPropose={standingBody} />
     </>
   );
 }

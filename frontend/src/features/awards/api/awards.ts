@@ -109,5 +109,8 @@ export function useAppraisalStep() {
   });
 }
 
+/** A file of the dossier a proposal keeps from the unit's nomination (and its decision keeps). */
+export const dossierUrl = (proposal: number, file: number) => `/api/v1/award-proposals/${proposal}/dossier/${file}`;
+
 /** The workbook for Sở Tài chính; a plain link so the browser downloads it with the session cookie. */
 export const budgetExportUrl = (year: number | undefined) => `/api/v1/budget/export.xlsx${year ? `?year=${year}` : ''}`;

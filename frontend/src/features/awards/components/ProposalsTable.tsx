@@ -5,7 +5,8 @@ import { ErrorAlert } from '@/components/PageState';
 import { formatDate, formatMoney, formatNumber } from '@/lib/format';
 import { fractionValue } from '@/lib/fraction';
 import { RECIPIENT_LABELS } from '@/lib/labels';
-import { useProposals, useProposalStep, useReturnProposal, type Proposal } from '../api/awards';
+import { AttachmentList } from '@/components/AttachmentList';
+import { dossierUrl, useProposals, useProposalStep, useReturnProposal, type Proposal } from '../api/awards';
 import { DecisionForm } from './DecisionForm';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -57,9 +58,22 @@ function ReturnDialog({ proposal, onClose }: { proposal: Proposal | undefined; o
  * Award proposals and their workflow: Sở Nội vụ returns (with a reason) or forwards and records the
  * decision; the standing body resubmits what was returned. Which buttons show follows the roles.
  */
-export function ProposalsTable({ period, canCheck, canPropose }: { period?: string; canCheck: boolean; canPropose: boolean }) {
+export function ProposalsTable({
+  period,
+  timely,
+  title = 'Hồ sơ đề nghị khen thưởng',
+  canCheck,
+  canPropose,
+}: {
+  period?: string;
+  /** Only timely awards (no period), or only a period's. */
+  timely?: boolean;
+  title?: string;
+  canCheck: boolean;
+  canPropose: boolean;
+}) {
   const { message } = App.useApp();
-  const proposals = useProposals({ period });
+  const proposals = useProposals({ period, timely });
   const step = useProposalStep();
   const [returning, setReturning] = useState<Proposal>();
   const [deciding, setDeciding] = useState<Proposal>();
@@ -104,7 +118,8 @@ export function ProposalsTable({ period, canCheck, canPropose }: { period?: stri
 
   return (
     <Card
-      title="Hồ sơ đề nghị khen thưởng"
+      title={title}
+      style={{ marginBottom: 16 }}
       extra={proposals.data && <Typography.Text strong>Tổng kinh phí: {formatMoney(proposals.data.total_amount)}</Typography.Text>}
       styles={{ body: { padding: 0 } }}
     >
@@ -132,7 +147,15 @@ export function ProposalsTable({ period, canCheck, canPropose }: { period?: stri
             ),
           },
           { title: 'Hình thức', dataIndex: 'form_name' },
-          { title: 'Kỳ', dataIndex: 'period' },
+          { title: 'Kỳ', key: 'period', render: (_, p) => (p.timely ? <Tag color="gold">Khen thưởng kịp thời</Tag> : p.period) },
+          {
+            title: 'Hồ sơ',
+            key: 'dossier',
+            render: (_, p) =>
+              p.dossier.length > 0 && (
+                <AttachmentList files={p.dossier} href={(file) => dossierUrl(p.id, file.id)} uploadLabel="" />
+              ),
+          },
           {
             title: 'Trạng thái',
             key: 'status',
