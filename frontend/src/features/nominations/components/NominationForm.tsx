@@ -89,7 +89,12 @@ export function NominationForm({ unit, periods, returned, onSent }: NominationFo
       </Form.Item>
       {!timely && (
         <Form.Item name="period" label="Kỳ xét khen thưởng" rules={[{ required: true, message: 'Chọn kỳ xét khen thưởng' }]}>
-          <Select aria-label="Kỳ xét khen thưởng" options={periods} placeholder="Chọn kỳ năm, sơ kết hoặc tổng kết" />
+          <Select
+            aria-label="Kỳ xét khen thưởng"
+            options={periods}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="Chọn kỳ năm, sơ kết hoặc tổng kết"
+          />
         </Form.Item>
       )}
       <Form.Item
