@@ -3,6 +3,7 @@ on PostgreSQL: a unit nominates, the standing body returns and then accepts into
 decides, and the decision keeps the dossier; the 2028 review's consolidated report carries the units'
 difficulties and proposals."""
 
+from datetime import UTC, datetime
 from io import BytesIO
 
 import pytest
@@ -210,7 +211,8 @@ def test_a_collective_nomination_names_the_unit_and_a_wrong_file_is_taken_back(r
     assert reviewer.post(f"{API}/nominations", json=body).status_code == 403
 
 
-def test_home_affairs_processes_a_timely_award_outside_the_calendar(reporter, reviewer, noivu, leader):
+def test_home_affairs_processes_a_timely_award_outside_the_calendar(reporter, reviewer, noivu, leader, clock):
+    clock.set_now(datetime(2026, 12, 5, 9, tzinfo=UTC))
     timely = {
         **INDIVIDUAL,
         "period": None,
@@ -244,10 +246,15 @@ def test_home_affairs_processes_a_timely_award_outside_the_calendar(reporter, re
         json={"number": "15/QĐ-UBND", "date": "2026-12-05", "approved": True},
     )
     assert decided.json()["status"] == "approved"
-    # Its money enters the budget of the year it was proposed in.
-    year = int(proposal["updated_at"][:4])
-    budget = leader.get(f"{API}/budget", params={"year": year}).json()
+    # Its money enters the budget of the year it was proposed in, and it is reported in the periods that
+    # hold its day (the year 2026, not its first half).
+    budget = leader.get(f"{API}/budget", params={"year": 2026}).json()
     assert any(row["unit"] == UNIT and row["awards"] == 2_340_000 for row in budget["totals"])
+    reported = leader.get(f"{API}/reports/{YEAR}").json()["awards"]
+    assert [(row["recipient"], row["form_name"]) for row in reported] == [
+        ("Nguyễn Văn An", "Bằng khen của Chủ tịch UBND tỉnh (khen thưởng kịp thời)")
+    ]
+    assert leader.get(f"{API}/reports/2026-H1").json()["awards"] == []
     # Sở Nội vụ processes only timely nominations; a period's are the standing body's.
     regular = reporter.post(f"{API}/nominations", json=INDIVIDUAL).json()
     assert (

@@ -16,6 +16,7 @@ from api.db.repositories import scores as scores_repo
 from api.db.repositories import units as units_repo
 from api.domain import RankStatus, Tier
 from api.domain.awards import ProposalStatus
+from api.domain.periods import local_date
 from api.services import awards, inspections, narratives, periods
 from api.services import scores as scores_service
 from api.services.access import Principal
@@ -89,9 +90,10 @@ def consolidated(session: Session, principal: Principal, period_code: str, *, nu
             for view in inspections.list_inspections(session, principal, unit_code=None, period_code=period.code)
         ),
         awards=tuple(
-            AwardRow(view.recipient_name, view.unit.name, view.form_name,
+            AwardRow(view.recipient_name, view.unit.name,
+                     f"{view.form_name} (khen thưởng kịp thời)" if view.proposal.timely else view.form_name,
                      ProposalStatus(view.proposal.status).label, view.proposal.amount)
-            for view in awards.list_proposals(session, principal, period.code, None)
+            for view in _proposals(session, principal, period)
         ),
         narratives=tuple(
             NarrativeRow(view.unit.name, view.narrative.difficulties, view.narrative.proposals)
@@ -99,6 +101,15 @@ def consolidated(session: Session, principal: Principal, period_code: str, *, nu
             if view.narrative.difficulties or view.narrative.proposals
         ),
     )
+
+
+def _proposals(session: Session, principal: Principal, period) -> list[awards.ProposalView]:
+    """The period's award proposals, then the timely awards proposed within its window (Vietnam dates)."""
+    timely = awards.list_proposals(session, principal, None, None, timely=True)
+    return [
+        *awards.list_proposals(session, principal, period.code, None, timely=False),
+        *(view for view in timely if period.start <= local_date(view.proposal.created_at) <= period.end),
+    ]
 
 
 def _failed_indicators(session: Session, period, received_units: set[str]) -> tuple[FailedIndicatorRow, ...]:

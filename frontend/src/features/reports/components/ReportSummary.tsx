@@ -147,6 +147,28 @@ function Sections({ report }: { report: ConsolidatedReport }) {
           />
         </Card>
       )}
+      {(
+        [
+          ['VI. Khó khăn, vướng mắc', 'difficulties'],
+          ['VII. Đề xuất, kiến nghị', 'proposals'],
+        ] as const
+      ).map(([title, field]) => {
+        const rows = report.narratives.filter((row) => row[field]);
+        return (
+          <Card key={field} title={title} size="small">
+            {rows.length === 0 ? (
+              <Typography.Text type="secondary">Các đơn vị không nêu nội dung này trong báo cáo.</Typography.Text>
+            ) : (
+              rows.map((row) => (
+                <Typography.Paragraph key={row.unit_name} style={{ whiteSpace: 'pre-line' }}>
+                  <Typography.Text strong>{row.unit_name}: </Typography.Text>
+                  {row[field]}
+                </Typography.Paragraph>
+              ))
+            )}
+          </Card>
+        );
+      })}
     </Space>
   );
 }
