@@ -10,8 +10,10 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from api.db.models import EmulationGroup, Submission, SubmissionValue, Unit
+from api.db.nomination_models import Narrative
 from api.db.plan_models import Activity
 from api.db.repositories import catalog as catalog_repo
+from api.db.repositories import nominations as nominations_repo
 from api.db.repositories import submissions as submissions_repo
 from api.db.repositories import units as units_repo
 from api.db.repositories import users as users_repo
@@ -189,12 +191,40 @@ def seed_demo_submissions(session: Session) -> int:
     return made
 
 
+# Narratives of 2026-H1, so that the consolidated report's "Khó khăn, vướng mắc" and "Đề xuất, kiến nghị"
+# have something to gather: (unit, difficulties, proposals).
+DEMO_NARRATIVES = (
+    ("CAX-002", "Địa bàn rộng, lực lượng mỏng; 02 tổ an ninh tự quản chưa có kinh phí hoạt động.",
+     "Đề nghị UBND phường bố trí kinh phí cho tổ an ninh tự quản."),
+    ("UBX-002", "Hệ thống camera an ninh ở các khu dân cư chưa kết nối được với Công an phường.",
+     "Đề nghị Sở Khoa học và Công nghệ hướng dẫn kết nối camera an ninh."),
+    ("SBN-03", "Chưa có hướng dẫn lập dự toán kinh phí khen thưởng theo phong trào.",
+     "Đề nghị Công an tỉnh thống nhất mẫu hồ sơ đề nghị khen thưởng."),
+)
+
+
+def seed_demo_narratives(session: Session) -> int:
+    period = catalog_repo.period_by_code(session, DEMO_PERIOD)
+    made = 0
+    for code, difficulties, proposals in DEMO_NARRATIVES if period else ():
+        unit = units_repo.by_code(session, code)
+        if unit is None or nominations_repo.narrative(session, period.id, unit.id) is not None:
+            continue
+        session.add(Narrative(period_id=period.id, unit_id=unit.id, achievements="", models="",
+                              difficulties=difficulties, proposals=proposals, updated_by="seed",
+                              updated_at=datetime.combine(period.due, datetime.min.time(), tzinfo=UTC)))
+        made += 1
+    session.flush()
+    return made
+
+
 def seed(session: Session, *, demo: bool, catalog_path: Path | None = None) -> dict:
     summary = seed_catalog(session, catalog_path)
     if demo:
         summary["units"] = seed_demo_units(session)
         summary["accounts_created"] = seed_demo_accounts(session)
         summary["submissions_created"] = seed_demo_submissions(session)
+        summary["narratives_created"] = seed_demo_narratives(session)
     # Review periods average the annual totals, so they come last.
     for period in sorted(catalog_repo.periods(session), key=lambda p: bool(p.spans)):
         if period.status == "open":

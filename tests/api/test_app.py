@@ -55,7 +55,7 @@ def test_seed_is_idempotent(cli_database):
     units, users = count(cli_database, Unit), count(cli_database, User)
     result = CliRunner().invoke(cli, ["seed", "--demo"])
     assert result.exit_code == 0, result.output
-    assert '"submissions_created": 0' in result.output
+    assert '"submissions_created": 0' in result.output and '"narratives_created": 0' in result.output
     assert (count(cli_database, Unit), count(cli_database, User)) == (units, users)
 
 
