@@ -30,6 +30,8 @@ export default function NominationsRoute() {
   }));
   const unit = can(me, 'nominations:write') ? me.unit : null;
   const canDecide = (nomination: Nomination) => can(me, nomination.timely ? 'awards:timely' : 'nominations:decide');
+  // Sở Nội vụ processes the timely ones; a period's are the standing body's.
+  const onlyTimely = !can(me, 'nominations:decide');
   return (
     <>
       <PageHeader
@@ -59,8 +61,8 @@ export default function NominationsRoute() {
         </Card>
       )}
       <NominationsTable
-        title={unit ? 'Đề nghị của đơn vị' : pending === 'submitted' ? 'Đề nghị chờ xem xét' : 'Tất cả đề nghị'}
-        filter={unit || pending === 'all' ? {} : { status: 'submitted' }}
+        title={unit ? 'Đề nghị của đơn vị' : `${onlyTimely ? 'Đề nghị khen thưởng kịp thời' : 'Đề nghị'}${pending === 'submitted' ? ' chờ xem xét' : ''}`}
+        filter={unit ? {} : { ...(onlyTimely && { timely: true }), ...(pending === 'submitted' && { status: 'submitted' }) }}
         canDecide={canDecide}
         forms={forms}
         unitView={unit ? { username: me.username, onCorrect: setCorrecting } : undefined}
