@@ -211,7 +211,9 @@ def test_a_collective_nomination_names_the_unit_and_a_wrong_file_is_taken_back(r
     assert reviewer.post(f"{API}/nominations", json=body).status_code == 403
 
 
-def test_home_affairs_processes_a_timely_award_outside_the_calendar(reporter, reviewer, noivu, leader, clock):
+def test_home_affairs_processes_a_timely_award_outside_the_calendar(
+    reporter, reviewer, noivu, leader, clock, login
+):
     clock.set_now(datetime(2026, 12, 5, 9, tzinfo=UTC))
     timely = {
         **INDIVIDUAL,
@@ -246,10 +248,12 @@ def test_home_affairs_processes_a_timely_award_outside_the_calendar(reporter, re
         json={"number": "15/QĐ-UBND", "date": "2026-12-05", "approved": True},
     )
     assert decided.json()["status"] == "approved"
-    # Its money enters the budget of the year it was proposed in, and it is reported in the periods that
-    # hold its day (the year 2026, not its first half).
-    budget = leader.get(f"{API}/budget", params={"year": 2026}).json()
-    assert any(row["unit"] == UNIT and row["awards"] == 2_340_000 for row in budget["totals"])
+    # Its money enters the budget of the year it was proposed in, at the legal rate in Sở Tài chính's
+    # appraised estimate too, and it is reported in the periods that hold its day (the year 2026, not its
+    # first half).
+    budget = login("taichinh").get(f"{API}/budget", params={"year": 2026}).json()
+    row = next(row for row in budget["totals"] if row["unit"] == UNIT)
+    assert (row["awards"], row["appraised_total"]) == (2_340_000, row["appraised_activities"] + 2_340_000)
     reported = leader.get(f"{API}/reports/{YEAR}").json()["awards"]
     assert [(row["recipient"], row["form_name"]) for row in reported] == [
         ("Nguyễn Văn An", "Bằng khen của Chủ tịch UBND tỉnh (khen thưởng kịp thời)")

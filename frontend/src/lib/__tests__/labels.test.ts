@@ -35,6 +35,7 @@ const NOT_LABELLED: Record<string, string> = {
   RankStatus: 'the API sends rank_status_label',
   ProposalStatus: 'the API sends status_label',
   AppraisalStatus: 'the API sends status_label',
+  NominationStatus: 'the API sends status_label',
   TimelinessStatus: 'the API sends timeliness_label',
   Measure: 'chooses the input, never shown',
   RuleKind: 'the API sends the rule text',
