@@ -269,6 +269,9 @@ class User(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime]
+    # Set while the account awaits activation (no password yet): the SHA-256 of its one-time code.
+    activation_hash: Mapped[str | None] = mapped_column(String(64))
+    activation_expires_at: Mapped[datetime | None]
 
     unit: Mapped[Unit | None] = relationship(lazy="raise")
 

@@ -10,11 +10,12 @@ from api.routers.deps import (
     DbSession,
     ReadSession,
 )
-from api.schemas.auth import LoginIn, Me, UnitRef
+from api.schemas.auth import ActivateIn, LoginIn, Me, UnitRef
 from api.schemas.common import problem_responses
 from api.services import accounts, transaction
 from api.services.access import Principal
-from api.services.errors import Unauthenticated
+from api.services.errors import Invalid, Unauthenticated
+from api.services.security import hash_password
 from api.services.throttle import LoginThrottle
 
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -67,3 +68,24 @@ def logout(request: Request, response: Response, session: DbSession, _principal:
 @router.get("/me", response_model=Me)
 def me(session: DbSession, principal: CurrentPrincipal) -> Me:
     return me_out(session, principal)
+
+
+@router.post("/activate", status_code=204, responses=problem_responses(422, 429))
+def activate(body: ActivateIn, request: Request, session: DbSession, checks: ReadSession, settings: AppSettings) -> None:
+    """Kích hoạt tài khoản bằng mã kích hoạt (dùng một lần, 14 ngày) và đặt mật khẩu; sau đó đăng nhập.
+    Hạn chế số lần thử sai như đăng nhập."""
+    throttle = LoginThrottle.from_settings(request.app.state.write_sessions, settings)
+    address = request.client.host if request.client else None
+    throttle.check(checks, body.username, address)
+    try:
+        accounts.check_activation(checks, body.username, body.code)
+        transaction.rollback(checks)
+        # The slow argon2 hash outside any transaction: SQLite's write lock is not held meanwhile.
+        password_hash = hash_password(body.password)
+        accounts.activate(session, body.username, body.code, password_hash)
+    except Invalid:
+        transaction.rollback(checks)
+        transaction.rollback(session)
+        throttle.failed(body.username, address, action="user.activation_refused")
+        raise
+    throttle.succeeded(session, body.username, address)

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from api.domain import text
 from api.schemas.common import InputModel
@@ -83,3 +83,23 @@ class UserOut(BaseModel):
     role: Role
     unit: UnitRef | None
     active: bool
+    activation_pending: bool = Field(
+        description="Chưa kích hoạt: tài khoản chưa có mật khẩu, chờ người dùng kích hoạt bằng mã kích hoạt"
+    )
+
+
+class ActivationCodeOut(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "username": "canbo.moi", "code": "Jb3c8t0yq2m6Kx4aP1vZrW9sLd5nHe7gUo0iTf2QyXc",
+        "expires_at": "2026-12-20T08:00:00Z",
+    }]})
+
+    username: str
+    code: str = Field(description="Mã kích hoạt dùng một lần; chỉ hiển thị một lần")
+    expires_at: datetime = Field(description="Hết hạn lúc (UTC), 14 ngày sau khi cấp")
+
+
+class ActivateIn(InputModel):
+    username: str = Field(min_length=1, max_length=64)
+    code: str = Field(min_length=1, max_length=128)
+    password: str = Field(min_length=8, max_length=256, description="Mật khẩu mới, 8-256 ký tự")

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
+from api.schemas.auth import ActivationCodeOut
 from api.schemas.common import InputModel, ProblemError
 from api.schemas.enums import DeliveryStatus, ImportKind, WebhookEvent
 
@@ -44,6 +45,10 @@ class ImportReport(BaseModel):
     problems_omitted: int = Field(description="Số lỗi không liệt kê (vượt giới hạn danh sách)")
     scores_pending: list[str] = Field(
         default=[], description="Kỳ có điểm đang được tính lại sau khi trả kết quả (tệp rất lớn)"
+    )
+    activation_codes: list[ActivationCodeOut] = Field(
+        default=[], description="Mã kích hoạt của các tài khoản mới không có mật khẩu ban đầu (nhập tài khoản); "
+        "chỉ có trong câu trả lời này, không lưu lại, không gửi lại khi dùng lại Idempotency-Key",
     )
 
 

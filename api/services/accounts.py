@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,10 @@ from api.services.security import TOKEN_PREFIX, digest, hash_password, new_secre
 
 # Verifying against a real hash when the user does not exist keeps the response time the same.
 _DUMMY_HASH = hash_password("not a password")
+# The password of an account awaiting activation: no argon2 hash, so no password verifies against it.
+NO_PASSWORD = "!"
+ACTIVATION_DAYS = 14
+ACTIVATION_REFUSED = "Mã kích hoạt không đúng, đã được dùng hoặc đã hết hạn."
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,7 @@ def authenticate(session: Session, username: str, password: str) -> int:
     SQLite's write lock, or every sign-in queues behind the others."""
     user = users.by_username(session, username)
     valid = verify_password(user.password_hash if user else _DUMMY_HASH, password)
-    if not (user and user.active and valid):
+    if not (user and user.active and user.activation_hash is None and valid):
         raise Unauthenticated("Tên đăng nhập hoặc mật khẩu không đúng.")
     return user.id
 
@@ -193,7 +197,7 @@ def create_user(
         raise Invalid("Tên đăng nhập đã tồn tại.", [FieldProblem(["body", "username"], "Tên đăng nhập đã tồn tại.")])
     unit = _unit_for(session, role, unit_code)
     new = NewUser(username, full_name, role, unit, hash_password(password))
-    return add_users(session, principal.username if principal else "cli", [new])[0], unit
+    return add_users(session, principal.username if principal else "cli", [new])[0][0], unit
 
 
 def update_user(session: Session, principal: Principal, username: str, changes: dict) -> tuple[User, Unit | None]:
@@ -213,13 +217,33 @@ def update_user(session: Session, principal: Principal, username: str, changes: 
 
 @dataclass(frozen=True, slots=True)
 class NewUser:
-    """An account to create whose name is free, role known and unit found (its password hashed)."""
+    """An account to create whose name is free, role known and unit found (its password hashed; None:
+    the account gets an activation code instead, and signs in once its owner has chosen a password)."""
 
     username: str
     full_name: str
     role: str
     unit: Unit | None
-    password_hash: str
+    password_hash: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActivationCode:
+    """A one-time code its account's owner activates the account with; shown once, stored as SHA-256."""
+
+    username: str
+    code: str
+    expires_at: datetime
+
+
+def _new_activation(user: User) -> ActivationCode:
+    """Give ``user`` a fresh activation code, replacing any earlier one. The code is 256 random bits: a
+    secret that cannot be guessed needs no slow hash (argon2 protects guessable passwords), so its
+    SHA-256 is stored and checking it costs nothing, which lets an import create thousands of accounts
+    in seconds."""
+    code = new_secret()
+    user.activation_hash, user.activation_expires_at = digest(code), clock.now() + timedelta(days=ACTIVATION_DAYS)
+    return ActivationCode(user.username, code, user.activation_expires_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,16 +259,19 @@ class UserChange:
     active: bool | None = None
 
 
-def add_users(session: Session, actor: str, new: Sequence[NewUser]) -> list[User]:
-    """Create checked accounts together (the form one, an import thousands), one audit entry each."""
+def add_users(session: Session, actor: str, new: Sequence[NewUser]) -> tuple[list[User], list[ActivationCode]]:
+    """Create checked accounts together (the form one, an import thousands), one audit entry each; those
+    without a password get an activation code (returned once)."""
     now = clock.now()
-    made = [User(username=row.username, full_name=row.full_name, password_hash=row.password_hash, role=row.role,
-                 unit_id=row.unit.id if row.unit else None, active=True, created_at=now) for row in new]
+    made = [User(username=row.username, full_name=row.full_name, password_hash=row.password_hash or NO_PASSWORD,
+                 role=row.role, unit_id=row.unit.id if row.unit else None, active=True, created_at=now)
+            for row in new]  # fmt: skip
+    codes = [_new_activation(user) for user, row in zip(made, new, strict=True) if row.password_hash is None]
     session.add_all(made)
     session.flush()
     audit.record_many(session, actor=actor, action="user.create", entity="user",
                       changes=[(user.username, None, _snapshot(user, row.unit)) for user, row in zip(made, new, strict=True)])
-    return made
+    return made, codes
 
 
 def change_users(session: Session, actor: str, changes: Sequence[UserChange]) -> None:
@@ -261,8 +288,41 @@ def change_users(session: Session, actor: str, changes: Sequence[UserChange]) ->
         user.password_hash = row.password_hash or user.password_hash
         if row.active is not None:
             user.active = row.active
+        if row.password_hash:  # a password set by an administrator activates the account
+            user.activation_hash = user.activation_expires_at = None
         if row.password_hash or user.active is False:
             users.delete_sessions_of(session, user.id)
     session.flush()
     audit.record_many(session, actor=actor, action="user.update", entity="user",
                       changes=[(row.user.username, row.before, _snapshot(row.user, row.unit)) for row in changes])
+
+
+def issue_activation(session: Session, principal: Principal, username: str) -> ActivationCode:
+    """A new activation code for an account not yet activated (its earlier code stops working), audited."""
+    principal.require("users:write")
+    user = users.by_username(session, text.username(username))
+    if user is None:
+        raise NotFound("Không tìm thấy tài khoản.")
+    if user.activation_hash is None:
+        raise Conflict("Tài khoản đã được kích hoạt; hãy đặt lại mật khẩu trong mục sửa tài khoản.")
+    issued = _new_activation(user)
+    session.flush()
+    audit.record(session, actor=principal.username, action="user.activation_issue", entity="user",
+                 entity_key=user.username, after={"expires_at": issued.expires_at.isoformat()})
+    return issued
+
+
+def check_activation(session: Session, username: str, code: str) -> None:
+    """Refuse a wrong, used or expired code before the slow hashing of the new password; the same refusal
+    for an unknown account, so that it tells nothing about which accounts exist. Cheap: a read."""
+    if not users.activation_matches(session, text.username(username), digest(code), clock.now()):
+        raise Invalid(ACTIVATION_REFUSED, [FieldProblem(["body", "code"], ACTIVATION_REFUSED)])
+
+
+def activate(session: Session, username: str, code: str, password_hash: str) -> None:
+    """Set the first password of an account awaiting activation and consume its code, audited. One
+    conditional update: of two attempts with the same code, one wins, the other is refused."""
+    username = text.username(username)
+    if not users.consume_activation(session, username, digest(code), clock.now(), password_hash):
+        raise Invalid(ACTIVATION_REFUSED, [FieldProblem(["body", "code"], ACTIVATION_REFUSED)])
+    audit.record(session, actor=username, action="user.activate", entity="user", entity_key=username)

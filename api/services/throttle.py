@@ -67,14 +67,15 @@ class LoginThrottle:
                 "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau.", retry_after=max(waits)
             )
 
-    def failed(self, username: str, address: str | None) -> None:
-        """Record a refused sign-in, and audit it; the caller has ended its own transaction (SQLite has one writer)."""
+    def failed(self, username: str, address: str | None, action: str = "session.refused") -> None:
+        """Record a refused sign-in (or activation: ``action``), and audit it; the caller has ended its own
+        transaction (SQLite has one writer)."""
         now = clock.now()
         with transaction.owned(self.sessions) as session:
             for key, _limit in self._limits(username, address):
                 login_failures.forget(session, key, before=now - self.window)
                 login_failures.add(session, key, now)
-            audit.record(session, actor=username, action="session.refused", entity="user", entity_key=username)
+            audit.record(session, actor=username, action=action, entity="user", entity_key=username)
 
     def succeeded(self, session: Session, username: str, address: str | None) -> None:
         """A correct password clears the account's counts (in the request's own transaction)."""

@@ -3,7 +3,7 @@
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from api.db.models import ApiToken, Unit, User, UserSession
@@ -11,6 +11,27 @@ from api.db.models import ApiToken, Unit, User, UserSession
 
 def by_username(session: Session, username: str) -> User | None:
     return session.scalar(select(User).where(User.username == username))
+
+
+def _awaiting(username: str, code_hash: str, now: datetime) -> tuple:
+    """The active account ``username`` awaiting activation with this code, not expired."""
+    return (User.username == username, User.active.is_(True), User.activation_hash == code_hash,
+            User.activation_expires_at > now)
+
+
+def activation_matches(session: Session, username: str, code_hash: str, now: datetime) -> bool:
+    return session.scalar(select(User.id).where(*_awaiting(username, code_hash, now))) is not None
+
+
+def consume_activation(session: Session, username: str, code_hash: str, now: datetime, password_hash: str) -> bool:
+    """Set the password of the account :func:`activation_matches` and clear its code; whether one was
+    (a concurrent activation with the same code may have consumed it first)."""
+    done = session.execute(
+        update(User).where(*_awaiting(username, code_hash, now))
+        .values(password_hash=password_hash, activation_hash=None, activation_expires_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    return done.rowcount == 1
 
 
 def username_taken(session: Session, username: str) -> bool:

@@ -53,6 +53,9 @@ class ImportReport:
     problem_limit: int = 1000
     # Periods whose scores are recomputed after the response (large imports).
     scores_pending: list[str] = field(default_factory=list)
+    # The activation codes of the accounts created without a password (services.accounts.ActivationCode),
+    # shown in this answer only.
+    activation_codes: list = field(default_factory=list)
 
     def add_problem(self, problem: Problem) -> None:
         if len(self.problems) < self.problem_limit:
