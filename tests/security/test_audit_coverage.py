@@ -16,6 +16,7 @@ from tests.security.support import count_indicator, reset_to_draft
 
 API = "/api/v1"
 SIGN_IN = "POST /api/v1/auth/login"
+ACTIVATE = "POST /api/v1/auth/activate"
 UNSAFE = ("POST", "PUT", "PATCH", "DELETE")
 WRITES = sorted(operation for operation in MATRIX["operations"] if operation.startswith(UNSAFE))
 
@@ -148,6 +149,17 @@ def _notification(clients) -> int:
     return notes[0]["id"]
 
 
+def _awaiting_activation(clients) -> dict:
+    """An account imported without a password: its name, and (for the activation) a body with its code."""
+    imported = clients("admin").post(f"{API}/imports/users", files={"file": (
+        "tai-khoan.csv", "username,full_name,role,unit,password\nchua.kich.hoat,Cán bộ chưa kích hoạt,leader,,\n",
+        "text/csv")})  # fmt: skip
+    assert imported.status_code == 200, imported.text
+    code = imported.json()["activation_codes"][0]["code"]
+    return {"username": "chua.kich.hoat",
+            "json": {"username": "chua.kich.hoat", "code": code, "password": "KichHoat@2026"}}  # fmt: skip
+
+
 def _draft(clients) -> dict:
     reset_to_draft(clients("reviewer"), clients("reporter"))
     return {}
@@ -227,7 +239,8 @@ def _narrative_file(clients) -> dict:
     return {"file_id": _created(upload)}
 
 
-# What an operation needs to exist before it can succeed, as path parameters (or {} when it only sets state).
+# What an operation needs to exist before it can succeed, as path parameters (or {} when it only sets state;
+# "json": the body to send instead of the matrix's).
 ARRANGE: dict[str, Callable] = {
     "DELETE /api/v1/tokens/{token_id}": lambda clients: {
         "token_id": _matrix_made(clients, "admin", "POST /api/v1/tokens")},
@@ -252,6 +265,8 @@ ARRANGE: dict[str, Callable] = {
         clients, ("home_affairs", "return", {"reason": "Thiếu hồ sơ"})),
     "POST /api/v1/award-proposals/{proposal_id}/decision": lambda clients: _proposal(
         clients, ("home_affairs", "forward", None)),
+    "POST /api/v1/users/{username}/activation": _awaiting_activation,
+    ACTIVATE: _awaiting_activation,
     "POST /api/v1/submissions/{period}/{unit}/reopen": _approved,
     "POST /api/v1/submissions/{period}/{unit}/submit": _draft,
     "PUT /api/v1/submissions/{period}/{unit}/values": _draft,
@@ -286,10 +301,10 @@ def _caller(operation: str) -> str:
     return next(caller for caller in PREFERRED_CALLERS if caller in allowed)
 
 
-def _actor(operation: str, caller: str) -> str:
-    """Who the entry must name: the caller's account, or for a sign-in, the account signing in."""
-    if operation == SIGN_IN:
-        return MATRIX["operations"][operation]["json"]["username"]
+def _actor(operation: str, caller: str, row: dict) -> str:
+    """Who the entry must name: the caller's account, or for a sign-in or an activation, the account."""
+    if operation in (SIGN_IN, ACTIVATE):
+        return row["json"]["username"]
     return ACCOUNTS[caller]
 
 
@@ -327,10 +342,11 @@ def test_every_write_leaves_an_audit_entry(operation, clients, login, sqlite_url
         content = row["file"]["content"].format(count_indicator=count_indicator(clients("reporter")))
         row = row | {"file": row["file"] | {"content": content}}
     params = MATRIX["params"] | ARRANGE.get(operation, lambda _clients: {})(clients)
+    row = row | ({"json": params["json"]} if "json" in params else {})
     # A fresh session for a sign-out, so the other callers' sessions stay open; a separate one reads the log.
     performer = login(ACCOUNTS[caller]) if row.get("fresh_session") and caller != "anonymous" else clients(caller)
     auditor = login("admin")
-    actor = _actor(operation, caller)
+    actor = _actor(operation, caller, row)
     before = _entries_by(auditor, actor)
 
     response = send(performer, operation, row, False, params)

@@ -118,6 +118,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate
+         * @description Kích hoạt tài khoản bằng mã kích hoạt (dùng một lần, 14 ngày) và đặt mật khẩu; sau đó đăng nhập.
+         *     Hạn chế số lần thử sai như đăng nhập.
+         */
+        post: operations["auth_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tokens": {
         parameters: {
             query?: never;
@@ -209,6 +230,26 @@ export interface paths {
         head?: never;
         /** Update User */
         patch: operations["users_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{username}/activation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue Activation
+         * @description Cấp mã kích hoạt mới cho tài khoản chưa kích hoạt (mã cũ hết hiệu lực); mã chỉ hiển thị một lần.
+         */
+        post: operations["users_issue_activation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/units": {
@@ -2109,14 +2150,6 @@ export interface components {
             /** Done On */
             done_on: string | null;
         };
-        /** ActivateIn */
-        ActivateIn: {
-            /**
-             * From Period
-             * @description Áp dụng từ kỳ này (và các kỳ sau chưa khóa)
-             */
-            from_period: string;
-        };
         /** ActivatedOut */
         ActivatedOut: {
             draft: components["schemas"]["DraftOut"];
@@ -2130,6 +2163,29 @@ export interface components {
              * @description Các kỳ đã khóa, giữ phiên bản cũ
              */
             locked_kept: string[];
+        };
+        /**
+         * ActivationCodeOut
+         * @example {
+         *       "username": "canbo.moi",
+         *       "code": "Jb3c8t0yq2m6Kx4aP1vZrW9sLd5nHe7gUo0iTf2QyXc",
+         *       "expires_at": "2026-12-20T08:00:00Z"
+         *     }
+         */
+        ActivationCodeOut: {
+            /** Username */
+            username: string;
+            /**
+             * Code
+             * @description Mã kích hoạt dùng một lần; chỉ hiển thị một lần
+             */
+            code: string;
+            /**
+             * Expires At
+             * Format: date-time
+             * @description Hết hạn lúc (UTC), 14 ngày sau khi cấp
+             */
+            expires_at: string;
         };
         /** ActivityCount */
         ActivityCount: {
@@ -3198,6 +3254,12 @@ export interface components {
              */
             scores_pending: string[];
             /**
+             * Activation Codes
+             * @description Mã kích hoạt của các tài khoản mới không có mật khẩu ban đầu (nhập tài khoản); chỉ có trong câu trả lời này, không lưu lại, không gửi lại khi dùng lại Idempotency-Key
+             * @default []
+             */
+            activation_codes: components["schemas"]["ActivationCodeOut"][];
+            /**
              * Type
              * @default about:blank
              */
@@ -3278,6 +3340,12 @@ export interface components {
              * @default []
              */
             scores_pending: string[];
+            /**
+             * Activation Codes
+             * @description Mã kích hoạt của các tài khoản mới không có mật khẩu ban đầu (nhập tài khoản); chỉ có trong câu trả lời này, không lưu lại, không gửi lại khi dùng lại Idempotency-Key
+             * @default []
+             */
+            activation_codes: components["schemas"]["ActivationCodeOut"][];
         };
         /** IndicatorEntry */
         IndicatorEntry: {
@@ -4842,6 +4910,11 @@ export interface components {
             unit: components["schemas"]["UnitRef"] | null;
             /** Active */
             active: boolean;
+            /**
+             * Activation Pending
+             * @description Chưa kích hoạt: tài khoản chưa có mật khẩu, chờ người dùng kích hoạt bằng mã kích hoạt
+             */
+            activation_pending: boolean;
         };
         /** UserPatch */
         UserPatch: {
@@ -5013,6 +5086,26 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /** ActivateIn */
+        api__schemas__auth__ActivateIn: {
+            /** Username */
+            username: string;
+            /** Code */
+            code: string;
+            /**
+             * Password
+             * @description Mật khẩu mới, 8-256 ký tự
+             */
+            password: string;
+        };
+        /** ActivateIn */
+        api__schemas__schemes__ActivateIn: {
+            /**
+             * From Period
+             * @description Áp dụng từ kỳ này (và các kỳ sau chưa khóa)
+             */
+            from_period: string;
         };
     };
     responses: never;
@@ -5588,6 +5681,68 @@ export interface operations {
             };
         };
     };
+    auth_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["api__schemas__auth__ActivateIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Tệp quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu */
+            429: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     tokens_list: {
         parameters: {
             query?: never;
@@ -6038,6 +6193,93 @@ export interface operations {
             };
             /** @description Tệp quá lớn */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    users_issue_activation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "username": "canbo.moi",
+                     *       "code": "Jb3c8t0yq2m6Kx4aP1vZrW9sLd5nHe7gUo0iTf2QyXc",
+                     *       "expires_at": "2026-12-20T08:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ActivationCodeOut"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xung đột trạng thái */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14326,7 +14568,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActivateIn"];
+                "application/json": components["schemas"]["api__schemas__schemes__ActivateIn"];
             };
         };
         responses: {
