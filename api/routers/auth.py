@@ -10,7 +10,7 @@ from api.routers.deps import (
     DbSession,
     ReadSession,
 )
-from api.schemas.auth import ActivateIn, LoginIn, Me, UnitRef
+from api.schemas.auth import AccountActivateIn, LoginIn, Me, UnitRef
 from api.schemas.common import problem_responses
 from api.services import accounts, transaction
 from api.services.access import Principal
@@ -71,7 +71,7 @@ def me(session: DbSession, principal: CurrentPrincipal) -> Me:
 
 
 @router.post("/activate", status_code=204, responses=problem_responses(422, 429))
-def activate(body: ActivateIn, request: Request, session: DbSession, checks: ReadSession, settings: AppSettings) -> None:
+def activate(body: AccountActivateIn, request: Request, session: DbSession, checks: ReadSession, settings: AppSettings) -> None:
     """Kích hoạt tài khoản bằng mã kích hoạt (dùng một lần, 14 ngày) và đặt mật khẩu; sau đó đăng nhập.
     Hạn chế số lần thử sai như đăng nhập."""
     throttle = LoginThrottle.from_settings(request.app.state.write_sessions, settings)

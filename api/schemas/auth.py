@@ -99,7 +99,7 @@ class ActivationCodeOut(BaseModel):
     expires_at: datetime = Field(description="Hết hạn lúc (UTC), 14 ngày sau khi cấp")
 
 
-class ActivateIn(InputModel):
+class AccountActivateIn(InputModel):
     username: str = Field(min_length=1, max_length=64)
     code: str = Field(min_length=1, max_length=128)
     password: str = Field(min_length=8, max_length=256, description="Mật khẩu mới, 8-256 ký tự")

@@ -2111,6 +2111,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AccountActivateIn */
+        AccountActivateIn: {
+            /** Username */
+            username: string;
+            /** Code */
+            code: string;
+            /**
+             * Password
+             * @description Mật khẩu mới, 8-256 ký tự
+             */
+            password: string;
+        };
         /** ActionIn */
         ActionIn: {
             /** Description */
@@ -2149,6 +2161,14 @@ export interface components {
         ActionUpdate: {
             /** Done On */
             done_on: string | null;
+        };
+        /** ActivateIn */
+        ActivateIn: {
+            /**
+             * From Period
+             * @description Áp dụng từ kỳ này (và các kỳ sau chưa khóa)
+             */
+            from_period: string;
         };
         /** ActivatedOut */
         ActivatedOut: {
@@ -5087,26 +5107,6 @@ export interface components {
              */
             created_at: string;
         };
-        /** ActivateIn */
-        api__schemas__auth__ActivateIn: {
-            /** Username */
-            username: string;
-            /** Code */
-            code: string;
-            /**
-             * Password
-             * @description Mật khẩu mới, 8-256 ký tự
-             */
-            password: string;
-        };
-        /** ActivateIn */
-        api__schemas__schemes__ActivateIn: {
-            /**
-             * From Period
-             * @description Áp dụng từ kỳ này (và các kỳ sau chưa khóa)
-             */
-            from_period: string;
-        };
     };
     responses: never;
     parameters: never;
@@ -5690,7 +5690,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["api__schemas__auth__ActivateIn"];
+                "application/json": components["schemas"]["AccountActivateIn"];
             };
         };
         responses: {
@@ -14568,7 +14568,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["api__schemas__schemes__ActivateIn"];
+                "application/json": components["schemas"]["ActivateIn"];
             };
         };
         responses: {
