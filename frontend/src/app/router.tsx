@@ -37,9 +37,19 @@ const BaselinesRoute = lazy(() => import('./routes/baselines'));
 const PublicRoute = lazy(() => import('./routes/public'));
 const NominationsRoute = lazy(() => import('./routes/nominations'));
 const NarrativesRoute = lazy(() => import('./routes/narratives'));
+const ActivateRoute = lazy(() => import('./routes/activate'));
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginRoute /> },
+  // An imported account's first password, set with its activation code: no session yet.
+  {
+    path: '/kich-hoat',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <ActivateRoute />
+      </Suspense>
+    ),
+  },
   // Published results for citizens and the press: no session, so outside the signed-in layout.
   {
     path: '/cong-khai',

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { errorMessage } from '@/api/errors';
 import { useLogin, type Credentials } from '../api/session';
 
@@ -25,6 +26,9 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
           Đăng nhập
         </Button>
       </Form>
+      <Typography.Paragraph style={{ textAlign: 'center', marginTop: 16, marginBottom: 0 }}>
+        Tài khoản mới được cấp mã kích hoạt? <Link to="/kich-hoat">Kích hoạt tài khoản</Link>
+      </Typography.Paragraph>
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { api, unwrap, type Schemas } from '@/api/client';
 import type { Role } from '@/lib/labels';
 
 export type User = Schemas['UserOut'];
+export type ActivationCode = Schemas['ActivationCodeOut'];
 
 /** What the account form edits; the password is required only for a new account. */
 export interface UserForm {
@@ -36,6 +37,16 @@ export function useSaveUser() {
             }),
           );
     },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+/** A new activation code for an account not yet activated (the older one stops working); shown once. */
+export function useIssueActivation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (username: string) =>
+      unwrap(api.POST('/api/v1/users/{username}/activation', { params: { path: { username } } })) as Promise<ActivationCode>,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
+import { formatDateTime } from '@/lib/format';
 import { optionsOf, ROLE_LABELS, type Role } from '@/lib/labels';
-import { useSaveUser, useUsers, type User, type UserForm } from '../api/users';
+import { useIssueActivation, useSaveUser, useUsers, type ActivationCode, type User, type UserForm } from '../api/users';
 
 export function UsersAdmin() {
   const { message } = App.useApp();
@@ -12,6 +13,8 @@ export function UsersAdmin() {
   const save = useSaveUser();
   const [editing, setEditing] = useState<{ user: Partial<UserForm>; isNew: boolean }>();
   const [form] = Form.useForm<UserForm>();
+  const issue = useIssueActivation();
+  const [issued, setIssued] = useState<ActivationCode>();
 
   return (
     <Card
@@ -40,9 +43,54 @@ export function UsersAdmin() {
           { title: 'Họ và tên', dataIndex: 'full_name' },
           { title: 'Vai trò', dataIndex: 'role', render: (role: Role) => ROLE_LABELS[role] },
           { title: 'Đơn vị', key: 'unit', render: (_, u) => u.unit?.name ?? '–' },
-          { title: 'Trạng thái', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">Hoạt động</Tag> : <Tag>Đã khóa</Tag>) },
+          {
+            title: 'Trạng thái',
+            key: 'status',
+            render: (_, u) => {
+              if (!u.active) return <Tag>Đã khóa</Tag>;
+              if (!u.activation_pending) return <Tag color="green">Hoạt động</Tag>;
+              return (
+                <>
+                  <Tag color="orange">Chưa kích hoạt</Tag>
+                  <Button
+                    size="small"
+                    loading={issue.isPending && issue.variables === u.username}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      issue.mutate(u.username, { onSuccess: setIssued, onError: (error) => message.error(errorMessage(error)) });
+                    }}
+                  >
+                    Cấp mã kích hoạt mới
+                  </Button>
+                </>
+              );
+            },
+          },
         ]}
       />
+      <Modal
+        open={Boolean(issued)}
+        title="Mã kích hoạt mới"
+        footer={<Button onClick={() => setIssued(undefined)}>Đóng</Button>}
+        onCancel={() => setIssued(undefined)}
+        destroyOnHidden
+      >
+        {issued && (
+          <Alert
+            type="success"
+            showIcon
+            title={`Mã kích hoạt của ${issued.username} chỉ hiển thị một lần, hãy sao chép và gửi cho người dùng:`}
+            description={
+              <>
+                <Typography.Text copyable code>
+                  {issued.code}
+                </Typography.Text>
+                <div>Hết hạn lúc {formatDateTime(issued.expires_at)}; mã cũ không còn dùng được.</div>
+              </>
+            }
+          />
+        )}
+      </Modal>
       <Modal
         open={Boolean(editing)}
         title={editing?.isNew ? 'Thêm tài khoản' : 'Sửa tài khoản'}
