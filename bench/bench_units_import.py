@@ -9,9 +9,12 @@ For each database (a SQLite file, and PostgreSQL when `--postgres URL` is given)
    parsing, checks, inserts, audit entries, scores and ranks of the groups), timing the request, while a
    second thread saves the demo reporter's report in a loop: every save must succeed (200), and its
    slowest answer shows how long the import held the writer's place;
-4. imports the same file again (every row unchanged), then the users file (`--users` rows, 0 to skip).
+4. imports the same file again (every row unchanged), then the users file (`--users` rows, 0 to skip);
+5. imports `--activations` new accounts without an initial password (0 to skip): each gets an
+   activation code (SHA-256, no argon2), listed once in the report.
 
-Run: `uv run python bench/bench_units_import.py [--units 2000] [--users 200] [--postgres postgresql+psycopg://...]`.
+Run: `uv run python bench/bench_units_import.py [--units 2000] [--users 200] [--activations 1000]
+[--postgres postgresql+psycopg://...]`.
 """
 
 from __future__ import annotations
@@ -70,7 +73,7 @@ def signed_in(app, username: str) -> TestClient:
 
 def files(admin: TestClient, count: int) -> tuple[bytes, bytes]:
     districts = [u["code"] for u in admin.get("/api/v1/units", params={"kind": "police_department",
-                                                                          "page_size": 500}).json()["items"]]
+                                                                          "page_size": 500}).json()]
     groups = [g["code"] for g in admin.get("/api/v1/groups").json()]
     units = [["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Mã đơn vị cấp trên", "Mã cụm, khối thi đua"]]
     units += [[f"BX-{n:05d}", f"Xã thử số {n}", "commune", districts[n % len(districts)],
@@ -114,7 +117,14 @@ def timed_import(client: TestClient, kind: str, body: bytes, reporter: TestClien
     return seconds, report
 
 
-def run(url: str, label: str, units: int, users: int, folder: Path) -> None:
+def activation_file(count: int, units: int) -> bytes:
+    """``count`` new reporters of the new units, without an initial password: activation codes instead."""
+    rows = [["Tên đăng nhập", "Họ và tên", "Vai trò", "Mã đơn vị", "Mật khẩu ban đầu"]]
+    rows += [[f"kh.{n:05d}", f"Cán bộ kích hoạt {n}", "reporter", f"BX-{n % units:05d}", ""] for n in range(count)]
+    return csv_file(rows)
+
+
+def run(url: str, label: str, units: int, users: int, activations: int, folder: Path) -> None:
     build_database(url)
     app = create_app(Settings(database_url=url, evidence_dir=folder / "evidence", frontend_dist=folder / "no-spa"))
     admin, reporter = signed_in(app, "admin"), signed_in(app, "baocao.cax")
@@ -139,6 +149,11 @@ def run(url: str, label: str, units: int, users: int, folder: Path) -> None:
         seconds, report = timed_import(admin, "users", body, None)
         print(f"{label:10} {'users, new':18} {users:6} rows {seconds:7.2f} s  created {report['created']:5}",
               flush=True)
+    if activations:
+        seconds, report = timed_import(admin, "users", activation_file(activations, units), None)
+        assert len(report["activation_codes"]) == report["created"] == activations, report["created"]
+        print(f"{label:10} {'users, activation':18} {activations:6} rows {seconds:7.2f} s  created "
+              f"{report['created']:5}  codes {len(report['activation_codes']):5}", flush=True)
     app.state.engine.dispose()
 
 
@@ -146,11 +161,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--units", type=int, default=2000)
     parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--activations", type=int, default=1000)
     parser.add_argument("--postgres", help="also on this PostgreSQL server (a database is created and dropped)")
     arguments = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bench-units-"))
     try:
-        run(f"sqlite:///{folder / 'banhat.sqlite3'}", "SQLite", arguments.units, arguments.users, folder)
+        run(f"sqlite:///{folder / 'banhat.sqlite3'}", "SQLite", arguments.units, arguments.users, arguments.activations,
+            folder)
         if arguments.postgres:
             name = f"bench_units_{uuid.uuid4().hex[:8]}"
             server = create_engine(arguments.postgres, isolation_level="AUTOCOMMIT")
@@ -158,7 +175,7 @@ def main() -> None:
                 connection.execute(text(f'CREATE DATABASE "{name}"'))
             try:
                 url = make_url(arguments.postgres).set(database=name).render_as_string(hide_password=False)
-                run(url, "PostgreSQL", arguments.units, arguments.users, folder)
+                run(url, "PostgreSQL", arguments.units, arguments.users, arguments.activations, folder)
             finally:
                 with server.connect() as connection:
                     connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
