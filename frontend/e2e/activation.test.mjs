@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { startServer } from './support/server.mjs';
-import { DESKTOP, launchBrowser, login, newPage, signIn } from './support/browser.mjs';
+import { DESKTOP, PHONE, launchBrowser, login, newPage, signIn } from './support/browser.mjs';
 import { Api } from './support/api.mjs';
 import { checkPage, SHOTS } from './support/pages.mjs';
 
@@ -47,6 +47,11 @@ describe('activating an imported account', () => {
     await page.getByRole('link', { name: 'Kích hoạt tài khoản' }).click();
     await page.waitForURL(/\/kich-hoat$/);
     await checkPage(page, 'activation-desktop');
+    const phone = await newPage(browser, server.baseURL, PHONE, { bypassCSP: true });
+    await phone.goto('/kich-hoat');
+    await phone.getByRole('heading', { name: 'Kích hoạt tài khoản' }).waitFor();
+    await checkPage(phone, 'activation-phone');
+    await phone.context().close();
 
     await page.getByLabel('Tên đăng nhập').fill('canbo.kichhoat');
     await page.getByLabel('Mã kích hoạt').fill('ma-sai');
