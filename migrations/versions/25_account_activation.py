@@ -1,7 +1,7 @@
 """account_activation: a one-time activation code (its SHA-256) and its expiry on accounts not yet activated
 
 Revision ID: 25
-Revises: 21
+Revises: 24
 Create Date: 2026-12-06 20:30:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "25"
-down_revision: str | None = "21"
+down_revision: str | None = "24"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
