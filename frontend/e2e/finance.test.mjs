@@ -146,7 +146,10 @@ describe('the budget appraisal by Sở Tài chính and the urging by Văn phòng
     await checkPage(office, '51-province-office-reminders', { axe: true });
     await send.click();
     const confirm = office.locator('.ant-modal-confirm');
+    const sent = office.waitForResponse((r) => r.url().endsWith('/api/v1/reminders/send'), { timeout: 60_000 });
     await confirm.getByRole('button', { name: /Gửi \d+ nhắc nhở/ }).click();
+    const answer = await sent;
+    assert.equal(answer.status(), 200, `POST /reminders/send: ${answer.status()} ${await answer.text()}`);
     await office.getByText(/Đã gửi \d+ thông báo/).waitFor();
     await office.context().close();
   });
