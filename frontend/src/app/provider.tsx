@@ -29,6 +29,8 @@ export const queryClient: QueryClient = new QueryClient({
  */
 const THEME = {
   token: {
+    // A user (or a test's browser) asking for reduced motion gets none: no zoom of dialogs, no slides.
+    motion: !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches,
     colorPrimary: '#b71c1c',
     borderRadius: 4,
     colorLink: '#0047a3',

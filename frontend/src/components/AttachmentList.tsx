@@ -14,6 +14,12 @@ interface AttachmentListProps {
   href: (file: Attachment) => string;
   /** What the upload button says, and names for a screen reader. */
   uploadLabel: string;
+  /** A screen reader's name for the upload button when the label alone is ambiguous (one per indicator). */
+  uploadAriaLabel?: string;
+  /** An upload is under way: the button spins. */
+  uploading?: boolean;
+  /** What a removal takes the file out of, for its confirmation ("hồ sơ", "báo cáo"). */
+  container?: string;
   /** Given while files may be added; the caller's mutation uploads one file. */
   onUpload?: (file: File) => Promise<Attachment>;
   /** Given while files may be removed: only those `username` uploaded get a remove button (the server's rule). */
@@ -21,8 +27,13 @@ interface AttachmentListProps {
   username?: string;
 }
 
-/** A dossier's or a narrative's files: download links, an upload button, remove buttons on one's own files. */
-export function AttachmentList({ files, href, uploadLabel, onUpload, onRemove, username }: AttachmentListProps) {
+/**
+ * Files of a dossier, a narrative or a reported value: download links, an upload button, remove buttons on
+ * one's own files (the server allows only the uploader).
+ */
+export function AttachmentList({
+  files, href, uploadLabel, uploadAriaLabel, uploading, container = 'hồ sơ', onUpload, onRemove, username,
+}: AttachmentListProps) {
   const { message } = App.useApp();
   return (
     <Flex gap={8} wrap align="center">
@@ -34,7 +45,7 @@ export function AttachmentList({ files, href, uploadLabel, onUpload, onRemove, u
           {onRemove && file.uploaded_by === username && (
             <Popconfirm
               title={`Gỡ tệp ${file.filename}?`}
-              description="Tệp sẽ bị xóa khỏi hồ sơ; việc gỡ được ghi vào nhật ký."
+              description={`Tệp sẽ bị xóa khỏi ${container}; việc gỡ được ghi vào nhật ký.`}
               okText="Gỡ tệp"
               cancelText="Không"
               onConfirm={() =>
@@ -66,7 +77,7 @@ export function AttachmentList({ files, href, uploadLabel, onUpload, onRemove, u
             )
           }
         >
-          <Button size="small" icon={<UploadOutlined />}>
+          <Button size="small" icon={<UploadOutlined />} loading={uploading} aria-label={uploadAriaLabel}>
             {uploadLabel}
           </Button>
         </Upload>

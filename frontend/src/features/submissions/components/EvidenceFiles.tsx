@@ -1,6 +1,4 @@
-import { App, Button, Flex, Popconfirm, Upload } from 'antd';
-import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { errorMessage } from '@/api/errors';
+import { AttachmentList } from '@/components/AttachmentList';
 import type { SubmissionIndicator } from '../api/submissions';
 import { evidenceUrl, useAttachEvidence, useRemoveEvidence } from '../api/evidence';
 
@@ -15,67 +13,34 @@ interface EvidenceFilesProps {
   beforeAttach?: () => Promise<void>;
 }
 
-/** What the server accepts (checked there by content, api/services/evidence.py): the picker offers only these. */
-const ACCEPTED = '.pdf,.jpg,.jpeg,.png,.gif,.webp,.tif,.tiff,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods';
-
 /**
  * The evidence files of one value: links to download; while the report is editable, an upload button and,
- * on the files the user uploaded, a remove button (the server allows only the uploader).
+ * on the files the user uploaded, a remove button.
  */
 export function EvidenceFiles({ period, unit, indicator, editable, username, beforeAttach }: EvidenceFilesProps) {
-  const { message } = App.useApp();
   const attach = useAttachEvidence(period, unit);
   const remove = useRemoveEvidence(period, unit);
   if (!editable && indicator.evidence.length === 0) return null;
   return (
-    <Flex gap={8} wrap align="center" style={{ marginTop: 6 }}>
-      {indicator.evidence.map((file) => (
-        <span key={file.id}>
-          <a href={evidenceUrl(period, unit, file.id)} target="_blank" rel="noreferrer">
-            <PaperClipOutlined /> {file.filename}
-          </a>
-          {editable && file.uploaded_by === username && (
-            <Popconfirm
-              title={`Gỡ tệp ${file.filename}?`}
-              description="Tệp sẽ bị xóa khỏi báo cáo; việc gỡ được ghi vào nhật ký."
-              okText="Gỡ tệp"
-              cancelText="Không"
-              onConfirm={() =>
-                remove.mutateAsync(file.id).then(
-                  () => message.success(`Đã gỡ ${file.filename}`),
-                  (error: Error) => message.error(errorMessage(error)),
-                )
+    <div style={{ marginTop: 6 }}>
+      <AttachmentList
+        files={indicator.evidence}
+        href={(file) => evidenceUrl(period, unit, file.id)}
+        container="báo cáo"
+        uploadLabel="Tệp minh chứng"
+        uploadAriaLabel={`${indicator.code} tệp minh chứng`}
+        uploading={attach.isPending}
+        username={username}
+        onUpload={
+          editable
+            ? async (file) => {
+                await beforeAttach?.();
+                return attach.mutateAsync({ indicator: indicator.code, file });
               }
-            >
-              <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`Gỡ tệp ${file.filename}`} />
-            </Popconfirm>
-          )}
-        </span>
-      ))}
-      {editable && (
-        <Upload
-          showUploadList={false}
-          accept={ACCEPTED}
-          customRequest={({ file, onSuccess, onError }) =>
-            (beforeAttach ?? (() => Promise.resolve()))()
-              .then(() => attach.mutateAsync({ indicator: indicator.code, file: file as File }))
-              .then(
-              (saved) => {
-                message.success(`Đã tải lên ${saved.filename}`);
-                onSuccess?.(saved);
-              },
-              (error: Error) => {
-                message.error(errorMessage(error));
-                onError?.(error);
-              },
-            )
-          }
-        >
-          <Button size="small" icon={<UploadOutlined />} loading={attach.isPending} aria-label={`${indicator.code} tệp minh chứng`}>
-            Tệp minh chứng
-          </Button>
-        </Upload>
-      )}
-    </Flex>
+            : undefined
+        }
+        onRemove={editable ? (file) => remove.mutateAsync(file.id) : undefined}
+      />
+    </div>
   );
 }
