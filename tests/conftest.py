@@ -46,12 +46,6 @@ def run_database_name() -> str:
     return f"banhat_test_{RUN_ID}_{uuid.uuid4().hex[:8]}"
 
 
-def pytest_xdist_auto_num_workers(config):
-    """`-n auto`: one worker more than the cores. The suite waits on servers, PostgreSQL and the disk as much
-    as it computes: on 2 cores 3 workers ran it in 190 s where 2 took 252 s (docs/testing.md)."""
-    return (os.cpu_count() or 1) + 1
-
-
 def pytest_sessionfinish(session):
     server = os.environ.get("BANHAT_TEST_POSTGRES_URL")
     if not server or hasattr(session.config, "workerinput"):
