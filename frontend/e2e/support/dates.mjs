@@ -1,7 +1,8 @@
 // The dates where a calendar trips, at which the reporting workflow must pass (the server's clock set by
 // BANHAT_NOW). One server per date: workflow.test.mjs runs the whole workflow through the pages at one of
 // them, awards.test.mjs the awards at another, and calendar.test.mjs the workflow's steps over the API, and
-// the reporter's deadlines in Chromium, at each of the others. Each server start costs ~8 s of CPU.
+// the reporter's deadlines in Chromium, at each of the others. Each date costs a seed (~6 s of CPU, made once
+// per run and shared by the servers on that date: support/server.mjs).
 export const CALENDAR_DATES = [
   '2026-12-05', // December: every period of the plan's first year is past due (30/11), H1 long closed
   '2026-06-21', // the day after the first half-year's due date (20/06)

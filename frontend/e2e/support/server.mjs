@@ -5,7 +5,7 @@
 // its noon in Vietnam) reaches the seed and the server, whose clock starts there and advances in real time.
 import { execFile, spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,38 +57,97 @@ async function banhat(env, ...args) {
   }
 }
 
-// The migrated, empty schema does not depend on the date: migrated once and copied for every server. It is
-// kept in node_modules/.cache (like other tools' caches) under a hash of the migrations, so the test files
-// of a run, and later runs, share it; a changed migration makes a new one.
+// Migrating and seeding cost ~8 s of CPU a server, and most test files start theirs on a date another file
+// uses too (support/dates.mjs). So a seeded database is made once per date and copied for every server on
+// that date. The copies live in node_modules/.cache (like other tools' caches), named after a hash of
+// everything that shapes them (the backend's code, the catalog, the migrations, the locked dependencies)
+// and of the date: the test files of a run share them, a later run reuses them until the code changes.
 const CACHE = join(FRONTEND, 'node_modules', '.cache', 'banhat-e2e');
+const SHAPING = ['alembic.ini', 'pyproject.toml', 'uv.lock', 'api', 'migrations'];
 
-function migrationsHash() {
+let codeHash;
+function backendHash() {
+  if (codeHash) return codeHash;
   const hash = createHash('sha256');
-  const files = [join(REPO, 'alembic.ini'), ...readdirSync(join(REPO, 'migrations'), { recursive: true })
-    .map((f) => join(REPO, 'migrations', f))
-    .filter((f) => f.endsWith('.py') || f.endsWith('.mako'))
-    .sort()];
-  for (const file of files) hash.update(file.slice(REPO.length)).update(readFileSync(file));
-  return hash.digest('hex').slice(0, 16);
+  for (const entry of SHAPING) {
+    const path = join(REPO, entry);
+    const files = statSync(path).isDirectory()
+      ? readdirSync(path, { recursive: true }).map((f) => join(path, f)).filter((f) => !f.includes('__pycache__') && statSync(f).isFile())
+      : [path];
+    for (const file of files.sort()) hash.update(file.slice(REPO.length)).update(readFileSync(file));
+  }
+  codeHash = hash.digest('hex').slice(0, 16);
+  return codeHash;
 }
 
-let template;
-function migratedTemplate() {
-  template ??= (async () => {
-    const file = join(CACHE, `schema-${migrationsHash()}.sqlite3`);
-    if (existsSync(file)) return file;
-    mkdirSync(CACHE, { recursive: true });
-    const dir = mkdtempSync(join(CACHE, 'migrating-'));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** True while the process that took a lock still runs (a killed test run leaves its lock behind). */
+function holderAlive(lock) {
+  try {
+    process.kill(Number(readFileSync(lock, 'utf8')), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes `file` with `make(tmpFile)` once, whichever test file of the run asks first: the others wait for it
+ * (the lock is a file created exclusively, holding the maker's pid).
+ */
+async function onceAcrossProcesses(file, make) {
+  mkdirSync(CACHE, { recursive: true });
+  const lock = `${file}.lock`;
+  while (!existsSync(file)) {
     try {
-      const fresh = join(dir, 'banhat.sqlite3');
-      await banhat({ ...process.env, DATABASE_URL: `sqlite:///${fresh}`, BANHAT_EVIDENCE_DIR: join(dir, 'evidence') }, 'migrate');
-      renameSync(fresh, file); // atomic: a concurrent test file sees the whole schema or none
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    } catch {
+      if (!holderAlive(lock)) rmSync(lock, { force: true });
+      await sleep(200);
+      continue;
+    }
+    const dir = mkdtempSync(join(CACHE, 'making-'));
+    try {
+      const made = join(dir, 'banhat.sqlite3');
+      await make(made, dir);
+      renameSync(made, file); // atomic: a waiting test file sees the whole database or none
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      rmSync(lock, { force: true });
     }
-    return file;
-  })();
-  return template;
+  }
+  return file;
+}
+
+/** The settings of a `banhat` command on a database; its evidence folder beside it. */
+function commandEnv(database, dir, now) {
+  const env = {
+    ...process.env,
+    DATABASE_URL: `sqlite:///${database}`,
+    BANHAT_EVIDENCE_DIR: join(dir, 'evidence'),
+    // No pool of recompute processes (about 250 MB each) whatever the developer's environment says.
+    BANHAT_RECOMPUTE_PROCESSES: '0',
+  };
+  if (now) env.BANHAT_NOW = now;
+  else delete env.BANHAT_NOW;
+  return env;
+}
+
+/** The migrated, empty schema: it does not depend on the date, so every date's seed starts from a copy. */
+const migratedSchema = () =>
+  onceAcrossProcesses(join(CACHE, `schema-${backendHash()}.sqlite3`), (database, dir) =>
+    banhat(commandEnv(database, dir), 'migrate'));
+
+/** The seeded demo database of a date (a BANHAT_NOW instant, or the real clock's day in Vietnam). */
+async function seededDatabase(now) {
+  const schema = await migratedSchema();
+  const day = now ?? `today-${new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)}`;
+  const key = createHash('sha256').update(backendHash()).update(day).digest('hex').slice(0, 16);
+  return onceAcrossProcesses(join(CACHE, `demo-${key}.sqlite3`), async (database, dir) => {
+    copyFileSync(schema, database);
+    await banhat(commandEnv(database, dir, now), 'seed', '--demo');
+  });
 }
 
 /** Builds the SPA when there is no build, or when a source is newer than it (a stale build tests old code). */
@@ -107,26 +166,11 @@ function ensureBuild(dist) {
 export async function startServer({ now } = {}) {
   const dist = join(FRONTEND, 'dist');
   ensureBuild(dist);
-  const schema = await migratedTemplate();
+  const seeded = await seededDatabase(now && instant(now));
   const dir = mkdtempSync(join(tmpdir(), 'banhat-e2e-'));
   const database = join(dir, 'banhat.sqlite3');
-  const env = {
-    ...process.env,
-    DATABASE_URL: `sqlite:///${database}`,
-    BANHAT_EVIDENCE_DIR: join(dir, 'evidence'),
-    BANHAT_FRONTEND_DIST: dist,
-    // No pool of recompute processes (about 250 MB each) whatever the developer's environment says.
-    BANHAT_RECOMPUTE_PROCESSES: '0',
-  };
-  if (now) env.BANHAT_NOW = instant(now);
-  else delete env.BANHAT_NOW;
-  try {
-    copyFileSync(schema, database);
-    await banhat(env, 'seed', '--demo');
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
+  const env = { ...commandEnv(database, dir, now && instant(now)), BANHAT_FRONTEND_DIST: dist };
+  copyFileSync(seeded, database);
 
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
