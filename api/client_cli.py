@@ -172,46 +172,34 @@ Key = Annotated[
 ]
 
 
-@import_app.command("values")
-def import_values(
-    file: FileArgument,
-    dry_run: DryRun = False,
-    partial: Partial = False,
-    key: Key = None,
-    encoding: Encoding = None,
-    url: Url = DEFAULT_URL,
-    token: Token = "",
-) -> None:
-    """Nhập số liệu chỉ tiêu (đơn vị, kỳ, chỉ tiêu, tử số, mẫu số, số lần, có/không, ngày, ghi chú)."""
-    _import("values", file, dry_run, partial, key, url, token, encoding)
+IMPORT_COMMANDS = {
+    "values": "Nhập số liệu chỉ tiêu (đơn vị, kỳ, chỉ tiêu, tử số, mẫu số, số lần, có/không, ngày, ghi chú).",
+    "units": "Nhập danh sách đơn vị (mã, tên, loại, đơn vị cấp trên, cụm/khối thi đua).",
+    "users": "Nhập tài khoản người dùng (tên đăng nhập, họ tên, vai trò, đơn vị).",
+    "activities": "Nhập các hoạt động có ngày (đơn vị, kỳ, chỉ tiêu, ngày, nội dung, lĩnh vực, hình thức).",
+}
 
 
-@import_app.command("units")
-def import_units(
-    file: FileArgument,
-    dry_run: DryRun = False,
-    partial: Partial = False,
-    key: Key = None,
-    encoding: Encoding = None,
-    url: Url = DEFAULT_URL,
-    token: Token = "",
-) -> None:
-    """Nhập danh sách đơn vị (mã, tên, loại, đơn vị cấp trên, cụm/khối thi đua)."""
-    _import("units", file, dry_run, partial, key, url, token, encoding)
+def _add_import_command(kind: str, summary: str) -> None:
+    """One `banhat-client import <kind>` command per import route of the server: the same options for all."""
+
+    def command(
+        file: FileArgument,
+        dry_run: DryRun = False,
+        partial: Partial = False,
+        key: Key = None,
+        encoding: Encoding = None,
+        url: Url = DEFAULT_URL,
+        token: Token = "",
+    ) -> None:
+        _import(kind, file, dry_run, partial, key, url, token, encoding)
+
+    command.__doc__ = summary
+    import_app.command(kind)(command)
 
 
-@import_app.command("users")
-def import_users(
-    file: FileArgument,
-    dry_run: DryRun = False,
-    partial: Partial = False,
-    key: Key = None,
-    encoding: Encoding = None,
-    url: Url = DEFAULT_URL,
-    token: Token = "",
-) -> None:
-    """Nhập tài khoản người dùng (tên đăng nhập, họ tên, vai trò, đơn vị)."""
-    _import("users", file, dry_run, partial, key, url, token, encoding)
+for _kind, _summary in IMPORT_COMMANDS.items():
+    _add_import_command(_kind, _summary)
 
 
 def _download(url: str, token: str, path: str, params: dict[str, str], output: Path | None) -> None:

@@ -36,14 +36,14 @@ from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from api.db.engine import make_engine, session_factories  # noqa: E402
-from api.db.migrate import upgrade  # noqa: E402
-from api.main import create_app  # noqa: E402
-from api.services import transaction  # noqa: E402
-from api.services.seed import seed  # noqa: E402
-from api.settings import Settings  # noqa: E402
+from api.db.engine import make_engine, session_factories
+from api.db.migrate import upgrade
+from api.main import create_app
+from api.services import transaction
+from api.services.seed import seed
+from api.settings import Settings
 
 PASSWORD = "BaNhat@2026"
 SUBMISSION = "/api/v1/submissions/2026-H1/CAX-001"

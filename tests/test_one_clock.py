@@ -16,9 +16,9 @@ SYSTEM_TIME = {("datetime", "now"), ("datetime", "utcnow"), ("date", "today"), (
 def system_time_calls(path: Path) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
-            if (node.func.value.id, node.func.attr) in SYSTEM_TIME:
-                found.append(f"{path.relative_to(API_DIR.parent)}:{node.lineno}")
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name) and (node.func.value.id, node.func.attr) in SYSTEM_TIME):
+            found.append(f"{path.relative_to(API_DIR.parent)}:{node.lineno}")
     return found
 
 

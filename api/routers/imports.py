@@ -7,16 +7,14 @@ import io
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, File, Header, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Header, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from api.routers.deps import CurrentPrincipal, DbSession
 from api.schemas.common import Problem, header, problem_responses
 from api.schemas.imports import ImportRefused, ImportReport
 from api.services import templates, transaction
-from api.services.access import Principal
 from api.services.errors import PROBLEM_JSON, Conflict, problem_document
 from api.services.imports import activities, directory, runs, values
 from api.services.imports.report import ImportFileError
@@ -86,121 +84,89 @@ def _file_error(error: ImportFileError) -> tuple[int, dict]:
     )
 
 
-def run_import(
-    request: Request,
-    session: Session,
-    principal: Principal,
-    upload: UploadFile,
-    kind: str,
-    options: dict[str, object],
-    key: str | None,
-    handler: Handler,
-) -> JSONResponse:
-    """Record the run (committed at once, so a concurrent retry with the same key gets 409), run
-    the import, store its answer with the data; replay the stored answer on a retry."""
-    limit = limits(request)
-    digest = runs.request_digest(upload.file, kind, options)
-    started = runs.begin(session, principal, kind, key, digest, upload.filename)
-    if isinstance(started, runs.StoredAnswer):
-        media = PROBLEM_JSON if started.status >= 400 else "application/json"
-        return JSONResponse(
-            started.body, started.status, headers={"Idempotent-Replayed": "true"}, media_type=media
-        )
-    run_id = started.id
-    try:
-        transaction.commit(session)
-    except IntegrityError as error:
-        transaction.rollback(session)
-        raise Conflict("Yêu cầu với Idempotency-Key này đang được xử lý; hãy thử lại sau.") from error
-    try:
-        report = handler(
-            session, principal, upload.file, run_id=run_id, max_bytes=limit.max_bytes,
-            max_rows=limit.max_rows, problem_limit=limit.problem_limit, **options,
-        )  # fmt: skip
-        status, body = _answer(report)
-    except ImportFileError as error:
-        # Raised while streaming (a row over the cap, a broken CSV line): undo the rows already
-        # written, so only the run's stored answer is committed.
-        transaction.rollback(session)
-        status, body = _file_error(error)
-    except BaseException:
-        transaction.rollback(session)
-        runs.forget(session, run_id)
-        transaction.commit(session)
-        raise
-    # Activation codes are shown once: the stored answer a retry replays does not hold them.
-    runs.finish(session, started, status, {**body, "activation_codes": []} if "activation_codes" in body else body)
-    return JSONResponse(body, status, media_type=PROBLEM_JSON if status >= 400 else "application/json")
+class ImportRequest:
+    """What every import route takes: the caller, the file, the options and the Idempotency-Key."""
+
+    def __init__(
+        self,
+        request: Request,
+        session: DbSession,
+        principal: CurrentPrincipal,
+        file: Upload,
+        dry_run: DryRun = False,
+        all_or_nothing: AllOrNothing = True,
+        encoding: TextEncoding = None,
+        idempotency_key: IdempotencyKey = None,
+    ) -> None:
+        self.session, self.principal, self.upload, self.key = session, principal, file, idempotency_key
+        self.limits = limits(request)
+        self.options = {"dry_run": dry_run, "all_or_nothing": all_or_nothing, "encoding": encoding}
+
+    def run(self, kind: str, handler: Handler) -> JSONResponse:
+        """Record the run (committed at once, so a concurrent retry with the same key gets 409), run
+        the import, store its answer with the data; replay the stored answer on a retry."""
+        session, limit = self.session, self.limits
+        digest = runs.request_digest(self.upload.file, kind, self.options)
+        started = runs.begin(session, self.principal, kind, self.key, digest, self.upload.filename)
+        if isinstance(started, runs.StoredAnswer):
+            media = PROBLEM_JSON if started.status >= 400 else "application/json"
+            return JSONResponse(
+                started.body, started.status, headers={"Idempotent-Replayed": "true"}, media_type=media
+            )
+        run_id = started.id
+        try:
+            transaction.commit(session)
+        except IntegrityError as error:
+            transaction.rollback(session)
+            raise Conflict("Yêu cầu với Idempotency-Key này đang được xử lý; hãy thử lại sau.") from error
+        try:
+            report = handler(
+                session, self.principal, self.upload.file, run_id=run_id, max_bytes=limit.max_bytes,
+                max_rows=limit.max_rows, problem_limit=limit.problem_limit, **self.options,
+            )  # fmt: skip
+            status, body = _answer(report)
+        except ImportFileError as error:
+            # Raised while streaming (a row over the cap, a broken CSV line): undo the rows already
+            # written, so only the run's stored answer is committed.
+            transaction.rollback(session)
+            status, body = _file_error(error)
+        except BaseException:
+            transaction.rollback(session)
+            runs.forget(session, run_id)
+            transaction.commit(session)
+            raise
+        # Activation codes are shown once: the stored answer a retry replays does not hold them.
+        runs.finish(session, started, status, {**body, "activation_codes": []} if "activation_codes" in body else body)
+        return JSONResponse(body, status, media_type=PROBLEM_JSON if status >= 400 else "application/json")
+
+
+ImportJob = Annotated[ImportRequest, Depends()]
 
 
 @router.post("/values", response_model=ImportReport, responses=IMPORT_RESPONSES)
-def import_values(
-    request: Request,
-    session: DbSession,
-    principal: CurrentPrincipal,
-    file: Upload,
-    dry_run: DryRun = False,
-    all_or_nothing: AllOrNothing = True,
-    encoding: TextEncoding = None,
-    idempotency_key: IdempotencyKey = None,
-) -> JSONResponse:
+def import_values(job: ImportJob) -> JSONResponse:
     """Nhập số liệu chỉ tiêu dạng dài: mỗi dòng một đơn vị, kỳ, chỉ tiêu (mã), và các trường của
     phép đo (tử số, mẫu số, số lần, có/không, ngày) cùng ghi chú."""
-    return run_import(request, session, principal, file, "values",
-                      {"dry_run": dry_run, "all_or_nothing": all_or_nothing, "encoding": encoding}, idempotency_key,
-                      values.import_values)  # fmt: skip
+    return job.run("values", values.import_values)
 
 
 @router.post("/units", response_model=ImportReport, responses=IMPORT_RESPONSES)
-def import_units(
-    request: Request,
-    session: DbSession,
-    principal: CurrentPrincipal,
-    file: Upload,
-    dry_run: DryRun = False,
-    all_or_nothing: AllOrNothing = True,
-    encoding: TextEncoding = None,
-    idempotency_key: IdempotencyKey = None,
-) -> JSONResponse:
+def import_units(job: ImportJob) -> JSONResponse:
     """Nhập danh sách đơn vị: mã, tên, loại, mã đơn vị cấp trên, mã cụm/khối thi đua."""
-    return run_import(request, session, principal, file, "units",
-                      {"dry_run": dry_run, "all_or_nothing": all_or_nothing, "encoding": encoding}, idempotency_key,
-                      directory.import_units)  # fmt: skip
+    return job.run("units", directory.import_units)
 
 
 @router.post("/users", response_model=ImportReport, responses=IMPORT_RESPONSES)
-def import_users(
-    request: Request,
-    session: DbSession,
-    principal: CurrentPrincipal,
-    file: Upload,
-    dry_run: DryRun = False,
-    all_or_nothing: AllOrNothing = True,
-    encoding: TextEncoding = None,
-    idempotency_key: IdempotencyKey = None,
-) -> JSONResponse:
+def import_users(job: ImportJob) -> JSONResponse:
     """Nhập tài khoản: tên đăng nhập, họ tên, vai trò, mã đơn vị, mật khẩu ban đầu."""
-    return run_import(request, session, principal, file, "users",
-                      {"dry_run": dry_run, "all_or_nothing": all_or_nothing, "encoding": encoding}, idempotency_key,
-                      directory.import_users)  # fmt: skip
+    return job.run("users", directory.import_users)
 
 
 @router.post("/activities", response_model=ImportReport, responses=IMPORT_RESPONSES)
-def import_activities(
-    request: Request,
-    session: DbSession,
-    principal: CurrentPrincipal,
-    file: Upload,
-    dry_run: DryRun = False,
-    all_or_nothing: AllOrNothing = True,
-    encoding: TextEncoding = None,
-    idempotency_key: IdempotencyKey = None,
-) -> JSONResponse:
+def import_activities(job: ImportJob) -> JSONResponse:
     """Nhập các hoạt động có ngày (mỗi dòng một hoạt động): mã đơn vị, kỳ, mã chỉ tiêu, ngày, nội dung,
     lĩnh vực, hình thức, minh chứng. Dòng trùng (cùng đơn vị, kỳ, chỉ tiêu, ngày, nội dung) được bỏ qua."""
-    return run_import(request, session, principal, file, "activities",
-                      {"dry_run": dry_run, "all_or_nothing": all_or_nothing, "encoding": encoding}, idempotency_key,
-                      activities.import_activities)  # fmt: skip
+    return job.run("activities", activities.import_activities)
 
 
 @router.get(

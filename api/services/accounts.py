@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from sqlalchemy.orm import Session
 
@@ -24,12 +25,17 @@ from api.services.access import ROLES, SCOPES, Credential, Principal
 from api.services.errors import Conflict, FieldProblem, Forbidden, Invalid, NotFound, Unauthenticated
 from api.services.security import TOKEN_PREFIX, digest, hash_password, new_secret, verify_password
 
-# Verifying against a real hash when the user does not exist keeps the response time the same.
-_DUMMY_HASH = hash_password("not a password")
 # The password of an account awaiting activation: no argon2 hash, so no password verifies against it.
 NO_PASSWORD = "!"
 ACTIVATION_DAYS = 14
 ACTIVATION_REFUSED = "Mã kích hoạt không đúng, đã được dùng hoặc đã hết hạn."
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verifying against a real hash when the user does not exist keeps the response time the same. Made
+    on first use, not at import: every CLI command and server start would pay an argon2 hash for it."""
+    return hash_password("not a password")
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,7 @@ def authenticate(session: Session, username: str, password: str) -> int:
     """The user id for a correct password. Run it on a read session: the slow argon2 check must not hold
     SQLite's write lock, or every sign-in queues behind the others."""
     user = users.by_username(session, username)
-    valid = verify_password(user.password_hash if user else _DUMMY_HASH, password)
+    valid = verify_password(user.password_hash if user else _dummy_hash(), password)
     if not (user and user.active and user.activation_hash is None and valid):
         raise Unauthenticated("Tên đăng nhập hoặc mật khẩu không đúng.")
     return user.id

@@ -30,6 +30,7 @@ import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timedelta
+from typing import Self
 
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
@@ -73,7 +74,7 @@ class Worker:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
-    def __enter__(self) -> Worker:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc) -> None:
@@ -173,7 +174,7 @@ class Worker:
                     raise LeaseLost
         except LeaseLost:
             logger.warning("job %s (%s): lease lost, its writes were rolled back", job.id, job.kind)
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - any failure of a job is retried later, never lost
             self._retry(job, kind, error)
 
     def _retry(self, job: repo.Claimed, kind: JobKind | None, error: Exception) -> None:

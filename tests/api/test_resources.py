@@ -3,7 +3,6 @@
 from datetime import datetime
 
 import pytest
-
 from api_support import API, assert_problem
 
 from api.db.models import Period, Unit

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 
 import openpyxl
 
-
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 
 

@@ -66,6 +66,17 @@ def test_import_with_errors_lists_rows_and_exits_1(reporter, server_url, tmp_pat
     assert "không được âm" in result.output and "F5" in result.output
 
 
+def test_import_activities_sends_the_file_to_the_activities_import(reporter, server_url, tmp_path):
+    token = token_of(reporter, ["values:write", "submissions:read"])
+    file = tmp_path / "hoat-dong.csv"
+    file.write_text("Mã đơn vị,Kỳ báo cáo,Mã chỉ tiêu,Ngày,Nội dung\nCAX-001,2026-Y,GD-03,02/03/2026,Tiếp xúc cử tri\n")
+    first = run(["import", "activities", str(file)], server_url, token)
+    assert first.exit_code == 0, first.output
+    assert re.search(r"Tạo mới\s*│\s*1\b", first.output), first.output
+    again = run(["import", "activities", str(file)], server_url, token)
+    assert again.exit_code == 0 and re.search(r"Không đổi\s*│\s*1\b", again.output), again.output
+
+
 def test_export_scores_and_template_download_files(admin, server_url, tmp_path):
     token = token_of(admin, ["scores:read", "submissions:read"])
     target = tmp_path / "xep-hang.xlsx"

@@ -319,9 +319,8 @@ def test_repeated_cells_for_different_indicators_are_validated_for_each(reporter
 def test_scores_left_pending_without_a_job_are_recomputed_when_a_worker_starts(app, database, run_jobs):
     from sqlalchemy import select, update
 
-    from api.services.worker import Worker
-
     from api.db.models import Period, Score, Unit
+    from api.services.worker import Worker
 
     period_id = select(Period.id).where(Period.code == PERIOD).scalar_subquery()
     score = (Score.period_id == period_id) & (Score.unit_id == select(Unit.id).where(Unit.code == UNIT).scalar_subquery())

@@ -11,6 +11,7 @@ from api.services import jobs, transaction
 from api.services.jobs import JobKind
 from api.services.worker import Worker
 from api.settings import Settings
+from tests.imports.conftest import db_state, query  # noqa: F401 - fixtures of the import tests, used here too
 
 
 class Recorder:

@@ -13,7 +13,7 @@ import pytest
 from standardwebhooks import Webhook
 
 from api.services import webhooks
-from tests.imports.conftest import API, db_state, query, upload  # noqa: F401 (fixtures)
+from tests.imports.conftest import API, upload
 from tests.imports.files import csv_bytes
 from tests.imports.test_values_import import rows_for
 
