@@ -40,7 +40,7 @@ after(async () => {
 });
 
 // Two dates at a time: a date's tests mostly wait on its server and the browser, and the file would
-// otherwise be the last of `npm run e2e` to finish (package.json: --test-concurrency).
+// otherwise be the last of `npm run e2e` to finish (e2e/run.mjs).
 describe('the reporting workflow on any date', { concurrency: 2 }, () => {
   for (const date of API_PATH_DATES) {
     describe(`on ${date}`, () => {
