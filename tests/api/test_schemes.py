@@ -1,9 +1,11 @@
 """The scheme editor: a draft raising GD-02 to 98%, previewed on real data, activated from 2027-H1."""
 
+from fractions import Fraction
+
 from api_support import API, PERIOD, REPORTER_UNIT, assert_problem
 from test_activities import URL, editable
 
-from api.domain import Measure, RuleKind, UnitKind, default_catalog_path, load_catalog
+from api.domain import Measure, RuleKind, UnitKind, default_catalog_path, display, load_catalog
 
 
 def values_at_the_edge() -> list[dict]:
@@ -92,3 +94,67 @@ def test_the_demo_province_shows_both_catalog_versions(reviewer):
     assert versions["2027.1"]["catalog_version"] == "ba-nhat-2026@2027.1"
     assert reviewer.get(f"{API}/scores/{PERIOD}").json()["scheme_version"] == "2026.1"
     assert reviewer.get(f"{API}/scores/2027-H1").json()["scheme_version"] == "2027.1"
+
+
+def _total(pillars: list[Fraction]) -> str:
+    """A total as the API shows it (half up, 2 decimals), from exact pillar scores of equal weight."""
+    return str(display(sum(pillars, Fraction(0)) / len(pillars)))
+
+
+def test_a_draft_retires_and_adds_indicators_and_changes_deductions_then_preview_shows_it(admin, reviewer, reporter):
+    editable(reviewer, reporter)
+    saved = reporter.put(f"{URL}/values", json={"values": values_at_the_edge()},
+                         headers={"If-Match": reporter.get(URL).headers["ETag"]})
+    assert saved.status_code == 200, saved.text
+    draft = reviewer.post(f"{API}/schemes/drafts", json={"code": "2027.6", "based_on": "2026.1"}).json()
+    document, url = draft["document"], f"{API}/schemes/drafts/{draft['id']}"
+
+    def preview_of_mine() -> dict:
+        body = reviewer.get(f"{url}/preview", params={"period": PERIOD}).json()
+        return next(item for item in body["items"] if item["unit"]["code"] == REPORTER_UNIT)
+
+    # 92.59 under 2026.1: KL 7 of 9 (KL-04 and KL-07 with 4 cases each), TT and GD 100.
+    assert preview_of_mine()["current"]["total"] == _total([Fraction(700, 9), Fraction(100), Fraction(100)])
+
+    # Retired: KL-04 leaves the document; its weight must leave the scheme too, or the draft is refused.
+    kept = [i for i in document["indicators"] if i["code"] != "KL-04"]
+    weighted = {**document["scheme"], "indicator_weights": {"KL-04": 2}}
+    problem = assert_problem(reviewer.patch(url, json={"indicators": kept, "scheme": weighted}), 422)
+    assert "scheme.indicator_weights" in problem["errors"][0]["message"]
+    assert "KL-04" in problem["errors"][0]["message"] and "không có trong danh mục" in problem["errors"][0]["message"]
+    assert reviewer.patch(url, json={"indicators": kept}).status_code == 200
+    mine = preview_of_mine()
+    assert mine["draft"]["total"] == _total([Fraction(700, 8), Fraction(100), Fraction(100)])
+
+    # Added: GD-10, a new Gần dân count for commune police; nobody has a value yet, so it counts as not met.
+    new = {"code": "GD-10", "pillar": "GD", "applies_to": ["commune_police"], "name": "Phản hồi kiến nghị của Nhân dân",
+           "plan_text": "Không để kiến nghị của Nhân dân quá hạn giải quyết.", "measure": "count",
+           "rule": {"kind": "zero"}, "veto": False}
+    for wrong, place in (({**new, "code": "GD-02"}, "code"), ({**new, "rule": {"kind": "at_least", "threshold": 90}},
+                                                               "rule.kind"), ({**new, "pillar": "XX"}, "pillar")):
+        problem = assert_problem(reviewer.patch(url, json={"indicators": [*kept, wrong]}), 422)
+        assert f"indicators[{len(kept)}].{place}" in problem["errors"][0]["message"], problem
+    assert reviewer.patch(url, json={"indicators": [*kept, new]}).status_code == 200
+    gd_with_new = Fraction(100 * 8, 9)
+    assert preview_of_mine()["draft"]["total"] == _total([Fraction(700, 8), Fraction(100), gd_with_new])
+
+    # Deductions: an occurrence costs an eighth (KL-07's 4 cases keep half), a late report 3 points.
+    scheme = {**document["scheme"], "occurrence_penalty": "1/8", "late_report_deduction": 3, "bonus_cap": 8}
+    assert_problem(reviewer.patch(url, json={"scheme": {**scheme, "late_report_deduction": -1}}), 422)
+    edited = reviewer.patch(url, json={"scheme": scheme})
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["document"]["scheme"]["late_report_deduction"] == 3
+    assert [i["code"] for i in edited.json()["document"]["indicators"]][-1] == "GD-10"
+    mine = preview_of_mine()
+    assert mine["draft"]["total"] == _total([Fraction(750, 8), Fraction(100), gd_with_new])
+    assert mine["current"]["total"] == _total([Fraction(700, 9), Fraction(100), Fraction(100)])
+
+    actions = [e["action"] for e in admin.get(f"{API}/audit", params={"entity_key": "2027.6"}).json()]
+    assert actions.count("scheme_draft.update") == 3 and "scheme_draft.create" in actions
+    assert_problem(reporter.patch(url, json={"indicators": kept}), 403)
+
+    # Activated from 2027-H1: the catalog of 2027-H1 is the draft's, 2026-H1's keeps KL-04.
+    assert reviewer.post(f"{url}/activate", json={"from_period": "2027-H1"}).status_code == 200
+    later = {i["code"] for i in reviewer.get(f"{API}/indicators", params={"period": "2027-H1"}).json()}
+    earlier = {i["code"] for i in reviewer.get(f"{API}/indicators", params={"period": PERIOD}).json()}
+    assert "GD-10" in later and "KL-04" not in later and "KL-04" in earlier and "GD-10" not in earlier
