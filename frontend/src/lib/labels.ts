@@ -24,6 +24,8 @@ export type BaselineStatus = Schemas['BaselineStatus'];
 export type DeliveryStatus = Schemas['DeliveryStatus'];
 export type FindingStatus = Schemas['FindingStatus'];
 export type WebhookEvent = Schemas['WebhookEvent'];
+export type RuleKind = Schemas['RuleKind'];
+export type Cadence = Schemas['Cadence'];
 
 export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
   draft: 'Nháp',
@@ -147,6 +149,20 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
   'submission.status_changed': 'Trạng thái báo cáo thay đổi',
   'period.locked': 'Khóa kỳ (công bố kết quả)',
 };
+
+/** The kinds of an indicator's rule, as the scheme editor offers them (docs/scoring.md, 2). */
+export const RULE_KIND_LABELS: Record<RuleKind, string> = {
+  at_least: 'Tối thiểu t% (tỷ lệ)',
+  above: 'Trên t% (tỷ lệ)',
+  zero: 'Không để xảy ra (số lần = 0)',
+  zero_or_lower: 'Không để xảy ra hoặc giảm so với năm trước (tỷ lệ)',
+  frequency: 'Tối thiểu N lần mỗi tuần, tháng, quý, năm',
+  flag_yes: 'Có thực hiện (có/không)',
+  date_by: 'Hoàn thành trước hạn (ngày)',
+};
+
+/** The windows of a frequency rule. */
+export const CADENCE_LABELS: Record<Cadence, string> = { week: 'tuần', month: 'tháng', quarter: 'quý', year: 'năm' };
 
 /** Shown for a unit that has no report at all in a period (not a status: there is no report). */
 export const NO_REPORT_LABEL = 'Chưa nộp';

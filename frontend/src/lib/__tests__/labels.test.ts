@@ -28,6 +28,8 @@ const LABELLED: Record<string, Record<string, string>> = {
   DeliveryStatus: labels.DELIVERY_STATUS_LABELS,
   FindingStatus: labels.FINDING_STATUS_LABELS,
   WebhookEvent: labels.WEBHOOK_EVENT_LABELS,
+  RuleKind: labels.RULE_KIND_LABELS,
+  Cadence: labels.CADENCE_LABELS,
 };
 
 // The others, and why the SPA keeps no label of its own for them.
@@ -38,8 +40,6 @@ const NOT_LABELLED: Record<string, string> = {
   NominationStatus: 'the API sends status_label',
   TimelinessStatus: 'the API sends timeliness_label',
   Measure: 'chooses the input, never shown',
-  RuleKind: 'the API sends the rule text',
-  Cadence: 'the API sends the rule text',
   Permission: 'decides what is shown, never shown',
   TokenScope: 'the tokens page labels the scopes it offers',
   PeriodStatus: 'shown as a lock icon',

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
 
 export type SchemeVersion = Schemas['SchemeVersionOut'];
@@ -61,4 +61,27 @@ export function useActivateDraft() {
       ),
     true,
   );
+}
+
+export type CatalogIndicator = Schemas['IndicatorOut'];
+
+/** The indicators of each stored version (read through a period each scores), for "add from the catalog". */
+export function useVersionIndicators(periods: string[]) {
+  return useQueries({
+    queries: periods.map((period) => ({
+      queryKey: ['schemes', 'indicators', period],
+      queryFn: () => unwrap(api.GET('/api/v1/indicators', { params: { query: { period } } })),
+      staleTime: 5 * 60_000,
+    })),
+  });
+}
+
+/** A stored version's scheme parameters, read through a period it scores. */
+export function useVersionParameters(period: string | undefined) {
+  return useQuery({
+    queryKey: ['schemes', 'parameters', period],
+    enabled: Boolean(period),
+    queryFn: () => unwrap(api.GET('/api/v1/schemes/active', { params: { query: { period: period ?? '' } } })),
+    staleTime: 5 * 60_000,
+  });
 }
