@@ -1,7 +1,8 @@
 // Every main page of every role, at a desktop and a phone size, in Chromium against the real server and a
 // fresh demo database: each page renders its data, fits its viewport, has one h1 and (the pages marked
 // 'axe') no serious or critical axe-core violation. A file of its own, so that it runs beside the workflow
-// (`npm run e2e` runs several files at once) instead of after it.
+// (`npm run e2e` runs several files at once) instead of after it. Also the scheme editor, end to end: a draft,
+// an indicator retired after its confirmation, the preview listing the change.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -127,5 +128,32 @@ describe('every main page', () => {
     await page.screenshot({ path: `${SHOTS}41-api-docs-offline.png` });
     await context.close();
     assert.deepEqual(outside, [], 'no request left the server');
+  });
+});
+
+describe('the scheme editor', () => {
+  it('drafts a version, retires an indicator after its confirmation, and the preview lists the change', async () => {
+    const page = await newPage(browser, server.baseURL, DESKTOP, { bypassCSP: true });
+    await signIn(page, 'reviewer');
+    await page.goto('/admin/schemes');
+    await page.getByLabel('Mã phiên bản mới').fill('2027.5');
+    await page.getByRole('button', { name: 'Tạo bản dự thảo từ phiên bản đang áp dụng' }).click();
+    await page.getByText('Sửa bản dự thảo 2027.5').waitFor();
+
+    await page.getByRole('button', { name: 'Bỏ chỉ tiêu GD-09' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Các kỳ đang chấm theo phiên bản khác, kể cả các kỳ đã khóa, giữ nguyên chỉ tiêu này.').waitFor();
+    await dialog.getByRole('button', { name: 'Bỏ chỉ tiêu', exact: true }).click();
+    await page.getByRole('list', { name: 'Thay đổi chưa lưu' }).getByText(/^Bỏ chỉ tiêu GD-09 – /).waitFor();
+    await page.getByRole('button', { name: 'Lưu bản dự thảo' }).click();
+    await page.getByText('Đã lưu bản dự thảo 2027.5.').waitFor();
+
+    const changes = page.getByRole('list', { name: 'Thay đổi so với phiên bản 2027.1' });
+    assert.deepEqual((await changes.getByRole('listitem').allTextContents()).map((line) => line.split(' – ')[0]), ['Bỏ chỉ tiêu GD-09']);
+    await page.getByLabel('Kỳ xem trước').click();
+    await page.getByTitle('Sơ kết 06 tháng đầu năm 2026').last().click();
+    await page.getByText(/^\d+ trên \d+ đơn vị đổi xếp loại, \d+ đơn vị đổi thứ hạng so với phiên bản 2026\.1\.$/).waitFor({ timeout: 30_000 });
+    await checkPage(page, '42-reviewer-scheme-draft', { axe: true });
+    await page.context().close();
   });
 });
