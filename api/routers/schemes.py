@@ -58,8 +58,10 @@ def update_draft(draft_id: RowId, body: DraftChangesIn, session: DbSession, prin
 
 
 def _side(total, tier, rank) -> PreviewSide:
-    return PreviewSide(total=None if total is None else str(display(total)), tier=tier.name if tier else None,
-                       tier_label=tier.label if tier else None, rank=rank)
+    # `is None`, not falsiness: KHONG_HOAN_THANH is 0 and was sent as no tier at all.
+    return PreviewSide(total=None if total is None else str(display(total)),
+                       tier=None if tier is None else tier.name, tier_label=None if tier is None else tier.label,
+                       rank=rank)
 
 
 @router.get("/drafts/{draft_id}/preview", response_model=PreviewOut)

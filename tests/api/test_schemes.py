@@ -153,6 +153,13 @@ def test_a_draft_retires_and_adds_indicators_and_changes_deductions_then_preview
     assert actions.count("scheme_draft.update") == 3 and "scheme_draft.create" in actions
     assert_problem(reporter.patch(url, json={"indicators": kept}), 403)
 
+    # Tier bounds out of reach: every unit "không hoàn thành" under the draft, a tier of its own (it is 0).
+    out_of_reach = {**scheme, "tier_thresholds": {"XUAT_SAC": 200, "TOT": 200, "HOAN_THANH": 200}}
+    assert reviewer.patch(url, json={"scheme": out_of_reach}).status_code == 200
+    mine = preview_of_mine()
+    assert (mine["draft"]["tier"], mine["draft"]["tier_label"]) == ("KHONG_HOAN_THANH", "Không hoàn thành nhiệm vụ")
+    assert mine["tier_changed"] and mine["current"]["tier"] == "XUAT_SAC"
+
     # Activated from 2027-H1: the catalog of 2027-H1 is the draft's, 2026-H1's keeps KL-04.
     assert reviewer.post(f"{url}/activate", json={"from_period": "2027-H1"}).status_code == 200
     later = {i["code"] for i in reviewer.get(f"{API}/indicators", params={"period": "2027-H1"}).json()}
