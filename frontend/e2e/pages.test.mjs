@@ -153,7 +153,17 @@ describe('the scheme editor', () => {
     await page.getByLabel('Kỳ xem trước').click();
     await page.getByTitle('Sơ kết 06 tháng đầu năm 2026').last().click();
     await page.getByText(/^\d+ trên \d+ đơn vị đổi xếp loại, \d+ đơn vị đổi thứ hạng so với phiên bản 2026\.1\.$/).waitFor({ timeout: 30_000 });
-    await checkPage(page, '42-reviewer-scheme-draft', { axe: true });
+    await checkPage(page, '42-desktop-reviewer-scheme-draft', { axe: true });
     await page.context().close();
+
+    // The editor with its draft open fits a phone too (the page check above ran before any draft).
+    const phone = await newPage(browser, server.baseURL, PHONE);
+    await signIn(phone, 'reviewer');
+    await phone.goto('/admin/schemes');
+    await phone.getByText('Sửa bản dự thảo 2027.5').waitFor();
+    await phone.getByText('Thêm chỉ tiêu', { exact: true }).click();
+    await phone.getByText('Chỉ tiêu mới', { exact: true }).click();
+    await checkPage(phone, '42-phone-reviewer-scheme-draft', { axe: false });
+    await phone.context().close();
   });
 });
