@@ -24,6 +24,24 @@ class Role(StrEnum):
     INSPECTOR = "inspector"  # a department's or a commune committee's inspector: the units its unit oversees
     API_CLIENT = "api_client"  # another system reading scores through a token
 
+    @property
+    def label(self) -> str:
+        """The role's name in Vietnamese (an export of the accounts; the SPA's are in src/lib/labels.ts)."""
+        return _ROLE_LABELS[self]
+
+
+_ROLE_LABELS = {
+    Role.ADMIN: "Quản trị hệ thống",
+    Role.REVIEWER: "Cơ quan Thường trực",
+    Role.REPORTER: "Cán bộ báo cáo",
+    Role.LEADER: "Lãnh đạo",
+    Role.HOME_AFFAIRS: "Sở Nội vụ",
+    Role.FINANCE: "Sở Tài chính",
+    Role.PROVINCE_OFFICE: "Văn phòng UBND tỉnh",
+    Role.INSPECTOR: "Cán bộ kiểm tra (sở, ban, ngành, UBND xã)",
+    Role.API_CLIENT: "Tài khoản hệ thống (API)",
+}
+
 
 class Permission(StrEnum):
     UNITS_READ = "units:read"

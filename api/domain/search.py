@@ -5,14 +5,62 @@ SQLite has none) decide what matches.
 Folding: Unicode NFD with the combining marks dropped, "đ"/"Đ" as "d" (a letter of its own, not a "d" with
 a mark), lower case, runs of white space as one space. "Công an phường Phố Hiến" -> "cong an phuong pho hien".
 The SPA folds the same way for the lists it filters itself (frontend/src/lib/search-text.ts).
+
+Every searchable list uses this one folding: in SQL against a stored folded column (a unit's
+``search_name``, ``api/db/repositories/units.py: matching``), or with :func:`matches` on the few short
+lists a service filters itself (accounts).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from enum import StrEnum
 
 
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.replace("đ", "d").replace("Đ", "d").lower().split())
+
+
+def matches(query: str | None, *texts: str | None) -> bool:
+    """Whether the folded query occurs in one of the folded texts; an empty query matches everything."""
+    folded = fold(query or "")
+    return not folded or any(folded in fold(text) for text in texts if text)
+
+
+# Sort orders of the lists people work through: a field name, "-" in front for the descending order.
+# Closed sets, so a wrong value is a 422 naming it; empty values (no date yet) come last either way.
+
+
+class SubmissionSort(StrEnum):
+    """The review queue."""
+
+    UNIT = "unit"
+    UNIT_DESC = "-unit"
+    CODE = "code"
+    CODE_DESC = "-code"
+    STATUS = "status"
+    STATUS_DESC = "-status"
+    FIRST_SUBMITTED = "first_submitted_at"
+    FIRST_SUBMITTED_DESC = "-first_submitted_at"
+    SUBMITTED = "submitted_at"
+    SUBMITTED_DESC = "-submitted_at"
+
+
+class UserSort(StrEnum):
+    """The accounts."""
+
+    USERNAME = "username"
+    USERNAME_DESC = "-username"
+    FULL_NAME = "full_name"
+    FULL_NAME_DESC = "-full_name"
+    ROLE = "role"
+    ROLE_DESC = "-role"
+    UNIT = "unit"
+    UNIT_DESC = "-unit"
+
+
+def sort_field(order: StrEnum) -> tuple[str, bool]:
+    """(field, descending) of a sort order: "-submitted_at" is ("submitted_at", True)."""
+    return order.value.removeprefix("-"), order.value.startswith("-")

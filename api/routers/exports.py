@@ -8,7 +8,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.routers.deps import CurrentPrincipal, DbSession
-from api.schemas.common import CodeFilter
+from api.schemas.common import (
+    ActiveFilter,
+    CodeFilter,
+    RoleFilter,
+    SearchText,
+    SubmissionSortQuery,
+    TimelinessFilter,
+    UserSortQuery,
+)
+from api.schemas.enums import SubmissionStatus
 from api.services import exports
 from api.services.exports import Export, ExportFormat
 
@@ -44,10 +53,10 @@ def download(export: Export, export_format: ExportFormat) -> Response:
 @router.get("/{period}/scores", response_class=Response, responses=FILE_RESPONSES)
 def ranking(
     period: str, session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX,
-    group: Group = None,
+    group: Group = None, q: SearchText = None,
 ) -> Response:  # fmt: skip
-    """Bảng xếp hạng của kỳ: hạng, tổng điểm, xếp loại, điểm từng trụ cột."""
-    return download(exports.ranking_export(session, principal, period, group), export_format)
+    """Bảng xếp hạng của kỳ: hạng, tổng điểm, xếp loại, điểm từng trụ cột; `q`: chỉ các đơn vị tìm thấy."""
+    return download(exports.ranking_export(session, principal, period, group, q), export_format)
 
 
 @router.get("/{period}/explained", response_class=Response, responses=FILE_RESPONSES)
@@ -65,3 +74,35 @@ def values(
 ) -> Response:
     """Số liệu đã nhập của kỳ, cùng cột với tệp nhập (nhập lại được nguyên trạng)."""
     return download(exports.values_export(session, principal, period), export_format)
+
+
+@router.get("/{period}/submissions", response_class=Response, responses=FILE_RESPONSES)
+def submission_list(
+    period: str, session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX,
+    status: SubmissionStatus | None = None, group: Group = None, q: SearchText = None, sort: SubmissionSortQuery = None,
+) -> Response:  # fmt: skip
+    """Hàng chờ duyệt (hoặc báo cáo ở trạng thái bất kỳ) của kỳ, cùng bộ lọc và thứ tự với `GET /submissions`."""
+    return download(exports.submissions_export(session, principal, period, status=status, group=group, q=q, sort=sort),
+                    export_format)
+
+
+@router.get("/{period}/reporting-status", response_class=Response, responses=FILE_RESPONSES)
+def reporting_status(
+    period: str, session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX,
+    group: Group = None, q: SearchText = None,
+    timeliness: TimelinessFilter = None,
+) -> Response:  # fmt: skip
+    """Tình hình báo cáo của kỳ, mỗi đơn vị một dòng, cùng bộ lọc với `GET /periods/{code}/reporting-status`."""
+    return download(exports.reporting_status_export(session, principal, period, group=group, q=q, timeliness=timeliness),
+                    export_format)
+
+
+@router.get("/users", response_class=Response, responses=FILE_RESPONSES)
+def users(
+    session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX, q: SearchText = None,
+    role: RoleFilter = None,
+    active: ActiveFilter = None,
+    sort: UserSortQuery = None,
+) -> Response:  # fmt: skip
+    """Danh sách tài khoản (quản trị), cùng bộ lọc và thứ tự với `GET /users`."""
+    return download(exports.users_export(session, principal, q=q, role=role, active=active, sort=sort), export_format)

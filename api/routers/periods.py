@@ -5,7 +5,7 @@ from fastapi import APIRouter
 from api.db.models import Period
 from api.routers.deps import CurrentPrincipal, DbSession
 from api.schemas.catalog import PeriodIn, PeriodOut, PeriodPatch, ReportingStatus
-from api.schemas.common import CodeFilter, problem_responses
+from api.schemas.common import CodeFilter, SearchText, TimelinessFilter, problem_responses
 from api.services import periods
 
 router = APIRouter(prefix="/periods", tags=["periods"], responses=problem_responses(409))
@@ -48,6 +48,11 @@ def unlock_period(code: str, session: DbSession, principal: CurrentPrincipal) ->
 
 
 @router.get("/{code}/reporting-status", response_model=ReportingStatus)
-def reporting_status(code: str, session: DbSession, principal: CurrentPrincipal, group: CodeFilter = None) -> ReportingStatus:
-    period, groups, units = periods.reporting_status(session, principal, code, group)
+def reporting_status(
+    code: str, session: DbSession, principal: CurrentPrincipal, group: CodeFilter = None, q: SearchText = None,
+    timeliness: TimelinessFilter = None,
+) -> ReportingStatus:
+    """Per group and per unit: who reported on time, late, not yet. `q` keeps the units it finds by name or
+    code without diacritics (the groups count them); `timeliness` keeps the unit rows in that state."""
+    period, groups, units = periods.reporting_status(session, principal, code, group, q, timeliness)
     return ReportingStatus(period=period.code, due=period.due, groups=groups, units=units)

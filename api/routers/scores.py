@@ -57,31 +57,31 @@ async def ranking(request: Request) -> Response:
     # Parameters are read here, not declared: FastAPI's resolution of them cost more than the query.
     period = request.path_params["period"]
     filters = parse_query(request, RankingQuery)
-    group, kind = filters.group, filters.kind
+    group, kind, q = filters.group, filters.kind, filters.q
     slice_ = scores.Page(filters.page, filters.page_size) if filters.page is not None else None
     presented = credential(request)
     polled = presented and await scores.polled_ranking_etag(
-        request.app.state.loop_reads, presented, period, group, kind, slice_
+        request.app.state.loop_reads, presented, period, group, kind, slice_, q
     )
     if polled:
         rendered = _kept(request, polled.etag)
         if rendered is not None or etag_matches(request, polled.etag):
             return _cached_response(request, polled.etag, rendered, slice_)
     known = polled.principal if polled else None  # a cache miss need not look the caller up again
-    return await run_in_threadpool(_ranking, request, known, period, group, kind, slice_)
+    return await run_in_threadpool(_ranking, request, known, period, group, kind, slice_, q)
 
 
 def _ranking(request: Request, principal: Principal | None, period: str, group: str | None, kind: str | None,
-             slice_: scores.Page | None) -> Response:
+             slice_: scores.Page | None, q: str | None) -> Response:
     with request.app.state.read_sessions() as session:
         if principal is None:
             principal, _csrf = principal_from_database(session, credential(request))
-        found, tag = scores.ranking_etag(session, principal, period, group, kind, slice_)
+        found, tag = scores.ranking_etag(session, principal, period, group, kind, slice_, q)
         rendered = _kept(request, tag)
         if rendered is None and not etag_matches(request, tag):
             # The service builds the documented shape (`Ranking`); orjson writes it ten times faster than
             # Pydantic would validate and dump it again, and every save makes the next pull render anew.
-            document = scores.ranking(session, found, group, kind)
+            document = scores.ranking(session, found, group, kind, q)
             total = len(document["items"])
             if slice_ is not None:
                 document["items"] = document["items"][(slice_.number - 1) * slice_.size : slice_.number * slice_.size]

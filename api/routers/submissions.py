@@ -20,7 +20,15 @@ from api.routers.deps import (
     require_if_match,
 )
 from api.schemas.auth import UnitRef
-from api.schemas.common import ETAG, MAX_PAGE, PAGE_HEADERS, CodeFilter, problem_responses
+from api.schemas.common import (
+    ETAG,
+    MAX_PAGE,
+    PAGE_HEADERS,
+    CodeFilter,
+    SearchText,
+    SubmissionSortQuery,
+    problem_responses,
+)
 from api.schemas.submissions import (
     EvidenceOut,
     HistoryEntry,
@@ -80,11 +88,13 @@ def respond_committed(session, reads, loaded: Loaded, response: Response) -> Sub
 def list_submissions(
     request: Request, response: Response, session: DbSession, principal: CurrentPrincipal,
     period: CodeFilter = None, unit: CodeFilter = None, status: SubmissionStatus | None = None,
-    group: CodeFilter = None,
+    group: CodeFilter = None, q: SearchText = None, sort: SubmissionSortQuery = None,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1, page_size: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> list[SubmissionSummary]:
+    """Reports of units (the review queue with `status=submitted`): `q` finds units by name or code without
+    diacritics, `sort` orders them (a field, `-` in front for descending)."""
     rows, total = submissions.listing(session, principal, period=period, unit=unit, status=status, group=group,
-                                      page=page, page_size=page_size)
+                                      page=page, page_size=page_size, q=q, sort=sort)
     response.headers.update(page_headers(request, page, page_size, total))
     return [
         SubmissionSummary(period=period_code, unit=UnitRef(code=u.code, name=u.name, kind=u.kind), group=group_code,

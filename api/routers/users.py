@@ -4,7 +4,7 @@ from fastapi import APIRouter
 
 from api.routers.deps import CurrentPrincipal, DbSession
 from api.schemas.auth import ActivationCodeOut, UnitRef, UserIn, UserOut, UserPatch
-from api.schemas.common import problem_responses
+from api.schemas.common import ActiveFilter, RoleFilter, SearchText, UserSortQuery, problem_responses
 from api.services import accounts
 
 router = APIRouter(prefix="/users", tags=["users"])
@@ -19,8 +19,15 @@ def user_out(user, unit) -> UserOut:
 
 
 @router.get("", response_model=list[UserOut])
-def list_users(session: DbSession, principal: CurrentPrincipal) -> list[UserOut]:
-    return [user_out(u, unit) for u, unit in accounts.list_users(session, principal)]
+def list_users(
+    session: DbSession, principal: CurrentPrincipal, q: SearchText = None,
+    role: RoleFilter = None,
+    active: ActiveFilter = None,
+    sort: UserSortQuery = None,
+) -> list[UserOut]:
+    """Every account (admins): `q` finds a full name, user name, or unit name or code without diacritics."""
+    return [user_out(u, unit) for u, unit in accounts.list_users(session, principal, q=q, role=role, active=active,
+                                                                  sort=sort)]
 
 
 @router.post("", response_model=UserOut, status_code=201)

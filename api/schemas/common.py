@@ -6,7 +6,8 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from api.domain import text
-from api.schemas.enums import Permission, UnitKind
+from api.domain.search import SubmissionSort, UserSort
+from api.schemas.enums import Permission, Role, TimelinessStatus, UnitKind
 
 # Dates people enter (periods, inspections, decisions) lie within the movement's working horizon: a year
 # 9999 or 0001 is a typing error, refused with 422 naming the field before it reaches any computation.
@@ -26,6 +27,16 @@ def normalized_code(value: object) -> object:
 # (422 outside it); an unknown code is 404 naming it.
 CodeFilter = Annotated[str | None, BeforeValidator(normalized_code),
                        Field(description="Mã, không phân biệt hoa thường; mã không tồn tại: 404")]
+# A search of a list: case and diacritics ignored on both engines (api/domain/search.py).
+SearchText = Annotated[str | None, Field(max_length=200, description=(
+    "Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu (\"pho hien\" tìm thấy \"Phố Hiến\")"))]
+# The order of a list: one of its enum's values (a field, "-" in front for descending); 422 outside it.
+_SORT = Field(description="Thứ tự: tên trường, thêm \"-\" phía trước để xếp giảm dần")
+SubmissionSortQuery = Annotated[SubmissionSort | None, _SORT]
+UserSortQuery = Annotated[UserSort | None, _SORT]
+RoleFilter = Annotated[Role | None, Field(description="Chỉ các tài khoản có vai trò này")]
+ActiveFilter = Annotated[bool | None, Field(description="true: tài khoản đang hoạt động; false: đã khóa")]
+TimelinessFilter = Annotated[TimelinessStatus | None, Field(description="Chỉ các đơn vị ở tình trạng báo cáo này")]
 KindFilter = Annotated[UnitKind | None, BeforeValidator(lambda value: value.lower() if isinstance(value, str) else value),
                        Field(description="Loại đơn vị, không phân biệt hoa thường")]
 

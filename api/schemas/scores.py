@@ -4,7 +4,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.schemas.auth import UnitRef
-from api.schemas.common import MAX_PAGE, CodeFilter, KindFilter
+from api.schemas.common import MAX_PAGE, CodeFilter, KindFilter, SearchText
 from api.schemas.enums import (
     PeriodKind,
     PeriodStatus,
@@ -52,6 +52,7 @@ RANKING_ITEM = {
 class RankingQuery(BaseModel):
     group: CodeFilter = None
     kind: KindFilter = None
+    q: SearchText = None
     page: int | None = Field(None, ge=1, le=MAX_PAGE, description="Trang (bắt đầu từ 1); bỏ trống: cả bảng")
     page_size: int = Field(100, ge=1, le=1000, description="Số đơn vị mỗi trang")
 

@@ -23,14 +23,18 @@ from sqlalchemy.orm import Session
 
 from api.db.repositories import exports as exports_repo
 from api.db.repositories import value_imports
-from api.domain import Tier, display
+from api.domain import Tier, TimelinessStatus, display
+from api.domain.periods import VIETNAM
+from api.domain.permissions import Role
+from api.domain.search import SubmissionSort, UserSort
 from api.domain.spreadsheet import inert
 from api.domain.submissions import SubmissionStatus
-from api.services import scores, submissions, units
+from api.services import accounts, periods, scores, submissions, units
 from api.services.access import Principal
 from api.services.imports.columns import VALUE_COLUMNS
 
 DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 DECIMAL_FORMAT = "#,##0.00"
 INTEGER_FORMAT = "#,##0"
 HEADER_FILL = PatternFill("solid", start_color="1F4E79")
@@ -181,10 +185,11 @@ RANKING_COLUMNS = (
 )
 
 
-def ranking_export(session: Session, principal: Principal, period_code: str, group: str | None) -> Export:
-    """The ranking of a period (a group, or all groups), as the ranking page shows it."""
+def ranking_export(session: Session, principal: Principal, period_code: str, group: str | None,
+                   q: str | None = None) -> Export:
+    """The ranking of a period (a group, or all groups; the units ``q`` finds), as the ranking page shows it."""
     period, _tag = scores.ranking_etag(session, principal, period_code, group, None)
-    ranking = scores.ranking(session, period, group, None)
+    ranking = scores.ranking(session, period, group, None, q)
     rows = [
         [
             item["rank"], item["unit"]["code"], item["unit"]["name"], item["group"],
@@ -283,3 +288,77 @@ def _as_date(value: object) -> date | None:
         return value
     return date.fromisoformat(str(value))
 
+
+
+SUBMISSION_COLUMNS = (
+    Column("Mã đơn vị", 16),
+    Column("Tên đơn vị", 36),
+    Column("Cụm, khối thi đua", 12),
+    Column("Trạng thái", 14),
+    Column("Nộp lần đầu", 17, DATETIME_FORMAT),
+    Column("Nộp gần nhất", 17, DATETIME_FORMAT),
+)
+# Every report of a period fits one export (a province has a few hundred units, the nation 10,000).
+_ALL = 100_000
+
+
+def submissions_export(session: Session, principal: Principal, period_code: str, *, status: SubmissionStatus | None,
+                       group: str | None, q: str | None, sort: SubmissionSort | None) -> Export:
+    """The review queue (or any status) of a period as listed by ``GET /submissions``, on one sheet."""
+    rows, _total = submissions.listing(session, principal, period=period_code, unit=None, status=status, group=group,
+                                       page=1, page_size=_ALL, q=q, sort=sort)
+    period = submissions.period_of(session, period_code)
+    title = f"Báo cáo của các đơn vị{f' - {status.label}' if status else ''} - {period.name}"
+    return Export(f"bao-cao-{period.code}", title, SUBMISSION_COLUMNS, [
+        [unit.code, unit.name, group_code, SubmissionStatus(row.status).label, _local(row.first_submitted_at),
+         _local(row.submitted_at)]
+        for row, unit, group_code, _period in rows
+    ])
+
+
+REPORTING_STATUS_COLUMNS = (
+    Column("Mã đơn vị", 16),
+    Column("Tên đơn vị", 36),
+    Column("Cụm, khối thi đua", 12),
+    Column("Tình trạng", 18),
+    Column("Số ngày muộn", 10, INTEGER_FORMAT),
+    Column("Trạng thái báo cáo", 14),
+    Column("Nộp lần đầu", 17, DATETIME_FORMAT),
+)
+
+
+def reporting_status_export(session: Session, principal: Principal, period_code: str, *, group: str | None,
+                            q: str | None, timeliness: TimelinessStatus | None) -> Export:
+    """Who reported on time, late or not yet (``GET /periods/{code}/reporting-status``), one row a unit."""
+    period, _groups, rows = periods.reporting_status(session, principal, period_code, group, q, timeliness)
+    return Export(f"tinh-hinh-bao-cao-{period.code}", f"Tình hình báo cáo - {period.name}", REPORTING_STATUS_COLUMNS, [
+        [row["unit"], row["name"], row["group"], row["timeliness_label"], row["days_late"] or None,
+         SubmissionStatus(row["status"]).label if row["status"] else "Chưa báo cáo", _local(row["first_submitted_at"])]
+        for row in rows
+    ])
+
+
+USER_COLUMNS = (
+    Column("Tên đăng nhập", 18),
+    Column("Họ và tên", 28),
+    Column("Vai trò", 24),
+    Column("Mã đơn vị", 16),
+    Column("Tên đơn vị", 36),
+    Column("Tình trạng", 16),
+)
+
+
+def users_export(session: Session, principal: Principal, *, q: str | None, role: Role | None, active: bool | None,
+                 sort: UserSort | None) -> Export:
+    """The accounts as listed by ``GET /users`` (admins)."""
+    rows = accounts.list_users(session, principal, q=q, role=role, active=active, sort=sort)
+    return Export("tai-khoan", "Danh sách tài khoản", USER_COLUMNS, [
+        [user.username, user.full_name, Role(user.role).label, unit.code if unit else None, unit.name if unit else None,
+         "Đã khóa" if not user.active else "Chờ kích hoạt" if user.activation_hash is not None else "Đang hoạt động"]
+        for user, unit in rows
+    ])
+
+
+def _local(moment: datetime | None) -> datetime | None:
+    """A stored instant as Vietnam's wall-clock time, without a zone (a spreadsheet cell has none)."""
+    return None if moment is None else moment.astimezone(VIETNAM).replace(tzinfo=None)

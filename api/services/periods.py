@@ -101,14 +101,16 @@ def unlock(session: Session, principal: Principal, code: str) -> Period:
     return period
 
 
-def reporting_status(session: Session, principal: Principal, code: str, group: str | None):
-    """Per group: expected, on time, late, missing, not yet due; and one row per unit."""
+def reporting_status(session: Session, principal: Principal, code: str, group: str | None, q: str | None = None,
+                     timeliness_status: TimelinessStatus | None = None):
+    """Per group: expected, on time, late, missing, not yet due; and one row per unit. ``q`` keeps the units
+    it finds by name or code (groups counted over them), ``timeliness_status`` the rows in that state."""
     period = get(session, principal, code)
     principal.require("status:read")
     now = clock.now()
     units.group_id(session, group)  # an unknown group is 404, as in every filter
     groups = {g.id: g for g, _ in units_repo.groups_with_counts(session)}
-    reporting = [u for u in units_repo.scored_units(session)
+    reporting = [u for u in units_repo.scored_units(session, q)
                  if group is None or groups[u.group_id].code == group]
     subs = submissions_repo.by_unit(session, period.id, [u.id for u in reporting])
     summary: dict[str, dict] = {}
@@ -123,6 +125,8 @@ def reporting_status(session: Session, principal: Principal, code: str, group: s
         })
         group_row["expected"] += 1
         group_row[state.status.value] += 1
+        if timeliness_status is not None and state.status != timeliness_status:
+            continue
         rows.append({
             "unit": unit.code, "name": unit.name, "group": groups[unit.group_id].code,
             "status": submission.status if submission else None, "first_submitted_at": first,

@@ -13,6 +13,7 @@ from api.db.models import Period
 from api.db.repositories import callers, scores
 from api.db.repositories import catalog as catalog_repo
 from api.domain import RankStatus, Tier, display, explain
+from api.domain.search import fold
 from api.services import accounts, scoring, submissions, units
 from api.services.access import Credential, Principal
 from api.services.errors import NotFound
@@ -34,11 +35,11 @@ def _period(session: Session, code: str) -> Period:
 
 
 def ranking_etag(session: Session, principal: Principal, period_code: str, group: str | None,
-                 kind: str | None, page: Page | None = None) -> tuple[Period, str]:
+                 kind: str | None, page: Page | None = None, q: str | None = None) -> tuple[Period, str]:
     """The ranking's version tag: it changes whenever any stored score of the period changes."""
     principal.require("scores:read")
     period = _period(session, period_code)
-    return period, ranking_tag(period.code, period.id, period.scores_version, period.status, group, kind, page)
+    return period, ranking_tag(period.code, period.id, period.scores_version, period.status, group, kind, page, q)
 
 
 class PolledRanking(NamedTuple):
@@ -47,7 +48,8 @@ class PolledRanking(NamedTuple):
 
 
 async def polled_ranking_etag(reads: LoopConnection, credential: Credential, period_code: str,
-                              group: str | None, kind: str | None, page: Page | None) -> PolledRanking | None:
+                              group: str | None, kind: str | None, page: Page | None,
+                              q: str | None = None) -> PolledRanking | None:
     """The caller and :func:`ranking_etag` in one event-loop read; None whenever the full path must
     answer instead (credential not valid now, no right to read scores, unknown period, no read possible)."""
     found = await callers.caller_and_period(reads, credential.kind, digest(credential.secret), period_code,
@@ -58,12 +60,12 @@ async def polled_ranking_etag(reads: LoopConnection, credential: Credential, per
     if not principal.can("scores:read"):
         return None
     return PolledRanking(principal, ranking_tag(period_code, found.period_id, found.scores_version,
-                                                found.period_status, group, kind, page))
+                                                found.period_status, group, kind, page, q))
 
 
 def ranking_tag(period_code: str, period_id: int, scores_version: int, status: str, group: str | None,
-                kind: str | None, page: Page | None) -> str:
-    tag = f"{period_code}|{period_id}|{scores_version}|{status}|{group or ''}|{kind or ''}|{page or ''}"
+                kind: str | None, page: Page | None, q: str | None = None) -> str:
+    tag = f"{period_code}|{period_id}|{scores_version}|{status}|{group or ''}|{kind or ''}|{page or ''}|{fold(q or '')}"
     return '"' + hashlib.sha256(tag.encode()).hexdigest()[:32] + '"'
 
 
@@ -91,9 +93,11 @@ def _ranking_item(row) -> dict:
     }
 
 
-def ranking(session: Session, period: Period, group: str | None, kind: str | None) -> dict:
+def ranking(session: Session, period: Period, group: str | None, kind: str | None, q: str | None = None) -> dict:
+    """The documented ``Ranking``; ``q`` keeps the units whose name or code contains it (case and
+    diacritics ignored), with the ranks they have in their whole group."""
     group_id_ = units.group_id(session, group)
-    items = [_ranking_item(row) for row in scores.ranking(session, period.id, group_id_, kind)]
+    items = [_ranking_item(row) for row in scores.ranking(session, period.id, group_id_, kind, q)]
     _catalog_version, scheme_code = catalog_repo.scheme_codes(session, period.scheme_id)
     previous = catalog_repo.previous_period(session, period)
     return {"period": period.code, "period_name": period.name, "status": period.status,

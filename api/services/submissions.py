@@ -13,6 +13,7 @@ from api.db.models import Period, Submission, SubmissionValue, Unit
 from api.db.repositories import audit, submissions
 from api.db.repositories import catalog as catalog_repo
 from api.domain import Indicator, UnitKind, Value, validate_value
+from api.domain.search import SubmissionSort
 from api.domain.submissions import (
     Actor,
     SubmissionAction,
@@ -215,7 +216,7 @@ def history(session: Session, loaded: Loaded):
 
 
 def listing(session: Session, principal: Principal, *, period: str | None, unit: str | None, status: str | None,
-            group: str | None, page: int, page_size: int):
+            group: str | None, page: int, page_size: int, q: str | None = None, sort: SubmissionSort | None = None):
     principal.require("submissions:read")
     period_id = period_of(session, period).id if period else None
     unit_id = units.get(session, unit).id if unit else None
@@ -225,4 +226,4 @@ def listing(session: Session, principal: Principal, *, period: str | None, unit:
         unit_id = principal.unit_id
     return submissions.listing(session, period_id=period_id, unit_id=unit_id, status=status,
                                group_id=units.group_id(session, group),
-                               offset=(page - 1) * page_size, limit=page_size)
+                               offset=(page - 1) * page_size, limit=page_size, q=q, sort=sort)

@@ -1,6 +1,11 @@
-"""Adding a row of any table."""
+"""Adding a row of any table; the order of a list."""
 
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
+
+from api.domain.search import sort_field
 
 
 def add(session: Session, obj):
@@ -12,3 +17,11 @@ def add(session: Session, obj):
 def remove(session: Session, obj) -> None:
     session.delete(obj)
     session.flush()
+
+
+def ordered(columns: dict[str, ColumnElement], order: StrEnum, *then: ColumnElement) -> list[ColumnElement]:
+    """ORDER BY terms of a list's sort order (``api.domain.search``): its column, with empty values last on
+    both engines (SQLite puts NULL first, PostgreSQL last), then the tie-breakers ``then``."""
+    field, descending = sort_field(order)
+    column = columns[field]
+    return [column.is_(None), column.desc() if descending else column.asc(), *then]

@@ -4,6 +4,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from api.db.models import EmulationGroup, Period, Score, Unit
+from api.db.repositories import units
 
 
 def find(session: Session, period_id: int, unit_id: int) -> Score | None:
@@ -70,9 +71,12 @@ def results_of_unit(session: Session, unit_id: int) -> dict:
     return {row.period_id: row for row in rows}
 
 
-def ranking(session: Session, period_id: int, group_id: int | None, kind: str | None):
-    """Ranking rows in rank order: the score columns a ranking shows, never the explanation."""
+def ranking(session: Session, period_id: int, group_id: int | None, kind: str | None, q: str | None = None):
+    """Ranking rows in rank order: the score columns a ranking shows, never the explanation; ``q`` a
+    search by unit name or code (``units.matching``)."""
     conditions = [Score.period_id == period_id, Unit.active.is_(True)]
+    if (found := units.matching(q)) is not None:
+        conditions.append(found)
     if group_id is not None:
         conditions.append(Score.group_id == group_id)
     if kind:

@@ -7,6 +7,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from api.db.models import EmulationGroup, EvidenceFile, Period, Submission, SubmissionValue, Unit
+from api.db.repositories import units
+from api.db.repositories.rows import ordered
+from api.domain.search import SubmissionSort
 
 
 def find(session: Session, period_id: int, unit_id: int, *, for_update: bool = False) -> Submission | None:
@@ -73,11 +76,21 @@ def states_of_period(session: Session, period_id: int) -> dict[int, tuple]:
     return {row.unit_id: row for row in rows}
 
 
+_SUBMISSION_ORDER = {
+    "unit": Unit.search_name, "code": Unit.code, "status": Submission.status,
+    "first_submitted_at": Submission.first_submitted_at, "submitted_at": Submission.submitted_at,
+}
+
+
 def listing(
     session: Session, *, period_id: int | None, unit_id: int | None, status: str | None, group_id: int | None,
-    offset: int, limit: int,
+    offset: int, limit: int, q: str | None = None, sort: SubmissionSort | None = None,
 ) -> tuple[list[tuple[Submission, Unit, str | None, str]], int]:
+    """A page of submissions and the total; ``q`` a search by unit name or code (``units.matching``);
+    without ``sort``, the latest period first and then by unit code."""
     conditions = []
+    if (found := units.matching(q)) is not None:
+        conditions.append(found)
     if period_id is not None:
         conditions.append(Submission.period_id == period_id)
     if unit_id is not None:
@@ -94,7 +107,8 @@ def listing(
         .join(Period, Submission.period_id == Period.id)
         .outerjoin(EmulationGroup, Unit.group_id == EmulationGroup.id)
         .where(*conditions)
-        .order_by(Period.start.desc(), Unit.code)
+        .order_by(*(ordered(_SUBMISSION_ORDER, sort, Period.start.desc(), Unit.code) if sort
+                    else (Period.start.desc(), Unit.code)))
         .offset(offset)
         .limit(limit)
     ).all()

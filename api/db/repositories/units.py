@@ -1,6 +1,6 @@
 """Units and emulation groups."""
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import ColumnElement, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from api.db.models import EmulationGroup, Unit
@@ -59,6 +59,16 @@ def group_by_code(session: Session, code: str) -> EmulationGroup | None:
     return session.scalar(select(EmulationGroup).where(EmulationGroup.code == code))
 
 
+def matching(q: str | None) -> ColumnElement[bool] | None:
+    """The condition of a search for units by name or code, for every list of units (units, ranking, review
+    queue, reporting status): any case, with or without diacritics ("pho hien" finds "Phố Hiến"), folded
+    text against the stored folded name (``api/domain/search.py``); None for an empty query."""
+    folded = fold(q or "")
+    if not folded:
+        return None
+    return or_(Unit.search_name.contains(folded, autoescape=True), func.lower(Unit.code).contains(folded, autoescape=True))
+
+
 def search(
     session: Session, *, kind: str | None, group_id: int | None, parent_id: int | None, q: str | None,
     offset: int, limit: int,
@@ -72,10 +82,8 @@ def search(
         conditions.append(Unit.group_id == group_id)
     if parent_id is not None:
         conditions.append(Unit.parent_id == parent_id)
-    if q and (folded := fold(q)):
-        # Any case, with or without diacritics ("pho hien" finds "Phố Hiến"): folded text against folded text.
-        conditions.append(or_(Unit.search_name.contains(folded, autoescape=True),
-                              func.lower(Unit.code).contains(folded, autoescape=True)))
+    if (found := matching(q)) is not None:
+        conditions.append(found)
     total = session.scalar(select(func.count()).select_from(Unit).where(*conditions)) or 0
     rows = session.execute(
         select(Unit, parent.code, EmulationGroup.code)
@@ -102,9 +110,12 @@ def all_for_tree(session: Session) -> list[tuple[int, int | None, str, str, str,
     ]
 
 
-def scored_units(session: Session) -> list[Unit]:
-    """Units that report: every active unit in an emulation group."""
-    return list(session.scalars(select(Unit).where(Unit.group_id.is_not(None), Unit.active.is_(True))))
+def scored_units(session: Session, q: str | None = None) -> list[Unit]:
+    """Units that report: every active unit in an emulation group (those ``q`` finds, see :func:`matching`)."""
+    conditions = [Unit.group_id.is_not(None), Unit.active.is_(True)]
+    if (found := matching(q)) is not None:
+        conditions.append(found)
+    return list(session.scalars(select(Unit).where(*conditions)))
 
 
 def scored_unit_keys(session: Session):

@@ -55,8 +55,14 @@ def with_unit(session: Session, user_id: int) -> tuple[User, Unit | None] | None
     return (row[0], row[1]) if row else None
 
 
-def all_with_units(session: Session) -> list[tuple[User, Unit | None]]:
-    rows = session.execute(select(User, Unit).outerjoin(Unit, User.unit_id == Unit.id).order_by(User.username))
+def all_with_units(session: Session, *, role: str | None = None, active: bool | None = None) -> list[tuple[User, Unit | None]]:
+    conditions = []
+    if role is not None:
+        conditions.append(User.role == role)
+    if active is not None:
+        conditions.append(User.active.is_(active))
+    rows = session.execute(select(User, Unit).outerjoin(Unit, User.unit_id == Unit.id).where(*conditions)
+                           .order_by(User.username))
     return [(user, unit) for user, unit in rows]
 
 

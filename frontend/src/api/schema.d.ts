@@ -204,7 +204,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Users */
+        /**
+         * List Users
+         * @description Every account (admins): `q` finds a full name, user name, or unit name or code without diacritics.
+         */
         get: operations["users_list"];
         put?: never;
         /** Create User */
@@ -498,7 +501,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reporting Status */
+        /**
+         * Reporting Status
+         * @description Per group and per unit: who reported on time, late, not yet. `q` keeps the units it finds by name or
+         *     code without diacritics (the groups count them); `timeliness` keeps the unit rows in that state.
+         */
         get: operations["periods_reporting_status"];
         put?: never;
         post?: never;
@@ -515,7 +522,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Submissions */
+        /**
+         * List Submissions
+         * @description Reports of units (the review queue with `status=submitted`): `q` finds units by name or code without
+         *     diacritics, `sort` orders them (a field, `-` in front for descending).
+         */
         get: operations["submissions_list"];
         put?: never;
         post?: never;
@@ -794,7 +805,7 @@ export interface paths {
         };
         /**
          * Ranking
-         * @description Bảng xếp hạng của kỳ: hạng, tổng điểm, xếp loại, điểm từng trụ cột.
+         * @description Bảng xếp hạng của kỳ: hạng, tổng điểm, xếp loại, điểm từng trụ cột; `q`: chỉ các đơn vị tìm thấy.
          */
         get: operations["exports_ranking"];
         put?: never;
@@ -837,6 +848,66 @@ export interface paths {
          * @description Số liệu đã nhập của kỳ, cùng cột với tệp nhập (nhập lại được nguyên trạng).
          */
         get: operations["exports_values"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{period}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Submission List
+         * @description Hàng chờ duyệt (hoặc báo cáo ở trạng thái bất kỳ) của kỳ, cùng bộ lọc và thứ tự với `GET /submissions`.
+         */
+        get: operations["exports_submission_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{period}/reporting-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reporting Status
+         * @description Tình hình báo cáo của kỳ, mỗi đơn vị một dòng, cùng bộ lọc với `GET /periods/{code}/reporting-status`.
+         */
+        get: operations["exports_reporting_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Users
+         * @description Danh sách tài khoản (quản trị), cùng bộ lọc và thứ tự với `GET /users`.
+         */
+        get: operations["exports_users"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4686,6 +4757,12 @@ export interface components {
             indicators: components["schemas"]["IndicatorEntry"][];
         };
         /**
+         * SubmissionSort
+         * @description The review queue.
+         * @enum {string}
+         */
+        SubmissionSort: "unit" | "-unit" | "code" | "-code" | "status" | "-status" | "first_submitted_at" | "-first_submitted_at" | "submitted_at" | "-submitted_at";
+        /**
          * SubmissionStatus
          * @enum {string}
          */
@@ -4949,6 +5026,12 @@ export interface components {
             active?: boolean | null;
         };
         /**
+         * UserSort
+         * @description The accounts.
+         * @enum {string}
+         */
+        UserSort: "username" | "-username" | "full_name" | "-full_name" | "role" | "-role" | "unit" | "-unit";
+        /**
          * ValueIn
          * @description One indicator's value; only the fields of the indicator's measure may be set.
          */
@@ -5123,6 +5206,8 @@ export interface operations {
                 group?: string | null;
                 /** @description Loại đơn vị, không phân biệt hoa thường */
                 kind?: components["schemas"]["UnitKind"] | null;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
                 /** @description Trang (bắt đầu từ 1); bỏ trống: cả bảng */
                 page?: number | null;
                 /** @description Số đơn vị mỗi trang */
@@ -6007,7 +6092,16 @@ export interface operations {
     };
     users_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Chỉ các tài khoản có vai trò này */
+                role?: components["schemas"]["Role"] | null;
+                /** @description true: tài khoản đang hoạt động; false: đã khóa */
+                active?: boolean | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["UserSort"] | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7566,6 +7660,10 @@ export interface operations {
             query?: {
                 /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 group?: string | null;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Chỉ các đơn vị ở tình trạng báo cáo này */
+                timeliness?: components["schemas"]["TimelinessStatus"] | null;
             };
             header?: never;
             path: {
@@ -7654,6 +7752,10 @@ export interface operations {
                 status?: components["schemas"]["SubmissionStatus"] | null;
                 /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 group?: string | null;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["SubmissionSort"] | null;
                 page?: number;
                 page_size?: number;
             };
@@ -9366,6 +9468,8 @@ export interface operations {
                 format?: components["schemas"]["ExportFormat"];
                 /** @description Mã cụm, khối thi đua, không phân biệt hoa thường; mã không tồn tại: 404 */
                 group?: string | null;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
             };
             header?: never;
             path: {
@@ -9577,6 +9681,259 @@ export interface operations {
             };
             /** @description Không tìm thấy */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exports_submission_list: {
+        parameters: {
+            query?: {
+                /** @description csv hoặc xlsx */
+                format?: components["schemas"]["ExportFormat"];
+                status?: components["schemas"]["SubmissionStatus"] | null;
+                /** @description Mã cụm, khối thi đua, không phân biệt hoa thường; mã không tồn tại: 404 */
+                group?: string | null;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["SubmissionSort"] | null;
+            };
+            header?: never;
+            path: {
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp CSV (UTF-8 có BOM) hoặc XLSX */
+            200: {
+                headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exports_reporting_status: {
+        parameters: {
+            query?: {
+                /** @description csv hoặc xlsx */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description Mã cụm, khối thi đua, không phân biệt hoa thường; mã không tồn tại: 404 */
+                group?: string | null;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Chỉ các đơn vị ở tình trạng báo cáo này */
+                timeliness?: components["schemas"]["TimelinessStatus"] | null;
+            };
+            header?: never;
+            path: {
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp CSV (UTF-8 có BOM) hoặc XLSX */
+            200: {
+                headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exports_users: {
+        parameters: {
+            query?: {
+                /** @description csv hoặc xlsx */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Chỉ các tài khoản có vai trò này */
+                role?: components["schemas"]["Role"] | null;
+                /** @description true: tài khoản đang hoạt động; false: đã khóa */
+                active?: boolean | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["UserSort"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp CSV (UTF-8 có BOM) hoặc XLSX */
+            200: {
+                headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,130 @@
+"""The lists people work through (ranking, review queue, reporting status, accounts): search ignoring case
+and diacritics ("pho hien" finds "Phố Hiến"), sort, filters and the Excel export of the same rows, on
+SQLite and PostgreSQL."""
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.security.hostile import Target
+
+API = "/api/v1"
+PERIOD = "2026-H1"
+PHO_HIEN = {"CAX-001", "UBX-001"}  # Công an phường Phố Hiến, UBND phường Phố Hiến
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def target(request, tmp_path):
+    """The demo database on each engine, behind an app."""
+    from api.main import create_app
+    from api.settings import Settings
+
+    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_database")
+    application = create_app(Settings(database_url=url, evidence_dir=tmp_path / "evidence",
+                                      frontend_dist=tmp_path / "no-spa"))  # fmt: skip
+    yield Target(application, url)
+    application.state.engine.dispose()
+
+
+@pytest.fixture
+def admin(target):
+    with target.login("admin") as client:
+        yield client
+
+
+@pytest.fixture
+def reviewer(target):
+    with target.login("reviewer") as client:
+        yield client
+
+
+def sheet_rows(response) -> list[tuple]:
+    """The data rows of an exported workbook (below its title, blank line and header)."""
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
+    rows = list(load_workbook(io.BytesIO(response.content), read_only=True).worksheets[0].iter_rows(values_only=True))
+    return rows[3:]
+
+
+def test_ranking_search(reviewer):
+    found = reviewer.get(f"{API}/scores/{PERIOD}?q=pho hien")
+    assert found.status_code == 200, found.text
+    items = found.json()["items"]
+    assert {item["unit"]["code"] for item in items} == PHO_HIEN
+    whole = {item["unit"]["code"]: item["rank"] for item in reviewer.get(f"{API}/scores/{PERIOD}").json()["items"]}
+    assert all(item["rank"] == whole[item["unit"]["code"]] for item in items)  # ranks within the whole group
+    assert reviewer.get(f"{API}/scores/{PERIOD}?q=PHỐ HIẾN").json()["items"] == items
+    assert {row[1] for row in sheet_rows(reviewer.get(f"{API}/exports/{PERIOD}/scores?q=pho hien"))} == PHO_HIEN
+
+
+def test_review_queue_search_sort_filter_and_export(reviewer):
+    listing = f"{API}/submissions?period={PERIOD}"
+    every = reviewer.get(f"{listing}&page_size=500").json()
+    assert every, "the demo period has reports"
+    found = reviewer.get(f"{listing}&q=pho hien")
+    assert found.status_code == 200, found.text
+    assert {row["unit"]["code"] for row in found.json()} == PHO_HIEN & {row["unit"]["code"] for row in every} != set()
+
+    by_code = [row["unit"]["code"] for row in reviewer.get(f"{listing}&page_size=500&sort=-code").json()]
+    assert by_code == sorted(by_code, reverse=True)
+    submitted = [row["submitted_at"] for row in reviewer.get(f"{listing}&page_size=500&sort=submitted_at").json()]
+    dated = [moment for moment in submitted if moment is not None]
+    assert dated == sorted(dated) and submitted[: len(dated)] == dated  # no date yet: last
+
+    status = every[0]["status"]
+    filtered = reviewer.get(f"{listing}&page_size=500&status={status}&group=CAX").json()
+    assert filtered and all(row["status"] == status and row["group"] == "CAX" for row in filtered)
+
+    exported = sheet_rows(reviewer.get(f"{API}/exports/{PERIOD}/submissions?status={status}&group=CAX&sort=-code"))
+    assert [row[0] for row in exported] == sorted((row["unit"]["code"] for row in filtered), reverse=True)
+
+
+def test_reporting_status_search_filter_and_export(reviewer):
+    board = f"{API}/periods/{PERIOD}/reporting-status"
+    found = reviewer.get(f"{board}?q=Pho Hien")
+    assert found.status_code == 200, found.text
+    assert {row["unit"] for row in found.json()["units"]} == PHO_HIEN
+    assert sum(group["expected"] for group in found.json()["groups"]) == 2
+
+    every = reviewer.get(board).json()["units"]
+    state = every[0]["timeliness"]
+    only = reviewer.get(f"{board}?timeliness={state}").json()["units"]
+    assert only and len(only) == sum(row["timeliness"] == state for row in every)
+
+    exported = sheet_rows(reviewer.get(f"{API}/exports/{PERIOD}/reporting-status?q=pho hien"))
+    assert {row[0] for row in exported} == PHO_HIEN
+
+
+def test_users_search_sort_filter_and_export(admin):
+    found = admin.get(f"{API}/users?q=pho hien")
+    assert found.status_code == 200, found.text
+    assert found.json() and all(row["unit"]["code"] in PHO_HIEN for row in found.json())  # by the unit's name
+
+    every = admin.get(f"{API}/users").json()
+    someone = next(row for row in every if any(ord(c) > 127 for c in row["full_name"]))
+    from api.domain.search import fold
+
+    by_name = admin.get(f"{API}/users", params={"q": fold(someone["full_name"]).upper()}).json()
+    assert someone["username"] in {row["username"] for row in by_name}
+
+    reporters = admin.get(f"{API}/users?role=reporter&active=true").json()
+    assert reporters and all(row["role"] == "reporter" and row["active"] for row in reporters)
+    names = [fold(row["full_name"]) for row in admin.get(f"{API}/users?sort=-full_name").json()]
+    assert names == sorted(names, reverse=True)
+
+    exported = sheet_rows(admin.get(f"{API}/exports/users?role=reporter&active=true&sort=username"))
+    assert [row[0] for row in exported] == sorted(row["username"] for row in reporters)
+    assert exported[0][2] == "Cán bộ báo cáo"
+
+
+@pytest.mark.parametrize("path", [
+    f"submissions?sort=name", f"exports/{PERIOD}/submissions?sort=unit_name", "users?sort=password",
+    "users?role=boss", f"periods/{PERIOD}/reporting-status?timeliness=soon", "exports/users?sort=x",
+    f"submissions?q={'x' * 201}",
+])  # fmt: skip
+def test_a_wrong_sort_or_filter_is_a_problem_naming_it(admin, path):
+    response = admin.get(f"{API}/{path}")
+    assert response.status_code == 422 and response.headers["content-type"] == "application/problem+json"
+    name = path.split("?")[1].split("=")[0]
+    assert any(error["loc"] == ["query", name] for error in response.json()["errors"]), response.json()
