@@ -8,6 +8,8 @@ import pytest
 from api.domain.activities import Channel, Subject
 from api.domain.indicators import Pillar
 from api.domain.inspections import FindingStatus
+from api.domain.periods import TimelinessStatus
+from api.domain.permissions import Role
 from api.domain.schemes import Tier
 from api.domain.submissions import SubmissionStatus
 from api.services.models_registry import MODEL_STATUSES
@@ -31,6 +33,8 @@ def spa_labels(name: str) -> dict[str, str]:
         ("SUBJECT_LABELS", {subject.value: subject.label for subject in Subject}),
         ("CHANNEL_LABELS", {channel.value: channel.label for channel in Channel}),
         ("FINDING_STATUS_LABELS", {status.value: status.label for status in FindingStatus}),
+        ("TIMELINESS_LABELS", {status.value: status.label for status in TimelinessStatus}),
+        ("ROLE_LABELS", {role.value: role.label for role in Role}),
     ],
 )
 def test_spa_labels_equal_the_servers(name, server):

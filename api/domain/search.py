@@ -4,8 +4,6 @@ SQLite has none) decide what matches.
 
 Folding: Unicode NFD with the combining marks dropped, "đ"/"Đ" as "d" (a letter of its own, not a "d" with
 a mark), lower case, runs of white space as one space. "Công an phường Phố Hiến" -> "cong an phuong pho hien".
-The SPA folds the same way for the lists it filters itself (frontend/src/lib/search-text.ts).
-
 Every searchable list uses this one folding: in SQL against a stored folded column (a unit's
 ``search_name``, ``api/db/repositories/units.py: matching``), or with :func:`matches` on the few short
 lists a service filters itself (accounts).

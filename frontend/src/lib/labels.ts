@@ -26,6 +26,7 @@ export type FindingStatus = Schemas['FindingStatus'];
 export type WebhookEvent = Schemas['WebhookEvent'];
 export type RuleKind = Schemas['RuleKind'];
 export type Cadence = Schemas['Cadence'];
+export type TimelinessStatus = Schemas['TimelinessStatus'];
 
 export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
   draft: 'Nháp',
@@ -121,6 +122,14 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   leaflet: 'Tờ rơi',
   social_media: 'Mạng xã hội',
   other: 'Khác',
+};
+
+/** Whether a unit reported on time (the reporting-status board and its export). */
+export const TIMELINESS_LABELS: Record<TimelinessStatus, string> = {
+  on_time: 'Đúng hạn',
+  late: 'Muộn',
+  missing: 'Chưa nộp (quá hạn)',
+  not_yet_due: 'Chưa nộp (chưa đến hạn)',
 };
 
 export const BASELINE_STATUS_LABELS: Record<BaselineStatus, string> = {

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, Button, Card, Empty, Grid, Input, Radio, Select } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Card, Empty, Grid, Radio, Select } from 'antd';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
 import { useRanking, type RankingRow } from '@/features/scores/api/scores';
 import { groupRows } from '@/features/scores/group-rows';
@@ -9,7 +8,8 @@ import { useGroupNames } from '@/features/units/api/units';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorState, PageLoading } from '@/components/PageState';
 import { useSearchParam } from '@/lib/use-search-param';
-import { matchesSearch } from '@/lib/search-text';
+import { SearchBox } from '@/components/SearchBox';
+import { ExportButton } from '@/components/ExportButton';
 
 export default function RankingRoute() {
   const [period, setPeriod] = useSearchParam('period');
@@ -17,11 +17,18 @@ export default function RankingRoute() {
   const [search, setSearch] = useSearchParam('q');
   const phone = !(Grid.useBreakpoint().md ?? true);
   const ranking = useRanking(period);
+  // A search is answered by the server (case and diacritics ignored), with each unit's rank in its whole group.
+  const found = useRanking(search ? period : undefined, undefined, search);
   const previous = useRanking(ranking.data?.previous_period ?? undefined);
   const groupNames = useGroupNames();
   const groups = useMemo(() => (ranking.data ? groupRows(ranking.data.items, groupNames) : []), [ranking.data, groupNames]);
+  const foundRows = useMemo(() => {
+    const byGroup = new Map<string, RankingRow[]>();
+    for (const row of found.data?.items ?? []) byGroup.set(row.group ?? '', [...(byGroup.get(row.group ?? '') ?? []), row]);
+    return byGroup;
+  }, [found.data]);
   const activeGroup = groups.find((g) => g.code === group) ?? groups[0];
-  const filtered = (rows: RankingRow[]) => rows.filter((row) => matchesSearch(search ?? '', row.unit.name, row.unit.code));
+  const shown = (rows: RankingRow[], code: string) => (search ? (foundRows.get(code) ?? []) : rows);
   const previousTotals = useMemo(
     () => new Map(previous.data?.items.map((row) => [row.unit.code, row.total]) ?? []),
     [previous.data],
@@ -35,12 +42,7 @@ export default function RankingRoute() {
           <>
             <PeriodSelect value={period} onChange={setPeriod} />
             {period && (
-              <Button
-                icon={<DownloadOutlined />}
-                href={`/api/v1/exports/${encodeURIComponent(period)}/scores?format=xlsx${activeGroup ? `&group=${activeGroup.code}` : ''}`}
-              >
-                Tải Excel
-              </Button>
+              <ExportButton path={`/api/v1/exports/${encodeURIComponent(period)}/scores`} query={{ group: activeGroup?.code, q: search }} />
             )}
           </>
         }
@@ -65,14 +67,9 @@ export default function RankingRoute() {
             <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`Kỳ đã khóa: điểm được chốt theo phương án ${ranking.data.scheme_version}.`} />
           )}
           <Card styles={{ body: { paddingTop: phone ? 12 : 0 } }}>
-            <Input.Search
-              allowClear
-              aria-label="Tìm đơn vị"
-              placeholder="Tìm đơn vị (tên hoặc mã, không cần dấu)"
-              defaultValue={search}
-              onChange={(event) => setSearch(event.target.value || undefined)}
-              style={{ width: '100%', maxWidth: 360, display: 'block', margin: phone ? '0 0 12px' : '12px 0 0' }}
-            />
+            <div style={{ margin: phone ? '0 0 12px' : '12px 0 0' }}>
+              <SearchBox label="Tìm đơn vị" value={search} onChange={setSearch} />
+            </div>
             {phone ? (
               <>
                 <Select
@@ -82,7 +79,7 @@ export default function RankingRoute() {
                   style={{ width: '100%', marginBottom: 12 }}
                   options={groups.map((g) => ({ value: g.code, label: `${g.name} (${g.rows.length})` }))}
                 />
-                <RankingTable rows={filtered(activeGroup.rows)} period={ranking.data.period} previousTotals={previousTotals} previousPeriod={ranking.data.previous_period} />
+                <RankingTable rows={shown(activeGroup.rows, activeGroup.code)} period={ranking.data.period} previousTotals={previousTotals} previousPeriod={ranking.data.previous_period} />
               </>
             ) : (
               <>
@@ -94,7 +91,7 @@ export default function RankingRoute() {
                   style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8, margin: '12px 0' }}
                   options={groups.map((g) => ({ value: g.code, label: `${g.name} (${g.rows.length})` }))}
                 />
-                <RankingTable rows={filtered(activeGroup.rows)} period={ranking.data.period} previousTotals={previousTotals} previousPeriod={ranking.data.previous_period} />
+                <RankingTable rows={shown(activeGroup.rows, activeGroup.code)} period={ranking.data.period} previousTotals={previousTotals} previousPeriod={ranking.data.previous_period} />
               </>
             )}
           </Card>

@@ -1,34 +1,69 @@
 import { Link } from 'react-router';
-import { Card, Segmented, Table } from 'antd';
+import { Card, Flex, Segmented, Select, Table } from 'antd';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
-import { useSubmissions, type SubmissionSummary } from '@/features/submissions/api/submissions';
+import { useSubmissions, type SubmissionSort, type SubmissionSummary } from '@/features/submissions/api/submissions';
+import { useGroups } from '@/features/units/api/units';
 import type { SubmissionStatus } from '@/lib/labels';
 import { StatusTag } from '@/components/StatusTag';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorAlert } from '@/components/PageState';
+import { SearchBox } from '@/components/SearchBox';
+import { ExportButton } from '@/components/ExportButton';
 import { formatDateTime } from '@/lib/format';
+import { sortOrderOf, sortParam } from '@/lib/list-query';
 import { useSearchParam } from '@/lib/use-search-param';
 
 export default function ReviewQueueRoute() {
   const [period, setPeriod] = useSearchParam('period');
   const [status = 'submitted', setStatus] = useSearchParam('status');
-  const submissions = useSubmissions({ period, status: status as SubmissionStatus }, Boolean(period));
+  const [group, setGroup] = useSearchParam('group');
+  const [q, setQ] = useSearchParam('q');
+  const [sort, setSort] = useSearchParam('sort');
+  const filter = { period, status: status as SubmissionStatus, group, q, sort: sort as SubmissionSort | undefined };
+  const submissions = useSubmissions(filter, Boolean(period));
+  const groups = useGroups();
+  const sorted = (key: SubmissionSort) => ({ key, sorter: true, sortOrder: sortOrderOf(sort, key) });
   return (
     <>
-      <PageHeader title="Hàng chờ duyệt" extra={<PeriodSelect value={period} onChange={setPeriod} />} />
+      <PageHeader
+        title="Hàng chờ duyệt"
+        extra={
+          <>
+            <PeriodSelect value={period} onChange={setPeriod} />
+            {period && (
+              <ExportButton
+                path={`/api/v1/exports/${encodeURIComponent(period)}/submissions`}
+                query={{ status, group, q, sort }}
+              />
+            )}
+          </>
+        }
+      />
       <ErrorAlert error={submissions.error} />
       <Card
         styles={{ body: { padding: 0 } }}
         title={
-          <Segmented
-            value={status}
-            onChange={(v) => setStatus(String(v))}
-            options={[
-              { value: 'submitted', label: 'Chờ duyệt' },
-              { value: 'returned', label: 'Đã trả lại' },
-              { value: 'approved', label: 'Đã duyệt' },
-            ]}
-          />
+          <Flex gap={8} wrap align="center" style={{ padding: '8px 0' }}>
+            <Segmented
+              value={status}
+              onChange={(v) => setStatus(String(v))}
+              options={[
+                { value: 'submitted', label: 'Chờ duyệt' },
+                { value: 'returned', label: 'Đã trả lại' },
+                { value: 'approved', label: 'Đã duyệt' },
+              ]}
+            />
+            <SearchBox label="Tìm đơn vị" value={q} onChange={setQ} />
+            <Select
+              aria-label="Cụm, khối thi đua"
+              allowClear
+              placeholder="Tất cả cụm, khối"
+              style={{ minWidth: 200 }}
+              value={group}
+              onChange={(value?: string) => setGroup(value)}
+              options={groups.data?.map((g) => ({ value: g.code, label: g.name }))}
+            />
+          </Flex>
         }
       >
         <Table<SubmissionSummary>
@@ -38,16 +73,29 @@ export default function ReviewQueueRoute() {
           dataSource={submissions.data}
           scroll={{ x: 600 }}
           pagination={{ pageSize: 20, showSizeChanger: false }}
-          locale={{ emptyText: 'Không có báo cáo nào' }}
+          locale={{ emptyText: q ? 'Không tìm thấy đơn vị nào' : 'Không có báo cáo nào' }}
+          onChange={(_pagination, _filters, sorter, { action }) => {
+            if (action === 'sort') setSort(sortParam(sorter));
+          }}
           columns={[
             {
               title: 'Đơn vị',
-              key: 'unit',
+              ...sorted('unit'),
               render: (_, row) => <Link to={`/review/${row.period}/${row.unit.code}`}>{row.unit.name}</Link>,
             },
             { title: 'Trạng thái', dataIndex: 'status', render: (s: SubmissionStatus) => <StatusTag status={s} /> },
-            { title: 'Nộp lần đầu', dataIndex: 'first_submitted_at', render: (v: string | null) => formatDateTime(v) || '–' },
-            { title: 'Nộp gần nhất', dataIndex: 'submitted_at', render: (v: string | null) => formatDateTime(v) || '–' },
+            {
+              title: 'Nộp lần đầu',
+              dataIndex: 'first_submitted_at',
+              ...sorted('first_submitted_at'),
+              render: (v: string | null) => formatDateTime(v) || '–',
+            },
+            {
+              title: 'Nộp gần nhất',
+              dataIndex: 'submitted_at',
+              ...sorted('submitted_at'),
+              render: (v: string | null) => formatDateTime(v) || '–',
+            },
           ]}
         />
       </Card>

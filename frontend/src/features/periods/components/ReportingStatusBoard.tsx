@@ -78,18 +78,31 @@ export function ReportingStatusBoard({ status }: { status: ReportingStatus }) {
             {
               title: 'Đơn vị',
               dataIndex: 'name',
+              // The whole board is on the page: its columns sort here.
+              sorter: (a, b) => a.name.localeCompare(b.name, 'vi'),
               render: (name: string, row) => <Link to={`/review/${status.period}/${row.unit}`}>{name}</Link>,
             },
-            { title: 'Cụm, khối', dataIndex: 'group', render: (g: string) => groupName.get(g) ?? g },
+            {
+              title: 'Cụm, khối',
+              dataIndex: 'group',
+              sorter: (a, b) => a.group.localeCompare(b.group),
+              render: (g: string) => groupName.get(g) ?? g,
+            },
             {
               title: 'Trạng thái',
               dataIndex: 'status',
               render: (s: UnitStatus['status']) => <StatusTag status={s} />,
             },
-            { title: 'Nộp lần đầu', dataIndex: 'first_submitted_at', render: (v: string | null) => formatDateTime(v) || '–' },
+            {
+              title: 'Nộp lần đầu',
+              dataIndex: 'first_submitted_at',
+              sorter: (a, b) => (a.first_submitted_at ?? '9').localeCompare(b.first_submitted_at ?? '9'),
+              render: (v: string | null) => formatDateTime(v) || '–',
+            },
             {
               title: 'Thời hạn',
               dataIndex: 'timeliness_label',
+              sorter: (a, b) => a.days_late - b.days_late || a.timeliness.localeCompare(b.timeliness),
               render: (label: string, row) => <Tag color={TIMELINESS_COLORS[row.timeliness]}>{label}</Tag>,
             },
           ]}

@@ -17,11 +17,13 @@ export { fractionValue } from '@/lib/fraction';
 /** While a large import's scores are being recomputed, the ranking asks again until they are fresh. */
 export const PENDING_REFETCH_MS = 5000;
 
-export function useRanking(period: string | undefined, group?: string) {
+/** The ranking of a period (a group); `q` keeps the units the server finds by name or code, diacritics ignored. */
+export function useRanking(period: string | undefined, group?: string, q?: string) {
   return useQuery({
-    queryKey: ['scores', period, 'ranking', group ?? null],
-    queryFn: () => unwrap(api.GET('/api/v1/scores/{period}', { params: { path: { period: period! }, query: { group } } })),
+    queryKey: ['scores', period, 'ranking', group ?? null, q ?? null],
+    queryFn: () => unwrap(api.GET('/api/v1/scores/{period}', { params: { path: { period: period! }, query: { group, q } } })),
     enabled: Boolean(period),
+    placeholderData: q ? keepPreviousData : undefined,
     refetchInterval: (query) => (query.state.data?.scores_pending ? PENDING_REFETCH_MS : false),
   });
 }

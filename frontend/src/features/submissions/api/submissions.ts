@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapWithResponse, type Schemas, type ValueInput } from '@/api/client';
 import type { SubmissionStatus } from '@/lib/labels';
 
@@ -15,7 +15,12 @@ export interface SubmissionFilter {
   unit?: string;
   status?: SubmissionStatus;
   group?: string;
+  /** Unit name or code, case and diacritics ignored (the server folds). */
+  q?: string;
+  sort?: SubmissionSort;
 }
+
+export type SubmissionSort = Schemas['SubmissionSort'];
 
 const submissionKey = (period: string, unit: string) => ['submissions', period, unit] as const;
 
@@ -43,6 +48,7 @@ export function useSubmissions(filter: SubmissionFilter, enabled = true) {
     queryFn: async () =>
       (await unwrap(api.GET('/api/v1/submissions', { params: { query: { ...filter, page_size: 500 } } }))) as SubmissionSummary[],
     enabled,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
 import type { Role } from '@/lib/labels';
 
@@ -15,8 +15,22 @@ export interface UserForm {
   password?: string;
 }
 
-export function useUsers() {
-  return useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/api/v1/users')) });
+export type UserSort = Schemas['UserSort'];
+
+/** Which accounts the list shows: a search (name, user name, unit; diacritics ignored), role, state, order. */
+export interface UserFilter {
+  q?: string;
+  role?: Role;
+  active?: boolean;
+  sort?: UserSort;
+}
+
+export function useUsers(filter: UserFilter = {}) {
+  return useQuery({
+    queryKey: ['users', filter],
+    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: filter } })),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useSaveUser() {

@@ -1,15 +1,25 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
+import { ExportButton } from '@/components/ExportButton';
+import { SearchBox } from '@/components/SearchBox';
+import { sortOrderOf, sortParam } from '@/lib/list-query';
 import { formatDateTime } from '@/lib/format';
 import { optionsOf, ROLE_LABELS, type Role } from '@/lib/labels';
-import { useIssueActivation, useSaveUser, useUsers, type ActivationCode, type User, type UserForm } from '../api/users';
+import { useIssueActivation, useSaveUser, useUsers, type ActivationCode, type User, type UserFilter, type UserForm, type UserSort } from '../api/users';
+
+const activeOptions = [
+  { value: 'true', label: 'Đang hoạt động' },
+  { value: 'false', label: 'Đã khóa' },
+];
 
 export function UsersAdmin() {
   const { message } = App.useApp();
-  const users = useUsers();
+  const [filter, setFilter] = useState<UserFilter>({});
+  const users = useUsers(filter);
+  const sorted = (key: UserSort) => ({ key, sorter: true, sortOrder: sortOrderOf(filter.sort, key) });
   const save = useSaveUser();
   const [editing, setEditing] = useState<{ user: Partial<UserForm>; isNew: boolean }>();
   const [form] = Form.useForm<UserForm>();
@@ -20,12 +30,39 @@ export function UsersAdmin() {
     <Card
       styles={{ body: { padding: 0 } }}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: { active: true }, isNew: true })}>
-          Thêm tài khoản
-        </Button>
+        <Flex gap={8} wrap>
+          <ExportButton path="/api/v1/exports/users" query={{ ...filter }} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: { active: true }, isNew: true })}>
+            Thêm tài khoản
+          </Button>
+        </Flex>
       }
       title="Tài khoản và vai trò"
     >
+      <Flex gap={8} wrap style={{ padding: 12 }}>
+        <SearchBox
+          label="Tìm tài khoản"
+          placeholder="Họ tên, tên đăng nhập hoặc đơn vị, không cần dấu"
+          value={filter.q}
+          onChange={(q) => setFilter((f) => ({ ...f, q }))}
+        />
+        <Select
+          allowClear
+          aria-label="Vai trò"
+          placeholder="Mọi vai trò"
+          style={{ minWidth: 220 }}
+          options={optionsOf(ROLE_LABELS)}
+          onChange={(role?: Role) => setFilter((f) => ({ ...f, role }))}
+        />
+        <Select
+          allowClear
+          aria-label="Tình trạng tài khoản"
+          placeholder="Mọi tình trạng"
+          style={{ minWidth: 180 }}
+          options={activeOptions}
+          onChange={(value?: string) => setFilter((f) => ({ ...f, active: value === undefined ? undefined : value === 'true' }))}
+        />
+      </Flex>
       <ErrorAlert error={users.error} />
       <Table<User>
         size="small"
@@ -34,15 +71,19 @@ export function UsersAdmin() {
         dataSource={users.data}
         scroll={{ x: 640 }}
         pagination={{ pageSize: 20, showSizeChanger: false }}
+        locale={{ emptyText: 'Không tìm thấy tài khoản nào' }}
+        onChange={(_pagination, _filters, sorter, { action }) => {
+          if (action === 'sort') setFilter((f) => ({ ...f, sort: sortParam(sorter) as UserSort | undefined }));
+        }}
         onRow={(user) => ({
           onClick: () => setEditing({ user: { ...user, unit: user.unit?.code ?? null }, isNew: false }),
           style: { cursor: 'pointer' },
         })}
         columns={[
-          { title: 'Tên đăng nhập', dataIndex: 'username' },
-          { title: 'Họ và tên', dataIndex: 'full_name' },
-          { title: 'Vai trò', dataIndex: 'role', render: (role: Role) => ROLE_LABELS[role] },
-          { title: 'Đơn vị', key: 'unit', render: (_, u) => u.unit?.name ?? '–' },
+          { title: 'Tên đăng nhập', dataIndex: 'username', ...sorted('username') },
+          { title: 'Họ và tên', dataIndex: 'full_name', ...sorted('full_name') },
+          { title: 'Vai trò', dataIndex: 'role', ...sorted('role'), render: (role: Role) => ROLE_LABELS[role] },
+          { title: 'Đơn vị', ...sorted('unit'), render: (_, u) => u.unit?.name ?? '–' },
           {
             title: 'Trạng thái',
             key: 'status',

@@ -1,0 +1,25 @@
+import type { SorterResult } from 'antd/es/table/interface';
+
+/** A list's sort order as the API takes it: the column's key, "-" in front for descending; none when unsorted. */
+export function sortParam<T>(sorter: SorterResult<T> | SorterResult<T>[]): string | undefined {
+  const first = Array.isArray(sorter) ? sorter[0] : sorter;
+  if (!first?.order || first.columnKey === undefined) return undefined;
+  return `${first.order === 'descend' ? '-' : ''}${String(first.columnKey)}`;
+}
+
+/** The order a column shows for the API's sort parameter (a controlled antd `sortOrder`). */
+export function sortOrderOf(sort: string | undefined, key: string): 'ascend' | 'descend' | null {
+  if (sort === key) return 'ascend';
+  if (sort === `-${key}`) return 'descend';
+  return null;
+}
+
+/** The address of an Excel download of a list: the list's filters, empty ones left out, and format=xlsx. */
+export function exportHref(path: string, query: Record<string, string | boolean | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  }
+  params.set('format', 'xlsx');
+  return `${path}?${params.toString()}`;
+}
