@@ -242,6 +242,27 @@ describe('reporting workflow', () => {
     assert.equal(await reporter.getByLabel('KL-01 số đạt').count(), 0, 'no form for another unit');
   });
 
+  it('finds "Phố Hiến" on the reporting-status board by typing "pho hien", and exports what it shows', async () => {
+    const { code } = await period();
+    await reviewer.goto(`/status?period=${code}`);
+    await reviewer.getByText('Theo đơn vị').waitFor();
+    await reviewer.getByText('Tất cả', { exact: true }).click();
+    const board = reviewer.locator('.ant-card', { hasText: 'Theo đơn vị' });
+    const search = reviewer.waitForResponse((r) => r.url().includes('/reporting-status') && new URL(r.url()).searchParams.get('q') === 'pho hien');
+    await reviewer.getByLabel('Tìm đơn vị').fill('pho hien'); // searched after a pause in typing, no Enter
+    await search;
+    await board.getByText('UBND phường Phố Hiến').waitFor();
+    const names = (await board.locator('.ant-table-tbody tr.ant-table-row td:first-child').allInnerTexts()).sort();
+    assert.deepEqual(names, ['Công an phường Phố Hiến', 'UBND phường Phố Hiến']);
+
+    const [download] = await Promise.all([
+      reviewer.waitForEvent('download'),
+      reviewer.getByRole('link', { name: /Xuất Excel/ }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), `tinh-hinh-bao-cao-${code}.xlsx`);
+    assert.match(download.url(), /q=pho\+hien/);
+  });
+
   it('finds units without diacritics and states the consequence before locking a period', async () => {
     const open = await period();
     const page = await newPage(browser, server.baseURL);
