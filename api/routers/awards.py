@@ -19,7 +19,7 @@ from api.schemas.awards import (
     SettingsIn,
     SettingsOut,
 )
-from api.schemas.common import CodeFilter, problem_responses
+from api.schemas.common import CodeFilter, SearchText, problem_responses
 from api.services import awards, movement_settings
 from api.services.evidence import stored_path
 
@@ -83,8 +83,9 @@ def proposals(session: DbSession, principal: CurrentPrincipal,
               period: CodeFilter = None,
               status: Annotated[ProposalStatus | None, Query()] = None,
               timely: Annotated[bool | None, Query(description="true: chỉ khen thưởng kịp thời; false: chỉ theo kỳ")] = None,
+              q: SearchText = None,
               ) -> ProposalList:
-    views = awards.list_proposals(session, principal, period, status.value if status else None, timely)
+    views = awards.list_proposals(session, principal, period, status.value if status else None, timely, q)
     return ProposalList(items=[_proposal(view) for view in views],
                         total_amount=sum(view.proposal.amount for view in views))
 

@@ -110,10 +110,10 @@ def _with_dossiers(session: Session, found: list[tuple[AwardProposal, Unit, str 
 
 
 def list_proposals(session: Session, principal: Principal, period_code: str | None,
-                   status: str | None, timely: bool | None = None) -> list[ProposalView]:
+                   status: str | None, timely: bool | None = None, q: str | None = None) -> list[ProposalView]:
     principal.require("awards:read")
     period = period_by_code(session, period_code) if period_code else None
-    return _with_dossiers(session, repo.proposals(session, period.id if period else None, status, timely))
+    return _with_dossiers(session, repo.proposals(session, period.id if period else None, status, timely, q))
 
 
 def _view(session: Session, proposal_id: int) -> ProposalView:

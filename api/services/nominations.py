@@ -66,6 +66,7 @@ def list_nominations(
     unit_code: str | None,
     status: str | None,
     timely: bool | None,
+    q: str | None = None,
 ) -> list[NominationView]:
     """Every unit's for the provincial bodies; a reporter's own unit's only (another unit named: 404)."""
     principal.require("nominations:read")
@@ -77,7 +78,7 @@ def list_nominations(
     return _views(
         session,
         repo.nominations(
-            session, period_id=period.id if period else None, unit_id=unit_id, status=status, timely=timely
+            session, period_id=period.id if period else None, unit_id=unit_id, status=status, timely=timely, q=q
         ),
     )
 

@@ -128,3 +128,24 @@ def test_a_wrong_sort_or_filter_is_a_problem_naming_it(admin, path):
     assert response.status_code == 422 and response.headers["content-type"] == "application/problem+json"
     name = path.split("?")[1].split("=")[0]
     assert any(error["loc"] == ["query", name] for error in response.json()["errors"]), response.json()
+
+
+
+def test_nominations_search_units_without_diacritics(target, reviewer):
+    """Two units of phường Phố Hiến nominate: "pho hien" finds both, "cong an phuong PHO HIEN" one."""
+    made = set()
+    for username in ("baocao.cax", "baocao.xa"):
+        with target.login(username) as reporter:
+            unit = reporter.get(f"{API}/auth/me").json()["unit"]["code"]
+            response = reporter.post(f"{API}/nominations", json={
+                "unit": unit, "period": "2026-Y", "recipient": "collective",
+                "achievements": "Giữ vững an ninh trật tự, không để xảy ra vụ việc phức tạp.",
+            })  # fmt: skip
+            assert response.status_code == 201, response.text
+            made.add(unit)
+    assert len(made) == 2 and "CAX-001" in made
+    assert {row["unit"]["code"] for row in reviewer.get(f"{API}/nominations?q=pho hien").json()} == PHO_HIEN
+    found = reviewer.get(f"{API}/nominations", params={"q": "cong an phuong PHO HIEN"})
+    assert found.status_code == 200, found.text
+    assert {row["unit"]["code"] for row in found.json()} == {"CAX-001"}
+    assert reviewer.get(f"{API}/award-proposals", params={"q": "pho hien"}).json()["items"] == []

@@ -5,12 +5,16 @@ from sqlalchemy.orm import Session
 
 from api.db.award_models import AwardProposal
 from api.db.models import Period, Unit
+from api.db.repositories import units
 
 
 def proposals(session: Session, period_id: int | None, status: str | None,
-              timely: bool | None = None) -> list[tuple[AwardProposal, Unit, str | None]]:
-    """Proposals with their unit and period code (None for a timely award), oldest first."""
+              timely: bool | None = None, q: str | None = None) -> list[tuple[AwardProposal, Unit, str | None]]:
+    """Proposals with their unit and period code (None for a timely award), oldest first; ``q`` a search by
+    unit name or code (``units.matching``)."""
     conditions = []
+    if (found := units.matching(q)) is not None:
+        conditions.append(found)
     if period_id is not None:
         conditions.append(AwardProposal.period_id == period_id)
     if status:

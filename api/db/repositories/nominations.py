@@ -9,13 +9,18 @@ from sqlalchemy.orm import Session
 from api.db.award_models import AwardProposal
 from api.db.models import Period, Unit
 from api.db.nomination_models import Attachment, Narrative, Nomination
+from api.db.repositories import units
 
 
 def nominations(
-    session: Session, *, period_id: int | None, unit_id: int | None, status: str | None, timely: bool | None
+    session: Session, *, period_id: int | None, unit_id: int | None, status: str | None, timely: bool | None,
+    q: str | None = None,
 ) -> list[tuple[Nomination, Unit, str | None, AwardProposal | None]]:
-    """Nominations with their unit, period code and proposal (once accepted), oldest first."""
+    """Nominations with their unit, period code and proposal (once accepted), oldest first; ``q`` a search by
+    unit name or code (``units.matching``)."""
     conditions = []
+    if (found := units.matching(q)) is not None:
+        conditions.append(found)
     if period_id is not None:
         conditions.append(Nomination.period_id == period_id)
     if unit_id is not None:

@@ -10721,6 +10721,8 @@ export interface operations {
                 status?: components["schemas"]["ProposalStatus"] | null;
                 /** @description true: chỉ khen thưởng kịp thời; false: chỉ theo kỳ */
                 timely?: boolean | null;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
             };
             header?: never;
             path?: never;
@@ -15017,6 +15019,8 @@ export interface operations {
                 status?: components["schemas"]["NominationStatus"] | null;
                 /** @description true: chỉ khen thưởng kịp thời */
                 timely?: boolean | null;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
             };
             header?: never;
             path?: never;

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
 import type { paths } from '@/api/schema';
 
@@ -26,6 +26,7 @@ export function useProposals(filter: ProposalFilter) {
   return useQuery({
     queryKey: ['award-proposals', filter],
     queryFn: () => unwrap(api.GET('/api/v1/award-proposals', { params: { query: filter } })),
+    placeholderData: keepPreviousData,
   });
 }
 

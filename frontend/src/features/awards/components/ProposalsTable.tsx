@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
+import { SearchBox } from '@/components/SearchBox';
 import { formatDate, formatMoney, formatNumber } from '@/lib/format';
 import { fractionValue } from '@/lib/fraction';
 import { RECIPIENT_LABELS } from '@/lib/labels';
@@ -73,7 +74,8 @@ export function ProposalsTable({
   canPropose: boolean;
 }) {
   const { message } = App.useApp();
-  const proposals = useProposals({ period, timely });
+  const [q, setQ] = useState<string>();
+  const proposals = useProposals({ period, timely, q });
   const step = useProposalStep();
   const [returning, setReturning] = useState<Proposal>();
   const [deciding, setDeciding] = useState<Proposal>();
@@ -120,7 +122,12 @@ export function ProposalsTable({
     <Card
       title={title}
       style={{ marginBottom: 16 }}
-      extra={proposals.data && <Typography.Text strong>Tổng kinh phí: {formatMoney(proposals.data.total_amount)}</Typography.Text>}
+      extra={
+        <Space wrap>
+          <SearchBox label="Tìm đơn vị đề nghị" value={q} onChange={setQ} />
+          {proposals.data && <Typography.Text strong>Tổng kinh phí: {formatMoney(proposals.data.total_amount)}</Typography.Text>}
+        </Space>
+      }
       styles={{ body: { padding: 0 } }}
     >
       <ErrorAlert error={proposals.error} />

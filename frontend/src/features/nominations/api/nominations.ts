@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
 import type { paths } from '@/api/schema';
 import { fileBody } from '@/components/AttachmentList';
@@ -13,6 +13,7 @@ export function useNominations(filter: NominationFilter) {
   return useQuery({
     queryKey: ['nominations', filter],
     queryFn: () => unwrap(api.GET('/api/v1/nominations', { params: { query: filter } })),
+    placeholderData: keepPreviousData,
   });
 }
 

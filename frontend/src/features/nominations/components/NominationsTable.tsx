@@ -3,6 +3,7 @@ import { Alert, App, Card, Form, Input, Modal, Select, Space, Table, Tag, Typogr
 import type { Schemas } from '@/api/client';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
+import { SearchBox } from '@/components/SearchBox';
 import { AttachmentList } from '@/components/AttachmentList';
 import { formatDate } from '@/lib/format';
 import { RECIPIENT_LABELS } from '@/lib/labels';
@@ -140,11 +141,17 @@ interface NominationsTableProps {
 
 /** Nominations with their dossier, status and what can be done next by the one looking. */
 export function NominationsTable({ title, filter, canDecide, forms, unitView }: NominationsTableProps) {
-  const nominations = useNominations(filter);
+  const [q, setQ] = useState<string>();
+  const nominations = useNominations({ ...filter, q });
   const [accepting, setAccepting] = useState<Nomination>();
   const [returning, setReturning] = useState<Nomination>();
   return (
-    <Card title={title} styles={{ body: { padding: 0 } }} style={{ marginBottom: 16 }}>
+    <Card
+      title={title}
+      extra={<SearchBox label={`Tìm đơn vị: ${title}`} value={q} onChange={setQ} />}
+      styles={{ body: { padding: 0 } }}
+      style={{ marginBottom: 16 }}
+    >
       <ErrorAlert error={nominations.error} />
       <Table<Nomination>
         size="small"
