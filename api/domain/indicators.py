@@ -66,6 +66,21 @@ class UnitKind(StrEnum):
     DEPARTMENT = "department"
     COMMUNE = "commune"
 
+    @property
+    def label(self) -> str:
+        return UNIT_KIND_LABELS[self]
+
+
+# In the order an import's error lists them.
+UNIT_KIND_LABELS = {
+    UnitKind.POLICE_DEPARTMENT: "Phòng thuộc Công an tỉnh",
+    UnitKind.COMMUNE_POLICE: "Công an xã, phường",
+    UnitKind.DEPARTMENT: "Sở, ban, ngành, đoàn thể tỉnh",
+    UnitKind.COMMUNE: "UBND xã, phường",
+    UnitKind.PROVINCE: "UBND tỉnh",
+    UnitKind.POLICE_PROVINCE: "Công an tỉnh",
+}
+
 
 # Which measure each rule reads; the catalog loader rejects any other pairing.
 RULE_MEASURE = {

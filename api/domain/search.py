@@ -46,6 +46,19 @@ class SubmissionSort(StrEnum):
     SUBMITTED_DESC = "-submitted_at"
 
 
+class UnitSort(StrEnum):
+    """The units."""
+
+    CODE = "code"
+    CODE_DESC = "-code"
+    NAME = "name"
+    NAME_DESC = "-name"
+    KIND = "kind"
+    KIND_DESC = "-kind"
+    GROUP = "group"
+    GROUP_DESC = "-group"
+
+
 class UserSort(StrEnum):
     """The accounts."""
 

@@ -11,10 +11,12 @@ from api.routers.deps import CurrentPrincipal, DbSession
 from api.schemas.common import (
     ActiveFilter,
     CodeFilter,
+    KindFilter,
     RoleFilter,
     SearchText,
     SubmissionSortQuery,
     TimelinessFilter,
+    UnitSortQuery,
     UserSortQuery,
 )
 from api.schemas.enums import SubmissionStatus
@@ -106,3 +108,12 @@ def users(
 ) -> Response:  # fmt: skip
     """Danh sách tài khoản (quản trị), cùng bộ lọc và thứ tự với `GET /users`."""
     return download(exports.users_export(session, principal, q=q, role=role, active=active, sort=sort), export_format)
+
+
+@router.get("/units", response_class=Response, responses=FILE_RESPONSES)
+def unit_list(
+    session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX, kind: KindFilter = None,
+    group: Group = None, q: SearchText = None, sort: UnitSortQuery = None,
+) -> Response:  # fmt: skip
+    """Danh sách đơn vị, cùng bộ lọc và thứ tự với `GET /units`."""
+    return download(exports.units_export(session, principal, kind=kind, group=group, q=q, sort=sort), export_format)

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from api.routers.deps import CurrentPrincipal, DbSession, page_headers
-from api.schemas.common import MAX_PAGE, PAGE_HEADERS, CodeFilter, KindFilter
+from api.schemas.common import MAX_PAGE, PAGE_HEADERS, CodeFilter, KindFilter, SearchText, UnitSortQuery
 from api.schemas.scores import UnitHistory
 from api.schemas.units import GroupOut, UnitIn, UnitNode, UnitOut, UnitPatch
 from api.services import scores, units
@@ -17,11 +17,11 @@ router = APIRouter(tags=["units"])
 def list_units(
     request: Request, response: Response, session: DbSession, principal: CurrentPrincipal,
     kind: KindFilter = None, group: CodeFilter = None, parent: CodeFilter = None,
-    q: Annotated[str | None, Query(description="Tên đơn vị, không phân biệt hoa thường và dấu (pho hien = Phố Hiến), hoặc mã")] = None,
+    q: SearchText = None, sort: UnitSortQuery = None,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1, page_size: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> list[UnitOut]:
     rows, total = units.search(session, principal, kind=kind, group=group, parent=parent, q=q, page=page,
-                               page_size=page_size)
+                               page_size=page_size, sort=sort)
     response.headers.update(page_headers(request, page, page_size, total))
     return [UnitOut(code=u.code, name=u.name, kind=u.kind, parent=p, group=g) for u, p, g in rows]
 

@@ -6,7 +6,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from api.domain import text
-from api.domain.search import SubmissionSort, UserSort
+from api.domain.search import SubmissionSort, UnitSort, UserSort
 from api.schemas.enums import Permission, Role, TimelinessStatus, UnitKind
 
 # Dates people enter (periods, inspections, decisions) lie within the movement's working horizon: a year
@@ -34,6 +34,7 @@ SearchText = Annotated[str | None, Field(max_length=200, description=(
 _SORT = Field(description="Thứ tự: tên trường, thêm \"-\" phía trước để xếp giảm dần")
 SubmissionSortQuery = Annotated[SubmissionSort | None, _SORT]
 UserSortQuery = Annotated[UserSort | None, _SORT]
+UnitSortQuery = Annotated[UnitSort | None, _SORT]
 RoleFilter = Annotated[Role | None, Field(description="Chỉ các tài khoản có vai trò này")]
 ActiveFilter = Annotated[bool | None, Field(description="true: tài khoản đang hoạt động; false: đã khóa")]
 TimelinessFilter = Annotated[TimelinessStatus | None, Field(description="Chỉ các đơn vị ở tình trạng báo cáo này")]

@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session
 
 from api.db.repositories import exports as exports_repo
 from api.db.repositories import value_imports
-from api.domain import Tier, TimelinessStatus, display
+from api.domain import Tier, TimelinessStatus, UnitKind, display
 from api.domain.periods import VIETNAM
 from api.domain.permissions import Role
-from api.domain.search import SubmissionSort, UserSort
+from api.domain.search import SubmissionSort, UnitSort, UserSort
 from api.domain.spreadsheet import inert
 from api.domain.submissions import SubmissionStatus
 from api.services import accounts, periods, scores, submissions, units
@@ -356,6 +356,25 @@ def users_export(session: Session, principal: Principal, *, q: str | None, role:
         [user.username, user.full_name, Role(user.role).label, unit.code if unit else None, unit.name if unit else None,
          "Đã khóa" if not user.active else "Chờ kích hoạt" if user.activation_hash is not None else "Đang hoạt động"]
         for user, unit in rows
+    ])
+
+
+UNIT_COLUMNS = (
+    Column("Mã đơn vị", 16),
+    Column("Tên đơn vị", 40),
+    Column("Loại đơn vị", 24),
+    Column("Mã đơn vị cấp trên", 16),
+    Column("Cụm, khối thi đua", 12),
+)
+
+
+def units_export(session: Session, principal: Principal, *, kind: str | None, group: str | None, q: str | None,
+                 sort: UnitSort | None) -> Export:
+    """The active units as listed by ``GET /units``, every page."""
+    rows, _total = units.search(session, principal, kind=kind, group=group, parent=None, q=q, page=1,
+                                page_size=_ALL, sort=sort)
+    return Export("don-vi", "Danh sách đơn vị", UNIT_COLUMNS, [
+        [unit.code, unit.name, UnitKind(unit.kind).label, parent, group_code] for unit, parent, group_code in rows
     ])
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import value_imports
 from api.domain import Indicator, Period, UnitKind, Value
+from api.domain.indicators import UNIT_KIND_LABELS
 from api.domain.values import MEASURE_FIELDS
 from api.services.access import Principal
 from api.services.catalog import domain_period, scoring_context
@@ -31,14 +32,7 @@ from api.services.imports.columns import VALUE_COLUMNS
 
 NOT_USED_FILL = PatternFill("solid", start_color="D9D9D9")
 FLAG_CHOICES = ("Có", "Không")
-KIND_LABELS = {
-    "police_department": "Phòng thuộc Công an tỉnh",
-    "commune_police": "Công an xã, phường",
-    "department": "Sở, ban, ngành, đoàn thể tỉnh",
-    "commune": "UBND xã, phường",
-    "province": "UBND tỉnh",
-    "police_province": "Công an tỉnh",
-}
+KIND_LABELS: dict[str, str] = {kind.value: label for kind, label in UNIT_KIND_LABELS.items()}
 
 _TITLES = {spec.field: spec.title for spec in VALUE_COLUMNS.specs}
 # Layout: identification, help for the person typing, then the measure's fields and the note.

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from api.db.models import EmulationGroup, Unit
 from api.db.repositories import audit, units
 from api.domain import text
+from api.domain.search import UnitSort
 from api.services import scoring
 from api.services.access import Principal
 from api.services.errors import FieldProblem, Invalid, NotFound
@@ -30,11 +31,12 @@ def group_id(session: Session, group: str | None) -> int | None:
     return found.id
 
 
-def search(session: Session, principal: Principal, *, kind, group, parent, q, page: int, page_size: int):
+def search(session: Session, principal: Principal, *, kind, group, parent, q, page: int, page_size: int,
+           sort: UnitSort | None = None):
     principal.require("units:read")
     parent_id = get(session, parent).id if parent else None
     return units.search(session, kind=kind, group_id=group_id(session, group), parent_id=parent_id, q=q,
-                        offset=(page - 1) * page_size, limit=page_size)
+                        offset=(page - 1) * page_size, limit=page_size, sort=sort)
 
 
 def one(session: Session, principal: Principal, code: str) -> tuple[Unit, str | None, str | None]:

@@ -149,3 +149,12 @@ def test_nominations_search_units_without_diacritics(target, reviewer):
     assert found.status_code == 200, found.text
     assert {row["unit"]["code"] for row in found.json()} == {"CAX-001"}
     assert reviewer.get(f"{API}/award-proposals", params={"q": "pho hien"}).json()["items"] == []
+
+
+def test_units_sort_and_export(admin):
+    from api.domain.search import fold
+
+    names = [fold(unit["name"]) for unit in admin.get(f"{API}/units?kind=commune_police&sort=-name&page_size=500").json()]
+    assert len(names) > 10 and names == sorted(names, reverse=True)
+    exported = sheet_rows(admin.get(f"{API}/exports/units?q=pho hien&sort=code"))
+    assert [row[0] for row in exported] == sorted(PHO_HIEN) and exported[0][2] == "Công an xã, phường"

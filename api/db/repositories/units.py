@@ -4,7 +4,8 @@ from sqlalchemy import ColumnElement, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from api.db.models import EmulationGroup, Unit
-from api.domain.search import fold
+from api.db.repositories.rows import ordered
+from api.domain.search import UnitSort, fold
 
 
 def by_code(session: Session, code: str) -> Unit | None:
@@ -71,9 +72,10 @@ def matching(q: str | None) -> ColumnElement[bool] | None:
 
 def search(
     session: Session, *, kind: str | None, group_id: int | None, parent_id: int | None, q: str | None,
-    offset: int, limit: int,
+    offset: int, limit: int, sort: UnitSort | None = None,
 ) -> tuple[list[tuple], int]:
-    """Rows of (unit, parent code, group code) and the total matching count."""
+    """Rows of (unit, parent code, group code) and the total matching count, by code unless ``sort`` says
+    otherwise (a name sorts folded, the same on both engines)."""
     parent = aliased(Unit)
     conditions = [Unit.active.is_(True)]
     if kind:
@@ -90,7 +92,8 @@ def search(
         .outerjoin(parent, Unit.parent_id == parent.id)
         .outerjoin(EmulationGroup, Unit.group_id == EmulationGroup.id)
         .where(*conditions)
-        .order_by(Unit.code)
+        .order_by(*(ordered({"code": Unit.code, "name": Unit.search_name, "kind": Unit.kind,
+                             "group": EmulationGroup.code}, sort, Unit.code) if sort else (Unit.code,)))
         .offset(offset)
         .limit(limit)
     ).all()

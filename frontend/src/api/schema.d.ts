@@ -916,6 +916,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unit List
+         * @description Danh sách đơn vị, cùng bộ lọc và thứ tự với `GET /units`.
+         */
+        get: operations["exports_unit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks": {
         parameters: {
             query?: never;
@@ -4968,6 +4988,12 @@ export interface components {
             name: string;
             kind: components["schemas"]["UnitKind"];
         };
+        /**
+         * UnitSort
+         * @description The units.
+         * @enum {string}
+         */
+        UnitSort: "code" | "-code" | "name" | "-name" | "kind" | "-kind" | "group" | "-group";
         /** UnitStatus */
         UnitStatus: {
             /** Unit */
@@ -6412,8 +6438,10 @@ export interface operations {
                 group?: string | null;
                 /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 parent?: string | null;
-                /** @description Tên đơn vị, không phân biệt hoa thường và dấu (pho hien = Phố Hiến), hoặc mã */
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
                 q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["UnitSort"] | null;
                 page?: number;
                 page_size?: number;
             };
@@ -9898,6 +9926,84 @@ export interface operations {
                 active?: boolean | null;
                 /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
                 sort?: components["schemas"]["UserSort"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp CSV (UTF-8 có BOM) hoặc XLSX */
+            200: {
+                headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exports_unit_list: {
+        parameters: {
+            query?: {
+                /** @description csv hoặc xlsx */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description Loại đơn vị, không phân biệt hoa thường */
+                kind?: components["schemas"]["UnitKind"] | null;
+                /** @description Mã cụm, khối thi đua, không phân biệt hoa thường; mã không tồn tại: 404 */
+                group?: string | null;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["UnitSort"] | null;
             };
             header?: never;
             path?: never;

@@ -5,10 +5,13 @@ import type { UnitKind } from '@/lib/labels';
 export type Unit = Schemas['UnitOut'];
 export type Group = Schemas['GroupOut'];
 
+export type UnitSort = Schemas['UnitSort'];
+
 export interface UnitFilter {
   q?: string;
   kind?: UnitKind;
   group?: string;
+  sort?: UnitSort;
   page: number;
   page_size: number;
 }

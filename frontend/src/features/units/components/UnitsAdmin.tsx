@@ -3,33 +3,31 @@ import { App, Button, Card, Flex, Form, Input, Modal, Select, Table } from 'antd
 import { PlusOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
-import { optionsOf, UNIT_KIND_LABELS, type UnitKind } from '@/lib/labels';
-import { useGroups, useSaveUnit, useUnits, type Unit } from '../api/units';
+import { ExportButton } from '@/components/ExportButton';
+import { SearchBox } from '@/components/SearchBox';
+import { optionsOf, UNIT_KIND_LABELS } from '@/lib/labels';
+import { sortOrderOf, sortParam } from '@/lib/list-query';
+import { useGroups, useSaveUnit, useUnits, type Unit, type UnitFilter, type UnitSort } from '../api/units';
 
 const kindOptions = optionsOf(UNIT_KIND_LABELS);
 
 export function UnitsAdmin() {
   const { message } = App.useApp();
-  const [filter, setFilter] = useState({ q: '', kind: undefined as UnitKind | undefined, page: 1, page_size: 20 });
+  const [filter, setFilter] = useState<UnitFilter>({ q: '', page: 1, page_size: 20 });
   const units = useUnits(filter);
   const groups = useGroups();
   const save = useSaveUnit();
   const [editing, setEditing] = useState<{ unit: Partial<Unit>; isNew: boolean }>();
   const [form] = Form.useForm<Unit>();
   const groupOptions = groups.data?.map((g) => ({ value: g.code, label: g.name }));
+  const sorted = (key: UnitSort) => ({ key, sorter: true, sortOrder: sortOrderOf(filter.sort, key) });
 
   return (
     <Card
       styles={{ body: { padding: 0 } }}
       title={
         <Flex gap={8} wrap style={{ padding: '8px 0' }}>
-          <Input.Search
-            aria-label="Tìm đơn vị"
-            placeholder="Tìm theo tên hoặc mã, không cần dấu"
-            allowClear
-            style={{ maxWidth: 280 }}
-            onSearch={(q) => setFilter((f) => ({ ...f, q, page: 1 }))}
-          />
+          <SearchBox label="Tìm đơn vị" value={filter.q} onChange={(q) => setFilter((f) => ({ ...f, q, page: 1 }))} />
           <Select
             allowClear
             aria-label="Loại đơn vị"
@@ -38,12 +36,23 @@ export function UnitsAdmin() {
             options={kindOptions}
             onChange={(kind) => setFilter((f) => ({ ...f, kind, page: 1 }))}
           />
+          <Select
+            allowClear
+            aria-label="Cụm, khối thi đua"
+            placeholder="Cụm, khối thi đua"
+            style={{ minWidth: 200 }}
+            options={groupOptions}
+            onChange={(group?: string) => setFilter((f) => ({ ...f, group, page: 1 }))}
+          />
         </Flex>
       }
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ unit: {}, isNew: true })}>
-          Thêm đơn vị
-        </Button>
+        <Flex gap={8} wrap>
+          <ExportButton path="/api/v1/exports/units" query={{ q: filter.q, kind: filter.kind, group: filter.group, sort: filter.sort }} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ unit: {}, isNew: true })}>
+            Thêm đơn vị
+          </Button>
+        </Flex>
       }
     >
       <ErrorAlert error={units.error} />
@@ -60,12 +69,15 @@ export function UnitsAdmin() {
           showSizeChanger: false,
           onChange: (page) => setFilter((f) => ({ ...f, page })),
         }}
+        onChange={(_pagination, _filters, sorter, { action }) => {
+          if (action === 'sort') setFilter((f) => ({ ...f, sort: sortParam(sorter) as UnitSort | undefined, page: 1 }));
+        }}
         onRow={(unit) => ({ onClick: () => setEditing({ unit, isNew: false }), style: { cursor: 'pointer' } })}
         columns={[
-          { title: 'Mã', dataIndex: 'code', width: 140 },
-          { title: 'Tên đơn vị', dataIndex: 'name' },
-          { title: 'Loại', dataIndex: 'kind', render: (k: Unit['kind']) => UNIT_KIND_LABELS[k] },
-          { title: 'Cụm, khối', dataIndex: 'group', render: (g: string | null) => groups.data?.find((x) => x.code === g)?.name ?? g ?? '–' },
+          { title: 'Mã', dataIndex: 'code', width: 140, ...sorted('code') },
+          { title: 'Tên đơn vị', dataIndex: 'name', ...sorted('name') },
+          { title: 'Loại', dataIndex: 'kind', ...sorted('kind'), render: (k: Unit['kind']) => UNIT_KIND_LABELS[k] },
+          { title: 'Cụm, khối', dataIndex: 'group', ...sorted('group'), render: (g: string | null) => groups.data?.find((x) => x.code === g)?.name ?? g ?? '–' },
         ]}
       />
       <Modal
