@@ -119,7 +119,7 @@ def test_users_search_sort_filter_and_export(admin):
 
 
 @pytest.mark.parametrize("path", [
-    f"submissions?sort=name", f"exports/{PERIOD}/submissions?sort=unit_name", "users?sort=password",
+    "submissions?sort=name", f"exports/{PERIOD}/submissions?sort=unit_name", "users?sort=password", "units?sort=size",
     "users?role=boss", f"periods/{PERIOD}/reporting-status?timeliness=soon", "exports/users?sort=x",
     f"submissions?q={'x' * 201}",
 ])  # fmt: skip
