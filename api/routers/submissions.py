@@ -137,25 +137,26 @@ def submit(period: str, unit: str, request: Request, response: Response, session
 
 @router.post("/{period}/{unit}/return", response_model=SubmissionOut, responses={200: {"headers": ETAG}})
 def return_submission(period: str, unit: str, body: ReasonIn, request: Request, response: Response,
-                      session: DbSession, reads: ReadSession, principal: CurrentPrincipal) -> SubmissionOut:
+                      session: DbSession, reads: ReadSession, principal: CurrentPrincipal,
+                      settings: AppSettings) -> SubmissionOut:
     loaded = _workflow(request, session, principal, period, unit, "submissions:review")
-    submissions.act(session, principal, loaded, SubmissionAction.RETURN, body.reason)
+    submissions.act(session, principal, loaded, SubmissionAction.RETURN, body.reason, mail=settings.mail)
     return respond_committed(session, reads, loaded, response)
 
 
 @router.post("/{period}/{unit}/approve", response_model=SubmissionOut, responses={200: {"headers": ETAG}})
 def approve(period: str, unit: str, request: Request, response: Response, session: DbSession, reads: ReadSession,
-            principal: CurrentPrincipal) -> SubmissionOut:
+            principal: CurrentPrincipal, settings: AppSettings) -> SubmissionOut:
     loaded = _workflow(request, session, principal, period, unit, "submissions:review")
-    submissions.act(session, principal, loaded, SubmissionAction.APPROVE)
+    submissions.act(session, principal, loaded, SubmissionAction.APPROVE, mail=settings.mail)
     return respond_committed(session, reads, loaded, response)
 
 
 @router.post("/{period}/{unit}/reopen", response_model=SubmissionOut, responses={200: {"headers": ETAG}})
 def reopen(period: str, unit: str, body: ReasonIn, request: Request, response: Response, session: DbSession,
-           reads: ReadSession, principal: CurrentPrincipal) -> SubmissionOut:
+           reads: ReadSession, principal: CurrentPrincipal, settings: AppSettings) -> SubmissionOut:
     loaded = _workflow(request, session, principal, period, unit, "submissions:review")
-    submissions.act(session, principal, loaded, SubmissionAction.REOPEN, body.reason)
+    submissions.act(session, principal, loaded, SubmissionAction.REOPEN, body.reason, mail=settings.mail)
     return respond_committed(session, reads, loaded, response)
 
 

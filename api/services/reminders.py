@@ -198,18 +198,23 @@ _DECISIONS = {
 }
 
 
-def notify_decision(session: Session, action: str, period: Period, unit: Unit, reason: str | None) -> None:
-    """An in-app notification to the unit when its report is returned, approved or reopened (its own
-    steps, like submitting, tell it nothing new)."""
+def notify_decision(session: Session, action: str, period: Period, unit: Unit, reason: str | None,
+                    mail: MailSettings | None = None) -> None:
+    """Tell the unit when its report is returned, approved or reopened (its own steps, like submitting,
+    tell it nothing new): an in-app notification, read by each of its reporters, and, when an SMTP server
+    is configured (``mail.host``) and the unit has a contact address, an e-mail job queued in the same
+    transaction (:data:`EMAIL`, sent by the worker after the commit: never SMTP inside the request)."""
     decision = _DECISIONS.get(action)
     if decision is None:
         return
     kind, title, body = decision
     words = {"period": period.name, "unit": unit.name, "reason": reason or ""}
-    rows.add(session, Notification(
+    note = rows.add(session, Notification(
         unit_id=unit.id, period_id=period.id, kind=kind, title=title.format(**words), body=body.format(**words),
         created_at=clock.now(), read_at=None, emailed_to=None,
     ))
+    if mail is not None and mail.host and repo.contacts(session, [unit.id]):
+        jobs.enqueue(session, EMAIL, {"notification_id": note.id})
 
 
 # --- The schedule ------------------------------------------------------------------------------------
@@ -269,8 +274,8 @@ def _scan(context: Context, _payload: dict) -> Finish:
 
 
 def _email(context: Context, payload: dict) -> Finish:
-    """E-mail one scheduled reminder to its unit's contact (a retry after a crash between sending and
-    committing may send it twice: e-mail has no delivery id)."""
+    """E-mail one notification (a scheduled reminder, a review decision) to its unit's contact (a retry
+    after a crash between sending and committing may send it twice: e-mail has no delivery id)."""
     mail = context.settings.mail
     with context.read_sessions() as session:
         note = session.get(Notification, payload["notification_id"])

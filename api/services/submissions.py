@@ -27,6 +27,7 @@ from api.services import reminders, scoring, units, webhooks
 from api.services.access import Principal
 from api.services.catalog import scoring_context
 from api.services.errors import Conflict, FieldProblem, Invalid, NotFound, PreconditionFailed
+from api.settings import MailSettings
 
 VALUE_FIELDS = ("numerator", "denominator", "count", "flag", "date", "note")
 
@@ -170,8 +171,9 @@ _ACTOR_PERMISSIONS = {Actor.UNIT: "values:write", Actor.STANDING_BODY: "submissi
 
 
 def act(session: Session, principal: Principal, loaded: Loaded, action: SubmissionAction,
-        reason: str | None = None) -> None:
-    """Take a workflow step: who may take it and where it leads are the domain's (api.domain.submissions)."""
+        reason: str | None = None, *, mail: MailSettings | None = None) -> None:
+    """Take a workflow step: who may take it and where it leads are the domain's (api.domain.submissions).
+    A review decision notifies the unit, and e-mails it through the job queue when ``mail`` has a server."""
     permission = _ACTOR_PERMISSIONS[action.actor]
     if action.actor is Actor.UNIT:
         principal.require_unit(permission, loaded.unit.id)
@@ -199,7 +201,7 @@ def act(session: Session, principal: Principal, loaded: Loaded, action: Submissi
     audit.record(session, actor=principal.username, action=f"submission.{action.value}", entity="submission",
                  entity_key=loaded.key, before=before, after={"status": new_status.value, "version": submission.version},
                  reason=reason)
-    reminders.notify_decision(session, action.value, loaded.period, loaded.unit, reason)
+    reminders.notify_decision(session, action.value, loaded.period, loaded.unit, reason, mail)
     webhooks.submission_status_changed(session, loaded.period, loaded.unit, before["status"], new_status.value,
                                        reason)
     scoring.recompute_unit(session, loaded.period, loaded.unit)

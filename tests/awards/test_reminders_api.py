@@ -1,37 +1,10 @@
 """Reminders: who is listed, in-app notifications, and e-mail through a local SMTP server."""
 
-import socket
 from email.header import decode_header, make_header
 
-import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from awards_support import API
 
 PERIOD = "2026-H1"
-
-
-class Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
-@pytest.fixture
-def smtp_server(app):
-    """A local SMTP server on a free port, and the settings that point reminders at it."""
-    with socket.socket() as probe:  # the controller checks readiness on its port, so it needs a real one
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    app.state.settings = app.state.settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": port})
-    yield inbox
-    controller.stop()
 
 
 def test_pending_lists_missing_and_returned_reports(leader, reviewer):
