@@ -188,13 +188,13 @@ def set_contact(session: Session, principal: Principal, unit_code: str, email: s
 # What a unit is told when the standing body decides on its report: (kind, title, body) by workflow action.
 _DECISIONS = {
     "return": ("report_returned", "Báo cáo {period} bị trả lại",
-               "Cơ quan Thường trực đã trả lại báo cáo {period} của {unit}. Lý do: “{reason}”. "
-               "Hãy sửa số liệu và nộp lại."),
+               ("Cơ quan Thường trực đã trả lại báo cáo {period} của {unit}. Lý do: “{reason}”. "
+                "Hãy sửa số liệu và nộp lại.")),
     "approve": ("report_approved", "Báo cáo {period} đã được duyệt",
                 "Báo cáo {period} của {unit} đã được duyệt và được tính vào xếp hạng chính thức."),
     "reopen": ("report_reopened", "Báo cáo {period} được mở lại",
-               "Cơ quan Thường trực đã mở lại báo cáo {period} của {unit} để bổ sung. Lý do: “{reason}”. "
-               "Hãy sửa số liệu và nộp lại."),
+               ("Cơ quan Thường trực đã mở lại báo cáo {period} của {unit} để bổ sung. Lý do: “{reason}”. "
+                "Hãy sửa số liệu và nộp lại.")),
 }
 
 
