@@ -4,6 +4,7 @@ import { useQueries } from '@tanstack/react-query';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
 import { unitScoreQueryOptions, useRanking } from '@/features/scores/api/scores';
 import { useGroupNames } from '@/features/units/api/units';
+import { useIndicatorNames } from '@/features/indicators/api/indicators';
 import { groupRows } from '@/features/scores/group-rows';
 import {
   mostFailed,
@@ -21,6 +22,7 @@ export default function ChartsRoute() {
   const [group, setGroup] = useSearchParam('group');
   const ranking = useRanking(period);
   const groupNames = useGroupNames();
+  const indicatorNames = useIndicatorNames();
   const groups = useMemo(() => (ranking.data ? groupRows(ranking.data.items, groupNames) : []), [ranking.data, groupNames]);
   const selected = groups.find((g) => g.code === group) ?? groups[0];
   // Explained scores of one group's units, to count which indicators fail most.
@@ -64,7 +66,7 @@ export default function ChartsRoute() {
               }
             >
               {failed.length ? (
-                <Chart label="Chỉ tiêu không đạt nhiều nhất" option={mostFailedOption(failed)} height={Math.max(200, failed.length * 32)} />
+                <Chart label="Chỉ tiêu không đạt nhiều nhất" option={mostFailedOption(failed, indicatorNames)} height={Math.max(200, failed.length * 32)} />
               ) : (
                 <Empty description="Không có chỉ tiêu nào bị bỏ lỡ" />
               )}

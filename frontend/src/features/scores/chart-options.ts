@@ -70,13 +70,45 @@ export function mostFailed(results: IndicatorExplanation[][], limit = 10): { cod
     .slice(0, limit);
 }
 
-export function mostFailedOption(rows: { code: string; failed: number }[]): EChartsCoreOption {
+/** An axis label: the code, then the name cut at a word boundary once it passes `max` characters. */
+export function indicatorLabel(code: string, name: string | undefined, max = 32): string {
+  if (!name) return code;
+  if (name.length <= max) return `${code} · ${name}`;
+  const cut = name.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${code} · ${(space > max / 2 ? cut.slice(0, space) : name.slice(0, max)).replace(/[\s,;:.-]+$/, '')}…`;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/**
+ * The indicators most units failed, as horizontal bars: each labelled with its code and name (shortened on
+ * the axis, whole in the tooltip), `names` being the catalog's names by code.
+ */
+export function mostFailedOption(rows: { code: string; failed: number }[], names: Record<string, string> = {}): EChartsCoreOption {
   const ordered = [...rows].reverse();
   return {
-    tooltip: { trigger: 'axis' },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      // The whole name, wrapped, whatever the axis shows.
+      extraCssText: 'max-width: 320px; white-space: normal;',
+      formatter: (params: { dataIndex: number }[]) => {
+        const row = ordered[params[0]?.dataIndex ?? 0];
+        if (!row) return '';
+        const name = names[row.code];
+        return `<strong>${escapeHtml(row.code)}</strong>${name ? ` · ${escapeHtml(name)}` : ''}<br/>Số đơn vị không đạt: <strong>${row.failed}</strong>`;
+      },
+    },
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, name: 'Số đơn vị' },
-    yAxis: { type: 'category', data: ordered.map((r) => r.code) },
+    yAxis: {
+      type: 'category',
+      data: ordered.map((r) => indicatorLabel(r.code, names[r.code])),
+      // A long name never takes the bars' room: cut to the width, the tooltip has it whole.
+      axisLabel: { width: 180, overflow: 'truncate', ellipsis: '…' },
+    },
     series: [{ name: 'Số đơn vị không đạt', type: 'bar', itemStyle: { color: '#cf1322' }, data: ordered.map((r) => r.failed) }],
   };
 }

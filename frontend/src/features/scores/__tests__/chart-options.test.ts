@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { historyOption, mostFailed, shortGroupName, tierDistributionOption } from '../chart-options';
+import { historyOption, indicatorLabel, mostFailed, mostFailedOption, shortGroupName, tierDistributionOption } from '../chart-options';
 import type { HistoryPoint, IndicatorExplanation, RankingRow } from '../api/scores';
 
 const result = (code: string, met: boolean, applicable = true) => ({ code, met, applicable }) as IndicatorExplanation;
@@ -20,6 +20,26 @@ describe('mostFailed', () => {
 
   it('keeps only the top entries', () => {
     expect(mostFailed([[result('A', false), result('B', false), result('C', false)]], 2)).toHaveLength(2);
+  });
+});
+
+describe('most failed chart', () => {
+  it('labels each bar with the code and the name, shortened at a word on the axis and whole in the tooltip', () => {
+    const names = { 'KL-01': 'Tỷ lệ kết luận thanh tra được thực hiện đúng hạn trong kỳ', 'GD-02': 'Giải quyết đơn <thư>' };
+    const option = mostFailedOption([{ code: 'KL-01', failed: 3 }, { code: 'GD-02', failed: 1 }, { code: 'X-9', failed: 1 }], names) as {
+      yAxis: { data: string[] };
+      tooltip: { formatter: (p: { dataIndex: number }[]) => string };
+    };
+    expect(option.yAxis.data).toEqual(['X-9', 'GD-02 · Giải quyết đơn <thư>', 'KL-01 · Tỷ lệ kết luận thanh tra được…']);
+    const tip = option.tooltip.formatter([{ dataIndex: 2 }]);
+    expect(tip).toContain('KL-01</strong> · Tỷ lệ kết luận thanh tra được thực hiện đúng hạn trong kỳ');
+    expect(tip).toContain('Số đơn vị không đạt: <strong>3</strong>');
+    expect(option.tooltip.formatter([{ dataIndex: 1 }])).toContain('Giải quyết đơn &lt;thư&gt;');
+  });
+
+  it('keeps a short name whole and a code without a name alone', () => {
+    expect(indicatorLabel('A-1', 'Ngắn')).toBe('A-1 · Ngắn');
+    expect(indicatorLabel('A-1', undefined)).toBe('A-1');
   });
 });
 
