@@ -70,6 +70,8 @@ describe('every main page', () => {
       leader: [
         ['/charts?period=2026-H1', 'leader-charts', 'Phân bố xếp loại'],
         [`/units/${UNIT}?period=${scored.code}`, 'leader-unit', 'Điểm của kỳ', 'axe'],
+        // The printable A4 report of the unit (its screen view: the print itself is checked below).
+        [`/in/${scored.code}/${UNIT}`, 'leader-print', 'THỦ TRƯỞNG ĐƠN VỊ', 'axe'],
       ],
       admin: [
         ['/admin/units', 'admin-units', 'Công an phường Phố Hiến'],
@@ -104,6 +106,21 @@ describe('every main page', () => {
       await Promise.all(sessions.slice(next, next + TABS).map((session) => session()));
     }
     assert.equal(failures.length, 0, failures.join('\n'));
+
+    // The printable report on paper: print media hides the app's header and menu, and Chromium's PDF of it
+    // has A4 pages (595 x 842 pt) from the page's own @page rule.
+    const printing = await newPage(browser, server.baseURL, DESKTOP);
+    await signIn(printing, 'leader');
+    await printing.goto(`/in/${scored.code}/${UNIT}`);
+    await printing.getByText('THỦ TRƯỞNG ĐƠN VỊ').waitFor({ timeout: 10_000 });
+    await printing.emulateMedia({ media: 'print' });
+    assert.equal(await printing.locator('.ant-layout-header').isVisible(), false, 'no app header on paper');
+    assert.equal(await printing.getByRole('button', { name: 'In báo cáo' }).isVisible(), false, 'no toolbar on paper');
+    const pdf = await printing.pdf({ path: `${SHOTS}40-print-report.pdf`, preferCSSPageSize: true });
+    const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+    assert.ok(boxes.length >= 1, 'the PDF has pages');
+    for (const [, width, height] of boxes) assert.deepEqual([Math.round(width), Math.round(height)], [595, 842]);
+    await printing.context().close();
   });
 
   it('load with no request leaving the server: the SPA and the API documentation work air-gapped', async () => {

@@ -17,6 +17,7 @@ const ReviewRoute = lazy(() => import('./routes/review'));
 const StatusBoardRoute = lazy(() => import('./routes/status-board'));
 const RankingRoute = lazy(() => import('./routes/ranking'));
 const UnitRoute = lazy(() => import('./routes/unit'));
+const PrintScoreRoute = lazy(() => import('./routes/print-score'));
 const ChartsRoute = lazy(() => import('./routes/charts'));
 const AdminUnitsRoute = lazy(() => import('./routes/admin-units'));
 const AdminUsersRoute = lazy(() => import('./routes/admin-users'));
@@ -81,6 +82,8 @@ const router = createBrowserRouter([
       { path: 'status', element: <StatusBoardRoute /> },
       { path: 'ranking', element: <RankingRoute /> },
       { path: 'units/:code', element: <UnitRoute /> },
+      // A unit's report and score as an A4 document, for the browser's print ("In").
+      { path: 'in/:period/:unit', element: <PrintScoreRoute /> },
       { path: 'charts', element: <ChartsRoute /> },
       { path: 'admin/units', element: <AdminUnitsRoute /> },
       { path: 'admin/users', element: <AdminUsersRoute /> },

@@ -50,3 +50,13 @@ const moneyFormat = new Intl.NumberFormat('vi-VN', { style: 'currency', currency
 export function formatMoney(amount: number | null | undefined): string {
   return amount === null || amount === undefined ? '–' : moneyFormat.format(amount);
 }
+
+/**
+ * The place and date line of an administrative document (NĐ 30/2020): days below 10 and months below 3
+ * take a leading zero, "Hưng Yên, ngày 05 tháng 02 năm 2026" (as api/services/reports/docx_report.py).
+ */
+export function placeAndDate(place: string, isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  const monthText = month < 3 ? String(month).padStart(2, '0') : String(month);
+  return `${place}, ngày ${String(day).padStart(2, '0')} tháng ${monthText} năm ${year}`;
+}

@@ -1,5 +1,6 @@
-import { useParams } from 'react-router';
-import { Card, Col, Empty, Row, Typography } from 'antd';
+import { useNavigate, useParams } from 'react-router';
+import { Button, Card, Col, Empty, Row, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
 import { useUnitHistory, useUnitScore, type HistoryPoint } from '@/features/scores/api/scores';
 import { historyOption } from '@/features/scores/chart-options';
@@ -29,6 +30,7 @@ function Comparison({ points, period }: { points: HistoryPoint[]; period: string
 
 export default function UnitRoute() {
   const { code = '' } = useParams();
+  const navigate = useNavigate();
   const [period, setPeriod] = useSearchParam('period');
   const score = useUnitScore(period, code);
   const names = useIndicatorNames();
@@ -41,7 +43,16 @@ export default function UnitRoute() {
       <PageHeader
         title={score.data?.unit.name ?? code}
         subtitle="Điểm thi đua và giải trình"
-        extra={<PeriodSelect value={period} onChange={setPeriod} />}
+        extra={
+          <>
+            <PeriodSelect value={period} onChange={setPeriod} />
+            {period && score.data && (
+              <Button icon={<PrinterOutlined />} onClick={() => navigate(`/in/${period}/${code}`)}>
+                In
+              </Button>
+            )}
+          </>
+        }
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>

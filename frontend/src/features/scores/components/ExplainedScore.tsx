@@ -17,7 +17,7 @@ function MetIcon({ result }: { result: Pick<IndicatorExplanation, 'applicable' |
 }
 
 /** The entered value in words: "19/20 (95%)", "2", "Có", a date. */
-function describeValue(result: IndicatorExplanation): string {
+export function describeValue(result: IndicatorExplanation): string {
   const v = result.value;
   if (!v || result.missing) return 'Chưa nhập';
   if (v.denominator !== null && v.numerator !== null) {
