@@ -116,6 +116,7 @@ describe('every main page', () => {
     await printing.emulateMedia({ media: 'print' });
     assert.equal(await printing.locator('.ant-layout-header').isVisible(), false, 'no app header on paper');
     assert.equal(await printing.getByRole('button', { name: 'In báo cáo' }).isVisible(), false, 'no toolbar on paper');
+    await printing.screenshot({ path: `${SHOTS}40-print-media-leader-print.png`, fullPage: true });
     const pdf = await printing.pdf({ path: `${SHOTS}40-print-report.pdf`, preferCSSPageSize: true });
     const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
     assert.ok(boxes.length >= 1, 'the PDF has pages');
