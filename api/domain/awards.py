@@ -180,7 +180,7 @@ def eligibility(
         return result(False, f"Đơn vị không được xếp hạng trong kỳ: {standing.status.label.lower()}.")
     if standing.veto_failed:
         codes = ", ".join(standing.veto_failed)
-        return result(False, f"Không đủ điều kiện: đơn vị chưa đạt chỉ tiêu loại trừ {codes}.")
+        return result(False, f"Không đủ điều kiện: đơn vị không đạt chỉ tiêu phủ quyết {codes}.")
     if standing.tier < form.min_tier:
         return result(
             False,
@@ -197,7 +197,7 @@ def eligibility(
     rank_text = f", xếp thứ {standing.rank} trong {standing.group_name}" if standing.rank else ""
     return result(
         True,
-        f"Đủ điều kiện: xếp loại “{standing.tier.label}”{rank_text}, không vi phạm chỉ tiêu loại trừ.",
+        f"Đủ điều kiện: xếp loại “{standing.tier.label}”{rank_text}, không có chỉ tiêu phủ quyết nào không đạt.",
     )
 
 

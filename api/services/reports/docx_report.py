@@ -186,7 +186,7 @@ def _tiers(doc, report: ConsolidatedReport) -> None:
         ]
         _table(
             doc,
-            ("Hạng", "Đơn vị", "Tổng điểm", "Xếp loại", "Chỉ tiêu loại trừ chưa đạt"),
+            ("Hạng", "Đơn vị", "Tổng điểm", "Xếp loại", "Chỉ tiêu phủ quyết không đạt"),
             rows,
             (14, 55, 20, 46, 30),
             numeric=(0, 2),

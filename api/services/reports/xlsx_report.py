@@ -135,7 +135,7 @@ def build_xlsx(report: ConsolidatedReport) -> bytes:
             ("Đơn vị", 40, None),
             ("Tổng điểm", 11, SCORE),
             ("Xếp loại", 30, None),
-            ("Chỉ tiêu loại trừ chưa đạt", 22, None),
+            ("Chỉ tiêu phủ quyết không đạt", 22, None),
         ],
         [
             (

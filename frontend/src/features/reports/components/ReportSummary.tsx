@@ -47,7 +47,7 @@ function Sections({ report }: { report: ConsolidatedReport }) {
             { title: 'Cụm, khối', dataIndex: 'group' },
             { title: 'Phải nộp', dataIndex: 'expected', align: 'right' },
             { title: 'Đúng hạn', dataIndex: 'on_time', align: 'right' },
-            { title: 'Trễ hạn', dataIndex: 'late', align: 'right' },
+            { title: 'Muộn', dataIndex: 'late', align: 'right' },
             { title: 'Chưa nộp', dataIndex: 'missing', align: 'right' },
             { title: 'Tỷ lệ nộp', dataIndex: 'rate', align: 'right', render: rate },
             { title: 'Tỷ lệ đúng hạn', dataIndex: 'on_time_rate', align: 'right', render: rate },
