@@ -53,6 +53,7 @@ describe('every main page', () => {
         ['/', 'reporter-home', 'Công an phường Phố Hiến', 'axe'],
         [`/reports/${draft.code}/${UNIT}`, 'reporter-report', draft.name, 'axe'],
         ['/notifications', 'reporter-notifications'],
+        [`/in/${scored.code}/${UNIT}`, 'reporter-print', 'THỦ TRƯỞNG ĐƠN VỊ'],
         ['/models', 'reporter-models'],
       ],
       reviewer: [

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Col, Form, Row, Space } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import { ApiError, errorMessage } from '@/api/errors';
 import type { ValueInput } from '@/api/client';
 import { useSaveValues, useSubmission, useWorkflowAction } from '@/features/submissions/api/submissions';
@@ -21,6 +22,7 @@ import { debounce, useDebounced } from '@/lib/use-debounced';
 
 export default function SubmissionRoute() {
   const { period = '', unit = '' } = useParams();
+  const navigate = useNavigate();
   const { message } = App.useApp();
   const user = useCurrentUser();
   const [form] = Form.useForm<FormValues>();
@@ -71,6 +73,14 @@ export default function SubmissionRoute() {
             <StatusTag status={data.status} />
             {data.first_submitted_at && <span>Nộp lần đầu {formatDateTime(data.first_submitted_at)}</span>}
           </Space>
+        }
+        extra={
+          // The report and its score as an A4 document, once it has been submitted.
+          data.first_submitted_at && (
+            <Button icon={<PrinterOutlined />} onClick={() => navigate(`/in/${period}/${unit}`)}>
+              In
+            </Button>
+          )
         }
       />
       {data.status === 'returned' && data.return_reason && (

@@ -79,7 +79,7 @@ export function PrintableScore({ score, periodName, names, placeAndDate, rank, r
       )}
 
       <h2>II. KẾT QUẢ TỪNG CHỈ TIÊU</h2>
-      <table className="print-table">
+      <table className="print-table" aria-label="Kết quả từng chỉ tiêu">
         <colgroup>
           <col style={{ width: '8%' }} />
           <col style={{ width: '44%' }} />
