@@ -50,7 +50,8 @@ export function PrintableScore({ score, periodName, names, placeAndDate, rank, r
       </p>
       <p>
         Xếp hạng: <strong>{rank ?? (score.rank === null ? 'chưa xếp hạng' : String(score.rank))}</strong>
-        {score.rank_status_label && ` (${score.rank_status_label})`}.
+        {/* why a unit is not (or only provisionally) ranked; a ranked one needs no word */}
+        {score.rank_status !== 'ranked' && score.rank_status_label && ` (${score.rank_status_label})`}.
       </p>
       <p>
         Điểm từng trụ cột:{' '}
