@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Card, Col, Empty, Row, Select } from 'antd';
+import { Card, Col, Empty, Grid, Row, Select } from 'antd';
 import { useQueries } from '@tanstack/react-query';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
 import { unitScoreQueryOptions, useRanking } from '@/features/scores/api/scores';
@@ -23,6 +23,7 @@ export default function ChartsRoute() {
   const ranking = useRanking(period);
   const groupNames = useGroupNames();
   const indicatorNames = useIndicatorNames();
+  const compact = !(Grid.useBreakpoint().md ?? true);
   const groups = useMemo(() => (ranking.data ? groupRows(ranking.data.items, groupNames) : []), [ranking.data, groupNames]);
   const selected = groups.find((g) => g.code === group) ?? groups[0];
   // Explained scores of one group's units, to count which indicators fail most.
@@ -44,12 +45,12 @@ export default function ChartsRoute() {
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={12}>
             <Card title="Phân bố xếp loại theo cụm, khối">
-              <Chart label="Phân bố xếp loại" option={tierDistributionOption(groups)} />
+              <Chart label="Phân bố xếp loại" option={tierDistributionOption(groups, compact)} />
             </Card>
           </Col>
           <Col xs={24} lg={12}>
             <Card title="Điểm trung bình từng trụ cột">
-              <Chart label="Điểm trung bình trụ cột" option={pillarAverageOption(groups)} />
+              <Chart label="Điểm trung bình trụ cột" option={pillarAverageOption(groups, compact)} />
             </Card>
           </Col>
           <Col xs={24}>
@@ -58,7 +59,7 @@ export default function ChartsRoute() {
               extra={
                 <Select
                   aria-label="Cụm, khối"
-                  style={{ minWidth: 200 }}
+                  style={compact ? { width: 150 } : { minWidth: 200 }}
                   value={selected?.code}
                   onChange={setGroup}
                   options={groups.map((g) => ({ value: g.code, label: g.name }))}
@@ -66,7 +67,7 @@ export default function ChartsRoute() {
               }
             >
               {failed.length ? (
-                <Chart label="Chỉ tiêu không đạt nhiều nhất" option={mostFailedOption(failed, indicatorNames)} height={Math.max(200, failed.length * 32)} />
+                <Chart label="Chỉ tiêu không đạt nhiều nhất" option={mostFailedOption(failed, indicatorNames, compact)} height={Math.max(200, failed.length * 32)} />
               ) : (
                 <Empty description="Không có chỉ tiêu nào bị bỏ lỡ" />
               )}

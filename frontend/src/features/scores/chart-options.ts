@@ -10,19 +10,20 @@ const round = (n: number) => Math.round(n * 100) / 100;
 /** Group names without the common "Cụm/Khối thi đua" prefix, which would only crowd the axis. */
 export const shortGroupName = (name: string) => name.replace(/^(Cụm|Khối) thi đua (các )?/i, '');
 
-const groupAxis = (groups: RankingGroup[]) => ({
+/** On a phone (`compact`) a category's label gets the room its bar has, so neighbours never overlap. */
+const groupAxis = (groups: RankingGroup[], compact = false) => ({
   type: 'category',
   data: groups.map((g) => shortGroupName(g.name)),
-  axisLabel: { interval: 0, overflow: 'break', width: 110, lineHeight: 14 },
+  axisLabel: { interval: 0, overflow: 'break', width: compact ? 64 : 110, lineHeight: 14, fontSize: compact ? 10 : 12 },
 });
 
 /** Stacked bars: how many units of each group reached each tier. */
-export function tierDistributionOption(groups: RankingGroup[]): EChartsCoreOption {
+export function tierDistributionOption(groups: RankingGroup[], compact = false): EChartsCoreOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { left: 8, right: 8, top: 16, bottom: 48, containLabel: true },
-    xAxis: groupAxis(groups),
+    xAxis: groupAxis(groups, compact),
     yAxis: { type: 'value', minInterval: 1 },
     series: [...TIERS].reverse().map((tier) => ({
       name: tier.short,
@@ -35,13 +36,13 @@ export function tierDistributionOption(groups: RankingGroup[]): EChartsCoreOptio
 }
 
 /** Mean pillar score per group, over the units that have a score in that pillar. */
-export function pillarAverageOption(groups: RankingGroup[]): EChartsCoreOption {
+export function pillarAverageOption(groups: RankingGroup[], compact = false): EChartsCoreOption {
   const mean = (values: number[]) => (values.length ? round(values.reduce((a, b) => a + b, 0) / values.length) : null);
   return {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { left: 8, right: 8, top: 16, bottom: 48, containLabel: true },
-    xAxis: groupAxis(groups),
+    xAxis: groupAxis(groups, compact),
     yAxis: { type: 'value', max: 100 },
     series: PILLARS.map((p) => ({
       name: p.label,
@@ -84,9 +85,14 @@ const escapeHtml = (text: string) =>
 
 /**
  * The indicators most units failed, as horizontal bars: each labelled with its code and name (shortened on
- * the axis, whole in the tooltip), `names` being the catalog's names by code.
+ * the axis, whole in the tooltip), `names` being the catalog's names by code; `compact` (a phone) leaves
+ * the bars more of the width.
  */
-export function mostFailedOption(rows: { code: string; failed: number }[], names: Record<string, string> = {}): EChartsCoreOption {
+export function mostFailedOption(
+  rows: { code: string; failed: number }[],
+  names: Record<string, string> = {},
+  compact = false,
+): EChartsCoreOption {
   const ordered = [...rows].reverse();
   return {
     tooltip: {
@@ -107,7 +113,7 @@ export function mostFailedOption(rows: { code: string; failed: number }[], names
       type: 'category',
       data: ordered.map((r) => indicatorLabel(r.code, names[r.code])),
       // A long name never takes the bars' room: cut to the width, the tooltip has it whole.
-      axisLabel: { width: 180, overflow: 'truncate', ellipsis: '…' },
+      axisLabel: { width: compact ? 120 : 220, overflow: 'truncate', ellipsis: '…' },
     },
     series: [{ name: 'Số đơn vị không đạt', type: 'bar', itemStyle: { color: '#cf1322' }, data: ordered.map((r) => r.failed) }],
   };
