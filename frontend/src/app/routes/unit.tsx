@@ -18,11 +18,11 @@ function Comparison({ points, period }: { points: HistoryPoint[]; period: string
   const previous = points.find((p) => p.period === current?.compares_with);
   if (!current || !previous) return null;
   if (current.total === null || previous.total === null)
-    return <Typography.Text type="secondary">So với {previous.period}: chưa có kết quả để so sánh</Typography.Text>;
+    return <Typography.Text type="secondary">So với {previous.name}: chưa có kết quả để so sánh</Typography.Text>;
   const delta = Number(current.total) - Number(previous.total);
   return (
     <Typography.Text type={delta >= 0 ? 'success' : 'danger'}>
-      So với {previous.period}: {delta >= 0 ? '+' : '−'}
+      So với {previous.name}: {delta >= 0 ? '+' : '−'}
       {formatNumber(Math.abs(delta))}
     </Typography.Text>
   );
