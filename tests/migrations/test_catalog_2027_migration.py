@@ -1,6 +1,5 @@
 """Migration 17: catalog 2027.1 is adopted from 2027-H1 by a database seeded before it, as by a new seed."""
 
-from backend_support import seed_database
 from sqlalchemy import create_engine, select
 
 from api.db.migrate import downgrade, upgrade
@@ -23,9 +22,8 @@ def _state(url: str) -> dict:
     return state
 
 
-def test_a_database_seeded_before_2027_1_gets_it_as_a_new_seed_does_and_gives_it_back(tmp_path):
-    url = f"sqlite:///{tmp_path / 'catalog.sqlite3'}"
-    seed_database(url)
+def test_a_database_seeded_before_2027_1_gets_it_as_a_new_seed_does_and_gives_it_back(sqlite_url):
+    url = sqlite_url  # a copy of the migrated, seeded demo province (tests/conftest.py)
     seeded = _state(url)
     assert seeded["active"] == ["2027.1"] and seeded["pending"] == []
     assert {code for code, scheme in seeded["periods"].items() if scheme == "2026.1"} == {

@@ -1,7 +1,6 @@
 """Migration 16: stored explanations get every exact number as a string, and bonus_capped."""
 
 import pytest
-from backend_support import seed_database
 from sqlalchemy import create_engine, select, update
 
 from api.db.migrate import downgrade, upgrade
@@ -23,7 +22,7 @@ def _old_encoding(explanation: dict) -> dict:
 
 
 def _run(url: str) -> None:
-    seed_database(url)
+    """`url`: a copy of the migrated, seeded demo province (tests/conftest.py)."""
     downgrade(url, "15")
     engine = create_engine(url)
     with engine.begin() as connection:
@@ -42,10 +41,10 @@ def _run(url: str) -> None:
     Explanation.model_validate(migrated)
 
 
-def test_stored_explanations_take_the_one_encoding_on_sqlite(tmp_path):
-    _run(f"sqlite:///{tmp_path / 'explanations.sqlite3'}")
+def test_stored_explanations_take_the_one_encoding_on_sqlite(sqlite_url):
+    _run(sqlite_url)
 
 
 @pytest.mark.postgres
-def test_stored_explanations_take_the_one_encoding_on_postgresql(new_postgres_schema):
-    _run(new_postgres_schema())
+def test_stored_explanations_take_the_one_encoding_on_postgresql(postgres_database):
+    _run(postgres_database)

@@ -3,7 +3,6 @@
 from datetime import UTC, date, datetime
 
 import pytest
-from backend_support import seed_database
 from sqlalchemy import create_engine, func, insert, inspect, select, text
 
 from api.db.inspection_models import CorrectiveAction, Inspection, InspectionFinding
@@ -56,7 +55,7 @@ def _counts(connection) -> tuple[int, ...]:
 
 
 def _run(url: str) -> None:
-    seed_database(url)
+    """`url`: a copy of the migrated, seeded demo province (tests/conftest.py)."""
     engine = create_engine(url)
     with engine.begin() as connection:
         _proposed_finding_with_an_action(connection)
@@ -86,10 +85,10 @@ def _run(url: str) -> None:
     engine.dispose()
 
 
-def test_a_seeded_database_downgrades_past_23_and_22_on_sqlite(tmp_path):
-    _run(f"sqlite:///{tmp_path / 'inspections.sqlite3'}")
+def test_a_seeded_database_downgrades_past_23_and_22_on_sqlite(sqlite_url):
+    _run(sqlite_url)
 
 
 @pytest.mark.postgres
-def test_a_seeded_database_downgrades_past_23_and_22_on_postgresql(new_postgres_schema):
-    _run(new_postgres_schema())
+def test_a_seeded_database_downgrades_past_23_and_22_on_postgresql(postgres_database):
+    _run(postgres_database)

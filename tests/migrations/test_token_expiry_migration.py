@@ -3,7 +3,6 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from backend_support import seed_database
 from sqlalchemy import create_engine, insert, select
 
 from api.db.engine import make_engine, session_factories
@@ -22,7 +21,7 @@ def _token_without_expiry(connection, user_id: int, secret: str, created_at: dat
 
 
 def _run(url: str) -> None:
-    seed_database(url)
+    """`url`: a copy of the migrated, seeded demo province (tests/conftest.py)."""
     downgrade(url, "s002")
     engine = create_engine(url)
     now = datetime.now(UTC)
@@ -45,10 +44,10 @@ def _run(url: str) -> None:
     app_engine.dispose()
 
 
-def test_old_tokens_get_the_default_lifetime_on_sqlite(tmp_path):
-    _run(f"sqlite:///{tmp_path / 'tokens.sqlite3'}")
+def test_old_tokens_get_the_default_lifetime_on_sqlite(sqlite_url):
+    _run(sqlite_url)
 
 
 @pytest.mark.postgres
-def test_old_tokens_get_the_default_lifetime_on_postgresql(new_postgres_schema):
-    _run(new_postgres_schema())
+def test_old_tokens_get_the_default_lifetime_on_postgresql(postgres_database):
+    _run(postgres_database)

@@ -50,6 +50,9 @@ const NOT_LABELLED: Record<string, string> = {
   ImportKind: 'the import page names the file it asked for',
   ExportFormat: 'a file type, shown as its button',
   FindingDecision: 'the buttons of the decision name it',
+  SubmissionSort: "a sort parameter: the sorted column's header names it",
+  UnitSort: "a sort parameter: the sorted column's header names it",
+  UserSort: "a sort parameter: the sorted column's header names it",
 };
 
 describe('enum labels', () => {
