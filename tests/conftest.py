@@ -5,6 +5,7 @@ SQLite file, so tests are isolated even though requests commit, and the suite st
 PostgreSQL tests use ``BANHAT_TEST_POSTGRES_URL`` and a fresh schema per run; without it they skip.
 """
 
+import gc
 import os
 import shutil
 import socket
@@ -47,6 +48,15 @@ RUN_ID = os.environ.setdefault("BANHAT_TEST_RUN", uuid.uuid4().hex[:8])
 def run_database_name() -> str:
     """A new database name of this run, dropped with the others when the run ends."""
     return f"banhat_test_{RUN_ID}_{uuid.uuid4().hex[:8]}"
+
+
+def pytest_unconfigure(config):
+    """A worker's garbage collection is off once its tests are done. Its interpreter then frees a run's worth of
+    objects at exit, collection after collection (each timed by hypothesis's gc callback), and execnet
+    interrupted a worker still at it 5 s after it was told to stop: a KeyboardInterrupt warning that ended
+    every run."""
+    if hasattr(config, "workerinput"):
+        gc.disable()
 
 
 def pytest_sessionfinish(session):

@@ -151,7 +151,7 @@ function NewIndicatorForm({ codes, onAdd }: { codes: string[]; onAdd: (entry: Js
       <Form.Item name="inputHint" label="Hướng dẫn nhập số liệu (không bắt buộc)">
         <Input />
       </Form.Item>
-      {problems.length > 0 && <Alert type="warning" showIcon message="Chưa thêm được" description={problems.join('; ')} style={{ marginBottom: 12 }} />}
+      {problems.length > 0 && <Alert type="warning" showIcon title="Chưa thêm được" description={problems.join('; ')} style={{ marginBottom: 12 }} />}
       <Button htmlType="submit">Thêm chỉ tiêu mới vào bản dự thảo</Button>
     </Form>
   );

@@ -234,12 +234,12 @@ export function DraftEditor({ draft, catalog = [] }: { draft: SchemeDraft; catal
           </div>
         </details>
       )}
-      {problems.length > 0 && <Alert type="warning" showIcon message="Chưa lưu được" description={problems.join('; ')} />}
+      {problems.length > 0 && <Alert type="warning" showIcon title="Chưa lưu được" description={problems.join('; ')} />}
       {unsaved.length > 0 && (
         <Alert
           type="info"
           showIcon
-          message="Thay đổi chưa lưu (phần xem trước dùng bản đã lưu)"
+          title="Thay đổi chưa lưu (phần xem trước dùng bản đã lưu)"
           description={
             <ul aria-label="Thay đổi chưa lưu" style={{ paddingLeft: 18, margin: 0 }}>
               {unsaved.map((line) => (
@@ -322,7 +322,7 @@ export function PreviewTable({ draftId, periods, changes }: { draftId: number; p
         onChange={setPeriod}
         options={periods.filter(takesValues).map((p) => ({ value: p.code, label: p.name }))}
       />
-      {preview.isError && <Alert type="error" showIcon message={errorMessage(preview.error)} />}
+      {preview.isError && <Alert type="error" showIcon title={errorMessage(preview.error)} />}
       {preview.data && (
         <>
           <Typography.Text>
@@ -426,7 +426,7 @@ export function SchemeEditor({ periods }: { periods: PeriodRef[] }) {
   return (
     <Flex vertical gap={16}>
       <Card title="Các phiên bản bộ tiêu chí" size="small">
-        {versions.isError ? <Alert type="error" message={errorMessage(versions.error)} /> : <VersionsTable versions={versions.data ?? []} periodName={periodName} />}
+        {versions.isError ? <Alert type="error" title={errorMessage(versions.error)} /> : <VersionsTable versions={versions.data ?? []} periodName={periodName} />}
       </Card>
       <Card title="Bản dự thảo" size="small">
         <Flex vertical gap={12}>
