@@ -207,6 +207,7 @@ def save_then_pull(token_headers: dict, rounds: int = 60) -> list[float]:
         if status != "draft":
             raise RuntimeError(f"CAX-001 must be editable for the benchmark, it is {status}")
         etag = reporter.get(url).headers["ETag"]
+        ranking_tag = None
         for i in range(rounds):
             started = time.perf_counter()
             saved = reporter.put(f"{url}/values", json={"values": [{"indicator": "KL-04", "count": i % 3}]},
@@ -214,10 +215,13 @@ def save_then_pull(token_headers: dict, rounds: int = 60) -> list[float]:
             etag = saved.headers["ETag"]
             ranking = puller.get(f"/scores/{PERIOD}?group=CAX")
             timings.append((time.perf_counter() - started) * 1000)
-            row = next(r for r in ranking.json()["items"] if r["unit"]["code"] == "CAX-001")
+            # A report being edited is not ranked (its row has no total): the pull is fresh when the ranking's
+            # version changed with the save, and the unit's own score holds the saved value.
+            assert ranking.headers["ETag"] != ranking_tag, "stale ranking"
+            ranking_tag = ranking.headers["ETag"]
             explained = reporter.get(f"/scores/{PERIOD}/CAX-001").json()
             kl04 = next(r for r in explained["explanation"]["indicators"] if r["code"] == "KL-04")
-            assert kl04["value"]["count"] == i % 3 and row["total"] == explained["total"], "stale score"
+            assert kl04["value"]["count"] == i % 3, "stale score"
     return timings
 
 
