@@ -7,9 +7,6 @@ import {
   PILLAR_LABELS,
   RULE_KIND_LABELS,
   UNIT_KIND_LABELS,
-  type Cadence,
-  type Pillar,
-  type RuleKind,
   type UnitKind,
 } from '@/lib/labels';
 import {
@@ -59,21 +56,8 @@ export function DeductionsEditor({
   );
 }
 
-interface FormValues {
-  code: string;
-  name: string;
-  pillar: Pillar;
-  appliesTo: UnitKind[];
-  kind: RuleKind;
-  threshold?: string;
-  count?: number;
-  cadence?: Cadence;
-  deadline?: Dayjs;
-  veto: boolean;
-  planText: string;
-  inputHint?: string;
-  weight: string;
-}
+/** The form's fields: a new indicator, its deadline picked as a date. */
+type FormValues = Omit<NewIndicator, 'deadline'> & { deadline?: Dayjs };
 
 const INITIAL: Partial<FormValues> = { kind: 'at_least', appliesTo: [], veto: false, weight: '1', count: 1 };
 
