@@ -65,7 +65,7 @@ async def polled_ranking_etag(reads: LoopConnection, credential: Credential, per
 
 def ranking_tag(period_code: str, period_id: int, scores_version: int, status: str, group: str | None,
                 kind: str | None, page: Page | None, q: str | None = None) -> str:
-    tag = f"{period_code}|{period_id}|{scores_version}|{status}|{group or ''}|{kind or ''}|{page or ''}|{fold(q or '')}"
+    tag = f"{period_code}|{period_id}|{scores_version}|{status}|{group or ''}|{kind or ''}|{page or ''}|{fold(q) if q else ''}"
     return '"' + hashlib.sha256(tag.encode()).hexdigest()[:32] + '"'
 
 

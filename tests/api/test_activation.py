@@ -17,19 +17,6 @@ REFUSED = "Mã kích hoạt không đúng, đã được dùng hoặc đã hết
 NEW_PASSWORD = "KichHoat@2026"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def target(request, tmp_path):
-    """The demo database on each engine, behind an app."""
-    from api.main import create_app
-    from api.settings import Settings
-
-    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_database")
-    application = create_app(Settings(database_url=url, evidence_dir=tmp_path / "evidence",
-                                      frontend_dist=tmp_path / "no-spa"))  # fmt: skip
-    yield Target(application, url)
-    application.state.engine.dispose()
-
-
 @pytest.fixture
 def admin(target):
     with target.login("admin") as client:

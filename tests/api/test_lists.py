@@ -7,24 +7,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from tests.security.hostile import Target
-
 API = "/api/v1"
 PERIOD = "2026-H1"
 PHO_HIEN = {"CAX-001", "UBX-001"}  # Công an phường Phố Hiến, UBND phường Phố Hiến
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def target(request, tmp_path):
-    """The demo database on each engine, behind an app."""
-    from api.main import create_app
-    from api.settings import Settings
-
-    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_database")
-    application = create_app(Settings(database_url=url, evidence_dir=tmp_path / "evidence",
-                                      frontend_dist=tmp_path / "no-spa"))  # fmt: skip
-    yield Target(application, url)
-    application.state.engine.dispose()
 
 
 @pytest.fixture

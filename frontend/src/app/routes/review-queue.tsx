@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import { Card, Flex, Segmented, Select, Table } from 'antd';
+import { Card, Flex, Segmented, Table } from 'antd';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
 import { useSubmissions, type SubmissionSort, type SubmissionSummary } from '@/features/submissions/api/submissions';
-import { useGroups } from '@/features/units/api/units';
+import { GroupSelect } from '@/features/units/components/GroupSelect';
 import type { SubmissionStatus } from '@/lib/labels';
 import { StatusTag } from '@/components/StatusTag';
 import { PageHeader } from '@/components/PageHeader';
@@ -21,7 +21,6 @@ export default function ReviewQueueRoute() {
   const [sort, setSort] = useSearchParam('sort');
   const filter = { period, status: status as SubmissionStatus, group, q, sort: sort as SubmissionSort | undefined };
   const submissions = useSubmissions(filter, Boolean(period));
-  const groups = useGroups();
   const sorted = (key: SubmissionSort) => ({ key, sorter: true, sortOrder: sortOrderOf(sort, key) });
   return (
     <>
@@ -54,15 +53,7 @@ export default function ReviewQueueRoute() {
               ]}
             />
             <SearchBox label="Tìm đơn vị" value={q} onChange={setQ} />
-            <Select
-              aria-label="Cụm, khối thi đua"
-              allowClear
-              placeholder="Tất cả cụm, khối"
-              style={{ minWidth: 200 }}
-              value={group}
-              onChange={(value?: string) => setGroup(value)}
-              options={groups.data?.map((g) => ({ value: g.code, label: g.name }))}
-            />
+            <GroupSelect value={group} onChange={setGroup} />
           </Flex>
         }
       >

@@ -2,7 +2,7 @@ import { Flex, Select } from 'antd';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
 import { useReportingStatus, type Timeliness } from '@/features/periods/api/reporting-status';
 import { ReportingStatusBoard } from '@/features/periods/components/ReportingStatusBoard';
-import { useGroups } from '@/features/units/api/units';
+import { GroupSelect } from '@/features/units/components/GroupSelect';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorState, PageLoading } from '@/components/PageState';
 import { SearchBox } from '@/components/SearchBox';
@@ -17,7 +17,6 @@ export default function StatusBoardRoute() {
   const [timeliness, setTimeliness] = useSearchParam('timeliness');
   const filter = { group, q, timeliness: timeliness as Timeliness | undefined };
   const status = useReportingStatus(period, filter);
-  const groups = useGroups();
   return (
     <>
       <PageHeader
@@ -31,15 +30,7 @@ export default function StatusBoardRoute() {
       />
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
         <SearchBox label="Tìm đơn vị" value={q} onChange={setQ} />
-        <Select
-          aria-label="Cụm, khối thi đua"
-          allowClear
-          placeholder="Tất cả cụm, khối"
-          style={{ minWidth: 220 }}
-          value={group}
-          onChange={(value?: string) => setGroup(value)}
-          options={groups.data?.map((g) => ({ value: g.code, label: g.name }))}
-        />
+        <GroupSelect value={group} onChange={setGroup} />
         <Select
           aria-label="Thời hạn"
           allowClear
