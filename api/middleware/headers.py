@@ -1,6 +1,5 @@
 """Security headers on every response: a strict CSP for the SPA, no sniffing, no framing."""
 
-from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # The SPA is built by Vite into same-origin files: no inline scripts, no third-party origins.
@@ -23,6 +22,14 @@ COMMON_HEADERS = {
 }
 
 
+def _raw(policy: str) -> tuple[tuple[bytes, bytes], ...]:
+    headers = {**COMMON_HEADERS, "Content-Security-Policy": policy}
+    return tuple((name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers.items())
+
+
+_SPA_HEADERS, _DOCS_HEADERS = _raw(SPA_POLICY), _raw(DOCS_POLICY)
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, app: ASGIApp, docs_prefix: str | None = None) -> None:
         self.app = app
@@ -33,14 +40,14 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
         is_docs = bool(self.docs_prefix) and scope["path"].startswith(self.docs_prefix)
-        policy = DOCS_POLICY if is_docs else SPA_POLICY
+        added = _DOCS_HEADERS if is_docs else _SPA_HEADERS
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in COMMON_HEADERS.items():
-                    headers.setdefault(name, value)
-                headers.setdefault("Content-Security-Policy", policy)
+                # Raw (lower-case) names, as ASGI gives them: a header the response set itself is kept.
+                headers = list(message.get("headers", ()))
+                present = {name.lower() for name, _ in headers}
+                message["headers"] = headers + [header for header in added if header[0] not in present]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -50,6 +50,8 @@ RANKING_ITEM = {
 
 
 class RankingQuery(BaseModel):
+    model_config = ConfigDict(frozen=True)  # parse_query hands one instance to every poll with the same query
+
     group: CodeFilter = None
     kind: KindFilter = None
     q: SearchText = None
