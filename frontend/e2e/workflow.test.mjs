@@ -7,32 +7,23 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startServer, DEMO_PASSWORD } from './support/server.mjs';
-import { launchBrowser, login, newPage, signIn } from './support/browser.mjs';
 import { fillIndicator, passingValue } from './support/report.mjs';
-import { Api, createPeriod, report, reportIndicators, saveValues, serverClock } from './support/api.mjs';
-import { WORKFLOW_DATE } from './support/dates.mjs';
+import { Api, report, reportIndicators, saveValues } from './support/api.mjs';
+import { openSessions, periodToday, UNIT } from './support/workflow.mjs';
 
 const SHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
-const UNIT = 'CAX-001'; // the demo reporter baocao.cax belongs to it
-const OTHER_UNIT = 'CAX-002';
 const FAILED_VETO = 'KL-09'; // "không để mất vũ khí": one occurrence fails a veto indicator
 const RETURN_REASON = 'Chỉ tiêu KL-09 cần kèm biên bản kiểm kê vũ khí.';
 const EVIDENCE = { name: 'bien-ban-kiem-ke.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') };
 
-let server;
-let browser;
+let sessions;
 let admin; // API only: makes the periods
 let reporter; // pages, signed in through the login form
 let reviewer;
 
 const shot = (page, name) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 
-/** A new period accepting reports today on the server's clock (or past due, locked: see createPeriod). */
-async function period(situation = 'open') {
-  const { today } = await serverClock(admin);
-  return createPeriod(admin, today, { situation });
-}
+const period = (situation) => periodToday(admin, situation);
 
 /** The unit's report in `code` taken to a step over the API, as the reporter and the reviewer would. */
 async function reportUpTo(code, step) {
@@ -59,20 +50,11 @@ async function rankingRow(page, code) {
 describe('reporting workflow', () => {
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startServer({ now: WORKFLOW_DATE });
-    browser = await launchBrowser();
-    admin = await Api.login(server.baseURL, 'admin');
-    reporter = await newPage(browser, server.baseURL);
-    reviewer = await newPage(browser, server.baseURL);
-    await login(reporter, 'baocao.cax', DEMO_PASSWORD);
-    await login(reviewer, 'reviewer', DEMO_PASSWORD);
+    sessions = await openSessions();
+    ({ admin, reporter, reviewer } = sessions);
   });
 
-  after(async () => {
-    await admin?.dispose();
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => sessions?.close());
 
   it('shows the reporter their unit, periods and deadlines', async () => {
     const open = await period('open');
@@ -231,82 +213,5 @@ describe('reporting workflow', () => {
     for (const step of ['Nộp báo cáo', 'Trả lại', 'Duyệt', 'Mở lại', 'Đính kèm minh chứng']) {
       assert.ok(steps.includes(step), `history shows "${step}"`);
     }
-  });
-
-  it('does not let a reporter open another unit\'s report', async () => {
-    const { code } = await period();
-    const api = await reporter.request.get(`/api/v1/submissions/${code}/${OTHER_UNIT}`);
-    assert.ok([403, 404].includes(api.status()), `API answers ${api.status()}`);
-    await reporter.goto(`/reports/${code}/${OTHER_UNIT}`);
-    await reporter.getByText('Không tải được dữ liệu').waitFor();
-    assert.equal(await reporter.getByLabel('KL-01 số đạt').count(), 0, 'no form for another unit');
-  });
-
-  it('finds "Phố Hiến" on the reporting-status board by typing "pho hien", and exports what it shows', async () => {
-    const { code } = await period();
-    await reviewer.goto(`/status?period=${code}`);
-    await reviewer.getByText('Theo đơn vị').waitFor();
-    await reviewer.getByText('Tất cả', { exact: true }).click();
-    const board = reviewer.locator('.ant-card', { hasText: 'Theo đơn vị' });
-    const search = reviewer.waitForResponse((r) => r.url().includes('/reporting-status') && new URL(r.url()).searchParams.get('q') === 'pho hien');
-    await reviewer.getByLabel('Tìm đơn vị').fill('pho hien'); // searched after a pause in typing, no Enter
-    await search;
-    await board.getByText('UBND phường Phố Hiến').waitFor();
-    const names = (await board.locator('.ant-table-tbody tr.ant-table-row td:first-child').allInnerTexts()).sort();
-    assert.deepEqual(names, ['Công an phường Phố Hiến', 'UBND phường Phố Hiến']);
-
-    const [download] = await Promise.all([
-      reviewer.waitForEvent('download'),
-      reviewer.getByRole('link', { name: /Xuất Excel/ }).click(),
-    ]);
-    assert.equal(download.suggestedFilename(), `tinh-hinh-bao-cao-${code}.xlsx`);
-    assert.match(download.url(), /q=pho\+hien/);
-  });
-
-  it('finds units without diacritics and states the consequence before locking a period', async () => {
-    const open = await period();
-    const page = await newPage(browser, server.baseURL);
-    await signIn(page, 'admin');
-    // The server folds case and diacritics: "pho hien" finds both units of phường Phố Hiến, nothing else.
-    await page.goto('/admin/units');
-    await page.getByText('Công an phường Phố Hiến').waitFor();
-    const search = page.waitForResponse((r) => new URL(r.url()).searchParams.get('q') === 'pho hien');
-    await page.getByLabel('Tìm đơn vị').fill('pho hien');
-    await page.getByLabel('Tìm đơn vị').press('Enter');
-    await search;
-    await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });
-    const names = (await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(2)').allInnerTexts()).sort();
-    assert.deepEqual(names, ['Công an phường Phố Hiến', 'UBND phường Phố Hiến']);
-
-    // Locking says how many units' scores it freezes; unlocking is the undo.
-    const { units } = await Api.of(page).get(`/api/v1/periods/${open.code}/reporting-status`);
-    await page.goto('/admin/periods');
-    const row = page.locator('tr', { hasText: open.name });
-    await row.getByRole('button', { name: 'Khóa' }).click();
-    const confirm = page.locator('.ant-modal-confirm');
-    await confirm.getByText(`Khóa kỳ sẽ chốt điểm của ${units.length} đơn vị`, { exact: false }).waitFor();
-    await confirm.getByRole('button', { name: 'Khóa kỳ' }).click();
-    await row.getByText('Đã khóa').waitFor();
-    await row.getByRole('button', { name: 'Mở khóa' }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Mở khóa' }).click();
-    await row.getByText('Đang mở').waitFor();
-    await page.context().close();
-  });
-
-  it('sends a user whose session has ended back to the login page', async () => {
-    // A session of its own: the other tests' pages keep theirs.
-    const page = await newPage(browser, server.baseURL);
-    await login(page, 'baocao.cax', DEMO_PASSWORD);
-    await page.goto('/ranking?period=2026-H1');
-    await page.getByText('Xếp hạng thi đua').waitFor();
-    // The page's own requests done first, so that the request below is the one told the session ended.
-    await page.locator('tr a[href^="/units/"]').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    await page.context().clearCookies();
-    await page.getByLabel('Kỳ báo cáo').click();
-    await page.locator('.ant-select-item-option:not(.ant-select-item-option-selected)').first().click();
-    await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
-    assert.match(page.url(), /\/login$/);
-    await page.context().close();
   });
 });
