@@ -1679,7 +1679,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send */
+        /**
+         * Send
+         * @description Gửi nhắc nhở: ghi thông báo cho các đơn vị trong danh sách và xếp hàng thư điện tử (gửi sau khi trả lời).
+         */
         post: operations["reminders_send"];
         delete?: never;
         options?: never;
@@ -4718,13 +4721,32 @@ export interface components {
         };
         /** SendOut */
         SendOut: {
-            /** Notified */
+            /**
+             * Notified
+             * @description Số đơn vị nhận thông báo trong ứng dụng lần này.
+             */
             notified: number;
-            /** Emailed */
-            emailed: number;
-            /** Skipped */
+            /**
+             * Emails Queued
+             * @description Số thư điện tử đã xếp hàng (đơn vị có địa chỉ, khi có máy chủ SMTP); tiến trình nền gửi sau khi trả lời.
+             */
+            emails_queued: number;
+            /**
+             * Skipped
+             * @description Số đơn vị đã được nhắc cùng loại trong ngày.
+             */
             skipped: number;
-            /** Failed */
+            /**
+             * Emailed
+             * @deprecated
+             * @description Luôn là 0: thư không còn được gửi trong yêu cầu, xem emails_queued.
+             */
+            emailed: number;
+            /**
+             * Failed
+             * @deprecated
+             * @description Luôn là 0: lỗi gửi thư do tiến trình nền thử lại.
+             */
             failed: number;
         };
         /** SettingsIn */
