@@ -4,9 +4,9 @@ SQLite has none) decide what matches.
 
 Folding: Unicode NFD with the combining marks dropped, "đ"/"Đ" as "d" (a letter of its own, not a "d" with
 a mark), lower case, runs of white space as one space. "Công an phường Phố Hiến" -> "cong an phuong pho hien".
-Every searchable list uses this one folding: in SQL against a stored folded column (a unit's
-``search_name``, ``api/db/repositories/units.py: matching``), or with :func:`matches` on the few short
-lists a service filters itself (accounts).
+Every searchable list uses this one folding, in SQL against a stored folded column (a unit's
+``search_name``, ``api/db/repositories/units.py: matching``; an account's, ``users.search``), kept by the
+models' validators and filled for existing rows by migrations 14 and 26.
 """
 
 from __future__ import annotations
@@ -19,12 +19,6 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.replace("đ", "d").replace("Đ", "d").lower().split())
-
-
-def matches(query: str | None, *texts: str | None) -> bool:
-    """Whether the folded query occurs in one of the folded texts; an empty query matches everything."""
-    folded = fold(query or "")
-    return not folded or any(folded in fold(text) for text in texts if text)
 
 
 # Sort orders of the lists people work through: a field name, "-" in front for the descending order.
