@@ -66,6 +66,58 @@ class UserSort(StrEnum):
     UNIT_DESC = "-unit"
 
 
+class InspectionSort(StrEnum):
+    """The inspections and their findings."""
+
+    UNIT = "unit"
+    UNIT_DESC = "-unit"
+    PLANNED = "planned_on"
+    PLANNED_DESC = "-planned_on"
+    INSPECTED = "inspected_on"
+    INSPECTED_DESC = "-inspected_on"
+    STATUS = "status"
+    STATUS_DESC = "-status"
+
+
+class AuditSort(StrEnum):
+    """The audit log (newest first without a sort)."""
+
+    AT = "at"
+    AT_DESC = "-at"
+    ACTOR = "actor"
+    ACTOR_DESC = "-actor"
+    ACTION = "action"
+    ACTION_DESC = "-action"
+    ENTITY = "entity"
+    ENTITY_DESC = "-entity"
+
+
+class ProposalSort(StrEnum):
+    """The award proposals."""
+
+    UNIT = "unit"
+    UNIT_DESC = "-unit"
+    STATUS = "status"
+    STATUS_DESC = "-status"
+    AMOUNT = "amount"
+    AMOUNT_DESC = "-amount"
+    DECISION_DATE = "decision_date"
+    DECISION_DATE_DESC = "-decision_date"
+    CREATED = "created_at"
+    CREATED_DESC = "-created_at"
+
+
+class NominationSort(StrEnum):
+    """The nominations."""
+
+    UNIT = "unit"
+    UNIT_DESC = "-unit"
+    STATUS = "status"
+    STATUS_DESC = "-status"
+    UPDATED = "updated_at"
+    UPDATED_DESC = "-updated_at"
+
+
 def sort_field(order: StrEnum) -> tuple[str, bool]:
     """(field, descending) of a sort order: "-submitted_at" is ("submitted_at", True)."""
     return order.value.removeprefix("-"), order.value.startswith("-")
