@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import { Link } from 'react-router';
-import { App, Button, Card, DatePicker, Descriptions, Empty, Flex, Form, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Empty, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { ItemList, ItemRow } from '@/components/ItemList';
 import type { Dayjs } from 'dayjs';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
@@ -144,12 +145,14 @@ function CorrectiveActions({ finding, canWrite }: { finding: Finding; canWrite: 
   const failed = (error: unknown) => message.error(errorMessage(error));
   return (
     <>
-      <List
+      <ItemList
         size="small"
-        dataSource={finding.actions}
-        locale={{ emptyText: 'Chưa có biện pháp khắc phục' }}
+        items={finding.actions}
+        itemKey={(action) => action.id}
+        empty="Chưa có biện pháp khắc phục"
+        aria-label="Biện pháp khắc phục"
         renderItem={(action) => (
-          <List.Item
+          <ItemRow
             actions={!canWrite ? [] : [
               action.status === 'done' ? (
                 <Button key="reopen" size="small" type="link" onClick={() => close.mutateAsync({ id: action.id, doneOn: null }).catch(failed)}>
@@ -176,7 +179,7 @@ function CorrectiveActions({ finding, canWrite }: { finding: Finding; canWrite: 
                 <Tag color="warning">Đang khắc phục</Tag>
               )}
             </Space>
-          </List.Item>
+          </ItemRow>
         )}
       />
       {canWrite && (
