@@ -272,7 +272,7 @@ describe('inspections, awards and reports', () => {
     await adminPage.getByText('Đăng nhập', { exact: true }).first().waitFor();
     // The page keeps showing the unfiltered rows while it asks for the filtered ones: wait for those.
     const filtered = adminPage.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/audit' && new URL(r.url()).searchParams.has('entity'));
-    await adminPage.getByLabel('Loại dữ liệu').click();
+    await adminPage.getByLabel('Lọc theo loại dữ liệu').click();
     await adminPage.getByTitle('Đề nghị khen thưởng').click();
     await filtered;
     await adminPage.locator('.ant-spin-blur').waitFor({ state: 'detached' });

@@ -125,7 +125,7 @@ export function AuditLog() {
     <Card styles={{ body: { padding: 0 } }}>
       <Flex gap={8} wrap style={{ padding: 16 }}>
         <Select
-          aria-label="Loại dữ liệu"
+          aria-label="Lọc theo loại dữ liệu"
           allowClear
           placeholder="Mọi loại dữ liệu"
           style={{ minWidth: 200 }}
