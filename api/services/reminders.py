@@ -103,7 +103,8 @@ def send(session: Session, principal: Principal, period_code: str, days_before: 
     notifications are written in one statement and, when an SMTP server is configured (``mail.host``), an
     e-mail job (:data:`EMAIL`) is queued for each unit with a contact address, in the same transaction.
     The worker sends them after the commit, so the request never waits on SMTP: 93 units with addresses
-    took 0.4-0.65 s with the e-mails sent here to a server on the same machine, 20-40 ms queued."""
+    took 0.24-0.65 s with the e-mails sent here to a server on the same machine, 12-40 ms queued (seven
+    statements whatever the number of units)."""
     period, reminders = pending(session, principal, period_code, days_before, today)
     principal.require("reminders:write")
     now = clock.now()

@@ -86,3 +86,27 @@ def test_units_read_their_own_notifications(reviewer, reporter, leader):
 def test_reminders_need_the_standing_body(reporter):
     assert reporter.get(f"{API}/reminders", params={"period": PERIOD}).status_code == 403
     assert reporter.post(f"{API}/reminders/send", json={"period": PERIOD}).status_code == 403
+
+
+def test_sending_writes_in_a_few_statements_whatever_the_number_of_units(app, reviewer, database):
+    """Every pending unit has a contact address: the notifications and the e-mail jobs are written in bulk, so
+    the request's statements do not grow with the units (one at a time, each unit cost two or more)."""
+    from sqlalchemy import event
+
+    pending = reviewer.get(f"{API}/reminders", params={"period": PERIOD}).json()["items"]
+    with database.begin() as connection:
+        connection.execute(text("INSERT INTO unit_contacts (unit_id, email) SELECT id, 'doi@example.vn' FROM units"))
+    app.state.settings = app.state.settings.model_copy(update={"smtp_host": "127.0.0.1"})  # no SMTP is reached
+    engine = app.state.write_sessions.kw["bind"]
+    statements: list[str] = []
+
+    def count(_connection, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        sent = reviewer.post(f"{API}/reminders/send", json={"period": PERIOD, "days_before": 7}).json()
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert len(pending) > 50 and sent["notified"] == sent["emails_queued"] == len(pending)
+    assert len(statements) < 20, statements

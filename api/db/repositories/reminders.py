@@ -36,12 +36,11 @@ def notified_since(session: Session, period_id: int, since: datetime) -> set[tup
 
 
 def add_notifications(session: Session, values: list[dict]) -> list[tuple[int, int]]:
-    """Insert notifications (unit_id, period_id, kind, title, body, created_at each) in one statement;
-    (unit id, notification id) of each, in the order given."""
+    """Insert notifications (unit_id, period_id, kind, title, body, created_at each) in bulk (multi-row
+    INSERT ... RETURNING batches on both engines); (unit id, notification id) of each, in no given order."""
     if not values:
         return []
-    added = session.execute(insert(Notification).returning(Notification.unit_id, Notification.id,
-                                                           sort_by_parameter_order=True), values)
+    added = session.execute(insert(Notification).returning(Notification.unit_id, Notification.id), values)
     return [tuple(row) for row in added]
 
 
