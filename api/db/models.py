@@ -264,6 +264,8 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     full_name: Mapped[str] = mapped_column(String(255))
+    # The full name folded for searching (api/domain/search.py), kept by the validator below.
+    search_name: Mapped[str] = mapped_column(String(255), default="", server_default="")
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(ForeignKey("roles.code"))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
@@ -274,6 +276,12 @@ class User(Base):
     activation_expires_at: Mapped[datetime | None]
 
     unit: Mapped[Unit | None] = relationship(lazy="raise")
+
+    @validates("full_name")
+    def _fold_full_name(self, _key: str, full_name: str) -> str:
+        """Every way a full name is set (the form, an import, the seed, the CLI) folds it for searching."""
+        self.search_name = fold(full_name)
+        return full_name
 
 
 class UserSession(Base):

@@ -4,9 +4,9 @@ SQLite has none) decide what matches.
 
 Folding: Unicode NFD with the combining marks dropped, "đ"/"Đ" as "d" (a letter of its own, not a "d" with
 a mark), lower case, runs of white space as one space. "Công an phường Phố Hiến" -> "cong an phuong pho hien".
-Every searchable list uses this one folding: in SQL against a stored folded column (a unit's
-``search_name``, ``api/db/repositories/units.py: matching``), or with :func:`matches` on the few short
-lists a service filters itself (accounts).
+Every searchable list uses this one folding, in SQL against a stored folded column (a unit's
+``search_name``, ``api/db/repositories/units.py: matching``; an account's, ``users.search``), kept by the
+models' validators and filled for existing rows by migrations 14 and 26.
 """
 
 from __future__ import annotations
@@ -19,12 +19,6 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.replace("đ", "d").replace("Đ", "d").lower().split())
-
-
-def matches(query: str | None, *texts: str | None) -> bool:
-    """Whether the folded query occurs in one of the folded texts; an empty query matches everything."""
-    folded = fold(query or "")
-    return not folded or any(folded in fold(text) for text in texts if text)
 
 
 # Sort orders of the lists people work through: a field name, "-" in front for the descending order.
@@ -70,6 +64,58 @@ class UserSort(StrEnum):
     ROLE_DESC = "-role"
     UNIT = "unit"
     UNIT_DESC = "-unit"
+
+
+class InspectionSort(StrEnum):
+    """The inspections and their findings."""
+
+    UNIT = "unit"
+    UNIT_DESC = "-unit"
+    PLANNED = "planned_on"
+    PLANNED_DESC = "-planned_on"
+    INSPECTED = "inspected_on"
+    INSPECTED_DESC = "-inspected_on"
+    STATUS = "status"
+    STATUS_DESC = "-status"
+
+
+class AuditSort(StrEnum):
+    """The audit log (newest first without a sort)."""
+
+    AT = "at"
+    AT_DESC = "-at"
+    ACTOR = "actor"
+    ACTOR_DESC = "-actor"
+    ACTION = "action"
+    ACTION_DESC = "-action"
+    ENTITY = "entity"
+    ENTITY_DESC = "-entity"
+
+
+class ProposalSort(StrEnum):
+    """The award proposals."""
+
+    UNIT = "unit"
+    UNIT_DESC = "-unit"
+    STATUS = "status"
+    STATUS_DESC = "-status"
+    AMOUNT = "amount"
+    AMOUNT_DESC = "-amount"
+    DECISION_DATE = "decision_date"
+    DECISION_DATE_DESC = "-decision_date"
+    CREATED = "created_at"
+    CREATED_DESC = "-created_at"
+
+
+class NominationSort(StrEnum):
+    """The nominations."""
+
+    UNIT = "unit"
+    UNIT_DESC = "-unit"
+    STATUS = "status"
+    STATUS_DESC = "-status"
+    UPDATED = "updated_at"
+    UPDATED_DESC = "-updated_at"
 
 
 def sort_field(order: StrEnum) -> tuple[str, bool]:

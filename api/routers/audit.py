@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from api.routers.deps import CurrentPrincipal, DbSession, page_headers
 from api.schemas.audit import AuditEntryOut
-from api.schemas.common import MAX_PAGE, PAGE_HEADERS
+from api.schemas.common import MAX_PAGE, PAGE_HEADERS, AuditSearchText, AuditSortQuery
 from api.services import audit
 
 router = APIRouter(tags=["audit"])
@@ -26,7 +26,10 @@ def search_audit(
     until: datetime | None = None,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     page_size: Annotated[int, Query(ge=1, le=200)] = 50,
+    q: AuditSearchText = None,
+    sort: AuditSortQuery = None,
 ) -> list[AuditEntryOut]:
+    """Nhật ký hệ thống, mới nhất trước (hoặc theo `sort`); `q` tìm theo tài khoản, mã bản ghi hoặc thao tác."""
     rows, total = audit.search(
         session,
         principal,
@@ -37,6 +40,8 @@ def search_audit(
         until=until,
         page=page,
         page_size=page_size,
+        q=q,
+        sort=sort,
     )
     response.headers.update(page_headers(request, page, page_size, total))
     return [AuditEntryOut.model_validate(row, from_attributes=True) for row in rows]

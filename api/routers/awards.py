@@ -19,7 +19,7 @@ from api.schemas.awards import (
     SettingsIn,
     SettingsOut,
 )
-from api.schemas.common import CodeFilter, SearchText, problem_responses
+from api.schemas.common import CodeFilter, ProposalSortQuery, SearchText, problem_responses
 from api.services import awards, movement_settings
 from api.services.evidence import stored_path
 
@@ -84,8 +84,9 @@ def proposals(session: DbSession, principal: CurrentPrincipal,
               status: Annotated[ProposalStatus | None, Query()] = None,
               timely: Annotated[bool | None, Query(description="true: chỉ khen thưởng kịp thời; false: chỉ theo kỳ")] = None,
               q: SearchText = None,
+              sort: ProposalSortQuery = None,
               ) -> ProposalList:
-    views = awards.list_proposals(session, principal, period, status.value if status else None, timely, q)
+    views = awards.list_proposals(session, principal, period, status.value if status else None, timely, q, sort)
     return ProposalList(items=[_proposal(view) for view in views],
                         total_amount=sum(view.proposal.amount for view in views))
 

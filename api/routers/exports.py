@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from api.domain.awards import ProposalStatus
+from api.domain.nominations import NominationStatus
 from api.routers.deps import CurrentPrincipal, DbSession
 from api.schemas.common import (
     ActiveFilter,
+    AuditSearchText,
+    AuditSortQuery,
     CodeFilter,
+    InspectionSortQuery,
     KindFilter,
+    NominationSortQuery,
+    ProposalSortQuery,
     RoleFilter,
     SearchText,
     SubmissionSortQuery,
@@ -117,3 +125,50 @@ def unit_list(
 ) -> Response:  # fmt: skip
     """Danh sách đơn vị, cùng bộ lọc và thứ tự với `GET /units`."""
     return download(exports.units_export(session, principal, kind=kind, group=group, q=q, sort=sort), export_format)
+
+
+@router.get("/inspections", response_class=Response, responses=FILE_RESPONSES)
+def inspection_list(
+    session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX, unit: CodeFilter = None,
+    period: CodeFilter = None, pending: Annotated[bool, Query(description="Chỉ kết luận chờ xác nhận")] = False,
+    q: SearchText = None, sort: InspectionSortQuery = None,
+) -> Response:  # fmt: skip
+    """Kết luận kiểm tra chuyên đề, mỗi kết luận một dòng, cùng bộ lọc và thứ tự với `GET /inspections`."""
+    return download(exports.inspections_export(session, principal, unit=unit, period=period, pending=pending, q=q,
+                                               sort=sort), export_format)
+
+
+@router.get("/audit", response_class=Response, responses=FILE_RESPONSES)
+def audit_log(
+    session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX,
+    entity: str | None = None, entity_key: str | None = None, actor: str | None = None, since: datetime | None = None,
+    until: datetime | None = None, q: AuditSearchText = None, sort: AuditSortQuery = None,
+) -> Response:  # fmt: skip
+    """Nhật ký hệ thống, cùng bộ lọc và thứ tự với `GET /audit`, mọi trang (tối đa 100.000 dòng)."""
+    return download(exports.audit_export(session, principal, entity=entity, entity_key=entity_key, actor=actor,
+                                         since=since, until=until, q=q, sort=sort), export_format)
+
+
+@router.get("/award-proposals", response_class=Response, responses=FILE_RESPONSES)
+def proposal_list(
+    session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX,
+    period: CodeFilter = None, status: ProposalStatus | None = None,
+    timely: Annotated[bool | None, Query(description="true: chỉ khen thưởng kịp thời; false: chỉ theo kỳ")] = None,
+    q: SearchText = None, sort: ProposalSortQuery = None,
+) -> Response:  # fmt: skip
+    """Đề xuất khen thưởng, cùng bộ lọc và thứ tự với `GET /award-proposals`."""
+    return download(exports.proposals_export(session, principal, period=period, status=status.value if status else None,
+                                             timely=timely, q=q, sort=sort), export_format)
+
+
+@router.get("/nominations", response_class=Response, responses=FILE_RESPONSES)
+def nomination_list(
+    session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX,
+    period: CodeFilter = None, unit: CodeFilter = None, status: NominationStatus | None = None,
+    timely: Annotated[bool | None, Query(description="true: chỉ khen thưởng kịp thời")] = None,
+    q: SearchText = None, sort: NominationSortQuery = None,
+) -> Response:  # fmt: skip
+    """Đề nghị khen thưởng của các đơn vị (của đơn vị mình), cùng bộ lọc và thứ tự với `GET /nominations`."""
+    return download(exports.nominations_export(session, principal, period=period, unit=unit,
+                                               status=status.value if status else None, timely=timely, q=q, sort=sort),
+                    export_format)

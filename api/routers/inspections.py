@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
-from api.schemas.common import CodeFilter, problem_responses
+from api.schemas.common import CodeFilter, InspectionSortQuery, SearchText, problem_responses
 from api.schemas.enums import FindingStatus
 from api.schemas.inspections import (
     ActionIn,
@@ -54,8 +54,11 @@ def list_inspections(session: DbSession, principal: CurrentPrincipal,
                      unit: CodeFilter = None,
                      period: CodeFilter = None,
                      pending: Annotated[bool, Query(description="Only inspections with a finding awaiting "
-                                                                "confirmation")] = False) -> list[InspectionOut]:
-    views = inspections.list_inspections(session, principal, unit_code=unit, period_code=period, pending=pending)
+                                                                "confirmation")] = False,
+                     q: SearchText = None, sort: InspectionSortQuery = None) -> list[InspectionOut]:
+    """Các cuộc kiểm tra với kết luận và biện pháp khắc phục; `q` tìm theo tên hoặc mã đơn vị được kiểm tra."""
+    views = inspections.list_inspections(session, principal, unit_code=unit, period_code=period, pending=pending,
+                                         q=q, sort=sort)
     return [_inspection(view) for view in views]
 
 

@@ -9,7 +9,7 @@ from api.domain.awards import ProposalStatus, Recipient
 from api.domain.nominations import NominationStatus, Nominee
 from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, RowId
 from api.schemas.awards import AttachmentOut, ReturnIn
-from api.schemas.common import CodeFilter, SearchText, problem_responses
+from api.schemas.common import CodeFilter, NominationSortQuery, SearchText, problem_responses
 from api.schemas.nominations import NominationAcceptIn, NominationIn, NominationOut, NominationProposal
 from api.services import nominations
 from api.services.evidence import stored_path
@@ -59,6 +59,7 @@ def list_nominations(
     status: Annotated[NominationStatus | None, Query()] = None,
     timely: Annotated[bool | None, Query(description="true: chỉ khen thưởng kịp thời")] = None,
     q: SearchText = None,
+    sort: NominationSortQuery = None,
 ) -> list[NominationOut]:
     """Every unit's for the provincial bodies (the standing body's queue: ``status=submitted``); a unit's own."""
     views = nominations.list_nominations(
@@ -69,6 +70,7 @@ def list_nominations(
         status=status.value if status else None,
         timely=timely,
         q=q,
+        sort=sort,
     )
     return [nomination_out(view) for view in views]
 

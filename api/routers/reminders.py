@@ -31,8 +31,9 @@ def schedule(session: DbSession, principal: CurrentPrincipal, settings: AppSetti
 
 @router.post("/reminders/send", response_model=SendOut)
 def send(body: SendIn, session: DbSession, principal: CurrentPrincipal, settings: AppSettings) -> SendOut:
+    """Gửi nhắc nhở: ghi thông báo cho các đơn vị trong danh sách và xếp hàng thư điện tử (gửi sau khi trả lời)."""
     result = reminders.send(session, principal, body.period, body.days_before, settings.mail)
-    return SendOut(**vars(result))
+    return SendOut(**vars(result), emailed=0, failed=0)  # the two deprecated counts (CHANGELOG)
 
 
 @router.put("/units/{unit}/contact", status_code=204, response_class=Response)

@@ -29,10 +29,13 @@ class SendIn(InputModel):
 
 
 class SendOut(BaseModel):
-    notified: int
-    emailed: int
-    skipped: int
-    failed: int
+    notified: int = Field(description="Số đơn vị nhận thông báo trong ứng dụng lần này.")
+    emails_queued: int = Field(description="Số thư điện tử đã xếp hàng (đơn vị có địa chỉ, khi có máy chủ SMTP); "
+                                           "tiến trình nền gửi sau khi trả lời.")
+    skipped: int = Field(description="Số đơn vị đã được nhắc cùng loại trong ngày.")
+    emailed: int = Field(deprecated=True, description="Luôn là 0: thư không còn được gửi trong yêu cầu, "
+                                                         "xem emails_queued.")
+    failed: int = Field(deprecated=True, description="Luôn là 0: lỗi gửi thư do tiến trình nền thử lại.")
 
 
 class NotificationOut(BaseModel):

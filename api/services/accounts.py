@@ -22,7 +22,7 @@ from api.domain.permissions import (
     needs_unit,
     scopes_beyond,
 )
-from api.domain.search import UserSort, fold, matches, sort_field
+from api.domain.search import UserSort
 from api.services.access import ROLES, SCOPES, Credential, Principal
 from api.services.errors import Conflict, FieldProblem, Forbidden, Invalid, NotFound, Unauthenticated
 from api.services.security import TOKEN_PREFIX, digest, hash_password, new_secret, verify_password
@@ -175,18 +175,10 @@ def revoke_token(session: Session, principal: Principal, token_id: int) -> None:
 
 def list_users(session: Session, principal: Principal, *, q: str | None = None, role: Role | None = None,
                active: bool | None = None, sort: UserSort | None = None) -> list[tuple[User, Unit | None]]:
-    """The accounts with their units, by user name unless ``sort`` says otherwise. ``q`` finds a full name,
-    user name, or unit name or code, case and diacritics ignored: a few hundred accounts are filtered and
-    ordered here with the one folding (``api.domain.search``), so both engines answer alike."""
+    """The accounts with their units, by user name unless ``sort`` says otherwise; ``q`` finds a full name,
+    user name, or unit name or code, case and diacritics ignored (``users.search``, in SQL)."""
     principal.require("users:write")
-    rows = [(user, unit) for user, unit in users.all_with_units(session, role=role, active=active)
-            if matches(q, user.full_name, user.username, unit.name if unit else None, unit.code if unit else None)]
-    if sort is not None:
-        field, descending = sort_field(sort)
-        keys = {"username": lambda row: row[0].username, "full_name": lambda row: fold(row[0].full_name),
-                "role": lambda row: row[0].role, "unit": lambda row: row[1].search_name if row[1] else "\uffff"}
-        rows.sort(key=lambda row: (keys[field](row), row[0].username), reverse=descending)
-    return rows
+    return users.search(session, q=q, role=role, active=active, sort=sort)
 
 
 def _unit_for(session: Session, role: str, unit_code: str | None) -> Unit | None:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from api.db.models import AuditEntry
 from api.db.repositories import audit
+from api.domain.search import AuditSort
 from api.services.access import Principal
 
 
@@ -36,6 +37,8 @@ def search(
     until: datetime | None,
     page: int,
     page_size: int,
+    q: str | None = None,
+    sort: AuditSort | None = None,
 ) -> tuple[list[AuditEntry], int]:
     principal.require("audit:read")
     return audit.search(
@@ -47,4 +50,6 @@ def search(
         until=until,
         page=page,
         page_size=page_size,
+        q=q,
+        sort=sort,
     )

@@ -35,6 +35,7 @@ from api.domain.awards import (
     next_status,
     timely_eligibility,
 )
+from api.domain.search import ProposalSort
 from api.services.access import Principal
 from api.services.errors import Conflict, Invalid, NotFound
 from api.services.lookups import period_by_code, unit_by_code
@@ -109,11 +110,11 @@ def _with_dossiers(session: Session, found: list[tuple[AwardProposal, Unit, str 
     return views
 
 
-def list_proposals(session: Session, principal: Principal, period_code: str | None,
-                   status: str | None, timely: bool | None = None, q: str | None = None) -> list[ProposalView]:
+def list_proposals(session: Session, principal: Principal, period_code: str | None, status: str | None,
+                   timely: bool | None = None, q: str | None = None, sort: ProposalSort | None = None) -> list[ProposalView]:
     principal.require("awards:read")
     period = period_by_code(session, period_code) if period_code else None
-    return _with_dossiers(session, repo.proposals(session, period.id if period else None, status, timely, q))
+    return _with_dossiers(session, repo.proposals(session, period.id if period else None, status, timely, q, sort))
 
 
 def _view(session: Session, proposal_id: int) -> ProposalView:

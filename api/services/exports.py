@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -24,12 +25,33 @@ from sqlalchemy.orm import Session
 from api.db.repositories import exports as exports_repo
 from api.db.repositories import value_imports
 from api.domain import Tier, TimelinessStatus, UnitKind, display
+from api.domain.awards import ProposalStatus, Recipient
+from api.domain.inspections import FindingStatus
+from api.domain.nominations import NominationStatus
 from api.domain.periods import VIETNAM
 from api.domain.permissions import Role
-from api.domain.search import SubmissionSort, UnitSort, UserSort
+from api.domain.search import (
+    AuditSort,
+    InspectionSort,
+    NominationSort,
+    ProposalSort,
+    SubmissionSort,
+    UnitSort,
+    UserSort,
+)
 from api.domain.spreadsheet import inert
 from api.domain.submissions import SubmissionStatus
-from api.services import accounts, periods, scores, submissions, units
+from api.services import (
+    accounts,
+    audit,
+    awards,
+    inspections,
+    nominations,
+    periods,
+    scores,
+    submissions,
+    units,
+)
 from api.services.access import Principal
 from api.services.imports.columns import VALUE_COLUMNS
 
@@ -375,6 +397,126 @@ def units_export(session: Session, principal: Principal, *, kind: str | None, gr
                                 page_size=_ALL, sort=sort)
     return Export("don-vi", "Danh sách đơn vị", UNIT_COLUMNS, [
         [unit.code, unit.name, UnitKind(unit.kind).label, parent, group_code] for unit, parent, group_code in rows
+    ])
+
+
+INSPECTION_COLUMNS = (
+    Column("Mã đơn vị", 16),
+    Column("Tên đơn vị", 36),
+    Column("Chủ đề", 32, wrap=True),
+    Column("Đơn vị kiểm tra", 28),
+    Column("Ngày dự kiến", 12, DATE_FORMAT),
+    Column("Ngày kiểm tra", 12, DATE_FORMAT),
+    Column("Chỉ tiêu", 10),
+    Column("Kết luận", 44, wrap=True),
+    Column("Điểm trừ", 9, DECIMAL_FORMAT),
+    Column("Tình trạng kết luận", 16),
+    Column("Biện pháp khắc phục chưa xong", 12, INTEGER_FORMAT),
+)
+
+
+def inspections_export(session: Session, principal: Principal, *, unit: str | None, period: str | None, pending: bool,
+                       q: str | None, sort: InspectionSort | None) -> Export:
+    """The findings of the inspections ``GET /inspections`` lists, one row each, in its order (an inspection
+    without findings yet: one row without them)."""
+    views = inspections.list_inspections(session, principal, unit_code=unit, period_code=period, pending=pending,
+                                         q=q, sort=sort)
+    rows = []
+    for view in views:
+        inspection = view.inspection
+        head = [view.unit.code, view.unit.name, inspection.topic,
+                view.inspector.name if view.inspector else "Cơ quan Thường trực", inspection.planned_on,
+                inspection.inspected_on]
+        rows.extend([*head, finding.indicator_code, finding.description, Fraction(finding.points),
+                     FindingStatus(finding.status).label,
+                     sum(1 for action in view.actions[finding.id] if action.status == "open")]
+                    for finding in view.findings)
+        if not view.findings:
+            rows.append([*head, None, None, None, None, None])
+    return Export("kiem-tra-chuyen-de", "Kết luận kiểm tra chuyên đề", INSPECTION_COLUMNS, rows)
+
+
+AUDIT_COLUMNS = (
+    Column("Thời điểm", 17, DATETIME_FORMAT),
+    Column("Tài khoản", 16),
+    Column("Địa chỉ máy", 15),
+    Column("Thao tác", 22),
+    Column("Loại bản ghi", 16),
+    Column("Mã bản ghi", 18),
+    Column("Lý do", 30, wrap=True),
+    Column("Trước", 40, wrap=True),
+    Column("Sau", 40, wrap=True),
+)
+
+
+def audit_export(session: Session, principal: Principal, *, entity: str | None, entity_key: str | None,
+                 actor: str | None, since: datetime | None, until: datetime | None, q: str | None,
+                 sort: AuditSort | None) -> Export:
+    """The audit entries ``GET /audit`` finds, every page (at most :data:`_ALL`), in its order; before and
+    after as JSON text."""
+    entries, _total = audit.search(session, principal, entity=entity, entity_key=entity_key, actor=actor, since=since,
+                                   until=until, page=1, page_size=_ALL, q=q, sort=sort)
+    return Export("nhat-ky-he-thong", "Nhật ký hệ thống", AUDIT_COLUMNS, [
+        [_local(entry.at), entry.actor, entry.client_address, entry.action, entry.entity, entry.entity_key,
+         entry.reason, _json(entry.before), _json(entry.after)]
+        for entry in entries
+    ])
+
+
+def _json(value: dict | None) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+PROPOSAL_COLUMNS = (
+    Column("Kỳ", 10),
+    Column("Mã đơn vị", 16),
+    Column("Tên đơn vị", 36),
+    Column("Đối tượng", 24),
+    Column("Hình thức", 30),
+    Column("Trạng thái", 16),
+    Column("Số tiền (đồng)", 14, INTEGER_FORMAT),
+    Column("Số quyết định", 16),
+    Column("Ngày quyết định", 12, DATE_FORMAT),
+    Column("Lý do trả lại", 30, wrap=True),
+)
+
+
+def proposals_export(session: Session, principal: Principal, *, period: str | None, status: str | None,
+                     timely: bool | None, q: str | None, sort: ProposalSort | None) -> Export:
+    """The award proposals ``GET /award-proposals`` lists, in its order."""
+    views = awards.list_proposals(session, principal, period, status, timely, q, sort)
+    return Export("de-xuat-khen-thuong", "Đề xuất khen thưởng", PROPOSAL_COLUMNS, [
+        [view.period_code or "Kịp thời", view.unit.code, view.unit.name,
+         view.proposal.person_name or Recipient(view.proposal.recipient).label.capitalize(), view.form_name,
+         ProposalStatus(view.proposal.status).label, view.proposal.amount, view.proposal.decision_number,
+         view.proposal.decision_date, view.proposal.return_reason]
+        for view in views
+    ])
+
+
+NOMINATION_COLUMNS = (
+    Column("Kỳ", 10),
+    Column("Mã đơn vị", 16),
+    Column("Tên đơn vị", 36),
+    Column("Người, tập thể được đề nghị", 28),
+    Column("Chức vụ", 20),
+    Column("Thành tích", 44, wrap=True),
+    Column("Trạng thái", 16),
+    Column("Lý do trả lại", 30, wrap=True),
+    Column("Cập nhật", 17, DATETIME_FORMAT),
+)
+
+
+def nominations_export(session: Session, principal: Principal, *, period: str | None, unit: str | None,
+                       status: str | None, timely: bool | None, q: str | None, sort: NominationSort | None) -> Export:
+    """The nominations ``GET /nominations`` lists (a reporter: its own unit's), in its order."""
+    views = nominations.list_nominations(session, principal, period_code=period, unit_code=unit, status=status,
+                                         timely=timely, q=q, sort=sort)
+    return Export("de-nghi-khen-thuong", "Đề nghị khen thưởng của các đơn vị", NOMINATION_COLUMNS, [
+        [view.period_code or "Kịp thời", view.unit.code, view.unit.name, view.nomination.nominee_name or view.unit.name,
+         view.nomination.nominee_title, view.nomination.achievements, NominationStatus(view.nomination.status).label,
+         view.nomination.return_reason, _local(view.nomination.updated_at)]
+        for view in views
     ])
 
 

@@ -33,6 +33,7 @@ from api.domain.inspections import (
     in_scope,
     recorded_status,
 )
+from api.domain.search import InspectionSort
 from api.services.access import Principal
 from api.services.adjustments import parse_points, refresh_scores
 from api.services.audit import fields
@@ -68,10 +69,11 @@ class InspectionView:
 
 def list_inspections(
     session: Session, principal: Principal, *, unit_code: str | None, period_code: str | None,
-    pending: bool = False,
+    pending: bool = False, q: str | None = None, sort: InspectionSort | None = None,
 ) -> list[InspectionView]:
     """Inspections of a unit or of a period's window (``pending``: only those with a finding awaiting
-    confirmation); an account confined to its unit sees those of its unit and those its unit conducted."""
+    confirmation; ``q``: of the units it finds by name or code), by date unless ``sort`` says otherwise; an
+    account confined to its unit sees those of its unit and those its unit conducted."""
     principal.require("inspections:read")
     unit = unit_by_code(session, unit_code) if unit_code else None
     involving = None
@@ -82,7 +84,8 @@ def list_inspections(
         involving = own
     period = period_by_code(session, period_code) if period_code else None
     found = repo.inspections(session, unit_id=unit.id if unit else None, involving_unit_id=involving, pending=pending,
-                             start=period.start if period else None, end=period.end if period else None)
+                             start=period.start if period else None, end=period.end if period else None, q=q,
+                             sort=sort)
     findings = repo.findings_of(session, [inspection.id for inspection, _ in found])
     actions = repo.actions_of(session, [f.id for listed in findings.values() for f in listed])
     inspectors = _units(session, {i.inspector_unit_id for i, _ in found if i.inspector_unit_id is not None})

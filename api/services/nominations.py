@@ -25,6 +25,7 @@ from api.domain.nominations import (
     next_nomination_status,
     nominations_editable,
 )
+from api.domain.search import NominationSort
 from api.services import attachments, awards
 from api.services.access import Principal
 from api.services.audit import fields
@@ -67,6 +68,7 @@ def list_nominations(
     status: str | None,
     timely: bool | None,
     q: str | None = None,
+    sort: NominationSort | None = None,
 ) -> list[NominationView]:
     """Every unit's for the provincial bodies; a reporter's own unit's only (another unit named: 404)."""
     principal.require("nominations:read")
@@ -78,7 +80,8 @@ def list_nominations(
     return _views(
         session,
         repo.nominations(
-            session, period_id=period.id if period else None, unit_id=unit_id, status=status, timely=timely, q=q
+            session, period_id=period.id if period else None, unit_id=unit_id, status=status, timely=timely, q=q,
+            sort=sort,
         ),
     )
 

@@ -158,10 +158,10 @@ describe('inspections, awards and reports', () => {
     await reviewer.goto(`/awards?period=${period}`);
     await reviewer.getByRole('button', { name: `Xét khen thưởng ${UNIT_NAME}` }).click();
     const eligibility = reviewer.getByTestId(`eligibility-${UNIT}`);
-    const option = eligibility.locator('.ant-list-item', { hasText: 'Bằng khen của Chủ tịch UBND tỉnh – Tập thể' });
+    const option = eligibility.getByRole('listitem').filter({ hasText: 'Bằng khen của Chủ tịch UBND tỉnh – Tập thể' });
     await option.waitFor();
     assert.match(await option.innerText(), /dự kiến 4\.680\.000/, 'the money estimate is 2.0 x 2,340,000 đ');
-    const certificate = eligibility.locator('.ant-list-item', { hasText: 'Giấy khen – Tập thể' });
+    const certificate = eligibility.getByRole('listitem').filter({ hasText: 'Giấy khen – Tập thể' });
     assert.match(await certificate.innerText(), /hệ số 0,6, dự kiến 1\.410\.000/, '0.6 x 2,340,000 đ rounded up to 10,000 đ');
     await option.getByRole('button', { name: 'Đề nghị' }).click();
     // The consequence is stated before anything is created.
@@ -273,7 +273,7 @@ describe('inspections, awards and reports', () => {
     await adminPage.getByText('Đăng nhập', { exact: true }).first().waitFor();
     // The page keeps showing the unfiltered rows while it asks for the filtered ones: wait for those.
     const filtered = adminPage.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/audit' && new URL(r.url()).searchParams.has('entity'));
-    await adminPage.getByLabel('Loại dữ liệu').click();
+    await adminPage.getByLabel('Lọc theo loại dữ liệu').click();
     await adminPage.getByTitle('Đề nghị khen thưởng').click();
     await filtered;
     await adminPage.locator('.ant-spin-blur').waitFor({ state: 'detached' });

@@ -103,10 +103,30 @@ def test_users_search_sort_filter_and_export(admin):
     assert exported[0][2] == "Cán bộ báo cáo"
 
 
+def test_users_are_searched_in_sql_by_their_folded_names(admin):
+    """The search runs in SQL against the stored folded full name: a renamed account is found by its new
+    name without diacritics, by its user name, and LIKE's wildcards in a query are plain characters."""
+    reporter = next(row for row in admin.get(f"{API}/users?role=reporter").json())
+    renamed = admin.patch(f"{API}/users/{reporter['username']}", json={"full_name": "Nguyễn Thị Đào Hường"})
+    assert renamed.status_code == 200, renamed.text
+    for query in ("nguyen thi dao huong", "ĐÀO HƯỜNG", "Dao  Huong", reporter["username"].upper()):
+        found = admin.get(f"{API}/users", params={"q": query}).json()
+        assert reporter["username"] in {row["username"] for row in found}, query
+    assert admin.get(f"{API}/users", params={"q": "%"}).json() == []
+    assert admin.get(f"{API}/users", params={"q": "dao huong", "role": "admin"}).json() == []
+    by_unit = [row["unit"]["name"] if row["unit"] else None for row in admin.get(f"{API}/users?sort=unit").json()]
+    from api.domain.search import fold
+
+    named = [fold(name) for name in by_unit if name is not None]
+    assert named == sorted(named) and by_unit[len(named):] == [None] * (len(by_unit) - len(named))  # none last
+
+
 @pytest.mark.parametrize("path", [
     "submissions?sort=name", f"exports/{PERIOD}/submissions?sort=unit_name", "users?sort=password", "units?sort=size",
     "users?role=boss", f"periods/{PERIOD}/reporting-status?timeliness=soon", "exports/users?sort=x",
-    f"submissions?q={'x' * 201}",
+    f"submissions?q={'x' * 201}", "inspections?sort=topic", "audit?sort=-when", "award-proposals?sort=form",
+    "nominations?sort=name", "exports/inspections?sort=date", "exports/audit?sort=id",
+    "exports/award-proposals?sort=x", "exports/nominations?sort=x",
 ])  # fmt: skip
 def test_a_wrong_sort_or_filter_is_a_problem_naming_it(admin, path):
     response = admin.get(f"{API}/{path}")
@@ -143,3 +163,98 @@ def test_units_sort_and_export(admin):
     assert len(names) > 10 and names == sorted(names, reverse=True)
     exported = sheet_rows(admin.get(f"{API}/exports/units?q=pho hien&sort=code"))
     assert [row[0] for row in exported] == sorted(PHO_HIEN) and exported[0][2] == "Công an xã, phường"
+
+
+def test_inspections_search_sort_and_export_of_their_findings(reviewer):
+    """Inspections of both Phố Hiến units and another: "pho hien" finds the two, sorted by unit (folded
+    name) both ways; the export has one row per finding, in the list's order, with the finding's status."""
+    made = []
+    for unit, topic, day in (("UBX-001", "Cải cách hành chính", "2026-03-02"), ("CAX-001", "Tiếp công dân", "2026-03-01"),
+                             ("CAX-002", "Phòng cháy chữa cháy", "2026-03-03")):
+        planned = reviewer.post(f"{API}/inspections", json={"unit": unit, "topic": topic, "planned_on": day})
+        assert planned.status_code == 201, planned.text
+        made.append(planned.json()["id"])
+    assert reviewer.post(f"{API}/inspections/{made[1]}/done", json={"inspected_on": "2026-03-01"}).status_code == 200
+    finding = reviewer.post(f"{API}/inspections/{made[1]}/findings",
+                            json={"description": "Sổ tiếp dân ghi thiếu", "points": "1.5", "indicator": "GD-01"})
+    assert finding.status_code == 201, finding.text
+
+    listing = f"{API}/inspections?period={PERIOD}"
+    found = reviewer.get(f"{listing}&q=pho hien&sort=-unit").json()
+    ours = [row for row in found if row["id"] in made]
+    assert [row["unit"]["code"] for row in ours] == ["UBX-001", "CAX-001"]  # "ubnd ..." after "cong an ..."
+    assert all(row["unit"]["code"] in PHO_HIEN for row in found)
+    planned_order = [row["planned_on"] for row in reviewer.get(f"{listing}&sort=planned_on").json()]
+    assert planned_order == sorted(planned_order)
+
+    exported = sheet_rows(reviewer.get(f"{API}/exports/inspections?period={PERIOD}&q=pho hien&sort=-unit"))
+    assert [row[0] for row in exported] == [code for row in found for code in
+                                            [row["unit"]["code"]] * max(1, len(row["findings"]))]
+    row = next(row for row in exported if row[7] == "Sổ tiếp dân ghi thiếu")
+    assert row[:4] == ("CAX-001", "Công an phường Phố Hiến", "Tiếp công dân", "Cơ quan Thường trực")
+    assert row[6] == "GD-01" and row[8] == 1.5 and row[9] == "Đã xác nhận"
+
+
+def test_audit_log_search_sort_and_export(admin):
+    """The audit log found by account, record key or action in any case, sorted, and exported the same."""
+    assert admin.put(f"{API}/units/CAX-001/contact", json={"email": "cax001@example.vn"}).status_code == 204
+    found = admin.get(f"{API}/audit", params={"q": "UNIT.CONTACT"})
+    assert found.status_code == 200, found.text
+    assert found.json() and all(row["action"] == "unit.contact" for row in found.json())
+    by_key = admin.get(f"{API}/audit", params={"q": "cax-001", "page_size": 200}).json()
+    assert by_key and all("cax-001" in (row["entity_key"] + row["actor"] + row["action"]).lower() for row in by_key)
+    actors = [row["actor"] for row in admin.get(f"{API}/audit", params={"sort": "-actor", "page_size": 200}).json()]
+    assert actors == sorted(actors, reverse=True)
+    exported = sheet_rows(admin.get(f"{API}/exports/audit", params={"q": "unit.contact"}))
+    assert [(row[1], row[3], row[5]) for row in exported] == [
+        (row["actor"], row["action"], row["entity_key"]) for row in found.json()]
+    assert '"email": "cax001@example.vn"' in exported[0][8]
+
+
+def _proposals(target) -> None:
+    """Two proposals of the 2026 annual period, written behind the API's back (eligibility needs a locked,
+    ranked period): UBND phường Phố Hiến's larger than Công an phường Phố Hiến's."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import create_engine, select
+
+    from api.db.award_models import AwardProposal
+    from api.db.models import Period, Unit
+
+    engine = create_engine(target.url)
+    now = datetime(2027, 1, 10, tzinfo=UTC)
+    with engine.begin() as connection:
+        period = connection.scalar(select(Period.id).where(Period.code == "2026-Y"))
+        for code, amount in (("CAX-001", 1_410_000), ("UBX-001", 4_680_000)):
+            unit = connection.scalar(select(Unit.id).where(Unit.code == code))
+            connection.execute(AwardProposal.__table__.insert().values(
+                period_id=period, timely=False, unit_id=unit, recipient="collective", form_code="BK-CT-UBND",
+                status="proposed", eligibility_reason="Đủ điều kiện", multiplier="0.6", base_salary=2_340_000,
+                amount=amount, proposed_by="reviewer", created_at=now, updated_at=now))
+    engine.dispose()
+
+
+def test_award_proposals_and_nominations_sort_and_export(target, reviewer):
+    _proposals(target)
+    listing = reviewer.get(f"{API}/award-proposals", params={"q": "pho hien", "sort": "-amount"}).json()["items"]
+    assert [row["amount"] for row in listing] == [4_680_000, 1_410_000]
+    by_unit = reviewer.get(f"{API}/award-proposals", params={"sort": "unit"}).json()["items"]
+    assert [row["unit"]["code"] for row in by_unit] == ["CAX-001", "UBX-001"]
+    exported = sheet_rows(reviewer.get(f"{API}/exports/award-proposals", params={"q": "pho hien", "sort": "-amount"}))
+    assert [(row[1], row[6]) for row in exported] == [("UBX-001", 4_680_000), ("CAX-001", 1_410_000)]
+    assert exported[0][3] == "Tập thể" and exported[0][5] == listing[0]["status_label"]
+
+    for username in ("baocao.cax", "baocao.xa"):
+        with target.login(username) as reporter:
+            unit = reporter.get(f"{API}/auth/me").json()["unit"]["code"]
+            assert reporter.post(f"{API}/nominations", json={
+                "unit": unit, "period": "2026-Y", "recipient": "collective",
+                "achievements": "Giữ vững an ninh trật tự.",
+            }).status_code == 201  # fmt: skip
+    nominations = reviewer.get(f"{API}/nominations", params={"q": "pho hien", "sort": "-unit"}).json()
+    assert [row["unit"]["code"] for row in nominations] == ["UBX-001", "CAX-001"]
+    exported = sheet_rows(reviewer.get(f"{API}/exports/nominations", params={"q": "pho hien", "sort": "-unit"}))
+    assert [row[1] for row in exported] == ["UBX-001", "CAX-001"]
+    assert exported[0][5] == "Giữ vững an ninh trật tự." and exported[0][6] == nominations[0]["status_label"]
+    with target.login("baocao.cax") as reporter:  # a unit exports its own nominations only
+        assert [row[1] for row in sheet_rows(reporter.get(f"{API}/exports/nominations"))] == ["CAX-001"]

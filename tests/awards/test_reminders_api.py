@@ -3,6 +3,7 @@
 from email.header import decode_header, make_header
 
 from awards_support import API
+from sqlalchemy import text
 
 PERIOD = "2026-H1"
 
@@ -23,23 +24,50 @@ def test_nothing_to_remind_long_before_the_deadline(reviewer):
     assert items == []
 
 
-def test_send_notifies_units_and_emails_their_contacts_once_a_day(reviewer, reporter, smtp_server):
+def test_send_notifies_units_and_queues_emails_to_their_contacts_once_a_day(reviewer, reporter, smtp_server,
+                                                                               run_jobs, database):
+    """Sending writes the notifications and queues the e-mails in the request's transaction; nothing goes
+    over SMTP until the worker runs the jobs (a real SMTP server in this process)."""
+    run_jobs()
+    smtp_server.messages.clear()
     pending = reviewer.get(f"{API}/reminders", params={"period": PERIOD}).json()["items"]
     target = pending[0]["unit"]["code"]
     assert reviewer.put(f"{API}/units/{target}/contact", json={"email": "doi-tong-hop@example.vn"}).status_code == 204
     assert reviewer.put(f"{API}/units/{target}/contact", json={"email": "khong-hop-le"}).status_code == 422
 
     sent = reviewer.post(f"{API}/reminders/send", json={"period": PERIOD, "days_before": 7}).json()
-    assert sent == {"notified": len(pending), "emailed": 1, "skipped": 0, "failed": 0}
+    assert sent == {"notified": len(pending), "emails_queued": 1, "skipped": 0, "emailed": 0, "failed": 0}
+    assert smtp_server.messages == []  # nothing is sent inside the request
+    with database.connect() as connection:
+        queued = connection.scalar(text("SELECT COUNT(*) FROM jobs WHERE kind = 'reminders.email' AND status = 'pending'"))
+    assert queued == 1
+
+    run_jobs()
     assert len(smtp_server.messages) == 1
     message = smtp_server.messages[0]
     assert message["To"] == "doi-tong-hop@example.vn"
     assert str(make_header(decode_header(message["Subject"]))) == pending[0]["title"]
     assert pending[0]["unit"]["name"] in message.get_payload(decode=True).decode("utf-8")
+    with database.connect() as connection:
+        assert connection.scalar(text(
+            "SELECT emailed_to FROM notifications n JOIN units u ON u.id = n.unit_id"
+            " WHERE u.code = :code AND n.kind = :kind ORDER BY n.id DESC"),
+            {"code": target, "kind": pending[0]["kind"]}) == "doi-tong-hop@example.vn"
 
     again = reviewer.post(f"{API}/reminders/send", json={"period": PERIOD, "days_before": 7}).json()
-    assert again == {"notified": 0, "emailed": 0, "skipped": len(pending), "failed": 0}
+    assert again == {"notified": 0, "emails_queued": 0, "skipped": len(pending), "emailed": 0, "failed": 0}
+    run_jobs()
     assert len(smtp_server.messages) == 1
+
+
+def test_without_a_mail_server_reminders_queue_no_email(reviewer, database):
+    pending = reviewer.get(f"{API}/reminders", params={"period": PERIOD}).json()["items"]
+    target = pending[0]["unit"]["code"]
+    assert reviewer.put(f"{API}/units/{target}/contact", json={"email": "doi-tong-hop@example.vn"}).status_code == 204
+    sent = reviewer.post(f"{API}/reminders/send", json={"period": PERIOD, "days_before": 7}).json()
+    assert sent["emails_queued"] == 0
+    with database.connect() as connection:
+        assert connection.scalar(text("SELECT COUNT(*) FROM jobs WHERE kind = 'reminders.email'")) == 0
 
 
 def test_units_read_their_own_notifications(reviewer, reporter, leader):
@@ -58,3 +86,27 @@ def test_units_read_their_own_notifications(reviewer, reporter, leader):
 def test_reminders_need_the_standing_body(reporter):
     assert reporter.get(f"{API}/reminders", params={"period": PERIOD}).status_code == 403
     assert reporter.post(f"{API}/reminders/send", json={"period": PERIOD}).status_code == 403
+
+
+def test_sending_writes_in_a_few_statements_whatever_the_number_of_units(app, reviewer, database):
+    """Every pending unit has a contact address: the notifications and the e-mail jobs are written in bulk, so
+    the request's statements do not grow with the units (one at a time, each unit cost two or more)."""
+    from sqlalchemy import event
+
+    pending = reviewer.get(f"{API}/reminders", params={"period": PERIOD}).json()["items"]
+    with database.begin() as connection:
+        connection.execute(text("INSERT INTO unit_contacts (unit_id, email) SELECT id, 'doi@example.vn' FROM units"))
+    app.state.settings = app.state.settings.model_copy(update={"smtp_host": "127.0.0.1"})  # no SMTP is reached
+    engine = app.state.write_sessions.kw["bind"]
+    statements: list[str] = []
+
+    def count(_connection, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        sent = reviewer.post(f"{API}/reminders/send", json={"period": PERIOD, "days_before": 7}).json()
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert len(pending) > 50 and sent["notified"] == sent["emails_queued"] == len(pending)
+    assert len(statements) < 20, statements

@@ -5,11 +5,13 @@ from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from api import clock
 from api.db.models import AuditEntry
+from api.db.repositories.rows import ordered
+from api.domain.search import AuditSort, fold
 
 # Where the current request comes from, set by the HTTP layer (api/middleware/client.py); None outside
 # a request (command line, background jobs).
@@ -48,9 +50,11 @@ def for_entity(session: Session, entity: str, entity_key: str) -> list[AuditEntr
 
 def search(
     session: Session, *, entity: str | None, entity_key: str | None, actor: str | None, since: datetime | None,
-    until: datetime | None, page: int, page_size: int,
+    until: datetime | None, page: int, page_size: int, q: str | None = None, sort: AuditSort | None = None,
 ) -> tuple[list[AuditEntry], int]:
-    """Entries matching every given filter, newest first, one page of them and the total."""
+    """Entries matching every given filter, newest first unless ``sort`` says otherwise, one page of them
+    and the total. ``q`` finds an account, a record's key (a unit's code, a user name) or an action in any
+    case, the query folded (``api/domain/search.py``; these are codes, stored without diacritics)."""
     conditions = []
     if entity:
         conditions.append(AuditEntry.entity == entity)
@@ -62,9 +66,14 @@ def search(
         conditions.append(AuditEntry.at >= since)
     if until:
         conditions.append(AuditEntry.at < until)
+    if folded := fold(q or ""):
+        conditions.append(or_(*(func.lower(column).contains(folded, autoescape=True)
+                                for column in (AuditEntry.actor, AuditEntry.entity_key, AuditEntry.action))))
     total = session.scalar(select(func.count()).select_from(AuditEntry).where(*conditions))
+    columns = {"at": AuditEntry.id, "actor": AuditEntry.actor, "action": AuditEntry.action, "entity": AuditEntry.entity}
     rows = session.scalars(
-        select(AuditEntry).where(*conditions).order_by(AuditEntry.id.desc())
+        select(AuditEntry).where(*conditions)
+        .order_by(*(ordered(columns, sort, AuditEntry.id.desc()) if sort else (AuditEntry.id.desc(),)))
         .offset((page - 1) * page_size).limit(page_size)
     )
     return list(rows), total

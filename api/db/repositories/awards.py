@@ -6,12 +6,14 @@ from sqlalchemy.orm import Session
 from api.db.award_models import AwardProposal
 from api.db.models import Period, Unit
 from api.db.repositories import units
+from api.db.repositories.rows import ordered
+from api.domain.search import ProposalSort
 
 
-def proposals(session: Session, period_id: int | None, status: str | None,
-              timely: bool | None = None, q: str | None = None) -> list[tuple[AwardProposal, Unit, str | None]]:
-    """Proposals with their unit and period code (None for a timely award), oldest first; ``q`` a search by
-    unit name or code (``units.matching``)."""
+def proposals(session: Session, period_id: int | None, status: str | None, timely: bool | None = None,
+              q: str | None = None, sort: ProposalSort | None = None) -> list[tuple[AwardProposal, Unit, str | None]]:
+    """Proposals with their unit and period code (None for a timely award), oldest first unless ``sort``
+    says otherwise; ``q`` a search by unit name or code (``units.matching``)."""
     conditions = []
     if (found := units.matching(q)) is not None:
         conditions.append(found)
@@ -26,9 +28,14 @@ def proposals(session: Session, period_id: int | None, status: str | None,
         .join(Unit, AwardProposal.unit_id == Unit.id)
         .outerjoin(Period, AwardProposal.period_id == Period.id)
         .where(*conditions)
-        .order_by(AwardProposal.id)
+        .order_by(*(ordered(_PROPOSAL_ORDER, sort, AwardProposal.id) if sort else (AwardProposal.id,)))
     )
     return [tuple(row) for row in rows]
+
+
+_PROPOSAL_ORDER = {"unit": Unit.search_name, "status": AwardProposal.status,
+                   "amount": AwardProposal.amount, "decision_date": AwardProposal.decision_date,
+                   "created_at": AwardProposal.created_at}
 
 
 def proposals_of_years(session: Session, years: list[int]) -> list[tuple[AwardProposal, Unit, int]]:

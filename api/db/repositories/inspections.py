@@ -7,16 +7,21 @@ from sqlalchemy.orm import Session
 
 from api.db.inspection_models import CorrectiveAction, Inspection, InspectionFinding
 from api.db.models import Period, Unit
+from api.db.repositories import units
+from api.db.repositories.rows import ordered
 from api.domain.inspections import FindingStatus
+from api.domain.search import InspectionSort
 
 
 def inspections(
     session: Session, *, unit_id: int | None, start: date | None, end: date | None,
-    involving_unit_id: int | None = None, pending: bool = False,
+    involving_unit_id: int | None = None, pending: bool = False, q: str | None = None,
+    sort: InspectionSort | None = None,
 ) -> list[tuple[Inspection, Unit]]:
     """Inspections planned or done within [start, end] (by inspection date, else planned date); of a unit,
     of or by a unit (``involving_unit_id``: inspected or inspecting), holding a finding awaiting
-    confirmation (``pending``)."""
+    confirmation (``pending``), of the units ``q`` finds (``units.matching``); by date unless ``sort``
+    says otherwise."""
     when = func.coalesce(Inspection.inspected_on, Inspection.planned_on)
     conditions = []
     if unit_id is not None:
@@ -30,8 +35,13 @@ def inspections(
         conditions.append(when >= start)
     if end is not None:
         conditions.append(when <= end)
+    if (found := units.matching(q)) is not None:
+        conditions.append(found)
+    columns = {"unit": Unit.search_name, "planned_on": Inspection.planned_on, "inspected_on": Inspection.inspected_on,
+               "status": Inspection.status}
     rows = session.execute(
-        select(Inspection, Unit).join(Unit, Inspection.unit_id == Unit.id).where(*conditions).order_by(when, Inspection.id)
+        select(Inspection, Unit).join(Unit, Inspection.unit_id == Unit.id).where(*conditions)
+        .order_by(*(ordered(columns, sort, when, Inspection.id) if sort else (when, Inspection.id)))
     )
     return [tuple(row) for row in rows]
 

@@ -10,14 +10,16 @@ from api.db.award_models import AwardProposal
 from api.db.models import Period, Unit
 from api.db.nomination_models import Attachment, Narrative, Nomination
 from api.db.repositories import units
+from api.db.repositories.rows import ordered
+from api.domain.search import NominationSort
 
 
 def nominations(
     session: Session, *, period_id: int | None, unit_id: int | None, status: str | None, timely: bool | None,
-    q: str | None = None,
+    q: str | None = None, sort: NominationSort | None = None,
 ) -> list[tuple[Nomination, Unit, str | None, AwardProposal | None]]:
-    """Nominations with their unit, period code and proposal (once accepted), oldest first; ``q`` a search by
-    unit name or code (``units.matching``)."""
+    """Nominations with their unit, period code and proposal (once accepted), oldest first unless ``sort``
+    says otherwise; ``q`` a search by unit name or code (``units.matching``)."""
     conditions = []
     if (found := units.matching(q)) is not None:
         conditions.append(found)
@@ -35,7 +37,8 @@ def nominations(
         .outerjoin(Period, Nomination.period_id == Period.id)
         .outerjoin(AwardProposal, Nomination.proposal_id == AwardProposal.id)
         .where(*conditions)
-        .order_by(Nomination.id)
+        .order_by(*(ordered({"unit": Unit.search_name, "status": Nomination.status, "updated_at": Nomination.updated_at},
+                            sort, Nomination.id) if sort else (Nomination.id,)))
     )
     return [tuple(row) for row in rows]
 

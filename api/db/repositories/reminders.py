@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, literal, select
+from sqlalchemy import bindparam, func, insert, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,15 @@ def notified_since(session: Session, period_id: int, since: datetime) -> set[tup
     query = select(Notification.unit_id, Notification.kind).where(
         Notification.period_id == period_id, Notification.created_at >= since)
     return {tuple(row) for row in session.execute(query)}
+
+
+def add_notifications(session: Session, values: list[dict]) -> list[tuple[int, int]]:
+    """Insert notifications (unit_id, period_id, kind, title, body, created_at each) in bulk (multi-row
+    INSERT ... RETURNING batches on both engines); (unit id, notification id) of each, in no given order."""
+    if not values:
+        return []
+    added = session.execute(insert(Notification).returning(Notification.unit_id, Notification.id), values)
+    return [tuple(row) for row in added]
 
 
 def notifications(session: Session, unit_id: int, unread_only: bool) -> list[Notification]:

@@ -3,10 +3,13 @@
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from api.db.models import ApiToken, Unit, User, UserSession
+from api.db.repositories import units
+from api.db.repositories.rows import ordered
+from api.domain.search import UserSort, fold
 
 
 def by_username(session: Session, username: str) -> User | None:
@@ -55,14 +58,27 @@ def with_unit(session: Session, user_id: int) -> tuple[User, Unit | None] | None
     return (row[0], row[1]) if row else None
 
 
-def all_with_units(session: Session, *, role: str | None = None, active: bool | None = None) -> list[tuple[User, Unit | None]]:
+def all_with_units(session: Session) -> list[tuple[User, Unit | None]]:
+    return search(session)
+
+
+def search(session: Session, *, q: str | None = None, role: str | None = None, active: bool | None = None,
+           sort: UserSort | None = None) -> list[tuple[User, Unit | None]]:
+    """The accounts with their units, by user name unless ``sort`` says otherwise. ``q`` finds a full name,
+    user name, or unit name or code, ignoring case and diacritics, in SQL against the stored folded names
+    (``api/domain/search.py``), so both engines answer alike; names sort folded."""
     conditions = []
     if role is not None:
         conditions.append(User.role == role)
     if active is not None:
         conditions.append(User.active.is_(active))
+    if folded := fold(q or ""):
+        conditions.append(or_(User.search_name.contains(folded, autoescape=True),
+                              func.lower(User.username).contains(folded, autoescape=True),
+                              units.matching(folded)))
+    columns = {"username": User.username, "full_name": User.search_name, "role": User.role, "unit": Unit.search_name}
     rows = session.execute(select(User, Unit).outerjoin(Unit, User.unit_id == Unit.id).where(*conditions)
-                           .order_by(User.username))
+                           .order_by(*(ordered(columns, sort, User.username) if sort else (User.username,))))
     return [(user, unit) for user, unit in rows]
 
 

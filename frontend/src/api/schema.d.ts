@@ -936,6 +936,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inspection List
+         * @description Kết luận kiểm tra chuyên đề, mỗi kết luận một dòng, cùng bộ lọc và thứ tự với `GET /inspections`.
+         */
+        get: operations["exports_inspection_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit Log
+         * @description Nhật ký hệ thống, cùng bộ lọc và thứ tự với `GET /audit`, mọi trang (tối đa 100.000 dòng).
+         */
+        get: operations["exports_audit_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/award-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Proposal List
+         * @description Đề xuất khen thưởng, cùng bộ lọc và thứ tự với `GET /award-proposals`.
+         */
+        get: operations["exports_proposal_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Nomination List
+         * @description Đề nghị khen thưởng của các đơn vị (của đơn vị mình), cùng bộ lọc và thứ tự với `GET /nominations`.
+         */
+        get: operations["exports_nomination_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks": {
         parameters: {
             query?: never;
@@ -1330,7 +1410,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Inspections */
+        /**
+         * List Inspections
+         * @description Các cuộc kiểm tra với kết luận và biện pháp khắc phục; `q` tìm theo tên hoặc mã đơn vị được kiểm tra.
+         */
         get: operations["inspections_list"];
         put?: never;
         /** Plan */
@@ -1679,7 +1762,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send */
+        /**
+         * Send
+         * @description Gửi nhắc nhở: ghi thông báo cho các đơn vị trong danh sách và xếp hàng thư điện tử (gửi sau khi trả lời).
+         */
         post: operations["reminders_send"];
         delete?: never;
         options?: never;
@@ -1762,7 +1848,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search Audit */
+        /**
+         * Search Audit
+         * @description Nhật ký hệ thống, mới nhất trước (hoặc theo `sort`); `q` tìm theo tài khoản, mã bản ghi hoặc thao tác.
+         */
         get: operations["audit_search"];
         put?: never;
         post?: never;
@@ -2449,6 +2538,12 @@ export interface components {
             /** Reason */
             reason: string | null;
         };
+        /**
+         * AuditSort
+         * @description The audit log (newest first without a sort).
+         * @enum {string}
+         */
+        AuditSort: "at" | "-at" | "actor" | "-actor" | "action" | "-action" | "entity" | "-entity";
         /** AwardCatalogOut */
         AwardCatalogOut: {
             /** Version */
@@ -3640,6 +3735,12 @@ export interface components {
             open_actions: number;
         };
         /**
+         * InspectionSort
+         * @description The inspections and their findings.
+         * @enum {string}
+         */
+        InspectionSort: "unit" | "-unit" | "planned_on" | "-planned_on" | "inspected_on" | "-inspected_on" | "status" | "-status";
+        /**
          * InspectionStatus
          * @enum {string}
          */
@@ -3888,6 +3989,12 @@ export interface components {
             /** Decision Number */
             decision_number: string | null;
         };
+        /**
+         * NominationSort
+         * @description The nominations.
+         * @enum {string}
+         */
+        NominationSort: "unit" | "-unit" | "status" | "-status" | "updated_at" | "-updated_at";
         /**
          * NominationStatus
          * @enum {string}
@@ -4230,6 +4337,12 @@ export interface components {
             /** Dossier */
             dossier: components["schemas"]["AttachmentOut"][];
         };
+        /**
+         * ProposalSort
+         * @description The award proposals.
+         * @enum {string}
+         */
+        ProposalSort: "unit" | "-unit" | "status" | "-status" | "amount" | "-amount" | "decision_date" | "-decision_date" | "created_at" | "-created_at";
         /**
          * ProposalStatus
          * @enum {string}
@@ -4718,13 +4831,32 @@ export interface components {
         };
         /** SendOut */
         SendOut: {
-            /** Notified */
+            /**
+             * Notified
+             * @description Số đơn vị nhận thông báo trong ứng dụng lần này.
+             */
             notified: number;
-            /** Emailed */
-            emailed: number;
-            /** Skipped */
+            /**
+             * Emails Queued
+             * @description Số thư điện tử đã xếp hàng (đơn vị có địa chỉ, khi có máy chủ SMTP); tiến trình nền gửi sau khi trả lời.
+             */
+            emails_queued: number;
+            /**
+             * Skipped
+             * @description Số đơn vị đã được nhắc cùng loại trong ngày.
+             */
             skipped: number;
-            /** Failed */
+            /**
+             * Emailed
+             * @deprecated
+             * @description Luôn là 0: thư không còn được gửi trong yêu cầu, xem emails_queued.
+             */
+            emailed: number;
+            /**
+             * Failed
+             * @deprecated
+             * @description Luôn là 0: lỗi gửi thư do tiến trình nền thử lại.
+             */
             failed: number;
         };
         /** SettingsIn */
@@ -10069,6 +10201,325 @@ export interface operations {
             };
         };
     };
+    exports_inspection_list: {
+        parameters: {
+            query?: {
+                /** @description csv hoặc xlsx */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
+                unit?: string | null;
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
+                period?: string | null;
+                /** @description Chỉ kết luận chờ xác nhận */
+                pending?: boolean;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["InspectionSort"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp CSV (UTF-8 có BOM) hoặc XLSX */
+            200: {
+                headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exports_audit_log: {
+        parameters: {
+            query?: {
+                /** @description csv hoặc xlsx */
+                format?: components["schemas"]["ExportFormat"];
+                entity?: string | null;
+                entity_key?: string | null;
+                actor?: string | null;
+                since?: string | null;
+                until?: string | null;
+                /** @description Tìm theo tài khoản, mã bản ghi (mã đơn vị, tên đăng nhập...) hoặc thao tác, không phân biệt hoa thường */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["AuditSort"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp CSV (UTF-8 có BOM) hoặc XLSX */
+            200: {
+                headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exports_proposal_list: {
+        parameters: {
+            query?: {
+                /** @description csv hoặc xlsx */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
+                period?: string | null;
+                status?: components["schemas"]["ProposalStatus"] | null;
+                /** @description true: chỉ khen thưởng kịp thời; false: chỉ theo kỳ */
+                timely?: boolean | null;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["ProposalSort"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp CSV (UTF-8 có BOM) hoặc XLSX */
+            200: {
+                headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exports_nomination_list: {
+        parameters: {
+            query?: {
+                /** @description csv hoặc xlsx */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
+                period?: string | null;
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
+                unit?: string | null;
+                status?: components["schemas"]["NominationStatus"] | null;
+                /** @description true: chỉ khen thưởng kịp thời */
+                timely?: boolean | null;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["NominationSort"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp CSV (UTF-8 có BOM) hoặc XLSX */
+            200: {
+                headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     webhooks_listing: {
         parameters: {
             query?: never;
@@ -10829,6 +11280,8 @@ export interface operations {
                 timely?: boolean | null;
                 /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
                 q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["ProposalSort"] | null;
             };
             header?: never;
             path?: never;
@@ -11876,6 +12329,10 @@ export interface operations {
                 period?: string | null;
                 /** @description Only inspections with a finding awaiting confirmation */
                 pending?: boolean;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["InspectionSort"] | null;
             };
             header?: never;
             path?: never;
@@ -13919,6 +14376,10 @@ export interface operations {
                 until?: string | null;
                 page?: number;
                 page_size?: number;
+                /** @description Tìm theo tài khoản, mã bản ghi (mã đơn vị, tên đăng nhập...) hoặc thao tác, không phân biệt hoa thường */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["AuditSort"] | null;
             };
             header?: never;
             path?: never;
@@ -15127,6 +15588,8 @@ export interface operations {
                 timely?: boolean | null;
                 /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
                 q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["NominationSort"] | null;
             };
             header?: never;
             path?: never;

@@ -1,5 +1,6 @@
 import { Navigate, useNavigate } from 'react-router';
-import { Alert, Button, Card, List, Space, Typography } from 'antd';
+import { Alert, Button, Card, Space, Typography } from 'antd';
+import { ItemList, ItemMeta, ItemRow } from '@/components/ItemList';
 import { reportingPeriods, usePeriods } from '@/features/periods/api/periods';
 import { useSubmissions, type SubmissionSummary } from '@/features/submissions/api/submissions';
 import { StatusTag } from '@/components/StatusTag';
@@ -35,13 +36,15 @@ function ReporterHome({ unitCode, unitName }: { unitCode: string; unitName: stri
     <>
       <PageHeader title="Báo cáo của đơn vị" subtitle={unitName} />
       <Card styles={{ body: { padding: 0 } }}>
-        <List
-          dataSource={rows}
+        <ItemList
+          items={rows}
+          itemKey={(period) => period.code}
+          aria-label="Các kỳ báo cáo"
           renderItem={(period) => {
             const submission = byPeriod.get(period.code);
             const status = submission?.status ?? 'missing';
             return (
-              <List.Item
+              <ItemRow
                 style={{ paddingInline: 16 }}
                 data-period={period.code}
                 actions={[
@@ -54,7 +57,7 @@ function ReporterHome({ unitCode, unitName }: { unitCode: string; unitName: stri
                   </Button>,
                 ]}
               >
-                <List.Item.Meta
+                <ItemMeta
                   title={
                     <Space wrap>
                       {period.name}
@@ -73,7 +76,7 @@ function ReporterHome({ unitCode, unitName }: { unitCode: string; unitName: stri
                     </Space>
                   }
                 />
-              </List.Item>
+              </ItemRow>
             );
           }}
         />

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Alert, Card, Empty, Grid, Radio, Select } from 'antd';
 import { PeriodSelect } from '@/features/periods/components/PeriodSelect';
-import { useRanking, type RankingRow } from '@/features/scores/api/scores';
+import { useRanking } from '@/features/scores/api/scores';
 import { groupRows } from '@/features/scores/group-rows';
 import { RankingTable } from '@/features/scores/components/RankingTable';
 import { useGroupNames } from '@/features/units/api/units';
@@ -16,19 +16,13 @@ export default function RankingRoute() {
   const [group, setGroup] = useSearchParam('group');
   const [search, setSearch] = useSearchParam('q');
   const phone = !(Grid.useBreakpoint().md ?? true);
-  const ranking = useRanking(period);
-  // A search is answered by the server (case and diacritics ignored), with each unit's rank in its whole group.
-  const found = useRanking(search ? period : undefined, undefined, search);
+  // One request: with a search the server answers only the units it finds (case and diacritics ignored),
+  // each with its rank in its whole group, and the tabs count what was found.
+  const ranking = useRanking(period, undefined, search);
   const previous = useRanking(ranking.data?.previous_period ?? undefined);
   const groupNames = useGroupNames();
   const groups = useMemo(() => (ranking.data ? groupRows(ranking.data.items, groupNames) : []), [ranking.data, groupNames]);
-  const foundRows = useMemo(() => {
-    const byGroup = new Map<string, RankingRow[]>();
-    for (const row of found.data?.items ?? []) byGroup.set(row.group ?? '', [...(byGroup.get(row.group ?? '') ?? []), row]);
-    return byGroup;
-  }, [found.data]);
   const activeGroup = groups.find((g) => g.code === group) ?? groups[0];
-  const shown = (rows: RankingRow[], code: string) => (search ? (foundRows.get(code) ?? []) : rows);
   const previousTotals = useMemo(
     () => new Map(previous.data?.items.map((row) => [row.unit.code, row.total]) ?? []),
     [previous.data],
@@ -51,7 +45,7 @@ export default function RankingRoute() {
         <ErrorState error={ranking.error} />
       ) : !ranking.data ? (
         <PageLoading />
-      ) : groups.length === 0 ? (
+      ) : groups.length === 0 && !search ? (
         <Empty description="Chưa có điểm trong kỳ này" />
       ) : (
         <>
@@ -70,7 +64,9 @@ export default function RankingRoute() {
             <div style={{ margin: phone ? '0 0 12px' : '12px 0 0' }}>
               <SearchBox label="Tìm đơn vị" value={search} onChange={setSearch} />
             </div>
-            {phone ? (
+            {!activeGroup ? (
+              <Empty description="Không tìm thấy đơn vị phù hợp" />
+            ) : phone ? (
               <>
                 <Select
                   aria-label="Cụm, khối thi đua"
@@ -79,7 +75,7 @@ export default function RankingRoute() {
                   style={{ width: '100%', marginBottom: 12 }}
                   options={groups.map((g) => ({ value: g.code, label: `${g.name} (${g.rows.length})` }))}
                 />
-                <RankingTable rows={shown(activeGroup.rows, activeGroup.code)} period={ranking.data.period} previousTotals={previousTotals} previousPeriod={ranking.data.previous_period} />
+                <RankingTable rows={activeGroup.rows} period={ranking.data.period} previousTotals={previousTotals} previousPeriod={ranking.data.previous_period} />
               </>
             ) : (
               <>
@@ -91,7 +87,7 @@ export default function RankingRoute() {
                   style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8, margin: '12px 0' }}
                   options={groups.map((g) => ({ value: g.code, label: `${g.name} (${g.rows.length})` }))}
                 />
-                <RankingTable rows={shown(activeGroup.rows, activeGroup.code)} period={ranking.data.period} previousTotals={previousTotals} previousPeriod={ranking.data.previous_period} />
+                <RankingTable rows={activeGroup.rows} period={ranking.data.period} previousTotals={previousTotals} previousPeriod={ranking.data.previous_period} />
               </>
             )}
           </Card>

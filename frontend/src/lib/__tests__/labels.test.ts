@@ -53,6 +53,10 @@ const NOT_LABELLED: Record<string, string> = {
   SubmissionSort: "a sort parameter: the sorted column's header names it",
   UnitSort: "a sort parameter: the sorted column's header names it",
   UserSort: "a sort parameter: the sorted column's header names it",
+  InspectionSort: "a sort parameter: the sorted column's header names it",
+  AuditSort: "a sort parameter: the sorted column's header names it",
+  ProposalSort: "a sort parameter: the sorted column's header names it",
+  NominationSort: "a sort parameter: the sorted column's header names it",
 };
 
 describe('enum labels', () => {

@@ -3,9 +3,14 @@ import { api, unwrapPage, type Schemas } from '@/api/client';
 
 export type AuditEntry = Schemas['AuditEntryOut'];
 
+export type AuditSort = Schemas['AuditSort'];
+
 export interface AuditFilter {
   entity?: string;
   actor?: string;
+  /** An account, a record's key or an action, in any case. */
+  q?: string;
+  sort?: AuditSort;
   /** ISO timestamps, inclusive bounds. */
   since?: string;
   until?: string;

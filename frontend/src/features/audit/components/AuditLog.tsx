@@ -2,8 +2,11 @@ import { useState } from 'react';
 import { Card, DatePicker, Flex, Input, Select, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ErrorAlert } from '@/components/PageState';
+import { ExportButton } from '@/components/ExportButton';
+import { SearchBox } from '@/components/SearchBox';
 import { DATE_FORMAT, formatDateTime } from '@/lib/format';
-import { useAuditLog, type AuditEntry, type AuditFilter } from '../api/audit';
+import { sortOrderOf, sortParam } from '@/lib/list-query';
+import { useAuditLog, type AuditEntry, type AuditFilter, type AuditSort } from '../api/audit';
 
 /** The kinds of records the server writes to the log, in the words of the people who read it. */
 export const AUDIT_ENTITIES: Record<string, string> = {
@@ -92,30 +95,37 @@ function Change({ entry }: { entry: AuditEntry }) {
   );
 }
 
-/** Who did what and when, filtered by kind of record, account and date range; pages come from the server. */
+/**
+ * Who did what and when, searched (account, record key or action) and filtered by kind of record, account
+ * and date range, sorted and exported by the server; pages come from the server.
+ */
 export function AuditLog() {
   const [entity, setEntity] = useState<string>();
   const [actor, setActor] = useState('');
+  const [q, setQ] = useState<string>();
+  const [sort, setSort] = useState<AuditSort>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [page, setPage] = useState(1);
-  const filter: AuditFilter = {
+  /** The filters on screen, which the export takes too (every page). */
+  const shown: Omit<AuditFilter, 'page' | 'page_size'> = {
     entity,
     actor: actor.trim() || undefined,
+    q,
+    sort,
     since: range?.[0]?.startOf('day').toISOString(),
     until: range?.[1]?.endOf('day').toISOString(),
-    page,
-    page_size: PAGE_SIZE,
   };
-  const log = useAuditLog(filter);
+  const log = useAuditLog({ ...shown, page, page_size: PAGE_SIZE });
   const refilter = <T,>(set: (value: T) => void) => (value: T) => {
     set(value);
     setPage(1);
   };
+  const sorted = (key: AuditSort) => ({ key, sorter: true, sortOrder: sortOrderOf(sort, key) });
   return (
     <Card styles={{ body: { padding: 0 } }}>
       <Flex gap={8} wrap style={{ padding: 16 }}>
         <Select
-          aria-label="Loại dữ liệu"
+          aria-label="Lọc theo loại dữ liệu"
           allowClear
           placeholder="Mọi loại dữ liệu"
           style={{ minWidth: 200 }}
@@ -137,6 +147,13 @@ export function AuditLog() {
           value={range}
           onChange={refilter(setRange)}
         />
+        <SearchBox
+          label="Tìm trong nhật ký"
+          placeholder="Tài khoản, mã bản ghi hoặc thao tác"
+          value={q}
+          onChange={refilter(setQ)}
+        />
+        <ExportButton path="/api/v1/exports/audit" query={shown} />
       </Flex>
       <ErrorAlert error={log.error} />
       <Table<AuditEntry>
@@ -155,15 +172,19 @@ export function AuditLog() {
           showTotal: (total) => `${total} bản ghi`,
           onChange: setPage,
         }}
+        onChange={(_pagination, _filters, sorter, { action }) => {
+          if (action === 'sort') refilter(setSort)(sortParam(sorter) as AuditSort | undefined);
+        }}
         columns={[
-          { title: 'Thời điểm', dataIndex: 'at', render: formatDateTime, width: 150 },
-          { title: 'Tài khoản', dataIndex: 'actor' },
+          { title: 'Thời điểm', dataIndex: 'at', render: formatDateTime, width: 150, ...sorted('at') },
+          { title: 'Tài khoản', dataIndex: 'actor', ...sorted('actor') },
           {
             title: 'Thao tác',
             dataIndex: 'action',
+            ...sorted('action'),
             render: (action: string) => <span title={action}>{AUDIT_ACTIONS[action] ?? action}</span>,
           },
-          { title: 'Loại dữ liệu', dataIndex: 'entity', render: (e: string) => AUDIT_ENTITIES[e] ?? e },
+          { title: 'Loại dữ liệu', dataIndex: 'entity', ...sorted('entity'), render: (e: string) => AUDIT_ENTITIES[e] ?? e },
           { title: 'Mã', dataIndex: 'entity_key' },
           { title: 'Địa chỉ IP', dataIndex: 'client_address' },
         ]}

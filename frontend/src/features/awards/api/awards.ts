@@ -6,6 +6,7 @@ export type Proposal = Schemas['ProposalOut'];
 export type Eligibility = Schemas['EligibilityOut'];
 export type ProposalInput = Schemas['ProposalIn'];
 export type DecisionInput = Schemas['DecisionIn'];
+export type ProposalSort = Schemas['ProposalSort'];
 
 
 export function useAwardCatalog() {

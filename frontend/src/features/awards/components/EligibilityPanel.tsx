@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { App, Button, Card, Form, Input, List, Modal, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Space, Table, Typography } from 'antd';
+import { ItemList, ItemRow } from '@/components/ItemList';
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
@@ -108,14 +109,16 @@ function UnitEligibility({ period, unit, canPropose }: { period: string; unit: R
   return (
     <div data-testid={`eligibility-${unit.code}`}>
       <ErrorAlert error={eligibility.error} />
-      <List
+      <ItemList
         size="small"
         loading={eligibility.isPending}
-        dataSource={eligibility.data}
+        items={eligibility.data}
+        itemKey={(option) => `${option.form} ${option.recipient}`}
+        aria-label={`Hình thức khen thưởng của ${unit.name}`}
         renderItem={(option) => {
           const money = estimate(option.form, option.recipient);
           return (
-            <List.Item
+            <ItemRow
               actions={option.eligible && !option.provisional && canPropose ? [<ProposeButton key="propose" period={period} unit={unit} option={option} formName={catalog.data?.forms.find((f) => f.code === option.form)?.name ?? option.form} />] : []}
             >
               <Space align="start">
@@ -136,7 +139,7 @@ function UnitEligibility({ period, unit, canPropose }: { period: string; unit: R
                   </Typography.Text>
                 </Space>
               </Space>
-            </List.Item>
+            </ItemRow>
           );
         }}
       />

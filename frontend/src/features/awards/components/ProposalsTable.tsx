@@ -3,11 +3,13 @@ import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table,
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { SearchBox } from '@/components/SearchBox';
+import { ExportButton } from '@/components/ExportButton';
+import { sortOrderOf, sortParam } from '@/lib/list-query';
 import { formatDate, formatMoney, formatNumber } from '@/lib/format';
 import { fractionValue } from '@/lib/fraction';
 import { RECIPIENT_LABELS } from '@/lib/labels';
 import { AttachmentList } from '@/components/AttachmentList';
-import { dossierUrl, useProposals, useProposalStep, useReturnProposal, type Proposal } from '../api/awards';
+import { dossierUrl, useProposals, useProposalStep, useReturnProposal, type Proposal, type ProposalSort } from '../api/awards';
 import { DecisionForm } from './DecisionForm';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -75,7 +77,10 @@ export function ProposalsTable({
 }) {
   const { message } = App.useApp();
   const [q, setQ] = useState<string>();
-  const proposals = useProposals({ period, timely, q });
+  const [sort, setSort] = useState<ProposalSort>();
+  const filter = { period, timely, q, sort };
+  const proposals = useProposals(filter);
+  const sorted = (key: ProposalSort) => ({ key, sorter: true, sortOrder: sortOrderOf(sort, key) });
   const step = useProposalStep();
   const [returning, setReturning] = useState<Proposal>();
   const [deciding, setDeciding] = useState<Proposal>();
@@ -125,6 +130,7 @@ export function ProposalsTable({
       extra={
         <Space wrap>
           <SearchBox label="Tìm đơn vị đề nghị" value={q} onChange={setQ} />
+          <ExportButton path="/api/v1/exports/award-proposals" query={filter} />
           {proposals.data && <Typography.Text strong>Tổng kinh phí: {formatMoney(proposals.data.total_amount)}</Typography.Text>}
         </Space>
       }
@@ -134,15 +140,18 @@ export function ProposalsTable({
       <Table<Proposal>
         size="small"
         rowKey="id"
-        loading={proposals.isPending}
+        loading={proposals.isFetching}
         dataSource={proposals.data?.items}
+        onChange={(_pagination, _filters, sorter, { action }) => {
+          if (action === 'sort') setSort(sortParam(sorter) as ProposalSort | undefined);
+        }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 900 }}
         locale={{ emptyText: 'Chưa có hồ sơ đề nghị' }}
         columns={[
           {
             title: 'Đối tượng',
-            key: 'recipient',
+            ...sorted('unit'),
             render: (_, p) => (
               <Space direction="vertical" size={0}>
                 <span>{p.recipient === 'individual' ? `${p.person_name ?? ''}${p.person_title ? `, ${p.person_title}` : ''}` : p.unit.name}</span>
@@ -165,7 +174,7 @@ export function ProposalsTable({
           },
           {
             title: 'Trạng thái',
-            key: 'status',
+            ...sorted('status'),
             render: (_, p) => (
               <Space direction="vertical" size={0}>
                 <Tag color={STATUS_COLORS[p.status]} data-testid={`proposal-status-${p.id}`}>
@@ -182,7 +191,7 @@ export function ProposalsTable({
           },
           {
             title: 'Tiền thưởng',
-            key: 'amount',
+            ...sorted('amount'),
             align: 'right',
             render: (_, p) => (
               <span title={`Hệ số ${formatNumber(fractionValue(p.multiplier))} × lương cơ sở ${formatMoney(p.base_salary)}`}>{formatMoney(p.amount)}</span>

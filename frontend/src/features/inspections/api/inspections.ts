@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
 
 export type Inspection = Schemas['InspectionOut'];
@@ -7,17 +7,23 @@ export type CorrectiveAction = Schemas['ActionOut'];
 export type FindingInput = Schemas['FindingIn'];
 export type FindingDecision = Schemas['FindingDecisionIn'];
 
+export type InspectionSort = Schemas['InspectionSort'];
+
 export interface InspectionFilter {
   period?: string;
   unit?: string;
   /** Only inspections with a finding awaiting the standing body's confirmation. */
   pending?: boolean;
+  /** The inspected unit's name or code, diacritics ignored. */
+  q?: string;
+  sort?: InspectionSort;
 }
 
 export function useInspections(filter: InspectionFilter) {
   return useQuery({
     queryKey: ['inspections', filter],
     queryFn: () => unwrap(api.GET('/api/v1/inspections', { params: { query: filter } })),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,9 +1,13 @@
 import { useState, type ReactElement } from 'react';
 import { Link } from 'react-router';
-import { App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Empty, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { ItemList, ItemRow } from '@/components/ItemList';
 import type { Dayjs } from 'dayjs';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
+import { ExportButton } from '@/components/ExportButton';
+import { SearchBox } from '@/components/SearchBox';
+import { sortOrderOf, sortParam } from '@/lib/list-query';
 import { DATE_FORMAT, formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import { today } from '@/lib/clock';
 import { FINDING_STATUS_LABELS } from '@/lib/labels';
@@ -16,6 +20,7 @@ import {
   type Finding,
   type Inspection,
   type InspectionFilter,
+  type InspectionSort,
 } from '../api/inspections';
 import { FindingForm, type IndicatorOption } from './FindingForm';
 import { FindingDecisionButtons } from './FindingDecisionButtons';
@@ -140,12 +145,14 @@ function CorrectiveActions({ finding, canWrite }: { finding: Finding; canWrite: 
   const failed = (error: unknown) => message.error(errorMessage(error));
   return (
     <>
-      <List
+      <ItemList
         size="small"
-        dataSource={finding.actions}
-        locale={{ emptyText: 'Chưa có biện pháp khắc phục' }}
+        items={finding.actions}
+        itemKey={(action) => action.id}
+        empty="Chưa có biện pháp khắc phục"
+        aria-label="Biện pháp khắc phục"
         renderItem={(action) => (
-          <List.Item
+          <ItemRow
             actions={!canWrite ? [] : [
               action.status === 'done' ? (
                 <Button key="reopen" size="small" type="link" onClick={() => close.mutateAsync({ id: action.id, doneOn: null }).catch(failed)}>
@@ -172,7 +179,7 @@ function CorrectiveActions({ finding, canWrite }: { finding: Finding; canWrite: 
                 <Tag color="warning">Đang khắc phục</Tag>
               )}
             </Space>
-          </List.Item>
+          </ItemRow>
         )}
       />
       {canWrite && (
@@ -268,7 +275,11 @@ export function InspectionsManager({
   indicatorOptions: IndicatorOption[];
   rights: InspectionRights;
 }) {
-  const inspections = useInspections(filter);
+  const [q, setQ] = useState<string>();
+  const [sort, setSort] = useState<InspectionSort>();
+  const listed: InspectionFilter = { ...filter, q, sort };
+  const inspections = useInspections(listed);
+  const sorted = (key: InspectionSort) => ({ key, sorter: true, sortOrder: sortOrderOf(sort, key) });
   return (
     <>
       {rights.inspect && (
@@ -277,12 +288,19 @@ export function InspectionsManager({
         </Card>
       )}
       <Card styles={{ body: { padding: 0 } }}>
+        <Flex gap={8} wrap justify="space-between" style={{ padding: 16 }}>
+          <SearchBox label="Tìm đơn vị được kiểm tra" value={q} onChange={setQ} />
+          <ExportButton path="/api/v1/exports/inspections" query={{ ...listed }} />
+        </Flex>
         <ErrorAlert error={inspections.error} />
         <Table<Inspection>
           size="small"
           rowKey="id"
-          loading={inspections.isPending}
+          loading={inspections.isFetching}
           dataSource={inspections.data}
+          onChange={(_pagination, _filters, sorter, { action }) => {
+            if (action === 'sort') setSort(sortParam(sorter) as InspectionSort | undefined);
+          }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: 760 }}
           locale={{ emptyText: <Empty description="Chưa có cuộc kiểm tra" /> }}
@@ -292,14 +310,15 @@ export function InspectionsManager({
             ),
           }}
           columns={[
-            { title: 'Đơn vị', dataIndex: ['unit', 'name'] },
+            { title: 'Đơn vị', dataIndex: ['unit', 'name'], ...sorted('unit') },
             { title: 'Đơn vị kiểm tra', key: 'inspector', render: (_, i) => i.inspector?.name ?? STANDING_BODY },
             { title: 'Chuyên đề', dataIndex: 'topic' },
-            { title: 'Ngày dự kiến', dataIndex: 'planned_on', render: formatDate },
-            { title: 'Ngày kiểm tra', dataIndex: 'inspected_on', render: formatDate },
+            { title: 'Ngày dự kiến', dataIndex: 'planned_on', render: formatDate, ...sorted('planned_on') },
+            { title: 'Ngày kiểm tra', dataIndex: 'inspected_on', render: formatDate, ...sorted('inspected_on') },
             {
               title: 'Trạng thái',
               dataIndex: 'status',
+              ...sorted('status'),
               render: (status: string) => (status === 'done' ? <Tag color="success">Đã kiểm tra</Tag> : <Tag color="processing">Kế hoạch</Tag>),
             },
             {

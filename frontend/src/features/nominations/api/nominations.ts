@@ -5,6 +5,7 @@ import { fileBody } from '@/components/AttachmentList';
 
 export type Nomination = Schemas['NominationOut'];
 export type NominationInput = Schemas['NominationIn'];
+export type NominationSort = Schemas['NominationSort'];
 type NominationFilter = NonNullable<paths['/api/v1/nominations']['get']['parameters']['query']>;
 
 export const nominationFileUrl = (nomination: number, file: number) => `/api/v1/nominations/${nomination}/files/${file}`;

@@ -4,6 +4,8 @@ import type { Schemas } from '@/api/client';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { SearchBox } from '@/components/SearchBox';
+import { ExportButton } from '@/components/ExportButton';
+import { sortOrderOf, sortParam } from '@/lib/list-query';
 import { AttachmentList } from '@/components/AttachmentList';
 import { formatDate } from '@/lib/format';
 import { RECIPIENT_LABELS } from '@/lib/labels';
@@ -15,6 +17,7 @@ import {
   useRemoveNominationFile,
   useReturnNomination,
   type Nomination,
+  type NominationSort,
 } from '../api/nominations';
 
 const STATUS_COLORS: Record<Schemas['NominationStatus'], string> = { submitted: 'processing', returned: 'error', accepted: 'success' };
@@ -142,13 +145,21 @@ interface NominationsTableProps {
 /** Nominations with their dossier, status and what can be done next by the one looking. */
 export function NominationsTable({ title, filter, canDecide, forms, unitView }: NominationsTableProps) {
   const [q, setQ] = useState<string>();
-  const nominations = useNominations({ ...filter, q });
+  const [sort, setSort] = useState<NominationSort>();
+  const listed = { ...filter, q, sort };
+  const nominations = useNominations(listed);
+  const sorted = (key: NominationSort) => ({ key, sorter: true, sortOrder: sortOrderOf(sort, key) });
   const [accepting, setAccepting] = useState<Nomination>();
   const [returning, setReturning] = useState<Nomination>();
   return (
     <Card
       title={title}
-      extra={<SearchBox label={`Tìm đơn vị: ${title}`} value={q} onChange={setQ} />}
+      extra={
+        <Space wrap>
+          <SearchBox label={`Tìm đơn vị: ${title}`} value={q} onChange={setQ} />
+          <ExportButton path="/api/v1/exports/nominations" query={listed} />
+        </Space>
+      }
       styles={{ body: { padding: 0 } }}
       style={{ marginBottom: 16 }}
     >
@@ -156,15 +167,18 @@ export function NominationsTable({ title, filter, canDecide, forms, unitView }: 
       <Table<Nomination>
         size="small"
         rowKey="id"
-        loading={nominations.isPending}
+        loading={nominations.isFetching}
         dataSource={nominations.data}
+        onChange={(_pagination, _filters, sorter, { action }) => {
+          if (action === 'sort') setSort(sortParam(sorter) as NominationSort | undefined);
+        }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 900 }}
         locale={{ emptyText: 'Chưa có đề nghị khen thưởng' }}
         columns={[
           {
             title: 'Tập thể, cá nhân',
-            key: 'nominee',
+            ...sorted('unit'),
             render: (_, n) => (
               <Space direction="vertical" size={0}>
                 <span>{n.nominee_title ? `${n.nominee_name}, ${n.nominee_title}` : n.nominee_name}</span>
@@ -194,7 +208,7 @@ export function NominationsTable({ title, filter, canDecide, forms, unitView }: 
           },
           {
             title: 'Trạng thái',
-            key: 'status',
+            ...sorted('status'),
             render: (_, n) => (
               <Space direction="vertical" size={0}>
                 <Tag color={STATUS_COLORS[n.status]}>{n.status_label}</Tag>

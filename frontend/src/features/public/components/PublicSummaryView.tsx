@@ -1,4 +1,5 @@
-import { Card, Col, Empty, List, Row, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Empty, Row, Statistic, Table, Typography } from 'antd';
+import { ItemList, ItemMeta, ItemRow } from '@/components/ItemList';
 import { PhoneOutlined } from '@ant-design/icons';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '@/components/Chart';
@@ -43,16 +44,21 @@ export function PublicSummaryView({ summary }: { summary: PublicSummary }) {
           </Typography.Text>
         </Card>
         <Card title="Đường dây nóng" style={{ marginTop: 16 }}>
-          <List
-            dataSource={summary.hotlines}
-            locale={{ emptyText: 'Chưa công bố' }}
+          <ItemList
+            items={summary.hotlines}
+            itemKey={(h) => `${h.name} ${h.number}`}
+            empty="Chưa công bố"
+            aria-label="Đường dây nóng"
             renderItem={(h) => (
-              <List.Item>
-                <span>{h.name}</span>
-                <a href={`tel:${h.number.replace(/\s/g, '')}`}>
-                  <PhoneOutlined /> {h.number}
-                </a>
-              </List.Item>
+              <ItemRow
+                actions={[
+                  <a key="call" href={`tel:${h.number.replace(/\s/g, '')}`}>
+                    <PhoneOutlined /> {h.number}
+                  </a>,
+                ]}
+              >
+                {h.name}
+              </ItemRow>
             )}
           />
         </Card>
@@ -68,13 +74,15 @@ export function PublicSummaryView({ summary }: { summary: PublicSummary }) {
       </Col>
       <Col xs={24} lg={12}>
         <Card title="Tập thể điển hình tiên tiến">
-          <List
-            dataSource={summary.exemplars}
-            locale={{ emptyText: 'Chưa công bố' }}
+          <ItemList
+            items={summary.exemplars}
+            itemKey={(e) => `${e.name} ${e.year} ${e.unit_name}`}
+            empty="Chưa công bố"
+            aria-label="Tập thể điển hình tiên tiến"
             renderItem={(e) => (
-              <List.Item>
-                <List.Item.Meta title={`${e.name} (${e.year})`} description={`${e.unit_name} · ${e.achievement}`} />
-              </List.Item>
+              <ItemRow>
+                <ItemMeta title={`${e.name} (${e.year})`} description={`${e.unit_name} · ${e.achievement}`} />
+              </ItemRow>
             )}
           />
         </Card>

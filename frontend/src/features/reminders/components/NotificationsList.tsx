@@ -1,4 +1,5 @@
-import { App, Badge, Button, Card, List, Typography } from 'antd';
+import { App, Badge, Button, Card, Typography } from 'antd';
+import { ItemList, ItemMeta, ItemRow } from '@/components/ItemList';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { formatDateTime } from '@/lib/format';
@@ -20,12 +21,14 @@ export function NotificationsList() {
       styles={{ body: { padding: 0 } }}
     >
       <ErrorAlert error={notifications.error} />
-      <List
+      <ItemList
         loading={notifications.isPending}
-        dataSource={notifications.data}
-        locale={{ emptyText: 'Chưa có thông báo' }}
+        items={notifications.data}
+        itemKey={(item) => item.id}
+        empty="Chưa có thông báo"
+        aria-label="Thông báo"
         renderItem={(item) => (
-          <List.Item
+          <ItemRow
             style={{ paddingInline: 16, background: item.read_at ? undefined : '#fff7e6' }}
             data-testid={`notification-${item.id}`}
             actions={
@@ -43,7 +46,7 @@ export function NotificationsList() {
                   ]
             }
           >
-            <List.Item.Meta
+            <ItemMeta
               title={<Typography.Text strong={!item.read_at}>{item.title}</Typography.Text>}
               description={
                 <>
@@ -54,7 +57,7 @@ export function NotificationsList() {
                 </>
               }
             />
-          </List.Item>
+          </ItemRow>
         )}
       />
     </Card>

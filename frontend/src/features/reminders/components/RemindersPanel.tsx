@@ -66,9 +66,9 @@ export function RemindersPanel({
                   send.mutateAsync({ period, days_before: daysBefore }).then(
                     (result) =>
                       message.success(
-                        `Đã gửi ${result.notified} thông báo, ${result.emailed} thư điện tử` +
-                          (result.skipped ? `; bỏ qua ${result.skipped} đơn vị đã được nhắc hôm nay` : '') +
-                          (result.failed ? `; ${result.failed} thư gửi lỗi` : ''),
+                        `Đã gửi ${result.notified} thông báo` +
+                          (result.emails_queued ? `; ${result.emails_queued} thư điện tử đang được gửi đi` : '') +
+                          (result.skipped ? `; bỏ qua ${result.skipped} đơn vị đã được nhắc hôm nay` : ''),
                       ),
                     (error: unknown) => message.error(errorMessage(error)),
                   ),

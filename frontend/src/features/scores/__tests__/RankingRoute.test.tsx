@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from 'antd';
 import { MemoryRouter } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -85,5 +85,58 @@ describe('ranking page while a large import is being scored', () => {
     const settled = rankingCalls().length;
     await vi.advanceTimersByTimeAsync(3 * PENDING_REFETCH_MS);
     expect(rankingCalls().length).toBe(settled); // fresh scores: no more polling
+  });
+});
+
+describe('ranking search', () => {
+  const fetchMock = vi.fn<typeof fetch>();
+  const rankingUrls = () =>
+    fetchMock.mock.calls
+      .map(([input]) => new URL(input instanceof Request ? input.url : String(input), 'http://localhost'))
+      .filter((url) => url.pathname.startsWith('/api/v1/scores/'));
+
+  beforeEach(() => {
+    fetchMock.mockImplementation(async (input) => {
+      const url = new URL(input instanceof Request ? input.url : String(input), 'http://localhost');
+      if (url.pathname === '/api/v1/scores/2026-H1') {
+        const whole = ranking(false);
+        return json(url.searchParams.get('q') === 'khong co' ? { ...whole, items: [] } : whole);
+      }
+      if (url.pathname === '/api/v1/groups') return json([{ code: 'CAX', name: 'Cụm Công an xã', unit_count: 1 }]);
+      return json([]);
+    });
+    vi.stubGlobal('fetch', fetchMock);
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    fetchMock.mockReset();
+  });
+
+  const renderAt = (entry: string) =>
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={[entry]}>
+          <App>
+            <RankingRoute />
+          </App>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+
+  it('asks the server once for a searched ranking, with the search', async () => {
+    renderAt('/ranking?period=2026-H1&q=cong an');
+    expect(await screen.findByText('Công an xã Một')).toBeTruthy();
+    expect(rankingUrls().map((url) => url.searchParams.get('q'))).toEqual(['cong an']);
+  });
+
+  it('asks once more per search typed, and says when nothing is found', async () => {
+    renderAt('/ranking?period=2026-H1');
+    expect(await screen.findByText('Công an xã Một')).toBeTruthy();
+    const box = screen.getByLabelText('Tìm đơn vị');
+    fireEvent.change(box, { target: { value: 'khong co' } });
+    fireEvent.keyDown(box, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    expect(await screen.findByText('Không tìm thấy đơn vị phù hợp')).toBeTruthy();
+    expect(rankingUrls().map((url) => url.searchParams.get('q'))).toEqual([null, 'khong co']);
   });
 });

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { Card, Flex, Grid, List, Table, Tooltip, Typography } from 'antd';
+import { Card, Flex, Grid, Table, Tooltip, Typography } from 'antd';
+import { ItemList, ItemRow } from '@/components/ItemList';
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
 import { TierBadge, TIERS } from '@/components/TierBadge';
 import { formatNumber } from '@/lib/format';
@@ -82,12 +83,13 @@ export function RankingTable({ rows, period, previousTotals, previousPeriod }: R
   const pagination = rows.length > 30 ? ({ pageSize: 30, showSizeChanger: false } as const) : false;
   if (phone)
     return (
-      <List<RankingRow>
-        dataSource={rows}
-        rowKey={(row) => row.unit.code}
-        pagination={pagination && { ...pagination, size: 'small', align: 'center' }}
+      <ItemList<RankingRow>
+        items={rows}
+        itemKey={(row) => row.unit.code}
+        pageSize={pagination ? pagination.pageSize : undefined}
+        aria-label="Bảng xếp hạng"
         renderItem={(row) => (
-          <List.Item style={{ padding: 0, borderBlockEnd: 'none' }}>
+          <ItemRow style={{ padding: 0, borderBlockEnd: 'none' }}>
             <Card size="small" style={{ marginBottom: 8, width: '100%' }} data-unit={row.unit.code}>
               <Flex gap={12} align="flex-start">
                 <Typography.Text strong style={{ fontSize: 18, minWidth: 28, textAlign: 'center' }} aria-label="Hạng">
@@ -104,7 +106,7 @@ export function RankingTable({ rows, period, previousTotals, previousPeriod }: R
                 </div>
               </Flex>
             </Card>
-          </List.Item>
+          </ItemRow>
         )}
       />
     );

@@ -1,4 +1,5 @@
-import { App, Button, DatePicker, Flex, Form, Input, List, Popconfirm, Select, Typography } from 'antd';
+import { App, Button, DatePicker, Flex, Form, Input, Popconfirm, Select, Typography } from 'antd';
+import { ItemList, ItemRow } from '@/components/ItemList';
 import { DeleteOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { errorMessage } from '@/api/errors';
@@ -63,13 +64,15 @@ export function ActivitiesPanel({ period, unit, indicator, editable, beforeChang
       <Typography.Text strong style={{ fontSize: 13 }}>
         Hoạt động đã ghi ({mine.length})
       </Typography.Text>
-      <List
+      <ItemList
         size="small"
         loading={all.isPending}
-        dataSource={mine}
-        locale={{ emptyText: 'Chưa ghi hoạt động nào: chỉ tiêu được chấm theo số lần nhập ở trên (tổng cả kỳ).' }}
+        items={mine}
+        itemKey={(activity) => activity.id}
+        empty="Chưa ghi hoạt động nào: chỉ tiêu được chấm theo số lần nhập ở trên (tổng cả kỳ)."
+        aria-label={`Hoạt động đã ghi của ${indicator.code}`}
         renderItem={(activity) => (
-          <List.Item
+          <ItemRow
             actions={
               editable
                 ? [
@@ -100,7 +103,7 @@ export function ActivitiesPanel({ period, unit, indicator, editable, beforeChang
               )}
               {activity.evidence && <Typography.Text type="secondary"> · {activity.evidence}</Typography.Text>}
             </div>
-          </List.Item>
+          </ItemRow>
         )}
       />
       {editable && (
