@@ -26,6 +26,7 @@ from api.db.repositories import adjustments as adjustments_repo
 from api.db.repositories import catalog as catalog_repo
 from api.domain import (
     AnnualResult,
+    IndicatorResult,
     Pillar,
     PillarScore,
     RankInput,
@@ -37,6 +38,7 @@ from api.domain import (
     UnitScore,
     Value,
     explain,
+    explain_indicator,
     gc_paused,
     rank_group,
     rank_status,
@@ -158,12 +160,12 @@ def _timeliness_if_submitted_now(period: Period, submission: Submission | Row | 
 
 def _score(context: ScoringContext, period: Period, unit: Unit, submission: Submission | Row | None,
            values: dict[str, Value], previous: dict[int, dict[str, Fraction]], adjustments: dict,
-           *, submitted_now: bool = False) -> UnitScore:
+           *, submitted_now: bool = False, memo: dict | None = None) -> UnitScore:
     first = submission.first_submitted_at if submission else None
     bonus, deductions = adjustments.get(unit.id, ((), ()))  # bonus entries and inspection findings
     due = _timeliness_if_submitted_now(period, submission) if submitted_now else timeliness(first, period.due, clock.now())
     return context.score(UnitKind(unit.kind), values, previous_rates=previous.get(unit.id), bonus=bonus,
-                         deductions=deductions, timeliness=due)
+                         deductions=deductions, timeliness=due, memo=memo)
 
 
 def _annual_results(session: Session, period: Period, unit_ids: list[int] | None) -> dict[int, dict[str, Row]]:
@@ -203,8 +205,31 @@ def _rank_status(context: ScoringContext, submission: Submission | Row | None) -
                        approval_required=context.scheme.ranking_requires_approval)
 
 
+class _Bulk:
+    """What the units of one bulk recompute share: the scoring memo (``ScoringContext.score``) and the
+    encoding of each indicator result it hands out, so a result shared by thousands of units (the same
+    value of the same indicator) is evaluated and encoded once."""
+
+    _LIMIT = 200_000  # entries kept before both are emptied (unshared values, e.g. dated activities)
+
+    def __init__(self) -> None:
+        self.memo: dict = {}
+        self._encoded: dict[int, tuple[IndicatorResult, orjson.Fragment]] = {}
+
+    def indicator(self, result: IndicatorResult) -> orjson.Fragment:
+        found = self._encoded.get(id(result))
+        if found is None or found[0] is not result:  # the result is kept, so its id is not reused
+            found = self._encoded[id(result)] = (result, orjson.Fragment(json_bytes(explain_indicator(result))))
+        return found[1]
+
+    def trim(self) -> None:
+        if len(self.memo) + len(self._encoded) > self._LIMIT:
+            self.memo.clear()
+            self._encoded.clear()
+
+
 def _fields(period: Period, unit: Unit, submission: Submission | Row | None, result: UnitScore,
-            status: RankStatus) -> dict:
+            status: RankStatus, bulk: _Bulk | None = None) -> dict:
     """The stored columns of one unit's score (rank and quota come from re-ranking its group).
 
     ``submission`` is the ORM object, or for a bulk recompute a row with its ``status`` and
@@ -220,7 +245,8 @@ def _fields(period: Period, unit: Unit, submission: Submission | Row | None, res
         "pillars": {p.pillar.value: None if p.score is None else str(p.score) for p in result.pillars},
         # Encoded once: the same bytes feed the fingerprint and the column (the engine's orjson keeps a
         # Fragment as is), which halves the JSON work of a bulk rewrite.
-        "explanation": orjson.Fragment(json_bytes(explain(result))), "veto_failed": list(result.veto_failed),
+        "explanation": orjson.Fragment(json_bytes(explain(result, bulk and bulk.indicator))),
+        "veto_failed": list(result.veto_failed),
     }
 
 
@@ -244,6 +270,19 @@ def _write(session: Session, period: Period, computed: list[dict], stored: dict[
     scores.bulk_insert(session, inserts)
     scores.bulk_update(session, updates)
     return {fields["group_id"] for fields in (*inserts, *updates)}
+
+
+def _write_period(session: Session, computed: list[dict], stored: dict[int, tuple[int, str]]) -> set[int]:
+    """:func:`_write` for a period's recompute: every new or changed row in one bulk upsert
+    (``scores.write_computed``). Returns the groups of the rows written."""
+    written = []
+    for fields in computed:
+        fields["fingerprint"] = fingerprint = hashlib.blake2b(json_bytes(fields), digest_size=16).hexdigest()
+        found = stored.get(fields["unit_id"])
+        if found is None or found[1] != fingerprint:
+            written.append(fields)
+    scores.write_computed(session, written, clock.now())
+    return {fields["group_id"] for fields in written}
 
 
 def exact(text: str) -> Fraction:
@@ -272,9 +311,9 @@ def rerank(session: Session, period: Period, group_id: int | None = None) -> set
             result = ranked[row.code]
             new = (result.rank, result.tier.name, result.quota_applied)
             if new != (row.rank, row.final_tier, row.quota_applied):
-                changed.append({"id": row.id, "rank": new[0], "final_tier": new[1], "quota_applied": new[2]})
+                changed.append((row.id, *new))
                 changed_groups.add(row.group_id)
-    scores.bulk_update(session, changed)
+    scores.write_ranks(session, changed)
     return changed_groups
 
 
@@ -431,6 +470,7 @@ def recompute_period(session: Session, period: Period) -> int:
     subs = submissions.states_of_period(session, period.id)
     adjustments = adjustments_repo.adjustments_for(session, period, None)
     changed: set[int] = set()
+    bulk = _Bulk()
     with gc_paused():
         values = _entered_values(session, period.id) if not period.spans else {}
         previous = _previous_rates(session, period, None) if not period.spans else {}
@@ -443,10 +483,12 @@ def recompute_period(session: Session, period: Period) -> int:
                 if period.spans:
                     result, status = _review_score(context, period, unit, annual.get(unit.id, {}))
                 else:
-                    result = _score(context, period, unit, submission, values.get(unit.id, {}), previous, adjustments)
+                    result = _score(context, period, unit, submission, values.get(unit.id, {}), previous, adjustments,
+                                    memo=bulk.memo)
                     status = _rank_status(context, submission)
-                computed.append(_fields(period, unit, submission, result, status))
-            changed |= _write(session, period, computed, stored)
+                computed.append(_fields(period, unit, submission, result, status, bulk))
+            changed |= _write_period(session, computed, stored)
+            bulk.trim()
         changed |= rerank(session, period)
     scores.set_pending(session, [period.id], False)
     webhooks.scores_changed(session, period, changed)

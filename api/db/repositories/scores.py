@@ -1,8 +1,11 @@
 """Stored scores: one row per (period, unit)."""
 
+from datetime import datetime
+
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from api.db.engine import json_bytes
 from api.db.models import EmulationGroup, Period, Score, Unit
 from api.db.repositories import units
 
@@ -29,7 +32,8 @@ def stored(session: Session, period_id: int, unit_ids: list[int] | None = None) 
     query = select(Score.unit_id, Score.id, Score.fingerprint).where(Score.period_id == period_id)
     if unit_ids is not None:
         query = query.where(Score.unit_id.in_(unit_ids))
-    return {unit: (score_id, fingerprint) for unit, score_id, fingerprint in session.execute(query)}
+    session.flush()  # the Core read below does not autoflush
+    return {unit: (score_id, fingerprint) for unit, score_id, fingerprint in session.connection().execute(query)}
 
 
 def bulk_insert(session: Session, rows: list[dict]) -> None:
@@ -50,6 +54,112 @@ def bulk_update(session: Session, rows: list[dict]) -> None:
     session.execute(statement, [
         {"score_id": row["id"], **{f"new_{name}": row[name] for name in columns}} for row in rows
     ])
+
+
+# The columns a score's computation sets (rank, final tier and quota come from re-ranking its group).
+COMPUTED = ("period_id", "unit_id", "group_id", "scheme_code", "total", "kl_score", "tier", "rank_status",
+            "submission_status", "first_submitted_at", "pillars", "explanation", "veto_failed", "fingerprint",
+            "computed_at")
+_JSON = ("pillars", "explanation", "veto_failed")
+_UPSERT_TAIL = (
+    " ON CONFLICT (period_id, unit_id) DO UPDATE SET "
+    + ", ".join(f"{name} = excluded.{name}" for name in COMPUTED[2:])
+)
+
+
+def write_computed(session: Session, rows: list[dict], computed_at: datetime) -> None:
+    """Insert or update (by period and unit) many computed score rows: dicts of :data:`COMPUTED` but
+    ``computed_at``. A new row starts unranked, its final tier its tier, not frozen.
+
+    A period's recompute writes 10,000 rows of about 9 KB of JSON each, so this skips the ORM and the
+    Core's per-row bind processing: JSON is encoded once here (an ``orjson.Fragment`` explanation is
+    written as is); PostgreSQL takes the rows by ``COPY`` into a temporary table and one ``INSERT ... ON
+    CONFLICT``, SQLite by one ``executemany`` of the same upsert.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    columns = ", ".join(COMPUTED)
+    upsert = f"INSERT INTO scores ({columns}, final_tier, rank, quota_applied, frozen)"
+    raw = connection.connection.dbapi_connection
+    if connection.dialect.name == "postgresql":
+        with raw.cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMPORARY TABLE score_rows (period_id integer, unit_id integer, group_id integer,"
+                " scheme_code text, total text, kl_score text, tier text, rank_status text, submission_status text,"
+                " first_submitted_at timestamptz, pillars json, explanation json, veto_failed json,"
+                " fingerprint text, computed_at timestamptz) ON COMMIT DROP"
+            )
+            at = _copy_field(computed_at)
+            with cursor.copy(f"COPY score_rows ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write(b"\t".join([
+                        *(_copy_field(row[name]) for name in COMPUTED[:10]),
+                        *(json_bytes(row[name]).replace(b"\\", b"\\\\") for name in _JSON),
+                        _copy_field(row["fingerprint"]), at,
+                    ]) + b"\n")
+            cursor.execute(f"{upsert} SELECT {columns}, tier, NULL, false, false FROM score_rows{_UPSERT_TAIL}")
+            cursor.execute("DROP TABLE score_rows")
+        return
+    stamp_type = Score.__table__.c.computed_at.type
+    stamp = stamp_type.dialect_impl(connection.dialect).bind_processor(connection.dialect)  # SQLite's text form
+    at = stamp(computed_at)
+    cursor = raw.cursor()
+    try:
+        cursor.executemany(
+            f"{upsert} VALUES ({', '.join('?' * len(COMPUTED))}, ?, NULL, 0, 0){_UPSERT_TAIL}",
+            [
+                (
+                    *(row[name] for name in COMPUTED[:9]),
+                    None if row["first_submitted_at"] is None else stamp(row["first_submitted_at"]),
+                    *(json_bytes(row[name]).decode() for name in _JSON),
+                    row["fingerprint"], at, row["tier"],
+                )
+                for row in rows
+            ],
+        )
+    finally:
+        cursor.close()
+
+
+def _copy_field(value) -> bytes:
+    """One field of ``COPY``'s text format: NULL as ``\\N``, datetimes (aware) in ISO form, text escaped."""
+    if value is None:
+        return b"\\N"
+    if isinstance(value, datetime):
+        return value.isoformat().encode()
+    if isinstance(value, str):
+        value = value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return str(value).encode()
+
+
+def write_ranks(session: Session, rows: list[tuple[int, int | None, str, bool]]) -> None:
+    """Set (score id, rank, final tier, quota applied) of many score rows: after a period's first
+    computation every row of it, so PostgreSQL takes many by ``COPY`` and one ``UPDATE ... FROM``, SQLite
+    by one ``executemany``."""
+    if not rows:
+        return
+    connection = session.connection()
+    raw = connection.connection.dbapi_connection
+    if connection.dialect.name != "postgresql":
+        cursor = raw.cursor()
+        try:
+            cursor.executemany("UPDATE scores SET rank = ?, final_tier = ?, quota_applied = ? WHERE id = ?",
+                               [(rank, tier, quota, score_id) for score_id, rank, tier, quota in rows])
+        finally:
+            cursor.close()
+    elif len(rows) < 500:  # a group's re-ranking after a save: no temporary table
+        bulk_update(session, [{"id": i, "rank": r, "final_tier": t, "quota_applied": q} for i, r, t, q in rows])
+    else:
+        with raw.cursor() as cursor:
+            cursor.execute("CREATE TEMPORARY TABLE score_ranks (id integer, rank integer, final_tier text,"
+                           " quota_applied boolean) ON COMMIT DROP")
+            with cursor.copy("COPY score_ranks FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            cursor.execute("UPDATE scores SET rank = r.rank, final_tier = r.final_tier, quota_applied = r.quota_applied"
+                           " FROM score_ranks r WHERE scores.id = r.id")
+            cursor.execute("DROP TABLE score_ranks")
 
 
 def annual_results(session: Session, period_ids: list[int], unit_ids: list[int] | None) -> list:

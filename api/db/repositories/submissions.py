@@ -59,7 +59,8 @@ def value_rows(session: Session, period_id: int, unit_ids: list[int] | None = No
     )
     if unit_ids is not None:
         query = query.where(Submission.unit_id.in_(unit_ids))
-    return session.execute(query)
+    session.flush()  # the Core read below does not autoflush
+    return session.connection().execute(query)  # Core rows: the ORM's row handling cost 0.5 s a period
 
 
 def by_unit(session: Session, period_id: int, unit_ids: list[int]) -> dict[int, Submission]:
