@@ -31,6 +31,7 @@ from api.domain import (
     PillarScore,
     RankInput,
     RankStatus,
+    RuleKind,
     ScoringContext,
     Tier,
     TimelinessStatus,
@@ -121,11 +122,15 @@ def _previous_rates(session: Session, period: Period, unit_ids: list[int] | None
     of the year before the period (KL-02's 2025 rate, entered once per unit and reviewed)."""
     rates: dict[int, dict[str, Fraction]] = {}
     previous = catalog_repo.previous_period(session, period)
-    if previous is not None:
-        rates = {
-            unit_id: {code: Fraction(100 * v.numerator, v.denominator) for code, v in values.items() if v.denominator}
-            for unit_id, values in _entered_values(session, previous.id, unit_ids).items()
-        }
+    catalog, _context = scoring_context(session, period)
+    # Only those rules read a previous rate: a bulk recompute reads a few codes of the previous period,
+    # not its every value.
+    codes = [indicator.code for indicator in catalog.indicators if indicator.rule.kind is RuleKind.ZERO_OR_LOWER]
+    if previous is not None and codes:
+        for unit_id, code, numerator, denominator, *_rest in submissions.value_rows(session, previous.id, unit_ids,
+                                                                                   codes):
+            if denominator:
+                rates.setdefault(unit_id, {})[code] = Fraction(100 * numerator, denominator)
     for unit_id, code, numerator, denominator in baselines.approved_rates(session, period.start.year - 1, unit_ids):
         known = rates.setdefault(unit_id, {})
         if code not in known and denominator:
