@@ -255,7 +255,7 @@ def _fields(period: Period, unit: Unit, submission: Submission | Row | None, res
     }
 
 
-def _write(session: Session, period: Period, computed: list[dict], stored: dict[int, tuple[int, str]]) -> set[int]:
+def _write(session: Session, period: Period, computed: list[dict], stored: dict[int, tuple]) -> set[int]:
     """Insert new score rows and update changed ones; rows whose content is identical are not rewritten.
     Returns the groups of the rows written.
 
@@ -277,17 +277,43 @@ def _write(session: Session, period: Period, computed: list[dict], stored: dict[
     return {fields["group_id"] for fields in (*inserts, *updates)}
 
 
-def _write_period(session: Session, computed: list[dict], stored: dict[int, tuple[int, str]]) -> set[int]:
+def _write_period(session: Session, computed: list[dict], stored: dict[int, tuple], placed: dict[int, tuple]) -> set[int]:
     """:func:`_write` for a period's recompute: every new or changed row in one bulk upsert
-    (``scores.write_computed``). Returns the groups of the rows written."""
+    (``scores.write_computed``), a new row with its place in its group when ``placed`` has it (by unit
+    id: rank, final tier, quota applied). Returns the groups of the rows written."""
     written = []
     for fields in computed:
         fields["fingerprint"] = fingerprint = hashlib.blake2b(json_bytes(fields), digest_size=16).hexdigest()
         found = stored.get(fields["unit_id"])
         if found is None or found[1] != fingerprint:
+            fields["final_tier"], fields["rank"], fields["quota_applied"] = placed.get(
+                fields["unit_id"], (fields["tier"], None, False))
             written.append(fields)
     scores.write_computed(session, written, clock.now())
     return {fields["group_id"] for fields in written}
+
+
+def _place(context: ScoringContext, entries: dict[int, dict[str, tuple[int, RankInput]]]) -> dict[int, tuple]:
+    """Rank groups scored in memory (``entries``: by group id, by unit code, the unit id and its rank
+    input): (final tier, rank, quota applied) by unit id, as :func:`rerank` would write them."""
+    placed = {}
+    for group in entries.values():
+        for ranked in rank_group([entry for _unit_id, entry in group.values()], context.scheme):
+            placed[group[ranked.unit_code][0]] = (ranked.tier.name, ranked.rank, ranked.quota_applied)
+    return placed
+
+
+def _whole_groups(reporting: Sequence[Row], size: int) -> list[list[Row]]:
+    """The scored units in chunks of about ``size``, each holding whole emulation groups."""
+    by_group: dict[int, list[Row]] = {}
+    for unit in reporting:
+        by_group.setdefault(unit.group_id, []).append(unit)
+    chunks: list[list[Row]] = [[]]
+    for group in by_group.values():
+        if len(chunks[-1]) >= size:
+            chunks.append([])
+        chunks[-1].extend(group)
+    return chunks
 
 
 def exact(text: str) -> Fraction:
@@ -465,8 +491,12 @@ def recompute_period(session: Session, period: Period) -> int:
     that changed; returns the unit count.
 
     The garbage collector stays paused throughout (resuming it before re-ranking made the next query pay
-    for a full scan of the heap), and scores are built and written a chunk of units at a time, so that
-    only one chunk's explanations are in memory at once.
+    for a full scan of the heap), and scores are built and written a chunk of whole groups at a time, so
+    that only one chunk's explanations are in memory at once. Each chunk's groups are ranked in memory:
+    new rows are written with their rank, and only the stored rows whose place moved are updated (a
+    first computation wrote every row twice, unranked then ranked). Where the period holds rows of
+    units no longer scored (deactivated, or out of every group), which still count in their group's
+    ranking, the groups are re-ranked from the stored rows instead (:func:`rerank`).
     """
     write_pending(session)  # a unit written after this full recompute would undo it
     units.lock_groups(session, period.id)
@@ -481,9 +511,12 @@ def recompute_period(session: Session, period: Period) -> int:
         previous = _previous_rates(session, period, None) if not period.spans else {}
         annual = _annual_results(session, period, None) if period.spans else {}
         stored = scores.stored(session, period.id)
-        for start in range(0, len(reporting), _WRITE_CHUNK):
+        in_memory = stored.keys() <= {unit.id for unit in reporting}
+        moved = []  # (score id, final tier, rank, quota applied) of stored rows whose place changed
+        for chunk in _whole_groups(reporting, _WRITE_CHUNK):
             computed = []
-            for unit in reporting[start:start + _WRITE_CHUNK]:
+            entries: dict[int, dict[str, tuple[int, RankInput]]] = {}
+            for unit in chunk:
                 submission = subs.get(unit.id)
                 if period.spans:
                     result, status = _review_score(context, period, unit, annual.get(unit.id, {}))
@@ -491,10 +524,24 @@ def recompute_period(session: Session, period: Period) -> int:
                     result = _score(context, period, unit, submission, values.get(unit.id, {}), previous, adjustments,
                                     memo=bulk.memo)
                     status = _rank_status(context, submission)
-                computed.append(_fields(period, unit, submission, result, status, bulk))
-            changed |= _write_period(session, computed, stored)
+                fields = _fields(period, unit, submission, result, status, bulk)
+                computed.append(fields)
+                entries.setdefault(unit.group_id, {})[unit.code] = (unit.id, RankInput(
+                    unit_code=unit.code, status=status, tier=result.tier, total=result.total,
+                    kl_score=exact(fields["kl_score"]) if fields["kl_score"] else None,
+                    first_submitted_at=fields["first_submitted_at"]))
+            placed = _place(context, entries) if in_memory else {}
+            changed |= _write_period(session, computed, stored, placed)
+            for fields in computed:
+                found = stored.get(fields["unit_id"])
+                if found is not None and in_memory and found[2:] != placed[fields["unit_id"]]:
+                    moved.append((found[0], *placed[fields["unit_id"]]))
+                    changed.add(fields["group_id"])
             bulk.trim()
-        changed |= rerank(session, period)
+        if in_memory:
+            scores.write_ranks(session, [(score_id, rank, tier, quota) for score_id, tier, rank, quota in moved])
+        else:
+            changed |= rerank(session, period)
     scores.set_pending(session, [period.id], False)
     webhooks.scores_changed(session, period, changed)
     return len(reporting)

@@ -27,13 +27,15 @@ def rank_inputs(session: Session, period_id: int, group_id: int | None = None):
     return session.connection().execute(query).all()  # plain rows: the ORM's result handling cost more
 
 
-def stored(session: Session, period_id: int, unit_ids: list[int] | None = None) -> dict[int, tuple[int, str]]:
-    """(score row id, content fingerprint) by unit id for a period (or for some units of it)."""
-    query = select(Score.unit_id, Score.id, Score.fingerprint).where(Score.period_id == period_id)
+def stored(session: Session, period_id: int, unit_ids: list[int] | None = None) -> dict[int, tuple]:
+    """(score row id, content fingerprint, final tier, rank, quota applied) by unit id for a period (or for
+    some units of it)."""
+    query = select(Score.unit_id, Score.id, Score.fingerprint, Score.final_tier, Score.rank,
+                   Score.quota_applied).where(Score.period_id == period_id)
     if unit_ids is not None:
         query = query.where(Score.unit_id.in_(unit_ids))
     session.flush()  # the Core read below does not autoflush
-    return {unit: (score_id, fingerprint) for unit, score_id, fingerprint in session.connection().execute(query)}
+    return {unit: tuple(rest) for unit, *rest in session.connection().execute(query).all()}
 
 
 def bulk_insert(session: Session, rows: list[dict]) -> None:
@@ -61,6 +63,7 @@ COMPUTED = ("period_id", "unit_id", "group_id", "scheme_code", "total", "kl_scor
             "submission_status", "first_submitted_at", "pillars", "explanation", "veto_failed", "fingerprint",
             "computed_at")
 _JSON = ("pillars", "explanation", "veto_failed")
+PLACE = ("final_tier", "rank", "quota_applied")
 _UPSERT_TAIL = (
     " ON CONFLICT (period_id, unit_id) DO UPDATE SET "
     + ", ".join(f"{name} = excluded.{name}" for name in COMPUTED[2:])
@@ -69,7 +72,8 @@ _UPSERT_TAIL = (
 
 def write_computed(session: Session, rows: list[dict], computed_at: datetime) -> None:
     """Insert or update (by period and unit) many computed score rows: dicts of :data:`COMPUTED` but
-    ``computed_at``. A new row starts unranked, its final tier its tier, not frozen.
+    ``computed_at``, and :data:`PLACE`, which only a new row takes (an update leaves the stored place
+    to re-ranking). A new row is not frozen.
 
     A period's recompute writes 10,000 rows of about 9 KB of JSON each, so this skips the ORM and the
     Core's per-row bind processing: JSON is encoded once here (an ``orjson.Fragment`` explanation is
@@ -79,8 +83,8 @@ def write_computed(session: Session, rows: list[dict], computed_at: datetime) ->
     if not rows:
         return
     connection = session.connection()
-    columns = ", ".join(COMPUTED)
-    upsert = f"INSERT INTO scores ({columns}, final_tier, rank, quota_applied, frozen)"
+    columns = ", ".join(COMPUTED + PLACE)
+    upsert = f"INSERT INTO scores ({columns}, frozen)"
     raw = connection.connection.dbapi_connection
     if connection.dialect.name == "postgresql":
         with raw.cursor() as cursor:
@@ -95,7 +99,8 @@ def write_computed(session: Session, rows: list[dict], computed_at: datetime) ->
                 "CREATE TEMPORARY TABLE score_rows (period_id integer, unit_id integer, group_id integer,"
                 " scheme_code text, total text, kl_score text, tier text, rank_status text, submission_status text,"
                 " first_submitted_at timestamptz, pillars json, explanation json, veto_failed json,"
-                " fingerprint text, computed_at timestamptz) ON COMMIT DROP"
+                " fingerprint text, computed_at timestamptz, final_tier text, rank integer, quota_applied boolean)"
+                " ON COMMIT DROP"
             )
             at = _copy_field(computed_at)
             lines = [
@@ -103,12 +108,13 @@ def write_computed(session: Session, rows: list[dict], computed_at: datetime) ->
                     *[_copy_field(row[name]) for name in COMPUTED[:10]],
                     *[json_bytes(row[name]).replace(b"\\", b"\\\\") for name in _JSON],
                     _copy_field(row["fingerprint"]), at,
+                    *[_copy_field(row[name]) for name in PLACE],
                 ])
                 for row in rows
             ]
             with cursor.copy(f"COPY score_rows ({columns}) FROM STDIN") as copy:
                 copy.write(b"\n".join(lines) + b"\n")  # one write: a write per row waited on the server each
-            cursor.execute(f"{upsert} SELECT {columns}, tier, NULL, false, false FROM score_rows{_UPSERT_TAIL}")
+            cursor.execute(f"{upsert} SELECT {columns}, false FROM score_rows{_UPSERT_TAIL}")
             cursor.execute("DROP TABLE score_rows")
         return
     stamp_type = Score.__table__.c.computed_at.type
@@ -117,13 +123,13 @@ def write_computed(session: Session, rows: list[dict], computed_at: datetime) ->
     cursor = raw.cursor()
     try:
         cursor.executemany(
-            f"{upsert} VALUES ({', '.join('?' * len(COMPUTED))}, ?, NULL, 0, 0){_UPSERT_TAIL}",
+            f"{upsert} VALUES ({', '.join('?' * len(COMPUTED + PLACE))}, 0){_UPSERT_TAIL}",
             [
                 (
                     *(row[name] for name in COMPUTED[:9]),
                     None if row["first_submitted_at"] is None else stamp(row["first_submitted_at"]),
                     *(json_bytes(row[name]).decode() for name in _JSON),
-                    row["fingerprint"], at, row["tier"],
+                    row["fingerprint"], at, *[row[name] for name in PLACE],
                 )
                 for row in rows
             ],
@@ -138,6 +144,8 @@ def _copy_field(value) -> bytes:
         return b"\\N"
     if isinstance(value, datetime):
         return value.isoformat().encode()
+    if isinstance(value, bool):
+        return b"t" if value else b"f"
     if isinstance(value, str):
         value = value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
     return str(value).encode()
