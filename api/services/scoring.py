@@ -51,7 +51,7 @@ from api.services.catalog import scoring_context
 from api.services.errors import Conflict
 
 # Units scored and written per batch by a bulk recompute: bounds the explanations held in memory.
-_WRITE_CHUNK = 2000
+_WRITE_CHUNK = 1000
 # Key in ``Session.info`` of the transaction's :class:`_Pending` score work.
 _PENDING = "banhat_pending_scores"
 
@@ -311,17 +311,23 @@ def _place(context: ScoringContext, entries: dict[int, dict[str, tuple[int, Rank
     return placed
 
 
-def _whole_groups(reporting: Sequence[Row], size: int) -> list[list[Row]]:
-    """The scored units in chunks of about ``size``, each holding whole emulation groups."""
+def _whole_groups(reporting: Sequence[Row], size: int) -> tuple[list[list[Row]], list[int]]:
+    """The scored units in chunks of at most ``size``, each holding whole emulation groups, and the groups
+    larger than ``size`` (split across chunks of their own, so they are ranked from the stored rows)."""
     by_group: dict[int, list[Row]] = {}
     for unit in reporting:
         by_group.setdefault(unit.group_id, []).append(unit)
     chunks: list[list[Row]] = [[]]
-    for group in by_group.values():
-        if len(chunks[-1]) >= size:
+    large = []
+    for group_id, group in by_group.items():
+        if len(group) > size:
+            large.append(group_id)
+            chunks.extend(group[start:start + size] for start in range(0, len(group), size))
+            continue
+        if len(chunks[-1]) + len(group) > size:
             chunks.append([])
         chunks[-1].extend(group)
-    return chunks
+    return chunks, large
 
 
 def exact(text: str) -> Fraction:
@@ -502,9 +508,10 @@ def recompute_period(session: Session, period: Period) -> int:
     for a full scan of the heap), and scores are built and written a chunk of whole groups at a time, so
     that only one chunk's explanations are in memory at once. Each chunk's groups are ranked in memory:
     new rows are written with their rank, and only the stored rows whose place moved are updated (a
-    first computation wrote every row twice, unranked then ranked). Where the period holds rows of
-    units no longer scored (deactivated, or out of every group), which still count in their group's
-    ranking, the groups are re-ranked from the stored rows instead (:func:`rerank`).
+    first computation wrote every row twice, unranked then ranked). Groups larger than a chunk, and
+    every group where the period holds rows of units no longer scored (deactivated, or out of every
+    group), which still count in their group's ranking, are re-ranked from the stored rows instead
+    (:func:`rerank`).
     """
     write_pending(session)  # a unit written after this full recompute would undo it
     units.lock_groups(session, period.id)
@@ -521,7 +528,8 @@ def recompute_period(session: Session, period: Period) -> int:
         stored = scores.stored(session, period.id)
         in_memory = stored.keys() <= {unit.id for unit in reporting}
         moved = []  # (score id, final tier, rank, quota applied) of stored rows whose place changed
-        for chunk in _whole_groups(reporting, _WRITE_CHUNK):
+        chunks, large = _whole_groups(reporting, _WRITE_CHUNK)
+        for chunk in chunks:
             computed = []
             entries: dict[int, dict[str, tuple[int, RankInput]]] = {}
             for unit in chunk:
@@ -538,16 +546,18 @@ def recompute_period(session: Session, period: Period) -> int:
                     unit_code=unit.code, status=status, tier=result.tier, total=result.total,
                     kl_score=exact(fields["kl_score"]) if fields["kl_score"] else None,
                     first_submitted_at=fields["first_submitted_at"]))
-            placed = _place(context, entries) if in_memory else {}
+            placed = _place(context, {g: e for g, e in entries.items() if g not in large}) if in_memory else {}
             changed |= _write_period(session, computed, stored, placed)
             for fields in computed:
                 found = stored.get(fields["unit_id"])
-                if found is not None and in_memory and found[2:] != placed[fields["unit_id"]]:
+                if found is not None and fields["unit_id"] in placed and found[2:] != placed[fields["unit_id"]]:
                     moved.append((found[0], *placed[fields["unit_id"]]))
                     changed.add(fields["group_id"])
             bulk.trim()
         if in_memory:
             scores.write_ranks(session, [(score_id, rank, tier, quota) for score_id, tier, rank, quota in moved])
+            for group_id in large:
+                changed |= rerank(session, period, group_id)
         else:
             changed |= rerank(session, period)
     scores.set_pending(session, [period.id], False)
