@@ -10,7 +10,7 @@ owner (:mod:`api.services.transaction`) scores the queued units and writes every
 """
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from fractions import Fraction
 
@@ -287,9 +287,10 @@ def _write(session: Session, period: Period, computed: list[dict], stored: dict[
     return {fields["group_id"] for fields in (*inserts, *updates)}
 
 
-def _write_period(session: Session, computed: list[dict], stored: dict[int, tuple], placed: dict[int, tuple]) -> set[int]:
-    """:func:`_write` for a period's recompute: every new or changed row in one bulk upsert
-    (``scores.write_computed``), a new row with its place in its group when ``placed`` has it (by unit
+def _write_period(write: Callable[[list[dict]], None], computed: list[dict], stored: dict[int, tuple],
+                  placed: dict[int, tuple]) -> set[int]:
+    """:func:`_write` for a period's recompute: every new or changed row to ``write``
+    (``scores.computed_writer``), a new row with its place in its group when ``placed`` has it (by unit
     id: rank, final tier, quota applied). Returns the groups of the rows written."""
     written = []
     for fields in computed:
@@ -299,7 +300,7 @@ def _write_period(session: Session, computed: list[dict], stored: dict[int, tupl
             fields["final_tier"], fields["rank"], fields["quota_applied"] = placed.get(
                 fields["unit_id"], (fields["tier"], None, False))
             written.append(fields)
-    scores.write_computed(session, written, clock.now())
+    write(written)
     return {fields["group_id"] for fields in written}
 
 
@@ -531,31 +532,32 @@ def recompute_period(session: Session, period: Period) -> int:
         in_memory = stored.keys() <= {unit.id for unit in reporting}
         moved = []  # (score id, final tier, rank, quota applied) of stored rows whose place changed
         chunks, large = _whole_groups(reporting, _WRITE_CHUNK)
-        for chunk in chunks:
-            computed = []
-            entries: dict[int, dict[str, tuple[int, RankInput]]] = {}
-            for unit in chunk:
-                submission = subs.get(unit.id)
-                if period.spans:
-                    result, status = _review_score(context, period, unit, annual.get(unit.id, {}))
-                else:
-                    result = _score(context, period, unit, submission, values.get(unit.id, {}), previous, adjustments,
-                                    memo=bulk.memo)
-                    status = _rank_status(context, submission)
-                fields = _fields(period, unit, submission, result, status, bulk)
-                computed.append(fields)
-                entries.setdefault(unit.group_id, {})[unit.code] = (unit.id, RankInput(
-                    unit_code=unit.code, status=status, tier=result.tier, total=result.total,
-                    kl_score=exact(fields["kl_score"]) if fields["kl_score"] else None,
-                    first_submitted_at=fields["first_submitted_at"]))
-            placed = _place(context, {g: e for g, e in entries.items() if g not in large}) if in_memory else {}
-            changed |= _write_period(session, computed, stored, placed)
-            for fields in computed:
-                found = stored.get(fields["unit_id"])
-                if found is not None and fields["unit_id"] in placed and found[2:] != placed[fields["unit_id"]]:
-                    moved.append((found[0], *placed[fields["unit_id"]]))
-                    changed.add(fields["group_id"])
-            bulk.trim()
+        with scores.computed_writer(session, clock.now()) as write:
+            for chunk in chunks:
+                computed = []
+                entries: dict[int, dict[str, tuple[int, RankInput]]] = {}
+                for unit in chunk:
+                    submission = subs.get(unit.id)
+                    if period.spans:
+                        result, status = _review_score(context, period, unit, annual.get(unit.id, {}))
+                    else:
+                        result = _score(context, period, unit, submission, values.get(unit.id, {}), previous, adjustments,
+                                        memo=bulk.memo)
+                        status = _rank_status(context, submission)
+                    fields = _fields(period, unit, submission, result, status, bulk)
+                    computed.append(fields)
+                    entries.setdefault(unit.group_id, {})[unit.code] = (unit.id, RankInput(
+                        unit_code=unit.code, status=status, tier=result.tier, total=result.total,
+                        kl_score=exact(fields["kl_score"]) if fields["kl_score"] else None,
+                        first_submitted_at=fields["first_submitted_at"]))
+                placed = _place(context, {g: e for g, e in entries.items() if g not in large}) if in_memory else {}
+                changed |= _write_period(write, computed, stored, placed)
+                for fields in computed:
+                    found = stored.get(fields["unit_id"])
+                    if found is not None and fields["unit_id"] in placed and found[2:] != placed[fields["unit_id"]]:
+                        moved.append((found[0], *placed[fields["unit_id"]]))
+                        changed.add(fields["group_id"])
+                bulk.trim()
         if in_memory:
             scores.write_ranks(session, [(score_id, rank, tier, quota) for score_id, tier, rank, quota in moved])
             for group_id in large:

@@ -1,5 +1,7 @@
 """Stored scores: one row per (period, unit)."""
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy import bindparam, delete, insert, select, update
@@ -70,72 +72,86 @@ _UPSERT_TAIL = (
 )
 
 
-def write_computed(session: Session, rows: list[dict], computed_at: datetime) -> None:
-    """Insert or update (by period and unit) many computed score rows: dicts of :data:`COMPUTED` but
-    ``computed_at``, and :data:`PLACE`, which only a new row takes (an update leaves the stored place
-    to re-ranking). A new row is not frozen.
+@contextmanager
+def computed_writer(session: Session, computed_at: datetime) -> Iterator[Callable[[list[dict]], None]]:
+    """A function that inserts or updates (by period and unit) computed score rows, chunk after chunk:
+    dicts of :data:`COMPUTED` but ``computed_at``, and :data:`PLACE`, which only a new row takes (an update
+    leaves the stored place to re-ranking). A new row is not frozen. Every row is written when the block
+    ends.
 
     A period's recompute writes 10,000 rows of about 9 KB of JSON each, so this skips the ORM and the
     Core's per-row bind processing: JSON is encoded once here (an ``orjson.Fragment`` explanation is
-    written as is); PostgreSQL takes the rows by ``COPY`` into a temporary table and one ``INSERT ... ON
-    CONFLICT``, SQLite by one ``executemany`` of the same upsert.
+    written as is). PostgreSQL takes the rows by one ``COPY`` into a temporary table, fed by a thread
+    while the caller computes the next chunk (the server parses and compresses one chunk while Python
+    scores the next: on two cores the two overlap), then one ``INSERT ... ON CONFLICT``; SQLite by an
+    ``executemany`` of the same upsert per chunk.
     """
-    if not rows:
-        return
     connection = session.connection()
     columns = ", ".join(COMPUTED + PLACE)
     upsert = f"INSERT INTO scores ({columns}, frozen)"
     raw = connection.connection.dbapi_connection
-    if connection.dialect.name == "postgresql":
-        with raw.cursor() as cursor:
-            # lz4 where the server has it: pglz compressing 100 MB of explanations took twice as long.
-            # Set for this transaction, it applies to the temporary table too, whose compressed values
-            # the INSERT then copies as they are.
-            cursor.execute(
-                "SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings"
-                " WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
-            )
-            cursor.execute(
-                "CREATE TEMPORARY TABLE score_rows (period_id integer, unit_id integer, group_id integer,"
-                " scheme_code text, total text, kl_score text, tier text, rank_status text, submission_status text,"
-                " first_submitted_at timestamptz, pillars json, explanation json, veto_failed json,"
-                " fingerprint text, computed_at timestamptz, final_tier text, rank integer, quota_applied boolean)"
-                " ON COMMIT DROP"
-            )
-            at = _copy_field(computed_at)
-            lines = [
-                b"\t".join([
-                    *[_copy_field(row[name]) for name in COMPUTED[:10]],
-                    *[json_bytes(row[name]).replace(b"\\", b"\\\\") for name in _JSON],
-                    _copy_field(row["fingerprint"]), at,
-                    *[_copy_field(row[name]) for name in PLACE],
+    if connection.dialect.name != "postgresql":
+        stamp_type = Score.__table__.c.computed_at.type
+        stamp = stamp_type.dialect_impl(connection.dialect).bind_processor(connection.dialect)  # its text form
+        at = stamp(computed_at)
+        statement = f"{upsert} VALUES ({', '.join('?' * len(COMPUTED + PLACE))}, 0){_UPSERT_TAIL}"
+
+        def write_sqlite(rows: list[dict]) -> None:
+            cursor = raw.cursor()
+            try:
+                cursor.executemany(statement, [
+                    (
+                        *(row[name] for name in COMPUTED[:9]),
+                        None if row["first_submitted_at"] is None else stamp(row["first_submitted_at"]),
+                        *(json_bytes(row[name]).decode() for name in _JSON),
+                        row["fingerprint"], at, *[row[name] for name in PLACE],
+                    )
+                    for row in rows
                 ])
-                for row in rows
-            ]
-            with cursor.copy(f"COPY score_rows ({columns}) FROM STDIN") as copy:
-                copy.write(b"\n".join(lines) + b"\n")  # one write: a write per row waited on the server each
-            cursor.execute(f"{upsert} SELECT {columns}, false FROM score_rows{_UPSERT_TAIL}")
-            cursor.execute("DROP TABLE score_rows")
+            finally:
+                cursor.close()
+
+        yield write_sqlite
         return
-    stamp_type = Score.__table__.c.computed_at.type
-    stamp = stamp_type.dialect_impl(connection.dialect).bind_processor(connection.dialect)  # SQLite's text form
-    at = stamp(computed_at)
-    cursor = raw.cursor()
-    try:
-        cursor.executemany(
-            f"{upsert} VALUES ({', '.join('?' * len(COMPUTED + PLACE))}, 0){_UPSERT_TAIL}",
-            [
-                (
-                    *(row[name] for name in COMPUTED[:9]),
-                    None if row["first_submitted_at"] is None else stamp(row["first_submitted_at"]),
-                    *(json_bytes(row[name]).decode() for name in _JSON),
-                    row["fingerprint"], at, *[row[name] for name in PLACE],
-                )
-                for row in rows
-            ],
+    from psycopg.copy import QueuedLibpqWriter  # here: SQLite deployments need no libpq
+
+    with raw.cursor() as cursor:
+        # lz4 where the server has it: pglz compressing 100 MB of explanations took twice as long. Set for
+        # this transaction, it applies to the temporary table too, whose compressed values the INSERT then
+        # copies as they are.
+        cursor.execute(
+            "SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings"
+            " WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
         )
-    finally:
-        cursor.close()
+        cursor.execute(
+            "CREATE TEMPORARY TABLE score_rows (period_id integer, unit_id integer, group_id integer,"
+            " scheme_code text, total text, kl_score text, tier text, rank_status text, submission_status text,"
+            " first_submitted_at timestamptz, pillars json, explanation json, veto_failed json,"
+            " fingerprint text, computed_at timestamptz, final_tier text, rank integer, quota_applied boolean)"
+            " ON COMMIT DROP"
+        )
+        at = _copy_field(computed_at)
+        written = 0
+
+        def write_postgresql(rows: list[dict]) -> None:
+            nonlocal written
+            if rows:
+                copy.write(b"\n".join([
+                    b"\t".join([
+                        *[_copy_field(row[name]) for name in COMPUTED[:10]],
+                        *[json_bytes(row[name]).replace(b"\\", b"\\\\") for name in _JSON],
+                        _copy_field(row["fingerprint"]), at,
+                        *[_copy_field(row[name]) for name in PLACE],
+                    ])
+                    for row in rows
+                ]) + b"\n")  # one write a chunk: a write per row waited on the server each
+                written += len(rows)
+
+        with cursor.copy(f"COPY score_rows ({columns}) FROM STDIN", writer=QueuedLibpqWriter(cursor)) as copy:
+            yield write_postgresql
+        if written:
+            cursor.execute(f"{upsert} SELECT {columns}, false FROM score_rows{_UPSERT_TAIL}")
+        cursor.execute("DROP TABLE score_rows")
 
 
 def _copy_field(value) -> bytes:
