@@ -20,7 +20,7 @@ from .ranking import (
 )
 from .schemes import Adjustment, Scheme, Tier
 from .scoring import IndicatorResult, PillarScore, ScoringContext, UnitScore, evaluate, gc_paused, score_unit
-from .serialize import display, explain
+from .serialize import display, explain, explain_indicator
 from .values import FieldError, Value, validate_note, validate_value
 
 __all__ = [
@@ -55,6 +55,7 @@ __all__ = [
     "evaluate",
     "excellent_quota",
     "explain",
+    "explain_indicator",
     "gc_paused",
     "load_catalog",
     "local_date",

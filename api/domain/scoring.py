@@ -111,6 +111,7 @@ def _unscale(scaled: int | Fraction, scale: int) -> Fraction | int:
 # Module-level names for the rule kinds: the hot path compares with `is` without attribute lookups.
 _AT_LEAST, _ABOVE, _ZERO = RuleKind.AT_LEAST, RuleKind.ABOVE, RuleKind.ZERO
 _FREQUENCY, _FLAG_YES, _DATE_BY = RuleKind.FREQUENCY, RuleKind.FLAG_YES, RuleKind.DATE_BY
+_ZERO_OR_LOWER = RuleKind.ZERO_OR_LOWER
 _DENOMINATOR_ZERO = "Mẫu số bằng 0: không phát sinh việc để tính tỷ lệ."
 
 
@@ -390,8 +391,15 @@ class ScoringContext:
         deductions: Sequence[Adjustment] = (),
         previous_rates: Mapping[str, Fraction] | None = None,
         timeliness: Timeliness | None = None,
+        memo: dict | None = None,
     ) -> UnitScore:
-        """Score one unit of ``unit_kind`` from its entered values (by indicator code)."""
+        """Score one unit of ``unit_kind`` from its entered values (by indicator code).
+
+        ``memo``: a dict shared by the units of one bulk recompute. An indicator given the very same
+        ``Value`` object (and last year's rate, for "lower than last year") is evaluated once and every
+        unit shares the one ``IndicatorResult``: a period holds few distinct values, and the caller can
+        then encode each shared result once (see :func:`api.domain.serialize.explain`).
+        """
         previous_rates = previous_rates or {}
         get_value, get_previous = values.get, previous_rates.get
         scale = self._scale
@@ -405,7 +413,17 @@ class ScoringContext:
             points = weights = count = 0
             for entry in entries:
                 code = entry.code
-                result, scaled = _evaluate(entry, get_value(code), get_previous(code))
+                value = get_value(code)
+                previous = get_previous(code) if entry.kind is _ZERO_OR_LOWER else None  # read by that rule only
+                if memo is None:
+                    result, scaled = _evaluate(entry, value, previous)
+                else:
+                    key = (code, id(value), previous)
+                    found = memo.get(key)
+                    # The value is kept with the result: its id cannot be reused while the memo holds it.
+                    if found is None or found[0] is not value:
+                        found = memo[key] = (value, *_evaluate(entry, value, previous))
+                    result, scaled = found[1], found[2]
                 results.append(result)
                 if result.applicable:
                     count += 1

@@ -9,13 +9,14 @@ comparisons and totals always use the exact values.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # scoring imports display from here
-    from .scoring import UnitScore
+    from .scoring import IndicatorResult, UnitScore
 
 
 def display(value: Fraction | int, places: int = 2) -> Decimal:
@@ -27,27 +28,15 @@ def display(value: Fraction | int, places: int = 2) -> Decimal:
     return Decimal(f"{sign}{whole}").scaleb(-places)
 
 
-def explain(score: UnitScore) -> dict:
+def explain(score: UnitScore, indicator: Callable[[IndicatorResult], object] | None = None) -> dict:
     """The explanation of a score: every indicator, pillar, bonus, deduction and cap, as JSON-ready data.
 
     Written out field by field (not by reflection): it runs once per unit on every bulk recompute.
+    ``indicator`` encodes each indicator result (default :func:`explain_indicator`): a bulk recompute
+    passes one that reuses the encoding of a result many units share (``ScoringContext.score``'s memo).
     """
-    indicators = [
-        {
-            "code": r.code, "pillar": r.pillar.value, "applicable": r.applicable,
-            "reason_not_applicable": r.reason_not_applicable,
-            "value": None if r.value is None else {
-                "numerator": r.value.numerator, "denominator": r.value.denominator, "count": r.value.count,
-                "flag": r.value.flag, "date": None if r.value.date is None else r.value.date.isoformat(),
-                "note": r.value.note,
-            },
-            "rule_text": r.rule_text, "threshold": _threshold(r.threshold), "met": r.met,
-            "attainment": str(r.attainment), "weight": str(r.weight), "points": str(r.points), "veto": r.veto,
-            "missing": r.missing, "rate": _exact(r.rate), "basis": r.basis, "windows_total": r.windows_total,
-            "windows_met": r.windows_met, "windows_missed": list(r.windows_missed),
-        }
-        for r in score.indicators
-    ]
+    encode = indicator or explain_indicator
+    indicators = [encode(r) for r in score.indicators]
     return {
         "unit_kind": score.unit_kind.value, "period_code": score.period_code, "scheme_version": score.scheme_version,
         "base": str(score.base), "bonus_requested": str(score.bonus_requested),
@@ -63,6 +52,23 @@ def explain(score: UnitScore) -> dict:
             for p in score.pillars
         ],
         "indicators": indicators,
+    }
+
+
+def explain_indicator(r: IndicatorResult) -> dict:
+    """The explanation of one indicator's result (an entry of ``explain(score)["indicators"]``)."""
+    return {
+        "code": r.code, "pillar": r.pillar.value, "applicable": r.applicable,
+        "reason_not_applicable": r.reason_not_applicable,
+        "value": None if r.value is None else {
+            "numerator": r.value.numerator, "denominator": r.value.denominator, "count": r.value.count,
+            "flag": r.value.flag, "date": None if r.value.date is None else r.value.date.isoformat(),
+            "note": r.value.note,
+        },
+        "rule_text": r.rule_text, "threshold": _threshold(r.threshold), "met": r.met,
+        "attainment": str(r.attainment), "weight": str(r.weight), "points": str(r.points), "veto": r.veto,
+        "missing": r.missing, "rate": _exact(r.rate), "basis": r.basis, "windows_total": r.windows_total,
+        "windows_met": r.windows_met, "windows_missed": list(r.windows_missed),
     }
 
 

@@ -10,7 +10,7 @@ owner (:mod:`api.services.transaction`) scores the queued units and writes every
 """
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from fractions import Fraction
 
@@ -26,10 +26,12 @@ from api.db.repositories import adjustments as adjustments_repo
 from api.db.repositories import catalog as catalog_repo
 from api.domain import (
     AnnualResult,
+    IndicatorResult,
     Pillar,
     PillarScore,
     RankInput,
     RankStatus,
+    RuleKind,
     ScoringContext,
     Tier,
     TimelinessStatus,
@@ -37,6 +39,7 @@ from api.domain import (
     UnitScore,
     Value,
     explain,
+    explain_indicator,
     gc_paused,
     rank_group,
     rank_status,
@@ -48,7 +51,7 @@ from api.services.catalog import scoring_context
 from api.services.errors import Conflict
 
 # Units scored and written per batch by a bulk recompute: bounds the explanations held in memory.
-_WRITE_CHUNK = 2000
+_WRITE_CHUNK = 1000
 # Key in ``Session.info`` of the transaction's :class:`_Pending` score work.
 _PENDING = "banhat_pending_scores"
 
@@ -119,11 +122,15 @@ def _previous_rates(session: Session, period: Period, unit_ids: list[int] | None
     of the year before the period (KL-02's 2025 rate, entered once per unit and reviewed)."""
     rates: dict[int, dict[str, Fraction]] = {}
     previous = catalog_repo.previous_period(session, period)
-    if previous is not None:
-        rates = {
-            unit_id: {code: Fraction(100 * v.numerator, v.denominator) for code, v in values.items() if v.denominator}
-            for unit_id, values in _entered_values(session, previous.id, unit_ids).items()
-        }
+    catalog, _context = scoring_context(session, period)
+    # Only those rules read a previous rate: a bulk recompute reads a few codes of the previous period,
+    # not its every value.
+    codes = [indicator.code for indicator in catalog.indicators if indicator.rule.kind is RuleKind.ZERO_OR_LOWER]
+    if previous is not None and codes:
+        for unit_id, code, numerator, denominator, *_rest in submissions.value_rows(session, previous.id, unit_ids,
+                                                                                   codes):
+            if denominator:
+                rates.setdefault(unit_id, {})[code] = Fraction(100 * numerator, denominator)
     for unit_id, code, numerator, denominator in baselines.approved_rates(session, period.start.year - 1, unit_ids):
         known = rates.setdefault(unit_id, {})
         if code not in known and denominator:
@@ -158,12 +165,12 @@ def _timeliness_if_submitted_now(period: Period, submission: Submission | Row | 
 
 def _score(context: ScoringContext, period: Period, unit: Unit, submission: Submission | Row | None,
            values: dict[str, Value], previous: dict[int, dict[str, Fraction]], adjustments: dict,
-           *, submitted_now: bool = False) -> UnitScore:
+           *, submitted_now: bool = False, memo: dict | None = None) -> UnitScore:
     first = submission.first_submitted_at if submission else None
     bonus, deductions = adjustments.get(unit.id, ((), ()))  # bonus entries and inspection findings
     due = _timeliness_if_submitted_now(period, submission) if submitted_now else timeliness(first, period.due, clock.now())
     return context.score(UnitKind(unit.kind), values, previous_rates=previous.get(unit.id), bonus=bonus,
-                         deductions=deductions, timeliness=due)
+                         deductions=deductions, timeliness=due, memo=memo)
 
 
 def _annual_results(session: Session, period: Period, unit_ids: list[int] | None) -> dict[int, dict[str, Row]]:
@@ -203,8 +210,41 @@ def _rank_status(context: ScoringContext, submission: Submission | Row | None) -
                        approval_required=context.scheme.ranking_requires_approval)
 
 
+class _Bulk:
+    """What the units of one bulk recompute share: the scoring memo (``ScoringContext.score``) and the
+    encoding of each indicator result it hands out, so a result shared by thousands of units (the same
+    value of the same indicator) is evaluated and encoded once."""
+
+    _LIMIT = 50_000  # entries kept before both are emptied
+
+    def __init__(self, values: dict[int, dict[str, Value]]) -> None:
+        # Only where values are shared: a kept result costs memory (about 1.5 KB) and saves only on a hit.
+        count = sum(len(entered) for entered in values.values())
+        distinct = len({id(value) for entered in values.values() for value in entered.values()})
+        self.memo: dict | None = {} if count and distinct * 4 <= count else None
+        self._encoded: dict[int, tuple[IndicatorResult, orjson.Fragment]] = {}
+
+    @property
+    def encoder(self):
+        return None if self.memo is None else self.indicator
+
+    def indicator(self, result: IndicatorResult) -> orjson.Fragment:
+        found = self._encoded.get(id(result))
+        if found is None or found[0] is not result:  # the result is kept, so its id is not reused
+            # Copied: a small orjson output keeps a buffer of about 3.5 KB (588 MB at the peak of a period
+            # of generated values, 204 MB with the copy).
+            encoded = bytes(memoryview(json_bytes(explain_indicator(result))))
+            found = self._encoded[id(result)] = (result, orjson.Fragment(encoded))
+        return found[1]
+
+    def trim(self) -> None:
+        if self.memo is not None and len(self.memo) > self._LIMIT:
+            self.memo.clear()
+            self._encoded.clear()
+
+
 def _fields(period: Period, unit: Unit, submission: Submission | Row | None, result: UnitScore,
-            status: RankStatus) -> dict:
+            status: RankStatus, bulk: _Bulk | None = None) -> dict:
     """The stored columns of one unit's score (rank and quota come from re-ranking its group).
 
     ``submission`` is the ORM object, or for a bulk recompute a row with its ``status`` and
@@ -220,11 +260,12 @@ def _fields(period: Period, unit: Unit, submission: Submission | Row | None, res
         "pillars": {p.pillar.value: None if p.score is None else str(p.score) for p in result.pillars},
         # Encoded once: the same bytes feed the fingerprint and the column (the engine's orjson keeps a
         # Fragment as is), which halves the JSON work of a bulk rewrite.
-        "explanation": orjson.Fragment(json_bytes(explain(result))), "veto_failed": list(result.veto_failed),
+        "explanation": orjson.Fragment(json_bytes(explain(result, bulk and bulk.encoder))),
+        "veto_failed": list(result.veto_failed),
     }
 
 
-def _write(session: Session, period: Period, computed: list[dict], stored: dict[int, tuple[int, str]]) -> set[int]:
+def _write(session: Session, period: Period, computed: list[dict], stored: dict[int, tuple]) -> set[int]:
     """Insert new score rows and update changed ones; rows whose content is identical are not rewritten.
     Returns the groups of the rows written.
 
@@ -244,6 +285,52 @@ def _write(session: Session, period: Period, computed: list[dict], stored: dict[
     scores.bulk_insert(session, inserts)
     scores.bulk_update(session, updates)
     return {fields["group_id"] for fields in (*inserts, *updates)}
+
+
+def _write_period(write: Callable[[list[dict]], None], computed: list[dict], stored: dict[int, tuple],
+                  placed: dict[int, tuple]) -> set[int]:
+    """:func:`_write` for a period's recompute: every new or changed row to ``write``
+    (``scores.computed_writer``), a new row with its place in its group when ``placed`` has it (by unit
+    id: rank, final tier, quota applied). Returns the groups of the rows written."""
+    written = []
+    for fields in computed:
+        fields["fingerprint"] = fingerprint = hashlib.blake2b(json_bytes(fields), digest_size=16).hexdigest()
+        found = stored.get(fields["unit_id"])
+        if found is None or found[1] != fingerprint:
+            fields["final_tier"], fields["rank"], fields["quota_applied"] = placed.get(
+                fields["unit_id"], (fields["tier"], None, False))
+            written.append(fields)
+    write(written)
+    return {fields["group_id"] for fields in written}
+
+
+def _place(context: ScoringContext, entries: dict[int, dict[str, tuple[int, RankInput]]]) -> dict[int, tuple]:
+    """Rank groups scored in memory (``entries``: by group id, by unit code, the unit id and its rank
+    input): (final tier, rank, quota applied) by unit id, as :func:`rerank` would write them."""
+    placed = {}
+    for group in entries.values():
+        for ranked in rank_group([entry for _unit_id, entry in group.values()], context.scheme):
+            placed[group[ranked.unit_code][0]] = (ranked.tier.name, ranked.rank, ranked.quota_applied)
+    return placed
+
+
+def _whole_groups(reporting: Sequence[Row], size: int) -> tuple[list[list[Row]], list[int]]:
+    """The scored units in chunks of at most ``size``, each holding whole emulation groups, and the groups
+    larger than ``size`` (split across chunks of their own, so they are ranked from the stored rows)."""
+    by_group: dict[int, list[Row]] = {}
+    for unit in reporting:
+        by_group.setdefault(unit.group_id, []).append(unit)
+    chunks: list[list[Row]] = [[]]
+    large = []
+    for group_id, group in by_group.items():
+        if len(group) > size:
+            large.append(group_id)
+            chunks.extend(group[start:start + size] for start in range(0, len(group), size))
+            continue
+        if len(chunks[-1]) + len(group) > size:
+            chunks.append([])
+        chunks[-1].extend(group)
+    return chunks, large
 
 
 def exact(text: str) -> Fraction:
@@ -272,9 +359,9 @@ def rerank(session: Session, period: Period, group_id: int | None = None) -> set
             result = ranked[row.code]
             new = (result.rank, result.tier.name, result.quota_applied)
             if new != (row.rank, row.final_tier, row.quota_applied):
-                changed.append({"id": row.id, "rank": new[0], "final_tier": new[1], "quota_applied": new[2]})
+                changed.append((row.id, *new))
                 changed_groups.add(row.group_id)
-    scores.bulk_update(session, changed)
+    scores.write_ranks(session, changed)
     return changed_groups
 
 
@@ -421,8 +508,13 @@ def recompute_period(session: Session, period: Period) -> int:
     that changed; returns the unit count.
 
     The garbage collector stays paused throughout (resuming it before re-ranking made the next query pay
-    for a full scan of the heap), and scores are built and written a chunk of units at a time, so that
-    only one chunk's explanations are in memory at once.
+    for a full scan of the heap), and scores are built and written a chunk of whole groups at a time, so
+    that only one chunk's explanations are in memory at once. Each chunk's groups are ranked in memory:
+    new rows are written with their rank, and only the stored rows whose place moved are updated (a
+    first computation wrote every row twice, unranked then ranked). Groups larger than a chunk, and
+    every group where the period holds rows of units no longer scored (deactivated, or out of every
+    group), which still count in their group's ranking, are re-ranked from the stored rows instead
+    (:func:`rerank`).
     """
     write_pending(session)  # a unit written after this full recompute would undo it
     units.lock_groups(session, period.id)
@@ -433,21 +525,45 @@ def recompute_period(session: Session, period: Period) -> int:
     changed: set[int] = set()
     with gc_paused():
         values = _entered_values(session, period.id) if not period.spans else {}
+        bulk = _Bulk(values)
         previous = _previous_rates(session, period, None) if not period.spans else {}
         annual = _annual_results(session, period, None) if period.spans else {}
         stored = scores.stored(session, period.id)
-        for start in range(0, len(reporting), _WRITE_CHUNK):
-            computed = []
-            for unit in reporting[start:start + _WRITE_CHUNK]:
-                submission = subs.get(unit.id)
-                if period.spans:
-                    result, status = _review_score(context, period, unit, annual.get(unit.id, {}))
-                else:
-                    result = _score(context, period, unit, submission, values.get(unit.id, {}), previous, adjustments)
-                    status = _rank_status(context, submission)
-                computed.append(_fields(period, unit, submission, result, status))
-            changed |= _write(session, period, computed, stored)
-        changed |= rerank(session, period)
+        in_memory = stored.keys() <= {unit.id for unit in reporting}
+        moved = []  # (score id, final tier, rank, quota applied) of stored rows whose place changed
+        chunks, large = _whole_groups(reporting, _WRITE_CHUNK)
+        with scores.computed_writer(session, clock.now()) as write:
+            for chunk in chunks:
+                computed = []
+                entries: dict[int, dict[str, tuple[int, RankInput]]] = {}
+                for unit in chunk:
+                    submission = subs.get(unit.id)
+                    if period.spans:
+                        result, status = _review_score(context, period, unit, annual.get(unit.id, {}))
+                    else:
+                        result = _score(context, period, unit, submission, values.get(unit.id, {}), previous, adjustments,
+                                        memo=bulk.memo)
+                        status = _rank_status(context, submission)
+                    fields = _fields(period, unit, submission, result, status, bulk)
+                    computed.append(fields)
+                    entries.setdefault(unit.group_id, {})[unit.code] = (unit.id, RankInput(
+                        unit_code=unit.code, status=status, tier=result.tier, total=result.total,
+                        kl_score=exact(fields["kl_score"]) if fields["kl_score"] else None,
+                        first_submitted_at=fields["first_submitted_at"]))
+                placed = _place(context, {g: e for g, e in entries.items() if g not in large}) if in_memory else {}
+                changed |= _write_period(write, computed, stored, placed)
+                for fields in computed:
+                    found = stored.get(fields["unit_id"])
+                    if found is not None and fields["unit_id"] in placed and found[2:] != placed[fields["unit_id"]]:
+                        moved.append((found[0], *placed[fields["unit_id"]]))
+                        changed.add(fields["group_id"])
+                bulk.trim()
+        if in_memory:
+            scores.write_ranks(session, [(score_id, rank, tier, quota) for score_id, tier, rank, quota in moved])
+            for group_id in large:
+                changed |= rerank(session, period, group_id)
+        else:
+            changed |= rerank(session, period)
     scores.set_pending(session, [period.id], False)
     webhooks.scores_changed(session, period, changed)
     return len(reporting)

@@ -27,7 +27,8 @@ def days_of_period(session: Session, period_id: int, unit_ids: list[int] | None 
     )
     if unit_ids is not None:
         query = query.where(Submission.unit_id.in_(unit_ids))
-    return session.execute(query)
+    session.flush()  # the Core read below does not autoflush
+    return session.connection().execute(query).all()
 
 
 def counts_of_period(session: Session, period_id: int) -> list[tuple[str, str | None, str | None, int]]:

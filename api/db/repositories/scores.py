@@ -1,8 +1,13 @@
 """Stored scores: one row per (period, unit)."""
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from api.db.engine import json_bytes
 from api.db.models import EmulationGroup, Period, Score, Unit
 from api.db.repositories import units
 
@@ -24,12 +29,15 @@ def rank_inputs(session: Session, period_id: int, group_id: int | None = None):
     return session.connection().execute(query).all()  # plain rows: the ORM's result handling cost more
 
 
-def stored(session: Session, period_id: int, unit_ids: list[int] | None = None) -> dict[int, tuple[int, str]]:
-    """(score row id, content fingerprint) by unit id for a period (or for some units of it)."""
-    query = select(Score.unit_id, Score.id, Score.fingerprint).where(Score.period_id == period_id)
+def stored(session: Session, period_id: int, unit_ids: list[int] | None = None) -> dict[int, tuple]:
+    """(score row id, content fingerprint, final tier, rank, quota applied) by unit id for a period (or for
+    some units of it)."""
+    query = select(Score.unit_id, Score.id, Score.fingerprint, Score.final_tier, Score.rank,
+                   Score.quota_applied).where(Score.period_id == period_id)
     if unit_ids is not None:
         query = query.where(Score.unit_id.in_(unit_ids))
-    return {unit: (score_id, fingerprint) for unit, score_id, fingerprint in session.execute(query)}
+    session.flush()  # the Core read below does not autoflush
+    return {unit: tuple(rest) for unit, *rest in session.connection().execute(query).all()}
 
 
 def bulk_insert(session: Session, rows: list[dict]) -> None:
@@ -50,6 +58,142 @@ def bulk_update(session: Session, rows: list[dict]) -> None:
     session.execute(statement, [
         {"score_id": row["id"], **{f"new_{name}": row[name] for name in columns}} for row in rows
     ])
+
+
+# The columns a score's computation sets (rank, final tier and quota come from re-ranking its group).
+COMPUTED = ("period_id", "unit_id", "group_id", "scheme_code", "total", "kl_score", "tier", "rank_status",
+            "submission_status", "first_submitted_at", "pillars", "explanation", "veto_failed", "fingerprint",
+            "computed_at")
+_JSON = ("pillars", "explanation", "veto_failed")
+PLACE = ("final_tier", "rank", "quota_applied")
+_UPSERT_TAIL = (
+    " ON CONFLICT (period_id, unit_id) DO UPDATE SET "
+    + ", ".join(f"{name} = excluded.{name}" for name in COMPUTED[2:])
+)
+
+
+@contextmanager
+def computed_writer(session: Session, computed_at: datetime) -> Iterator[Callable[[list[dict]], None]]:
+    """A function that inserts or updates (by period and unit) computed score rows, chunk after chunk:
+    dicts of :data:`COMPUTED` but ``computed_at``, and :data:`PLACE`, which only a new row takes (an update
+    leaves the stored place to re-ranking). A new row is not frozen. Every row is written when the block
+    ends.
+
+    A period's recompute writes 10,000 rows of about 9 KB of JSON each, so this skips the ORM and the
+    Core's per-row bind processing: JSON is encoded once here (an ``orjson.Fragment`` explanation is
+    written as is). PostgreSQL takes the rows by one ``COPY`` into a temporary table, fed by a thread
+    while the caller computes the next chunk (the server parses and compresses one chunk while Python
+    scores the next: on two cores the two overlap), then one ``INSERT ... ON CONFLICT``; SQLite by an
+    ``executemany`` of the same upsert per chunk.
+    """
+    connection = session.connection()
+    columns = ", ".join(COMPUTED + PLACE)
+    upsert = f"INSERT INTO scores ({columns}, frozen)"
+    raw = connection.connection.dbapi_connection
+    if connection.dialect.name != "postgresql":
+        stamp_type = Score.__table__.c.computed_at.type
+        stamp = stamp_type.dialect_impl(connection.dialect).bind_processor(connection.dialect)  # its text form
+        at = stamp(computed_at)
+        statement = f"{upsert} VALUES ({', '.join('?' * len(COMPUTED + PLACE))}, 0){_UPSERT_TAIL}"
+
+        def write_sqlite(rows: list[dict]) -> None:
+            cursor = raw.cursor()
+            try:
+                cursor.executemany(statement, [
+                    (
+                        *(row[name] for name in COMPUTED[:9]),
+                        None if row["first_submitted_at"] is None else stamp(row["first_submitted_at"]),
+                        *(json_bytes(row[name]).decode() for name in _JSON),
+                        row["fingerprint"], at, *[row[name] for name in PLACE],
+                    )
+                    for row in rows
+                ])
+            finally:
+                cursor.close()
+
+        yield write_sqlite
+        return
+    from psycopg.copy import QueuedLibpqWriter  # here: SQLite deployments need no libpq
+
+    with raw.cursor() as cursor:
+        # lz4 where the server has it: pglz compressing 100 MB of explanations took twice as long. Set for
+        # this transaction, it applies to the temporary table too, whose compressed values the INSERT then
+        # copies as they are.
+        cursor.execute(
+            "SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings"
+            " WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
+        )
+        cursor.execute(
+            "CREATE TEMPORARY TABLE score_rows (period_id integer, unit_id integer, group_id integer,"
+            " scheme_code text, total text, kl_score text, tier text, rank_status text, submission_status text,"
+            " first_submitted_at timestamptz, pillars json, explanation json, veto_failed json,"
+            " fingerprint text, computed_at timestamptz, final_tier text, rank integer, quota_applied boolean)"
+            " ON COMMIT DROP"
+        )
+        at = _copy_field(computed_at)
+        written = 0
+
+        def write_postgresql(rows: list[dict]) -> None:
+            nonlocal written
+            if rows:
+                copy.write(b"\n".join([
+                    b"\t".join([
+                        *[_copy_field(row[name]) for name in COMPUTED[:10]],
+                        *[json_bytes(row[name]).replace(b"\\", b"\\\\") for name in _JSON],
+                        _copy_field(row["fingerprint"]), at,
+                        *[_copy_field(row[name]) for name in PLACE],
+                    ])
+                    for row in rows
+                ]) + b"\n")  # one write a chunk: a write per row waited on the server each
+                written += len(rows)
+
+        with cursor.copy(f"COPY score_rows ({columns}) FROM STDIN", writer=QueuedLibpqWriter(cursor)) as copy:
+            yield write_postgresql
+        if written:
+            cursor.execute(f"{upsert} SELECT {columns}, false FROM score_rows{_UPSERT_TAIL}")
+        cursor.execute("DROP TABLE score_rows")
+
+
+def _copy_field(value) -> bytes:
+    """One field of ``COPY``'s text format: NULL as ``\\N``, datetimes (aware) in ISO form, text escaped."""
+    if value is None:
+        return b"\\N"
+    if isinstance(value, datetime):
+        return value.isoformat().encode()
+    if isinstance(value, bool):
+        return b"t" if value else b"f"
+    if isinstance(value, str):
+        value = value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return str(value).encode()
+
+
+def write_ranks(session: Session, rows: list[tuple[int, int | None, str, bool]]) -> None:
+    """Set (score id, rank, final tier, quota applied) of many score rows: after a period's first
+    computation every row of it, so PostgreSQL takes many by ``COPY`` and one ``UPDATE ... FROM``, SQLite
+    by one ``executemany``."""
+    if not rows:
+        return
+    connection = session.connection()
+    raw = connection.connection.dbapi_connection
+    if connection.dialect.name != "postgresql":
+        cursor = raw.cursor()
+        try:
+            cursor.executemany("UPDATE scores SET rank = ?, final_tier = ?, quota_applied = ? WHERE id = ?",
+                               [(rank, tier, quota, score_id) for score_id, rank, tier, quota in rows])
+        finally:
+            cursor.close()
+    elif len(rows) < 500:  # a group's re-ranking after a save: no temporary table
+        bulk_update(session, [{"id": i, "rank": r, "final_tier": t, "quota_applied": q} for i, r, t, q in rows])
+    else:
+        with raw.cursor() as cursor:
+            cursor.execute("CREATE TEMPORARY TABLE score_ranks (id integer, rank integer, final_tier text,"
+                           " quota_applied boolean) ON COMMIT DROP")
+            with cursor.copy("COPY score_ranks FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            cursor.execute("UPDATE scores SET rank = r.rank, final_tier = r.final_tier, quota_applied = r.quota_applied"
+                           " FROM score_ranks r WHERE scores.id = r.id")
+            cursor.execute("DROP TABLE score_ranks")
 
 
 def annual_results(session: Session, period_ids: list[int], unit_ids: list[int] | None) -> list:

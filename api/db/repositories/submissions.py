@@ -44,9 +44,9 @@ def values_of(session: Session, submission_id: int) -> list[SubmissionValue]:
     ))
 
 
-def value_rows(session: Session, period_id: int, unit_ids: list[int] | None = None):
-    """Entered values of a period (of every unit, or of some) as plain tuples, in one query:
-    (unit id, indicator code, numerator, denominator, count, flag, date, note).
+def value_rows(session: Session, period_id: int, unit_ids: list[int] | None = None, codes: list[str] | None = None):
+    """Entered values of a period (of every unit, or of some; of every indicator, or of ``codes``) as plain
+    tuples, in one query: (unit id, indicator code, numerator, denominator, count, flag, date, note).
 
     Tuples, not ORM objects: a bulk recompute reads hundreds of thousands.
     """
@@ -59,7 +59,10 @@ def value_rows(session: Session, period_id: int, unit_ids: list[int] | None = No
     )
     if unit_ids is not None:
         query = query.where(Submission.unit_id.in_(unit_ids))
-    return session.execute(query)
+    if codes is not None:
+        query = query.where(SubmissionValue.indicator_code.in_(codes))
+    session.flush()  # the Core read below does not autoflush
+    return session.connection().execute(query).all()  # Core rows, fetched at once: 0.5-1 s less a period
 
 
 def by_unit(session: Session, period_id: int, unit_ids: list[int]) -> dict[int, Submission]:
