@@ -37,6 +37,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.db.models import AuditEntry, Period, Submission, SubmissionValue, Unit
@@ -278,37 +279,53 @@ def create_missing_submissions(session: Session, now: datetime) -> None:
         index_elements=["period_id", "unit_id"]))
 
 
+def _staged_slots():
+    """Staged rows to write (not clears) joined to their report, which exists by now."""
+    report = and_(_submissions.c.period_id == staging.c.period_id, _submissions.c.unit_id == staging.c.unit_id)
+    return staging.join(_submissions, report), staging.c.clear.is_not(True)
+
+
 def merge_values(session: Session) -> None:
     """Insert new values and update changed ones, delete the cleared ones; unchanged rows are not
-    written."""
-    dialect_insert = postgresql.insert if is_postgresql(session) else sqlite.insert
+    written.
+
+    Changed values are updated and new ones inserted by two plain statements: an `INSERT ... ON
+    CONFLICT` checks the unique index a second time for every row (on PostgreSQL 200,000 rows took
+    5.0 s instead of 2.9 s). A value a form saved for a new slot since the counts (PostgreSQL; SQLite
+    has one writer) makes the plain insert fail: it is rolled back to its savepoint and the rows are
+    merged by the `INSERT ... ON CONFLICT DO UPDATE` instead."""
+    joined, written = _staged_slots()
+    same_slot = and_(_values.c.submission_id == _submissions.c.id, _values.c.indicator_code == staging.c.indicator_code)
+    changed = or_(*(_values.c[name].is_distinct_from(staging.c[name]) for name in VALUE_FIELDS))
+    session.execute(
+        update(_values)
+        .where(_submissions.c.period_id == staging.c.period_id, _submissions.c.unit_id == staging.c.unit_id,
+               same_slot, written, changed)
+        .values({_values.c[name]: staging.c[name] for name in VALUE_FIELDS})
+    )  # fmt: skip
+    columns = ["submission_id", "indicator_code", *VALUE_FIELDS]
     source = select(_submissions.c.id, staging.c.indicator_code, *(staging.c[name] for name in VALUE_FIELDS))
-    source = source.select_from(
-        staging.join(
-            _submissions,
-            and_(
-                _submissions.c.period_id == staging.c.period_id, _submissions.c.unit_id == staging.c.unit_id
-            ),
+    new = source.select_from(joined).where(written, not_(select(_values.c.id).where(same_slot).exists()))
+    try:
+        with session.begin_nested():
+            session.execute(insert(_values).from_select(columns, new))
+    except IntegrityError:
+        dialect_insert = postgresql.insert if is_postgresql(session) else sqlite.insert
+        # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT.
+        statement = dialect_insert(_values).from_select(columns, source.select_from(joined).where(written))
+        statement = statement.on_conflict_do_update(
+            index_elements=["submission_id", "indicator_code"],
+            set_={name: statement.excluded[name] for name in VALUE_FIELDS},
+            where=or_(*(_values.c[name].is_distinct_from(statement.excluded[name]) for name in VALUE_FIELDS)),
         )
-    ).where(staging.c.clear.is_not(True))  # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT
-    statement = dialect_insert(_values).from_select(
-        ["submission_id", "indicator_code", *VALUE_FIELDS], source
-    )
-    statement = statement.on_conflict_do_update(
-        index_elements=["submission_id", "indicator_code"],
-        set_={name: statement.excluded[name] for name in VALUE_FIELDS},
-        where=or_(*(_values.c[name].is_distinct_from(statement.excluded[name]) for name in VALUE_FIELDS)),
-    )
-    session.execute(statement)
+        session.execute(statement)
     # Driven by the (few) clear rows through the values' unique index, never a scan of every stored value.
     cleared = (
         select(_values.c.id)
-        .select_from(
-            staging.join(_submissions, and_(_submissions.c.period_id == staging.c.period_id,
-                                            _submissions.c.unit_id == staging.c.unit_id))
-            .join(_values, and_(_values.c.submission_id == _submissions.c.id,
-                                _values.c.indicator_code == staging.c.indicator_code))
-        )
+        .select_from(staging.join(_submissions, and_(_submissions.c.period_id == staging.c.period_id,
+                                                     _submissions.c.unit_id == staging.c.unit_id))
+                     .join(_values, and_(_values.c.submission_id == _submissions.c.id,
+                                         _values.c.indicator_code == staging.c.indicator_code)))
         .where(staging.c.clear.is_(True))
     )  # fmt: skip
     session.execute(delete(_values).where(_values.c.id.in_(cleared)))
