@@ -285,7 +285,8 @@ def changed_reports(session: Session) -> list[tuple[int, int]]:
 
 
 def create_missing_submissions(session: Session, now: datetime) -> None:
-    """A draft report for every report the staged rows create values in and that has none yet."""
+    """A draft report for every report the staged rows create values in and that has none yet (run
+    when `count_outcomes` counted created rows)."""
     report = and_(_submissions.c.period_id == staging.c.period_id, _submissions.c.unit_id == staging.c.unit_id)
     source = (
         select(staging.c.period_id, staging.c.unit_id, literal("draft"), literal(1),
@@ -306,40 +307,45 @@ def _staged_slots():
     return staging.join(_submissions, report), staging.c.clear.is_not(True)
 
 
-def merge_values(session: Session) -> None:
+def merge_values(session: Session, counts: tuple[int, int, int]) -> None:
     """Insert new values and update changed ones, delete the cleared ones; unchanged rows are not
-    written.
+    written. `counts` are the staged rows' (created, updated, unchanged) from `count_outcomes`.
 
-    Changed values are updated and new ones inserted by two plain statements: an `INSERT ... ON
-    CONFLICT` checks the unique index a second time for every row (on PostgreSQL 200,000 rows took
-    5.0 s instead of 2.9 s). A value a form saved for a new slot since the counts (PostgreSQL; SQLite
-    has one writer) makes the plain insert fail: it is rolled back to its savepoint and the rows are
-    merged by the `INSERT ... ON CONFLICT DO UPDATE` instead."""
+    Changed values are updated and new ones inserted by two plain statements, each skipped when the
+    counts say it has nothing to do: an `INSERT ... ON CONFLICT` checks the unique index a second time
+    for every row (on PostgreSQL 200,000 rows took 5.0 s instead of 2.9 s), and when no staged slot
+    holds a stored value the insert needs no anti-join either. A value a form saved for a new slot
+    since the counts (PostgreSQL; SQLite has one writer) makes the plain insert fail: it is rolled
+    back to its savepoint and the rows are merged by the `INSERT ... ON CONFLICT DO UPDATE` instead."""
+    created, updated, unchanged = counts
     joined, written = _staged_slots()
     same_slot = and_(_values.c.submission_id == _submissions.c.id, _values.c.indicator_code == staging.c.indicator_code)
-    changed = or_(*(_values.c[name].is_distinct_from(staging.c[name]) for name in VALUE_FIELDS))
-    session.execute(
-        update(_values)
-        .where(_submissions.c.period_id == staging.c.period_id, _submissions.c.unit_id == staging.c.unit_id,
-               same_slot, written, changed)
-        .values({_values.c[name]: staging.c[name] for name in VALUE_FIELDS})
-    )  # fmt: skip
+    if updated:
+        changed = or_(*(_values.c[name].is_distinct_from(staging.c[name]) for name in VALUE_FIELDS))
+        session.execute(
+            update(_values)
+            .where(_submissions.c.period_id == staging.c.period_id, _submissions.c.unit_id == staging.c.unit_id,
+                   same_slot, written, changed)
+            .values({_values.c[name]: staging.c[name] for name in VALUE_FIELDS})
+        )  # fmt: skip
     columns = ["submission_id", "indicator_code", *VALUE_FIELDS]
     source = select(_submissions.c.id, staging.c.indicator_code, *(staging.c[name] for name in VALUE_FIELDS))
-    new = source.select_from(joined).where(written, not_(select(_values.c.id).where(same_slot).exists()))
-    try:
-        with session.begin_nested():
-            session.execute(insert(_values).from_select(columns, new))
-    except IntegrityError:
-        dialect_insert = postgresql.insert if is_postgresql(session) else sqlite.insert
-        # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT.
-        statement = dialect_insert(_values).from_select(columns, source.select_from(joined).where(written))
-        statement = statement.on_conflict_do_update(
-            index_elements=["submission_id", "indicator_code"],
-            set_={name: statement.excluded[name] for name in VALUE_FIELDS},
-            where=or_(*(_values.c[name].is_distinct_from(statement.excluded[name]) for name in VALUE_FIELDS)),
-        )
-        session.execute(statement)
+    source = source.select_from(joined).where(written)
+    if created:
+        new = source.where(not_(select(_values.c.id).where(same_slot).exists())) if updated or unchanged else source
+        try:
+            with session.begin_nested():
+                session.execute(insert(_values).from_select(columns, new))
+        except IntegrityError:
+            dialect_insert = postgresql.insert if is_postgresql(session) else sqlite.insert
+            # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT (`written`).
+            statement = dialect_insert(_values).from_select(columns, source)
+            statement = statement.on_conflict_do_update(
+                index_elements=["submission_id", "indicator_code"],
+                set_={name: statement.excluded[name] for name in VALUE_FIELDS},
+                where=or_(*(_values.c[name].is_distinct_from(statement.excluded[name]) for name in VALUE_FIELDS)),
+            )
+            session.execute(statement)
     # Driven by the (few) clear rows through the values' unique index, never a scan of every stored value.
     cleared = (
         select(_values.c.id)

@@ -397,8 +397,9 @@ class _Chunks:
                 refused.append((why, total, found))
         counts = repo.count_outcomes(session)
         if merge and not (refused and self.report.all_or_nothing):
-            repo.create_missing_submissions(session, clock.now())
-            repo.merge_values(session)
+            if counts[0]:  # created
+                repo.create_missing_submissions(session, clock.now())
+            repo.merge_values(session, counts)
         return refused, counts
 
     def wait(self) -> None:
