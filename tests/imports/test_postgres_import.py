@@ -271,7 +271,8 @@ def test_postgres_partial_import_over_many_chunks_writes_new_and_changed_values_
     }  # fmt: skip
     audit = pg_query(
         "SELECT entity_key, after->>'created', after->>'updated' FROM audit_log WHERE action = 'values.import' "
-        "AND after->>'import_run' = (SELECT max(after->>'import_run') FROM audit_log WHERE action = 'values.import') "
+        "AND (after->>'import_run')::int = (SELECT max((after->>'import_run')::int) FROM audit_log "
+        "WHERE action = 'values.import') "
         "ORDER BY entity_key"
     )
     assert audit == [(f"{PERIOD}/CAX-050", "0", "2"), (f"{PERIOD}/CAX-051", "2", "0")]

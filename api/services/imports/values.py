@@ -4,13 +4,13 @@ The file is read once, row by row. Each row is checked (codes exist, the caller 
 unit, the indicator applies to the unit's kind, no duplicate, and the domain's `validate_value`)
 and valid rows go to a staging table in chunks. Nothing is lost by omission: empty measure cells
 keep the stored value, an absent note column or an empty note cell keeps the stored note, and only
-the clear marker (`cells.CLEAR_MARKER`) clears. Then, in SQL: the kept parts are copied from the
-stored values, note-only rows without a stored value are refused, rows for a locked period or a
-submitted/approved report are refused unless they repeat the stored value; the rest are counted
-as created, updated or unchanged. Unless this is a dry run, or a problem was found in
-all-or-nothing mode, one merge writes the changes, bumps the changed reports' versions and writes
-their audit entries; the touched periods' scores are then recomputed once (after the response for
-national-scale files).
+the clear marker (`cells.CLEAR_MARKER`) clears. Then, in SQL, chunk by chunk (`_Chunks`): the kept
+parts are copied from the stored values, note-only rows without a stored value are refused, rows for a
+locked period or a submitted/approved report are refused unless they repeat the stored value; the rest
+are counted as created, updated or unchanged and, unless this is a dry run or a problem was found in
+all-or-nothing mode (which rolls back what was merged), merged. After the last chunk the changed
+reports' versions are bumped and their audit entries written; the touched periods' scores are then
+recomputed once (after the response for national-scale files).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from api.db.repositories import units as units_repo
 from api.db.repositories import value_imports as repo
 from api.domain import FieldError, Indicator, UnitKind, validate_note, validate_value
 from api.domain.submissions import EDITABLE_STATUSES, SubmissionStatus
-from api.services import scoring
+from api.services import scoring, transaction
 from api.services.access import Principal
 from api.services.catalog import scoring_context
 from api.services.imports import cells
@@ -123,7 +123,9 @@ def import_values(
     cell_refs = table.format is not TableFormat.JSON
     fast = _FastPath(session, lookup, located, allowed, decimal_comma=table.decimal_comma)
     repo.create_staging(session)
-    chunks = _Chunks(session, lookup, located, report, writes=not dry_run)
+    # What the chunks merge is undone if a later row is refused in all-or-nothing mode.
+    outer = None if dry_run else transaction.Savepoint(session)
+    chunks = _Chunks(session, lookup, located, report, writes=outer is not None)
     lookup.before_query = chunks.wait  # loading a period's state queries the session
     try:
         chunk: list[tuple] = []
@@ -147,7 +149,8 @@ def import_values(
         report.rows += table.blank_rows
         report.skipped_empty += table.blank_rows
         if dry_run or (all_or_nothing and report.rejected):
-            chunks.undo()
+            if outer is not None:
+                outer.rollback()
             return report
         if report.created or report.updated:
             report.scores_pending = _apply(session, principal, lookup, run_id)
@@ -332,8 +335,8 @@ class _Chunks:
     The database works in a background thread while the request's thread checks the next chunk (the
     drivers release the GIL while the database works); one path per engine:
     - PostgreSQL settles each chunk as it comes (`per_chunk`): loaded with COPY in the request's thread
-      (COPY encodes rows in Python, holding the GIL), then settled in the background. Merged chunks are
-      inside a savepoint, so a row refused later undoes them (`undo`).
+      (COPY encodes rows in Python, holding the GIL), then settled in the background. The caller keeps
+      the merged chunks in a savepoint, so a row refused later undoes them.
     - SQLite loads each chunk in the background (`executemany` steps without the GIL) and settles
       every staged row once, after the last chunk (`finish`): there, set statements over all the rows
       cost less than one per chunk (measured: 20% slower per chunk).
@@ -350,7 +353,6 @@ class _Chunks:
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-chunks")
         self.pending: Future | None = None
         self.first = True
-        self.savepoint = session.begin_nested() if writes else None
         self.merging = writes
         self.locked = self.note_only = False  # some staged row not settled yet is locked, gives a note only
 
@@ -426,11 +428,6 @@ class _Chunks:
         report.created += created
         report.updated += updated
         report.unchanged += unchanged
-
-    def undo(self) -> None:
-        """Undo the merged chunks (a refused all-or-nothing import)."""
-        if self.savepoint is not None and self.savepoint.is_active:
-            self.savepoint.rollback()
 
     def close(self) -> None:
         self.pool.shutdown(wait=True)
