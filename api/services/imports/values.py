@@ -41,7 +41,9 @@ from api.services.imports.report import ImportReport, Problem
 from api.services.imports.tables import Encoding, TableFormat, open_table
 from api.services.templates import KIND_LABELS
 
-CHUNK_ROWS = 20_000
+# Each chunk's statements join the stored values: on PostgreSQL, with 20,000-row chunks, a million-row
+# import spent 6.7 s counting (the stored values scanned 50 times) against 2.7 s with 100,000.
+CHUNK_ROWS = 100_000
 # Above this many touched units in a period, recomputing the whole period is cheaper than one
 # unit (and one group re-rank) at a time.
 UNIT_RECOMPUTE_LIMIT = 20
