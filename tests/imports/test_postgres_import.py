@@ -236,3 +236,78 @@ def test_postgres_score_locks_of_one_period_never_hold_up_another(postgres_app, 
             units.lock_groups(other, period_a, [group_id])
         other.rollback()
         holder.rollback()
+
+
+def test_postgres_partial_import_over_many_chunks_writes_new_and_changed_values_and_refuses_the_rest(pg_admin, pg_query, monkeypatch):
+    """Chunks settled one by one: a file mixing changed, unchanged and new values with rows refused in
+    Python (a fraction) and in SQL (a note for a value never stored), written without the refused rows."""
+    from api.services.imports import values
+    from tests.imports.conftest import VALUE_HEADER
+    from tests.imports.test_values_import import stored
+
+    monkeypatch.setattr(values, "CHUNK_ROWS", 2)
+    first = upload(pg_admin, csv_bytes(rows_for("CAX-050")), key="pg-partial-1").json()
+    assert (first["created"], first["applied"]) == (3, True)
+    data = [
+        VALUE_HEADER,
+        ["CAX-050", PERIOD, "KL-01", 39, 40, "", "", ""],  # changed, its note kept
+        ["CAX-050", PERIOD, "KL-04", "", "", 0, "", ""],  # unchanged
+        ["CAX-051", PERIOD, "KL-01", 10, 40, "", "", ""],  # new
+        ["CAX-051", PERIOD, "KL-04", "", "", "", "", "Chỉ ghi chú"],  # no value to annotate: refused in SQL
+        ["CAX-051", PERIOD, "KL-03", "", "", "", "Có", ""],  # new
+        ["CAX-051", "2027-H1", "KL-01", "1,5", 40, "", "", ""],  # a fraction: refused in Python
+        ["CAX-050", PERIOD, "KL-03", "", "", "", "Không", ""],  # changed
+    ]
+    report = upload(pg_admin, csv_bytes(data), key="pg-partial-2", all_or_nothing=False).json()
+    counts = ("created", "updated", "unchanged", "rejected")
+    assert ([report[name] for name in counts], report["applied"]) == ([2, 2, 1, 2], True)
+    assert [problem["row"] for problem in report["problems"]] == [5, 7]
+    assert stored(pg_query, "CAX-050") == {
+        "KL-01": (39, 40, None, None, "Đã ký cam kết"), "KL-04": (None, None, 0, None, None),
+        "KL-03": (None, None, None, False, None),
+    }  # fmt: skip
+    assert stored(pg_query, "CAX-051") == {
+        "KL-01": (10, 40, None, None, None), "KL-03": (None, None, None, True, None),
+    }  # fmt: skip
+    audit = pg_query(
+        "SELECT entity_key, after->>'created', after->>'updated' FROM audit_log WHERE action = 'values.import' "
+        "AND (after->>'import_run')::int = (SELECT max((after->>'import_run')::int) FROM audit_log "
+        "WHERE action = 'values.import') "
+        "ORDER BY entity_key"
+    )
+    assert audit == [(f"{PERIOD}/CAX-050", "0", "2"), (f"{PERIOD}/CAX-051", "2", "0")]
+
+
+def test_postgres_merge_of_a_value_saved_since_the_counts_falls_back_to_the_upsert(postgres_url):
+    """A form's save of a new slot between the counts and the merge makes the plain insert conflict: its
+    savepoint is rolled back and the rows are merged by INSERT ... ON CONFLICT instead."""
+    from datetime import UTC, datetime
+
+    from api.db.engine import make_engine, session_factories
+    from api.db.repositories import value_imports as repo
+
+    engine = make_engine(postgres_url)
+    with session_factories(engine)[1]() as session:
+        period_id, unit_id = session.execute(text(
+            "SELECT p.id, u.id FROM periods p, units u WHERE p.code = :p AND u.code = 'CAX-052'"), {"p": PERIOD}
+        ).one()  # fmt: skip
+        repo.create_staging(session)
+        repo.stage(session, repo.staging_loader(session), [
+            (2, period_id, unit_id, "KL-01", False, 30, 40, None, None, None, None, False, True, False),
+            (3, period_id, unit_id, "KL-04", False, None, None, 2, None, None, None, False, True, False),
+        ], analyse=True)  # fmt: skip
+        repo.fill_kept(session)
+        counts = repo.count_outcomes(session)
+        assert counts == (2, 0, 0)
+        repo.create_missing_submissions(session, datetime.now(UTC))
+        session.execute(text(  # the form's save, since the counts
+            "INSERT INTO submission_values (submission_id, indicator_code, count) SELECT id, 'KL-04', 1 "
+            "FROM submissions WHERE period_id = :p AND unit_id = :u"), {"p": period_id, "u": unit_id})  # fmt: skip
+        repo.merge_values(session, counts)
+        rows = session.execute(text(
+            "SELECT v.indicator_code, v.numerator, v.count FROM submission_values v JOIN submissions s "
+            "ON s.id = v.submission_id WHERE s.period_id = :p AND s.unit_id = :u ORDER BY 1"),
+            {"p": period_id, "u": unit_id}).all()  # fmt: skip
+        assert [tuple(row) for row in rows] == [("KL-01", 30, None), ("KL-04", None, 2)]
+        session.rollback()
+    engine.dispose()

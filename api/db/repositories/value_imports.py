@@ -37,6 +37,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.db.models import AuditEntry, Period, Submission, SubmissionValue, Unit
@@ -68,16 +69,16 @@ staging = Table(
     Column("clear", Boolean),
     prefixes=["TEMPORARY"],
 )
-# Per report touched by the staged rows: what they do to it (see `count_outcomes`).
+# Per report touched by a chunk of staged rows: what they do to it (see `count_outcomes`); a report whose
+# rows span two chunks has two rows, added up by `_per_report`.
 outcomes = Table(
     "import_value_outcomes",
     _staging_metadata,
-    Column("period_id", Integer, primary_key=True),
-    Column("unit_id", Integer, primary_key=True),
+    Column("period_id", Integer),
+    Column("unit_id", Integer),
     Column("created", Integer),
     Column("updated", Integer),
     Column("unchanged", Integer),
-    Column("locked", Integer),
     prefixes=["TEMPORARY"],
 )
 _submissions = Submission.__table__
@@ -103,9 +104,19 @@ def drop_staging(session: Session) -> None:
         table.drop(session.connection(), checkfirst=True)
 
 
-def staged(session: Session) -> None:
-    """Every row is staged: give PostgreSQL's planner the staging table's statistics (temporary tables
-    are never analysed automatically), so the statements below are planned for its real size."""
+def stage(session: Session, load: Callable[[Sequence[tuple]], None], rows: Sequence[tuple], *, analyse: bool) -> None:
+    """PostgreSQL: replace the staged rows by the next chunk's (`load`: `staging_loader`); with
+    `analyse`, analyse them (see `analysed`; every chunk but the last has the same size). TRUNCATE
+    leaves no dead rows behind: nothing vacuums a temporary table."""
+    session.execute(text(f"TRUNCATE {staging.name}"))
+    load(rows)
+    if analyse:
+        analysed(session)
+
+
+def analysed(session: Session) -> None:
+    """Give PostgreSQL's planner the staging table's statistics (temporary tables are never analysed
+    automatically), so the statements below are planned for its real size."""
     if is_postgresql(session):
         session.execute(text(f"ANALYZE {staging.name}"))
 
@@ -232,45 +243,57 @@ def drop_locked_changes(session: Session) -> None:
     session.execute(delete(staging).where(_locked_change()))
 
 
-def count_outcomes(session: Session) -> tuple[int, int, int, int]:
-    """Fill the outcomes table, per report touched by the staged rows, in one pass over them: (period_id,
-    unit_id, created, updated, unchanged, locked), where locked counts the rows that would change a
-    locked report (see `locked_changes`); return the totals (created, updated, unchanged, locked)."""
-    session.execute(delete(outcomes))
+def count_outcomes(session: Session) -> tuple[int, int, int]:
+    """Count the staged rows per report they touch, in one pass over them, into the outcomes table
+    (period_id, unit_id, created, updated, unchanged); return the chunk's totals (created, updated,
+    unchanged). Run after the refused rows have left the staging table."""
     clear = staging.c.clear.is_(True)
     absent = _values.c.id.is_(None)
     same = or_(and_(_values.c.id.is_not(None), _unchanged()), and_(absent, clear))
     created = func.sum(case((and_(absent, not_(clear)), 1), else_=0))
     unchanged = func.sum(case((same, 1), else_=0))
-    locked = func.sum(case((and_(staging.c.locked.is_(True), not_(same)), 1), else_=0))
     query = (
-        select(staging.c.period_id, staging.c.unit_id, created, func.count() - created - unchanged, unchanged,
-               locked)
+        select(staging.c.period_id, staging.c.unit_id, created, func.count() - created - unchanged, unchanged)
         .select_from(_joined())
         .group_by(staging.c.period_id, staging.c.unit_id)
+    )
+    columns = ("created", "updated", "unchanged")
+    statement = insert(outcomes).from_select([column.name for column in outcomes.c], query)
+    rows = session.execute(statement.returning(*(outcomes.c[name] for name in columns))).all()
+    return tuple(sum(row[index] for row in rows) for index in range(len(columns)))
+
+
+def _per_report():
+    """The outcomes added up per report, over every chunk."""
+    return (
+        select(outcomes.c.period_id, outcomes.c.unit_id, func.sum(outcomes.c.created).label("created"),
+               func.sum(outcomes.c.updated).label("updated"))
+        .group_by(outcomes.c.period_id, outcomes.c.unit_id)
+        .subquery()
     )  # fmt: skip
-    session.execute(insert(outcomes).from_select([column.name for column in outcomes.c], query))
-    names = ("created", "updated", "unchanged", "locked")
-    totals = session.execute(select(*(func.coalesce(func.sum(outcomes.c[name]), 0) for name in names))).one()
-    return tuple(int(value) for value in totals)
 
 
-def _changed_report():
-    return or_(outcomes.c.created > 0, outcomes.c.updated > 0)
+def _changed_report(reports):
+    return or_(reports.c.created > 0, reports.c.updated > 0)
 
 
 def changed_reports(session: Session) -> list[tuple[int, int]]:
     """(period_id, unit_id) of every report the merge changes."""
-    query = select(outcomes.c.period_id, outcomes.c.unit_id).where(_changed_report())
+    reports = _per_report()
+    query = select(reports.c.period_id, reports.c.unit_id).where(_changed_report(reports))
     return [tuple(row) for row in session.execute(query)]
 
 
 def create_missing_submissions(session: Session, now: datetime) -> None:
-    """A draft report for every report the staged rows create values in and that has none yet."""
-    source = select(
-        outcomes.c.period_id, outcomes.c.unit_id, literal("draft"), literal(1),
-        literal(now, _submissions.c.updated_at.type),
-    ).where(outcomes.c.created > 0)  # fmt: skip
+    """A draft report for every report the staged rows create values in and that has none yet (run
+    when `count_outcomes` counted created rows)."""
+    report = and_(_submissions.c.period_id == staging.c.period_id, _submissions.c.unit_id == staging.c.unit_id)
+    source = (
+        select(staging.c.period_id, staging.c.unit_id, literal("draft"), literal(1),
+               literal(now, _submissions.c.updated_at.type))
+        .where(staging.c.clear.is_not(True), not_(select(_submissions.c.id).where(report).exists()))
+        .distinct()
+    )  # fmt: skip
     columns = ["period_id", "unit_id", "status", "version", "updated_at"]
     # A first save committed since the counts already made the row (PostgreSQL): keep it.
     dialect_insert = postgresql.insert if is_postgresql(session) else sqlite.insert
@@ -278,37 +301,58 @@ def create_missing_submissions(session: Session, now: datetime) -> None:
         index_elements=["period_id", "unit_id"]))
 
 
-def merge_values(session: Session) -> None:
+def _staged_slots():
+    """Staged rows to write (not clears) joined to their report, which exists by now."""
+    report = and_(_submissions.c.period_id == staging.c.period_id, _submissions.c.unit_id == staging.c.unit_id)
+    return staging.join(_submissions, report), staging.c.clear.is_not(True)
+
+
+def merge_values(session: Session, counts: tuple[int, int, int]) -> None:
     """Insert new values and update changed ones, delete the cleared ones; unchanged rows are not
-    written."""
-    dialect_insert = postgresql.insert if is_postgresql(session) else sqlite.insert
+    written. `counts` are the staged rows' (created, updated, unchanged) from `count_outcomes`.
+
+    Changed values are updated and new ones inserted by two plain statements, each skipped when the
+    counts say it has nothing to do: an `INSERT ... ON CONFLICT` checks the unique index a second time
+    for every row (on PostgreSQL 200,000 rows took 5.0 s instead of 2.9 s), and when no staged slot
+    holds a stored value the insert needs no anti-join either. A value a form saved for a new slot
+    since the counts (PostgreSQL; SQLite has one writer) makes the plain insert fail: it is rolled
+    back to its savepoint and the rows are merged by the `INSERT ... ON CONFLICT DO UPDATE` instead."""
+    created, updated, unchanged = counts
+    joined, written = _staged_slots()
+    same_slot = and_(_values.c.submission_id == _submissions.c.id, _values.c.indicator_code == staging.c.indicator_code)
+    if updated:
+        changed = or_(*(_values.c[name].is_distinct_from(staging.c[name]) for name in VALUE_FIELDS))
+        session.execute(
+            update(_values)
+            .where(_submissions.c.period_id == staging.c.period_id, _submissions.c.unit_id == staging.c.unit_id,
+                   same_slot, written, changed)
+            .values({_values.c[name]: staging.c[name] for name in VALUE_FIELDS})
+        )  # fmt: skip
+    columns = ["submission_id", "indicator_code", *VALUE_FIELDS]
     source = select(_submissions.c.id, staging.c.indicator_code, *(staging.c[name] for name in VALUE_FIELDS))
-    source = source.select_from(
-        staging.join(
-            _submissions,
-            and_(
-                _submissions.c.period_id == staging.c.period_id, _submissions.c.unit_id == staging.c.unit_id
-            ),
-        )
-    ).where(staging.c.clear.is_not(True))  # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT
-    statement = dialect_insert(_values).from_select(
-        ["submission_id", "indicator_code", *VALUE_FIELDS], source
-    )
-    statement = statement.on_conflict_do_update(
-        index_elements=["submission_id", "indicator_code"],
-        set_={name: statement.excluded[name] for name in VALUE_FIELDS},
-        where=or_(*(_values.c[name].is_distinct_from(statement.excluded[name]) for name in VALUE_FIELDS)),
-    )
-    session.execute(statement)
+    source = source.select_from(joined).where(written)
+    if created:
+        new = source.where(not_(select(_values.c.id).where(same_slot).exists())) if updated or unchanged else source
+        try:
+            with session.begin_nested():
+                session.execute(insert(_values).from_select(columns, new))
+        except IntegrityError:
+            dialect_insert = postgresql.insert if is_postgresql(session) else sqlite.insert
+            # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT (`written`).
+            statement = dialect_insert(_values).from_select(columns, source)
+            statement = statement.on_conflict_do_update(
+                index_elements=["submission_id", "indicator_code"],
+                set_={name: statement.excluded[name] for name in VALUE_FIELDS},
+                where=or_(*(_values.c[name].is_distinct_from(statement.excluded[name]) for name in VALUE_FIELDS)),
+            )
+            session.execute(statement)
     # Driven by the (few) clear rows through the values' unique index, never a scan of every stored value.
     cleared = (
         select(_values.c.id)
-        .select_from(
-            staging.join(_submissions, and_(_submissions.c.period_id == staging.c.period_id,
-                                            _submissions.c.unit_id == staging.c.unit_id))
-            .join(_values, and_(_values.c.submission_id == _submissions.c.id,
-                                _values.c.indicator_code == staging.c.indicator_code))
-        )
+        .select_from(staging.join(_submissions, and_(_submissions.c.period_id == staging.c.period_id,
+                                                     _submissions.c.unit_id == staging.c.unit_id))
+                     .join(_values, and_(_values.c.submission_id == _submissions.c.id,
+                                         _values.c.indicator_code == staging.c.indicator_code)))
         .where(staging.c.clear.is_(True))
     )  # fmt: skip
     session.execute(delete(_values).where(_values.c.id.in_(cleared)))
@@ -316,10 +360,11 @@ def merge_values(session: Session) -> None:
 
 def bump_versions(session: Session, now: datetime) -> None:
     """New version (the form's ETag) for every changed report, so a stale form gets 412."""
+    reports = _per_report()
     statement = (
         update(_submissions)
-        .where(outcomes.c.period_id == _submissions.c.period_id, outcomes.c.unit_id == _submissions.c.unit_id,
-               _changed_report())
+        .where(reports.c.period_id == _submissions.c.period_id, reports.c.unit_id == _submissions.c.unit_id,
+               _changed_report(reports))
         .values(version=_submissions.c.version + 1, updated_at=now)
     )  # fmt: skip
     session.execute(statement)
@@ -328,16 +373,17 @@ def bump_versions(session: Session, now: datetime) -> None:
 def record_audit(session: Session, now: datetime, actor: str, run_id: int | None, address: str | None) -> None:
     """One `values.import` entry per changed report (the import run and its counts), in one statement."""
     build = func.json_build_object if is_postgresql(session) else func.json_object
-    after = build("import_run", literal(run_id, Integer), "created", outcomes.c.created,
-                  "updated", outcomes.c.updated)  # fmt: skip
+    reports = _per_report()
+    after = build("import_run", literal(run_id, Integer), "created", reports.c.created,
+                  "updated", reports.c.updated)  # fmt: skip
     source = (
         select(literal(now, _audit.c.at.type), literal(actor, String), literal("values.import", String),
                literal("submission", String), _periods.c.code.concat("/").concat(_units.c.code), after,
                literal(address, String))
-        .select_from(outcomes.join(_periods, _periods.c.id == outcomes.c.period_id)
-                     .join(_units, _units.c.id == outcomes.c.unit_id))
-        .where(_changed_report())
-        .order_by(outcomes.c.period_id, outcomes.c.unit_id)
+        .select_from(reports.join(_periods, _periods.c.id == reports.c.period_id)
+                     .join(_units, _units.c.id == reports.c.unit_id))
+        .where(_changed_report(reports))
+        .order_by(reports.c.period_id, reports.c.unit_id)
     )  # fmt: skip
     columns = ["at", "actor", "action", "entity", "entity_key", "after", "client_address"]
     session.execute(insert(_audit).from_select(columns, source))

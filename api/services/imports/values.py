@@ -4,13 +4,13 @@ The file is read once, row by row. Each row is checked (codes exist, the caller 
 unit, the indicator applies to the unit's kind, no duplicate, and the domain's `validate_value`)
 and valid rows go to a staging table in chunks. Nothing is lost by omission: empty measure cells
 keep the stored value, an absent note column or an empty note cell keeps the stored note, and only
-the clear marker (`cells.CLEAR_MARKER`) clears. Then, in SQL: the kept parts are copied from the
-stored values, note-only rows without a stored value are refused, rows for a locked period or a
-submitted/approved report are refused unless they repeat the stored value; the rest are counted
-as created, updated or unchanged. Unless this is a dry run, or a problem was found in
-all-or-nothing mode, one merge writes the changes, bumps the changed reports' versions and writes
-their audit entries; the touched periods' scores are then recomputed once (after the response for
-national-scale files).
+the clear marker (`cells.CLEAR_MARKER`) clears. Then, in SQL, chunk by chunk (`_Chunks`): the kept
+parts are copied from the stored values, note-only rows without a stored value are refused, rows for a
+locked period or a submitted/approved report are refused unless they repeat the stored value; the rest
+are counted as created, updated or unchanged and, unless this is a dry run or a problem was found in
+all-or-nothing mode (which rolls back what was merged), merged. After the last chunk the changed
+reports' versions are bumped and their audit entries written; the touched periods' scores are then
+recomputed once (after the response for national-scale files).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from api.db.repositories import units as units_repo
 from api.db.repositories import value_imports as repo
 from api.domain import FieldError, Indicator, UnitKind, validate_note, validate_value
 from api.domain.submissions import EDITABLE_STATUSES, SubmissionStatus
-from api.services import scoring
+from api.services import scoring, transaction
 from api.services.access import Principal
 from api.services.catalog import scoring_context
 from api.services.imports import cells
@@ -41,7 +41,9 @@ from api.services.imports.report import ImportReport, Problem
 from api.services.imports.tables import Encoding, TableFormat, open_table
 from api.services.templates import KIND_LABELS
 
-CHUNK_ROWS = 20_000
+# Each chunk's statements join the stored values: on PostgreSQL, with 20,000-row chunks, a million-row
+# import spent 6.7 s counting (the stored values scanned 50 times) against 2.7 s with 100,000.
+CHUNK_ROWS = 100_000
 # Above this many touched units in a period, recomputing the whole period is cheaper than one
 # unit (and one group re-rank) at a time.
 UNIT_RECOMPUTE_LIMIT = 20
@@ -88,6 +90,7 @@ class _Lookup:
     unit_codes: dict[int, str]
     periods: dict[str, Period]
     states: dict[str, _PeriodState] = field(default_factory=dict)
+    before_query: Callable[[], None] = lambda: None  # called before the lookup queries the session
 
 
 def may_import_values(principal: Principal) -> Callable[[int], bool]:
@@ -122,13 +125,15 @@ def import_values(
     cell_refs = table.format is not TableFormat.JSON
     fast = _FastPath(session, lookup, located, allowed, decimal_comma=table.decimal_comma)
     repo.create_staging(session)
-    writer = _StagingWriter(repo.staging_loader(session), background=fast.sqlite)
+    # What the chunks merge is undone if a later row is refused in all-or-nothing mode.
+    outer = None if dry_run else transaction.Savepoint(session)
+    chunks = _Chunks(session, lookup, located, report, writes=outer is not None)
+    lookup.before_query = chunks.wait  # loading a period's state queries the session
     try:
         chunk: list[tuple] = []
         for number, row in table.raw_rows:
             staged = fast.check(number, row)
             if staged is None:
-                writer.wait()  # the full check may query the session
                 record = fast.record(row)
                 staged = _check_row(
                     session, lookup, located, cell_refs, allowed, fast, number, record, report
@@ -137,30 +142,24 @@ def import_values(
             if staged:
                 chunk.append(staged)
                 if len(chunk) >= CHUNK_ROWS:
-                    writer.write(chunk)
+                    chunks.settle(chunk)
                     chunk = []
             elif staged is _NOTHING:
                 report.skipped_empty += 1
-        writer.write(chunk)
-        writer.wait()
+        chunks.settle(chunk)
+        chunks.finish()
         report.rows += table.blank_rows
         report.skipped_empty += table.blank_rows
-        repo.staged(session)
-        repo.fill_kept(session)
-        _refuse(session, lookup, located, report, repo.unresolved, repo.drop_unresolved, _nothing_to_annotate)
-        created, updated, unchanged, locked = repo.count_outcomes(session)
-        if locked:
-            _refuse(session, lookup, located, report, repo.locked_changes, repo.drop_locked_changes, _locked)
-            created, updated, unchanged, _locked_left = repo.count_outcomes(session)
-        report.created, report.updated, report.unchanged = created, updated, unchanged
         if dry_run or (all_or_nothing and report.rejected):
+            if outer is not None:
+                outer.rollback()
             return report
-        if created or updated:
+        if report.created or report.updated:
             report.scores_pending = _apply(session, principal, lookup, run_id)
         report.applied = True
         return report
     finally:
-        writer.close()
+        chunks.close()
         repo.drop_staging(session)
 
 
@@ -177,6 +176,7 @@ def _load_lookup(session: Session) -> _Lookup:
 def _period_state(session: Session, lookup: _Lookup, code: str) -> _PeriodState | None:
     state = lookup.states.get(code)
     if state is None and code in lookup.periods:
+        lookup.before_query()
         period = lookup.periods[code]
         catalog, _context = scoring_context(session, period)
         indicators = {
@@ -327,40 +327,115 @@ def _entry(indicator: Indicator, raw: dict[str, object]) -> tuple[tuple | None, 
 _CLEARED = (None, None, None, None, None, None, False, False, True)
 
 
-class _StagingWriter:
-    """Loads one chunk of staged rows in a background thread while the next chunk is parsed, when
-    `background`: SQLite releases the GIL while it inserts, and the machine has more than one core.
-    (PostgreSQL's COPY rows are encoded in Python, holding the GIL: there it loads in the caller's
-    thread.) At most one chunk is in flight, so memory stays bounded by two chunks."""
+class _Chunks:
+    """Takes the checked rows chunk by chunk and settles them in the database: staged, the parts
+    rows keep copied from the stored values, note-only rows without a stored value and changes to
+    locked reports refused, the rest counted as created, updated or unchanged and, when the import
+    writes and no row is refused in all-or-nothing mode, merged (drafts created, values inserted,
+    updated, cleared). The per-report work (versions, audit entries, scores) follows the last chunk.
 
-    def __init__(self, load: Callable[[list[tuple]], None], *, background: bool) -> None:
-        self.load = load
-        self.pool = (
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-staging") if background else None
-        )
+    The database works in a background thread while the request's thread checks the next chunk (the
+    drivers release the GIL while the database works); one path per engine:
+    - PostgreSQL settles each chunk as it comes (`per_chunk`): loaded with COPY in the request's thread
+      (COPY encodes rows in Python, holding the GIL), then settled in the background. The caller keeps
+      the merged chunks in a savepoint, so a row refused later undoes them.
+    - SQLite loads each chunk in the background (`executemany` steps without the GIL) and settles
+      every staged row once, after the last chunk (`finish`): there, set statements over all the rows
+      cost less than one per chunk (measured: 20% slower per chunk).
+
+    At most one chunk is in flight, so memory stays bounded by two chunks. The session is used by one
+    thread at a time: the request's thread waits (`wait`) before it queries."""
+
+    def __init__(
+        self, session: Session, lookup: _Lookup, located: Located, report: ImportReport, *, writes: bool
+    ) -> None:
+        self.session, self.lookup, self.located, self.report = session, lookup, located, report
+        self.load = repo.staging_loader(session)
+        self.per_chunk = repo.is_postgresql(session)
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-chunks")
         self.pending: Future | None = None
+        self.first = True
+        self.merging = writes
+        self.locked = self.note_only = False  # some staged row not settled yet is locked, gives a note only
 
-    def write(self, rows: list[tuple]) -> None:
-        """Start loading `rows` (which the caller must not change afterwards)."""
+    def settle(self, rows: list[tuple]) -> None:
+        """Take the next chunk of staged rows (which the caller must not change afterwards)."""
         self.wait()
         if not rows:
             return
-        if self.pool is None:
-            self.load(rows)
-        else:
+        self.locked = self.locked or any(row[_LOCKED] for row in rows)
+        self.note_only = self.note_only or any(row[_KEEP_MEASURE] for row in rows)
+        if not self.per_chunk:
             self.pending = self.pool.submit(self.load, rows)
+            return
+        repo.stage(self.session, self.load, rows, analyse=self.first)
+        self.first = False
+        self.pending = self.pool.submit(self._settle, self._merges())
+
+    def finish(self) -> None:
+        """Settle what is staged and not settled yet: the last chunk in flight, or every row (SQLite)."""
+        self.wait()
+        if not self.per_chunk:
+            repo.analysed(self.session)
+            self._add(self._settle(self._merges()))
+
+    def _merges(self) -> bool:
+        if self.report.all_or_nothing and self.report.rejected:
+            self.merging = False  # the import will be refused: count only
+        return self.merging
+
+    def _settle(self, merge: bool) -> tuple:
+        """The statements over the staged rows; the refusals that need a query run only when some row
+        is locked or gives a note only."""
+        session = self.session
+        repo.fill_kept(session)
+        limit = self.report.problem_limit
+        refused = []
+        checks = ((self.note_only, repo.unresolved, repo.drop_unresolved, _nothing_to_annotate),
+                  (self.locked, repo.locked_changes, repo.drop_locked_changes, _locked))  # fmt: skip
+        self.locked = self.note_only = False
+        for needed, find, drop, why in checks:
+            total, found = find(session, limit) if needed else (0, [])
+            if total:
+                drop(session)
+                refused.append((why, total, found))
+        counts = repo.count_outcomes(session)
+        if merge and not (refused and self.report.all_or_nothing):
+            if counts[0]:  # created
+                repo.create_missing_submissions(session, clock.now())
+            repo.merge_values(session, counts)
+        return refused, counts
 
     def wait(self) -> None:
         """Wait for the chunk in flight, raising its error if it failed."""
         if self.pending is not None:
             pending, self.pending = self.pending, None
-            pending.result()
+            result = pending.result()
+            if self.per_chunk:
+                self._add(result)
+
+    def _add(self, result: tuple) -> None:
+        """Add a settled chunk's refusals and counts to the report."""
+        refused, (created, updated, unchanged) = result
+        report = self.report
+        states = {state.period.id: state for state in self.lookup.states.values()}
+        for why, total, rows in refused:
+            for number, period_id, unit_id, indicator_code in rows:
+                state = states[period_id]
+                report.add_problem(why(self.lookup, self.located, state, number, unit_id, indicator_code))
+            report.problems_omitted += total - len(rows)
+            report.rejected += total
+        if refused:
+            report.problems.sort(key=lambda problem: problem.row)
+        report.created += created
+        report.updated += updated
+        report.unchanged += unchanged
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True)
+        self.pool.shutdown(wait=True)
 
 
+_LOCKED, _KEEP_MEASURE = repo.STAGING_COLUMNS.index("locked"), repo.STAGING_COLUMNS.index("keep_measure")
 _NOTHING = ()  # a valid row that enters nothing (no measure, no note): nothing to stage (falsy), skipped_empty
 
 
@@ -473,31 +548,6 @@ class _FastPath:
 _UNKNOWN = object()
 
 
-Refusal = Callable[[_Lookup, Located, _PeriodState, int, int, str], Problem]
-
-
-def _refuse(
-    session: Session,
-    lookup: _Lookup,
-    located: Located,
-    report: ImportReport,
-    find: Callable[[Session, int], tuple[int, list[tuple[int, int, int, str]]]],
-    drop: Callable[[Session], None],
-    why: Refusal,
-) -> None:
-    """Refuse the staged rows `find` names (`why` words each problem); they leave the staging."""
-    total, rows = find(session, report.problem_limit)
-    if not total:
-        return
-    states = {state.period.id: state for state in lookup.states.values()}
-    for number, period_id, unit_id, indicator_code in rows:
-        report.add_problem(why(lookup, located, states[period_id], number, unit_id, indicator_code))
-    report.problems_omitted += total - len(rows)
-    report.problems.sort(key=lambda problem: problem.row)
-    report.rejected += total
-    drop(session)
-
-
 def _nothing_to_annotate(
     _lookup: _Lookup, _located: Located, _state: _PeriodState, number: int, _unit_id: int, indicator_code: str
 ) -> Problem:
@@ -528,8 +578,6 @@ def _apply(session: Session, principal: Principal, lookup: _Lookup, run_id: int 
     in set statements; recompute scores now, or return the period codes whose recompute must follow the
     response (a national-scale import)."""
     now = clock.now()
-    repo.create_missing_submissions(session, now)
-    repo.merge_values(session)
     repo.bump_versions(session, now)
     repo.record_audit(session, now, principal.username, run_id, audit_repo.client_address.get())
     session.expire_all()
