@@ -1,42 +1,24 @@
 // Every main page of every role on a phone (support/sweep.mjs; pages.test.mjs sweeps them on a desktop at the
 // same time), in Chromium against the real server and a fresh demo database. Also the scheme editor, end to
 // end: a draft, an indicator retired after its confirmation, the preview listing the change.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { startServer } from './support/server.mjs';
-import { DESKTOP, launchBrowser, newPage, PHONE, signIn } from './support/browser.mjs';
-import { checkPage, SHOTS } from './support/pages.mjs';
-import { sweep, sweepPeriods } from './support/sweep.mjs';
-import { WORKFLOW_DATE } from './support/dates.mjs';
+import { DESKTOP, newPage, PHONE, signIn } from './support/browser.mjs';
+import { checkPage } from './support/pages.mjs';
+import { startedForTheFile, sweep, sweepPeriods } from './support/sweep.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  // Each assigned as it comes, so that `after` closes whichever started when the other failed.
-  await Promise.all([
-    startServer({ now: WORKFLOW_DATE }).then((started) => (server = started)),
-    launchBrowser().then((launched) => (browser = launched)),
-  ]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const started = startedForTheFile();
 
 describe('every main page', () => {
   it('fits a phone, readable and accessible', async () => {
-    const failures = await sweep(browser, server.baseURL, 'phone', await sweepPeriods(server.baseURL));
+    const failures = await sweep(started.browser, started.server.baseURL, 'phone', await sweepPeriods(started.server.baseURL));
     assert.equal(failures.length, 0, failures.join('\n'));
   });
 });
 
 describe('the scheme editor', () => {
   it('drafts a version, retires an indicator after its confirmation, and the preview lists the change', async () => {
-    const page = await newPage(browser, server.baseURL, DESKTOP, { bypassCSP: true });
+    const page = await newPage(started.browser, started.server.baseURL, DESKTOP, { bypassCSP: true });
     await signIn(page, 'reviewer');
     await page.goto('/admin/schemes');
     await page.getByLabel('Mã phiên bản mới').fill('2027.5');
@@ -60,7 +42,7 @@ describe('the scheme editor', () => {
     await page.context().close();
 
     // The editor with its draft open fits a phone too (the page check above ran before any draft).
-    const phone = await newPage(browser, server.baseURL, PHONE);
+    const phone = await newPage(started.browser, started.server.baseURL, PHONE);
     await signIn(phone, 'reviewer');
     await phone.goto('/admin/schemes');
     await phone.getByText('Sửa bản dự thảo 2027.5').waitFor();

@@ -1,41 +1,23 @@
 // Every main page of every role at a desktop size (support/sweep.mjs; pages-phone.test.mjs sweeps them on a
 // phone at the same time), in Chromium against the real server and a fresh demo database; the printable
 // report on paper; and every page working with no request leaving the server.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { startServer } from './support/server.mjs';
-import { DESKTOP, launchBrowser, newPage, signIn } from './support/browser.mjs';
+import { DESKTOP, newPage, signIn } from './support/browser.mjs';
 import { SHOTS } from './support/pages.mjs';
-import { sweep, sweepPeriods, UNIT } from './support/sweep.mjs';
-import { WORKFLOW_DATE } from './support/dates.mjs';
+import { startedForTheFile, sweep, sweepPeriods, UNIT } from './support/sweep.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  // Each assigned as it comes, so that `after` closes whichever started when the other failed.
-  await Promise.all([
-    startServer({ now: WORKFLOW_DATE }).then((started) => (server = started)),
-    launchBrowser().then((launched) => (browser = launched)),
-  ]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const started = startedForTheFile();
 
 describe('every main page', () => {
   it('fits a desktop, readable and accessible, and prints on A4', async () => {
-    const { scored, draft } = await sweepPeriods(server.baseURL);
-    const failures = await sweep(browser, server.baseURL, 'desktop', { scored, draft });
+    const { scored, draft } = await sweepPeriods(started.server.baseURL);
+    const failures = await sweep(started.browser, started.server.baseURL, 'desktop', { scored, draft });
     assert.equal(failures.length, 0, failures.join('\n'));
 
     // The printable report on paper: print media hides the app's header and menu, and Chromium's PDF of it
     // has A4 pages (595 x 842 pt) from the page's own @page rule.
-    const printing = await newPage(browser, server.baseURL, DESKTOP);
+    const printing = await newPage(started.browser, started.server.baseURL, DESKTOP);
     await signIn(printing, 'leader');
     await printing.goto(`/in/${scored.code}/${UNIT}`);
     await printing.getByText('THỦ TRƯỞNG ĐƠN VỊ').waitFor({ timeout: 10_000 });
@@ -52,8 +34,8 @@ describe('every main page', () => {
 
   it('load with no request leaving the server: the SPA and the API documentation work air-gapped', async () => {
     // A provincial intranet has no internet: every request to another origin is refused and recorded.
-    const context = await browser.newContext({ baseURL: server.baseURL, viewport: DESKTOP, locale: 'vi-VN' });
-    const own = new URL(server.baseURL).origin;
+    const context = await started.browser.newContext({ baseURL: started.server.baseURL, viewport: DESKTOP, locale: 'vi-VN' });
+    const own = new URL(started.server.baseURL).origin;
     const outside = [];
     await context.route('**/*', (route) => {
       const url = route.request().url();

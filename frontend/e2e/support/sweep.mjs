@@ -1,14 +1,39 @@
 // The page sweep: every main page of four roles at one viewport, each page rendering its data, fitting the
 // viewport, with one h1 and (the pages marked 'axe') no serious or critical axe-core violation. The desktop
 // and the phone sweeps are two test files (pages.test.mjs, pages-phone.test.mjs) so that they run at once.
-import { DESKTOP, newPage, PHONE, signIn } from './browser.mjs';
+import { after, before } from 'node:test';
+import { mkdirSync } from 'node:fs';
+import { startServer } from './server.mjs';
+import { DESKTOP, launchBrowser, newPage, PHONE, signIn } from './browser.mjs';
 import { checkPage, SHOTS } from './pages.mjs';
 import { Api, createPeriod, report, saveValues, serverClock } from './api.mjs';
+import { WORKFLOW_DATE } from './dates.mjs';
 
 export const UNIT = 'CAX-001'; // the demo reporter baocao.cax belongs to it
 export const VIEWPORTS = { desktop: DESKTOP, phone: PHONE };
 // Sessions checked at once: a tab renders while the others wait on the server (PAGE_TABS to compare).
 const TABS = Number(process.env.PAGE_TABS ?? 4);
+
+/**
+ * A server on the workflow's date and a browser, started together before the file's tests and stopped after
+ * them: `started.server` and `started.browser` once the tests run.
+ */
+export function startedForTheFile() {
+  const started = {};
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    // Each kept as it comes, so that `after` stops whichever started when the other failed.
+    await Promise.all([
+      startServer({ now: WORKFLOW_DATE }).then((server) => (started.server = server)),
+      launchBrowser().then((browser) => (started.browser = browser)),
+    ]);
+  });
+  after(async () => {
+    await started.browser?.close();
+    await started.server?.stop();
+  });
+  return started;
+}
 
 /** A period with the unit's report approved (scored) and one still empty (draft), opened today. */
 export async function sweepPeriods(baseURL) {
