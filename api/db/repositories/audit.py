@@ -70,7 +70,7 @@ def search(
         conditions.append(or_(*(func.lower(column).contains(folded, autoescape=True)
                                 for column in (AuditEntry.actor, AuditEntry.entity_key, AuditEntry.action))))
     total = session.scalar(select(func.count()).select_from(AuditEntry).where(*conditions))
-    columns = {"at": AuditEntry.id, "actor": AuditEntry.actor, "action": AuditEntry.action, "entity": AuditEntry.entity}
+    columns = {"at": AuditEntry.at, "actor": AuditEntry.actor, "action": AuditEntry.action, "entity": AuditEntry.entity}
     rows = session.scalars(
         select(AuditEntry).where(*conditions)
         .order_by(*(ordered(columns, sort, AuditEntry.id.desc()) if sort else (AuditEntry.id.desc(),)))

@@ -58,10 +58,6 @@ def with_unit(session: Session, user_id: int) -> tuple[User, Unit | None] | None
     return (row[0], row[1]) if row else None
 
 
-def all_with_units(session: Session) -> list[tuple[User, Unit | None]]:
-    return search(session)
-
-
 def search(session: Session, *, q: str | None = None, role: str | None = None, active: bool | None = None,
            sort: UserSort | None = None) -> list[tuple[User, Unit | None]]:
     """The accounts with their units, by user name unless ``sort`` says otherwise. ``q`` finds a full name,

@@ -333,7 +333,7 @@ class _UserRows:
     def __init__(self, session: Session, principal: Principal) -> None:
         self.session, self.principal = session, principal
         self.units = {unit.code.upper(): unit for unit in units_repo.every_unit(session)}
-        self.users = {user.username.lower(): (user, unit) for user, unit in users_repo.all_with_units(session)}
+        self.users = {user.username.lower(): (user, unit) for user, unit in users_repo.search(session)}
         self.admins = {name for name, (user, _unit) in self.users.items() if manages_accounts(user.role) and user.active}
         self.new: list[accounts.NewUser] = []
         self.changes: list[accounts.UserChange] = []
