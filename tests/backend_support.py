@@ -1,5 +1,7 @@
 """Helpers shared by the backend tests (a module with a unique name: several conftest.py files exist)."""
 
+from contextlib import contextmanager
+
 DEMO_PASSWORD = "BaNhat@2026"
 
 
@@ -45,3 +47,32 @@ def recompute_from_scratch(url: str, period_code: str) -> None:
     with transaction.owned(session_factories(engine)[1]) as session:
         recompute_period(session, session.scalars(select(Period).where(Period.code == period_code)).one())
     engine.dispose()
+
+
+@contextmanager
+def running_smtp():
+    """A real SMTP server in this process on a free port: yields (inbox, port); the inbox's ``messages``
+    are what it received."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message
+
+    class Inbox(Message):
+        def __init__(self):
+            super().__init__()
+            self.messages = []
+
+        def handle_message(self, message):
+            self.messages.append(message)
+
+    with socket.socket() as probe:  # the controller checks readiness on its port, so it needs a real one
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield inbox, port
+    finally:
+        controller.stop()

@@ -8,15 +8,12 @@ PostgreSQL tests use ``BANHAT_TEST_POSTGRES_URL`` and a fresh schema per run; wi
 import gc
 import os
 import shutil
-import socket
 import uuid
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from argon2 import PasswordHasher, profiles
-from backend_support import DEMO_PASSWORD, seed_database
+from backend_support import DEMO_PASSWORD, running_smtp, seed_database
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -151,28 +148,13 @@ def clock():
     application_clock.set_now(None)
 
 
-class Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
 @pytest.fixture
 def smtp_server(app):
     """A real SMTP server in this process on a free port (its ``messages``), and the app's settings pointed at
     it; ask for it before ``run_jobs``, whose worker takes the settings when it is made."""
-    with socket.socket() as probe:  # the controller checks readiness on its port, so it needs a real one
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    app.state.settings = app.state.settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": port})
-    yield inbox
-    controller.stop()
+    with running_smtp() as (inbox, port):
+        app.state.settings = app.state.settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": port})
+        yield inbox
 
 
 @pytest.fixture

@@ -1,19 +1,17 @@
 """Scheduled đôn đốc: at each offset before (and after) a due date the worker reminds every unit still
 missing, in-app and by e-mail, once per unit, period and offset, even with two workers."""
 
-import socket
 import threading
 from datetime import datetime, timedelta
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from sqlalchemy import event, text
 
 from api.domain import reminder_offset
 from api.domain.periods import VIETNAM
 from api.services import reminders, transaction
 from api.settings import MailSettings
+from tests.backend_support import running_smtp
 
 THREE_DAYS_BEFORE = datetime(2026, 6, 17, 9, 0, tzinfo=VIETNAM)  # 2026-H1 is due on 2026-06-20
 OFFSETS = (7, 3, 1, -1)
@@ -62,23 +60,8 @@ def test_three_days_before_the_due_date_each_missing_unit_is_reminded_once(sqlit
     assert sorted(reminded(first)) == sorted([(unit, 3) for unit in missing] + [(unit, -1) for unit in missing])
 
 
-class Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
 def test_a_unit_with_a_contact_is_also_emailed_once(sqlite_url, workers, clock):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with running_smtp() as (inbox, port):
         clock.set_now(THREE_DAYS_BEFORE)
         worker = workers(sqlite_url, smtp_host="127.0.0.1", smtp_port=port)
         unit = min(missing_units(worker))
@@ -89,8 +72,6 @@ def test_a_unit_with_a_contact_is_also_emailed_once(sqlite_url, workers, clock):
         worker.run_until_idle()  # the schedule, then the e-mail it queued
         clock.set_now(THREE_DAYS_BEFORE + timedelta(hours=2))
         worker.run_until_idle()
-    finally:
-        controller.stop()
     assert [message["To"] for message in inbox.messages] == ["doi@example.vn"]
     with worker.read_sessions() as session:
         assert session.scalar(text("SELECT emailed_to FROM notifications WHERE unit_id = :unit"),

@@ -8,6 +8,7 @@ import { SearchBox } from '@/components/SearchBox';
 import { optionsOf, UNIT_KIND_LABELS } from '@/lib/labels';
 import { sortOrderOf, sortParam } from '@/lib/list-query';
 import { useGroups, useSaveUnit, useUnits, type Unit, type UnitFilter, type UnitSort } from '../api/units';
+import { GroupSelect } from './GroupSelect';
 
 const kindOptions = optionsOf(UNIT_KIND_LABELS);
 
@@ -36,14 +37,7 @@ export function UnitsAdmin() {
             options={kindOptions}
             onChange={(kind) => setFilter((f) => ({ ...f, kind, page: 1 }))}
           />
-          <Select
-            allowClear
-            aria-label="Cụm, khối thi đua"
-            placeholder="Cụm, khối thi đua"
-            style={{ minWidth: 200 }}
-            options={groupOptions}
-            onChange={(group?: string) => setFilter((f) => ({ ...f, group, page: 1 }))}
-          />
+          <GroupSelect value={filter.group} onChange={(group) => setFilter((f) => ({ ...f, group, page: 1 }))} />
         </Flex>
       }
       extra={
