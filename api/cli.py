@@ -130,7 +130,8 @@ def serve(
     (uvicorn's own reading would trust loopback)."""
     import uvicorn
 
-    uvicorn.run("api.main:create_app", factory=True, host=host, port=port, workers=workers, proxy_headers=False)
+    uvicorn.run("api.main:create_app", factory=True, host=host, port=port, workers=workers, proxy_headers=False,
+                timeout_keep_alive=get_settings().keep_alive_seconds)
 
 
 @app.command("worker")

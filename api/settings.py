@@ -85,6 +85,11 @@ class Settings(BaseSettings):
     # (two per request kept open, see api.main), so a request holding a lock or a connection always
     # gets a thread to finish.
     max_concurrent_requests: int = 10
+    # Seconds an idle keep-alive connection stays open (uvicorn's default is 5). A client that sends on a
+    # connection at the instant the server closes it gets a reset (ECONNRESET), and HTTP clients other than
+    # browsers do not retry: the server must outlast the idle time of the proxy or client in front of it
+    # (nginx's upstream keepalive and load balancers keep 60 s).
+    keep_alive_seconds: int = Field(default=75, ge=1, le=3600)
     # How long a request waits for the database before it is answered 503 with Retry-After: SQLite's
     # writer queue and busy timeout; PostgreSQL's lock_timeout for the request's transactions.
     database_busy_seconds: float = Field(default=10, gt=0, le=300)

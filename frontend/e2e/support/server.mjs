@@ -128,6 +128,10 @@ function commandEnv(database, dir, now) {
     BANHAT_EVIDENCE_DIR: join(dir, 'evidence'),
     // No pool of recompute processes (about 250 MB each) whatever the developer's environment says.
     BANHAT_RECOMPUTE_PROCESSES: '0',
+    // A test's API callers (support/api.mjs) sit idle while its browser works, for minutes at times, and
+    // Playwright's request context does not retry a request the server reset by closing the idle
+    // connection at that instant (an ECONNRESET seen in two runs): connections outlive the server.
+    BANHAT_KEEP_ALIVE_SECONDS: '3600',
   };
   if (now) env.BANHAT_NOW = now;
   else delete env.BANHAT_NOW;
