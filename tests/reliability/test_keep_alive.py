@@ -1,6 +1,7 @@
 """`banhat serve` keeps idle connections open for BANHAT_KEEP_ALIVE_SECONDS: a client reusing a connection
 idle longer than uvicorn's own 5 s must not meet a connection the server is closing (ECONNRESET)."""
 
+import http.client
 import os
 import shutil
 import socket
@@ -33,13 +34,14 @@ def test_an_idle_connection_outlives_uvicorns_default(sqlite_url, tmp_path):
             except httpx.TransportError:
                 assert time.monotonic() < deadline and server.poll() is None, "server did not start"
                 time.sleep(0.2)
-        with socket.create_connection(("127.0.0.1", port)) as connection:
-            request = b"GET /api/v1/clock HTTP/1.1\r\nHost: test\r\n\r\n"
-            connection.sendall(request)
-            assert connection.recv(65536).startswith(b"HTTP/1.1 200")
-            time.sleep(6)  # past uvicorn's default keep-alive of 5 s
-            connection.sendall(request)
-            assert connection.recv(65536).startswith(b"HTTP/1.1 200"), "the idle connection was closed"
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", "/api/v1/clock")
+        assert connection.getresponse().read() and connection.sock is not None
+        opened = connection.sock
+        time.sleep(6)  # past uvicorn's default keep-alive of 5 s
+        connection.request("GET", "/api/v1/clock")  # on the closed connection: a reset or no answer
+        assert connection.getresponse().status == 200 and connection.sock is opened, "the idle connection was closed"
+        connection.close()
     finally:
         server.terminate()
         server.wait(timeout=30)
