@@ -29,7 +29,8 @@ def search_audit(
     q: AuditSearchText = None,
     sort: AuditSortQuery = None,
 ) -> list[AuditEntryOut]:
-    """Nhật ký hệ thống, mới nhất trước (hoặc theo `sort`); `q` tìm theo tài khoản, mã bản ghi hoặc thao tác."""
+    """Nhật ký hệ thống, mới nhất trước (hoặc theo `sort`); `q` tìm theo tài khoản, mã bản ghi hoặc thao tác
+    (mã hay tên tiếng Việt)."""
     rows, total = audit.search(
         session,
         principal,

@@ -3,7 +3,9 @@
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field
+
+from api.domain.audit import action_name
 
 
 class AuditEntryOut(BaseModel):
@@ -18,3 +20,7 @@ class AuditEntryOut(BaseModel):
     after: dict[str, Any] | None
     reason: str | None
 
+    @computed_field(description="Tên thao tác bằng tiếng Việt (mã thao tác khi chưa có tên)")
+    @property
+    def action_label(self) -> str:
+        return action_name(self.action)

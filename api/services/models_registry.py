@@ -9,6 +9,7 @@ from api.db.models import Unit
 from api.db.registry_models import SafetyModel
 from api.db.repositories import audit, rows
 from api.db.repositories import models_registry as repo
+from api.domain.search import ModelSort
 from api.services.access import Principal
 from api.services.audit import fields
 from api.services.errors import Invalid, NotFound
@@ -28,10 +29,11 @@ MODEL_KINDS = {
 MODEL_STATUSES = {"building": "Đang xây dựng", "active": "Đang hoạt động", "suspended": "Tạm dừng"}
 
 
-def list_models(session: Session, principal: Principal, unit_code: str | None, kind: str | None):
+def list_models(session: Session, principal: Principal, unit_code: str | None, kind: str | None,
+                q: str | None = None, sort: ModelSort | None = None):
     principal.require("models:read")
     unit = unit_by_code(session, unit_code) if unit_code else None
-    return repo.safety_models(session, unit.id if unit else None, kind)
+    return repo.safety_models(session, unit.id if unit else None, kind, q, sort)
 
 
 MODEL_FIELDS = ("unit_id", "kind", "name", "status", "established_on", "note")
