@@ -10,6 +10,7 @@ const ENTRY = {
   actor: 'reviewer',
   client_address: '10.0.0.5',
   action: 'unit.contact',
+  action_label: 'Cập nhật thư điện tử đơn vị',
   entity: 'unit',
   entity_key: 'CAX-001',
   before: null,

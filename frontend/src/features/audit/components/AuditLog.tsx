@@ -28,53 +28,6 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   notification: 'Thông báo',
 };
 
-/** Actions the server records, in Vietnamese; an action not listed here shows its code. */
-const AUDIT_ACTIONS: Record<string, string> = {
-  'values.save': 'Lưu số liệu',
-  'submission.submit': 'Nộp báo cáo',
-  'submission.approve': 'Duyệt báo cáo',
-  'submission.return': 'Trả lại báo cáo',
-  'submission.reopen': 'Mở lại báo cáo',
-  'evidence.attach': 'Đính kèm minh chứng',
-  'award.propose': 'Đề nghị khen thưởng',
-  'award.return': 'Trả lại hồ sơ khen thưởng',
-  'award.forward': 'Chuyển trình khen thưởng',
-  'award.resubmit': 'Đề nghị lại khen thưởng',
-  'award.approve': 'Quyết định khen thưởng',
-  'award.refuse': 'Quyết định không khen thưởng',
-  'period.create': 'Tạo kỳ báo cáo',
-  'period.update': 'Sửa kỳ báo cáo',
-  'period.lock': 'Khóa kỳ báo cáo',
-  'period.unlock': 'Mở khóa kỳ báo cáo',
-  'settings.update': 'Sửa cài đặt',
-  'token.create': 'Tạo mã truy cập',
-  'token.revoke': 'Thu hồi mã truy cập',
-  'unit.create': 'Tạo đơn vị',
-  'unit.update': 'Sửa đơn vị',
-  'user.create': 'Tạo tài khoản',
-  'user.update': 'Sửa tài khoản',
-  'webhook.create': 'Tạo webhook',
-  'webhook.deactivate': 'Tắt webhook',
-  'webhook.redeliver': 'Gửi lại webhook',
-  'inspection.plan': 'Lập kế hoạch kiểm tra',
-  'inspection.record': 'Ghi nhận kết quả kiểm tra',
-  'inspection.finding': 'Ghi kết luận kiểm tra',
-  'corrective_action.create': 'Giao biện pháp chấn chỉnh',
-  'corrective_action.update': 'Cập nhật biện pháp chấn chỉnh',
-  'bonus.create': 'Cộng điểm thưởng',
-  'bonus.delete': 'Xóa điểm thưởng',
-  'budget.create': 'Thêm mục dự toán',
-  'model.create': 'Đăng ký mô hình',
-  'model.update': 'Sửa mô hình',
-  'exemplar.create': 'Đề xuất điển hình tiên tiến',
-  'reminder.send': 'Gửi nhắc nhở',
-  'notification.read': 'Đọc thông báo',
-  'unit.contact': 'Cập nhật thư điện tử đơn vị',
-  'session.open': 'Đăng nhập',
-  'session.close': 'Đăng xuất',
-  'session.refused': 'Đăng nhập sai',
-};
-
 const PAGE_SIZE = 50;
 
 function Change({ entry }: { entry: AuditEntry }) {
@@ -96,8 +49,9 @@ function Change({ entry }: { entry: AuditEntry }) {
 }
 
 /**
- * Who did what and when, searched (account, record key or action) and filtered by kind of record, account
- * and date range, sorted and exported by the server; pages come from the server.
+ * Who did what and when, searched (account, record key, or action by its code or its Vietnamese name, which
+ * the server sends) and filtered by kind of record, account and date range, sorted and exported by the
+ * server; pages come from the server.
  */
 export function AuditLog() {
   const [entity, setEntity] = useState<string>();
@@ -149,7 +103,7 @@ export function AuditLog() {
         />
         <SearchBox
           label="Tìm trong nhật ký"
-          placeholder="Tài khoản, mã bản ghi hoặc thao tác"
+          placeholder="Tài khoản, mã bản ghi hoặc tên thao tác"
           value={q}
           onChange={refilter(setQ)}
         />
@@ -182,7 +136,7 @@ export function AuditLog() {
             title: 'Thao tác',
             dataIndex: 'action',
             ...sorted('action'),
-            render: (action: string) => <span title={action}>{AUDIT_ACTIONS[action] ?? action}</span>,
+            render: (_: string, entry) => <span title={entry.action}>{entry.action_label}</span>,
           },
           { title: 'Loại dữ liệu', dataIndex: 'entity', ...sorted('entity'), render: (e: string) => AUDIT_ENTITIES[e] ?? e },
           { title: 'Mã', dataIndex: 'entity_key' },

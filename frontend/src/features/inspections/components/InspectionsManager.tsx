@@ -289,7 +289,7 @@ export function InspectionsManager({
       )}
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={8} wrap justify="space-between" style={{ padding: 16 }}>
-          <SearchBox label="Tìm đơn vị được kiểm tra" value={q} onChange={setQ} />
+          <SearchBox label="Tìm kiểm tra" placeholder="Đơn vị được kiểm tra hoặc chuyên đề, không cần dấu" value={q} onChange={setQ} />
           <ExportButton path="/api/v1/exports/inspections" query={{ ...listed }} />
         </Flex>
         <ErrorAlert error={inspections.error} />
@@ -312,7 +312,7 @@ export function InspectionsManager({
           columns={[
             { title: 'Đơn vị', dataIndex: ['unit', 'name'], ...sorted('unit') },
             { title: 'Đơn vị kiểm tra', key: 'inspector', render: (_, i) => i.inspector?.name ?? STANDING_BODY },
-            { title: 'Chuyên đề', dataIndex: 'topic' },
+            { title: 'Chuyên đề', dataIndex: 'topic', ...sorted('topic') },
             { title: 'Ngày dự kiến', dataIndex: 'planned_on', render: formatDate, ...sorted('planned_on') },
             { title: 'Ngày kiểm tra', dataIndex: 'inspected_on', render: formatDate, ...sorted('inspected_on') },
             {
