@@ -1,8 +1,9 @@
-"""The actions the audit log records, named in the words of the people who read it.
+"""The actions and the kinds of record the audit log holds, named in the words of the people who read it.
 
-The log stores codes (``unit.contact``); the page, the search (``api/db/repositories/audit.py``) and the
-export use these names, so "cap nhat thu dien tu" finds what the page shows as "Cập nhật thư điện tử đơn
-vị". An action not listed here is shown, searched and exported by its code.
+The log stores codes (``unit.contact``, ``safety_model``); the page, the search
+(``api/db/repositories/audit.py``) and the export use these names, so "cap nhat thu dien tu" finds what the
+page shows as "Cập nhật thư điện tử đơn vị" and "mo hinh" the entries about a "Mô hình tự quản". An action
+or a kind not listed here is shown, searched and exported by its code.
 """
 
 from __future__ import annotations
@@ -84,3 +85,32 @@ ACTION_NAMES: dict[str, str] = {
 def action_name(action: str) -> str:
     """The Vietnamese name of an action code, or the code itself when it has none."""
     return ACTION_NAMES.get(action, action)
+
+
+ENTITY_NAMES: dict[str, str] = {
+    "submission": "Báo cáo",
+    "baseline": "Số liệu năm gốc",
+    "award_proposal": "Đề nghị khen thưởng",
+    "nomination": "Đề nghị khen thưởng của đơn vị",
+    "narrative": "Báo cáo thuyết minh",
+    "period": "Kỳ báo cáo",
+    "scheme": "Bộ chỉ tiêu",
+    "unit": "Đơn vị",
+    "user": "Tài khoản",
+    "token": "Mã truy cập API",
+    "webhook": "Webhook",
+    "setting": "Cài đặt",
+    "inspection": "Kiểm tra chuyên đề",
+    "inspection_finding": "Kết luận kiểm tra",
+    "corrective_action": "Biện pháp chấn chỉnh",
+    "bonus": "Điểm thưởng",
+    "budget_item": "Dự toán kinh phí",
+    "safety_model": "Mô hình tự quản",
+    "exemplar": "Điển hình tiên tiến",
+    "notification": "Thông báo",
+}
+
+
+def entity_name(entity: str) -> str:
+    """The Vietnamese name of a kind of record, or its code when it has none."""
+    return ENTITY_NAMES.get(entity, entity)

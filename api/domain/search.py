@@ -6,7 +6,7 @@ Folding: Unicode NFD with the combining marks dropped, "đ"/"Đ" as "d" (a lette
 a mark), lower case, runs of white space as one space. "Công an phường Phố Hiến" -> "cong an phuong pho hien".
 Every searchable list uses this one folding, in SQL against a stored folded column (a unit's
 ``search_name``, ``api/db/repositories/units.py: matching``; an account's, ``users.search``; a model's or an
-exemplar's name, an inspection's topic), kept by the models' validators and filled for existing rows by
+exemplar's name, an inspection's topic, a bonus's reason), kept by the models' validators and filled for existing rows by
 migrations 14, 26 and 27. The audit log's actions are codes with Vietnamese names
 (``api/domain/audit.py``): a search finds the codes whose folded name holds the folded query.
 """
@@ -129,17 +129,23 @@ class BonusSort(StrEnum):
     UNIT_DESC = "-unit"
     PERIOD = "period"
     PERIOD_DESC = "-period"
+    POINTS = "points"
+    POINTS_DESC = "-points"
     CREATED = "created_at"
     CREATED_DESC = "-created_at"
 
 
 class ModelSort(StrEnum):
-    """The models registry (by unit code, then kind, without a sort)."""
+    """The models registry (by unit code, then kind, without a sort); a kind and a status by their names."""
 
     UNIT = "unit"
     UNIT_DESC = "-unit"
+    KIND = "kind"
+    KIND_DESC = "-kind"
     NAME = "name"
     NAME_DESC = "-name"
+    STATUS = "status"
+    STATUS_DESC = "-status"
     ESTABLISHED = "established_on"
     ESTABLISHED_DESC = "-established_on"
 

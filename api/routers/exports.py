@@ -150,7 +150,7 @@ def audit_log(
     until: datetime | None = None, q: AuditSearchText = None, sort: AuditSortQuery = None,
 ) -> Response:  # fmt: skip
     """Nhật ký hệ thống, cùng bộ lọc và thứ tự với `GET /audit`, mọi trang (tối đa 100.000 dòng); thao tác
-    ghi bằng tên tiếng Việt, kèm mã."""
+    và loại bản ghi ghi bằng tên tiếng Việt, kèm mã."""
     return download(exports.audit_export(session, principal, entity=entity, entity_key=entity_key, actor=actor,
                                          since=since, until=until, q=q, sort=sort), export_format)
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import BaseModel, computed_field
 
-from api.domain.audit import action_name
+from api.domain.audit import action_name, entity_name
 
 
 class AuditEntryOut(BaseModel):
@@ -24,3 +24,15 @@ class AuditEntryOut(BaseModel):
     @property
     def action_label(self) -> str:
         return action_name(self.action)
+
+    @computed_field(description="Tên loại bản ghi bằng tiếng Việt (mã loại khi chưa có tên)")
+    @property
+    def entity_label(self) -> str:
+        return entity_name(self.entity)
+
+
+class AuditEntityOut(BaseModel):
+    """A kind of record the audit log holds, to filter it by."""
+
+    entity: str
+    label: str

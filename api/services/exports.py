@@ -25,12 +25,13 @@ from sqlalchemy.orm import Session
 from api.db.repositories import exports as exports_repo
 from api.db.repositories import value_imports
 from api.domain import Tier, TimelinessStatus, UnitKind, display
-from api.domain.audit import action_name
+from api.domain.audit import action_name, entity_name
 from api.domain.awards import ProposalStatus, Recipient
 from api.domain.inspections import FindingStatus
 from api.domain.nominations import NARRATIVE_SECTIONS, NominationStatus
 from api.domain.periods import VIETNAM
 from api.domain.permissions import Role
+from api.domain.safety_models import MODEL_KINDS, MODEL_STATUSES
 from api.domain.search import (
     AuditSort,
     BonusSort,
@@ -451,7 +452,8 @@ AUDIT_COLUMNS = (
     Column("Địa chỉ máy", 15),
     Column("Thao tác", 28),
     Column("Mã thao tác", 18),
-    Column("Loại bản ghi", 16),
+    Column("Loại bản ghi", 22),
+    Column("Mã loại bản ghi", 16),
     Column("Mã bản ghi", 18),
     Column("Lý do", 30, wrap=True),
     Column("Trước", 40, wrap=True),
@@ -463,12 +465,12 @@ def audit_export(session: Session, principal: Principal, *, entity: str | None, 
                  actor: str | None, since: datetime | None, until: datetime | None, q: str | None,
                  sort: AuditSort | None) -> Export:
     """The audit entries ``GET /audit`` finds, every page (at most :data:`_ALL`), in its order; the action
-    by its Vietnamese name and its code; before and after as JSON text."""
+    and the kind of record by their Vietnamese names and their codes; before and after as JSON text."""
     entries, _total = audit.search(session, principal, entity=entity, entity_key=entity_key, actor=actor, since=since,
                                    until=until, page=1, page_size=_ALL, q=q, sort=sort)
     return Export("nhat-ky-he-thong", "Nhật ký hệ thống", AUDIT_COLUMNS, [
-        [_local(entry.at), entry.actor, entry.client_address, action_name(entry.action), entry.action, entry.entity,
-         entry.entity_key,
+        [_local(entry.at), entry.actor, entry.client_address, action_name(entry.action), entry.action,
+         entity_name(entry.entity), entry.entity, entry.entity_key,
          entry.reason, _json(entry.before), _json(entry.after)]
         for entry in entries
     ])
@@ -567,8 +569,8 @@ def models_export(session: Session, principal: Principal, *, unit: str | None, k
                   sort: ModelSort | None) -> Export:
     """The models ``GET /models`` lists, in its order, kinds and statuses by their names."""
     return Export("mo-hinh-tu-quan", "Mô hình tự quản", MODEL_COLUMNS, [
-        [unit_row.code, unit_row.name, models_registry.MODEL_KINDS.get(model.kind, model.kind), model.name,
-         models_registry.MODEL_STATUSES.get(model.status, model.status), model.established_on, model.note]
+        [unit_row.code, unit_row.name, MODEL_KINDS.get(model.kind, model.kind), model.name,
+         MODEL_STATUSES.get(model.status, model.status), model.established_on, model.note]
         for model, unit_row in models_registry.list_models(session, principal, unit, kind, q, sort)
     ])
 

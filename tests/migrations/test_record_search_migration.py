@@ -1,5 +1,5 @@
-"""Migration 27: inspections' topics, models' and exemplars' names folded into their search columns
-(existing rows filled), and back."""
+"""Migration 27: inspections' topics, models' and exemplars' names, bonuses' reasons folded into their
+search columns, bonuses' points as a number to sort by (existing rows filled), and back."""
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
@@ -18,6 +18,10 @@ ROWS = {
     "exemplars": ("name", "search_name", "Đội Ứng cứu", (
         "INSERT INTO exemplars (unit_id, recipient, name, achievement, year, published) "
         "VALUES (:unit, 'collective', :text, 'Thành tích', 2026, false)")),
+    "bonus_entries": ("reason", "search_reason", "Bắt giữ đối tượng truy nã", (
+        "INSERT INTO bonus_entries (period_id, unit_id, points, reason, created_by, created_at) "
+        "VALUES ((SELECT id FROM periods WHERE code = '2026-H1'), :unit, '3/4', :text, 'reviewer', "
+        "'2026-05-01 00:00:00+00')")),
 }  # fmt: skip
 
 
@@ -27,6 +31,7 @@ def _run(url: str) -> None:
     engine = create_engine(url)
     for table, (_source, folded, _text, _insert) in ROWS.items():
         assert folded not in {column["name"] for column in inspect(engine).get_columns(table)}
+    assert "points_value" not in {column["name"] for column in inspect(engine).get_columns("bonus_entries")}
     with engine.begin() as connection:
         unit = connection.scalar(text("SELECT id FROM units WHERE code = 'CAX-001'"))
         for _source, _folded, written, insert in ROWS.values():
@@ -38,6 +43,8 @@ def _run(url: str) -> None:
         for table, (source, folded, written, _insert) in ROWS.items():
             rows = connection.execute(text(f"SELECT {source}, {folded} FROM {table}")).all()
             assert (written, fold(written)) in rows and all(stored == fold(plain) for plain, stored in rows)
+        values = connection.execute(text("SELECT points_value FROM bonus_entries WHERE points = '3/4'")).scalars()
+        assert list(values) == [0.75]
     engine.dispose()
 
 

@@ -21,10 +21,10 @@ def bonuses_for(session: Session, period_id: int, unit_ids: list[int] | None) ->
 
 def bonuses(session: Session, period_id: int | None, unit_id: int | None, q: str | None = None,
             sort: BonusSort | None = None) -> list[tuple[BonusEntry, Unit, str]]:
-    """Bonus entries with their unit and period code, oldest first unless ``sort`` says otherwise; ``q`` a
-    search by unit name or code (``units.matching``)."""
+    """Bonus entries with their unit and period code, oldest first unless ``sort`` says otherwise (points
+    by their value); ``q`` a search by unit name or code or the reason (``units.matching``)."""
     conditions = []
-    if (found := units.matching(q)) is not None:
+    if (found := units.matching(q, BonusEntry.search_reason)) is not None:
         conditions.append(found)
     if period_id is not None:
         conditions.append(BonusEntry.period_id == period_id)
@@ -39,4 +39,5 @@ def bonuses(session: Session, period_id: int | None, unit_id: int | None, q: str
 
 
 # A period sorts by its start (its code is "2026-H1", "2026-Y": not an order of time).
-_BONUS_ORDER = {"unit": Unit.search_name, "period": Period.start, "created_at": BonusEntry.created_at}
+_BONUS_ORDER = {"unit": Unit.search_name, "period": Period.start, "points": BonusEntry.points_value,
+                "created_at": BonusEntry.created_at}

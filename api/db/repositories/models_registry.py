@@ -6,7 +6,8 @@ from sqlalchemy.orm import Session
 from api.db.models import Unit
 from api.db.registry_models import SafetyModel
 from api.db.repositories import units
-from api.db.repositories.rows import ordered
+from api.db.repositories.rows import by_name, ordered
+from api.domain.safety_models import MODEL_KINDS, MODEL_STATUSES
 from api.domain.search import ModelSort
 
 
@@ -28,7 +29,9 @@ def safety_models(session: Session, unit_id: int | None, kind: str | None, q: st
     return [tuple(row) for row in rows]
 
 
-_MODEL_ORDER = {"unit": Unit.search_name, "name": SafetyModel.search_name, "established_on": SafetyModel.established_on}
+# A kind and a status sort by their names.
+_MODEL_ORDER = {"unit": Unit.search_name, "kind": by_name(SafetyModel.kind, MODEL_KINDS), "name": SafetyModel.search_name,
+                "status": by_name(SafetyModel.status, MODEL_STATUSES), "established_on": SafetyModel.established_on}
 
 
 def model_counts(session: Session) -> list[tuple[str, str, int]]:
