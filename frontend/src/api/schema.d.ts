@@ -967,7 +967,7 @@ export interface paths {
         /**
          * Audit Log
          * @description Nhật ký hệ thống, cùng bộ lọc và thứ tự với `GET /audit`, mọi trang (tối đa 100.000 dòng); thao tác
-         *     ghi bằng tên tiếng Việt, kèm mã.
+         *     và loại bản ghi ghi bằng tên tiếng Việt, kèm mã.
          */
         get: operations["exports_audit_log"];
         put?: never;
@@ -1943,10 +1943,30 @@ export interface paths {
         };
         /**
          * Search Audit
-         * @description Nhật ký hệ thống, mới nhất trước (hoặc theo `sort`); `q` tìm theo tài khoản, mã bản ghi hoặc thao tác
-         *     (mã hay tên tiếng Việt).
+         * @description Nhật ký hệ thống, mới nhất trước (hoặc theo `sort`); `q` tìm theo tài khoản, mã bản ghi, thao tác
+         *     (mã hay tên tiếng Việt) hoặc tên loại bản ghi.
          */
         get: operations["audit_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit Entities
+         * @description Các loại bản ghi trong nhật ký (mã và tên tiếng Việt), để lọc nhật ký theo loại.
+         */
+        get: operations["audit_entities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2603,6 +2623,16 @@ export interface components {
              */
             uploaded_at: string;
         };
+        /**
+         * AuditEntityOut
+         * @description A kind of record the audit log holds, to filter it by.
+         */
+        AuditEntityOut: {
+            /** Entity */
+            entity: string;
+            /** Label */
+            label: string;
+        };
         /** AuditEntryOut */
         AuditEntryOut: {
             /** Id */
@@ -2637,6 +2667,11 @@ export interface components {
              * @description Tên thao tác bằng tiếng Việt (mã thao tác khi chưa có tên)
              */
             readonly action_label: string;
+            /**
+             * Entity Label
+             * @description Tên loại bản ghi bằng tiếng Việt (mã loại khi chưa có tên)
+             */
+            readonly entity_label: string;
         };
         /**
          * AuditSort
@@ -2864,7 +2899,7 @@ export interface components {
          * @description The bonus entries (oldest first without a sort).
          * @enum {string}
          */
-        BonusSort: "unit" | "-unit" | "period" | "-period" | "created_at" | "-created_at";
+        BonusSort: "unit" | "-unit" | "period" | "-period" | "points" | "-points" | "created_at" | "-created_at";
         /** BudgetItemIn */
         BudgetItemIn: {
             /** Year */
@@ -3936,10 +3971,10 @@ export interface components {
         };
         /**
          * ModelSort
-         * @description The models registry (by unit code, then kind, without a sort).
+         * @description The models registry (by unit code, then kind, without a sort); a kind and a status by their names.
          * @enum {string}
          */
-        ModelSort: "unit" | "-unit" | "name" | "-name" | "established_on" | "-established_on";
+        ModelSort: "unit" | "-unit" | "kind" | "-kind" | "name" | "-name" | "status" | "-status" | "established_on" | "-established_on";
         /**
          * ModelStatus
          * @enum {string}
@@ -14849,6 +14884,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEntryOut"][];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    audit_entities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntityOut"][];
                 };
             };
             /** @description Chưa đăng nhập */

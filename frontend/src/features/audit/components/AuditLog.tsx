@@ -5,28 +5,8 @@ import { ErrorAlert } from '@/components/PageState';
 import { ExportButton } from '@/components/ExportButton';
 import { SearchBox } from '@/components/SearchBox';
 import { DATE_FORMAT, formatDateTime } from '@/lib/format';
-import { sortOrderOf, sortParam } from '@/lib/list-query';
-import { useAuditLog, type AuditEntry, type AuditFilter, type AuditSort } from '../api/audit';
-
-/** The kinds of records the server writes to the log, in the words of the people who read it. */
-export const AUDIT_ENTITIES: Record<string, string> = {
-  submission: 'Báo cáo',
-  award_proposal: 'Đề nghị khen thưởng',
-  period: 'Kỳ báo cáo',
-  unit: 'Đơn vị',
-  user: 'Tài khoản',
-  token: 'Mã truy cập API',
-  webhook: 'Webhook',
-  setting: 'Cài đặt',
-  inspection: 'Kiểm tra chuyên đề',
-  inspection_finding: 'Kết luận kiểm tra',
-  corrective_action: 'Biện pháp chấn chỉnh',
-  bonus: 'Điểm thưởng',
-  budget_item: 'Dự toán kinh phí',
-  safety_model: 'Mô hình tự quản',
-  exemplar: 'Điển hình tiên tiến',
-  notification: 'Thông báo',
-};
+import { useServerSort } from '@/lib/list-query';
+import { useAuditEntities, useAuditLog, type AuditEntry, type AuditFilter, type AuditSort } from '../api/audit';
 
 const PAGE_SIZE = 50;
 
@@ -58,6 +38,7 @@ export function AuditLog() {
   const [actor, setActor] = useState('');
   const [q, setQ] = useState<string>();
   const [sort, setSort] = useState<AuditSort>();
+  const entities = useAuditEntities();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [page, setPage] = useState(1);
   /** The filters on screen, which the export takes too (every page). */
@@ -74,7 +55,7 @@ export function AuditLog() {
     set(value);
     setPage(1);
   };
-  const sorted = (key: AuditSort) => ({ key, sorter: true, sortOrder: sortOrderOf(sort, key) });
+  const { sorted, onChange } = useServerSort<AuditSort>([sort, refilter(setSort)]);
   return (
     <Card styles={{ body: { padding: 0 } }}>
       <Flex gap={8} wrap style={{ padding: 16 }}>
@@ -85,7 +66,8 @@ export function AuditLog() {
           style={{ minWidth: 200 }}
           value={entity}
           onChange={refilter(setEntity)}
-          options={Object.entries(AUDIT_ENTITIES).map(([value, label]) => ({ value, label }))}
+          loading={entities.isLoading}
+          options={entities.data?.map(({ entity: value, label }) => ({ value, label }))}
         />
         <Input.Search
           aria-label="Tài khoản thực hiện"
@@ -126,9 +108,7 @@ export function AuditLog() {
           showTotal: (total) => `${total} bản ghi`,
           onChange: setPage,
         }}
-        onChange={(_pagination, _filters, sorter, { action }) => {
-          if (action === 'sort') refilter(setSort)(sortParam(sorter) as AuditSort | undefined);
-        }}
+        onChange={onChange}
         columns={[
           { title: 'Thời điểm', dataIndex: 'at', render: formatDateTime, width: 150, ...sorted('at') },
           { title: 'Tài khoản', dataIndex: 'actor', ...sorted('actor') },
@@ -138,7 +118,12 @@ export function AuditLog() {
             ...sorted('action'),
             render: (_: string, entry) => <span title={entry.action}>{entry.action_label}</span>,
           },
-          { title: 'Loại dữ liệu', dataIndex: 'entity', ...sorted('entity'), render: (e: string) => AUDIT_ENTITIES[e] ?? e },
+          {
+            title: 'Loại dữ liệu',
+            dataIndex: 'entity',
+            ...sorted('entity'),
+            render: (_: string, entry) => <span title={entry.entity}>{entry.entity_label}</span>,
+          },
           { title: 'Mã', dataIndex: 'entity_key' },
           { title: 'Địa chỉ IP', dataIndex: 'client_address' },
         ]}

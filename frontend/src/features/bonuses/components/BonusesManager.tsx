@@ -58,7 +58,7 @@ function AddBonusForm({ period, unitPicker, cap }: { period: string; unitPicker:
 
 /**
  * Bonus points of a period: each entry has a reason; the scheme caps what the score takes in. The server
- * searches (unit name or code), sorts and exports the list.
+ * searches (unit name or code, or the reason), sorts (points by their value) and exports the list.
  */
 export function BonusesManager({ period, unitPicker, canWrite }: { period: string | undefined; unitPicker: ReactElement; canWrite: boolean }) {
   const { message } = App.useApp();
@@ -84,7 +84,7 @@ export function BonusesManager({ period, unitPicker, canWrite }: { period: strin
       )}
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={8} wrap style={{ padding: 16 }}>
-          <SearchBox label="Tìm đơn vị" value={q} onChange={setQ} />
+          <SearchBox label="Tìm điểm thưởng" placeholder="Đơn vị hoặc lý do, không cần dấu" value={q} onChange={setQ} />
           {period && <ExportButton path="/api/v1/exports/bonuses" query={shown} />}
         </Flex>
         <ErrorAlert error={bonuses.error} />
@@ -99,7 +99,7 @@ export function BonusesManager({ period, unitPicker, canWrite }: { period: strin
           onChange={onChange}
           columns={[
             { title: 'Đơn vị', dataIndex: ['unit', 'name'], ...sorted('unit') },
-            { title: 'Điểm', dataIndex: 'points', align: 'right', render: (p: string) => `+${formatNumber(p)}` },
+            { title: 'Điểm', dataIndex: 'points', align: 'right', render: (p: string) => `+${formatNumber(p)}`, ...sorted('points') },
             { title: 'Lý do', dataIndex: 'reason' },
             { title: 'Người ghi', dataIndex: 'created_by' },
             { title: 'Lúc', dataIndex: 'created_at', render: formatDateTime, ...sorted('created_at') },

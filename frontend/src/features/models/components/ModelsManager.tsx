@@ -25,7 +25,7 @@ interface ModelFields {
 /**
  * Self-managed community models (Mô hình tự quản): the standing body keeps any unit's, a reporter their
  * own unit's (`ownUnit` fixes the unit and filters the list). The server searches (the unit's or the
- * model's name), sorts and exports the list.
+ * model's name), sorts (a kind and a status by their names) and exports the list.
  */
 export function ModelsManager({ unitPicker, ownUnit }: { unitPicker: ReactElement; ownUnit?: string }) {
   const { message } = App.useApp();
@@ -95,9 +95,9 @@ export function ModelsManager({ unitPicker, ownUnit }: { unitPicker: ReactElemen
         onChange={onChange}
         columns={[
           { title: 'Tên mô hình', dataIndex: 'name', ...sorted('name') },
-          { title: 'Loại', dataIndex: 'kind_label' },
+          { title: 'Loại', dataIndex: 'kind_label', ...sorted('kind') },
           { title: 'Đơn vị', dataIndex: ['unit', 'name'], ...sorted('unit') },
-          { title: 'Tình trạng', key: 'status', render: (_, m) => <Tag color={STATUS_COLORS[m.status]}>{m.status_label}</Tag> },
+          { title: 'Tình trạng', ...sorted('status'), render: (_, m) => <Tag color={STATUS_COLORS[m.status]}>{m.status_label}</Tag> },
           { title: 'Thành lập', dataIndex: 'established_on', render: formatDate, ...sorted('established_on') },
           {
             title: '',
