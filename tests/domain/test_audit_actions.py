@@ -43,7 +43,7 @@ def test_an_action_without_a_name_shows_its_code():
 def test_every_kind_of_record_has_a_name():
     """The literal kinds (entity="unit") and a module's own (ENTITY = "nomination")."""
     sources = _sources()
-    written = set(re.findall(r'entity="([a-z_]+)"', sources)) | set(re.findall(r'^ENTITY = "([a-z_]+)"', sources, re.M))
+    written = set(re.findall(r'entity="([a-z_]+)"', sources)) | set(re.findall(r'^ENTITY = "([a-z_]+)"', sources, re.MULTILINE))
     assert {"unit", "safety_model", "nomination", "narrative"} <= written
     assert written - ENTITY_NAMES.keys() == set()
     assert entity_name("safety_model") == "Mô hình tự quản" and entity_name("something_new") == "something_new"
