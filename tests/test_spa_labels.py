@@ -10,9 +10,9 @@ from api.domain.indicators import Pillar
 from api.domain.inspections import FindingStatus
 from api.domain.periods import TimelinessStatus
 from api.domain.permissions import Role
+from api.domain.safety_models import MODEL_STATUSES
 from api.domain.schemes import Tier
 from api.domain.submissions import SubmissionStatus
-from api.services.models_registry import MODEL_STATUSES
 
 LABELS_TS = Path(__file__).resolve().parents[1] / "frontend" / "src" / "lib" / "labels.ts"
 

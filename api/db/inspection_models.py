@@ -6,9 +6,10 @@ Points are exact fractions in "p/q" strings, like the scores.
 from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from api.db.models import Base
+from api.domain.search import fold
 
 
 class Inspection(Base):
@@ -18,6 +19,8 @@ class Inspection(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     topic: Mapped[str] = mapped_column(Text)
+    # The topic folded for searching and sorting (api/domain/search.py), kept by the validator below.
+    search_topic: Mapped[str] = mapped_column(Text, default="", server_default="")
     planned_on: Mapped[date] = mapped_column(Date)
     inspected_on: Mapped[date | None] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(16))  # planned | done
@@ -26,6 +29,11 @@ class Inspection(Base):
     inspector_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime]
+
+    @validates("topic")
+    def _fold_topic(self, _key: str, topic: str) -> str:
+        self.search_topic = fold(topic)
+        return topic
 
 
 class InspectionFinding(Base):

@@ -5,8 +5,10 @@ SQLite has none) decide what matches.
 Folding: Unicode NFD with the combining marks dropped, "đ"/"Đ" as "d" (a letter of its own, not a "d" with
 a mark), lower case, runs of white space as one space. "Công an phường Phố Hiến" -> "cong an phuong pho hien".
 Every searchable list uses this one folding, in SQL against a stored folded column (a unit's
-``search_name``, ``api/db/repositories/units.py: matching``; an account's, ``users.search``), kept by the
-models' validators and filled for existing rows by migrations 14 and 26.
+``search_name``, ``api/db/repositories/units.py: matching``; an account's, ``users.search``; a model's or an
+exemplar's name, an inspection's topic, a bonus's reason), kept by the models' validators and filled for existing rows by
+migrations 14, 26 and 27. The audit log's actions are codes with Vietnamese names
+(``api/domain/audit.py``): a search finds the codes whose folded name holds the folded query.
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ class InspectionSort(StrEnum):
 
     UNIT = "unit"
     UNIT_DESC = "-unit"
+    TOPIC = "topic"
+    TOPIC_DESC = "-topic"
     PLANNED = "planned_on"
     PLANNED_DESC = "-planned_on"
     INSPECTED = "inspected_on"
@@ -114,6 +118,54 @@ class NominationSort(StrEnum):
     UNIT_DESC = "-unit"
     STATUS = "status"
     STATUS_DESC = "-status"
+    UPDATED = "updated_at"
+    UPDATED_DESC = "-updated_at"
+
+
+class BonusSort(StrEnum):
+    """The bonus entries (oldest first without a sort)."""
+
+    UNIT = "unit"
+    UNIT_DESC = "-unit"
+    PERIOD = "period"
+    PERIOD_DESC = "-period"
+    POINTS = "points"
+    POINTS_DESC = "-points"
+    CREATED = "created_at"
+    CREATED_DESC = "-created_at"
+
+
+class ModelSort(StrEnum):
+    """The models registry (by unit code, then kind, without a sort); a kind and a status by their names."""
+
+    UNIT = "unit"
+    UNIT_DESC = "-unit"
+    KIND = "kind"
+    KIND_DESC = "-kind"
+    NAME = "name"
+    NAME_DESC = "-name"
+    STATUS = "status"
+    STATUS_DESC = "-status"
+    ESTABLISHED = "established_on"
+    ESTABLISHED_DESC = "-established_on"
+
+
+class ExemplarSort(StrEnum):
+    """The exemplars (newest year first without a sort)."""
+
+    UNIT = "unit"
+    UNIT_DESC = "-unit"
+    NAME = "name"
+    NAME_DESC = "-name"
+    YEAR = "year"
+    YEAR_DESC = "-year"
+
+
+class NarrativeSort(StrEnum):
+    """The narratives of a period (by unit code without a sort)."""
+
+    UNIT = "unit"
+    UNIT_DESC = "-unit"
     UPDATED = "updated_at"
     UPDATED_DESC = "-updated_at"
 

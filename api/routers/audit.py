@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from api.routers.deps import CurrentPrincipal, DbSession, page_headers
-from api.schemas.audit import AuditEntryOut
+from api.schemas.audit import AuditEntityOut, AuditEntryOut
 from api.schemas.common import MAX_PAGE, PAGE_HEADERS, AuditSearchText, AuditSortQuery
 from api.services import audit
 
@@ -29,7 +29,8 @@ def search_audit(
     q: AuditSearchText = None,
     sort: AuditSortQuery = None,
 ) -> list[AuditEntryOut]:
-    """Nhật ký hệ thống, mới nhất trước (hoặc theo `sort`); `q` tìm theo tài khoản, mã bản ghi hoặc thao tác."""
+    """Nhật ký hệ thống, mới nhất trước (hoặc theo `sort`); `q` tìm theo tài khoản, mã bản ghi, thao tác
+    (mã hay tên tiếng Việt) hoặc tên loại bản ghi."""
     rows, total = audit.search(
         session,
         principal,
@@ -45,3 +46,9 @@ def search_audit(
     )
     response.headers.update(page_headers(request, page, page_size, total))
     return [AuditEntryOut.model_validate(row, from_attributes=True) for row in rows]
+
+
+@router.get("/audit/entities", response_model=list[AuditEntityOut])
+def audit_entities(principal: CurrentPrincipal) -> list[AuditEntityOut]:
+    """Các loại bản ghi trong nhật ký (mã và tên tiếng Việt), để lọc nhật ký theo loại."""
+    return [AuditEntityOut(entity=code, label=name) for code, name in audit.entity_names(principal).items()]

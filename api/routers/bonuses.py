@@ -6,7 +6,7 @@ from fastapi import APIRouter, Response
 
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
 from api.schemas.bonuses import BonusIn, BonusOut
-from api.schemas.common import CodeFilter, problem_responses
+from api.schemas.common import BonusSortQuery, CodeFilter, SearchText, problem_responses
 from api.services import bonuses
 from api.services.lookups import unit_by_code
 from api.services.reports.formatting import rounded
@@ -22,8 +22,9 @@ def _bonus(entry, unit, period_code: str) -> BonusOut:
 
 @router.get("", response_model=list[BonusOut])
 def list_bonuses(session: DbSession, principal: CurrentPrincipal, period: CodeFilter = None,
-                 unit: CodeFilter = None) -> list[BonusOut]:
-    return [_bonus(*row) for row in bonuses.list_bonuses(session, principal, period, unit)]
+                 unit: CodeFilter = None, q: SearchText = None, sort: BonusSortQuery = None) -> list[BonusOut]:
+    """Điểm thưởng đã ghi, cũ nhất trước (hoặc theo `sort`); `q` tìm theo tên hoặc mã đơn vị."""
+    return [_bonus(*row) for row in bonuses.list_bonuses(session, principal, period, unit, q, sort)]
 
 
 @router.post("", response_model=BonusOut, status_code=201, responses=problem_responses(409))

@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from api.domain.awards import Recipient
 from api.routers.deps import CurrentPrincipal, DbSession
+from api.schemas.common import ExemplarSortQuery, SearchText
 from api.schemas.exemplars import ExemplarIn, ExemplarOut
 from api.services import exemplars
 
@@ -17,8 +18,11 @@ def _exemplar(exemplar, unit) -> ExemplarOut:
 
 
 @router.get("/exemplars", response_model=list[ExemplarOut])
-def list_exemplars(session: DbSession, principal: CurrentPrincipal) -> list[ExemplarOut]:
-    return [_exemplar(*row) for row in exemplars.list_exemplars(session, principal)]
+def list_exemplars(session: DbSession, principal: CurrentPrincipal, q: SearchText = None,
+                   sort: ExemplarSortQuery = None) -> list[ExemplarOut]:
+    """Điển hình tiên tiến, năm gần nhất trước (hoặc theo `sort`); `q` tìm theo tên, mã đơn vị hoặc tên
+    điển hình."""
+    return [_exemplar(*row) for row in exemplars.list_exemplars(session, principal, q, sort)]
 
 
 @router.post("/exemplars", response_model=ExemplarOut, status_code=201)

@@ -15,9 +15,13 @@ from api.schemas.common import (
     ActiveFilter,
     AuditSearchText,
     AuditSortQuery,
+    BonusSortQuery,
     CodeFilter,
+    ExemplarSortQuery,
     InspectionSortQuery,
     KindFilter,
+    ModelSortQuery,
+    NarrativeSortQuery,
     NominationSortQuery,
     ProposalSortQuery,
     RoleFilter,
@@ -133,7 +137,8 @@ def inspection_list(
     period: CodeFilter = None, pending: Annotated[bool, Query(description="Chỉ kết luận chờ xác nhận")] = False,
     q: SearchText = None, sort: InspectionSortQuery = None,
 ) -> Response:  # fmt: skip
-    """Kết luận kiểm tra chuyên đề, mỗi kết luận một dòng, cùng bộ lọc và thứ tự với `GET /inspections`."""
+    """Kết luận kiểm tra chuyên đề, mỗi kết luận một dòng, cùng bộ lọc và thứ tự với `GET /inspections`;
+    `q` tìm theo tên, mã đơn vị được kiểm tra hoặc chủ đề."""
     return download(exports.inspections_export(session, principal, unit=unit, period=period, pending=pending, q=q,
                                                sort=sort), export_format)
 
@@ -144,7 +149,8 @@ def audit_log(
     entity: str | None = None, entity_key: str | None = None, actor: str | None = None, since: datetime | None = None,
     until: datetime | None = None, q: AuditSearchText = None, sort: AuditSortQuery = None,
 ) -> Response:  # fmt: skip
-    """Nhật ký hệ thống, cùng bộ lọc và thứ tự với `GET /audit`, mọi trang (tối đa 100.000 dòng)."""
+    """Nhật ký hệ thống, cùng bộ lọc và thứ tự với `GET /audit`, mọi trang (tối đa 100.000 dòng); thao tác
+    và loại bản ghi ghi bằng tên tiếng Việt, kèm mã."""
     return download(exports.audit_export(session, principal, entity=entity, entity_key=entity_key, actor=actor,
                                          since=since, until=until, q=q, sort=sort), export_format)
 
@@ -172,3 +178,39 @@ def nomination_list(
     return download(exports.nominations_export(session, principal, period=period, unit=unit,
                                                status=status.value if status else None, timely=timely, q=q, sort=sort),
                     export_format)
+
+
+@router.get("/bonuses", response_class=Response, responses=FILE_RESPONSES)
+def bonus_list(
+    session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX,
+    period: CodeFilter = None, unit: CodeFilter = None, q: SearchText = None, sort: BonusSortQuery = None,
+) -> Response:  # fmt: skip
+    """Điểm thưởng, cùng bộ lọc và thứ tự với `GET /bonuses`."""
+    return download(exports.bonuses_export(session, principal, period=period, unit=unit, q=q, sort=sort), export_format)
+
+
+@router.get("/models", response_class=Response, responses=FILE_RESPONSES)
+def model_list(
+    session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX,
+    unit: CodeFilter = None, kind: str | None = None, q: SearchText = None, sort: ModelSortQuery = None,
+) -> Response:  # fmt: skip
+    """Mô hình tự quản, cùng bộ lọc và thứ tự với `GET /models`."""
+    return download(exports.models_export(session, principal, unit=unit, kind=kind, q=q, sort=sort), export_format)
+
+
+@router.get("/exemplars", response_class=Response, responses=FILE_RESPONSES)
+def exemplar_list(
+    session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX, q: SearchText = None,
+    sort: ExemplarSortQuery = None,
+) -> Response:  # fmt: skip
+    """Điển hình tiên tiến, cùng tìm kiếm và thứ tự với `GET /exemplars`."""
+    return download(exports.exemplars_export(session, principal, q=q, sort=sort), export_format)
+
+
+@router.get("/{period}/narratives", response_class=Response, responses=FILE_RESPONSES)
+def narrative_list(
+    period: str, session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX,
+    q: SearchText = None, sort: NarrativeSortQuery = None,
+) -> Response:  # fmt: skip
+    """Báo cáo thuyết minh của kỳ (của đơn vị mình), cùng tìm kiếm và thứ tự với `GET /narratives/{period}`."""
+    return download(exports.narratives_export(session, principal, period, q=q, sort=sort), export_format)

@@ -56,7 +56,8 @@ def list_inspections(session: DbSession, principal: CurrentPrincipal,
                      pending: Annotated[bool, Query(description="Only inspections with a finding awaiting "
                                                                 "confirmation")] = False,
                      q: SearchText = None, sort: InspectionSortQuery = None) -> list[InspectionOut]:
-    """Các cuộc kiểm tra với kết luận và biện pháp khắc phục; `q` tìm theo tên hoặc mã đơn vị được kiểm tra."""
+    """Các cuộc kiểm tra với kết luận và biện pháp khắc phục; `q` tìm theo tên hoặc mã đơn vị được kiểm tra
+    hoặc theo chủ đề kiểm tra."""
     views = inspections.list_inspections(session, principal, unit_code=unit, period_code=period, pending=pending,
                                          q=q, sort=sort)
     return [_inspection(view) for view in views]

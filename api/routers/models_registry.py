@@ -4,8 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from api.domain.safety_models import MODEL_KINDS, MODEL_STATUSES
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
-from api.schemas.common import CodeFilter
+from api.schemas.common import CodeFilter, ModelSortQuery, SearchText
 from api.schemas.models_registry import ModelIn, ModelKindOut, ModelOut
 from api.services import models_registry
 
@@ -14,20 +15,22 @@ router = APIRouter(tags=["models"])
 
 def _model(model, unit) -> ModelOut:
     return ModelOut(id=model.id, unit={"code": unit.code, "name": unit.name}, kind=model.kind,
-                    kind_label=models_registry.MODEL_KINDS[model.kind], name=model.name, status=model.status,
-                    status_label=models_registry.MODEL_STATUSES[model.status], established_on=model.established_on,
+                    kind_label=MODEL_KINDS[model.kind], name=model.name, status=model.status,
+                    status_label=MODEL_STATUSES[model.status], established_on=model.established_on,
                     note=model.note)
 
 
 @router.get("/model-kinds", response_model=list[ModelKindOut])
 def model_kinds(principal: CurrentPrincipal) -> list[ModelKindOut]:
-    return [ModelKindOut(code=code, name=name) for code, name in models_registry.MODEL_KINDS.items()]
+    return [ModelKindOut(code=code, name=name) for code, name in MODEL_KINDS.items()]
 
 
 @router.get("/models", response_model=list[ModelOut])
 def list_models(session: DbSession, principal: CurrentPrincipal, unit: CodeFilter = None,
-                kind: Annotated[str | None, Query()] = None) -> list[ModelOut]:
-    return [_model(*row) for row in models_registry.list_models(session, principal, unit, kind)]
+                kind: Annotated[str | None, Query()] = None, q: SearchText = None,
+                sort: ModelSortQuery = None) -> list[ModelOut]:
+    """Mô hình tự quản, theo mã đơn vị (hoặc theo `sort`); `q` tìm theo tên, mã đơn vị hoặc tên mô hình."""
+    return [_model(*row) for row in models_registry.list_models(session, principal, unit, kind, q, sort)]
 
 
 @router.post("/models", response_model=ModelOut, status_code=201)

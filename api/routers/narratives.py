@@ -9,7 +9,7 @@ from api.domain import PeriodKind
 from api.domain.nominations import narrative_role
 from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, RowId
 from api.schemas.awards import AttachmentOut
-from api.schemas.common import problem_responses
+from api.schemas.common import NarrativeSortQuery, SearchText, problem_responses
 from api.schemas.nominations import NarrativeIn, NarrativeOut
 from api.services import narratives
 from api.services.evidence import stored_path
@@ -37,9 +37,11 @@ def narrative_out(view: narratives.NarrativeView) -> NarrativeOut:
 
 
 @router.get("/{period}", response_model=list[NarrativeOut])
-def list_narratives(period: str, session: DbSession, principal: CurrentPrincipal) -> list[NarrativeOut]:
-    """The narratives written in the period: every unit's for the provincial bodies, a unit's own."""
-    return [narrative_out(view) for view in narratives.list_of_period(session, principal, period)]
+def list_narratives(period: str, session: DbSession, principal: CurrentPrincipal, q: SearchText = None,
+                    sort: NarrativeSortQuery = None) -> list[NarrativeOut]:
+    """The narratives written in the period: every unit's for the provincial bodies, a unit's own; by unit
+    code unless `sort` says otherwise, `q` a search by unit name or code."""
+    return [narrative_out(view) for view in narratives.list_of_period(session, principal, period, q, sort)]
 
 
 @router.get("/{period}/{unit}", response_model=NarrativeOut)

@@ -8,7 +8,11 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from api.domain import text
 from api.domain.search import (
     AuditSort,
+    BonusSort,
+    ExemplarSort,
     InspectionSort,
+    ModelSort,
+    NarrativeSort,
     NominationSort,
     ProposalSort,
     SubmissionSort,
@@ -38,9 +42,10 @@ CodeFilter = Annotated[str | None, BeforeValidator(normalized_code),
 # A search of a list: case and diacritics ignored on both engines (api/domain/search.py).
 SearchText = Annotated[str | None, Field(max_length=200, description=(
     "Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu (\"pho hien\" tìm thấy \"Phố Hiến\")"))]
-# The audit log's search: an account, a record's key or an action (codes), in any case.
+# The audit log's search: an account, a record's key or an action (its code or Vietnamese name), in any case.
 AuditSearchText = Annotated[str | None, Field(max_length=200, description=(
-    "Tìm theo tài khoản, mã bản ghi (mã đơn vị, tên đăng nhập...) hoặc thao tác, không phân biệt hoa thường"))]
+    "Tìm theo tài khoản, mã bản ghi (mã đơn vị, tên đăng nhập...) hoặc thao tác (mã hay tên tiếng Việt, "
+    "\"cap nhat thu dien tu\" tìm thấy \"Cập nhật thư điện tử đơn vị\"), không phân biệt hoa thường và dấu"))]
 # The order of a list: one of its enum's values (a field, "-" in front for descending); 422 outside it.
 _SORT = Field(description="Thứ tự: tên trường, thêm \"-\" phía trước để xếp giảm dần")
 SubmissionSortQuery = Annotated[SubmissionSort | None, _SORT]
@@ -50,6 +55,10 @@ InspectionSortQuery = Annotated[InspectionSort | None, _SORT]
 AuditSortQuery = Annotated[AuditSort | None, _SORT]
 ProposalSortQuery = Annotated[ProposalSort | None, _SORT]
 NominationSortQuery = Annotated[NominationSort | None, _SORT]
+BonusSortQuery = Annotated[BonusSort | None, _SORT]
+ModelSortQuery = Annotated[ModelSort | None, _SORT]
+ExemplarSortQuery = Annotated[ExemplarSort | None, _SORT]
+NarrativeSortQuery = Annotated[NarrativeSort | None, _SORT]
 RoleFilter = Annotated[Role | None, Field(description="Chỉ các tài khoản có vai trò này")]
 ActiveFilter = Annotated[bool | None, Field(description="true: tài khoản đang hoạt động; false: đã khóa")]
 TimelinessFilter = Annotated[TimelinessStatus | None, Field(description="Chỉ các đơn vị ở tình trạng báo cáo này")]

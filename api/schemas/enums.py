@@ -16,9 +16,9 @@ from api.domain.nominations import NominationStatus
 from api.domain.periods import PeriodKind, TimelinessStatus
 from api.domain.permissions import TOKEN_SCOPES, Permission, Role
 from api.domain.ranking import RankStatus
+from api.domain.safety_models import MODEL_STATUSES
 from api.domain.schemes import Tier
 from api.domain.submissions import SubmissionStatus
-from api.services.models_registry import MODEL_STATUSES
 from api.services.reminders import NOT_SUBMITTED, RETURNED
 from api.services.webhooks import EVENTS
 

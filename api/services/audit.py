@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from api.db.models import AuditEntry
 from api.db.repositories import audit
+from api.domain.audit import ENTITY_NAMES
 from api.domain.search import AuditSort
 from api.services.access import Principal
 
@@ -53,3 +54,9 @@ def search(
         q=q,
         sort=sort,
     )
+
+
+def entity_names(principal: Principal) -> dict[str, str]:
+    """The kinds of record the log holds (code -> Vietnamese name), to filter it by."""
+    principal.require("audit:read")
+    return ENTITY_NAMES

@@ -11,6 +11,7 @@ from api.db.models import Period
 from api.db.repositories import audit, rows
 from api.db.repositories import bonuses as repo
 from api.db.repositories import units as units_repo
+from api.domain.search import BonusSort
 from api.services.access import Principal
 from api.services.adjustments import parse_points, refresh_scores
 from api.services.audit import fields
@@ -19,11 +20,12 @@ from api.services.errors import Conflict, Invalid, NotFound
 from api.services.lookups import period_by_code, unit_by_code
 
 
-def list_bonuses(session: Session, principal: Principal, period_code: str | None, unit_code: str | None):
+def list_bonuses(session: Session, principal: Principal, period_code: str | None, unit_code: str | None,
+                 q: str | None = None, sort: BonusSort | None = None):
     principal.require("bonuses:read")
     period = period_by_code(session, period_code) if period_code else None
     unit = unit_by_code(session, unit_code) if unit_code else None
-    return repo.bonuses(session, period.id if period else None, unit.id if unit else None)
+    return repo.bonuses(session, period.id if period else None, unit.id if unit else None, q, sort)
 
 
 def add_bonus(session: Session, principal: Principal, period_code: str, unit_code: str, points: str,

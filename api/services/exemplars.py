@@ -7,15 +7,17 @@ from api.db.models import Unit
 from api.db.repositories import audit, rows
 from api.db.repositories import exemplars as repo
 from api.domain.awards import Recipient
+from api.domain.search import ExemplarSort
 from api.services.access import Principal
 from api.services.audit import fields
 from api.services.errors import Invalid
 from api.services.lookups import unit_by_code
 
 
-def list_exemplars(session: Session, principal: Principal) -> list[tuple[Exemplar, Unit]]:
+def list_exemplars(session: Session, principal: Principal, q: str | None = None,
+                   sort: ExemplarSort | None = None) -> list[tuple[Exemplar, Unit]]:
     principal.require("exemplars:read")
-    return repo.exemplars(session, published_only=False)
+    return repo.exemplars(session, published_only=False, q=q, sort=sort)
 
 
 def add_exemplar(session: Session, principal: Principal, *, unit_code: str, recipient: Recipient, name: str,

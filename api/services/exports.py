@@ -25,14 +25,20 @@ from sqlalchemy.orm import Session
 from api.db.repositories import exports as exports_repo
 from api.db.repositories import value_imports
 from api.domain import Tier, TimelinessStatus, UnitKind, display
+from api.domain.audit import action_name, entity_name
 from api.domain.awards import ProposalStatus, Recipient
 from api.domain.inspections import FindingStatus
-from api.domain.nominations import NominationStatus
+from api.domain.nominations import NARRATIVE_SECTIONS, NominationStatus
 from api.domain.periods import VIETNAM
 from api.domain.permissions import Role
+from api.domain.safety_models import MODEL_KINDS, MODEL_STATUSES
 from api.domain.search import (
     AuditSort,
+    BonusSort,
+    ExemplarSort,
     InspectionSort,
+    ModelSort,
+    NarrativeSort,
     NominationSort,
     ProposalSort,
     SubmissionSort,
@@ -45,7 +51,11 @@ from api.services import (
     accounts,
     audit,
     awards,
+    bonuses,
+    exemplars,
     inspections,
+    models_registry,
+    narratives,
     nominations,
     periods,
     scores,
@@ -440,8 +450,10 @@ AUDIT_COLUMNS = (
     Column("Thời điểm", 17, DATETIME_FORMAT),
     Column("Tài khoản", 16),
     Column("Địa chỉ máy", 15),
-    Column("Thao tác", 22),
-    Column("Loại bản ghi", 16),
+    Column("Thao tác", 28),
+    Column("Mã thao tác", 18),
+    Column("Loại bản ghi", 22),
+    Column("Mã loại bản ghi", 16),
     Column("Mã bản ghi", 18),
     Column("Lý do", 30, wrap=True),
     Column("Trước", 40, wrap=True),
@@ -452,12 +464,13 @@ AUDIT_COLUMNS = (
 def audit_export(session: Session, principal: Principal, *, entity: str | None, entity_key: str | None,
                  actor: str | None, since: datetime | None, until: datetime | None, q: str | None,
                  sort: AuditSort | None) -> Export:
-    """The audit entries ``GET /audit`` finds, every page (at most :data:`_ALL`), in its order; before and
-    after as JSON text."""
+    """The audit entries ``GET /audit`` finds, every page (at most :data:`_ALL`), in its order; the action
+    and the kind of record by their Vietnamese names and their codes; before and after as JSON text."""
     entries, _total = audit.search(session, principal, entity=entity, entity_key=entity_key, actor=actor, since=since,
                                    until=until, page=1, page_size=_ALL, q=q, sort=sort)
     return Export("nhat-ky-he-thong", "Nhật ký hệ thống", AUDIT_COLUMNS, [
-        [_local(entry.at), entry.actor, entry.client_address, entry.action, entry.entity, entry.entity_key,
+        [_local(entry.at), entry.actor, entry.client_address, action_name(entry.action), entry.action,
+         entity_name(entry.entity), entry.entity, entry.entity_key,
          entry.reason, _json(entry.before), _json(entry.after)]
         for entry in entries
     ])
@@ -516,6 +529,89 @@ def nominations_export(session: Session, principal: Principal, *, period: str | 
         [view.period_code or "Kịp thời", view.unit.code, view.unit.name, view.nomination.nominee_name or view.unit.name,
          view.nomination.nominee_title, view.nomination.achievements, NominationStatus(view.nomination.status).label,
          view.nomination.return_reason, _local(view.nomination.updated_at)]
+        for view in views
+    ])
+
+
+BONUS_COLUMNS = (
+    Column("Kỳ", 10),
+    Column("Mã đơn vị", 16),
+    Column("Tên đơn vị", 36),
+    Column("Điểm thưởng", 10, DECIMAL_FORMAT),
+    Column("Lý do", 44, wrap=True),
+    Column("Người ghi", 16),
+    Column("Thời điểm ghi", 17, DATETIME_FORMAT),
+)
+
+
+def bonuses_export(session: Session, principal: Principal, *, period: str | None, unit: str | None, q: str | None,
+                   sort: BonusSort | None) -> Export:
+    """The bonus entries ``GET /bonuses`` lists, in its order."""
+    return Export("diem-thuong", "Điểm thưởng", BONUS_COLUMNS, [
+        [period_code, unit_row.code, unit_row.name, Fraction(entry.points), entry.reason, entry.created_by,
+         _local(entry.created_at)]
+        for entry, unit_row, period_code in bonuses.list_bonuses(session, principal, period, unit, q, sort)
+    ])
+
+
+MODEL_COLUMNS = (
+    Column("Mã đơn vị", 16),
+    Column("Tên đơn vị", 36),
+    Column("Loại mô hình", 30),
+    Column("Tên mô hình", 36, wrap=True),
+    Column("Tình trạng", 16),
+    Column("Ngày thành lập", 12, DATE_FORMAT),
+    Column("Ghi chú", 30, wrap=True),
+)
+
+
+def models_export(session: Session, principal: Principal, *, unit: str | None, kind: str | None, q: str | None,
+                  sort: ModelSort | None) -> Export:
+    """The models ``GET /models`` lists, in its order, kinds and statuses by their names."""
+    return Export("mo-hinh-tu-quan", "Mô hình tự quản", MODEL_COLUMNS, [
+        [unit_row.code, unit_row.name, MODEL_KINDS.get(model.kind, model.kind), model.name,
+         MODEL_STATUSES.get(model.status, model.status), model.established_on, model.note]
+        for model, unit_row in models_registry.list_models(session, principal, unit, kind, q, sort)
+    ])
+
+
+EXEMPLAR_COLUMNS = (
+    Column("Năm", 8),
+    Column("Mã đơn vị", 16),
+    Column("Tên đơn vị", 36),
+    Column("Đối tượng", 12),
+    Column("Tên điển hình", 30),
+    Column("Thành tích", 50, wrap=True),
+    Column("Công bố công khai", 10),
+)
+
+
+def exemplars_export(session: Session, principal: Principal, *, q: str | None, sort: ExemplarSort | None) -> Export:
+    """The exemplars ``GET /exemplars`` lists, in its order."""
+    return Export("dien-hinh-tien-tien", "Điển hình tiên tiến", EXEMPLAR_COLUMNS, [
+        [exemplar.year, unit_row.code, unit_row.name, Recipient(exemplar.recipient).label.capitalize(), exemplar.name,
+         exemplar.achievement, "Có" if exemplar.published else "Không"]
+        for exemplar, unit_row in exemplars.list_exemplars(session, principal, q, sort)
+    ])
+
+
+NARRATIVE_COLUMNS = (
+    Column("Mã đơn vị", 16),
+    Column("Tên đơn vị", 36),
+    *(Column(title, 44, wrap=True) for title in NARRATIVE_SECTIONS.values()),
+    Column("Tệp đính kèm", 10, INTEGER_FORMAT),
+    Column("Người cập nhật", 16),
+    Column("Cập nhật", 17, DATETIME_FORMAT),
+)
+
+
+def narratives_export(session: Session, principal: Principal, period: str, *, q: str | None,
+                      sort: NarrativeSort | None) -> Export:
+    """The narratives ``GET /narratives/{period}`` lists (a reporter: its own unit's), in its order."""
+    views = narratives.list_of_period(session, principal, period, q, sort)
+    return Export(f"thuyet-minh-{period}", f"Báo cáo thuyết minh kỳ {period}", NARRATIVE_COLUMNS, [
+        [view.unit.code, view.unit.name, *(getattr(view.narrative, section) for section in NARRATIVE_SECTIONS),
+         len(view.files), view.narrative.updated_by, _local(view.narrative.updated_at)]
         for view in views
     ])
 

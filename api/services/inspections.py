@@ -72,7 +72,7 @@ def list_inspections(
     pending: bool = False, q: str | None = None, sort: InspectionSort | None = None,
 ) -> list[InspectionView]:
     """Inspections of a unit or of a period's window (``pending``: only those with a finding awaiting
-    confirmation; ``q``: of the units it finds by name or code), by date unless ``sort`` says otherwise; an
+    confirmation; ``q``: of the units it finds by name or code, or on the topics it finds), by date unless ``sort`` says otherwise; an
     account confined to its unit sees those of its unit and those its unit conducted."""
     principal.require("inspections:read")
     unit = unit_by_code(session, unit_code) if unit_code else None

@@ -9,29 +9,19 @@ from api.db.models import Unit
 from api.db.registry_models import SafetyModel
 from api.db.repositories import audit, rows
 from api.db.repositories import models_registry as repo
+from api.domain.safety_models import MODEL_KINDS, MODEL_STATUSES
+from api.domain.search import ModelSort
 from api.services.access import Principal
 from api.services.audit import fields
 from api.services.errors import Invalid, NotFound
 from api.services.lookups import unit_by_code
 
-MODEL_KINDS = {
-    "to-lien-gia-pccc": "Tổ liên gia an toàn PCCC",
-    "camera-an-ninh": "Camera an ninh",
-    "khu-dan-cu-an-toan": "Khu dân cư an toàn về an ninh, trật tự",
-    "to-hoa-giai": "Tổ hòa giải cơ sở",
-    "phu-nu-tu-quan": "Mô hình Phụ nữ tự quản",
-    "thanh-nien-xung-kich": "Mô hình Thanh niên xung kích",
-    "to-an-ninh-tu-quan": "Tổ an ninh tự quản",
-    "dan-van-kheo": "Dân vận khéo",
-    "khac": "Mô hình khác",
-}
-MODEL_STATUSES = {"building": "Đang xây dựng", "active": "Đang hoạt động", "suspended": "Tạm dừng"}
 
-
-def list_models(session: Session, principal: Principal, unit_code: str | None, kind: str | None):
+def list_models(session: Session, principal: Principal, unit_code: str | None, kind: str | None,
+                q: str | None = None, sort: ModelSort | None = None):
     principal.require("models:read")
     unit = unit_by_code(session, unit_code) if unit_code else None
-    return repo.safety_models(session, unit.id if unit else None, kind)
+    return repo.safety_models(session, unit.id if unit else None, kind, q, sort)
 
 
 MODEL_FIELDS = ("unit_id", "kind", "name", "status", "established_on", "note")

@@ -16,6 +16,7 @@ from api.db.nomination_models import Attachment, Narrative
 from api.db.repositories import audit, rows
 from api.db.repositories import nominations as repo
 from api.domain.nominations import NARRATIVE_SECTIONS
+from api.domain.search import NarrativeSort
 from api.services import attachments
 from api.services.access import Principal
 from api.services.audit import fields
@@ -59,12 +60,14 @@ def get(session: Session, principal: Principal, period_code: str, unit_code: str
     return _views(session, period, [(narrative, unit)])[0]
 
 
-def list_of_period(session: Session, principal: Principal, period_code: str) -> list[NarrativeView]:
-    """The narratives written in a period: every unit's for the provincial bodies, a reporter's own."""
+def list_of_period(session: Session, principal: Principal, period_code: str, q: str | None = None,
+                   sort: NarrativeSort | None = None) -> list[NarrativeView]:
+    """The narratives written in a period: every unit's for the provincial bodies, a reporter's own; ``q``:
+    of the units it finds by name or code."""
     principal.require("narratives:read")
     period = period_by_code(session, period_code)
     unit_id = None if principal.reaches_all_units else principal.unit_id or -1
-    return _views(session, period, repo.narratives_of_period(session, period.id, unit_id))
+    return _views(session, period, repo.narratives_of_period(session, period.id, unit_id, q, sort))
 
 
 def _editable(

@@ -274,7 +274,7 @@ describe('inspections, awards and reports', () => {
     // The page keeps showing the unfiltered rows while it asks for the filtered ones: wait for those.
     const filtered = adminPage.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/audit' && new URL(r.url()).searchParams.has('entity'));
     await adminPage.getByLabel('Lọc theo loại dữ liệu').click();
-    await adminPage.getByTitle('Đề nghị khen thưởng').click();
+    await adminPage.getByTitle('Đề nghị khen thưởng', { exact: true }).click();
     await filtered;
     await adminPage.locator('.ant-spin-blur').waitFor({ state: 'detached' });
     await adminPage.getByText('Quyết định khen thưởng', { exact: true }).first().waitFor();

@@ -124,9 +124,11 @@ def test_users_are_searched_in_sql_by_their_folded_names(admin):
 @pytest.mark.parametrize("path", [
     "submissions?sort=name", f"exports/{PERIOD}/submissions?sort=unit_name", "users?sort=password", "units?sort=size",
     "users?role=boss", f"periods/{PERIOD}/reporting-status?timeliness=soon", "exports/users?sort=x",
-    f"submissions?q={'x' * 201}", "inspections?sort=topic", "audit?sort=-when", "award-proposals?sort=form",
+    f"submissions?q={'x' * 201}", "inspections?sort=findings", "audit?sort=-when", "award-proposals?sort=form",
     "nominations?sort=name", "exports/inspections?sort=date", "exports/audit?sort=id",
-    "exports/award-proposals?sort=x", "exports/nominations?sort=x",
+    "exports/award-proposals?sort=x", "exports/nominations?sort=x", "bonuses?sort=reason", "models?sort=note",
+    "exemplars?sort=achievement", f"narratives/{PERIOD}?sort=models", "exports/bonuses?sort=x", "exports/models?sort=x",
+    "exports/exemplars?sort=x", f"exports/{PERIOD}/narratives?sort=x",
 ])  # fmt: skip
 def test_a_wrong_sort_or_filter_is_a_problem_naming_it(admin, path):
     response = admin.get(f"{API}/{path}")
@@ -206,9 +208,132 @@ def test_audit_log_search_sort_and_export(admin):
     actors = [row["actor"] for row in admin.get(f"{API}/audit", params={"sort": "-actor", "page_size": 200}).json()]
     assert actors == sorted(actors, reverse=True)
     exported = sheet_rows(admin.get(f"{API}/exports/audit", params={"q": "unit.contact"}))
-    assert [(row[1], row[3], row[5]) for row in exported] == [
-        (row["actor"], row["action"], row["entity_key"]) for row in found.json()]
-    assert '"email": "cax001@example.vn"' in exported[0][8]
+    assert [(row[1], row[3], row[4], row[5], row[6], row[7]) for row in exported] == [
+        (row["actor"], "Cập nhật thư điện tử đơn vị", row["action"], "Đơn vị", "unit", row["entity_key"])
+        for row in found.json()]
+    assert '"email": "cax001@example.vn"' in exported[0][10]
+
+
+def test_audit_log_is_searched_and_sorted_by_the_actions_vietnamese_names(admin):
+    """"cap nhat THU DIEN TU" finds what the page shows as "Cập nhật thư điện tử đơn vị" (stored as
+    unit.contact); the actions sort by their folded names, and every entry carries its name."""
+    from api.domain.search import fold
+
+    assert admin.put(f"{API}/units/CAX-001/contact", json={"email": "cax001@example.vn"}).status_code == 204
+    found = admin.get(f"{API}/audit", params={"q": "cap nhat THU DIEN TU"}).json()
+    assert found and {(row["action"], row["action_label"]) for row in found} == {
+        ("unit.contact", "Cập nhật thư điện tử đơn vị")}
+    assert admin.get(f"{API}/audit", params={"q": "Cập nhật thư điện tử"}).json() == found
+    names = [row["action_label"] for row in admin.get(f"{API}/audit", params={"sort": "action", "page_size": 200}).json()]
+    assert len(set(names)) > 1 and [fold(name) for name in names] == sorted(fold(name) for name in names)
+    exported = sheet_rows(admin.get(f"{API}/exports/audit", params={"q": "thu dien tu"}))
+    assert [row[3] for row in exported] == ["Cập nhật thư điện tử đơn vị"] * len(found)
+
+
+def test_audit_log_names_its_kinds_of_record(admin, reviewer):
+    """A kind of record (safety_model) is named on the server: listed to filter by, on every entry, found by
+    its name ("tu quan" finds a "Mô hình tự quản"), sorted by it and exported by name beside its code."""
+    from api.domain.search import fold
+
+    kinds = admin.get(f"{API}/audit/entities")
+    assert kinds.status_code == 200, kinds.text
+    assert {"entity": "safety_model", "label": "Mô hình tự quản"} in kinds.json()
+    created = reviewer.post(f"{API}/models", json={"unit": "CAX-001", "kind": "camera-an-ninh", "name": "Camera"})
+    assert created.status_code == 201, created.text
+    found = admin.get(f"{API}/audit", params={"q": "TU QUAN"}).json()
+    assert [(row["entity"], row["entity_label"], row["entity_key"]) for row in found] == [
+        ("safety_model", "Mô hình tự quản", str(created.json()["id"]))]
+    names = [row["entity_label"] for row in admin.get(f"{API}/audit", params={"sort": "-entity", "page_size": 200}).json()]
+    assert len(set(names)) > 1 and [fold(name) for name in names] == sorted((fold(name) for name in names), reverse=True)
+    exported = sheet_rows(admin.get(f"{API}/exports/audit", params={"q": "tự quản"}))
+    assert [(row[5], row[6]) for row in exported] == [("Mô hình tự quản", "safety_model")]
+
+
+def test_inspections_are_searched_and_sorted_by_topic(reviewer):
+    for unit, topic in (("CAX-002", "Phòng cháy, chữa cháy"), ("CAX-003", "Tiếp công dân"),
+                        ("CAX-004", "Cải cách hành chính")):
+        assert reviewer.post(f"{API}/inspections", json={"unit": unit, "topic": topic, "planned_on": "2026-03-05"}
+                             ).status_code == 201
+    listing = f"{API}/inspections?period={PERIOD}"
+    found = reviewer.get(f"{listing}&q=PHONG CHAY").json()
+    assert [row["topic"] for row in found] == ["Phòng cháy, chữa cháy"]
+    topics = [row["topic"] for row in reviewer.get(f"{listing}&sort=-topic").json()]
+    assert topics[:3] == ["Tiếp công dân", "Phòng cháy, chữa cháy", "Cải cách hành chính"]
+    exported = sheet_rows(reviewer.get(f"{API}/exports/inspections?period={PERIOD}&q=phong chay"))
+    assert [row[2] for row in exported] == ["Phòng cháy, chữa cháy"]
+
+
+def test_bonuses_search_sort_and_export(reviewer):
+    for unit, points, reason in (("UBX-001", "2", "Sáng kiến được công nhận"),
+                                 ("CAX-001", "1.5", "Sáng kiến được công nhận"),
+                                 ("CAX-002", "0.75", "Bắt giữ đối tượng truy nã")):
+        assert reviewer.post(f"{API}/bonuses", json={"period": PERIOD, "unit": unit, "points": points,
+                                                     "reason": reason}).status_code == 201
+    found = reviewer.get(f"{API}/bonuses", params={"q": "pho hien", "sort": "-unit"}).json()
+    assert [row["unit"]["code"] for row in found] == ["UBX-001", "CAX-001"]
+    assert [row["unit"]["code"] for row in reviewer.get(f"{API}/bonuses", params={"sort": "unit"}).json()] == [
+        "CAX-001", "CAX-002", "UBX-001"]  # fmt: skip
+    exported = sheet_rows(reviewer.get(f"{API}/exports/bonuses", params={"q": "pho hien", "sort": "-unit"}))
+    assert [(row[0], row[1], row[3], row[4]) for row in exported] == [
+        (PERIOD, "UBX-001", 2, "Sáng kiến được công nhận"), (PERIOD, "CAX-001", 1.5, "Sáng kiến được công nhận")]
+    by_reason = reviewer.get(f"{API}/bonuses", params={"q": "TRUY NA"}).json()
+    assert [row["unit"]["code"] for row in by_reason] == ["CAX-002"]
+    # by value, not as the stored text ("3/4" > "3/2" > "2")
+    points = [row["points"] for row in reviewer.get(f"{API}/bonuses", params={"sort": "-points"}).json()]
+    assert points == ["2.00", "1.50", "0.75"]
+    exported = sheet_rows(reviewer.get(f"{API}/exports/bonuses", params={"sort": "points"}))
+    assert [row[3] for row in exported] == [0.75, 1.5, 2]
+
+
+def test_models_and_exemplars_search_by_their_names_sort_and_export(reviewer):
+    for unit, name, day in (("CAX-002", "Tổ liên gia Đồng Tâm", "2025-05-01"), ("CAX-003", "Camera Ánh Sáng", None),
+                            ("CAX-001", "Khu dân cư Bình An", "2024-01-10")):
+        response = reviewer.post(f"{API}/models", json={"unit": unit, "kind": "camera-an-ninh", "name": name,
+                                                        "established_on": day})
+        assert response.status_code == 201, response.text
+    found = reviewer.get(f"{API}/models", params={"q": "dong tam"}).json()
+    assert [row["name"] for row in found] == ["Tổ liên gia Đồng Tâm"]
+    assert [row["unit"]["code"] for row in reviewer.get(f"{API}/models", params={"q": "pho hien"}).json()] == ["CAX-001"]
+    by_name = [row["name"] for row in reviewer.get(f"{API}/models", params={"sort": "-name"}).json()]
+    assert by_name == ["Tổ liên gia Đồng Tâm", "Khu dân cư Bình An", "Camera Ánh Sáng"]
+    established = [row["established_on"] for row in reviewer.get(f"{API}/models", params={"sort": "established_on"}).json()]
+    assert established == ["2024-01-10", "2025-05-01", None]  # none last
+    reviewer.post(f"{API}/models", json={"unit": "CAX-004", "kind": "to-hoa-giai", "name": "Hòa giải",
+                                         "status": "building"})
+    kinds = [row["kind_label"] for row in reviewer.get(f"{API}/models", params={"sort": "-kind"}).json()]
+    assert kinds == ["Tổ hòa giải cơ sở"] + ["Camera an ninh"] * 3
+    statuses = [row["status_label"] for row in reviewer.get(f"{API}/models", params={"sort": "status"}).json()]
+    assert statuses == ["Đang hoạt động"] * 3 + ["Đang xây dựng"]
+    exported = sheet_rows(reviewer.get(f"{API}/exports/models", params={"sort": "-name", "kind": "camera-an-ninh"}))
+    assert [(row[0], row[2], row[3], row[4]) for row in exported] == [
+        (code, "Camera an ninh", name, "Đang hoạt động") for code, name in
+        (("CAX-002", "Tổ liên gia Đồng Tâm"), ("CAX-001", "Khu dân cư Bình An"), ("CAX-003", "Camera Ánh Sáng"))]
+
+    for unit, name, year in (("CAX-001", "Tập thể Công an phường Phố Hiến", 2026), ("CAX-002", "Đội Ứng cứu", 2027)):
+        assert reviewer.post(f"{API}/exemplars", json={"unit": unit, "recipient": "collective", "name": name,
+                                                       "achievement": "Thành tích xuất sắc", "year": year}
+                             ).status_code == 201
+    assert [row["name"] for row in reviewer.get(f"{API}/exemplars", params={"q": "UNG CUU"}).json()] == ["Đội Ứng cứu"]
+    years = [row["year"] for row in reviewer.get(f"{API}/exemplars", params={"sort": "year"}).json()]
+    assert years == [2026, 2027]
+    exported = sheet_rows(reviewer.get(f"{API}/exports/exemplars", params={"sort": "-name"}))
+    assert [(row[0], row[1], row[3], row[4], row[6]) for row in exported] == [
+        (2026, "CAX-001", "Tập thể", "Tập thể Công an phường Phố Hiến", "Không"), (2027, "CAX-002", "Tập thể", "Đội Ứng cứu", "Không")]
+
+
+def test_narratives_search_sort_and_export(target, reviewer):
+    """The seeded narratives of 2026-H1 (CAX-002, UBX-002, SBN-03) and Phố Hiến's police's own."""
+    with target.login("baocao.cax") as reporter:
+        saved = reporter.put(f"{API}/narratives/{PERIOD}/CAX-001", json={"difficulties": "Thiếu kinh phí"})
+        assert saved.status_code == 200, saved.text
+        assert [row[0] for row in sheet_rows(reporter.get(f"{API}/exports/{PERIOD}/narratives"))] == ["CAX-001"]
+    found = reviewer.get(f"{API}/narratives/{PERIOD}", params={"q": "pho hien"}).json()
+    assert [row["unit"]["code"] for row in found] == ["CAX-001"]
+    latest = reviewer.get(f"{API}/narratives/{PERIOD}", params={"sort": "-updated_at"}).json()
+    assert latest[0]["unit"]["code"] == "CAX-001" and len(latest) == 4
+    exported = sheet_rows(reviewer.get(f"{API}/exports/{PERIOD}/narratives", params={"sort": "-updated_at"}))
+    assert [row[0] for row in exported] == [row["unit"]["code"] for row in latest]
+    assert exported[0][4] == "Thiếu kinh phí" and exported[0][7] == "baocao.cax"
 
 
 def _proposals(target) -> None:

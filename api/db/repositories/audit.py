@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from api import clock
 from api.db.models import AuditEntry
-from api.db.repositories.rows import ordered
+from api.db.repositories.rows import by_name, ordered
+from api.domain.audit import ACTION_NAMES, ENTITY_NAMES
 from api.domain.search import AuditSort, fold
 
 # Where the current request comes from, set by the HTTP layer (api/middleware/client.py); None outside
@@ -53,8 +54,10 @@ def search(
     until: datetime | None, page: int, page_size: int, q: str | None = None, sort: AuditSort | None = None,
 ) -> tuple[list[AuditEntry], int]:
     """Entries matching every given filter, newest first unless ``sort`` says otherwise, one page of them
-    and the total. ``q`` finds an account, a record's key (a unit's code, a user name) or an action in any
-    case, the query folded (``api/domain/search.py``; these are codes, stored without diacritics)."""
+    and the total. ``q`` finds an account, a record's key (a unit's code, a user name) or an action, by its
+    code or its Vietnamese name, or a kind of record by its name (``api/domain/audit.py``), in any case and
+    with or without diacritics, the query folded (``api/domain/search.py``; accounts, keys and actions are
+    codes, stored without diacritics). The actions and the kinds of record sort by their names."""
     conditions = []
     if entity:
         conditions.append(AuditEntry.entity == entity)
@@ -68,12 +71,20 @@ def search(
         conditions.append(AuditEntry.at < until)
     if folded := fold(q or ""):
         conditions.append(or_(*(func.lower(column).contains(folded, autoescape=True)
-                                for column in (AuditEntry.actor, AuditEntry.entity_key, AuditEntry.action))))
+                                for column in (AuditEntry.actor, AuditEntry.entity_key, AuditEntry.action)),
+                              AuditEntry.action.in_(_named(ACTION_NAMES, folded)),
+                              AuditEntry.entity.in_(_named(ENTITY_NAMES, folded))))
     total = session.scalar(select(func.count()).select_from(AuditEntry).where(*conditions))
-    columns = {"at": AuditEntry.at, "actor": AuditEntry.actor, "action": AuditEntry.action, "entity": AuditEntry.entity}
+    columns = {"at": AuditEntry.at, "actor": AuditEntry.actor, "action": by_name(AuditEntry.action, ACTION_NAMES),
+               "entity": by_name(AuditEntry.entity, ENTITY_NAMES)}
     rows = session.scalars(
         select(AuditEntry).where(*conditions)
         .order_by(*(ordered(columns, sort, AuditEntry.id.desc()) if sort else (AuditEntry.id.desc(),)))
         .offset((page - 1) * page_size).limit(page_size)
     )
     return list(rows), total
+
+
+def _named(names: dict[str, str], folded: str) -> list[str]:
+    """The codes whose folded name holds the folded query."""
+    return [code for code, name in names.items() if folded in fold(name)]

@@ -20,8 +20,8 @@ def inspections(
 ) -> list[tuple[Inspection, Unit]]:
     """Inspections planned or done within [start, end] (by inspection date, else planned date); of a unit,
     of or by a unit (``involving_unit_id``: inspected or inspecting), holding a finding awaiting
-    confirmation (``pending``), of the units ``q`` finds (``units.matching``); by date unless ``sort``
-    says otherwise."""
+    confirmation (``pending``), of the units or on the topics ``q`` finds (``units.matching``); by date
+    unless ``sort`` says otherwise."""
     when = func.coalesce(Inspection.inspected_on, Inspection.planned_on)
     conditions = []
     if unit_id is not None:
@@ -35,9 +35,9 @@ def inspections(
         conditions.append(when >= start)
     if end is not None:
         conditions.append(when <= end)
-    if (found := units.matching(q)) is not None:
+    if (found := units.matching(q, Inspection.search_topic)) is not None:
         conditions.append(found)
-    columns = {"unit": Unit.search_name, "planned_on": Inspection.planned_on, "inspected_on": Inspection.inspected_on,
+    columns = {"unit": Unit.search_name, "topic": Inspection.search_topic, "planned_on": Inspection.planned_on, "inspected_on": Inspection.inspected_on,
                "status": Inspection.status}
     rows = session.execute(
         select(Inspection, Unit).join(Unit, Inspection.unit_id == Unit.id).where(*conditions)

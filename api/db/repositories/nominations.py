@@ -11,7 +11,7 @@ from api.db.models import Period, Unit
 from api.db.nomination_models import Attachment, Narrative, Nomination
 from api.db.repositories import units
 from api.db.repositories.rows import ordered
-from api.domain.search import NominationSort
+from api.domain.search import NarrativeSort, NominationSort
 
 
 def nominations(
@@ -73,16 +73,20 @@ def narrative(session: Session, period_id: int, unit_id: int) -> Narrative | Non
 
 
 def narratives_of_period(
-    session: Session, period_id: int, unit_id: int | None
+    session: Session, period_id: int, unit_id: int | None, q: str | None = None, sort: NarrativeSort | None = None
 ) -> list[tuple[Narrative, Unit]]:
-    """The narratives of a period (of one unit when ``unit_id``), in unit code order."""
+    """The narratives of a period (of one unit when ``unit_id``; of the units ``q`` finds, ``units.matching``),
+    in unit code order unless ``sort`` says otherwise."""
     conditions = [Narrative.period_id == period_id]
     if unit_id is not None:
         conditions.append(Narrative.unit_id == unit_id)
+    if (found := units.matching(q)) is not None:
+        conditions.append(found)
     rows = session.execute(
         select(Narrative, Unit)
         .join(Unit, Narrative.unit_id == Unit.id)
         .where(*conditions)
-        .order_by(Unit.code)
+        .order_by(*(ordered({"unit": Unit.search_name, "updated_at": Narrative.updated_at}, sort, Unit.code)
+                    if sort else (Unit.code,)))
     )
     return [tuple(row) for row in rows]

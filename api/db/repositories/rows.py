@@ -2,10 +2,10 @@
 
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, case
 from sqlalchemy.orm import Session
 
-from api.domain.search import sort_field
+from api.domain.search import fold, sort_field
 
 
 def add(session: Session, obj):
@@ -25,3 +25,9 @@ def ordered(columns: dict[str, ColumnElement], order: StrEnum, *then: ColumnElem
     field, descending = sort_field(order)
     column = columns[field]
     return [column.is_(None), column.desc() if descending else column.asc(), *then]
+
+
+def by_name(column: ColumnElement[str], names: dict[str, str]) -> ColumnElement[str]:
+    """A code column ordered by the folded names people see (``names``: code -> name), a code without a
+    name by itself; the same on both engines (a CASE, no collation)."""
+    return case({code: fold(name) for code, name in names.items()}, value=column, else_=column)

@@ -60,14 +60,16 @@ def group_by_code(session: Session, code: str) -> EmulationGroup | None:
     return session.scalar(select(EmulationGroup).where(EmulationGroup.code == code))
 
 
-def matching(q: str | None) -> ColumnElement[bool] | None:
+def matching(q: str | None, *also: ColumnElement[str]) -> ColumnElement[bool] | None:
     """The condition of a search for units by name or code, for every list of units (units, ranking, review
-    queue, reporting status): any case, with or without diacritics ("pho hien" finds "Phố Hiến"), folded
-    text against the stored folded name (``api/domain/search.py``); None for an empty query."""
+    queue, reporting status) and of their records: any case, with or without diacritics ("pho hien" finds
+    "Phố Hiến"), folded text against the stored folded name (``api/domain/search.py``), and against the
+    records' own folded columns ``also`` (an inspection's topic, a model's name); None for an empty query."""
     folded = fold(q or "")
     if not folded:
         return None
-    return or_(Unit.search_name.contains(folded, autoescape=True), func.lower(Unit.code).contains(folded, autoescape=True))
+    return or_(Unit.search_name.contains(folded, autoescape=True), func.lower(Unit.code).contains(folded, autoescape=True),
+               *(column.contains(folded, autoescape=True) for column in also))
 
 
 def search(

@@ -14,7 +14,7 @@ from api.db.repositories import exemplars as exemplars_repo
 from api.db.repositories import models_registry as models_repo
 from api.db.repositories import scores as scores_repo
 from api.domain import RankStatus, Tier
-from api.services.models_registry import MODEL_KINDS
+from api.domain.safety_models import MODEL_KINDS
 from api.services.movement_settings import hotlines
 from api.services.reports.formatting import rounded
 

@@ -945,7 +945,8 @@ export interface paths {
         };
         /**
          * Inspection List
-         * @description Kết luận kiểm tra chuyên đề, mỗi kết luận một dòng, cùng bộ lọc và thứ tự với `GET /inspections`.
+         * @description Kết luận kiểm tra chuyên đề, mỗi kết luận một dòng, cùng bộ lọc và thứ tự với `GET /inspections`;
+         *     `q` tìm theo tên, mã đơn vị được kiểm tra hoặc chủ đề.
          */
         get: operations["exports_inspection_list"];
         put?: never;
@@ -965,7 +966,8 @@ export interface paths {
         };
         /**
          * Audit Log
-         * @description Nhật ký hệ thống, cùng bộ lọc và thứ tự với `GET /audit`, mọi trang (tối đa 100.000 dòng).
+         * @description Nhật ký hệ thống, cùng bộ lọc và thứ tự với `GET /audit`, mọi trang (tối đa 100.000 dòng); thao tác
+         *     và loại bản ghi ghi bằng tên tiếng Việt, kèm mã.
          */
         get: operations["exports_audit_log"];
         put?: never;
@@ -1008,6 +1010,86 @@ export interface paths {
          * @description Đề nghị khen thưởng của các đơn vị (của đơn vị mình), cùng bộ lọc và thứ tự với `GET /nominations`.
          */
         get: operations["exports_nomination_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/bonuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bonus List
+         * @description Điểm thưởng, cùng bộ lọc và thứ tự với `GET /bonuses`.
+         */
+        get: operations["exports_bonus_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Model List
+         * @description Mô hình tự quản, cùng bộ lọc và thứ tự với `GET /models`.
+         */
+        get: operations["exports_model_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/exemplars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exemplar List
+         * @description Điển hình tiên tiến, cùng tìm kiếm và thứ tự với `GET /exemplars`.
+         */
+        get: operations["exports_exemplar_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{period}/narratives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Narrative List
+         * @description Báo cáo thuyết minh của kỳ (của đơn vị mình), cùng tìm kiếm và thứ tự với `GET /narratives/{period}`.
+         */
+        get: operations["exports_narrative_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1412,7 +1494,8 @@ export interface paths {
         };
         /**
          * List Inspections
-         * @description Các cuộc kiểm tra với kết luận và biện pháp khắc phục; `q` tìm theo tên hoặc mã đơn vị được kiểm tra.
+         * @description Các cuộc kiểm tra với kết luận và biện pháp khắc phục; `q` tìm theo tên hoặc mã đơn vị được kiểm tra
+         *     hoặc theo chủ đề kiểm tra.
          */
         get: operations["inspections_list"];
         put?: never;
@@ -1564,7 +1647,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Bonuses */
+        /**
+         * List Bonuses
+         * @description Điểm thưởng đã ghi, cũ nhất trước (hoặc theo `sort`); `q` tìm theo tên hoặc mã đơn vị.
+         */
         get: operations["bonuses_list"];
         put?: never;
         /** Add Bonus */
@@ -1616,7 +1702,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Models */
+        /**
+         * List Models
+         * @description Mô hình tự quản, theo mã đơn vị (hoặc theo `sort`); `q` tìm theo tên, mã đơn vị hoặc tên mô hình.
+         */
         get: operations["models_list"];
         put?: never;
         /** Create Model */
@@ -1651,7 +1740,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Exemplars */
+        /**
+         * List Exemplars
+         * @description Điển hình tiên tiến, năm gần nhất trước (hoặc theo `sort`); `q` tìm theo tên, mã đơn vị hoặc tên
+         *     điển hình.
+         */
         get: operations["models_list_exemplars"];
         put?: never;
         /** Add Exemplar */
@@ -1850,9 +1943,30 @@ export interface paths {
         };
         /**
          * Search Audit
-         * @description Nhật ký hệ thống, mới nhất trước (hoặc theo `sort`); `q` tìm theo tài khoản, mã bản ghi hoặc thao tác.
+         * @description Nhật ký hệ thống, mới nhất trước (hoặc theo `sort`); `q` tìm theo tài khoản, mã bản ghi, thao tác
+         *     (mã hay tên tiếng Việt) hoặc tên loại bản ghi.
          */
         get: operations["audit_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit Entities
+         * @description Các loại bản ghi trong nhật ký (mã và tên tiếng Việt), để lọc nhật ký theo loại.
+         */
+        get: operations["audit_entities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2220,7 +2334,8 @@ export interface paths {
         };
         /**
          * List Narratives
-         * @description The narratives written in the period: every unit's for the provincial bodies, a unit's own.
+         * @description The narratives written in the period: every unit's for the provincial bodies, a unit's own; by unit
+         *     code unless `sort` says otherwise, `q` a search by unit name or code.
          */
         get: operations["narratives_list"];
         put?: never;
@@ -2508,6 +2623,16 @@ export interface components {
              */
             uploaded_at: string;
         };
+        /**
+         * AuditEntityOut
+         * @description A kind of record the audit log holds, to filter it by.
+         */
+        AuditEntityOut: {
+            /** Entity */
+            entity: string;
+            /** Label */
+            label: string;
+        };
         /** AuditEntryOut */
         AuditEntryOut: {
             /** Id */
@@ -2537,6 +2662,16 @@ export interface components {
             } | null;
             /** Reason */
             reason: string | null;
+            /**
+             * Action Label
+             * @description Tên thao tác bằng tiếng Việt (mã thao tác khi chưa có tên)
+             */
+            readonly action_label: string;
+            /**
+             * Entity Label
+             * @description Tên loại bản ghi bằng tiếng Việt (mã loại khi chưa có tên)
+             */
+            readonly entity_label: string;
         };
         /**
          * AuditSort
@@ -2759,6 +2894,12 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * BonusSort
+         * @description The bonus entries (oldest first without a sort).
+         * @enum {string}
+         */
+        BonusSort: "unit" | "-unit" | "period" | "-period" | "points" | "-points" | "created_at" | "-created_at";
         /** BudgetItemIn */
         BudgetItemIn: {
             /** Year */
@@ -3040,6 +3181,12 @@ export interface components {
             /** Published */
             published: boolean;
         };
+        /**
+         * ExemplarSort
+         * @description The exemplars (newest year first without a sort).
+         * @enum {string}
+         */
+        ExemplarSort: "unit" | "-unit" | "name" | "-name" | "year" | "-year";
         /**
          * ExplainedScore
          * @example {
@@ -3739,7 +3886,7 @@ export interface components {
          * @description The inspections and their findings.
          * @enum {string}
          */
-        InspectionSort: "unit" | "-unit" | "planned_on" | "-planned_on" | "inspected_on" | "-inspected_on" | "status" | "-status";
+        InspectionSort: "unit" | "-unit" | "topic" | "-topic" | "planned_on" | "-planned_on" | "inspected_on" | "-inspected_on" | "status" | "-status";
         /**
          * InspectionStatus
          * @enum {string}
@@ -3823,6 +3970,12 @@ export interface components {
             note: string | null;
         };
         /**
+         * ModelSort
+         * @description The models registry (by unit code, then kind, without a sort); a kind and a status by their names.
+         * @enum {string}
+         */
+        ModelSort: "unit" | "-unit" | "kind" | "-kind" | "name" | "-name" | "status" | "-status" | "established_on" | "-established_on";
+        /**
          * ModelStatus
          * @enum {string}
          */
@@ -3896,6 +4049,12 @@ export interface components {
             /** Proposals */
             proposals: string;
         };
+        /**
+         * NarrativeSort
+         * @description The narratives of a period (by unit code without a sort).
+         * @enum {string}
+         */
+        NarrativeSort: "unit" | "-unit" | "updated_at" | "-updated_at";
         /** NominationAcceptIn */
         NominationAcceptIn: {
             /**
@@ -10291,7 +10450,7 @@ export interface operations {
                 actor?: string | null;
                 since?: string | null;
                 until?: string | null;
-                /** @description Tìm theo tài khoản, mã bản ghi (mã đơn vị, tên đăng nhập...) hoặc thao tác, không phân biệt hoa thường */
+                /** @description Tìm theo tài khoản, mã bản ghi (mã đơn vị, tên đăng nhập...) hoặc thao tác (mã hay tên tiếng Việt, "cap nhat thu dien tu" tìm thấy "Cập nhật thư điện tử đơn vị"), không phân biệt hoa thường và dấu */
                 q?: string | null;
                 /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
                 sort?: components["schemas"]["AuditSort"] | null;
@@ -10491,6 +10650,320 @@ export interface operations {
             };
             /** @description Không có quyền */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exports_bonus_list: {
+        parameters: {
+            query?: {
+                /** @description csv hoặc xlsx */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
+                period?: string | null;
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
+                unit?: string | null;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["BonusSort"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp CSV (UTF-8 có BOM) hoặc XLSX */
+            200: {
+                headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exports_model_list: {
+        parameters: {
+            query?: {
+                /** @description csv hoặc xlsx */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
+                unit?: string | null;
+                kind?: string | null;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["ModelSort"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp CSV (UTF-8 có BOM) hoặc XLSX */
+            200: {
+                headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exports_exemplar_list: {
+        parameters: {
+            query?: {
+                /** @description csv hoặc xlsx */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["ExemplarSort"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp CSV (UTF-8 có BOM) hoặc XLSX */
+            200: {
+                headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exports_narrative_list: {
+        parameters: {
+            query?: {
+                /** @description csv hoặc xlsx */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["NarrativeSort"] | null;
+            };
+            header?: never;
+            path: {
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp CSV (UTF-8 có BOM) hoặc XLSX */
+            200: {
+                headers: {
+                    /** @description Tên tệp tải về: `attachment; filename="..."` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    /**
+                     * @example Hạng,Mã đơn vị,Tên đơn vị,"Cụm, khối thi đua",Tổng điểm,Xếp loại,Kỷ luật nhất,Trung thành nhất,Gần dân nhất,Chỉ tiêu phủ quyết không đạt,Trạng thái báo cáo
+                     *     1,CAX-074,Công an xã Vũ Quý,CAX,100.00,Hoàn thành xuất sắc nhiệm vụ,100.00,100.00,100.00,,Đã duyệt
+                     */
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13053,6 +13526,10 @@ export interface operations {
                 period?: string | null;
                 /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 unit?: string | null;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["BonusSort"] | null;
             };
             header?: never;
             path?: never;
@@ -13337,6 +13814,10 @@ export interface operations {
                 /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 unit?: string | null;
                 kind?: string | null;
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["ModelSort"] | null;
             };
             header?: never;
             path?: never;
@@ -13554,7 +14035,12 @@ export interface operations {
     };
     models_list_exemplars: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["ExemplarSort"] | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -14376,7 +14862,7 @@ export interface operations {
                 until?: string | null;
                 page?: number;
                 page_size?: number;
-                /** @description Tìm theo tài khoản, mã bản ghi (mã đơn vị, tên đăng nhập...) hoặc thao tác, không phân biệt hoa thường */
+                /** @description Tìm theo tài khoản, mã bản ghi (mã đơn vị, tên đăng nhập...) hoặc thao tác (mã hay tên tiếng Việt, "cap nhat thu dien tu" tìm thấy "Cập nhật thư điện tử đơn vị"), không phân biệt hoa thường và dấu */
                 q?: string | null;
                 /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
                 sort?: components["schemas"]["AuditSort"] | null;
@@ -14398,6 +14884,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEntryOut"][];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    audit_entities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntityOut"][];
                 };
             };
             /** @description Chưa đăng nhập */
@@ -16328,7 +16874,12 @@ export interface operations {
     };
     narratives_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
+                q?: string | null;
+                /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
+                sort?: components["schemas"]["NarrativeSort"] | null;
+            };
             header?: never;
             path: {
                 period: string;

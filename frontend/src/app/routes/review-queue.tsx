@@ -10,7 +10,7 @@ import { ErrorAlert } from '@/components/PageState';
 import { SearchBox } from '@/components/SearchBox';
 import { ExportButton } from '@/components/ExportButton';
 import { formatDateTime } from '@/lib/format';
-import { sortOrderOf, sortParam } from '@/lib/list-query';
+import { useServerSort } from '@/lib/list-query';
 import { useSearchParam } from '@/lib/use-search-param';
 
 export default function ReviewQueueRoute() {
@@ -18,10 +18,10 @@ export default function ReviewQueueRoute() {
   const [status = 'submitted', setStatus] = useSearchParam('status');
   const [group, setGroup] = useSearchParam('group');
   const [q, setQ] = useSearchParam('q');
-  const [sort, setSort] = useSearchParam('sort');
-  const filter = { period, status: status as SubmissionStatus, group, q, sort: sort as SubmissionSort | undefined };
+  const [sortParam, setSortParam] = useSearchParam('sort');
+  const { sort, sorted, onChange } = useServerSort<SubmissionSort>([sortParam as SubmissionSort | undefined, setSortParam]);
+  const filter = { period, status: status as SubmissionStatus, group, q, sort };
   const submissions = useSubmissions(filter, Boolean(period));
-  const sorted = (key: SubmissionSort) => ({ key, sorter: true, sortOrder: sortOrderOf(sort, key) });
   return (
     <>
       <PageHeader
@@ -65,9 +65,7 @@ export default function ReviewQueueRoute() {
           scroll={{ x: 600 }}
           pagination={{ pageSize: 20, showSizeChanger: false }}
           locale={{ emptyText: q ? 'Không tìm thấy đơn vị nào' : 'Không có báo cáo nào' }}
-          onChange={(_pagination, _filters, sorter, { action }) => {
-            if (action === 'sort') setSort(sortParam(sorter));
-          }}
+          onChange={onChange}
           columns={[
             {
               title: 'Đơn vị',

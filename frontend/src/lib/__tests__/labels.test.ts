@@ -57,6 +57,10 @@ const NOT_LABELLED: Record<string, string> = {
   AuditSort: "a sort parameter: the sorted column's header names it",
   ProposalSort: "a sort parameter: the sorted column's header names it",
   NominationSort: "a sort parameter: the sorted column's header names it",
+  BonusSort: "a sort parameter: the sorted column's header names it",
+  ModelSort: "a sort parameter: the sorted column's header names it",
+  ExemplarSort: "a sort parameter: the sorted column's header names it",
+  NarrativeSort: "a sort parameter: the sorted column's header names it",
 };
 
 describe('enum labels', () => {

@@ -10,7 +10,9 @@ const ENTRY = {
   actor: 'reviewer',
   client_address: '10.0.0.5',
   action: 'unit.contact',
+  action_label: 'Cập nhật thư điện tử đơn vị',
   entity: 'unit',
+  entity_label: 'Đơn vị',
   entity_key: 'CAX-001',
   before: null,
   after: { email: 'cax001@example.vn' },
@@ -19,13 +21,14 @@ const ENTRY = {
 
 describe('audit log', () => {
   const fetchMock = vi.fn<typeof fetch>();
-  const asked = () =>
-    fetchMock.mock.calls.map(([input]) => new URL(input instanceof Request ? input.url : String(input), 'http://localhost'));
+  const url = (input: RequestInfo | URL) => new URL(input instanceof Request ? input.url : String(input), 'http://localhost');
+  const asked = () => fetchMock.mock.calls.map(([input]) => url(input)).filter((u) => u.pathname === '/api/v1/audit');
 
   beforeEach(() => {
-    fetchMock.mockImplementation(
-      async () => new Response(JSON.stringify([ENTRY]), { status: 200, headers: { 'Content-Type': 'application/json', 'X-Total-Count': '1' } }),
-    );
+    fetchMock.mockImplementation(async (input) => {
+      const body = url(input).pathname.endsWith('/entities') ? [{ entity: 'unit', label: 'Đơn vị' }] : [ENTRY];
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json', 'X-Total-Count': '1' } });
+    });
     vi.stubGlobal('fetch', fetchMock);
   });
 
@@ -43,6 +46,7 @@ describe('audit log', () => {
       </QueryClientProvider>,
     );
     expect(await screen.findByText('Cập nhật thư điện tử đơn vị')).toBeTruthy();
+    expect(screen.getByTitle('unit').textContent).toBe('Đơn vị');
 
     const box = screen.getByLabelText('Tìm trong nhật ký');
     fireEvent.change(box, { target: { value: 'cax-001' } });

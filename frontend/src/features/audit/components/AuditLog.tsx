@@ -5,75 +5,8 @@ import { ErrorAlert } from '@/components/PageState';
 import { ExportButton } from '@/components/ExportButton';
 import { SearchBox } from '@/components/SearchBox';
 import { DATE_FORMAT, formatDateTime } from '@/lib/format';
-import { sortOrderOf, sortParam } from '@/lib/list-query';
-import { useAuditLog, type AuditEntry, type AuditFilter, type AuditSort } from '../api/audit';
-
-/** The kinds of records the server writes to the log, in the words of the people who read it. */
-export const AUDIT_ENTITIES: Record<string, string> = {
-  submission: 'Báo cáo',
-  award_proposal: 'Đề nghị khen thưởng',
-  period: 'Kỳ báo cáo',
-  unit: 'Đơn vị',
-  user: 'Tài khoản',
-  token: 'Mã truy cập API',
-  webhook: 'Webhook',
-  setting: 'Cài đặt',
-  inspection: 'Kiểm tra chuyên đề',
-  inspection_finding: 'Kết luận kiểm tra',
-  corrective_action: 'Biện pháp chấn chỉnh',
-  bonus: 'Điểm thưởng',
-  budget_item: 'Dự toán kinh phí',
-  safety_model: 'Mô hình tự quản',
-  exemplar: 'Điển hình tiên tiến',
-  notification: 'Thông báo',
-};
-
-/** Actions the server records, in Vietnamese; an action not listed here shows its code. */
-const AUDIT_ACTIONS: Record<string, string> = {
-  'values.save': 'Lưu số liệu',
-  'submission.submit': 'Nộp báo cáo',
-  'submission.approve': 'Duyệt báo cáo',
-  'submission.return': 'Trả lại báo cáo',
-  'submission.reopen': 'Mở lại báo cáo',
-  'evidence.attach': 'Đính kèm minh chứng',
-  'award.propose': 'Đề nghị khen thưởng',
-  'award.return': 'Trả lại hồ sơ khen thưởng',
-  'award.forward': 'Chuyển trình khen thưởng',
-  'award.resubmit': 'Đề nghị lại khen thưởng',
-  'award.approve': 'Quyết định khen thưởng',
-  'award.refuse': 'Quyết định không khen thưởng',
-  'period.create': 'Tạo kỳ báo cáo',
-  'period.update': 'Sửa kỳ báo cáo',
-  'period.lock': 'Khóa kỳ báo cáo',
-  'period.unlock': 'Mở khóa kỳ báo cáo',
-  'settings.update': 'Sửa cài đặt',
-  'token.create': 'Tạo mã truy cập',
-  'token.revoke': 'Thu hồi mã truy cập',
-  'unit.create': 'Tạo đơn vị',
-  'unit.update': 'Sửa đơn vị',
-  'user.create': 'Tạo tài khoản',
-  'user.update': 'Sửa tài khoản',
-  'webhook.create': 'Tạo webhook',
-  'webhook.deactivate': 'Tắt webhook',
-  'webhook.redeliver': 'Gửi lại webhook',
-  'inspection.plan': 'Lập kế hoạch kiểm tra',
-  'inspection.record': 'Ghi nhận kết quả kiểm tra',
-  'inspection.finding': 'Ghi kết luận kiểm tra',
-  'corrective_action.create': 'Giao biện pháp chấn chỉnh',
-  'corrective_action.update': 'Cập nhật biện pháp chấn chỉnh',
-  'bonus.create': 'Cộng điểm thưởng',
-  'bonus.delete': 'Xóa điểm thưởng',
-  'budget.create': 'Thêm mục dự toán',
-  'model.create': 'Đăng ký mô hình',
-  'model.update': 'Sửa mô hình',
-  'exemplar.create': 'Đề xuất điển hình tiên tiến',
-  'reminder.send': 'Gửi nhắc nhở',
-  'notification.read': 'Đọc thông báo',
-  'unit.contact': 'Cập nhật thư điện tử đơn vị',
-  'session.open': 'Đăng nhập',
-  'session.close': 'Đăng xuất',
-  'session.refused': 'Đăng nhập sai',
-};
+import { useServerSort } from '@/lib/list-query';
+import { useAuditEntities, useAuditLog, type AuditEntry, type AuditFilter, type AuditSort } from '../api/audit';
 
 const PAGE_SIZE = 50;
 
@@ -96,14 +29,16 @@ function Change({ entry }: { entry: AuditEntry }) {
 }
 
 /**
- * Who did what and when, searched (account, record key or action) and filtered by kind of record, account
- * and date range, sorted and exported by the server; pages come from the server.
+ * Who did what and when, searched (account, record key, or action by its code or its Vietnamese name, which
+ * the server sends) and filtered by kind of record, account and date range, sorted and exported by the
+ * server; pages come from the server.
  */
 export function AuditLog() {
   const [entity, setEntity] = useState<string>();
   const [actor, setActor] = useState('');
   const [q, setQ] = useState<string>();
   const [sort, setSort] = useState<AuditSort>();
+  const entities = useAuditEntities();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [page, setPage] = useState(1);
   /** The filters on screen, which the export takes too (every page). */
@@ -120,7 +55,7 @@ export function AuditLog() {
     set(value);
     setPage(1);
   };
-  const sorted = (key: AuditSort) => ({ key, sorter: true, sortOrder: sortOrderOf(sort, key) });
+  const { sorted, onChange } = useServerSort<AuditSort>([sort, refilter(setSort)]);
   return (
     <Card styles={{ body: { padding: 0 } }}>
       <Flex gap={8} wrap style={{ padding: 16 }}>
@@ -131,7 +66,8 @@ export function AuditLog() {
           style={{ minWidth: 200 }}
           value={entity}
           onChange={refilter(setEntity)}
-          options={Object.entries(AUDIT_ENTITIES).map(([value, label]) => ({ value, label }))}
+          loading={entities.isLoading}
+          options={entities.data?.map(({ entity: value, label }) => ({ value, label }))}
         />
         <Input.Search
           aria-label="Tài khoản thực hiện"
@@ -149,7 +85,7 @@ export function AuditLog() {
         />
         <SearchBox
           label="Tìm trong nhật ký"
-          placeholder="Tài khoản, mã bản ghi hoặc thao tác"
+          placeholder="Tài khoản, mã bản ghi hoặc tên thao tác"
           value={q}
           onChange={refilter(setQ)}
         />
@@ -172,9 +108,7 @@ export function AuditLog() {
           showTotal: (total) => `${total} bản ghi`,
           onChange: setPage,
         }}
-        onChange={(_pagination, _filters, sorter, { action }) => {
-          if (action === 'sort') refilter(setSort)(sortParam(sorter) as AuditSort | undefined);
-        }}
+        onChange={onChange}
         columns={[
           { title: 'Thời điểm', dataIndex: 'at', render: formatDateTime, width: 150, ...sorted('at') },
           { title: 'Tài khoản', dataIndex: 'actor', ...sorted('actor') },
@@ -182,9 +116,14 @@ export function AuditLog() {
             title: 'Thao tác',
             dataIndex: 'action',
             ...sorted('action'),
-            render: (action: string) => <span title={action}>{AUDIT_ACTIONS[action] ?? action}</span>,
+            render: (_: string, entry) => <span title={entry.action}>{entry.action_label}</span>,
           },
-          { title: 'Loại dữ liệu', dataIndex: 'entity', ...sorted('entity'), render: (e: string) => AUDIT_ENTITIES[e] ?? e },
+          {
+            title: 'Loại dữ liệu',
+            dataIndex: 'entity',
+            ...sorted('entity'),
+            render: (_: string, entry) => <span title={entry.entity}>{entry.entity_label}</span>,
+          },
           { title: 'Mã', dataIndex: 'entity_key' },
           { title: 'Địa chỉ IP', dataIndex: 'client_address' },
         ]}

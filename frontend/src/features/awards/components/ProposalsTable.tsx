@@ -4,7 +4,7 @@ import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { SearchBox } from '@/components/SearchBox';
 import { ExportButton } from '@/components/ExportButton';
-import { sortOrderOf, sortParam } from '@/lib/list-query';
+import { useServerSort } from '@/lib/list-query';
 import { formatDate, formatMoney, formatNumber } from '@/lib/format';
 import { fractionValue } from '@/lib/fraction';
 import { RECIPIENT_LABELS } from '@/lib/labels';
@@ -77,10 +77,9 @@ export function ProposalsTable({
 }) {
   const { message } = App.useApp();
   const [q, setQ] = useState<string>();
-  const [sort, setSort] = useState<ProposalSort>();
+  const { sort, sorted, onChange } = useServerSort<ProposalSort>();
   const filter = { period, timely, q, sort };
   const proposals = useProposals(filter);
-  const sorted = (key: ProposalSort) => ({ key, sorter: true, sortOrder: sortOrderOf(sort, key) });
   const step = useProposalStep();
   const [returning, setReturning] = useState<Proposal>();
   const [deciding, setDeciding] = useState<Proposal>();
@@ -142,9 +141,7 @@ export function ProposalsTable({
         rowKey="id"
         loading={proposals.isFetching}
         dataSource={proposals.data?.items}
-        onChange={(_pagination, _filters, sorter, { action }) => {
-          if (action === 'sort') setSort(sortParam(sorter) as ProposalSort | undefined);
-        }}
+        onChange={onChange}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 900 }}
         locale={{ emptyText: 'Chưa có hồ sơ đề nghị' }}

@@ -1,13 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
+import type { paths } from '@/api/schema';
 
 export type Bonus = Schemas['BonusOut'];
+export type BonusSort = Schemas['BonusSort'];
+export type BonusFilter = NonNullable<paths['/api/v1/bonuses']['get']['parameters']['query']>;
 
-export function useBonuses(period: string | undefined) {
+/** A period's bonus entries as the server searches and sorts them. */
+export function useBonuses(filter: BonusFilter) {
   return useQuery({
-    queryKey: ['bonuses', period],
-    queryFn: () => unwrap(api.GET('/api/v1/bonuses', { params: { query: { period } } })),
-    enabled: Boolean(period),
+    queryKey: ['bonuses', filter],
+    queryFn: () => unwrap(api.GET('/api/v1/bonuses', { params: { query: filter } })),
+    enabled: Boolean(filter.period),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,10 +1,13 @@
-import type { ReactElement } from 'react';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Table } from 'antd';
+import { useState, type ReactElement } from 'react';
+import { Alert, App, Button, Card, Flex, Form, Input, Popconfirm, Table } from 'antd';
 import { NumberInput } from '@/components/NumberInput';
 import { errorMessage } from '@/api/errors';
+import { ExportButton } from '@/components/ExportButton';
 import { ErrorAlert } from '@/components/PageState';
+import { SearchBox } from '@/components/SearchBox';
 import { formatDateTime, formatNumber } from '@/lib/format';
-import { useAddBonus, useBonusCap, useBonuses, useDeleteBonus, type Bonus } from '../api/bonuses';
+import { useServerSort } from '@/lib/list-query';
+import { useAddBonus, useBonusCap, useBonuses, useDeleteBonus, type Bonus, type BonusSort } from '../api/bonuses';
 
 function AddBonusForm({ period, unitPicker, cap }: { period: string; unitPicker: ReactElement; cap: number | undefined }) {
   const { message } = App.useApp();
@@ -53,10 +56,16 @@ function AddBonusForm({ period, unitPicker, cap }: { period: string; unitPicker:
   );
 }
 
-/** Bonus points of a period: each entry has a reason; the scheme caps what the score takes in. */
+/**
+ * Bonus points of a period: each entry has a reason; the scheme caps what the score takes in. The server
+ * searches (unit name or code, or the reason), sorts (points by their value) and exports the list.
+ */
 export function BonusesManager({ period, unitPicker, canWrite }: { period: string | undefined; unitPicker: ReactElement; canWrite: boolean }) {
   const { message } = App.useApp();
-  const bonuses = useBonuses(period);
+  const [q, setQ] = useState<string>();
+  const { sort, sorted, onChange } = useServerSort<BonusSort>();
+  const shown = { period, q, sort };
+  const bonuses = useBonuses(shown);
   const cap = useBonusCap();
   const remove = useDeleteBonus();
   return (
@@ -74,6 +83,10 @@ export function BonusesManager({ period, unitPicker, canWrite }: { period: strin
         </Card>
       )}
       <Card styles={{ body: { padding: 0 } }}>
+        <Flex gap={8} wrap style={{ padding: 16 }}>
+          <SearchBox label="Tìm điểm thưởng" placeholder="Đơn vị hoặc lý do, không cần dấu" value={q} onChange={setQ} />
+          {period && <ExportButton path="/api/v1/exports/bonuses" query={shown} />}
+        </Flex>
         <ErrorAlert error={bonuses.error} />
         <Table<Bonus>
           size="small"
@@ -82,13 +95,14 @@ export function BonusesManager({ period, unitPicker, canWrite }: { period: strin
           dataSource={bonuses.data}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: 700 }}
-          locale={{ emptyText: 'Chưa có điểm thưởng trong kỳ' }}
+          locale={{ emptyText: q ? 'Không có điểm thưởng phù hợp' : 'Chưa có điểm thưởng trong kỳ' }}
+          onChange={onChange}
           columns={[
-            { title: 'Đơn vị', dataIndex: ['unit', 'name'] },
-            { title: 'Điểm', dataIndex: 'points', align: 'right', render: (p: string) => `+${formatNumber(p)}` },
+            { title: 'Đơn vị', dataIndex: ['unit', 'name'], ...sorted('unit') },
+            { title: 'Điểm', dataIndex: 'points', align: 'right', render: (p: string) => `+${formatNumber(p)}`, ...sorted('points') },
             { title: 'Lý do', dataIndex: 'reason' },
             { title: 'Người ghi', dataIndex: 'created_by' },
-            { title: 'Lúc', dataIndex: 'created_at', render: formatDateTime },
+            { title: 'Lúc', dataIndex: 'created_at', render: formatDateTime, ...sorted('created_at') },
             ...(canWrite
               ? [
                   {

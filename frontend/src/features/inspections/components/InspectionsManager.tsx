@@ -7,7 +7,7 @@ import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { ExportButton } from '@/components/ExportButton';
 import { SearchBox } from '@/components/SearchBox';
-import { sortOrderOf, sortParam } from '@/lib/list-query';
+import { useServerSort } from '@/lib/list-query';
 import { DATE_FORMAT, formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import { today } from '@/lib/clock';
 import { FINDING_STATUS_LABELS } from '@/lib/labels';
@@ -276,10 +276,9 @@ export function InspectionsManager({
   rights: InspectionRights;
 }) {
   const [q, setQ] = useState<string>();
-  const [sort, setSort] = useState<InspectionSort>();
+  const { sort, sorted, onChange } = useServerSort<InspectionSort>();
   const listed: InspectionFilter = { ...filter, q, sort };
   const inspections = useInspections(listed);
-  const sorted = (key: InspectionSort) => ({ key, sorter: true, sortOrder: sortOrderOf(sort, key) });
   return (
     <>
       {rights.inspect && (
@@ -289,7 +288,7 @@ export function InspectionsManager({
       )}
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={8} wrap justify="space-between" style={{ padding: 16 }}>
-          <SearchBox label="Tìm đơn vị được kiểm tra" value={q} onChange={setQ} />
+          <SearchBox label="Tìm kiểm tra" placeholder="Đơn vị được kiểm tra hoặc chuyên đề, không cần dấu" value={q} onChange={setQ} />
           <ExportButton path="/api/v1/exports/inspections" query={{ ...listed }} />
         </Flex>
         <ErrorAlert error={inspections.error} />
@@ -298,9 +297,7 @@ export function InspectionsManager({
           rowKey="id"
           loading={inspections.isFetching}
           dataSource={inspections.data}
-          onChange={(_pagination, _filters, sorter, { action }) => {
-            if (action === 'sort') setSort(sortParam(sorter) as InspectionSort | undefined);
-          }}
+          onChange={onChange}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: 760 }}
           locale={{ emptyText: <Empty description="Chưa có cuộc kiểm tra" /> }}
@@ -312,7 +309,7 @@ export function InspectionsManager({
           columns={[
             { title: 'Đơn vị', dataIndex: ['unit', 'name'], ...sorted('unit') },
             { title: 'Đơn vị kiểm tra', key: 'inspector', render: (_, i) => i.inspector?.name ?? STANDING_BODY },
-            { title: 'Chuyên đề', dataIndex: 'topic' },
+            { title: 'Chuyên đề', dataIndex: 'topic', ...sorted('topic') },
             { title: 'Ngày dự kiến', dataIndex: 'planned_on', render: formatDate, ...sorted('planned_on') },
             { title: 'Ngày kiểm tra', dataIndex: 'inspected_on', render: formatDate, ...sorted('inspected_on') },
             {

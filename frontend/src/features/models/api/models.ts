@@ -1,16 +1,25 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
+import type { paths } from '@/api/schema';
 
 export type SafetyModel = Schemas['ModelOut'];
 export type ModelInput = Schemas['ModelIn'];
 export type Exemplar = Schemas['ExemplarOut'];
+export type ModelSort = Schemas['ModelSort'];
+export type ExemplarSort = Schemas['ExemplarSort'];
+export type ModelFilter = NonNullable<paths['/api/v1/models']['get']['parameters']['query']>;
+export type ExemplarFilter = NonNullable<paths['/api/v1/exemplars']['get']['parameters']['query']>;
 
 export function useModelKinds() {
   return useQuery({ queryKey: ['model-kinds'], queryFn: () => unwrap(api.GET('/api/v1/model-kinds')), staleTime: Infinity });
 }
 
-export function useModels(filter: { unit?: string; kind?: string }) {
-  return useQuery({ queryKey: ['models', filter], queryFn: () => unwrap(api.GET('/api/v1/models', { params: { query: filter } })) });
+export function useModels(filter: ModelFilter) {
+  return useQuery({
+    queryKey: ['models', filter],
+    queryFn: () => unwrap(api.GET('/api/v1/models', { params: { query: filter } })),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useSaveModel() {
@@ -24,8 +33,12 @@ export function useSaveModel() {
   });
 }
 
-export function useExemplars() {
-  return useQuery({ queryKey: ['exemplars'], queryFn: () => unwrap(api.GET('/api/v1/exemplars')) });
+export function useExemplars(filter: ExemplarFilter) {
+  return useQuery({
+    queryKey: ['exemplars', filter],
+    queryFn: () => unwrap(api.GET('/api/v1/exemplars', { params: { query: filter } })),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useAddExemplar() {

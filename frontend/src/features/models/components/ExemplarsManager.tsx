@@ -1,9 +1,12 @@
-import type { ReactElement } from 'react';
-import { App, Button, Card, Form, Input, InputNumber, Select, Switch, Table, Tag } from 'antd';
+import { useState, type ReactElement } from 'react';
+import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Switch, Table, Tag } from 'antd';
 import { errorMessage } from '@/api/errors';
 import { currentYear } from '@/lib/clock';
+import { useServerSort } from '@/lib/list-query';
+import { ExportButton } from '@/components/ExportButton';
 import { ErrorAlert } from '@/components/PageState';
-import { useAddExemplar, useExemplars, type Exemplar } from '../api/models';
+import { SearchBox } from '@/components/SearchBox';
+import { useAddExemplar, useExemplars, type Exemplar, type ExemplarSort } from '../api/models';
 
 const RECIPIENTS = [
   { value: 'collective', label: 'Tập thể' },
@@ -19,10 +22,16 @@ interface ExemplarFields {
   published: boolean;
 }
 
-/** Exemplary collectives and people (Điển hình tiên tiến); only collectives may be published on the public page. */
+/**
+ * Exemplary collectives and people (Điển hình tiên tiến); only collectives may be published on the public
+ * page. The server searches (the unit's or the exemplar's name), sorts and exports the list.
+ */
 export function ExemplarsManager({ unitPicker, canWrite }: { unitPicker: ReactElement; canWrite: boolean }) {
   const { message } = App.useApp();
-  const exemplars = useExemplars();
+  const [q, setQ] = useState<string>();
+  const { sort, sorted, onChange } = useServerSort<ExemplarSort>();
+  const shown = { q, sort };
+  const exemplars = useExemplars(shown);
   const add = useAddExemplar();
   const [form] = Form.useForm<ExemplarFields>();
   const recipient = Form.useWatch('recipient', form);
@@ -72,21 +81,26 @@ export function ExemplarsManager({ unitPicker, canWrite }: { unitPicker: ReactEl
           </Button>
         </Form>
       )}
+      <Flex gap={8} wrap style={{ padding: 16 }}>
+        <SearchBox label="Tìm điển hình tiên tiến" placeholder="Tên điển hình hoặc đơn vị, không cần dấu" value={q} onChange={setQ} />
+        <ExportButton path="/api/v1/exports/exemplars" query={shown} />
+      </Flex>
       <ErrorAlert error={exemplars.error} />
       <Table<Exemplar>
         size="small"
         rowKey="id"
-        loading={exemplars.isPending}
+        loading={exemplars.isFetching}
         dataSource={exemplars.data}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 700 }}
-        locale={{ emptyText: 'Chưa có điển hình tiên tiến' }}
+        locale={{ emptyText: q ? 'Không có điển hình phù hợp' : 'Chưa có điển hình tiên tiến' }}
+        onChange={onChange}
         columns={[
-          { title: 'Tên', dataIndex: 'name' },
+          { title: 'Tên', dataIndex: 'name', ...sorted('name') },
           { title: 'Đối tượng', dataIndex: 'recipient', render: (r: string) => RECIPIENTS.find((x) => x.value === r)?.label ?? r },
-          { title: 'Đơn vị', dataIndex: ['unit', 'name'] },
+          { title: 'Đơn vị', dataIndex: ['unit', 'name'], ...sorted('unit') },
           { title: 'Thành tích', dataIndex: 'achievement' },
-          { title: 'Năm', dataIndex: 'year' },
+          { title: 'Năm', dataIndex: 'year', ...sorted('year') },
           { title: 'Công khai', dataIndex: 'published', render: (p: boolean) => (p ? <Tag color="success">Có</Tag> : <Tag>Không</Tag>) },
         ]}
       />

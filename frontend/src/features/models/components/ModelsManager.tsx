@@ -1,12 +1,15 @@
 import { useState, type ReactElement } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { errorMessage } from '@/api/errors';
+import { ExportButton } from '@/components/ExportButton';
 import { ErrorAlert } from '@/components/PageState';
+import { SearchBox } from '@/components/SearchBox';
 import { DATE_FORMAT, dayjs, formatDate } from '@/lib/format';
 import { MODEL_STATUS_LABELS, optionsOf, type ModelStatus } from '@/lib/labels';
-import { useModelKinds, useModels, useSaveModel, type SafetyModel } from '../api/models';
+import { useServerSort } from '@/lib/list-query';
+import { useModelKinds, useModels, useSaveModel, type ModelSort, type SafetyModel } from '../api/models';
 
 const STATUS_COLORS: Record<ModelStatus, string> = { building: 'processing', active: 'success', suspended: 'default' };
 
@@ -21,12 +24,16 @@ interface ModelFields {
 
 /**
  * Self-managed community models (Mô hình tự quản): the standing body keeps any unit's, a reporter their
- * own unit's (`ownUnit` fixes the unit and filters the list).
+ * own unit's (`ownUnit` fixes the unit and filters the list). The server searches (the unit's or the
+ * model's name), sorts (a kind and a status by their names) and exports the list.
  */
 export function ModelsManager({ unitPicker, ownUnit }: { unitPicker: ReactElement; ownUnit?: string }) {
   const { message } = App.useApp();
   const kinds = useModelKinds();
-  const models = useModels({ unit: ownUnit });
+  const [q, setQ] = useState<string>();
+  const { sort, sorted, onChange } = useServerSort<ModelSort>();
+  const shown = { unit: ownUnit, q, sort };
+  const models = useModels(shown);
   const save = useSaveModel();
   const [editing, setEditing] = useState<SafetyModel | 'new'>();
   const [form] = Form.useForm<ModelFields>();
@@ -72,21 +79,26 @@ export function ModelsManager({ unitPicker, ownUnit }: { unitPicker: ReactElemen
         </Button>
       }
     >
+      <Flex gap={8} wrap style={{ padding: 16 }}>
+        <SearchBox label="Tìm mô hình" placeholder="Tên mô hình hoặc đơn vị, không cần dấu" value={q} onChange={setQ} />
+        <ExportButton path="/api/v1/exports/models" query={shown} />
+      </Flex>
       <ErrorAlert error={models.error} />
       <Table<SafetyModel>
         size="small"
         rowKey="id"
-        loading={models.isPending}
+        loading={models.isFetching}
         dataSource={models.data}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 760 }}
-        locale={{ emptyText: 'Chưa có mô hình' }}
+        locale={{ emptyText: q ? 'Không có mô hình phù hợp' : 'Chưa có mô hình' }}
+        onChange={onChange}
         columns={[
-          { title: 'Tên mô hình', dataIndex: 'name' },
-          { title: 'Loại', dataIndex: 'kind_label' },
-          { title: 'Đơn vị', dataIndex: ['unit', 'name'] },
-          { title: 'Tình trạng', key: 'status', render: (_, m) => <Tag color={STATUS_COLORS[m.status]}>{m.status_label}</Tag> },
-          { title: 'Thành lập', dataIndex: 'established_on', render: formatDate },
+          { title: 'Tên mô hình', dataIndex: 'name', ...sorted('name') },
+          { title: 'Loại', dataIndex: 'kind_label', ...sorted('kind') },
+          { title: 'Đơn vị', dataIndex: ['unit', 'name'], ...sorted('unit') },
+          { title: 'Tình trạng', ...sorted('status'), render: (_, m) => <Tag color={STATUS_COLORS[m.status]}>{m.status_label}</Tag> },
+          { title: 'Thành lập', dataIndex: 'established_on', render: formatDate, ...sorted('established_on') },
           {
             title: '',
             key: 'edit',

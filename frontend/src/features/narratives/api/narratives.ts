@@ -1,9 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
+import type { paths } from '@/api/schema';
 import { fileBody } from '@/components/AttachmentList';
 
 export type Narrative = Schemas['NarrativeOut'];
 export type NarrativeInput = Schemas['NarrativeIn'];
+export type NarrativeSort = Schemas['NarrativeSort'];
+export type NarrativeFilter = NonNullable<paths['/api/v1/narratives/{period}']['get']['parameters']['query']>;
 
 export const narrativeFileUrl = (period: string, unit: string, file: number) =>
   `/api/v1/narratives/${encodeURIComponent(period)}/${encodeURIComponent(unit)}/files/${file}`;
@@ -18,12 +21,13 @@ export function useNarrative(period: string | undefined, unit: string) {
   });
 }
 
-/** Every unit's narrative of a period (the provincial bodies read them all). */
-export function useNarratives(period: string | undefined) {
+/** Every unit's narrative of a period (the provincial bodies read them all), searched and sorted by the server. */
+export function useNarratives(period: string | undefined, filter: NarrativeFilter) {
   return useQuery({
-    queryKey: ['narratives', period],
-    queryFn: () => unwrap(api.GET('/api/v1/narratives/{period}', { params: { path: { period: period! } } })),
+    queryKey: ['narratives', period, 'list', filter],
+    queryFn: () => unwrap(api.GET('/api/v1/narratives/{period}', { params: { path: { period: period! }, query: filter } })),
     enabled: Boolean(period),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -5,7 +5,7 @@ import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { SearchBox } from '@/components/SearchBox';
 import { ExportButton } from '@/components/ExportButton';
-import { sortOrderOf, sortParam } from '@/lib/list-query';
+import { useServerSort } from '@/lib/list-query';
 import { AttachmentList } from '@/components/AttachmentList';
 import { formatDate } from '@/lib/format';
 import { RECIPIENT_LABELS } from '@/lib/labels';
@@ -145,10 +145,9 @@ interface NominationsTableProps {
 /** Nominations with their dossier, status and what can be done next by the one looking. */
 export function NominationsTable({ title, filter, canDecide, forms, unitView }: NominationsTableProps) {
   const [q, setQ] = useState<string>();
-  const [sort, setSort] = useState<NominationSort>();
+  const { sort, sorted, onChange } = useServerSort<NominationSort>();
   const listed = { ...filter, q, sort };
   const nominations = useNominations(listed);
-  const sorted = (key: NominationSort) => ({ key, sorter: true, sortOrder: sortOrderOf(sort, key) });
   const [accepting, setAccepting] = useState<Nomination>();
   const [returning, setReturning] = useState<Nomination>();
   return (
@@ -169,9 +168,7 @@ export function NominationsTable({ title, filter, canDecide, forms, unitView }: 
         rowKey="id"
         loading={nominations.isFetching}
         dataSource={nominations.data}
-        onChange={(_pagination, _filters, sorter, { action }) => {
-          if (action === 'sort') setSort(sortParam(sorter) as NominationSort | undefined);
-        }}
+        onChange={onChange}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 900 }}
         locale={{ emptyText: 'Chưa có đề nghị khen thưởng' }}

@@ -6,7 +6,7 @@ import { ErrorAlert } from '@/components/PageState';
 import { ExportButton } from '@/components/ExportButton';
 import { SearchBox } from '@/components/SearchBox';
 import { optionsOf, UNIT_KIND_LABELS } from '@/lib/labels';
-import { sortOrderOf, sortParam } from '@/lib/list-query';
+import { useServerSort } from '@/lib/list-query';
 import { useGroups, useSaveUnit, useUnits, type Unit, type UnitFilter, type UnitSort } from '../api/units';
 import { GroupSelect } from './GroupSelect';
 
@@ -21,7 +21,7 @@ export function UnitsAdmin() {
   const [editing, setEditing] = useState<{ unit: Partial<Unit>; isNew: boolean }>();
   const [form] = Form.useForm<Unit>();
   const groupOptions = groups.data?.map((g) => ({ value: g.code, label: g.name }));
-  const sorted = (key: UnitSort) => ({ key, sorter: true, sortOrder: sortOrderOf(filter.sort, key) });
+  const { sorted, onChange } = useServerSort<UnitSort>([filter.sort, (sort) => setFilter((f) => ({ ...f, sort, page: 1 }))]);
 
   return (
     <Card
@@ -63,9 +63,7 @@ export function UnitsAdmin() {
           showSizeChanger: false,
           onChange: (page) => setFilter((f) => ({ ...f, page })),
         }}
-        onChange={(_pagination, _filters, sorter, { action }) => {
-          if (action === 'sort') setFilter((f) => ({ ...f, sort: sortParam(sorter) as UnitSort | undefined, page: 1 }));
-        }}
+        onChange={onChange}
         onRow={(unit) => ({ onClick: () => setEditing({ unit, isNew: false }), style: { cursor: 'pointer' } })}
         columns={[
           { title: 'Mã', dataIndex: 'code', width: 140, ...sorted('code') },

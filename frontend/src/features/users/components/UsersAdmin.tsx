@@ -5,7 +5,7 @@ import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { ExportButton } from '@/components/ExportButton';
 import { SearchBox } from '@/components/SearchBox';
-import { sortOrderOf, sortParam } from '@/lib/list-query';
+import { useServerSort } from '@/lib/list-query';
 import { formatDateTime } from '@/lib/format';
 import { optionsOf, ROLE_LABELS, type Role } from '@/lib/labels';
 import { useIssueActivation, useSaveUser, useUsers, type ActivationCode, type User, type UserFilter, type UserForm, type UserSort } from '../api/users';
@@ -19,7 +19,7 @@ export function UsersAdmin() {
   const { message } = App.useApp();
   const [filter, setFilter] = useState<UserFilter>({});
   const users = useUsers(filter);
-  const sorted = (key: UserSort) => ({ key, sorter: true, sortOrder: sortOrderOf(filter.sort, key) });
+  const { sorted, onChange } = useServerSort<UserSort>([filter.sort, (sort) => setFilter((f) => ({ ...f, sort }))]);
   const save = useSaveUser();
   const [editing, setEditing] = useState<{ user: Partial<UserForm>; isNew: boolean }>();
   const [form] = Form.useForm<UserForm>();
@@ -72,9 +72,7 @@ export function UsersAdmin() {
         scroll={{ x: 640 }}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         locale={{ emptyText: 'Không tìm thấy tài khoản nào' }}
-        onChange={(_pagination, _filters, sorter, { action }) => {
-          if (action === 'sort') setFilter((f) => ({ ...f, sort: sortParam(sorter) as UserSort | undefined }));
-        }}
+        onChange={onChange}
         onRow={(user) => ({
           onClick: () => setEditing({ user: { ...user, unit: user.unit?.code ?? null }, isNew: false }),
           style: { cursor: 'pointer' },
