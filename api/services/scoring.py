@@ -314,21 +314,9 @@ def _place(context: ScoringContext, entries: dict[int, dict[str, tuple[int, Rank
     return placed
 
 
-def _moved(computed: list[dict], stored: dict[int, tuple], placed: dict[int, tuple], moved: list[tuple]) -> set[int]:
-    """Add to ``moved`` (score id, final tier, rank, quota applied) each stored row of ``computed`` (dicts with
-    ``unit_id`` and ``group_id``) whose place in ``placed`` differs from its stored one; returns their groups."""
-    groups = set()
-    for fields in computed:
-        found = stored.get(fields["unit_id"])
-        if found is not None and fields["unit_id"] in placed and found[2:] != placed[fields["unit_id"]]:
-            moved.append((found[0], *placed[fields["unit_id"]]))
-            groups.add(fields["group_id"])
-    return groups
-
-
 def _whole_groups(reporting: Sequence[Row], size: int) -> tuple[list[list[Row]], list[int]]:
     """The scored units in chunks of at most ``size``, each holding whole emulation groups, and the groups
-    larger than ``size`` (split across chunks of their own, so they are ranked once all their chunks are scored)."""
+    larger than ``size`` (split across chunks of their own, so they are ranked from the stored rows)."""
     by_group: dict[int, list[Row]] = {}
     for unit in reporting:
         by_group.setdefault(unit.group_id, []).append(unit)
@@ -523,12 +511,10 @@ def recompute_period(session: Session, period: Period) -> int:
     for a full scan of the heap), and scores are built and written a chunk of whole groups at a time, so
     that only one chunk's explanations are in memory at once. Each chunk's groups are ranked in memory:
     new rows are written with their rank, and only the stored rows whose place moved are updated (a
-    first computation wrote every row twice, unranked then ranked). A group larger than a chunk is ranked
-    from the rank inputs kept over its chunks once the last is scored: its new rows take their place as
-    they are inserted on PostgreSQL (by an update of the written rows on SQLite), so a 10,000-unit group
-    is neither read back nor written twice there. Every group, when the period holds rows of units no
-    longer scored (deactivated, or out of every group), which still count in their group's ranking, is
-    re-ranked from the stored rows instead (:func:`rerank`).
+    first computation wrote every row twice, unranked then ranked). Groups larger than a chunk, and
+    every group where the period holds rows of units no longer scored (deactivated, or out of every
+    group), which still count in their group's ranking, are re-ranked from the stored rows instead
+    (:func:`rerank`).
     """
     write_pending(session)  # a unit written after this full recompute would undo it
     units.lock_groups(session, period.id)
@@ -546,8 +532,7 @@ def recompute_period(session: Session, period: Period) -> int:
         in_memory = stored.keys() <= {unit.id for unit in reporting}
         moved = []  # (score id, final tier, rank, quota applied) of stored rows whose place changed
         chunks, large = _whole_groups(reporting, _WRITE_CHUNK)
-        spread: dict[int, dict[str, tuple[int, RankInput]]] = {}  # the rank inputs of groups larger than a chunk
-        with scores.computed_writer(session, clock.now()) as (write, place):
+        with scores.computed_writer(session, clock.now()) as write:
             for chunk in chunks:
                 computed = []
                 entries: dict[int, dict[str, tuple[int, RankInput]]] = {}
@@ -567,18 +552,16 @@ def recompute_period(session: Session, period: Period) -> int:
                         first_submitted_at=fields["first_submitted_at"]))
                 placed = _place(context, {g: e for g, e in entries.items() if g not in large}) if in_memory else {}
                 changed |= _write_period(write, computed, stored, placed)
-                changed |= _moved(computed, stored, placed, moved)
-                for group_id in entries.keys() & large:
-                    spread.setdefault(group_id, {}).update(entries[group_id])
+                for fields in computed:
+                    found = stored.get(fields["unit_id"])
+                    if found is not None and fields["unit_id"] in placed and found[2:] != placed[fields["unit_id"]]:
+                        moved.append((found[0], *placed[fields["unit_id"]]))
+                        changed.add(fields["group_id"])
                 bulk.trim()
-            if in_memory and spread:
-                # Ranked once every chunk is scored: new rows take their place as they are inserted.
-                placed = _place(context, spread)
-                place([(period.id, unit_id, *where) for unit_id, where in placed.items() if unit_id not in stored])
-                changed |= _moved([{"unit_id": unit_id, "group_id": group_id} for group_id, group in spread.items()
-                                   for unit_id, _entry in group.values()], stored, placed, moved)
         if in_memory:
             scores.write_ranks(session, [(score_id, rank, tier, quota) for score_id, tier, rank, quota in moved])
+            for group_id in large:
+                changed |= rerank(session, period, group_id)
         else:
             changed |= rerank(session, period)
     scores.set_pending(session, [period.id], False)

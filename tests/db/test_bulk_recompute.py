@@ -36,9 +36,9 @@ def _change(url: str, sql: str) -> None:
 
 
 def test_groups_larger_than_a_chunk_are_ranked_as_whole_groups_on_both_engines(url, monkeypatch):
-    """With chunks of 7 units every demo group but the smallest is spread over several chunks: its new rows
-    take their place once the group is scored (written once on PostgreSQL), and stored rows whose place is
-    wrong are corrected, as with whole groups in one chunk."""
+    """With chunks of 7 units every demo group but the smallest is spread over several chunks (and re-ranked
+    from the stored rows): new rows and stored rows whose place is wrong end up placed as with whole groups
+    in one chunk."""
     whole = _recompute(url)
     assert max(rank or 0 for rank, *_rest in whole.values()) > 7  # groups larger than a chunk of 7
     monkeypatch.setattr(scoring, "_WRITE_CHUNK", 7)

@@ -72,19 +72,12 @@ _UPSERT_TAIL = (
 )
 
 
-# The place of a new row known only after it was written: (period id, unit id, final tier, rank, quota applied).
-LatePlace = tuple[int, int, str, int | None, bool]
-
-
 @contextmanager
-def computed_writer(
-    session: Session, computed_at: datetime
-) -> Iterator[tuple[Callable[[list[dict]], None], Callable[[list[LatePlace]], None]]]:
-    """Two functions: ``write`` inserts or updates (by period and unit) computed score rows, chunk after
-    chunk: dicts of :data:`COMPUTED` but ``computed_at``, and :data:`PLACE`, which only a new row takes (an
-    update leaves the stored place to re-ranking); ``place`` gives new rows written before their group was
-    ranked (a group larger than a chunk) their place: on PostgreSQL they take it as they are inserted,
-    so they are never written twice. A new row is not frozen. Every row is written when the block ends.
+def computed_writer(session: Session, computed_at: datetime) -> Iterator[Callable[[list[dict]], None]]:
+    """A function that inserts or updates (by period and unit) computed score rows, chunk after chunk:
+    dicts of :data:`COMPUTED` but ``computed_at``, and :data:`PLACE`, which only a new row takes (an update
+    leaves the stored place to re-ranking). A new row is not frozen. Every row is written when the block
+    ends.
 
     A period's recompute writes 10,000 rows of about 9 KB of JSON each, so this skips the ORM and the
     Core's per-row bind processing: JSON is encoded once here (an ``orjson.Fragment`` explanation is
@@ -118,17 +111,7 @@ def computed_writer(
             finally:
                 cursor.close()
 
-        def place_sqlite(places: list[LatePlace]) -> None:
-            cursor = raw.cursor()
-            try:
-                cursor.executemany(
-                    "UPDATE scores SET final_tier = ?, rank = ?, quota_applied = ? WHERE period_id = ? AND unit_id = ?",
-                    [(tier, rank, quota, period_id, unit_id) for period_id, unit_id, tier, rank, quota in places],
-                )
-            finally:
-                cursor.close()
-
-        yield write_sqlite, place_sqlite
+        yield write_sqlite
         return
     from psycopg.copy import QueuedLibpqWriter  # here: SQLite deployments need no libpq
 
@@ -164,25 +147,11 @@ def computed_writer(
                 ]) + b"\n")  # one write a chunk: a write per row waited on the server each
                 written += len(rows)
 
-        late: list[LatePlace] = []
         with cursor.copy(f"COPY score_rows ({columns}) FROM STDIN", writer=QueuedLibpqWriter(cursor)) as copy:
-            yield write_postgresql, late.extend
-        source = f"SELECT {columns}, false FROM score_rows"
-        if late:
-            cursor.execute("CREATE TEMPORARY TABLE score_places (period_id integer, unit_id integer,"
-                           " final_tier text, rank integer, quota_applied boolean) ON COMMIT DROP")
-            with cursor.copy("COPY score_places FROM STDIN") as copy:
-                for row in late:
-                    copy.write_row(row)
-            known = ", ".join(f"r.{name}" for name in COMPUTED)
-            places = ", ".join(f"CASE WHEN p.unit_id IS NULL THEN r.{name} ELSE p.{name} END" for name in PLACE)
-            source = (f"SELECT {known}, {places}, false FROM score_rows r LEFT JOIN score_places p"
-                      " ON p.period_id = r.period_id AND p.unit_id = r.unit_id")
+            yield write_postgresql
         if written:
-            cursor.execute(f"{upsert} {source}{_UPSERT_TAIL}")
+            cursor.execute(f"{upsert} SELECT {columns}, false FROM score_rows{_UPSERT_TAIL}")
         cursor.execute("DROP TABLE score_rows")
-        if late:
-            cursor.execute("DROP TABLE score_places")
 
 
 def _copy_field(value) -> bytes:
