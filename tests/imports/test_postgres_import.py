@@ -311,3 +311,63 @@ def test_postgres_merge_of_a_value_saved_since_the_counts_falls_back_to_the_upse
         assert [tuple(row) for row in rows] == [("KL-01", 30, None), ("KL-04", None, 2)]
         session.rollback()
     engine.dispose()
+
+
+def test_postgres_insert_of_new_values_skips_the_per_row_foreign_key_check_only_when_it_may(postgres_url):
+    """A superuser's merge inserts new values with `session_replication_role = replica` (the foreign key
+    then is not checked once per row), after locking every report written to `FOR KEY SHARE` (as the
+    per-row check does), and resets it after the insert; a role without the privilege, or a trigger of
+    our own on `submission_values` (which the setting would skip too), keeps the ordinary insert."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy.exc import OperationalError
+
+    from api.db.engine import make_engine, session_factories
+    from api.db.repositories import value_imports as repo
+
+    engine = make_engine(postgres_url)
+    role = lambda session: session.scalar(text("SELECT current_setting('session_replication_role')"))
+    with session_factories(engine)[1]() as session:
+        period_id, unit_id, stored_id = session.execute(text(
+            "SELECT p.id, u.id, s.id FROM periods p, units u, submissions s WHERE p.code = :p AND "
+            "u.code = 'CAX-053' AND s.period_id <> p.id ORDER BY s.id LIMIT 1"), {"p": PERIOD}
+        ).one()  # fmt: skip
+        stored_period, stored_unit = session.execute(
+            text("SELECT period_id, unit_id FROM submissions WHERE id = :s"), {"s": stored_id}).one()
+        repo.create_staging(session)
+        staged = [(2, period_id, unit_id, "KL-01", False, 30, 40, None, None, None, None, False, True, False)]
+        repo.stage(session, repo.staging_loader(session), [
+            *staged, (3, stored_period, stored_unit, "ZZ-99", False, 1, 2, None, None, None, None, False, True, False),
+        ], analyse=True)  # fmt: skip
+        repo.create_missing_submissions(session, datetime.now(UTC))
+        nested = session.begin_nested()
+        assert repo._skip_value_triggers(session) is True
+        assert role(session) == "replica"
+        with engine.connect() as other, pytest.raises(OperationalError, match="could not obtain lock"):
+            other.execute(text("SELECT id FROM submissions WHERE id = :s FOR UPDATE NOWAIT"), {"s": stored_id})
+        nested.rollback()  # the setting goes with the savepoint
+        assert role(session) == "origin"
+
+        repo.stage(session, repo.staging_loader(session), staged, analyse=True)
+        repo.merge_values(session, (1, 0, 0))
+        assert role(session) == "origin"
+        assert session.scalar(text(
+            "SELECT count(*) FROM submission_values v JOIN submissions s ON s.id = v.submission_id "
+            "WHERE s.period_id = :p AND s.unit_id = :u AND v.indicator_code = 'KL-01'"),
+            {"p": period_id, "u": unit_id}) == 1  # fmt: skip
+
+        nested = session.begin_nested()
+        session.execute(text(
+            "CREATE FUNCTION pg_temp.keep() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"))
+        session.execute(text("CREATE TRIGGER keep BEFORE INSERT ON submission_values "
+                             "FOR EACH ROW EXECUTE FUNCTION pg_temp.keep()"))
+        assert repo._skip_value_triggers(session) is False
+        nested.rollback()
+        nested = session.begin_nested()
+        session.execute(text("CREATE ROLE banhat_plain_importer NOLOGIN"))
+        session.execute(text("SET LOCAL ROLE banhat_plain_importer"))
+        assert repo._skip_value_triggers(session) is False
+        nested.rollback()
+        assert role(session) == "origin"
+        session.rollback()
+    engine.dispose()

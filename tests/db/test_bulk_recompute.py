@@ -1,0 +1,49 @@
+"""A period's bulk recompute ranks groups larger than its write chunk as a small chunk would have them."""
+
+import pytest
+from sqlalchemy import select, text
+
+from api.db.engine import make_engine, session_factories
+from api.db.models import Period
+from api.services import scoring, transaction
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def url(request) -> str:
+    return request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_database")
+
+
+def _recompute(url: str) -> dict[int, tuple]:
+    """Recompute 2026-H1 and return each unit's stored (rank, final tier, quota applied, fingerprint)."""
+    engine = make_engine(url)
+    with transaction.owned(session_factories(engine)[1]) as session:
+        period = session.scalars(select(Period).where(Period.code == "2026-H1")).one()
+        scoring.recompute_period(session, period)
+    with engine.connect() as connection:
+        rows = connection.execute(text(
+            "SELECT s.unit_id, s.rank, s.final_tier, s.quota_applied, s.fingerprint FROM scores s "
+            "JOIN periods p ON p.id = s.period_id WHERE p.code = '2026-H1'"))  # fmt: skip
+        stored = {unit_id: tuple(rest) for unit_id, *rest in rows}
+    engine.dispose()
+    return stored
+
+
+def _change(url: str, sql: str) -> None:
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text(sql))
+    engine.dispose()
+
+
+def test_groups_larger_than_a_chunk_are_ranked_as_whole_groups_on_both_engines(url, monkeypatch):
+    """With chunks of 7 units every demo group but the smallest is spread over several chunks (and re-ranked
+    from the stored rows): new rows and stored rows whose place is wrong end up placed as with whole groups
+    in one chunk."""
+    whole = _recompute(url)
+    assert max(rank or 0 for rank, *_rest in whole.values()) > 7  # groups larger than a chunk of 7
+    monkeypatch.setattr(scoring, "_WRITE_CHUNK", 7)
+    _change(url, "DELETE FROM scores WHERE period_id = (SELECT id FROM periods WHERE code = '2026-H1')")
+    assert _recompute(url) == whole  # every row new
+    _change(url, "UPDATE scores SET rank = NULL, final_tier = 'D', quota_applied = true "
+                 "WHERE period_id = (SELECT id FROM periods WHERE code = '2026-H1')")  # fmt: skip
+    assert _recompute(url) == whole  # every stored place wrong, no row's content changed
