@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { App } from 'antd';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { CSRF, invalid, json, renderWithApi, stubFetch } from '@/test/api-stub';
 import type { AwardSettings } from '../api/settings';
 import type { AwardCatalog } from '../money';
 import { AwardSettingsForm } from '../components/AwardSettingsForm';
@@ -33,33 +31,13 @@ const CATALOG: AwardCatalog = {
 };
 
 function renderForm() {
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
   const onDirtyChange = vi.fn();
-  render(
-    <QueryClientProvider client={client}>
-      <App>
-        <AwardSettingsForm settings={SETTINGS} catalog={CATALOG} onDirtyChange={onDirtyChange} />
-      </App>
-    </QueryClientProvider>,
-  );
-  return { user: userEvent.setup(), onDirtyChange };
+  const user = renderWithApi(<AwardSettingsForm settings={SETTINGS} catalog={CATALOG} onDirtyChange={onDirtyChange} />);
+  return { user, onDirtyChange };
 }
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
-
 describe('AwardSettingsForm', () => {
-  const fetchMock = vi.fn<typeof fetch>();
-
-  beforeEach(() => {
-    document.cookie = 'banhat_csrf=csrf-abc';
-    vi.stubGlobal('fetch', fetchMock);
-  });
-
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    fetchMock.mockReset();
-  });
+  const fetchMock = stubFetch();
 
   it('states what a new base salary changes before sending every field', async () => {
     fetchMock.mockResolvedValue(json({ ...SETTINGS, base_salary: 2_530_000 }));
@@ -71,19 +49,20 @@ describe('AwardSettingsForm', () => {
     expect(onDirtyChange).toHaveBeenLastCalledWith(true);
     await user.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
 
-    const dialog = await screen.findByRole('dialog');
-    expect(dialog).toHaveTextContent('Đổi mức lương cơ sở?');
+    // antd's confirmation draws its title twice (a labelling div and its own span): found by its class.
+    await waitFor(() => expect(document.querySelector('.ant-modal-confirm')).toHaveTextContent('Đổi mức lương cơ sở?'), { timeout: 5000 });
+    const dialog = document.querySelector<HTMLElement>('.ant-modal-confirm')!;
     expect(dialog).toHaveTextContent(/từ 2\.340\.000\s₫ thành 2\.530\.000\s₫/);
     expect(dialog).toHaveTextContent(/Bằng khen của Chủ tịch UBND tỉnh cho tập thể: 4\.680\.000\s₫ thành 5\.060\.000\s₫/);
     expect(dialog).toHaveTextContent('Các đề nghị đã lập giữ nguyên số tiền đã tính.');
     expect(fetchMock).not.toHaveBeenCalled();
-    await user.click(screen.getByRole('button', { name: 'Lưu mức mới' }));
+    await user.click(within(dialog).getByText('Lưu mức mới'));
 
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
     const request = fetchMock.mock.calls[0][0] as Request;
     expect(request.method).toBe('PUT');
     expect(new URL(request.url).pathname).toBe('/api/v1/award-settings');
-    expect(request.headers.get('X-CSRF-Token')).toBe('csrf-abc');
+    expect(request.headers.get('X-CSRF-Token')).toBe(CSRF);
     expect(await request.json()).toEqual({ ...SETTINGS, base_salary: 2_530_000 });
     expect(await screen.findByText('Đã lưu thiết lập khen thưởng')).toBeInTheDocument();
     expect(onDirtyChange).toHaveBeenLastCalledWith(false);
@@ -100,18 +79,7 @@ describe('AwardSettingsForm', () => {
   });
 
   it('saves a hotline without confirming, and puts the server\'s errors on their fields', async () => {
-    fetchMock.mockResolvedValue(
-      json(
-        {
-          type: 'about:blank',
-          title: 'Dữ liệu không hợp lệ',
-          status: 422,
-          detail: 'Có trường dữ liệu không hợp lệ.',
-          errors: [{ loc: ['body', 'hotlines', 0, 'number'], message: 'Tối đa 32 ký tự.' }],
-        },
-        422,
-      ),
-    );
+    fetchMock.mockResolvedValue(invalid({ loc: ['body', 'hotlines', 0, 'number'], message: 'Tối đa 32 ký tự.' }));
     const { user } = renderForm();
     const number = screen.getByLabelText('Số điện thoại 1');
     await user.clear(number);
@@ -119,7 +87,7 @@ describe('AwardSettingsForm', () => {
     await user.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
 
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(document.querySelector('.ant-modal-confirm')).toBeNull();
     const request = fetchMock.mock.calls[0][0] as Request;
     expect((await request.json()).hotlines).toEqual([{ name: 'Công an tỉnh', number: '0221 3862 113' }]);
     expect(await screen.findByText('Tối đa 32 ký tự.')).toBeInTheDocument();
