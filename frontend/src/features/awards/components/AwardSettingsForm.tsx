@@ -98,7 +98,7 @@ export function AwardSettingsForm({ settings, catalog, onDirtyChange }: AwardSet
           label="Mức lương cơ sở (đồng)"
           extra={
             catalog
-              ? `Tiền thưởng = hệ số × mức lương cơ sở, làm tròn lên bội số của ${formatMoney(catalog.rounding_step)} (${catalog.legal_basis}). Áp dụng cho đề nghị lập từ khi lưu.`
+              ? `Tiền thưởng = hệ số × mức lương cơ sở, làm tròn lên bội số của ${formatMoney(catalog.rounding_step)}; áp dụng cho đề nghị lập từ khi lưu. Căn cứ: ${catalog.legal_basis}.`
               : 'Áp dụng cho đề nghị khen thưởng lập từ khi lưu.'
           }
           rules={[{ required: true, message: 'Nhập mức lương cơ sở' }, wholeDong(1, 'Mức lương cơ sở là số nguyên đồng, lớn hơn 0')]}
