@@ -58,11 +58,14 @@ def award_forms(session: DbSession, principal: CurrentPrincipal) -> AwardCatalog
 
 @router.get("/award-settings", response_model=SettingsOut)
 def get_settings(session: DbSession, principal: CurrentPrincipal) -> SettingsOut:
-    return SettingsOut(base_salary=movement_settings.base_salary(session), hotlines=movement_settings.hotlines(session))
+    return SettingsOut(base_salary=movement_settings.base_salary(session),
+                       legal_basis=movement_settings.salary_basis(session), hotlines=movement_settings.hotlines(session))
 
 
 @router.put("/award-settings", response_model=SettingsOut)
 def put_settings(body: SettingsIn, session: DbSession, principal: CurrentPrincipal) -> SettingsOut:
+    """Sets the fields given and keeps the others. A new base salary applies to proposals made from now on;
+    those already made keep their amount."""
     movement_settings.update_settings(session, principal, salary=body.base_salary, legal_basis=body.legal_basis,
                                       lines=None if body.hotlines is None else [h.model_dump() for h in body.hotlines])
     return get_settings(session, principal)

@@ -20,6 +20,7 @@ from api.schemas.common import (
     ExemplarSortQuery,
     InspectionSortQuery,
     KindFilter,
+    ModelKindFilter,
     ModelSortQuery,
     NarrativeSortQuery,
     NominationSortQuery,
@@ -192,7 +193,7 @@ def bonus_list(
 @router.get("/models", response_class=Response, responses=FILE_RESPONSES)
 def model_list(
     session: DbSession, principal: CurrentPrincipal, export_format: Format = ExportFormat.XLSX,
-    unit: CodeFilter = None, kind: str | None = None, q: SearchText = None, sort: ModelSortQuery = None,
+    unit: CodeFilter = None, kind: ModelKindFilter = None, q: SearchText = None, sort: ModelSortQuery = None,
 ) -> Response:  # fmt: skip
     """Mô hình tự quản, cùng bộ lọc và thứ tự với `GET /models`."""
     return download(exports.models_export(session, principal, unit=unit, kind=kind, q=q, sort=sort), export_format)

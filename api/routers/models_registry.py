@@ -1,12 +1,10 @@
 """Models registry (mô hình tự quản per commune)."""
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from api.domain.safety_models import MODEL_KINDS, MODEL_STATUSES
 from api.routers.deps import CurrentPrincipal, DbSession, RowId
-from api.schemas.common import CodeFilter, ModelSortQuery, SearchText
+from api.schemas.common import CodeFilter, ModelKindFilter, ModelSortQuery, SearchText
 from api.schemas.models_registry import ModelIn, ModelKindOut, ModelOut
 from api.services import models_registry
 
@@ -27,7 +25,7 @@ def model_kinds(principal: CurrentPrincipal) -> list[ModelKindOut]:
 
 @router.get("/models", response_model=list[ModelOut])
 def list_models(session: DbSession, principal: CurrentPrincipal, unit: CodeFilter = None,
-                kind: Annotated[str | None, Query()] = None, q: SearchText = None,
+                kind: ModelKindFilter = None, q: SearchText = None,
                 sort: ModelSortQuery = None) -> list[ModelOut]:
     """Mô hình tự quản, theo mã đơn vị (hoặc theo `sort`); `q` tìm theo tên, mã đơn vị hoặc tên mô hình."""
     return [_model(*row) for row in models_registry.list_models(session, principal, unit, kind, q, sort)]

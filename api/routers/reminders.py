@@ -5,7 +5,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.routers.deps import AppSettings, CurrentPrincipal, DbSession, RowId
-from api.schemas.reminders import ContactIn, NotificationOut, PeriodSchedule, ReminderList, SendIn, SendOut
+from api.schemas.reminders import (
+    ContactIn,
+    ContactOut,
+    NotificationOut,
+    PeriodSchedule,
+    ReminderList,
+    SendIn,
+    SendOut,
+)
 from api.services import reminders
 
 router = APIRouter(tags=["reminders"])
@@ -34,6 +42,12 @@ def send(body: SendIn, session: DbSession, principal: CurrentPrincipal, settings
     """Gửi nhắc nhở: ghi thông báo cho các đơn vị trong danh sách và xếp hàng thư điện tử (gửi sau khi trả lời)."""
     result = reminders.send(session, principal, body.period, body.days_before, settings.mail)
     return SendOut(**vars(result), emailed=0, failed=0)  # the two deprecated counts (CHANGELOG)
+
+
+@router.get("/units/{unit}/contact", response_model=ContactOut)
+def get_contact(unit: str, session: DbSession, principal: CurrentPrincipal) -> ContactOut:
+    """Địa chỉ thư điện tử nhận nhắc nhở của đơn vị (ai đặt được thì đọc được)."""
+    return ContactOut(email=reminders.contact(session, principal, unit))
 
 
 @router.put("/units/{unit}/contact", status_code=204, response_class=Response)

@@ -41,13 +41,16 @@ class Hotline(InputModel):
 
 
 class SettingsIn(InputModel):
-    base_salary: int | None = Field(default=None, gt=0)
-    legal_basis: str | None = None
+    """Each field left out keeps its value."""
+
+    base_salary: int | None = Field(default=None, gt=0, description="Mức lương cơ sở (đồng)")
+    legal_basis: str | None = Field(default=None, description="Văn bản quy định mức lương cơ sở")
     hotlines: list[Hotline] | None = None
 
 
 class SettingsOut(BaseModel):
-    base_salary: int
+    base_salary: int = Field(description="Mức lương cơ sở (đồng): tiền thưởng của đề nghị lập từ nay")
+    legal_basis: str = Field(description="Văn bản quy định mức lương cơ sở")
     hotlines: list[Hotline]
 
 

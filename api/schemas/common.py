@@ -19,7 +19,7 @@ from api.domain.search import (
     UnitSort,
     UserSort,
 )
-from api.schemas.enums import Permission, Role, TimelinessStatus, UnitKind
+from api.schemas.enums import ModelKind, Permission, Role, TimelinessStatus, UnitKind
 
 # Dates people enter (periods, inspections, decisions) lie within the movement's working horizon: a year
 # 9999 or 0001 is a typing error, refused with 422 naming the field before it reaches any computation.
@@ -62,8 +62,9 @@ NarrativeSortQuery = Annotated[NarrativeSort | None, _SORT]
 RoleFilter = Annotated[Role | None, Field(description="Chỉ các tài khoản có vai trò này")]
 ActiveFilter = Annotated[bool | None, Field(description="true: tài khoản đang hoạt động; false: đã khóa")]
 TimelinessFilter = Annotated[TimelinessStatus | None, Field(description="Chỉ các đơn vị ở tình trạng báo cáo này")]
-KindFilter = Annotated[UnitKind | None, BeforeValidator(lambda value: value.lower() if isinstance(value, str) else value),
-                       Field(description="Loại đơn vị, không phân biệt hoa thường")]
+_LOWER = BeforeValidator(lambda value: value.lower() if isinstance(value, str) else value)
+KindFilter = Annotated[UnitKind | None, _LOWER, Field(description="Loại đơn vị, không phân biệt hoa thường")]
+ModelKindFilter = Annotated[ModelKind | None, _LOWER, Field(description="Loại mô hình, không phân biệt hoa thường")]
 
 
 class InputModel(BaseModel):

@@ -16,7 +16,7 @@ from api.domain.nominations import NominationStatus
 from api.domain.periods import PeriodKind, TimelinessStatus
 from api.domain.permissions import TOKEN_SCOPES, Permission, Role
 from api.domain.ranking import RankStatus
-from api.domain.safety_models import MODEL_STATUSES
+from api.domain.safety_models import MODEL_KINDS, MODEL_STATUSES
 from api.domain.schemes import Tier
 from api.domain.submissions import SubmissionStatus
 from api.services.reminders import NOT_SUBMITTED, RETURNED
@@ -77,6 +77,8 @@ class DeliveryStatus(StrEnum):
 WebhookEvent = StrEnum("WebhookEvent", [(event.replace(".", "_").upper(), event) for event in EVENTS])
 ReminderKind = StrEnum("ReminderKind", [(kind.upper(), kind) for kind in (NOT_SUBMITTED, RETURNED)])
 ModelStatus = StrEnum("ModelStatus", [(status.upper(), status) for status in MODEL_STATUSES])
+# A model's kind ("to-lien-gia-pccc"); its names are served by GET /model-kinds and with each model (kind_label).
+ModelKind = StrEnum("ModelKind", [(kind.upper().replace("-", "_"), kind) for kind in MODEL_KINDS])
 
 __all__ = [
     "ActionStatus",
@@ -90,6 +92,7 @@ __all__ = [
     "ImportKind",
     "InspectionStatus",
     "Measure",
+    "ModelKind",
     "ModelStatus",
     "NominationStatus",
     "PeriodKind",

@@ -6,12 +6,12 @@ from pydantic import BaseModel, Field
 
 from api.schemas.awards import UnitName
 from api.schemas.common import InputModel
-from api.schemas.enums import ModelStatus
+from api.schemas.enums import ModelKind, ModelStatus
 
 
 class ModelIn(InputModel):
     unit: str
-    kind: str
+    kind: ModelKind
     name: str = Field(min_length=1, max_length=255)
     status: ModelStatus = ModelStatus.ACTIVE
     established_on: date | None = None
@@ -21,7 +21,7 @@ class ModelIn(InputModel):
 class ModelOut(BaseModel):
     id: int
     unit: UnitName
-    kind: str
+    kind: ModelKind
     kind_label: str
     name: str
     status: ModelStatus
@@ -31,5 +31,5 @@ class ModelOut(BaseModel):
 
 
 class ModelKindOut(BaseModel):
-    code: str
+    code: ModelKind
     name: str

@@ -51,6 +51,10 @@ class ContactIn(InputModel):
     email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=255)
 
 
+class ContactOut(BaseModel):
+    email: str | None = Field(description="Thư điện tử nhận nhắc nhở và thông báo của đơn vị; null khi chưa có")
+
+
 class ScheduleStep(BaseModel):
     offset_days: int = Field(description="Số ngày trước hạn (âm: sau hạn)")
     day: date

@@ -21,18 +21,25 @@ def base_salary(session: Session) -> int:
     return int(_setting(session, "base_salary")["amount"])
 
 
+def salary_basis(session: Session) -> str:
+    """The text fixing the base salary (e.g. "Nghị định 73/2024/NĐ-CP")."""
+    return str(_setting(session, "base_salary").get("legal_basis", ""))
+
+
 def hotlines(session: Session) -> list[dict]:
     return list(_setting(session, "hotlines")["items"])
 
 
 def update_settings(session: Session, principal: Principal, *, salary: int | None, legal_basis: str | None,
                     lines: list[dict] | None) -> None:
+    """Sets what is given and keeps the rest: a new amount keeps its legal basis unless one is given too."""
     principal.require("awards:write")
     changes = {}
-    if salary is not None:
-        if salary <= 0:
-            raise Invalid("Mức lương cơ sở phải là số dương.")
-        changes["base_salary"] = {"amount": salary, "legal_basis": legal_basis or ""}
+    if salary is not None and salary <= 0:
+        raise Invalid("Mức lương cơ sở phải là số dương.")
+    if salary is not None or legal_basis is not None:
+        changes["base_salary"] = {"amount": base_salary(session) if salary is None else salary,
+                                  "legal_basis": salary_basis(session) if legal_basis is None else legal_basis}
     if lines is not None:
         changes["hotlines"] = {"items": lines}
     for key, value in changes.items():

@@ -165,6 +165,13 @@ def mark_read(session: Session, principal: Principal, notification_id: int) -> N
     return note
 
 
+def contact(session: Session, principal: Principal, unit_code: str) -> str | None:
+    """The address a unit's reminders go to, None when it has none; read by those who set it."""
+    principal.require("reminders:write")
+    found = session.get(UnitContact, unit_by_code(session, unit_code).id)
+    return None if found is None else found.email
+
+
 def set_contact(session: Session, principal: Principal, unit_code: str, email: str) -> None:
     """The address a unit's reminders go to; set by the standing body."""
     principal.require("reminders:write")

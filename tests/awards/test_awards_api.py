@@ -103,6 +103,22 @@ def test_base_salary_change_applies_to_new_proposals_only(reviewer, annual_ranki
                                                           "form": "BK-CT-UBND"}).status_code == 422
 
 
+def test_settings_keep_what_a_change_leaves_out(reviewer, leader):
+    """The base salary comes with its legal basis; a field left out keeps its value, an invalid one is named."""
+    before = leader.get(f"{API}/award-settings").json()
+    assert before["legal_basis"] == "Nghị định 73/2024/NĐ-CP" and before["base_salary"] == 2_340_000
+    assert reviewer.put(f"{API}/award-settings", json={"base_salary": 2_530_000}).json() == {
+        **before, "base_salary": 2_530_000}
+    changed = reviewer.put(f"{API}/award-settings", json={"legal_basis": "Nghị định 99/2026/NĐ-CP"}).json()
+    assert (changed["base_salary"], changed["legal_basis"]) == (2_530_000, "Nghị định 99/2026/NĐ-CP")
+    assert changed["hotlines"] == before["hotlines"]
+    refused = reviewer.put(f"{API}/award-settings", json={"base_salary": 0, "hotlines": [{"name": "", "number": "113"}]})
+    assert refused.status_code == 422
+    assert {tuple(error["loc"]) for error in refused.json()["errors"]} == {("body", "base_salary"),
+                                                                          ("body", "hotlines", 0, "name")}
+    assert leader.put(f"{API}/award-settings", json={"base_salary": 1}).status_code == 403
+
+
 def test_budget_sums_activities_and_award_money(reviewer, leader, annual_ranking):
     award = reviewer.post(f"{API}/award-proposals", json={"period": YEAR, "unit": FIRST,
                                                            "recipient": "collective", "form": "CO-TD-UBND"}).json()

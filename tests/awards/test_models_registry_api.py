@@ -17,7 +17,16 @@ def test_standing_body_registers_and_updates_models(reviewer, leader):
     listed = leader.get(f"{API}/models", params={"unit": "UBX-005"}).json()
     assert [(m["id"], m["kind_label"]) for m in listed] == [(model_id, "Tổ liên gia an toàn PCCC")]
     bad = reviewer.post(f"{API}/models", json={"unit": "UBX-005", "kind": "khong-co", "name": "x"})
-    assert bad.status_code == 422
+    assert bad.status_code == 422 and bad.json()["errors"][0]["loc"] == ["body", "kind"]
+
+
+def test_the_kind_filter_is_a_closed_set_in_any_case(reviewer, leader):
+    """The kinds are the enum ModelKind: the filter reads them in any case, and one outside them is 422."""
+    assert reviewer.post(f"{API}/models", json={"unit": "UBX-005", "kind": "camera-an-ninh", "name": "Camera"}).status_code == 201
+    found = leader.get(f"{API}/models", params={"kind": "CAMERA-AN-NINH"}).json()
+    assert found and {model["kind"] for model in found} == {"camera-an-ninh"}
+    assert leader.get(f"{API}/models", params={"kind": "khong-co"}).status_code == 422
+    assert leader.get(f"{API}/exports/models", params={"kind": "khong-co"}).status_code == 422
 
 
 def test_reporter_registers_only_for_their_own_unit(reporter):

@@ -60,6 +60,14 @@ def test_send_notifies_units_and_queues_emails_to_their_contacts_once_a_day(revi
     assert len(smtp_server.messages) == 1
 
 
+def test_a_units_contact_address_is_read_by_whoever_sets_it(reviewer, leader):
+    assert reviewer.get(f"{API}/units/CAX-001/contact").json() == {"email": None}
+    assert reviewer.put(f"{API}/units/CAX-001/contact", json={"email": "cax001@example.vn"}).status_code == 204
+    assert reviewer.get(f"{API}/units/CAX-001/contact").json() == {"email": "cax001@example.vn"}
+    assert reviewer.get(f"{API}/units/KHONG-CO/contact").status_code == 404
+    assert leader.get(f"{API}/units/CAX-001/contact").status_code == 403
+
+
 def test_without_a_mail_server_reminders_queue_no_email(reviewer, database):
     pending = reviewer.get(f"{API}/reminders", params={"period": PERIOD}).json()["items"]
     target = pending[0]["unit"]["code"]

@@ -83,6 +83,7 @@ function mainPages({ scored, draft }) {
       ['/admin/units', 'admin-units', 'Công an phường Phố Hiến'],
       ['/admin/users', 'admin-users', 'baocao.cax', 'axe'],
       ['/admin/periods', 'admin-periods', scored.name],
+      ['/admin/award-settings', 'admin-award-settings', 'Đường dây nóng', 'axe'],
       ['/audit', 'admin-audit'],
       ['/tokens', 'admin-tokens', 'Chưa có mã truy cập', 'axe'],
       ['/webhooks', 'admin-webhooks', undefined, 'axe'],

@@ -1,3 +1,5 @@
+import type { FormInstance } from 'antd';
+
 /** An RFC 9457 problem returned by the API; its texts are Vietnamese and shown as they are. */
 export interface ProblemFieldError {
   loc: (string | number)[];
@@ -35,4 +37,29 @@ export function errorMessage(error: unknown): string {
   }
   if (error instanceof TypeError) return 'Không kết nối được máy chủ.';
   return error instanceof Error ? error.message : 'Đã xảy ra lỗi.';
+}
+
+/**
+ * The problem's validation errors as antd form fields (`form.setFields`): the error at
+ * ["body", "hotlines", 0, "number"] goes on the field ["hotlines", 0, "number"], each field with all of its
+ * messages. Errors outside the body (path, query, header) name no field and are left to `errorMessage`.
+ */
+export function problemFields(error: unknown): { name: (string | number)[]; errors: string[] }[] {
+  if (!(error instanceof ApiError)) return [];
+  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  for (const { loc, message } of error.errors) {
+    if (loc[0] !== 'body' || loc.length < 2) continue;
+    const name = loc.slice(1);
+    const key = JSON.stringify(name);
+    const field = byField.get(key) ?? { name, errors: [] };
+    if (!field.errors.includes(message)) field.errors.push(message);
+    byField.set(key, field);
+  }
+  return [...byField.values()];
+}
+
+/** Puts the problem's validation errors on the form's fields (see `problemFields`). */
+export function showProblemOnFields<Values>(form: FormInstance<Values>, error: unknown) {
+  // antd types a form's field paths from its values; a path read from the server's JSON is checked at run time.
+  form.setFields(problemFields(error) as Parameters<FormInstance<Values>['setFields']>[0]);
 }

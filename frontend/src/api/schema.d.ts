@@ -1224,7 +1224,11 @@ export interface paths {
         };
         /** Get Settings */
         get: operations["awards_get_settings"];
-        /** Put Settings */
+        /**
+         * Put Settings
+         * @description Sets the fields given and keeps the others. A new base salary applies to proposals made from now on;
+         *     those already made keep their amount.
+         */
         put: operations["awards_put_settings"];
         post?: never;
         delete?: never;
@@ -1873,7 +1877,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get Contact
+         * @description Địa chỉ thư điện tử nhận nhắc nhở của đơn vị (ai đặt được thì đọc được).
+         */
+        get: operations["reminders_get_contact"];
         /** Set Contact */
         put: operations["reminders_set_contact"];
         post?: never;
@@ -3028,6 +3036,14 @@ export interface components {
             /** Email */
             email: string;
         };
+        /** ContactOut */
+        ContactOut: {
+            /**
+             * Email
+             * @description Thư điện tử nhận nhắc nhở và thông báo của đơn vị; null khi chưa có
+             */
+            email: string | null;
+        };
         /**
          * DecisionIn
          * @description The Chairman's decision: its number and date, and whether the award is granted.
@@ -3932,8 +3948,7 @@ export interface components {
         ModelIn: {
             /** Unit */
             unit: string;
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["ModelKind"];
             /** Name */
             name: string;
             /** @default active */
@@ -3943,10 +3958,14 @@ export interface components {
             /** Note */
             note?: string | null;
         };
+        /**
+         * ModelKind
+         * @enum {string}
+         */
+        ModelKind: "to-lien-gia-pccc" | "camera-an-ninh" | "khu-dan-cu-an-toan" | "to-hoa-giai" | "phu-nu-tu-quan" | "thanh-nien-xung-kich" | "to-an-ninh-tu-quan" | "dan-van-kheo" | "khac";
         /** ModelKindOut */
         ModelKindOut: {
-            /** Code */
-            code: string;
+            code: components["schemas"]["ModelKind"];
             /** Name */
             name: string;
         };
@@ -3955,8 +3974,7 @@ export interface components {
             /** Id */
             id: number;
             unit: components["schemas"]["UnitName"];
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["ModelKind"];
             /** Kind Label */
             kind_label: string;
             /** Name */
@@ -5018,19 +5036,36 @@ export interface components {
              */
             failed: number;
         };
-        /** SettingsIn */
+        /**
+         * SettingsIn
+         * @description Each field left out keeps its value.
+         */
         SettingsIn: {
-            /** Base Salary */
+            /**
+             * Base Salary
+             * @description Mức lương cơ sở (đồng)
+             */
             base_salary?: number | null;
-            /** Legal Basis */
+            /**
+             * Legal Basis
+             * @description Văn bản quy định mức lương cơ sở
+             */
             legal_basis?: string | null;
             /** Hotlines */
             hotlines?: components["schemas"]["Hotline"][] | null;
         };
         /** SettingsOut */
         SettingsOut: {
-            /** Base Salary */
+            /**
+             * Base Salary
+             * @description Mức lương cơ sở (đồng): tiền thưởng của đề nghị lập từ nay
+             */
             base_salary: number;
+            /**
+             * Legal Basis
+             * @description Văn bản quy định mức lương cơ sở
+             */
+            legal_basis: string;
             /** Hotlines */
             hotlines: components["schemas"]["Hotline"][];
         };
@@ -10764,7 +10799,8 @@ export interface operations {
                 format?: components["schemas"]["ExportFormat"];
                 /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 unit?: string | null;
-                kind?: string | null;
+                /** @description Loại mô hình, không phân biệt hoa thường */
+                kind?: components["schemas"]["ModelKind"] | null;
                 /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
                 q?: string | null;
                 /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
@@ -13813,7 +13849,8 @@ export interface operations {
             query?: {
                 /** @description Mã, không phân biệt hoa thường; mã không tồn tại: 404 */
                 unit?: string | null;
-                kind?: string | null;
+                /** @description Loại mô hình, không phân biệt hoa thường */
+                kind?: components["schemas"]["ModelKind"] | null;
                 /** @description Tìm theo tên hoặc mã, không phân biệt hoa thường và dấu ("pho hien" tìm thấy "Phố Hiến") */
                 q?: string | null;
                 /** @description Thứ tự: tên trường, thêm "-" phía trước để xếp giảm dần */
@@ -14559,6 +14596,77 @@ export interface operations {
             };
             /** @description Tệp quá lớn */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hệ thống đang bận */
+            503: {
+                headers: {
+                    /** @description Số giây nên chờ trước khi thử lại */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reminders_get_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOut"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

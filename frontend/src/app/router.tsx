@@ -22,6 +22,7 @@ const ChartsRoute = lazy(() => import('./routes/charts'));
 const AdminUnitsRoute = lazy(() => import('./routes/admin-units'));
 const AdminUsersRoute = lazy(() => import('./routes/admin-users'));
 const AdminPeriodsRoute = lazy(() => import('./routes/admin-periods'));
+const AdminAwardSettingsRoute = lazy(() => import('./routes/admin-award-settings'));
 const TokensRoute = lazy(() => import('./routes/tokens'));
 const WebhooksRoute = lazy(() => import('./routes/webhooks'));
 const InspectionsRoute = lazy(() => import('./routes/inspections'));
@@ -88,6 +89,7 @@ const router = createBrowserRouter([
       { path: 'admin/units', element: <AdminUnitsRoute /> },
       { path: 'admin/users', element: <AdminUsersRoute /> },
       { path: 'admin/periods', element: <AdminPeriodsRoute /> },
+      { path: 'admin/award-settings', element: <AdminAwardSettingsRoute /> },
       { path: 'tokens', element: <TokensRoute /> },
       { path: 'webhooks', element: <WebhooksRoute /> },
       { path: 'inspections', element: <InspectionsRoute /> },

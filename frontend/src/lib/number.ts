@@ -13,3 +13,12 @@ export function parseVietnameseNumber(text: string): number {
   else if (/^-?\d{1,3}(\.\d{3})+$/.test(compact)) plain = compact.replace(/\./g, '');
   return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : NaN;
 }
+
+/**
+ * An amount of đồng as typed: dots (and spaces) only group thousands, whatever follows them, so that
+ * "2.5", halfway through typing "2.530.000", is 25 and not 2.5; the comma is still the decimal separator,
+ * so "2,5" is 2.5 (which a whole amount refuses) and never 25.
+ */
+export function parseAmount(text: string): number {
+  return parseVietnameseNumber(text.replace(/\./g, ''));
+}

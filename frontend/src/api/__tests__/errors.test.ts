@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, errorMessage } from '../errors';
+import { ApiError, errorMessage, problemFields } from '../errors';
 
 describe('errorMessage', () => {
   it('shows the server detail and the field messages of a problem', () => {
@@ -21,5 +21,24 @@ describe('errorMessage', () => {
 
   it('explains a network failure', () => {
     expect(errorMessage(new TypeError('Failed to fetch'))).toBe('Không kết nối được máy chủ.');
+  });
+});
+
+describe('problemFields', () => {
+  it("puts each body error on its form field, a field's messages together", () => {
+    const error = new ApiError(422, {
+      detail: 'Có trường dữ liệu không hợp lệ.',
+      errors: [
+        { loc: ['body', 'base_salary'], message: 'Phải lớn hơn 0.' },
+        { loc: ['body', 'hotlines', 1, 'number'], message: 'Không được để trống.' },
+        { loc: ['body', 'hotlines', 1, 'number'], message: 'Tối đa 32 ký tự.' },
+        { loc: ['query', 'period'], message: 'Thiếu kỳ.' },
+      ],
+    });
+    expect(problemFields(error)).toEqual([
+      { name: ['base_salary'], errors: ['Phải lớn hơn 0.'] },
+      { name: ['hotlines', 1, 'number'], errors: ['Không được để trống.', 'Tối đa 32 ký tự.'] },
+    ]);
+    expect(problemFields(new TypeError('Failed to fetch'))).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ export default function SubmissionRoute() {
   const [dirty, setDirty] = useState(false);
   const [draft, setDraft] = useState(() => readDraft(period, unit));
   const keepDraft = useMemo(() => debounce((values: ValueInput[]) => writeDraft(period, unit, values), 500), [period, unit]);
-  const leaveGuard = useLeaveGuard(dirty);
+  const leaveGuard = useLeaveGuard(dirty, { keptLocally: true });
 
   const showError = useCallback(
     (error: unknown) => {

@@ -36,6 +36,7 @@ const LABELLED: Record<string, Record<string, string>> = {
 const NOT_LABELLED: Record<string, string> = {
   RankStatus: 'the API sends rank_status_label',
   ProposalStatus: 'the API sends status_label',
+  ModelKind: 'the API sends kind_label and lists the kinds with their names (GET /model-kinds)',
   AppraisalStatus: 'the API sends status_label',
   NominationStatus: 'the API sends status_label',
   TimelinessStatus: 'the API sends timeliness_label',

@@ -1,6 +1,6 @@
 import { App, Alert, Button, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import { errorMessage } from '@/api/errors';
-import { MoneyInput } from '@/components/MoneyInput';
+import { MoneyInput, wholeDong } from '@/components/MoneyInput';
 import { formatMoney } from '@/lib/format';
 import { useAppraisalStep, type AppraisalStep, type BudgetLine } from '../api/awards';
 
@@ -98,7 +98,7 @@ export function AppraisalDialog({ dialog, onClose }: { dialog: Dialog | undefine
             name="amount"
             label={dialog?.kind === 'appraise' ? 'Số thẩm định (đồng)' : 'Số đề nghị (đồng)'}
             extra={dialog?.kind === 'appraise' ? 'Số nguyên, không âm; 0 khi không bố trí kinh phí.' : undefined}
-            rules={[{ required: true, message: 'Nhập số tiền' }]}
+            rules={[{ required: true, message: 'Nhập số tiền' }, wholeDong(dialog?.kind === 'appraise' ? 0 : 1, 'Nhập số tiền nguyên đồng')]}
           >
             <MoneyInput min={dialog?.kind === 'appraise' ? 0 : 1} style={{ width: 220 }} />
           </Form.Item>

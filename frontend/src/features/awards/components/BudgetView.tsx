@@ -2,7 +2,7 @@ import { App, Button, Card, Col, Form, Input, Row, Statistic, Table, Typography 
 import { DownloadOutlined } from '@ant-design/icons';
 import { useState, type ReactElement } from 'react';
 import { errorMessage } from '@/api/errors';
-import { MoneyInput } from '@/components/MoneyInput';
+import { MoneyInput, wholeDong } from '@/components/MoneyInput';
 import { ErrorAlert } from '@/components/PageState';
 import { formatMoney } from '@/lib/format';
 import { budgetExportUrl, useAddBudgetItem, useBudget, type BudgetLine } from '../api/awards';
@@ -35,7 +35,7 @@ function AddItemForm({ year, unitPicker }: { year: number; unitPicker: ReactElem
       <Form.Item name="description" label="Nội dung" rules={[{ required: true, whitespace: true, message: 'Nhập nội dung' }]}>
         <Input style={{ width: 280 }} maxLength={500} />
       </Form.Item>
-      <Form.Item name="amount" label="Số tiền (đồng)" rules={[{ required: true, message: 'Nhập số tiền' }]}>
+      <Form.Item name="amount" label="Số tiền (đồng)" rules={[{ required: true, message: 'Nhập số tiền' }, wholeDong(1, 'Nhập số tiền nguyên đồng')]}>
         <MoneyInput min={1} style={{ width: 180 }} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={add.isPending}>

@@ -7,9 +7,9 @@ import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { TierBadge } from '@/components/TierBadge';
 import { formatMoney, formatNumber } from '@/lib/format';
-import { fractionParts } from '@/lib/fraction';
 import { RECIPIENT_LABELS } from '@/lib/labels';
 import { useAwardCatalog, useEligibility, usePropose, type Eligibility } from '../api/awards';
+import { awardMoney } from '../money';
 
 /** One unit of the period's ranking, as the page gives it. */
 export interface RankedUnit {
@@ -23,20 +23,9 @@ export interface RankedUnit {
   tier: string | null;
 }
 
-/**
- * Multiplier x base salary, rounded up to the catalog's step, in integers as on the server (the multiplier
- * may be a fraction such as "3/5"): a preview; the server fixes the amount when the proposal is made.
- */
 function useMoneyEstimate() {
   const catalog = useAwardCatalog();
-  return (form: string, recipient: string): { multiplier: number; amount: number } | undefined => {
-    const data = catalog.data;
-    const multiplier = data?.forms.find((f) => f.code === form)?.multipliers[recipient] as string | undefined;
-    if (!data || multiplier === undefined) return undefined;
-    const [numerator, denominator] = fractionParts(multiplier);
-    const steps = Math.ceil((numerator * data.base_salary) / (denominator * data.rounding_step));
-    return { multiplier: numerator / denominator, amount: steps * data.rounding_step };
-  };
+  return (form: string, recipient: string) => (catalog.data ? awardMoney(catalog.data, form, recipient) : undefined);
 }
 
 function ProposeButton({ period, unit, option, formName }: { period: string; unit: RankedUnit; option: Eligibility; formName: string }) {

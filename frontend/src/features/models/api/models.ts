@@ -4,6 +4,7 @@ import type { paths } from '@/api/schema';
 
 export type SafetyModel = Schemas['ModelOut'];
 export type ModelInput = Schemas['ModelIn'];
+export type ModelKind = Schemas['ModelKind'];
 export type Exemplar = Schemas['ExemplarOut'];
 export type ModelSort = Schemas['ModelSort'];
 export type ExemplarSort = Schemas['ExemplarSort'];

@@ -9,13 +9,13 @@ import { SearchBox } from '@/components/SearchBox';
 import { DATE_FORMAT, dayjs, formatDate } from '@/lib/format';
 import { MODEL_STATUS_LABELS, optionsOf, type ModelStatus } from '@/lib/labels';
 import { useServerSort } from '@/lib/list-query';
-import { useModelKinds, useModels, useSaveModel, type ModelSort, type SafetyModel } from '../api/models';
+import { useModelKinds, useModels, useSaveModel, type ModelKind, type ModelSort, type SafetyModel } from '../api/models';
 
 const STATUS_COLORS: Record<ModelStatus, string> = { building: 'processing', active: 'success', suspended: 'default' };
 
 interface ModelFields {
   unit: string;
-  kind: string;
+  kind: ModelKind;
   name: string;
   status: ModelStatus;
   established_on?: Dayjs | null;

@@ -1,18 +1,24 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Form, Input, Modal, Select, Table } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { MailOutlined, PlusOutlined } from '@ant-design/icons';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/PageState';
 import { ExportButton } from '@/components/ExportButton';
 import { SearchBox } from '@/components/SearchBox';
 import { optionsOf, UNIT_KIND_LABELS } from '@/lib/labels';
 import { useServerSort } from '@/lib/list-query';
+import { useLeaveGuard } from '@/lib/use-leave-guard';
 import { useGroups, useSaveUnit, useUnits, type Unit, type UnitFilter, type UnitSort } from '../api/units';
+import { ContactDialog } from './ContactDialog';
 import { GroupSelect } from './GroupSelect';
 
 const kindOptions = optionsOf(UNIT_KIND_LABELS);
 
-export function UnitsAdmin() {
+/**
+ * The units: with `canWrite` (`units:write`) added and edited in a dialog; with `canEditContact`
+ * (`reminders:write`, the standing body and VP UBND tỉnh too) each unit's contact address.
+ */
+export function UnitsAdmin({ canWrite, canEditContact }: { canWrite: boolean; canEditContact: boolean }) {
   const { message } = App.useApp();
   const [filter, setFilter] = useState<UnitFilter>({ q: '', page: 1, page_size: 20 });
   const units = useUnits(filter);
@@ -21,6 +27,9 @@ export function UnitsAdmin() {
   const [editing, setEditing] = useState<{ unit: Partial<Unit>; isNew: boolean }>();
   const [form] = Form.useForm<Unit>();
   const groupOptions = groups.data?.map((g) => ({ value: g.code, label: g.name }));
+  const [contactOf, setContactOf] = useState<Unit>();
+  const [contactDirty, setContactDirty] = useState(false);
+  const leaveGuard = useLeaveGuard(contactDirty);
   const { sorted, onChange } = useServerSort<UnitSort>([filter.sort, (sort) => setFilter((f) => ({ ...f, sort, page: 1 }))]);
 
   return (
@@ -43,9 +52,11 @@ export function UnitsAdmin() {
       extra={
         <Flex gap={8} wrap>
           <ExportButton path="/api/v1/exports/units" query={{ q: filter.q, kind: filter.kind, group: filter.group, sort: filter.sort }} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ unit: {}, isNew: true })}>
-            Thêm đơn vị
-          </Button>
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ unit: {}, isNew: true })}>
+              Thêm đơn vị
+            </Button>
+          )}
         </Flex>
       }
     >
@@ -64,12 +75,34 @@ export function UnitsAdmin() {
           onChange: (page) => setFilter((f) => ({ ...f, page })),
         }}
         onChange={onChange}
-        onRow={(unit) => ({ onClick: () => setEditing({ unit, isNew: false }), style: { cursor: 'pointer' } })}
+        onRow={(unit) => (canWrite ? { onClick: () => setEditing({ unit, isNew: false }), style: { cursor: 'pointer' } } : {})}
         columns={[
           { title: 'Mã', dataIndex: 'code', width: 140, ...sorted('code') },
           { title: 'Tên đơn vị', dataIndex: 'name', ...sorted('name') },
           { title: 'Loại', dataIndex: 'kind', ...sorted('kind'), render: (k: Unit['kind']) => UNIT_KIND_LABELS[k] },
           { title: 'Cụm, khối', dataIndex: 'group', ...sorted('group'), render: (g: string | null) => groups.data?.find((x) => x.code === g)?.name ?? g ?? '–' },
+          ...(canEditContact
+            ? [
+                {
+                  title: 'Liên hệ',
+                  key: 'contact',
+                  width: 130,
+                  render: (_: unknown, unit: Unit) => (
+                    <Button
+                      size="small"
+                      icon={<MailOutlined />}
+                      aria-label={`Thư điện tử của ${unit.name}`}
+                      onClick={(event) => {
+                        event.stopPropagation(); // the row's click edits the unit itself
+                        setContactOf(unit);
+                      }}
+                    >
+                      Thư điện tử
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <Modal
@@ -110,6 +143,8 @@ export function UnitsAdmin() {
           </Form.Item>
         </Form>
       </Modal>
+      <ContactDialog unit={contactOf} onClose={() => setContactOf(undefined)} onDirtyChange={setContactDirty} />
+      {leaveGuard}
     </Card>
   );
 }
