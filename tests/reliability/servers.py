@@ -185,16 +185,27 @@ def start_server(database_url: str, workdir: Path, workers: int = 1, env: dict[s
         )
     started.append(process)
     server = Server(f"http://127.0.0.1:{port}", database_url, process)
-    deadline = time.monotonic() + 60
+    try:
+        wait_until_answering(server.url, process, workdir / f"server-{port}.log")
+    except RuntimeError:
+        if process.poll() is None:
+            server.kill()
+        raise
+    return server
+
+
+def wait_until_answering(url: str, process: subprocess.Popen, log: Path, timeout: float = 60) -> None:
+    """Returns once the server at ``url`` answers; RuntimeError (with its log) if it exits or is not up in
+    ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError((workdir / f"server-{port}.log").read_text())
+            raise RuntimeError(log.read_text())
         try:
             # The cheapest route: a heavier one (the public summary) took more than the poll's timeout on a
             # loaded machine, every time, and the server "did not start" in 60 s.
-            if httpx.get(f"{server.url}/api/v1/clock", timeout=5).status_code == 200:
-                return server
+            if httpx.get(f"{url}/api/v1/clock", timeout=5).status_code == 200:
+                return
         except httpx.TransportError:
             time.sleep(0.2)
-    server.kill()
     raise RuntimeError("server did not start")

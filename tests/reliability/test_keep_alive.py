@@ -8,12 +8,12 @@ import socket
 import subprocess
 import time
 
-import httpx
-
-from tests.reliability.servers import PROJECT_ROOT
+from tests.reliability.servers import PROJECT_ROOT, wait_until_answering
 
 
 def _free_port() -> int:
+    """A port free now: `banhat serve` binds its own (tests/reliability/servers.py hands uvicorn a bound
+    socket instead, which would skip the command under test)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -23,17 +23,12 @@ def test_an_idle_connection_outlives_uvicorns_default(sqlite_url, tmp_path):
     port = _free_port()
     env = os.environ | {"DATABASE_URL": sqlite_url, "BANHAT_EVIDENCE_DIR": str(tmp_path / "evidence"),
                         "BANHAT_FRONTEND_DIST": str(tmp_path / "no-spa"), "BANHAT_KEEP_ALIVE_SECONDS": "8"}
-    server = subprocess.Popen([shutil.which("banhat"), "serve", "--port", str(port)], cwd=PROJECT_ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / "server.log"
+    with log.open("w") as errors:
+        server = subprocess.Popen([shutil.which("banhat"), "serve", "--port", str(port)], cwd=PROJECT_ROOT, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=errors)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/api/v1/clock", timeout=5)
-                break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline and server.poll() is None, "server did not start"
-                time.sleep(0.2)
+        wait_until_answering(f"http://127.0.0.1:{port}", server, log)
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         connection.request("GET", "/api/v1/clock")
         assert connection.getresponse().read() and connection.sock is not None
