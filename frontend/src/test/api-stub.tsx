@@ -36,12 +36,17 @@ export const invalid = (...errors: { loc: (string | number)[]; message: string }
   });
 
 /** Renders with a fresh query client (no retries) and antd's App (messages, confirmations). */
-export function renderWithApi(ui: ReactElement) {
+export function renderWithClient(ui: ReactElement) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
       <App>{ui}</App>
     </QueryClientProvider>,
   );
+}
+
+/** `renderWithClient`, and a user to drive the page. */
+export function renderWithApi(ui: ReactElement) {
+  renderWithClient(ui);
   return userEvent.setup();
 }

@@ -1,8 +1,7 @@
 import type { ReactElement } from 'react';
 import { expect, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App } from 'antd';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { json, renderWithClient } from './api-stub';
 
 /** What a list page searched, sorted and exported by the server is checked for. */
 export interface ServerList {
@@ -30,16 +29,12 @@ export async function expectServerList(page: ReactElement, list: ServerList) {
   const fetchMock = vi.fn<typeof fetch>(async (input) => {
     const path = url(input).pathname;
     const body = path === list.path ? list.rows : (list.also?.[path] ?? []);
-    return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    return json(body);
   });
   const asked = () => fetchMock.mock.calls.map(([input]) => url(input)).filter((u) => u.pathname === list.path);
   vi.stubGlobal('fetch', fetchMock);
   try {
-    render(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <App>{page}</App>
-      </QueryClientProvider>,
-    );
+    renderWithClient(page);
     expect(await screen.findByText(list.shows)).toBeTruthy();
 
     const [label, q] = list.search;
