@@ -54,6 +54,15 @@ export default tseslint.config(
   {
     // A test may start what the app starts (the server clock sync of src/app) to test shared code with it.
     files: ['src/**/__tests__/**'],
-    rules: { 'import-x/no-restricted-paths': 'off' },
+    rules: {
+      'import-x/no-restricted-paths': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          name: '@testing-library/react',
+          message: "Import from '@/test/render': its render wraps the app's antd theme, as the app does.",
+        },
+      ],
+    },
   },
 );

@@ -46,12 +46,27 @@ const THEME = {
   },
 };
 
+/**
+ * antd in Vietnamese with the movement's theme: the app, and every unit test's render (src/test/render.tsx).
+ * `zeroRuntime` stops antd generating its components' CSS, for jsdom, which loads no stylesheet of the app
+ * (vitest's `css: false`). The app keeps the generated CSS: antd's static stylesheet instead (1 MB, what
+ * zeroRuntime expects) made the report form slower to type in, 1.06-1.10 s against 0.70 s on a reload
+ * (`npm run bench:form`, docs/testing.md).
+ */
+export function AppTheme({ children, zeroRuntime = false }: { children: ReactNode; zeroRuntime?: boolean }) {
+  return (
+    <ConfigProvider locale={viVN} theme={zeroRuntime ? { ...THEME, zeroRuntime } : THEME}>
+      {children}
+    </ConfigProvider>
+  );
+}
+
 export function AppProvider({ children }: { children: ReactNode }) {
   return (
-    <ConfigProvider locale={viVN} theme={THEME}>
+    <AppTheme>
       <AntApp>
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </AntApp>
-    </ConfigProvider>
+    </AppTheme>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { expect, vi } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@/test/render';
 import { json, renderWithClient } from './api-stub';
 
 /** What a list page searched, sorted and exported by the server is checked for. */

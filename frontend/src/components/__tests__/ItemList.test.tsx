@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@/test/render';
 import { ItemList, ItemMeta, ItemRow } from '../ItemList';
 
 const numbers = (count: number) => Array.from({ length: count }, (_, index) => index + 1);

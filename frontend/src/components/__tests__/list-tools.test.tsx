@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@/test/render';
 import { SearchBox } from '../SearchBox';
 import { ExportButton } from '../ExportButton';
 import { exportHref, sortOrderOf, sortParam } from '@/lib/list-query';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, renderHook } from '@testing-library/react';
+import { act, renderHook } from '@/test/render';
 import dayjs from 'dayjs';
 import { currentYear, isSynced, now, resetClock, setServerClock, today, todayDayjs, useToday } from '../clock';
 import { daysUntil } from '../format';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@/test/render';
 import { CSRF, invalid, json, renderWithApi, stubFetch } from '@/test/api-stub';
 import type { AwardSettings } from '../api/settings';
 import type { AwardCatalog } from '../money';

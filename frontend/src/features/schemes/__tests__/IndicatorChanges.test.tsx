@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen } from '@/test/render';
 import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
 import { AddIndicator, DeductionsEditor } from '../components/IndicatorChanges';

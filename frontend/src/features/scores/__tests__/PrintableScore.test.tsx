@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@/test/render';
 import { PrintableScore } from '../components/PrintableScore';
 import type { IndicatorExplanation, UnitScore } from '../api/scores';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@/test/render';
 import userEvent from '@testing-library/user-event';
 import type { ValueInput } from '@/api/client';
 import { SubmissionForm, serverErrorsToFields } from '../components/SubmissionForm';

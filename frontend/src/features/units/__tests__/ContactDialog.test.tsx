@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@/test/render';
 import { CSRF, invalid, json, renderWithApi, requestsOf, stubFetch } from '@/test/api-stub';
 import { ContactDialog } from '../components/ContactDialog';
 
