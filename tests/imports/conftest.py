@@ -1,7 +1,7 @@
 """Helpers for the import tests: uploads, and a snapshot of every table an import may write."""
 
 import pytest
-from backend_support import table_fingerprints
+from backend_support import CommittedState
 from sqlalchemy import text
 
 API = "/api/v1"
@@ -32,11 +32,7 @@ WATCHED_TABLES = (
 def db_state(database):
     """``db_state()``: every row of the tables an import writes, to prove a refusal changed nothing."""
 
-    def snapshot() -> dict[str, list[tuple]]:
-        with database.connect() as connection:
-            return table_fingerprints(connection, WATCHED_TABLES)
-
-    return snapshot
+    return CommittedState(database, WATCHED_TABLES).read
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from backend_support import table_fingerprints
+from backend_support import CommittedState
 from fastapi.testclient import TestClient
 
 # (import_runs is left out: it records refused imports too, on purpose.)
@@ -22,6 +22,9 @@ class Target:
     app: Any
     url: str
 
+    def __post_init__(self) -> None:
+        self.committed = CommittedState(self.app.state.engine, WATCHED)
+
     def login(self, username: str) -> TestClient:
         client = TestClient(self.app)
         response = client.post("/api/v1/auth/login", json={"username": username, "password": "BaNhat@2026"})
@@ -30,8 +33,7 @@ class Target:
         return client
 
     def snapshot(self) -> dict[str, list[tuple]]:
-        with self.app.state.engine.connect() as connection:
-            return table_fingerprints(connection, WATCHED)
+        return self.committed.read()
 
 
 def refused(target: Target, send, loc: list | None = None, status: int = 422) -> dict:
