@@ -34,6 +34,8 @@ describe('the scheme editor', () => {
     await page.getByText('Đã lưu bản dự thảo 2027.5.').waitFor();
 
     const changes = page.getByRole('list', { name: 'Thay đổi so với phiên bản 2027.1' });
+    // The list is read again from the server after the save: waited for, or a loaded machine reads it empty.
+    await changes.getByText(/^Bỏ chỉ tiêu GD-09 – /).waitFor();
     assert.deepEqual((await changes.getByRole('listitem').allTextContents()).map((line) => line.split(' – ')[0]), ['Bỏ chỉ tiêu GD-09']);
     await page.getByLabel('Kỳ xem trước').click();
     await page.getByTitle('Sơ kết 06 tháng đầu năm 2026').last().click();
