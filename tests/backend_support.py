@@ -24,6 +24,7 @@ def table_fingerprints(connection, tables) -> dict[str, list[tuple]]:
     cursor = connection.connection.driver_connection
     return {table: cursor.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() for table in tables}
 
+
 class CommittedState:
     """``table_fingerprints`` of ``tables``, read again only once something may have been committed.
 
@@ -36,7 +37,8 @@ class CommittedState:
 
     def __init__(self, engine, tables) -> None:
         self.engine, self.tables = engine, tables
-        self.watch = sqlite3.connect(engine.url.database, isolation_level=None) if engine.dialect.name == "sqlite" else None
+        sqlite = engine.dialect.name == "sqlite"
+        self.watch = sqlite3.connect(engine.url.database, isolation_level=None) if sqlite else None
         self.version, self.last = None, None
 
     def read(self) -> dict[str, list[tuple]]:

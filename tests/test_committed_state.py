@@ -3,9 +3,8 @@ made while it keeps its last read."""
 
 import sqlite3
 
-from sqlalchemy import create_engine
-
 from backend_support import CommittedState
+from sqlalchemy import create_engine
 
 
 def test_a_commit_by_another_connection_is_seen_and_a_rolled_back_write_is_not(tmp_path):

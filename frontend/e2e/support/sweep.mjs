@@ -97,7 +97,7 @@ function mainPages({ scored, draft }) {
  * event React Router follows). A reload per page had most of the sweep's CPU go to starting the SPA again.
  * The last page's headings are marked first, so that waiting for an unmarked one waits for the new page.
  */
-async function open(page, path, first) {
+async function visit(page, path, first) {
   if (first) return page.goto(path);
   await page.evaluate((to) => {
     for (const heading of document.querySelectorAll('h1')) heading.dataset.sweptBefore = '';
@@ -115,7 +115,7 @@ export async function sweep(browser, baseURL, viewportName, periods) {
     for (const [index, [path, name, loaded, axe]] of paths.entries()) {
       const shotName = `40-${viewportName}-${name}`;
       try {
-        await open(page, path, index === 0);
+        await visit(page, path, index === 0);
         await page.locator('h1:not([data-swept-before])').first().waitFor({ timeout: 10_000 });
         if (loaded) await page.getByText(loaded).first().waitFor({ timeout: 10_000 });
         await checkPage(page, shotName, { axe: axe === 'axe' });
