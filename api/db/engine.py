@@ -96,7 +96,9 @@ def bound_request_waits(session: Session, lock_seconds: float, statement_seconds
     lock, statement = f"{round(lock_seconds * 1000)}ms", f"{round(statement_seconds * 1000)}ms"
 
     @event.listens_for(session, "after_begin")
-    def _bounded(_session, _transaction, connection) -> None:
+    def _bounded(_session, transaction, connection) -> None:
+        if transaction.nested:  # a savepoint: its transaction has the settings already
+            return
         connection.exec_driver_sql(
             "SELECT set_config('lock_timeout', %s, true), set_config('statement_timeout', %s, true)",
             (lock, statement),

@@ -8,7 +8,7 @@ from sqlalchemy import create_engine, text
 
 from tests.imports.conftest import API, PERIOD, upload
 from tests.imports.files import csv_bytes
-from tests.imports.test_values_import import UNIT, rows_for
+from tests.imports.test_values_import import UNIT, rows_for, stored
 
 pytestmark = pytest.mark.postgres
 
@@ -371,3 +371,32 @@ def test_postgres_insert_of_new_values_skips_the_per_row_foreign_key_check_only_
         assert role(session) == "origin"
         session.rollback()
     engine.dispose()
+
+
+def test_postgres_rows_of_new_reports_meeting_a_value_saved_since_are_settled_as_stored_ones(pg_admin, pg_query, monkeypatch):
+    """Rows for a report that did not exist take the short way (no stored value to keep or compare); a form
+    that saves a value in one of their slots meanwhile makes that attempt fail and be undone, and the rows are
+    settled as rows of a stored report: the omitted note keeps what the form saved, the value counts as updated."""
+    from api.db.repositories import value_imports as repo
+
+    unit, count_outcomes, calls = "CAX-060", repo.count_outcomes, []
+
+    def count_after_a_form_saves(session, *, fresh=False):
+        calls.append(fresh)
+        if fresh:
+            pg_query(
+                "INSERT INTO submissions (period_id, unit_id, status, version, updated_at) SELECT p.id, u.id, "
+                "'draft', 1, now() FROM periods p, units u WHERE p.code = :p AND u.code = :u RETURNING id", p=PERIOD, u=unit)
+            pg_query(
+                "INSERT INTO submission_values (submission_id, indicator_code, count, note) SELECT s.id, 'KL-04', 5, "
+                "'Ghi chú của xã' FROM submissions s JOIN periods p ON p.id = s.period_id JOIN units u "
+                "ON u.id = s.unit_id WHERE p.code = :p AND u.code = :u RETURNING id", p=PERIOD, u=unit)  # fmt: skip
+        return count_outcomes(session, fresh=fresh)
+
+    monkeypatch.setattr(repo, "count_outcomes", count_after_a_form_saves)
+    response = upload(pg_admin, csv_bytes(rows_for(unit)), key="pg-fresh-raced")
+    assert response.status_code == 200, response.text
+    assert calls == [True, False]
+    assert [response.json()[name] for name in ("created", "updated", "unchanged")] == [2, 1, 0]
+    assert stored(pg_query, unit)["KL-04"] == (None, None, 0, None, "Ghi chú của xã")
+    assert stored(pg_query, unit)["KL-01"] == (38, 40, None, None, "Đã ký cam kết")

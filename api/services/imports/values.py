@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import BinaryIO
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api import clock
@@ -356,54 +357,69 @@ class _Chunks:
         self.pending: Future | None = None
         self.first = True
         self.merging = writes
-        self.locked = self.note_only = False  # some staged row not settled yet is locked, gives a note only
+        self.unsettled = _Unsettled()
 
     def settle(self, rows: list[tuple]) -> None:
         """Take the next chunk of staged rows (which the caller must not change afterwards)."""
         self.wait()
         if not rows:
             return
-        self.locked = self.locked or any(row[_LOCKED] for row in rows)
-        self.note_only = self.note_only or any(row[_KEEP_MEASURE] for row in rows)
+        self.unsettled.add(rows, self.lookup)
         if not self.per_chunk:
             self.pending = self.pool.submit(self.load, rows)
             return
         repo.stage(self.session, self.load, rows, analyse=self.first)
         self.first = False
-        self.pending = self.pool.submit(self._settle, self._merges())
+        self.pending = self.pool.submit(self._settle, self._merges(), self._take_unsettled())
 
     def finish(self) -> None:
         """Settle what is staged and not settled yet: the last chunk in flight, or every row (SQLite)."""
         self.wait()
         if not self.per_chunk:
             repo.analysed(self.session)
-            self._add(self._settle(self._merges()))
+            self._add(self._settle(self._merges(), self._take_unsettled()))
 
     def _merges(self) -> bool:
         if self.report.all_or_nothing and self.report.rejected:
             self.merging = False  # the import will be refused: count only
         return self.merging
 
-    def _settle(self, merge: bool) -> tuple:
-        """The statements over the staged rows; the refusals that need a query run only when some row
-        is locked or gives a note only."""
+    def _take_unsettled(self) -> _Unsettled:
+        unsettled, self.unsettled = self.unsettled, _Unsettled()
+        return unsettled
+
+    def _settle(self, merge: bool, staged: _Unsettled) -> tuple:
+        """The statements over the staged rows. Rows whose reports did not exist take the short way
+        (`repo.count_outcomes`'s `fresh`), unless a value was saved in one of their slots since: then
+        that attempt is undone and they are settled like the others."""
+        if staged.fresh:
+            try:
+                with self.session.begin_nested():
+                    return self._settle_rows(merge, staged, fresh=True)
+            except IntegrityError:
+                pass
+        return self._settle_rows(merge, staged, fresh=False)
+
+    def _settle_rows(self, merge: bool, staged: _Unsettled, *, fresh: bool) -> tuple:
+        """The refusals that need a query run only when some row is locked or gives a note only; the
+        kept parts are copied from stored values only when there may be some."""
         session = self.session
-        repo.fill_kept(session)
+        if not fresh:
+            repo.fill_kept(session)
         limit = self.report.problem_limit
         refused = []
-        checks = ((self.note_only, repo.unresolved, repo.drop_unresolved, _nothing_to_annotate),
-                  (self.locked, repo.locked_changes, repo.drop_locked_changes, _locked))  # fmt: skip
-        self.locked = self.note_only = False
+        checks = ((staged.note_only, repo.unresolved, repo.drop_unresolved, _nothing_to_annotate),
+                  (staged.locked, repo.locked_changes, repo.drop_locked_changes, _locked))  # fmt: skip
         for needed, find, drop, why in checks:
             total, found = find(session, limit) if needed else (0, [])
             if total:
                 drop(session)
                 refused.append((why, total, found))
-        counts = repo.count_outcomes(session)
+        counts = repo.count_outcomes(session, fresh=fresh)
         if merge and not (refused and self.report.all_or_nothing):
             if counts[0]:  # created
                 repo.create_missing_submissions(session, clock.now())
-            repo.merge_values(session, counts)
+            repo.merge_values(session, counts, fresh=fresh)
         return refused, counts
 
     def wait(self) -> None:
@@ -435,7 +451,30 @@ class _Chunks:
         self.pool.shutdown(wait=True)
 
 
-_LOCKED, _KEEP_MEASURE = repo.STAGING_COLUMNS.index("locked"), repo.STAGING_COLUMNS.index("keep_measure")
+_PERIOD, _UNIT, _LOCKED, _KEEP_MEASURE = map(
+    repo.STAGING_COLUMNS.index, ("period_id", "unit_id", "locked", "keep_measure")
+)
+
+
+@dataclass
+class _Unsettled:
+    """What the staged rows not settled yet need: whether some row is locked or gives a note only (each
+    calls for a refusal query), and whether all are fresh: for reports that did not exist when the import
+    first met their period (`_PeriodState.statuses`), so that no slot of theirs holds a stored value (no
+    two rows of a file share a slot), short of a value saved since."""
+
+    locked: bool = False
+    note_only: bool = False
+    fresh: bool = True
+
+    def add(self, rows: list[tuple], lookup: _Lookup) -> None:
+        self.locked = self.locked or any(row[_LOCKED] for row in rows)
+        self.note_only = self.note_only or any(row[_KEEP_MEASURE] for row in rows)
+        if self.fresh:
+            reported = {state.period_id: state.statuses for state in lookup.states.values() if state.statuses}
+            self.fresh = not any(
+                row[_UNIT] in reported[row[_PERIOD]] for row in rows if row[_PERIOD] in reported
+            )
 _NOTHING = ()  # a valid row that enters nothing (no measure, no note): nothing to stage (falsy), skipped_empty
 
 
