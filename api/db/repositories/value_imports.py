@@ -135,16 +135,58 @@ def staging_loader(session: Session) -> Callable[[Sequence[tuple]], None]:
                     copy.write_row(row)
 
         return copy_rows
-    statement = f"INSERT INTO {staging.name} ({names}) VALUES ({', '.join('?' * len(STAGING_COLUMNS))})"
+    return _executemany(session, _insert_statement(staging, STAGING_COLUMNS))
 
-    def insert_rows(rows: Sequence[tuple]) -> None:
+
+def _executemany(session: Session, statement: str) -> Callable[[Sequence[tuple]], None]:
+    """A function that runs `statement` for each row on the session's driver connection (`executemany`, the
+    driver's fastest path): it holds the driver connection, not the session, so it may run in another
+    thread while the caller reads on (never while the caller queries)."""
+    driver = session.connection().connection.driver_connection
+
+    def run(rows: Sequence[tuple]) -> None:
         cursor = driver.cursor()
         try:
             cursor.executemany(statement, rows)
         finally:
             cursor.close()
 
-    return insert_rows
+    return run
+
+
+def _insert_statement(table: Table, columns: Sequence[str], *, fixed: dict[str, str] | None = None) -> str:
+    fixed = fixed or {}
+    names = ", ".join([*columns, *fixed])
+    return f"INSERT INTO {table.name} ({names}) VALUES ({', '.join(['?'] * len(columns) + list(fixed.values()))})"
+
+
+def value_writer(session: Session) -> Callable[[Sequence[tuple]], None]:
+    """SQLite: a function that inserts values given as (report id, indicator code, value fields as stored)."""
+    return _executemany(session, _insert_statement(_values, ("submission_id", "indicator_code", *VALUE_FIELDS)))
+
+
+def next_report_id(session: Session) -> int:
+    """The id after every report's: where an import holding SQLite's write lock numbers the reports it creates."""
+    return session.scalar(select(func.coalesce(func.max(_submissions.c.id), 0) + 1))
+
+
+def report_creator(session: Session) -> Callable[[Sequence[tuple[int, int, int]], datetime], None]:
+    """SQLite: a function that creates draft reports given as (id, period id, unit id), updated at a time."""
+    stored_time = _submissions.c.updated_at.type.bind_processor(session.get_bind().dialect)
+    statement = _insert_statement(_submissions, ("id", "period_id", "unit_id", "updated_at"),
+                                  fixed={"status": "'draft'", "version": "1"})  # fmt: skip
+    insert_rows = _executemany(session, statement)
+
+    def create(reports: Sequence[tuple[int, int, int]], now: datetime) -> None:
+        at = stored_time(now) if stored_time else now
+        insert_rows([(*report, at) for report in reports])
+
+    return create
+
+
+def add_outcomes(session: Session, rows: Sequence[tuple[int, int, int, int, int]]) -> None:
+    """Outcomes counted outside the staging table, as (period id, unit id, created, updated, unchanged)."""
+    _executemany(session, _insert_statement(outcomes, [column.name for column in outcomes.c]))(rows)
 
 
 def _joined():
