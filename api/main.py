@@ -3,6 +3,7 @@
 import asyncio
 import logging
 import mimetypes
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import cache
@@ -196,11 +197,20 @@ def _mount_spa(app: FastAPI, dist: Path) -> None:
         return FileResponse(index, headers={"Cache-Control": REVALIDATE})
 
 
+# How long a thread may run Python before another that waits for the GIL gets it: 0.5 ms instead of Python's
+# 5 ms. A thread that waits for the database gives up the GIL and must take it back when the answer comes;
+# beside a request's thread that checks rows, the values import's background writer waited for it about a
+# quarter of a second per chunk, until that thread itself stopped to wait (docs/benchmarks.md, issue 20).
+GIL_SWITCH_SECONDS = 0.0005
+
+
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Start the job worker thread (unless ``BANHAT_RUN_WORKER`` is off) and free the keys of the import runs
     a stopped server of this host left running (:func:`api.services.imports.runs.release_interrupted`, in a
-    thread at start-up while requests are served). The worker stops with the server."""
+    thread at start-up while requests are served). The worker stops with the server. The server's threads
+    share the GIL in short turns (`GIL_SWITCH_SECONDS`)."""
+    sys.setswitchinterval(GIL_SWITCH_SECONDS)
     settings = app.state.settings
     thread = stop = None
     if settings.run_worker:

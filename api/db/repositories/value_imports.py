@@ -11,6 +11,7 @@ from the stored value before anything is compared. `clear` rows delete the store
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -135,34 +136,40 @@ def staging_loader(session: Session) -> Callable[[Sequence[tuple]], None]:
                     copy.write_row(row)
 
         return copy_rows
-    return _executemany(session, _insert_statement(staging, STAGING_COLUMNS))
+    return _rows_inserter(session, staging, STAGING_COLUMNS)
 
 
-def _executemany(session: Session, statement: str) -> Callable[[Sequence[tuple]], None]:
-    """A function that runs `statement` for each row on the session's driver connection (`executemany`, the
-    driver's fastest path): it holds the driver connection, not the session, so it may run in another
-    thread while the caller reads on (never while the caller queries)."""
+def _rows_inserter(
+    session: Session, table: Table, columns: Sequence[str], *, fixed: dict[str, str] | None = None
+) -> Callable[[Sequence[tuple]], None]:
+    """SQLite: a function that inserts rows (tuples in `columns` order, values as stored) into `table`, with
+    the `fixed` SQL expressions for the other columns named. It holds the driver connection, not the
+    session, so it may run in another thread while the caller reads on (never while the caller queries).
+
+    The rows go as one JSON text, unpacked by SQLite (`json_each`) in one statement: the driver holds the
+    GIL only to encode them. `executemany` gave it up and took it back at every row, and a thread that
+    takes the GIL back waits while another runs Python: beside the request's thread, which checks the
+    next chunk meanwhile, a chunk's `executemany` hardly advanced until that thread waited for it
+    (docs/benchmarks.md). Numbers are whole and at most `api.domain.values.MAX_NUMBER`, so JSON keeps them
+    exact; booleans arrive as 1 and 0, as SQLite stores them."""
     driver = session.connection().connection.driver_connection
-
-    def run(rows: Sequence[tuple]) -> None:
-        cursor = driver.cursor()
-        try:
-            cursor.executemany(statement, rows)
-        finally:
-            cursor.close()
-
-    return run
-
-
-def _insert_statement(table: Table, columns: Sequence[str], *, fixed: dict[str, str] | None = None) -> str:
     fixed = fixed or {}
-    names = ", ".join([*columns, *fixed])
-    return f"INSERT INTO {table.name} ({names}) VALUES ({', '.join(['?'] * len(columns) + list(fixed.values()))})"
+    unpacked = [f"value ->> {index}" for index in range(len(columns))]
+    statement = (
+        f"INSERT INTO {table.name} ({', '.join([*columns, *fixed])}) "
+        f"SELECT {', '.join([*unpacked, *fixed.values()])} FROM json_each(?)"
+    )
+
+    def insert_rows(rows: Sequence[tuple]) -> None:
+        if rows:
+            driver.execute(statement, (json.dumps(rows),))
+
+    return insert_rows
 
 
 def value_writer(session: Session) -> Callable[[Sequence[tuple]], None]:
     """SQLite: a function that inserts values given as (report id, indicator code, value fields as stored)."""
-    return _executemany(session, _insert_statement(_values, ("submission_id", "indicator_code", *VALUE_FIELDS)))
+    return _rows_inserter(session, _values, ("submission_id", "indicator_code", *VALUE_FIELDS))
 
 
 def next_report_id(session: Session) -> int:
@@ -172,13 +179,13 @@ def next_report_id(session: Session) -> int:
 
 def report_creator(session: Session) -> Callable[[Sequence[tuple[int, int, int]], datetime], None]:
     """SQLite: a function that creates draft reports given as (id, period id, unit id), updated at a time."""
-    stored_time = _submissions.c.updated_at.type.bind_processor(session.get_bind().dialect)
-    statement = _insert_statement(_submissions, ("id", "period_id", "unit_id", "updated_at"),
-                                  fixed={"status": "'draft'", "version": "1"})  # fmt: skip
-    insert_rows = _executemany(session, statement)
+    dialect = session.get_bind().dialect
+    stored_time = _submissions.c.updated_at.type.dialect_impl(dialect).bind_processor(dialect)
+    insert_rows = _rows_inserter(session, _submissions, ("id", "period_id", "unit_id", "updated_at"),
+                                 fixed={"status": "'draft'", "version": "1"})  # fmt: skip
 
     def create(reports: Sequence[tuple[int, int, int]], now: datetime) -> None:
-        at = stored_time(now) if stored_time else now
+        at = stored_time(now)
         insert_rows([(*report, at) for report in reports])
 
     return create
@@ -186,7 +193,7 @@ def report_creator(session: Session) -> Callable[[Sequence[tuple[int, int, int]]
 
 def add_outcomes(session: Session, rows: Sequence[tuple[int, int, int, int, int]]) -> None:
     """Outcomes counted outside the staging table, as (period id, unit id, created, updated, unchanged)."""
-    _executemany(session, _insert_statement(outcomes, [column.name for column in outcomes.c]))(rows)
+    _rows_inserter(session, outcomes, [column.name for column in outcomes.c])(rows)
 
 
 def _joined():
