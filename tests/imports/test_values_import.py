@@ -335,3 +335,43 @@ def test_scores_left_pending_without_a_job_are_recomputed_when_a_worker_starts(a
     with database.connect() as connection:
         assert connection.scalar(select(Score.total).where(score)) == computed
         assert connection.scalar(select(Period.scores_pending).where(Period.code == PERIOD)) is False
+
+
+def test_rows_of_new_and_stored_reports_in_one_file_each_get_their_outcome(admin, query, db_state):
+    """A report that did not exist (SQLite writes its rows without the staging table) and a stored one (staged,
+    compared with its values) in one file: what each row does, the drafts, versions and audit entries."""
+    stored_unit = "CAX-002"
+    assert upload(admin, csv_bytes(rows_for(stored_unit)), key="stored-first").json()["created"] == 3
+    new_unit = "CAX-071"
+    data = [
+        *rows_for(new_unit),
+        [new_unit, PERIOD, "KL-05", "", "", "", "", "Chưa có số liệu"],  # a note only: nothing to annotate
+        [new_unit, PERIOD, "KL-06", "[xóa]", "", "", "", ""],  # nothing stored to clear: unchanged
+        [stored_unit, PERIOD, "KL-01", 39, 40, "", "", ""],  # changed; the empty note keeps the stored one
+        [stored_unit, PERIOD, "KL-04", "", "", 0, "", ""],  # as stored
+    ]
+    before = db_state()
+    dry = upload(admin, csv_bytes(data), dry_run=True, all_or_nothing=False).json()
+    assert db_state() == before
+    report = upload(admin, csv_bytes(data), all_or_nothing=False).json()
+    outcome = [report[name] for name in ("created", "updated", "unchanged", "rejected", "applied")]
+    assert outcome == [3, 1, 2, 1, True]
+    assert [dry[name] for name in ("created", "updated", "unchanged", "rejected")] == outcome[:4]
+    assert [(p["row"], p["message"][:25]) for p in report["problems"]] == [(5, "Chưa có số liệu chỉ tiêu ")]
+    assert stored(query, new_unit) == {
+        "KL-01": (38, 40, None, None, "Đã ký cam kết"), "KL-04": (None, None, 0, None, None),
+        "KL-03": (None, None, None, 1, None),
+    }  # fmt: skip
+    assert stored(query, stored_unit)["KL-01"] == (39, 40, None, None, "Đã ký cam kết")
+    reports = query(
+        "SELECT u.code, s.status, s.version FROM submissions s JOIN units u ON u.id = s.unit_id "
+        "JOIN periods p ON p.id = s.period_id WHERE p.code = :p AND u.code IN (:a, :b) ORDER BY u.code",
+        p=PERIOD, a=stored_unit, b=new_unit,
+    )  # fmt: skip
+    assert reports == [(stored_unit, "draft", 3), (new_unit, "draft", 2)]
+    audit = query(
+        "SELECT entity_key, json_extract(after, '$.created'), json_extract(after, '$.updated') FROM audit_log "
+        "WHERE action = 'values.import' AND entity_key IN (:a, :b) ORDER BY id DESC LIMIT 2",
+        a=f"{PERIOD}/{stored_unit}", b=f"{PERIOD}/{new_unit}",
+    )  # fmt: skip
+    assert sorted(audit) == [(f"{PERIOD}/{stored_unit}", 0, 1), (f"{PERIOD}/{new_unit}", 3, 0)]
