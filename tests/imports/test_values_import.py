@@ -375,3 +375,12 @@ def test_rows_of_new_and_stored_reports_in_one_file_each_get_their_outcome(admin
         a=f"{PERIOD}/{stored_unit}", b=f"{PERIOD}/{new_unit}",
     )  # fmt: skip
     assert sorted(audit) == [(f"{PERIOD}/{stored_unit}", 0, 1), (f"{PERIOD}/{new_unit}", 3, 0)]
+
+
+def test_text_of_new_reports_is_stored_exactly_as_read(admin, query):
+    """SQLite sends a chunk's rows as one JSON text: notes with characters JSON escapes (quotes, backslashes,
+    line breaks, characters beyond the BMP) are stored exactly as the file holds them."""
+    note = 'Đạt "100%" \\ theo Nghị quyết 12/NQ-HĐND\ndòng 2 ✅ 😀 𝕏'
+    response = upload(admin, csv_bytes([VALUE_HEADER, ["CAX-072", PERIOD, "KL-01", 38, 40, "", "", note]]))
+    assert response.status_code == 200, response.text
+    assert stored(query, "CAX-072") == {"KL-01": (38, 40, None, None, note)}

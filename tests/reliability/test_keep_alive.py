@@ -3,10 +3,11 @@ idle longer than uvicorn's own 5 s must not meet a connection the server is clos
 
 import http.client
 import os
-import shutil
 import socket
 import subprocess
+import sys
 import time
+from pathlib import Path
 
 from tests.reliability.servers import PROJECT_ROOT, wait_until_answering
 
@@ -25,7 +26,7 @@ def test_an_idle_connection_outlives_uvicorns_default(sqlite_url, tmp_path):
                         "BANHAT_FRONTEND_DIST": str(tmp_path / "no-spa"), "BANHAT_KEEP_ALIVE_SECONDS": "8"}
     log = tmp_path / "server.log"
     with log.open("w") as errors:
-        server = subprocess.Popen([shutil.which("banhat"), "serve", "--port", str(port)], cwd=PROJECT_ROOT, env=env,
+        server = subprocess.Popen([Path(sys.executable).with_name("banhat"), "serve", "--port", str(port)], cwd=PROJECT_ROOT, env=env,
                                   stdout=subprocess.DEVNULL, stderr=errors)
     try:
         wait_until_answering(f"http://127.0.0.1:{port}", server, log)
