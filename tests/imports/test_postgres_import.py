@@ -379,24 +379,29 @@ def test_postgres_rows_of_new_reports_meeting_a_value_saved_since_are_settled_as
     settled as rows of a stored report: the omitted note keeps what the form saved, the value counts as updated."""
     from api.db.repositories import value_imports as repo
 
-    unit, count_outcomes, calls = "CAX-060", repo.count_outcomes, []
+    unit, short_way, calls = "CAX-060", repo.count_and_create_new_reports, []
 
-    def count_after_a_form_saves(session, *, fresh=False):
-        calls.append(fresh)
-        if fresh:
-            pg_query(
-                "INSERT INTO submissions (period_id, unit_id, status, version, updated_at) SELECT p.id, u.id, "
-                "'draft', 1, now() FROM periods p, units u WHERE p.code = :p AND u.code = :u RETURNING id", p=PERIOD, u=unit)
-            pg_query(
-                "INSERT INTO submission_values (submission_id, indicator_code, count, note) SELECT s.id, 'KL-04', 5, "
-                "'Ghi chú của xã' FROM submissions s JOIN periods p ON p.id = s.period_id JOIN units u "
-                "ON u.id = s.unit_id WHERE p.code = :p AND u.code = :u RETURNING id", p=PERIOD, u=unit)  # fmt: skip
-        return count_outcomes(session, fresh=fresh)
+    def count_after_a_form_saves(session, now):
+        calls.append("short")
+        pg_query(
+            "INSERT INTO submissions (period_id, unit_id, status, version, updated_at) SELECT p.id, u.id, "
+            "'draft', 1, now() FROM periods p, units u WHERE p.code = :p AND u.code = :u RETURNING id", p=PERIOD, u=unit)
+        pg_query(
+            "INSERT INTO submission_values (submission_id, indicator_code, count, note) SELECT s.id, 'KL-04', 5, "
+            "'Ghi chú của xã' FROM submissions s JOIN periods p ON p.id = s.period_id JOIN units u "
+            "ON u.id = s.unit_id WHERE p.code = :p AND u.code = :u RETURNING id", p=PERIOD, u=unit)  # fmt: skip
+        return short_way(session, now)
 
-    monkeypatch.setattr(repo, "count_outcomes", count_after_a_form_saves)
+    monkeypatch.setattr(repo, "count_and_create_new_reports", count_after_a_form_saves)
+    count_outcomes = repo.count_outcomes
+    monkeypatch.setattr(repo, "count_outcomes", lambda session, fresh=False: calls.append(fresh) or count_outcomes(
+        session, fresh=fresh))
     response = upload(pg_admin, csv_bytes(rows_for(unit)), key="pg-fresh-raced")
     assert response.status_code == 200, response.text
-    assert calls == [True, False]
+    assert calls == ["short", False]
     assert [response.json()[name] for name in ("created", "updated", "unchanged")] == [2, 1, 0]
     assert stored(pg_query, unit)["KL-04"] == (None, None, 0, None, "Ghi chú của xã")
     assert stored(pg_query, unit)["KL-01"] == (38, 40, None, None, "Đã ký cam kết")
+    assert pg_query(  # the form's report, changed by the import: bumped, so the form's copy is stale
+        "SELECT s.version FROM submissions s JOIN periods p ON p.id = s.period_id JOIN units u ON u.id = s.unit_id "
+        "WHERE p.code = :p AND u.code = :u", p=PERIOD, u=unit) == [(2,)]  # fmt: skip

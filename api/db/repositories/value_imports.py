@@ -82,6 +82,9 @@ outcomes = Table(
     Column("unchanged", Integer),
     prefixes=["TEMPORARY"],
 )
+# The reports an import created at their bumped version already (`count_and_create_new_reports`), which
+# `bump_versions` leaves alone.
+new_reports = Table("import_new_reports", _staging_metadata, Column("id", Integer), prefixes=["TEMPORARY"])
 _submissions = Submission.__table__
 _values = SubmissionValue.__table__
 _audit = AuditEntry.__table__
@@ -95,13 +98,13 @@ def is_postgresql(session: Session) -> bool:
 
 def create_staging(session: Session) -> None:
     connection = session.connection()
-    for table in (staging, outcomes):
+    for table in (staging, outcomes, new_reports):
         table.drop(connection, checkfirst=True)
         table.create(connection)
 
 
 def drop_staging(session: Session) -> None:
-    for table in (staging, outcomes):
+    for table in (staging, outcomes, new_reports):
         table.drop(session.connection(), checkfirst=True)
 
 
@@ -327,6 +330,34 @@ def count_outcomes(session: Session, *, fresh: bool = False) -> tuple[int, int, 
     return tuple(sum(row[index] for row in rows) for index in range(len(columns)))
 
 
+def count_and_create_new_reports(session: Session, now: datetime) -> tuple[int, int, int]:
+    """PostgreSQL, staged rows of reports that did not exist (`count_outcomes`'s `fresh`), in an import that
+    writes: their counts and their reports' drafts in one statement, one pass over the staged rows. The
+    drafts are created at version 2, the version `bump_versions` gives a report an import changes, and
+    recorded in `new_reports` so that it leaves them alone; a report a form created meanwhile is neither
+    created nor recorded here, so it is bumped."""
+    clear = staging.c.clear.is_(True)
+    cleared = func.sum(case((clear, 1), else_=0))
+    counted = select(staging.c.period_id, staging.c.unit_id, func.count() - cleared, literal(0), cleared)
+    columns = [column.name for column in outcomes.c]
+    added = (
+        insert(outcomes).from_select(columns, counted.group_by(staging.c.period_id, staging.c.unit_id))
+        .returning(*outcomes.c).cte("added")
+    )  # fmt: skip
+    drafts = (
+        postgresql.insert(_submissions)
+        .from_select(["period_id", "unit_id", "status", "version", "updated_at"],
+                     select(added.c.period_id, added.c.unit_id, literal("draft"), literal(2),
+                            literal(now, _submissions.c.updated_at.type)).where(added.c.created > 0))
+        .on_conflict_do_nothing(index_elements=["period_id", "unit_id"])
+        .returning(_submissions.c.id)
+        .cte("drafts")
+    )  # fmt: skip
+    recorded = insert(new_reports).from_select(["id"], select(drafts.c.id)).cte("recorded")
+    totals = select(*(func.coalesce(func.sum(added.c[name]), 0) for name in columns[2:])).add_cte(recorded)
+    return tuple(int(total) for total in session.execute(totals).one())
+
+
 def _per_report():
     """The outcomes added up per report, over every chunk."""
     return (
@@ -480,10 +511,11 @@ def _skip_value_triggers(session: Session) -> bool:
 def bump_versions(session: Session, now: datetime) -> None:
     """New version (the form's ETag) for every changed report, so a stale form gets 412."""
     reports = _per_report()
+    created_here = select(new_reports.c.id).where(new_reports.c.id == _submissions.c.id).exists()
     statement = (
         update(_submissions)
         .where(reports.c.period_id == _submissions.c.period_id, reports.c.unit_id == _submissions.c.unit_id,
-               _changed_report(reports))
+               _changed_report(reports), not_(created_here))
         .values(version=_submissions.c.version + 1, updated_at=now)
     )  # fmt: skip
     session.execute(statement)

@@ -438,10 +438,14 @@ class _Chunks:
             if total:
                 drop(session)
                 refused.append((why, total, found))
-        counts = repo.count_outcomes(session, fresh=fresh)
-        if merge and not (refused and self.report.all_or_nothing):
-            if counts[0]:  # created
+        merge = merge and not (refused and self.report.all_or_nothing)
+        if fresh and merge and self.per_chunk:
+            counts = repo.count_and_create_new_reports(session, clock.now())
+        else:
+            counts = repo.count_outcomes(session, fresh=fresh)
+            if merge and counts[0]:  # created
                 repo.create_missing_submissions(session, clock.now())
+        if merge:
             repo.merge_values(session, counts, fresh=fresh)
         return refused, counts
 
