@@ -305,8 +305,7 @@ def count_outcomes(session: Session, *, fresh: bool = False) -> tuple[int, int, 
     staged rows alone, without joining the stored values."""
     clear = staging.c.clear.is_(True)
     if fresh:
-        unchanged = func.sum(case((clear, 1), else_=0))
-        query = select(staging.c.period_id, staging.c.unit_id, func.count() - unchanged, literal(0), unchanged)
+        query = _fresh_counts()
     else:
         absent = _values.c.id.is_(None)
         same = or_(and_(_values.c.id.is_not(None), _unchanged()), and_(absent, clear))
@@ -314,8 +313,7 @@ def count_outcomes(session: Session, *, fresh: bool = False) -> tuple[int, int, 
         unchanged = func.sum(case((same, 1), else_=0))
         query = select(
             staging.c.period_id, staging.c.unit_id, created, func.count() - created - unchanged, unchanged
-        ).select_from(_joined())
-    query = query.group_by(staging.c.period_id, staging.c.unit_id)
+        ).select_from(_joined()).group_by(staging.c.period_id, staging.c.unit_id)
     columns = ("created", "updated", "unchanged")
     statement = insert(outcomes).from_select([column.name for column in outcomes.c], query)
     added = statement.returning(*(outcomes.c[name] for name in columns))
@@ -330,20 +328,24 @@ def count_outcomes(session: Session, *, fresh: bool = False) -> tuple[int, int, 
     return tuple(sum(row[index] for row in rows) for index in range(len(columns)))
 
 
+def _fresh_counts():
+    """(period_id, unit_id, created, updated, unchanged) per report of staged rows whose slots hold no stored
+    value: every row creates its value but a clear, which finds nothing to clear."""
+    cleared = func.sum(case((staging.c.clear.is_(True), 1), else_=0))
+    return (
+        select(staging.c.period_id, staging.c.unit_id, func.count() - cleared, literal(0), cleared)
+        .group_by(staging.c.period_id, staging.c.unit_id)
+    )  # fmt: skip
+
+
 def count_and_create_new_reports(session: Session, now: datetime) -> tuple[int, int, int]:
     """PostgreSQL, staged rows of reports that did not exist (`count_outcomes`'s `fresh`), in an import that
     writes: their counts and their reports' drafts in one statement, one pass over the staged rows. The
     drafts are created at version 2, the version `bump_versions` gives a report an import changes, and
     recorded in `new_reports` so that it leaves them alone; a report a form created meanwhile is neither
     created nor recorded here, so it is bumped."""
-    clear = staging.c.clear.is_(True)
-    cleared = func.sum(case((clear, 1), else_=0))
-    counted = select(staging.c.period_id, staging.c.unit_id, func.count() - cleared, literal(0), cleared)
     columns = [column.name for column in outcomes.c]
-    added = (
-        insert(outcomes).from_select(columns, counted.group_by(staging.c.period_id, staging.c.unit_id))
-        .returning(*outcomes.c).cte("added")
-    )  # fmt: skip
+    added = insert(outcomes).from_select(columns, _fresh_counts()).returning(*outcomes.c).cte("added")
     drafts = (
         postgresql.insert(_submissions)
         .from_select(["period_id", "unit_id", "status", "version", "updated_at"],

@@ -2,7 +2,8 @@
 
 The file is read once, row by row. Each row is checked (codes exist, the caller may write that
 unit, the indicator applies to the unit's kind, no duplicate, and the domain's `validate_value`)
-and valid rows go to a staging table in chunks. Nothing is lost by omission: empty measure cells
+and valid rows go to a staging table in chunks (on SQLite, rows of reports that did not exist go
+straight to the stored values instead: `_NewReports`). Nothing is lost by omission: empty measure cells
 keep the stored value, an absent note column or an empty note cell keeps the stored note, and only
 the clear marker (`cells.CLEAR_MARKER`) clears. Then, in SQL, chunk by chunk (`_Chunks`): the kept
 parts are copied from the stored values, note-only rows without a stored value are refused, rows for a
@@ -339,7 +340,8 @@ class _Chunks:
     - PostgreSQL settles each chunk as it comes (`per_chunk`): loaded with COPY in the request's thread
       (COPY encodes rows in Python, holding the GIL), then settled in the background. The caller keeps
       the merged chunks in a savepoint, so a row refused later undoes them.
-    - SQLite loads each chunk in the background (`executemany` steps without the GIL) and settles
+    - SQLite loads each chunk in the background (one statement over the rows' JSON text, which SQLite
+      reads without the GIL: `repo.staging_loader`) and settles
       every staged row once, after the last chunk (`finish`): there, set statements over all the rows
       cost less than one per chunk (measured: 20% slower per chunk). Rows of reports that did not exist
       skip the staging table: `_NewReports` writes them to the stored values as they come.
@@ -487,7 +489,7 @@ _PERIOD, _UNIT, _LOCKED, _KEEP_MEASURE = map(
 class _Unsettled:
     """What the staged rows not settled yet need: whether some row is locked or gives a note only (each
     calls for a refusal query), and whether all are fresh: for reports that did not exist when the import
-    first met their period (`_PeriodState.statuses`), so that no slot of theirs holds a stored value (no
+    first met their period (`_Lookup.reports`), so that no slot of theirs holds a stored value (no
     two rows of a file share a slot), short of a value saved since."""
 
     locked: bool = False
@@ -498,10 +500,12 @@ class _Unsettled:
         self.locked = self.locked or any(row[_LOCKED] for row in rows)
         self.note_only = self.note_only or any(row[_KEEP_MEASURE] for row in rows)
         if self.fresh:
-            reported = {state.period_id: state.statuses for state in lookup.states.values() if state.statuses}
+            reported = {period_id: statuses for period_id, statuses in lookup.reports.items() if statuses}
             self.fresh = not any(
                 row[_UNIT] in reported[row[_PERIOD]] for row in rows if row[_PERIOD] in reported
             )
+
+
 _NOTHING = ()  # a valid row that enters nothing (no measure, no note): nothing to stage (falsy), skipped_empty
 
 
