@@ -173,7 +173,9 @@ def import_over_http(url: str, token: str, csv_path: Path) -> tuple[float, float
             raise SystemExit(f"import failed: {response.status_code} {response.text[:2000]}")
         report = response.json()
         report["idle_mb"] = round(idle_mb, 1)
-        report["scores_fresh_seconds"] = round(wait_for_scores(url, report["scores_pending"]) - answered, 1)
+        fresh = {code: round(at - answered, 1) for code, at in wait_for_scores(url, report["scores_pending"]).items()}
+        report["periods_fresh_seconds"] = fresh
+        report["scores_fresh_seconds"] = max(fresh.values(), default=0.0)
         report["peak_with_recompute_mb"] = round(peak_rss_mb(server.pid), 1)
         report["recompute_process_peak_mb"] = round(children_peak_rss_mb(server.pid), 1)
         return elapsed, peak, report
@@ -194,12 +196,15 @@ def pending_periods(url: str) -> set[str]:
     return pending
 
 
-def wait_for_scores(url: str, period_codes: list[str]) -> float:
-    """When the recompute deferred after the response has finished every pending period (each one
-    clears the period's `scores_pending` mark when it commits)."""
-    while pending_periods(url) & set(period_codes):
+def wait_for_scores(url: str, period_codes: list[str]) -> dict[str, float]:
+    """When the recompute deferred after the response finished each pending period (each one clears the
+    period's `scores_pending` mark when it commits): `time.perf_counter()` per period code."""
+    fresh: dict[str, float] = {}
+    while left := set(period_codes) - set(fresh):
+        now, pending = time.perf_counter(), pending_periods(url)
+        fresh |= {code: now for code in left - pending}
         time.sleep(0.1)
-    return time.perf_counter()
+    return fresh
 
 
 def raw_insert_rate(url: str, rows: list[list[object]]) -> float:
@@ -257,6 +262,7 @@ def run(label: str, url: str, rows: list[list[object]], csv_path: Path) -> dict:
         "share_of_raw": round(len(rows) / elapsed / raw, 2),
         "server_peak_mb": round(peak, 1),
         "scores_fresh_seconds": report["scores_fresh_seconds"],
+        "periods_fresh_seconds": report["periods_fresh_seconds"],
         "server_peak_with_recompute_mb": report["peak_with_recompute_mb"],
         "server_idle_mb": report["idle_mb"],
         "recompute_process_peak_mb": report["recompute_process_peak_mb"],

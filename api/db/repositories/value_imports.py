@@ -316,15 +316,7 @@ def count_outcomes(session: Session, *, fresh: bool = False) -> tuple[int, int, 
         ).select_from(_joined()).group_by(staging.c.period_id, staging.c.unit_id)
     columns = ("created", "updated", "unchanged")
     statement = insert(outcomes).from_select([column.name for column in outcomes.c], query)
-    added = statement.returning(*(outcomes.c[name] for name in columns))
-    if is_postgresql(session):
-        # The totals come back as one row: a row per report, read while the request's thread parses the
-        # next chunk, waited for the GIL at every network read (0.2 s a chunk against 0.02 s alone).
-        # SQLite has no INSERT inside WITH, and no network.
-        added = added.cte("added")
-        totals = session.execute(select(*(func.coalesce(func.sum(added.c[name]), 0) for name in columns))).one()
-        return tuple(int(total) for total in totals)
-    rows = session.execute(added).all()
+    rows = session.execute(statement.returning(*(outcomes.c[name] for name in columns))).all()
     return tuple(sum(row[index] for row in rows) for index in range(len(columns)))
 
 
@@ -510,8 +502,8 @@ def _skip_value_triggers(session: Session) -> bool:
     )
     count = lambda query: select(func.count()).select_from(query).scalar_subquery()
     every_report_held = count(reports) == count(select(found.c.id).where(found.c.ours).subquery()) + count(locked)
-    # One round trip (each is waited for the GIL while the request's thread parses, see count_outcomes):
-    # the lock and the check, then the setting, which CASE evaluates only when the check holds.
+    # One round trip for the lock and the check, then the setting, which CASE evaluates only when the check
+    # holds (run in the background thread while the request's thread checks rows: each trip waits for the GIL).
     switch = func.set_config("session_replication_role", "replica", True) == "replica"
     return bool(session.scalar(select(case((every_report_held, switch), else_=False))))
 

@@ -93,7 +93,7 @@ class _Lookup:
     unit_codes: dict[int, str]
     periods: dict[str, Period]
     states: dict[str, _PeriodState] = field(default_factory=dict)
-    reports: dict[int, dict[int, str]] = field(default_factory=dict)  # period id -> its states' `statuses`
+    by_id: dict[int, _PeriodState] = field(default_factory=dict)  # the states by period id
     before_query: Callable[[], None] = lambda: None  # called before the lookup queries the session
 
 
@@ -186,7 +186,7 @@ def _period_state(session: Session, lookup: _Lookup, code: str) -> _PeriodState 
         slots = array("I", bytes(4 * len(lookup.units) * len(indicators)))
         state = _PeriodState(period, indicators, repo.statuses(session, period.id), slots, refusal)
         lookup.states[code] = state
-        lookup.reports[period.id] = state.statuses
+        lookup.by_id[period.id] = state
     return state
 
 
@@ -365,8 +365,13 @@ class _Chunks:
         self.new = None if self.per_chunk else _NewReports(session, lookup, located, report)
 
     def add(self, row: tuple) -> None:
-        """Take a checked row (a staging tuple); a chunk full of them goes to the database."""
-        if self.new is not None and row[_UNIT] not in self.lookup.reports[row[_PERIOD]]:
+        """Take a checked row (a staging tuple); a chunk full of them goes to the database. A row of a
+        report that did not exist (`_PeriodState.statuses`) goes to `_NewReports` on SQLite; on PostgreSQL
+        it leaves its chunk `fresh` (`_Unsettled`)."""
+        if row[_UNIT] in self.lookup.by_id[row[_PERIOD]].statuses:
+            self.unsettled.fresh = False
+            self.rows.append(row)
+        elif self.new is not None:
             self.new.add(row)
         else:
             self.rows.append(row)
@@ -378,7 +383,7 @@ class _Chunks:
         rows, self.rows, self.taken = self.rows, [], 0
         self.wait()
         if rows:
-            self.unsettled.add(rows, self.lookup)
+            self.unsettled.add(rows)
         if self.per_chunk:
             if rows:
                 repo.stage(self.session, self.load, rows, analyse=self.first)
@@ -463,7 +468,7 @@ class _Chunks:
         """Add a settled chunk's refusals and counts to the report."""
         refused, (created, updated, unchanged) = result
         report = self.report
-        states = {state.period.id: state for state in self.lookup.states.values()}
+        states = self.lookup.by_id
         for why, total, rows in refused:
             for number, period_id, unit_id, indicator_code in rows:
                 state = states[period_id]
@@ -489,21 +494,16 @@ _PERIOD, _UNIT, _LOCKED, _KEEP_MEASURE = map(
 class _Unsettled:
     """What the staged rows not settled yet need: whether some row is locked or gives a note only (each
     calls for a refusal query), and whether all are fresh: for reports that did not exist when the import
-    first met their period (`_Lookup.reports`), so that no slot of theirs holds a stored value (no
-    two rows of a file share a slot), short of a value saved since."""
+    first met their period (`_PeriodState.statuses`; set by `_Chunks.add`), so that no slot of theirs holds a
+    stored value (no two rows of a file share a slot), short of a value saved since."""
 
     locked: bool = False
     note_only: bool = False
     fresh: bool = True
 
-    def add(self, rows: list[tuple], lookup: _Lookup) -> None:
+    def add(self, rows: list[tuple]) -> None:
         self.locked = self.locked or any(row[_LOCKED] for row in rows)
         self.note_only = self.note_only or any(row[_KEEP_MEASURE] for row in rows)
-        if self.fresh:
-            reported = {period_id: statuses for period_id, statuses in lookup.reports.items() if statuses}
-            self.fresh = not any(
-                row[_UNIT] in reported[row[_PERIOD]] for row in rows if row[_PERIOD] in reported
-            )
 
 
 _NOTHING = ()  # a valid row that enters nothing (no measure, no note): nothing to stage (falsy), skipped_empty
@@ -621,7 +621,7 @@ _VALUE_FIELDS = slice(*(repo.STAGING_COLUMNS.index(name) for name in ("numerator
 
 
 class _NewReports:
-    """SQLite: the rows of reports that did not exist when the import met their period (`_Lookup.reports`).
+    """SQLite: the rows of reports that did not exist when the import met their period (`_PeriodState.statuses`).
 
     What such a row does is known from the row alone: a note-only row has no value to annotate (refused),
     a clear has nothing to clear (unchanged), a row of a locked period is refused, any other creates its
@@ -658,7 +658,7 @@ class _NewReports:
             self.values.append((report_id, row[_CODE], *row[_VALUE_FIELDS]))
 
     def _refuse(self, why: Callable[..., Problem], row: tuple) -> None:
-        state = next(state for state in self.lookup.states.values() if state.period_id == row[_PERIOD])
+        state = self.lookup.by_id[row[_PERIOD]]
         self.report.add_problem(why(self.lookup, self.located, state, row[0], row[_UNIT], row[_CODE]))
         self.report.rejected += 1
 

@@ -1,0 +1,108 @@
+"""Where a values import spends its time, in process: the import of `bench_import.py`'s file through the
+ASGI app (no HTTP server), each repository function of the import timed, per thread.
+
+    uv run python bench/bench_import_phases.py [--rows 1000000] [--postgres URL] [--switch-interval 0.005]
+
+Prints the request's time, then one line per timed function (thread, calls, first start after the request
+began, total seconds); with `--calls`, every call first (when a chunk's background work starts, against
+the request's thread). `--switch-interval` sets Python's GIL turn before the app starts, instead of the
+app's own `GIL_SWITCH_SECONDS` (api/main.py), to compare the two in one run of this script each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.bench_import import SERVER_NOW, build_database, postgres_schema_url, value_rows, write_csv
+
+# (module, class in it or None, functions timed)
+TIMED = [
+    ("api.db.repositories.value_imports", None, [
+        "stage", "fill_kept", "count_outcomes", "count_and_create_new_reports", "create_missing_submissions",
+        "merge_values", "bump_versions", "record_audit", "add_outcomes",
+    ]),
+    ("api.services.imports.values", None, ["_apply"]),
+    ("api.services.imports.values", "_Chunks", ["wait"]),  # the request's thread waiting for a chunk
+    ("api.services.imports.values", "_NewReports", ["write"]),  # SQLite: a chunk of new reports written
+]  # fmt: skip
+
+
+def timed(log: list, started: list[float], module, name: str) -> None:
+    function = getattr(module, name)
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        begun = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            log.append((threading.current_thread().name.split("_")[0], name, begun - started[0],
+                        time.perf_counter() - begun))
+
+    setattr(module, name, wrapper)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--postgres", help="run on PostgreSQL (a scratch schema next to this URL) instead of SQLite")
+    parser.add_argument("--switch-interval", type=float, help="Python's GIL turn, in seconds (default: the app's)")
+    parser.add_argument("--calls", action="store_true", help="also print every call, in the order they began")
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="bench-phases-"))
+    csv_path = workdir / "values.csv"
+    write_csv(value_rows(args.rows), csv_path)
+    url = postgres_schema_url(args.postgres)[0] if args.postgres else f"sqlite:///{workdir / 'bench.sqlite3'}"
+    token = build_database(url)
+    os.environ.update({"DATABASE_URL": url, "BANHAT_FRONTEND_DIST": "/nonexistent", "BANHAT_NOW": SERVER_NOW,
+                       "BANHAT_RUN_WORKER": "false"})
+
+    import importlib
+
+    from starlette.testclient import TestClient
+
+    import api.main
+
+    log: list = []
+    started = [0.0]
+    for module_name, owner, names in TIMED:
+        module = importlib.import_module(module_name)
+        target = getattr(module, owner, None) if owner else module
+        for name in names:
+            if hasattr(target, name):  # an older tree may lack some (the script runs in a worktree of it too)
+                timed(log, started, target, name)
+    if args.switch_interval is not None:
+        api.main.GIL_SWITCH_SECONDS = args.switch_interval
+    with TestClient(api.main.create_app()) as client, csv_path.open("rb") as handle:
+        started[0] = time.perf_counter()
+        response = client.post("/api/v1/imports/values", files={"file": ("values.csv", handle, "text/csv")},
+                               headers={"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())})
+        elapsed = time.perf_counter() - started[0]
+    print(f"{'PostgreSQL' if args.postgres else 'SQLite'}, {args.rows:,} values: {response.status_code} in "
+          f"{elapsed:.2f} s (GIL turn {sys.getswitchinterval() * 1000:g} ms)")
+    if args.calls:
+        for thread, name, begun, seconds in sorted(log, key=lambda call: call[2]):
+            print(f"  {thread:14} {name:30} at {begun:5.2f} s, {seconds:5.3f} s")
+    totals: dict = defaultdict(lambda: [0, 0.0, float("inf")])
+    for thread, name, begun, seconds in log:
+        total = totals[thread, name]
+        total[0] += 1
+        total[1] += seconds
+        total[2] = min(total[2], begun)
+    for (thread, name), (calls, seconds, first) in sorted(totals.items(), key=lambda item: item[1][2]):
+        print(f"  {thread:14} {name:30} {calls:3} calls, first at {first:5.2f} s, {seconds:5.2f} s in all")
+
+
+if __name__ == "__main__":
+    main()
