@@ -47,3 +47,22 @@ def test_groups_larger_than_a_chunk_are_ranked_as_whole_groups_on_both_engines(u
     _change(url, "UPDATE scores SET rank = NULL, final_tier = 'D', quota_applied = true "
                  "WHERE period_id = (SELECT id FROM periods WHERE code = '2026-H1')")  # fmt: skip
     assert _recompute(url) == whole  # every stored place wrong, no row's content changed
+
+
+def test_a_bulk_recompute_stores_its_json_columns_as_json_text(url):
+    """The bulk writer bypasses the ORM's JSON type (scores.computed_writer): its columns must still hold JSON
+    text that SQL's JSON functions read (on SQLite a BLOB would be taken for JSONB and refused), agreeing
+    with the row's own columns."""
+    _change(url, "DELETE FROM scores WHERE period_id = (SELECT id FROM periods WHERE code = '2026-H1')")
+    assert _recompute(url)
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        where = "WHERE period_id = (SELECT id FROM periods WHERE code = '2026-H1')"
+        assert connection.scalar(text(
+            f"SELECT count(*) FROM scores {where} AND (explanation ->> 'total' IS DISTINCT FROM total"
+            " OR explanation ->> 'tier' IS DISTINCT FROM tier)")) == 0  # fmt: skip
+        if engine.dialect.name == "sqlite":
+            types = connection.execute(text(
+                f"SELECT DISTINCT typeof(pillars), typeof(explanation), typeof(veto_failed) FROM scores {where}"))
+            assert types.all() == [("text", "text", "text")]
+    engine.dispose()

@@ -154,6 +154,14 @@ async function seededDatabase(now) {
   });
 }
 
+/**
+ * Seeds the databases of `dates` (BANHAT_NOW values; undefined for the real clock) one after another, ahead
+ * of the test files that start servers on them (e2e/prepare.mjs).
+ */
+export async function prepareSeeds(dates) {
+  for (const now of dates) await seededDatabase(now ? instant(now) : undefined);
+}
+
 /** Builds the SPA when there is no build, or when a source is newer than it (a stale build tests old code). */
 function ensureBuild(dist) {
   const built = join(dist, 'index.html');
