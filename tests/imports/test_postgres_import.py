@@ -373,35 +373,50 @@ def test_postgres_insert_of_new_values_skips_the_per_row_foreign_key_check_only_
     engine.dispose()
 
 
-def test_postgres_rows_of_new_reports_meeting_a_value_saved_since_are_settled_as_stored_ones(pg_admin, pg_query, monkeypatch):
-    """Rows for a report that did not exist take the short way (no stored value to keep or compare); a form
-    that saves a value in one of their slots meanwhile makes that attempt fail and be undone, and the rows are
-    settled as rows of a stored report: the omitted note keeps what the form saved, the value counts as updated."""
+def test_postgres_rows_of_a_report_a_form_created_since_are_settled_as_stored_ones(pg_admin, pg_query, monkeypatch):
+    """Rows for reports that did not exist go straight to the stored values, their drafts created by the
+    import; a form that creates one of those reports (and saves a value in one of its slots) meanwhile makes
+    that attempt fail and be undone: the other new report is created all the same, and the raced report's
+    rows are settled as rows of a stored report: the omitted note keeps what the form saved, the value counts
+    as updated, and the form's report is bumped."""
     from api.db.repositories import value_imports as repo
 
-    unit, short_way, calls = "CAX-060", repo.count_and_create_new_reports, []
+    raced, other, creators, counted = "CAX-060", "CAX-061", [], []
+    draft_creator = repo.draft_creator
 
-    def count_after_a_form_saves(session, now):
-        calls.append("short")
-        pg_query(
-            "INSERT INTO submissions (period_id, unit_id, status, version, updated_at) SELECT p.id, u.id, "
-            "'draft', 1, now() FROM periods p, units u WHERE p.code = :p AND u.code = :u RETURNING id", p=PERIOD, u=unit)
-        pg_query(
-            "INSERT INTO submission_values (submission_id, indicator_code, count, note) SELECT s.id, 'KL-04', 5, "
-            "'Ghi chú của xã' FROM submissions s JOIN periods p ON p.id = s.period_id JOIN units u "
-            "ON u.id = s.unit_id WHERE p.code = :p AND u.code = :u RETURNING id", p=PERIOD, u=unit)  # fmt: skip
-        return short_way(session, now)
+    def creator_racing_a_form(session):
+        create = draft_creator(session)
 
-    monkeypatch.setattr(repo, "count_and_create_new_reports", count_after_a_form_saves)
+        def create_after_a_form_saves(reports, now):
+            if not creators:
+                pg_query(
+                    "INSERT INTO submissions (period_id, unit_id, status, version, updated_at) SELECT p.id, u.id, "
+                    "'draft', 1, now() FROM periods p, units u WHERE p.code = :p AND u.code = :u RETURNING id",
+                    p=PERIOD, u=raced)
+                pg_query(
+                    "INSERT INTO submission_values (submission_id, indicator_code, count, note) SELECT s.id, 'KL-04', "
+                    "5, 'Ghi chú của xã' FROM submissions s JOIN periods p ON p.id = s.period_id JOIN units u "
+                    "ON u.id = s.unit_id WHERE p.code = :p AND u.code = :u RETURNING id", p=PERIOD, u=raced)  # fmt: skip
+            creators.append(len(reports))
+            return create(reports, now)
+
+        return create_after_a_form_saves
+
+    monkeypatch.setattr(repo, "draft_creator", creator_racing_a_form)
     count_outcomes = repo.count_outcomes
-    monkeypatch.setattr(repo, "count_outcomes", lambda session, fresh=False: calls.append(fresh) or count_outcomes(
-        session, fresh=fresh))
-    response = upload(pg_admin, csv_bytes(rows_for(unit)), key="pg-fresh-raced")
+    monkeypatch.setattr(repo, "count_outcomes", lambda session: counted.append(1) or count_outcomes(session))
+    response = upload(pg_admin, csv_bytes(rows_for(raced) + rows_for(other)[1:]), key="pg-new-report-raced")
     assert response.status_code == 200, response.text
-    assert calls == ["short", False]
-    assert [response.json()[name] for name in ("created", "updated", "unchanged")] == [2, 1, 0]
-    assert stored(pg_query, unit)["KL-04"] == (None, None, 0, None, "Ghi chú của xã")
-    assert stored(pg_query, unit)["KL-01"] == (38, 40, None, None, "Đã ký cam kết")
-    assert pg_query(  # the form's report, changed by the import: bumped, so the form's copy is stale
-        "SELECT s.version FROM submissions s JOIN periods p ON p.id = s.period_id JOIN units u ON u.id = s.unit_id "
-        "WHERE p.code = :p AND u.code = :u", p=PERIOD, u=unit) == [(2,)]  # fmt: skip
+    assert creators == [2, 1]  # both drafts, undone; then the other alone
+    assert counted == [1]  # the raced report's rows, settled as staged rows
+    assert [response.json()[name] for name in ("created", "updated", "unchanged")] == [5, 1, 0]
+    assert stored(pg_query, raced)["KL-04"] == (None, None, 0, None, "Ghi chú của xã")
+    assert stored(pg_query, raced)["KL-01"] == (38, 40, None, None, "Đã ký cam kết")
+    assert stored(pg_query, other)["KL-01"] == (38, 40, None, None, "Đã ký cam kết")
+    versions = pg_query(
+        "SELECT u.code, s.version FROM submissions s JOIN periods p ON p.id = s.period_id JOIN units u "
+        "ON u.id = s.unit_id WHERE p.code = :p AND u.code IN (:a, :b) ORDER BY u.code", p=PERIOD, a=raced, b=other)
+    assert versions == [(raced, 2), (other, 2)]  # the form's report bumped (its copy is stale), the import's made at 2
+    audited = pg_query("SELECT entity_key FROM audit_log WHERE action = 'values.import' AND entity_key IN (:a, :b) "
+                       "ORDER BY entity_key", a=f"{PERIOD}/{raced}", b=f"{PERIOD}/{other}")  # fmt: skip
+    assert audited == [(f"{PERIOD}/{raced}",), (f"{PERIOD}/{other}",)]  # one entry each (the module's database)

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    bindparam,
     case,
     delete,
     func,
@@ -82,7 +83,7 @@ outcomes = Table(
     Column("unchanged", Integer),
     prefixes=["TEMPORARY"],
 )
-# The reports an import created at their bumped version already (`count_and_create_new_reports`), which
+# The reports a PostgreSQL import created at their bumped version already (`report_creator`), which
 # `bump_versions` leaves alone.
 new_reports = Table("import_new_reports", _staging_metadata, Column("id", Integer), prefixes=["TEMPORARY"])
 _submissions = Submission.__table__
@@ -171,8 +172,29 @@ def _rows_inserter(
 
 
 def value_writer(session: Session) -> Callable[[Sequence[tuple]], None]:
-    """SQLite: a function that inserts values given as (report id, indicator code, value fields as stored)."""
-    return _rows_inserter(session, _values, ("submission_id", "indicator_code", *VALUE_FIELDS))
+    """A function that inserts the values of reports this transaction created (`report_creator`), given as
+    (report id, indicator code, value fields as stored); like `staging_loader`, it may run in another thread.
+
+    PostgreSQL: by `COPY`, without the foreign key's per-row check where `_may_skip_value_triggers` allows
+    it: every row references a report this transaction created, which no other transaction can see, let
+    alone delete."""
+    if not is_postgresql(session):
+        return _rows_inserter(session, _values, ("submission_id", "indicator_code", *VALUE_FIELDS))
+    driver = session.connection().connection.driver_connection
+    names = ", ".join(("submission_id", "indicator_code", *VALUE_FIELDS))
+    skip = _may_skip_value_triggers(session)
+
+    def copy_values(rows: Sequence[tuple]) -> None:
+        with driver.cursor() as cursor:
+            if skip:
+                cursor.execute("SELECT set_config('session_replication_role', 'replica', true)")
+            with cursor.copy(f"COPY {_values.name} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            if skip:
+                cursor.execute("SELECT set_config('session_replication_role', 'origin', true)")
+
+    return copy_values
 
 
 def next_report_id(session: Session) -> int:
@@ -181,7 +203,8 @@ def next_report_id(session: Session) -> int:
 
 
 def report_creator(session: Session) -> Callable[[Sequence[tuple[int, int, int]], datetime], None]:
-    """SQLite: a function that creates draft reports given as (id, period id, unit id), updated at a time."""
+    """SQLite: a function that creates draft reports given as (id, period id, unit id), updated at a time, at
+    version 1 (bumped with the others)."""
     dialect = session.get_bind().dialect
     stored_time = _submissions.c.updated_at.type.dialect_impl(dialect).bind_processor(dialect)
     insert_rows = _rows_inserter(session, _submissions, ("id", "period_id", "unit_id", "updated_at"),
@@ -194,9 +217,54 @@ def report_creator(session: Session) -> Callable[[Sequence[tuple[int, int, int]]
     return create
 
 
+def draft_creator(session: Session) -> Callable[[Sequence[tuple[int, int]], datetime], list[int]]:
+    """PostgreSQL: a function that creates the draft reports of (period id, unit id) pairs, updated at a time,
+    and returns their ids (the sequence's) in the same order. They are made at version 2, the version
+    `bump_versions` gives a report an import changes, and recorded in `new_reports` so that it leaves them
+    alone (40,000 reports bumped took 0.53 s). A report a form created since the import read its period
+    makes it raise `IntegrityError` (see `existing_reports`)."""
+    statement = text(
+        "WITH drafts AS (INSERT INTO submissions (period_id, unit_id, status, version, updated_at) "
+        "SELECT period_id, unit_id, 'draft', 2, :now "
+        "FROM unnest(CAST(:periods AS integer[]), CAST(:units AS integer[])) AS report(period_id, unit_id) "
+        f"RETURNING id, period_id, unit_id), recorded AS (INSERT INTO {new_reports.name} (id) SELECT id FROM drafts) "
+        "SELECT id, period_id, unit_id FROM drafts"
+    ).bindparams(bindparam("now", type_=_submissions.c.updated_at.type))  # fmt: skip
+
+    def create(reports: Sequence[tuple[int, int]], now: datetime) -> list[int]:
+        if not reports:
+            return []
+        periods, units = zip(*reports, strict=True)
+        created = session.execute(statement, {"now": now, "periods": list(periods), "units": list(units)})
+        ids = {(period_id, unit_id): report_id for report_id, period_id, unit_id in created}
+        return [ids[report] for report in reports]
+
+    return create
+
+
+def existing_reports(session: Session, reports: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """PostgreSQL: which of these (period id, unit id) pairs have a report, created by a form since the
+    import read their period (after a rollback of `report_creator`'s attempt to create them)."""
+    periods, units = zip(*reports, strict=True) if reports else ((), ())
+    rows = session.execute(
+        text("SELECT s.period_id, s.unit_id FROM submissions s "
+             "JOIN unnest(CAST(:periods AS integer[]), CAST(:units AS integer[])) AS report(period_id, unit_id) "
+             "ON s.period_id = report.period_id AND s.unit_id = report.unit_id"),
+        {"periods": list(periods), "units": list(units)},
+    )  # fmt: skip
+    return {(period_id, unit_id) for period_id, unit_id in rows}
+
+
 def add_outcomes(session: Session, rows: Sequence[tuple[int, int, int, int, int]]) -> None:
     """Outcomes counted outside the staging table, as (period id, unit id, created, updated, unchanged)."""
-    _rows_inserter(session, outcomes, [column.name for column in outcomes.c])(rows)
+    names = [column.name for column in outcomes.c]
+    if not is_postgresql(session):
+        _rows_inserter(session, outcomes, names)(rows)
+        return
+    driver = session.connection().connection.driver_connection
+    with driver.cursor() as cursor, cursor.copy(f"COPY {outcomes.name} ({', '.join(names)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def _joined():
@@ -295,61 +363,22 @@ def drop_locked_changes(session: Session) -> None:
     session.execute(delete(staging).where(_locked_change()))
 
 
-def count_outcomes(session: Session, *, fresh: bool = False) -> tuple[int, int, int]:
+def count_outcomes(session: Session) -> tuple[int, int, int]:
     """Count the staged rows per report they touch, in one pass over them, into the outcomes table
     (period_id, unit_id, created, updated, unchanged); return the chunk's totals (created, updated,
-    unchanged). Run after the refused rows have left the staging table.
-
-    `fresh`: no slot of the staged rows holds a stored value (their reports did not exist), so every
-    row creates its value but a clear, which finds nothing to clear (unchanged); counted from the
-    staged rows alone, without joining the stored values."""
+    unchanged). Run after the refused rows have left the staging table."""
     clear = staging.c.clear.is_(True)
-    if fresh:
-        query = _fresh_counts()
-    else:
-        absent = _values.c.id.is_(None)
-        same = or_(and_(_values.c.id.is_not(None), _unchanged()), and_(absent, clear))
-        created = func.sum(case((and_(absent, not_(clear)), 1), else_=0))
-        unchanged = func.sum(case((same, 1), else_=0))
-        query = select(
-            staging.c.period_id, staging.c.unit_id, created, func.count() - created - unchanged, unchanged
-        ).select_from(_joined()).group_by(staging.c.period_id, staging.c.unit_id)
+    absent = _values.c.id.is_(None)
+    same = or_(and_(_values.c.id.is_not(None), _unchanged()), and_(absent, clear))
+    created = func.sum(case((and_(absent, not_(clear)), 1), else_=0))
+    unchanged = func.sum(case((same, 1), else_=0))
+    query = select(
+        staging.c.period_id, staging.c.unit_id, created, func.count() - created - unchanged, unchanged
+    ).select_from(_joined()).group_by(staging.c.period_id, staging.c.unit_id)
     columns = ("created", "updated", "unchanged")
     statement = insert(outcomes).from_select([column.name for column in outcomes.c], query)
     rows = session.execute(statement.returning(*(outcomes.c[name] for name in columns))).all()
     return tuple(sum(row[index] for row in rows) for index in range(len(columns)))
-
-
-def _fresh_counts():
-    """(period_id, unit_id, created, updated, unchanged) per report of staged rows whose slots hold no stored
-    value: every row creates its value but a clear, which finds nothing to clear."""
-    cleared = func.sum(case((staging.c.clear.is_(True), 1), else_=0))
-    return (
-        select(staging.c.period_id, staging.c.unit_id, func.count() - cleared, literal(0), cleared)
-        .group_by(staging.c.period_id, staging.c.unit_id)
-    )  # fmt: skip
-
-
-def count_and_create_new_reports(session: Session, now: datetime) -> tuple[int, int, int]:
-    """PostgreSQL, staged rows of reports that did not exist (`count_outcomes`'s `fresh`), in an import that
-    writes: their counts and their reports' drafts in one statement, one pass over the staged rows. The
-    drafts are created at version 2, the version `bump_versions` gives a report an import changes, and
-    recorded in `new_reports` so that it leaves them alone; a report a form created meanwhile is neither
-    created nor recorded here, so it is bumped."""
-    columns = [column.name for column in outcomes.c]
-    added = insert(outcomes).from_select(columns, _fresh_counts()).returning(*outcomes.c).cte("added")
-    drafts = (
-        postgresql.insert(_submissions)
-        .from_select(["period_id", "unit_id", "status", "version", "updated_at"],
-                     select(added.c.period_id, added.c.unit_id, literal("draft"), literal(2),
-                            literal(now, _submissions.c.updated_at.type)).where(added.c.created > 0))
-        .on_conflict_do_nothing(index_elements=["period_id", "unit_id"])
-        .returning(_submissions.c.id)
-        .cte("drafts")
-    )  # fmt: skip
-    recorded = insert(new_reports).from_select(["id"], select(drafts.c.id)).cte("recorded")
-    totals = select(*(func.coalesce(func.sum(added.c[name]), 0) for name in columns[2:])).add_cte(recorded)
-    return tuple(int(total) for total in session.execute(totals).one())
 
 
 def _per_report():
@@ -396,11 +425,9 @@ def _staged_slots():
     return staging.join(_submissions, report), staging.c.clear.is_not(True)
 
 
-def merge_values(session: Session, counts: tuple[int, int, int], *, fresh: bool = False) -> None:
+def merge_values(session: Session, counts: tuple[int, int, int]) -> None:
     """Insert new values and update changed ones, delete the cleared ones; unchanged rows are not
     written. `counts` are the staged rows' (created, updated, unchanged) from `count_outcomes`.
-    `fresh` (as counted): only inserts, and a value saved since in one of the slots raises the insert's
-    `IntegrityError`, for the caller to settle the rows again as rows of stored reports.
 
     Changed values are updated and new ones inserted by two plain statements, each skipped when the
     counts say it has nothing to do: an `INSERT ... ON CONFLICT` checks the unique index a second time
@@ -423,8 +450,7 @@ def merge_values(session: Session, counts: tuple[int, int, int], *, fresh: bool 
     source = select(_submissions.c.id, staging.c.indicator_code, *(staging.c[name] for name in VALUE_FIELDS))
     source = source.select_from(joined).where(written)
     if created:
-        stored = (updated or unchanged) and not fresh
-        new = source.where(not_(select(_values.c.id).where(same_slot).exists())) if stored else source
+        new = source.where(not_(select(_values.c.id).where(same_slot).exists())) if updated or unchanged else source
         try:
             with session.begin_nested():
                 skipped = _skip_value_triggers(session)
@@ -432,8 +458,6 @@ def merge_values(session: Session, counts: tuple[int, int, int], *, fresh: bool 
                 if skipped:
                     session.execute(text("SELECT set_config('session_replication_role', 'origin', true)"))
         except IntegrityError:
-            if fresh:
-                raise
             dialect_insert = postgresql.insert if is_postgresql(session) else sqlite.insert
             # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT (`written`).
             statement = dialect_insert(_values).from_select(columns, source)
@@ -443,8 +467,6 @@ def merge_values(session: Session, counts: tuple[int, int, int], *, fresh: bool 
                 where=or_(*(_values.c[name].is_distinct_from(statement.excluded[name]) for name in VALUE_FIELDS)),
             )
             session.execute(statement)
-    if fresh:
-        return
     # Driven by the (few) clear rows through the values' unique index, never a scan of every stored value.
     cleared = (
         select(_values.c.id)
@@ -457,55 +479,55 @@ def merge_values(session: Session, counts: tuple[int, int, int], *, fresh: bool 
     session.execute(delete(_values).where(_values.c.id.in_(cleared)))
 
 
-def _skip_value_triggers(session: Session) -> bool:
-    """PostgreSQL, when the connected role may set `session_replication_role` (a superuser, or a role
-    granted SET on it): set it to `replica` for the insert of new values, so that PostgreSQL does not
-    check the foreign key of `submission_values.submission_id` once per row (its row trigger: 5 of the
-    8.5 s of inserting 1,000,000 values). No lock is taken beyond what the per-row check takes: what
-    that check guarantees is done here once per report instead, in one statement, and the switch is
-    refused (the insert runs with its triggers) unless it holds:
-    - every report the staged rows write to exists and is locked `FOR KEY SHARE`, as the per-row
-      check locks it, so no other transaction can delete it (or change its key) before this one ends, or
-      was created by this transaction (`new_reports`), which no other can see yet, let alone delete;
-      the insert takes `submission_id` from a join to these rows, so each value references one of them;
-    - `submission_values` has no trigger of its own (only the constraint's internal ones), which the
-      setting would skip as well.
-    The caller resets the setting after the insert (a rollback to its savepoint resets it too);
-    nothing else of the transaction runs without triggers. Returns whether the setting was changed."""
-    if not is_postgresql(session):
-        return False
+def _may_skip_value_triggers(session: Session) -> bool:
+    """PostgreSQL: whether the connected role may set `session_replication_role` (a superuser, or a role
+    granted SET on it), it is not set already, and `submission_values` has no trigger of its own (only
+    its foreign key's internal ones), which the setting would skip as well. Set to `replica` for an insert
+    of new values, PostgreSQL does not check the foreign key of `submission_values.submission_id` once per
+    row (its row trigger: 5 of the 8.5 s of inserting 1,000,000 values); the caller guarantees instead
+    that every report referenced exists and stays (`_skip_value_triggers`, `value_writer`)."""
     privilege = (
         "has_parameter_privilege('session_replication_role', 'SET')"
         if session.get_bind().dialect.server_version_info >= (15,)
         else "current_setting('is_superuser')::boolean"
     )
-    allowed = session.scalar(text(
+    return bool(session.scalar(text(
         f"SELECT {privilege} AND current_setting('session_replication_role') = 'origin' AND NOT EXISTS ("
         f"SELECT 1 FROM pg_trigger WHERE tgrelid = '{_values.name}'::regclass AND NOT tgisinternal)"
-    ))  # fmt: skip
-    if not allowed:
+    )))  # fmt: skip
+
+
+def _skip_value_triggers(session: Session) -> bool:
+    """PostgreSQL, where `_may_skip_value_triggers`: set `session_replication_role` to `replica` for the
+    insert of the staged rows' new values. No lock is taken beyond what the per-row check takes: what that
+    check guarantees is done here once per report instead, in one statement, and the switch is refused (the
+    insert runs with its triggers) unless it holds: every report the staged rows write to exists and is
+    locked `FOR KEY SHARE`, as the per-row check locks it, so no other transaction can delete it (or change
+    its key) before this one ends; the insert takes `submission_id` from a join to these rows, so each
+    value references one of them. (Staged rows are those of reports that existed when the import read
+    their period, or that a form created since: `_NewReports` in api/services/imports/values.py.)
+    The caller resets the setting after the insert (a rollback to its savepoint resets it too);
+    nothing else of the transaction runs without triggers. Returns whether the setting was changed."""
+    if not is_postgresql(session) or not _may_skip_value_triggers(session):
         return False
     reports = select(staging.c.period_id, staging.c.unit_id).where(staging.c.clear.is_not(True)).distinct().cte("reports")
     found = (
-        select(_submissions.c.id, new_reports.c.id.is_not(None).label("ours"))
+        select(_submissions.c.id)
         .join(reports, and_(_submissions.c.period_id == reports.c.period_id,
                             _submissions.c.unit_id == reports.c.unit_id))
-        .outerjoin(new_reports, new_reports.c.id == _submissions.c.id)
         .cte("found")
     )  # fmt: skip
-    # Locking a row writes it: the reports this transaction created are not locked (60 ms a chunk of 2,500).
     locked = (
         select(_submissions.c.id)
-        .where(_submissions.c.id.in_(select(found.c.id).where(not_(found.c.ours))))
+        .where(_submissions.c.id.in_(select(found.c.id)))
         .with_for_update(read=True, key_share=True, of=_submissions)
         .subquery()
     )
     count = lambda query: select(func.count()).select_from(query).scalar_subquery()
-    every_report_held = count(reports) == count(select(found.c.id).where(found.c.ours).subquery()) + count(locked)
     # One round trip for the lock and the check, then the setting, which CASE evaluates only when the check
     # holds (run in the background thread while the request's thread checks rows: each trip waits for the GIL).
     switch = func.set_config("session_replication_role", "replica", True) == "replica"
-    return bool(session.scalar(select(case((every_report_held, switch), else_=False))))
+    return bool(session.scalar(select(case((count(reports) == count(locked), switch), else_=False))))
 
 
 def bump_versions(session: Session, now: datetime) -> None:

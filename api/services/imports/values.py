@@ -2,8 +2,8 @@
 
 The file is read once, row by row. Each row is checked (codes exist, the caller may write that
 unit, the indicator applies to the unit's kind, no duplicate, and the domain's `validate_value`)
-and valid rows go to a staging table in chunks (on SQLite, rows of reports that did not exist go
-straight to the stored values instead: `_NewReports`). Nothing is lost by omission: empty measure cells
+and valid rows go to a staging table in chunks (rows of reports that did not exist go straight to the
+stored values instead: `_NewReports`). Nothing is lost by omission: empty measure cells
 keep the stored value, an absent note column or an empty note cell keeps the stored note, and only
 the clear marker (`cells.CLEAR_MARKER`) clears. Then, in SQL, chunk by chunk (`_Chunks`): the kept
 parts are copied from the stored values, note-only rows without a stored value are refused, rows for a
@@ -336,15 +336,16 @@ class _Chunks:
     updated, cleared). The per-report work (versions, audit entries, scores) follows the last chunk.
 
     The database works in a background thread while the request's thread checks the next chunk (the
-    drivers release the GIL while the database works); one path per engine:
+    drivers release the GIL while the database works). Rows of reports that did not exist skip the
+    staging table on both engines: `_NewReports` writes them to the stored values as they come, in the
+    background. For the others, one path per engine:
     - PostgreSQL settles each chunk as it comes (`per_chunk`): loaded with COPY in the request's thread
       (COPY encodes rows in Python, holding the GIL), then settled in the background. The caller keeps
       the merged chunks in a savepoint, so a row refused later undoes them.
     - SQLite loads each chunk in the background (one statement over the rows' JSON text, which SQLite
       reads without the GIL: `repo.staging_loader`) and settles
       every staged row once, after the last chunk (`finish`): there, set statements over all the rows
-      cost less than one per chunk (measured: 20% slower per chunk). Rows of reports that did not exist
-      skip the staging table: `_NewReports` writes them to the stored values as they come.
+      cost less than one per chunk (measured: 20% slower per chunk).
 
     At most one chunk is in flight, so memory stays bounded by two chunks. The session is used by one
     thread at a time: the request's thread waits (`wait`) before it queries."""
@@ -362,19 +363,15 @@ class _Chunks:
         self.unsettled = _Unsettled()
         self.rows: list[tuple] = []  # the chunk being read
         self.taken = 0  # rows taken since the last chunk, new reports' included
-        self.new = None if self.per_chunk else _NewReports(session, lookup, located, report)
+        self.new = _NewReports(session, lookup, located, report)
 
     def add(self, row: tuple) -> None:
         """Take a checked row (a staging tuple); a chunk full of them goes to the database. A row of a
-        report that did not exist (`_PeriodState.statuses`) goes to `_NewReports` on SQLite; on PostgreSQL
-        it leaves its chunk `fresh` (`_Unsettled`)."""
+        report that did not exist (`_PeriodState.statuses`) goes to `_NewReports`."""
         if row[_UNIT] in self.lookup.by_id[row[_PERIOD]].statuses:
-            self.unsettled.fresh = False
             self.rows.append(row)
-        elif self.new is not None:
-            self.new.add(row)
         else:
-            self.rows.append(row)
+            self.new.add(row)
         self.taken += 1
         if self.taken == CHUNK_ROWS:
             self._send()
@@ -388,16 +385,30 @@ class _Chunks:
             if rows:
                 repo.stage(self.session, self.load, rows, analyse=self.first)
                 self.first = False
-                self.pending = self.pool.submit(self._settle, self._merges(), self._take_unsettled())
+            self.pending = self.pool.submit(self._settle_chunk, bool(rows), self._take_unsettled(), self.new.take(),
+                                            self._merges())
             return
         self.pending = self.pool.submit(self._load, rows, self.new.take(), self._merges())
 
     def _load(self, rows: list[tuple], new_rows: tuple[list, list], merge: bool) -> None:
-        """SQLite, in the background: stage the rows of stored reports, write those of new ones."""
+        """SQLite, in the background: stage the rows of stored reports, write those of new ones (no form can
+        create one of these reports meanwhile: the request holds the write lock)."""
         if rows:
             self.load(rows)
         if merge:
             self.new.write(*new_rows)
+
+    def _settle_chunk(self, staged: bool, unsettled: _Unsettled, new_rows: tuple[list, list], merge: bool) -> list[tuple]:
+        """PostgreSQL, in the background: settle the staged rows, write the new reports' rows; the rows of
+        reports a form created since the import read their period are settled as staged ones (after them,
+        so the staging table is free)."""
+        settled = [self._settle(merge, unsettled)] if staged else []
+        if merge and (diverted := self.new.write(*new_rows)):
+            unsettled = _Unsettled()
+            unsettled.add(diverted)
+            repo.stage(self.session, self.load, diverted, analyse=False)
+            settled.append(self._settle(merge, unsettled))
+        return settled
 
     def finish(self) -> None:
         """Send the last chunk, settle what is staged and not settled yet: the last chunk in flight, or every
@@ -405,9 +416,9 @@ class _Chunks:
         self._send()
         self.wait()
         if not self.per_chunk:
-            self.new.finish()
             repo.analysed(self.session)
             self._add(self._settle(self._merges(), self._take_unsettled()))
+        self.new.finish()
 
     def _merges(self) -> bool:
         if self.report.all_or_nothing and self.report.rejected:
@@ -419,23 +430,10 @@ class _Chunks:
         return unsettled
 
     def _settle(self, merge: bool, staged: _Unsettled) -> tuple:
-        """The statements over the staged rows. Rows whose reports did not exist take the short way
-        (`repo.count_outcomes`'s `fresh`), unless a value was saved in one of their slots since: then
-        that attempt is undone and they are settled like the others."""
-        if staged.fresh:
-            try:
-                with self.session.begin_nested():
-                    return self._settle_rows(merge, staged, fresh=True)
-            except IntegrityError:
-                pass
-        return self._settle_rows(merge, staged, fresh=False)
-
-    def _settle_rows(self, merge: bool, staged: _Unsettled, *, fresh: bool) -> tuple:
-        """The refusals that need a query run only when some row is locked or gives a note only; the
-        kept parts are copied from stored values only when there may be some."""
+        """The statements over the staged rows. The refusals that need a query run only when some row is
+        locked or gives a note only."""
         session = self.session
-        if not fresh:
-            repo.fill_kept(session)
+        repo.fill_kept(session)
         limit = self.report.problem_limit
         refused = []
         checks = ((staged.note_only, repo.unresolved, repo.drop_unresolved, _nothing_to_annotate),
@@ -446,23 +444,19 @@ class _Chunks:
                 drop(session)
                 refused.append((why, total, found))
         merge = merge and not (refused and self.report.all_or_nothing)
-        if fresh and merge and self.per_chunk:
-            counts = repo.count_and_create_new_reports(session, clock.now())
-        else:
-            counts = repo.count_outcomes(session, fresh=fresh)
-            if merge and counts[0]:  # created
-                repo.create_missing_submissions(session, clock.now())
+        counts = repo.count_outcomes(session)
+        if merge and counts[0]:  # created
+            repo.create_missing_submissions(session, clock.now())
         if merge:
-            repo.merge_values(session, counts, fresh=fresh)
+            repo.merge_values(session, counts)
         return refused, counts
 
     def wait(self) -> None:
         """Wait for the chunk in flight, raising its error if it failed."""
         if self.pending is not None:
             pending, self.pending = self.pending, None
-            result = pending.result()
-            if self.per_chunk:
-                self._add(result)
+            for settled in pending.result() or ():  # PostgreSQL's chunks (`_settle_chunk`)
+                self._add(settled)
 
     def _add(self, result: tuple) -> None:
         """Add a settled chunk's refusals and counts to the report."""
@@ -493,13 +487,10 @@ _PERIOD, _UNIT, _LOCKED, _KEEP_MEASURE = map(
 @dataclass
 class _Unsettled:
     """What the staged rows not settled yet need: whether some row is locked or gives a note only (each
-    calls for a refusal query), and whether all are fresh: for reports that did not exist when the import
-    first met their period (`_PeriodState.statuses`; set by `_Chunks.add`), so that no slot of theirs holds a
-    stored value (no two rows of a file share a slot), short of a value saved since."""
+    calls for a refusal query)."""
 
     locked: bool = False
     note_only: bool = False
-    fresh: bool = True
 
     def add(self, rows: list[tuple]) -> None:
         self.locked = self.locked or any(row[_LOCKED] for row in rows)
@@ -621,24 +612,38 @@ _VALUE_FIELDS = slice(*(repo.STAGING_COLUMNS.index(name) for name in ("numerator
 
 
 class _NewReports:
-    """SQLite: the rows of reports that did not exist when the import met their period (`_PeriodState.statuses`).
+    """The rows of reports that did not exist when the import met their period (`_PeriodState.statuses`).
 
     What such a row does is known from the row alone: a note-only row has no value to annotate (refused),
     a clear has nothing to clear (unchanged), a row of a locked period is refused, any other creates its
-    value. So these rows skip the staging table and the set statements: the import gives each new report its
-    id and its draft, and writes the values chunk by chunk while the next is read (`_Chunks`); their outcomes
-    per report join the others' after the last chunk, for the versions, audit entries and scores. This holds
-    because the request's write session holds SQLite's write lock from its start (api/db/engine.py): no other
-    writer can create one of these reports, or a value of it, meanwhile."""
+    value. So these rows skip the staging table and the set statements: the import creates each new
+    report's draft and writes the values chunk by chunk, in the background while the next chunk is read
+    (`_Chunks`); their outcomes per report join the others' after the last chunk, for the versions, audit
+    entries and scores.
+
+    On SQLite the request's write session holds the write lock from its start (api/db/engine.py): no other
+    writer can create one of these reports meanwhile. On PostgreSQL a form may: creating its draft then
+    fails, that attempt is rolled back to its savepoint, and the rows of the reports that exist now (this
+    chunk's and any later one's) go back to `_Chunks` to be settled as rows of stored reports (`write`).
+    Their rows were judged against the state the import read: a note-only row stays refused, a clear keeps
+    what the form saved."""
 
     def __init__(self, session: Session, lookup: _Lookup, located: Located, report: ImportReport) -> None:
         self.session, self.lookup, self.located, self.report = session, lookup, located, report
-        self.write_values, self.create_reports = repo.value_writer(session), repo.report_creator(session)
-        self.next_id = repo.next_report_id(session)
-        self.ids: dict[tuple[int, int], int] = {}  # (period id, unit id) -> the new report's id
-        self.drafts: list[tuple[int, int, int]] = []  # (id, period id, unit id), not written yet
-        self.values: list[tuple] = []  # (report id, indicator code, value fields), not written yet
-        self.created: Counter[int] = Counter()  # report id -> values created
+        self.write_values = repo.value_writer(session)
+        self.concurrent = repo.is_postgresql(session)
+        if self.concurrent:  # ids from the sequence, when the drafts are created
+            self.create_drafts, self.first = repo.draft_creator(session), 0
+        else:  # the reports are numbered by their ids here, and their values written as read
+            self.create_reports, self.first = repo.report_creator(session), repo.next_report_id(session)
+        self.numbers: dict[tuple[int, int], int] = {}  # (period id, unit id) -> the new report's number
+        self.keys: list[tuple[int, int]] = []  # (period id, unit id) by number - first
+        self.ids: dict[int, int] = {}  # PostgreSQL: number -> the report's id, once created
+        self.taken: set[int] = set()  # PostgreSQL: numbers of reports a form created first
+        self.drafts: list[int] = []  # numbers of reports not created yet
+        # Not written yet: SQLite (report id, indicator code, value fields); PostgreSQL (number, staging row).
+        self.values: list[tuple] = []
+        self.created: Counter[int] = Counter()  # report number -> values created
         self.cleared: Counter[tuple[int, int]] = Counter()  # (period id, unit id) -> clears (unchanged)
 
     def add(self, row: tuple) -> None:
@@ -650,12 +655,12 @@ class _NewReports:
             self._refuse(_locked, row)
         else:
             key = row[_PERIOD], row[_UNIT]
-            report_id = self.ids.get(key)
-            if report_id is None:
-                report_id = self.ids[key] = self.next_id
-                self.next_id += 1
-                self.drafts.append((report_id, *key))
-            self.values.append((report_id, row[_CODE], *row[_VALUE_FIELDS]))
+            number = self.numbers.get(key)
+            if number is None:
+                number = self.numbers[key] = self.first + len(self.keys)
+                self.keys.append(key)
+                self.drafts.append(number)
+            self.values.append((number, row) if self.concurrent else (number, row[_CODE], *row[_VALUE_FIELDS]))
 
     def _refuse(self, why: Callable[..., Problem], row: tuple) -> None:
         state = self.lookup.by_id[row[_PERIOD]]
@@ -668,16 +673,45 @@ class _NewReports:
         self.created.update(map(itemgetter(0), values))
         return drafts, values
 
-    def write(self, drafts: list, values: list) -> None:
-        if drafts:
-            self.create_reports(drafts, clock.now())
-        self.write_values(values)
+    def write(self, drafts: list[int], values: list[tuple]) -> list[tuple]:
+        """Create the drafts and write the values (in the background); return the staging rows of reports a
+        form created first (PostgreSQL), which are no longer counted here."""
+        if not self.concurrent:
+            if drafts:
+                self.create_reports([(number, *self.keys[number - self.first]) for number in drafts], clock.now())
+            self.write_values(values)
+            return []
+        diverted: list[tuple[int, tuple]] = []
+        while values:
+            if self.taken:  # not in the usual case, which makes no pass over the rows
+                diverted += [value for value in values if value[0] in self.taken]
+                drafts = [number for number in drafts if number not in self.taken]
+                values = [value for value in values if value[0] not in self.taken]
+            try:
+                with self.session.begin_nested():
+                    self.ids.update(zip(drafts, self.create_drafts([self.keys[number] for number in drafts],
+                                                                   clock.now()), strict=True))
+                    ids = self.ids
+                    self.write_values([(ids[number], row[_CODE], *row[_VALUE_FIELDS]) for number, row in values])
+                break
+            except IntegrityError:
+                if not self._take_over(drafts):
+                    raise
+        self.created.subtract(number for number, _row in diverted)
+        return [row for _number, row in diverted]
+
+    def _take_over(self, drafts: list[int]) -> bool:
+        """After a failed attempt to create `drafts`: mark those a form has created meanwhile as taken;
+        whether there were any (none: the failure was not that race)."""
+        taken = repo.existing_reports(self.session, [self.keys[number] for number in drafts])
+        self.taken.update(number for number in drafts if self.keys[number] in taken)
+        return bool(taken)
 
     def finish(self) -> None:
         """Count the new reports' rows into the outcomes and the report."""
-        places = {report_id: key for key, report_id in self.ids.items()}
-        outcomes = [(*places[report_id], created, 0, self.cleared.pop(places[report_id], 0))
-                    for report_id, created in self.created.items()]  # fmt: skip
+        keys = [self.keys[number - self.first] for number in self.created]
+        outcomes = [(*key, created, 0, self.cleared.pop(key, 0))
+                    for key, created in zip(keys, self.created.values(), strict=True) if created]  # fmt: skip
         outcomes += [(*key, 0, 0, cleared) for key, cleared in self.cleared.items()]
         repo.add_outcomes(self.session, outcomes)
         self.report.created += sum(row[2] for row in outcomes)
