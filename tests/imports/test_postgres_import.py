@@ -420,3 +420,45 @@ def test_postgres_rows_of_a_report_a_form_created_since_are_settled_as_stored_on
     audited = pg_query("SELECT entity_key FROM audit_log WHERE action = 'values.import' AND entity_key IN (:a, :b) "
                        "ORDER BY entity_key", a=f"{PERIOD}/{raced}", b=f"{PERIOD}/{other}")  # fmt: skip
     assert audited == [(f"{PERIOD}/{raced}",), (f"{PERIOD}/{other}",)]  # one entry each (the module's database)
+
+
+def test_postgres_values_of_new_reports_skip_the_per_row_foreign_key_check_only_when_it_may(postgres_url):
+    """The values of the reports an import creates go by COPY with `session_replication_role = replica`
+    when the role may set it (the foreign key is then not checked per row: the import only passes reports it
+    created), reset right after; a role without the privilege copies with the check, and never tries the
+    switch (which would be refused)."""
+    from datetime import UTC, datetime
+
+    import psycopg
+
+    from api.db.engine import make_engine, session_factories
+    from api.db.repositories import value_imports as repo
+
+    engine = make_engine(postgres_url)
+    role = lambda session: session.scalar(text("SELECT current_setting('session_replication_role')"))
+    value = lambda report_id, code: (report_id, code, None, None, 2, None, None, None)
+    with session_factories(engine)[1]() as session:
+        period_id, unit_id = session.execute(text(
+            "SELECT p.id, u.id FROM periods p, units u WHERE p.code = :p AND u.code = 'CAX-054' AND NOT EXISTS "
+            "(SELECT 1 FROM submissions s WHERE s.period_id = p.id AND s.unit_id = u.id)"), {"p": PERIOD}).one()
+        repo.create_staging(session)
+        [report_id] = repo.draft_creator(session)([(period_id, unit_id)], datetime.now(UTC))
+        assert session.execute(text("SELECT status, version FROM submissions WHERE id = :s"), {"s": report_id}
+                               ).one() == ("draft", 2)  # fmt: skip
+        nested = session.begin_nested()
+        repo.value_writer(session)([value(report_id, "KL-04"), value(2_000_000_000, "KL-04")])
+        assert role(session) == "origin"  # and the dangling row shows no key was checked
+        nested.rollback()
+
+        nested = session.begin_nested()
+        session.execute(text("CREATE ROLE banhat_plain_copier NOLOGIN"))
+        session.execute(text("GRANT SELECT, INSERT ON submission_values TO banhat_plain_copier"))
+        session.execute(text("GRANT USAGE ON SEQUENCE submission_values_id_seq TO banhat_plain_copier"))
+        session.execute(text("SET LOCAL ROLE banhat_plain_copier"))
+        copy = repo.value_writer(session)
+        copy([value(report_id, "KL-04")])
+        with pytest.raises(psycopg.errors.ForeignKeyViolation):
+            copy([value(2_000_000_000, "KL-01")])
+        nested.rollback()
+        session.rollback()
+    engine.dispose()
