@@ -2,11 +2,15 @@
 ASGI app (no HTTP server), each repository function of the import timed, per thread.
 
     uv run python bench/bench_import_phases.py [--rows 1000000] [--postgres URL] [--switch-interval 0.005]
+        [--calls] [--recompute ROUNDS]
 
 Prints the request's time, then one line per timed function (thread, calls, first start after the request
 began, total seconds); with `--calls`, every call first (when a chunk's background work starts, against
 the request's thread). `--switch-interval` sets Python's GIL turn before the app starts, instead of the
 app's own `GIL_SWITCH_SECONDS` (api/main.py), to compare the two in one run of this script each.
+With `--recompute N`, then the deferred recompute of the file's first period (`recompute_period`, 10,000
+units in one group), timed alone: its first computation, then N rounds of every row rewritten (the stored
+fingerprints spoilt) and of nothing to write.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_import import SERVER_NOW, build_database, postgres_schema_url, value_rows, write_csv
+from bench.bench_import import PERIODS, SERVER_NOW, build_database, postgres_schema_url, value_rows, write_csv
 
 # (module, class in it or None, functions timed)
 TIMED = [
@@ -59,6 +63,7 @@ def main() -> None:
     parser.add_argument("--postgres", help="run on PostgreSQL (a scratch schema next to this URL) instead of SQLite")
     parser.add_argument("--switch-interval", type=float, help="Python's GIL turn, in seconds (default: the app's)")
     parser.add_argument("--calls", action="store_true", help="also print every call, in the order they began")
+    parser.add_argument("--recompute", type=int, metavar="ROUNDS", help="then time the first period's recompute")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="bench-phases-"))
     csv_path = workdir / "values.csv"
@@ -102,6 +107,34 @@ def main() -> None:
         total[2] = min(total[2], begun)
     for (thread, name), (calls, seconds, first) in sorted(totals.items(), key=lambda item: item[1][2]):
         print(f"  {thread:14} {name:30} {calls:3} calls, first at {first:5.2f} s, {seconds:5.2f} s in all")
+
+    if args.recompute is not None:
+        time_recompute(url, args.recompute)
+
+
+def time_recompute(url: str, rounds: int) -> None:
+    from sqlalchemy import select, text
+
+    from api.db.engine import make_engine, session_factories
+    from api.db.models import Period
+    from api.services.scoring import recompute_period
+
+    factory = session_factories(make_engine(url))[1]
+
+    def timed_round(label: str) -> None:
+        with factory.begin() as session:
+            period = session.scalars(select(Period).where(Period.code == PERIODS[0])).one()
+            wall, cpu = time.perf_counter(), time.process_time()
+            recompute_period(session, period)
+            print(f"  recompute {PERIODS[0]}, {label:14} {time.perf_counter() - wall:5.2f} s, "
+                  f"{time.process_time() - cpu:5.2f} s of CPU here")
+
+    timed_round("first")
+    for _ in range(rounds):
+        with factory.begin() as session:
+            session.execute(text("UPDATE scores SET fingerprint = 'x'"))
+        timed_round("all rewritten")
+        timed_round("nothing to do")
 
 
 if __name__ == "__main__":

@@ -83,7 +83,7 @@ outcomes = Table(
     Column("unchanged", Integer),
     prefixes=["TEMPORARY"],
 )
-# The reports a PostgreSQL import created at their bumped version already (`report_creator`), which
+# The reports a PostgreSQL import created at their bumped version already (`draft_creator`), which
 # `bump_versions` leaves alone.
 new_reports = Table("import_new_reports", _staging_metadata, Column("id", Integer), prefixes=["TEMPORARY"])
 _submissions = Submission.__table__
@@ -128,27 +128,33 @@ def analysed(session: Session) -> None:
 
 def staging_loader(session: Session) -> Callable[[Sequence[tuple]], None]:
     """A function that appends rows (in `STAGING_COLUMNS` order; dates as ISO text on SQLite, as
-    stored there) to the staging table. It holds the driver connection, not the session, so it may
-    run in another thread while the caller parses the next rows (never while it queries)."""
+    stored there) to the staging table (`_bulk_inserter`)."""
+    return _bulk_inserter(session, staging, STAGING_COLUMNS)
+
+
+def _bulk_inserter(session: Session, table: Table, columns: Sequence[str]) -> Callable[[Sequence[tuple]], None]:
+    """A function that inserts rows (tuples in `columns` order, values as stored) into `table`: PostgreSQL by
+    `COPY`, SQLite by `_rows_inserter`. It holds the driver connection, not the session, so it may run in
+    another thread while the caller reads on (never while the caller queries)."""
+    if not is_postgresql(session):
+        return _rows_inserter(session, table, columns)
     driver = session.connection().connection.driver_connection
-    names = ", ".join(STAGING_COLUMNS)
-    if is_postgresql(session):
+    statement = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
 
-        def copy_rows(rows: Sequence[tuple]) -> None:
-            with driver.cursor() as cursor, cursor.copy(f"COPY {staging.name} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+    def copy_rows(rows: Sequence[tuple]) -> None:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
 
-        return copy_rows
-    return _rows_inserter(session, staging, STAGING_COLUMNS)
+    return copy_rows
 
 
 def _rows_inserter(
     session: Session, table: Table, columns: Sequence[str], *, fixed: dict[str, str] | None = None
 ) -> Callable[[Sequence[tuple]], None]:
     """SQLite: a function that inserts rows (tuples in `columns` order, values as stored) into `table`, with
-    the `fixed` SQL expressions for the other columns named. It holds the driver connection, not the
-    session, so it may run in another thread while the caller reads on (never while the caller queries).
+    the `fixed` SQL expressions for the other columns named; like `_bulk_inserter`'s, it may run in another
+    thread.
 
     The rows go as one JSON text, unpacked by SQLite (`json_each`) in one statement: the driver holds the
     GIL only to encode them. `executemany` gave it up and took it back at every row, and a thread that
@@ -172,29 +178,24 @@ def _rows_inserter(
 
 
 def value_writer(session: Session) -> Callable[[Sequence[tuple]], None]:
-    """A function that inserts the values of reports this transaction created (`report_creator`), given as
-    (report id, indicator code, value fields as stored); like `staging_loader`, it may run in another thread.
+    """A function that inserts the values of reports this transaction created (`report_creator`,
+    `draft_creator`), given as (report id, indicator code, value fields as stored), from any thread
+    (`_bulk_inserter`).
 
-    PostgreSQL: by `COPY`, without the foreign key's per-row check where `_may_skip_value_triggers` allows
-    it: every row references a report this transaction created, which no other transaction can see, let
-    alone delete."""
-    if not is_postgresql(session):
-        return _rows_inserter(session, _values, ("submission_id", "indicator_code", *VALUE_FIELDS))
+    PostgreSQL: without the foreign key's per-row check where `_may_skip_value_triggers` allows it: every
+    row references a report this transaction created, which no other transaction can see, let alone
+    delete."""
+    insert_rows = _bulk_inserter(session, _values, ("submission_id", "indicator_code", *VALUE_FIELDS))
+    if not is_postgresql(session) or not _may_skip_value_triggers(session):
+        return insert_rows
     driver = session.connection().connection.driver_connection
-    names = ", ".join(("submission_id", "indicator_code", *VALUE_FIELDS))
-    skip = _may_skip_value_triggers(session)
 
-    def copy_values(rows: Sequence[tuple]) -> None:
-        with driver.cursor() as cursor:
-            if skip:
-                cursor.execute("SELECT set_config('session_replication_role', 'replica', true)")
-            with cursor.copy(f"COPY {_values.name} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            if skip:
-                cursor.execute("SELECT set_config('session_replication_role', 'origin', true)")
+    def insert_unchecked(rows: Sequence[tuple]) -> None:
+        driver.execute("SELECT set_config('session_replication_role', 'replica', true)")
+        insert_rows(rows)
+        driver.execute("SELECT set_config('session_replication_role', 'origin', true)")
 
-    return copy_values
+    return insert_unchecked
 
 
 def next_report_id(session: Session) -> int:
@@ -244,7 +245,7 @@ def draft_creator(session: Session) -> Callable[[Sequence[tuple[int, int]], date
 
 def existing_reports(session: Session, reports: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
     """PostgreSQL: which of these (period id, unit id) pairs have a report, created by a form since the
-    import read their period (after a rollback of `report_creator`'s attempt to create them)."""
+    import read their period (after a rollback of `draft_creator`'s attempt to create them)."""
     periods, units = zip(*reports, strict=True) if reports else ((), ())
     rows = session.execute(
         text("SELECT s.period_id, s.unit_id FROM submissions s "
@@ -257,14 +258,7 @@ def existing_reports(session: Session, reports: Sequence[tuple[int, int]]) -> se
 
 def add_outcomes(session: Session, rows: Sequence[tuple[int, int, int, int, int]]) -> None:
     """Outcomes counted outside the staging table, as (period id, unit id, created, updated, unchanged)."""
-    names = [column.name for column in outcomes.c]
-    if not is_postgresql(session):
-        _rows_inserter(session, outcomes, names)(rows)
-        return
-    driver = session.connection().connection.driver_connection
-    with driver.cursor() as cursor, cursor.copy(f"COPY {outcomes.name} ({', '.join(names)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
+    _bulk_inserter(session, outcomes, [column.name for column in outcomes.c])(rows)
 
 
 def _joined():
@@ -372,9 +366,11 @@ def count_outcomes(session: Session) -> tuple[int, int, int]:
     same = or_(and_(_values.c.id.is_not(None), _unchanged()), and_(absent, clear))
     created = func.sum(case((and_(absent, not_(clear)), 1), else_=0))
     unchanged = func.sum(case((same, 1), else_=0))
-    query = select(
-        staging.c.period_id, staging.c.unit_id, created, func.count() - created - unchanged, unchanged
-    ).select_from(_joined()).group_by(staging.c.period_id, staging.c.unit_id)
+    query = (
+        select(staging.c.period_id, staging.c.unit_id, created, func.count() - created - unchanged, unchanged)
+        .select_from(_joined())
+        .group_by(staging.c.period_id, staging.c.unit_id)
+    )
     columns = ("created", "updated", "unchanged")
     statement = insert(outcomes).from_select([column.name for column in outcomes.c], query)
     rows = session.execute(statement.returning(*(outcomes.c[name] for name in columns))).all()
@@ -511,18 +507,13 @@ def _skip_value_triggers(session: Session) -> bool:
     if not is_postgresql(session) or not _may_skip_value_triggers(session):
         return False
     reports = select(staging.c.period_id, staging.c.unit_id).where(staging.c.clear.is_not(True)).distinct().cte("reports")
-    found = (
+    locked = (
         select(_submissions.c.id)
         .join(reports, and_(_submissions.c.period_id == reports.c.period_id,
                             _submissions.c.unit_id == reports.c.unit_id))
-        .cte("found")
-    )  # fmt: skip
-    locked = (
-        select(_submissions.c.id)
-        .where(_submissions.c.id.in_(select(found.c.id)))
         .with_for_update(read=True, key_share=True, of=_submissions)
         .subquery()
-    )
+    )  # fmt: skip
     count = lambda query: select(func.count()).select_from(query).scalar_subquery()
     # One round trip for the lock and the check, then the setting, which CASE evaluates only when the check
     # holds (run in the background thread while the request's thread checks rows: each trip waits for the GIL).
