@@ -5,6 +5,7 @@ process, not the in-process test client. Tests import this module (not the conft
 under a name of its own), so the servers they start are the ones its fixture stops.
 """
 
+import multiprocessing
 import os
 import signal
 import socket
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+import uvicorn
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
@@ -31,7 +33,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 class Server:
     url: str
     database_url: str
-    process: subprocess.Popen
+    process: "subprocess.Popen | ForkedServer"
 
     def client(self, username: str | None = None) -> httpx.Client:
         """An HTTP client, signed in as ``username`` (cookie and CSRF header) when given."""
@@ -81,7 +83,7 @@ class Server:
         deadline = time.monotonic() + timeout
         while request.is_alive() and time.monotonic() < deadline:
             self.process.send_signal(signal.SIGSTOP)
-            os.waitpid(self.process.pid, os.WUNTRACED)
+            wait_until_stopped(self.process.pid)
             try:
                 yield inside()
             finally:
@@ -145,12 +147,72 @@ def postgres_writing(connection, table: str) -> bool:
     )
 
 
-started: list[subprocess.Popen] = []
+def wait_until_stopped(pid: int) -> None:
+    """Returns once every thread of ``pid`` has stopped (SIGSTOP). ``os.waitpid(WUNTRACED)`` says so only to
+    the parent, and a forked server's parent is the fork server."""
+    while True:
+        try:
+            if all(stopped(task) for task in Path(f"/proc/{pid}/task").iterdir()):
+                return
+        except FileNotFoundError:  # a thread ended while it was read, or the process did
+            if not Path(f"/proc/{pid}").exists():
+                return
+        time.sleep(0.0002)
 
 
-def start_server(database_url: str, workdir: Path, workers: int = 1, env: dict[str, str] | None = None) -> Server:
-    # The socket is bound here and handed to the server (--fd), so no other process (another xdist
-    # worker's server) can take the port between choosing and binding it and answer in its place.
+def stopped(task: Path) -> bool:
+    """Whether the thread is stopped, or gone (a zombie or dead thread runs nothing either)."""
+    return (task / "stat").read_text().rsplit(")", 1)[1].split()[0] in "TtZX"
+
+
+class ForkedServer:
+    """The calls the tests make on a server's process (those of ``subprocess.Popen``), for a server forked
+    from the fork server: a process of its own that the tests signal, stop and kill as they would any."""
+
+    def __init__(self, process: multiprocessing.Process) -> None:
+        self.forked = process
+        self.pid = process.pid
+
+    @property
+    def returncode(self) -> int | None:
+        return self.forked.exitcode
+
+    def poll(self) -> int | None:
+        return self.forked.exitcode
+
+    def wait(self, timeout: float | None = None) -> int:
+        self.forked.join(timeout)
+        if self.forked.exitcode is None:
+            raise subprocess.TimeoutExpired(f"server {self.pid}", timeout)
+        return self.forked.exitcode
+
+    def send_signal(self, signum: int) -> None:
+        if self.forked.exitcode is None:  # its pid may belong to another process once it has ended
+            os.kill(self.pid, signum)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+
+# Servers are forked from a fork server that imported the application once per test worker (as gunicorn's
+# --preload does): importing it was 1.4 s of the 1.7 s of CPU a server took to start, paid by each of the
+# run's servers. Each server is still a process of its own, serving, stopped and killed as any. `banhat serve`
+# starts afresh in test_keep_alive.py and in the end-to-end tests, and a server whose processes are what a
+# test is about starts afresh here too (``fresh``).
+_FORKS = multiprocessing.get_context("forkserver")
+_FORKS.set_forkserver_preload(["api.main", "tests.reliability.servers"])
+
+started: list["subprocess.Popen | ForkedServer"] = []
+
+
+def start_server(
+    database_url: str, workdir: Path, env: dict[str, str] | None = None, *, fresh: bool = False
+) -> Server:
+    """A uvicorn server of the app on a loopback port, once it answers. ``fresh``: started as a new
+    Python process (``python -m uvicorn``) rather than forked, for a test of the server's own process tree
+    (its recompute pool and that pool's resource tracker are then below it alone)."""
+    # The socket is bound here and handed to the server (its descriptor), so no other process (another
+    # xdist worker's server) can take the port between choosing and binding it and answer in its place.
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(128)
@@ -161,32 +223,25 @@ def start_server(database_url: str, workdir: Path, workers: int = 1, env: dict[s
         "BANHAT_FRONTEND_DIST": str(workdir / "no-spa"),
         "BANHAT_LOGIN_FAILURES_PER_ADDRESS": "100000",
     } | (env or {})
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "api.main:create_app",
-        "--factory",
-        "--fd",
-        str(listener.fileno()),
-        "--workers",
-        str(workers),
-        "--log-level",
-        "warning",
-    ]
-    with listener, (workdir / f"server-{port}.log").open("w") as log:  # the child keeps its own descriptors
-        process = subprocess.Popen(
-            command,
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-            pass_fds=(listener.fileno(),),
-        )
+    log = workdir / f"server-{port}.log"
+    with listener:  # the child has its own descriptor of it
+        if fresh:
+            with log.open("w") as errors:
+                process = subprocess.Popen(
+                    [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory", "--fd",
+                     str(listener.fileno()), "--log-level", "warning"],
+                    cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors,
+                    pass_fds=(listener.fileno(),),
+                )
+        else:
+            log.touch()  # read if the server fails to start, which may come before it opens the log
+            forked = _FORKS.Process(target=_serve, args=(listener, env, str(log)), daemon=False)
+            forked.start()
+            process = ForkedServer(forked)
     started.append(process)
     server = Server(f"http://127.0.0.1:{port}", database_url, process)
     try:
-        wait_until_answering(server.url, process, workdir / f"server-{port}.log")
+        wait_until_answering(server.url, process, log)
     except RuntimeError:
         if process.poll() is None:
             server.kill()
@@ -194,7 +249,21 @@ def start_server(database_url: str, workdir: Path, workers: int = 1, env: dict[s
     return server
 
 
-def wait_until_answering(url: str, process: subprocess.Popen, log: Path, timeout: float = 60) -> None:
+def _serve(listener: socket.socket, env: dict[str, str], log: str) -> None:
+    """A forked server: the environment, directory and output ``python -m uvicorn`` would have had, then
+    uvicorn on the bound socket (the settings are read from the environment when the app is made)."""
+    os.environ.clear()
+    os.environ.update(env)
+    os.chdir(PROJECT_ROOT)
+    with open(log, "a") as errors, open(os.devnull, "w") as nothing:
+        os.dup2(errors.fileno(), 2)
+        os.dup2(nothing.fileno(), 1)
+    uvicorn.run("api.main:create_app", factory=True, fd=listener.fileno(), log_level="warning")
+
+
+def wait_until_answering(
+    url: str, process: "subprocess.Popen | ForkedServer", log: Path, timeout: float = 60
+) -> None:
     """Returns once the server at ``url`` answers; RuntimeError (with its log) if it exits or is not up in
     ``timeout`` seconds."""
     deadline = time.monotonic() + timeout

@@ -57,7 +57,8 @@ def wait_until(condition, timeout: float):
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
 def test_the_recompute_processes_end_with_their_server(postgres_database, tmp_path, stop):
     server = start_server(postgres_database, tmp_path, env={"BANHAT_RUN_WORKER": "true",
-                                                            "BANHAT_RECOMPUTE_PROCESSES": str(PROCESSES)})  # fmt: skip
+                                                            "BANHAT_RECOMPUTE_PROCESSES": str(PROCESSES)},
+                          fresh=True)  # fmt: skip
     pool = wait_until(lambda: len(pool_processes(descendants(server.process.pid))) >= PROCESSES and
                       pool_processes(descendants(server.process.pid)), timeout=60)  # fmt: skip
     below = descendants(server.process.pid)  # the pool and multiprocessing's resource tracker
