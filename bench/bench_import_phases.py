@@ -33,12 +33,12 @@ from bench.bench_import import PERIODS, SERVER_NOW, build_database, postgres_sch
 # (module, class in it or None, functions timed)
 TIMED = [
     ("api.db.repositories.value_imports", None, [
-        "stage", "fill_kept", "count_outcomes", "count_and_create_new_reports", "create_missing_submissions",
-        "merge_values", "bump_versions", "record_audit", "add_outcomes",
+        "stage", "fill_kept", "count_outcomes", "create_missing_submissions", "merge_values", "bump_versions",
+        "record_audit", "add_outcomes",
     ]),
     ("api.services.imports.values", None, ["_apply"]),
     ("api.services.imports.values", "_Chunks", ["wait"]),  # the request's thread waiting for a chunk
-    ("api.services.imports.values", "_NewReports", ["write"]),  # SQLite: a chunk of new reports written
+    ("api.services.imports.values", "_NewReports", ["write"]),  # a chunk of new reports' drafts and values
 ]  # fmt: skip
 
 

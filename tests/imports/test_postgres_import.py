@@ -120,7 +120,6 @@ def test_postgres_import_of_a_windows_1258_file_stores_nfc_text(pg_reporter, pg_
     ) == [(note,)]  # fmt: skip
 
 
-
 def test_postgres_text_of_new_reports_is_stored_exactly_as_read(pg_admin, pg_query):
     """New reports' values go by COPY, whose text format escapes backslashes, tabs and line breaks: notes
     with those, quotes and characters beyond the BMP are stored exactly as the file holds them, and a date
@@ -131,6 +130,7 @@ def test_postgres_text_of_new_reports_is_stored_exactly_as_read(pg_admin, pg_que
     response = upload(pg_admin, csv_bytes(rows), key="pg-new-report-text")
     assert response.status_code == 200, response.text
     assert stored(pg_query, "CAX-073") == {"KL-01": (38, 40, None, None, note)}
+
 
 @pytest.fixture(scope="module")
 def pg_admin(postgres_app):

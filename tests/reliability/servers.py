@@ -173,10 +173,6 @@ class ForkedServer:
         self.forked = process
         self.pid = process.pid
 
-    @property
-    def returncode(self) -> int | None:
-        return self.forked.exitcode
-
     def poll(self) -> int | None:
         return self.forked.exitcode
 
@@ -195,8 +191,8 @@ class ForkedServer:
 
 
 # Servers are forked from a fork server that imported the application once per test worker (as gunicorn's
-# --preload does): importing it was 1.4 s of the 1.7 s of CPU a server took to start, paid by each of the
-# run's servers. Each server is still a process of its own, serving, stopped and killed as any. `banhat serve`
+# --preload does): a server started afresh spent most of its start importing it, and each of the run's
+# servers paid that (docs/testing.md). Each server is still a process of its own, serving, stopped and killed as any. `banhat serve`
 # starts afresh in test_keep_alive.py and in the end-to-end tests, and a server whose processes are what a
 # test is about starts afresh here too (``fresh``).
 _FORKS = multiprocessing.get_context("forkserver")
