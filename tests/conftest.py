@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher, profiles
-from backend_support import DEMO_PASSWORD, running_smtp, seed_database
-from sqlalchemy import create_engine, text
+from backend_support import DEMO_PASSWORD, CompiledOncePerWorker, running_smtp, seed_database
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from api.services import security
@@ -24,6 +24,11 @@ from api.services import security
 # tests instead; production's parameters are checked by tests/test_password_hashing.py in a process of
 # its own.
 security.PASSWORD_HASHER = PasswordHasher.from_parameters(profiles.CHEAPEST)
+
+# Each test's app has an engine of its own, and each engine compiled every statement anew; their connections
+# share one cache of compiled statements instead (tests/backend_support.py says how it keys them).
+_COMPILED = CompiledOncePerWorker()
+event.listen(Engine, "engine_connect", lambda connection: connection.execution_options(compiled_cache=_COMPILED))
 
 # No job worker thread in the apps and servers the tests start (their settings and their environment
 # come from here): tests run the queued jobs themselves (tests/jobs), at the instant they choose, and the
