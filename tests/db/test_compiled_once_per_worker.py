@@ -1,4 +1,4 @@
-"""The test harness's one cache of compiled statements (tests/backend_support.py) shares only what is alike."""
+"""The test harness's one cache of compiled statements (tests/backend_support.py) shares what is alike."""
 
 from backend_support import CompiledOncePerWorker
 from sqlalchemy import column, create_engine, select, table
