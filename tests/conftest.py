@@ -61,6 +61,19 @@ def pytest_unconfigure(config):
         gc.disable()
 
 
+# Tests that spend part of their time waiting (on the servers they start and kill, on timeouts, on PostgreSQL's
+# commits) run first, while the SPA's checks run beside pytest and use the core they leave idle
+# (scripts/test); the tests that keep a core busy run last, when pytest is alone. Randomly's shuffle is kept
+# within each part. With them spread at random, pytest alone at the end of a run kept the cores about three
+# quarters busy (scripts/cpu-busy, docs/testing.md).
+_WAITING = ("tests/reliability/", "tests/migrations/")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: not (item.nodeid.startswith(_WAITING) or "postgres" in item.nodeid.lower()))
+
+
 def pytest_sessionfinish(session):
     server = os.environ.get("BANHAT_TEST_POSTGRES_URL")
     if not server or hasattr(session.config, "workerinput"):
