@@ -63,15 +63,22 @@ def pytest_unconfigure(config):
 
 # Tests that spend part of their time waiting (on the servers they start and kill, on timeouts, on PostgreSQL's
 # commits) run first, while the SPA's checks run beside pytest and use the core they leave idle
-# (scripts/test); the tests that keep a core busy run last, when pytest is alone. Randomly's shuffle is kept
-# within each part. With them spread at random, pytest alone at the end of a run kept the cores about three
-# quarters busy (scripts/cpu-busy, docs/testing.md).
+# (scripts/test); the tests that keep a core busy run last, when pytest is alone. xdist's worksteal hands each
+# worker an equal, contiguous share of the collection at the start (and later moves tests from the end of a
+# share), so each share starts with its part of the waiting tests. In file order, they ran at the end of the
+# run and left the cores about three quarters busy (scripts/cpu-busy, docs/testing.md).
 _WAITING = ("tests/reliability/", "tests/migrations/")
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    items.sort(key=lambda item: not (item.nodeid.startswith(_WAITING) or "postgres" in item.nodeid.lower()))
+def _waits(item) -> bool:
+    return item.nodeid.startswith(_WAITING) or "postgres" in item.nodeid.lower()
+
+
+def pytest_collection_modifyitems(config, items):
+    workers = getattr(config, "workerinput", {}).get("workercount", 1)
+    waiting = [item for item in items if _waits(item)]
+    busy = [item for item in items if not _waits(item)]
+    items[:] = [item for share in range(workers) for item in (*waiting[share::workers], *busy[share::workers])]
 
 
 def pytest_sessionfinish(session):
