@@ -1,6 +1,7 @@
 """Helpers shared by the backend tests (a module with a unique name: several conftest.py files exist)."""
 
 import sqlite3
+import types
 from contextlib import contextmanager
 
 DEMO_PASSWORD = "BaNhat@2026"
@@ -120,7 +121,8 @@ class CompiledOncePerWorker:
     A key that does not start with a dialect (another SQLAlchemy version's layout) is kept as it is.
     """
 
-    _SETTING_TYPES = (type(None), bool, int, float, str, tuple, type(len), type(lambda: None), type(sqlite3))
+    _SETTING_TYPES = (type(None), bool, int, float, str, tuple,
+                      types.FunctionType, types.BuiltinFunctionType, types.ModuleType)  # fmt: skip
 
     def __init__(self, size: int = 20_000) -> None:
         from sqlalchemy.engine.interfaces import Dialect
@@ -144,3 +146,6 @@ class CompiledOncePerWorker:
 
     def __setitem__(self, key, value) -> None:
         self._compiled[self._key(key)] = value
+
+    def __len__(self) -> int:
+        return len(self._compiled)

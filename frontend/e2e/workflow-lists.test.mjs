@@ -9,6 +9,10 @@ import { login, newPage, signIn } from './support/browser.mjs';
 import { Api } from './support/api.mjs';
 import { openSessions, OTHER_UNIT, periodToday } from './support/workflow.mjs';
 
+/** Waits until every row of a table holds `text`. A search's answer may arrive before React draws it, and the
+ * table shows the previous rows until then: a run read all twenty units where the search found two. */
+const onlyRowsWith = (rows, text) => rows.filter({ hasNotText: text }).first().waitFor({ state: 'detached' });
+
 let sessions;
 let server;
 let browser;
@@ -44,6 +48,7 @@ describe('reporting workflow: lists, searches and safeguards', () => {
     await reviewer.getByLabel('Tìm đơn vị').fill('pho hien'); // searched after a pause in typing, no Enter
     await search;
     await board.getByText('UBND phường Phố Hiến').waitFor();
+    await onlyRowsWith(board.locator('.ant-table-tbody tr.ant-table-row'), 'Phố Hiến');
     const names = (await board.locator('.ant-table-tbody tr.ant-table-row td:first-child').allInnerTexts()).sort();
     assert.deepEqual(names, ['Công an phường Phố Hiến', 'UBND phường Phố Hiến']);
 
@@ -66,6 +71,8 @@ describe('reporting workflow: lists, searches and safeguards', () => {
     await page.getByLabel('Tìm đơn vị').fill('pho hien');
     await page.getByLabel('Tìm đơn vị').press('Enter');
     await search;
+    await page.getByText('UBND phường Phố Hiến').waitFor();
+    await onlyRowsWith(page.locator('.ant-table-tbody tr.ant-table-row'), 'Phố Hiến');
     await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });
     const names = (await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(2)').allInnerTexts()).sort();
     assert.deepEqual(names, ['Công an phường Phố Hiến', 'UBND phường Phố Hiến']);

@@ -18,4 +18,4 @@ def test_engines_made_alike_share_statements_and_others_keep_their_own(tmp_path)
             connection.exec_driver_sql(f"INSERT INTO numbers VALUES ({number})")
             assert connection.execute(statement).scalars().all() == [number]  # each reads its own database
         engine.dispose()
-    assert len(cache._compiled) == 2
+    assert len(cache) == 2  # one statement for the two engines made alike, one for the plain engine
