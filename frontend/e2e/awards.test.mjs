@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServer, DEMO_PASSWORD } from './support/server.mjs';
-import { launchBrowser, login, newPage, signIn } from './support/browser.mjs';
+import { launchBrowser, login, newPage, onlyRowsWith, signIn } from './support/browser.mjs';
 import { Api, addDays, createPeriod, report, saveValues, serverClock, vnDate } from './support/api.mjs';
 import { AWARDS_DATE } from './support/dates.mjs';
 
@@ -279,6 +279,7 @@ describe('inspections, awards and reports', () => {
     await adminPage.locator('.ant-spin-blur').waitFor({ state: 'detached' });
     await adminPage.getByText('Quyết định khen thưởng', { exact: true }).first().waitFor();
     const rows = adminPage.locator('.ant-table-tbody tr.ant-table-row');
+    await onlyRowsWith(rows, 'Đề nghị khen thưởng');
     for (const text of await rows.allInnerTexts()) assert.match(text, /Đề nghị khen thưởng/);
     await shot(adminPage, '30-audit');
     await adminPage.context().close();

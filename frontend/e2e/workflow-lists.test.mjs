@@ -5,13 +5,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO_PASSWORD } from './support/server.mjs';
-import { login, newPage, signIn } from './support/browser.mjs';
+import { login, newPage, onlyRowsWith, signIn } from './support/browser.mjs';
 import { Api } from './support/api.mjs';
 import { openSessions, OTHER_UNIT, periodToday } from './support/workflow.mjs';
-
-/** Waits until every row of a table holds `text`. A search's answer may arrive before React draws it, and the
- * table shows the previous rows until then: a run read all twenty units where the search found two. */
-const onlyRowsWith = (rows, text) => rows.filter({ hasNotText: text }).first().waitFor({ state: 'detached' });
 
 let sessions;
 let server;

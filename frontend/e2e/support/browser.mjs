@@ -41,3 +41,10 @@ export async function signIn(page, username, password = DEMO_PASSWORD) {
   const response = await page.request.post('/api/v1/auth/login', { data: { username, password } });
   if (!response.ok()) throw new Error(`sign-in ${username}: ${response.status()} ${await response.text()}`);
 }
+
+/** Waits until every row of a table (`rows`, a locator) holds `text`. A filter's or search's answer may arrive
+ * before React draws it, and the table shows the previous rows until then: a run read all twenty units where
+ * the search had found two. */
+export async function onlyRowsWith(rows, text) {
+  await rows.filter({ hasNotText: text }).first().waitFor({ state: 'detached' });
+}
