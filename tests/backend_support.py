@@ -26,6 +26,28 @@ def table_fingerprints(connection, tables) -> dict[str, list[tuple]]:
     return {table: cursor.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() for table in tables}
 
 
+def build_api_routes() -> None:
+    """Has FastAPI build the state of every API route (each parameter's validation), which it does at an app's
+    first requests, about 0.3 s of CPU once per process (api/main.py, ``_api_routes``). A process that forks
+    servers builds it first, so that each server it forks starts with it built. One request to no route makes
+    FastAPI match, so build, every route; with no lifespan (no ``with`` block), no thread outlives it."""
+    import tempfile
+    from pathlib import Path
+
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+    from api.settings import Settings
+
+    with tempfile.TemporaryDirectory() as workdir:
+        # now=None: a BANHAT_NOW of this process's environment must not set the clock its servers inherit.
+        settings = Settings(database_url=f"sqlite:///{workdir}/unused.sqlite3", evidence_dir=Path(workdir),
+                            frontend_dist=Path(workdir), now=None)
+        app = create_app(settings)
+        assert TestClient(app).get("/api/v1/no-such-route").status_code == 404
+        app.state.engine.dispose()
+
+
 class CommittedState:
     """``table_fingerprints`` of ``tables``, read again only once something may have been committed.
 

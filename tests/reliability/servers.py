@@ -10,6 +10,7 @@ import os
 import signal
 import socket
 import sqlite3
+import ssl
 import subprocess
 import sys
 import threading
@@ -27,6 +28,9 @@ from sqlalchemy.pool import NullPool
 from tests.backend_support import DEMO_PASSWORD
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# The servers speak plain HTTP on loopback, but an httpx client builds a TLS context whatever its URL, loading
+# certifi's bundle each time: 2.9% of the suite's CPU went there (py-spy, docs/testing.md). The clients share one.
+_TLS = ssl.create_default_context()
 
 
 @dataclass
@@ -37,7 +41,7 @@ class Server:
 
     def client(self, username: str | None = None) -> httpx.Client:
         """An HTTP client, signed in as ``username`` (cookie and CSRF header) when given."""
-        client = httpx.Client(base_url=self.url, timeout=60)
+        client = httpx.Client(base_url=self.url, timeout=60, verify=_TLS)
         if username:
             response = client.post(
                 "/api/v1/auth/login", json={"username": username, "password": DEMO_PASSWORD}
@@ -196,7 +200,7 @@ class ForkedServer:
 # killed as any. `banhat serve` starts afresh in test_keep_alive.py and in the end-to-end tests, and a
 # server whose processes are what a test is about starts afresh here too (``fresh``).
 _FORKS = multiprocessing.get_context("forkserver")
-_FORKS.set_forkserver_preload(["api.main", "tests.reliability.servers"])
+_FORKS.set_forkserver_preload(["api.main", "tests.reliability.servers", "tests.reliability.fork_preload"])
 
 started: list["subprocess.Popen | ForkedServer"] = []
 
@@ -263,14 +267,15 @@ def wait_until_answering(
     """Returns once the server at ``url`` answers; RuntimeError (with its log) if it exits or is not up in
     ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(log.read_text())
-        try:
-            # The cheapest route: a heavier one (the public summary) took more than the poll's timeout on a
-            # loaded machine, every time, and the server "did not start" in 60 s.
-            if httpx.get(f"{url}/api/v1/clock", timeout=5).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.2)
+    with httpx.Client(timeout=5, verify=_TLS) as client:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(log.read_text())
+            try:
+                # The cheapest route: a heavier one (the public summary) took more than the poll's timeout on
+                # a loaded machine, every time, and the server "did not start" in 60 s.
+                if client.get(f"{url}/api/v1/clock").status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.2)
     raise RuntimeError("server did not start")

@@ -6,7 +6,7 @@
 import { execFile, spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,10 +28,10 @@ function freePort() {
   });
 }
 
-async function waitUntilUp(baseURL, child, timeoutMs = 60_000) {
+async function waitUntilUp(baseURL, server, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (!server.running()) throw new Error('server exited');
     try {
       const response = await fetch(`${baseURL}/api/v1/auth/me`);
       if (response.status === 401) return;
@@ -175,6 +175,81 @@ function ensureBuild(dist) {
   }
 }
 
+/** `banhat serve` in a process of its own (a group, for stopping what it started too), its stderr kept. */
+function spawnServer(env, port) {
+  const child = spawn('uv', ['run', '--quiet', 'banhat', 'serve', '--port', String(port)], {
+    cwd: REPO,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
+  let log = '';
+  child.stderr.on('data', (chunk) => {
+    log = (log + chunk).slice(-20_000);
+  });
+  const running = () => child.exitCode === null && child.signalCode === null;
+  return {
+    running,
+    log: () => log,
+    async stop() {
+      if (running()) {
+        process.kill(-child.pid, 'SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
+    },
+  };
+}
+
+/** The pid of a server forked by the run's fork server (run.mjs, tests/e2e_forks.py). */
+function askForkServer(socketPath, request) {
+  return new Promise((resolve, reject) => {
+    let reply = '';
+    const socket = connect(socketPath)
+      .setEncoding('utf8')
+      .on('data', (chunk) => (reply += chunk))
+      .on('error', reject)
+      .on('end', () => {
+        try {
+          resolve(JSON.parse(reply).pid);
+        } catch {
+          reject(new Error(`the fork server did not start a server (reply: ${JSON.stringify(reply)})`));
+        }
+      });
+    socket.end(`${JSON.stringify(request)}\n`);
+  });
+}
+
+/**
+ * `banhat serve` forked from the fork server, which imported the backend once: a process of its own all the
+ * same (its session, environment, database and port), its stderr in a file of the server's directory.
+ */
+async function forkServer(env, port, dir) {
+  const logFile = join(dir, 'server.log');
+  writeFileSync(logFile, '');
+  const pid = await askForkServer(process.env.BANHAT_E2E_FORKS, { port, env, log: logFile });
+  // The fork server reaps its children at once, so a pid that ended is soon gone (ESRCH).
+  const running = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return error.code !== 'ESRCH';
+    }
+  };
+  return {
+    running,
+    log: () => readFileSync(logFile, 'utf8').slice(-20_000),
+    async stop() {
+      const deadline = Date.now() + 10_000;
+      if (running()) process.kill(-pid, 'SIGTERM'); // a group leader (setsid), like a spawned server
+      while (running()) {
+        if (Date.now() > deadline) process.kill(-pid, 'SIGKILL');
+        await sleep(50);
+      }
+    },
+  };
+}
+
 export async function startServer({ now } = {}) {
   const dist = join(FRONTEND, 'dist');
   ensureBuild(dist);
@@ -186,31 +261,20 @@ export async function startServer({ now } = {}) {
 
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
-  const child = spawn('uv', ['run', '--quiet', 'banhat', 'serve', '--port', String(port)], {
-    cwd: REPO,
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    detached: true,
-  });
-  let log = '';
-  child.stderr.on('data', (chunk) => {
-    log = (log + chunk).slice(-20_000);
-  });
+  const server = process.env.BANHAT_E2E_FORKS ? await forkServer(env, port, dir) : spawnServer(env, port);
   try {
-    await waitUntilUp(baseURL, child);
+    await waitUntilUp(baseURL, server);
   } catch (error) {
-    process.kill(-child.pid, 'SIGTERM');
+    await server.stop();
+    const message = `${error.message}\n${server.log()}`; // before the log goes with the directory
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`${error.message}\n${log}`);
+    throw new Error(message);
   }
   return {
     baseURL,
-    log: () => log,
+    log: server.log,
     async stop() {
-      if (child.exitCode === null) {
-        process.kill(-child.pid, 'SIGTERM');
-        await new Promise((resolve) => child.once('exit', resolve));
-      }
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
