@@ -7,6 +7,7 @@ from fractions import Fraction
 from io import BytesIO
 
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from openpyxl import load_workbook
 
 from api.domain.awards import BudgetLine, summarize_budget
@@ -75,6 +76,22 @@ def test_docx_numbers_match_the_data(sample_report):
     assert f"tổng kinh phí dự kiến {vn_money(money)} đồng" in body
     inspections = table_with_header(doc, "Ngày", "Đơn vị được kiểm tra")
     assert inspections[1][0] == "12/05/2026" and inspections[1][4] == "3,50"
+
+
+def test_docx_data_rows_are_styled_as_the_first(sample_report):
+    """The rows after a table's first data row are copies of its XML (docx_report._table): each keeps the
+    plain 12 pt runs and the column's alignment, numbers right and names left."""
+    doc = Document(BytesIO(build_docx(sample_report)))
+    ranking = next(table for table in doc.tables if table.rows[0].cells[0].text == "Hạng")
+    assert len(ranking.rows) > 3
+    first = [cell.paragraphs[0].alignment for cell in ranking.rows[1].cells]
+    assert {WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT} <= set(first)
+    for row in ranking.rows[1:]:
+        paragraphs = [cell.paragraphs[0] for cell in row.cells]
+        assert [paragraph.alignment for paragraph in paragraphs] == first
+        assert all(p.runs[0].bold is False and p.runs[0].font.size.pt == 12 for p in paragraphs)
+    texts = [[cell.text for cell in row.cells] for row in ranking.rows[1:]]
+    assert len({tuple(row) for row in texts}) == len(texts), "every row has its own texts"
 
 
 def test_xlsx_numbers_match_the_data(sample_report, report_output):
