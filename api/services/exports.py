@@ -144,9 +144,16 @@ def _write_sheet(worksheet: WriteOnlyWorksheet, sheet: Sheet) -> None:
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
         header.append(cell)
     worksheet.append(header)
+    # A cell of no style goes as its bare value, which openpyxl writes as it writes an unstyled cell: styling
+    # a cell object looks its style up in the workbook's, most of a large plain export's time (docs/import.md).
+    plain = [column.number_format is None and not column.wrap and sheet.style_cell is None
+             for column in sheet.columns]
     for row_index, values in enumerate(sheet.rows):
         row = []
         for index, (column, value) in enumerate(zip(sheet.columns, values, strict=True)):
+            if plain[index]:
+                row.append(cell_value(value))
+                continue
             cell = WriteOnlyCell(worksheet, cell_value(value))
             if column.number_format is not None:
                 cell.number_format = column.number_format
