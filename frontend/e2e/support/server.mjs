@@ -48,13 +48,52 @@ export function instant(now) {
   return /^\d{4}-\d{2}-\d{2}$/.test(now) ? `${now}T12:00:00+07:00` : now;
 }
 
+/** Runs `banhat ARGS` with `env`: forked by the run's fork server when there is one, else `uv run banhat`. */
 async function banhat(env, ...args) {
+  if (process.env.BANHAT_E2E_FORKS) {
+    const dir = mkdtempSync(join(tmpdir(), 'banhat-command-'));
+    const log = join(dir, 'stderr.log');
+    try {
+      writeFileSync(log, '');
+      const { status } = await askForkServer(process.env.BANHAT_E2E_FORKS, { command: args, env, log });
+      if (status !== 0) throw new Error(`banhat ${args.join(' ')} failed (exit ${status}): ${readFileSync(log, 'utf8').slice(-1500)}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   try {
     await run('uv', ['run', '--quiet', 'banhat', ...args], { cwd: REPO, env, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     // The message has stderr when the command ran, and says why when it could not start (no uv on PATH).
     throw new Error(`banhat ${args.join(' ')} failed: ${error.message.slice(-1500)}`);
   }
+}
+
+/**
+ * Starts the fork server (tests/e2e_forks.py) that this process and the test files it starts (they inherit
+ * `BANHAT_E2E_FORKS`) ask for their servers and `banhat` commands: each `uv run banhat` imported the backend
+ * anew, ~3 s of CPU for a server and ~2 s for a seed. `stop()` ends it, and it stops the servers left.
+ */
+export async function startForkServer() {
+  const scratch = mkdtempSync(join(tmpdir(), 'banhat-e2e-forks-'));
+  const socketPath = join(scratch, 'forks.sock');
+  const forks = spawn('uv', ['run', '--frozen', '--quiet', 'python', '-m', 'tests.e2e_forks', socketPath], {
+    cwd: REPO,
+    stdio: ['pipe', 'inherit', 'inherit'],
+  });
+  const exited = new Promise((resolve) => forks.once('exit', resolve)).then(() => rmSync(scratch, { recursive: true, force: true }));
+  while (!existsSync(socketPath)) {
+    if (forks.exitCode !== null) throw new Error(`tests.e2e_forks exited with ${forks.exitCode}`);
+    await sleep(50);
+  }
+  process.env.BANHAT_E2E_FORKS = socketPath;
+  return {
+    async stop() {
+      forks.stdin.end();
+      await exited;
+    },
+  };
 }
 
 // Migrating and seeding cost ~8 s of CPU a server, and most test files start theirs on a date another file
@@ -200,7 +239,7 @@ function spawnServer(env, port) {
   };
 }
 
-/** The pid of a server forked by the run's fork server (run.mjs, tests/e2e_forks.py). */
+/** The fork server's answer to `request` (tests/e2e_forks.py): a server's pid, or a command's exit status. */
 function askForkServer(socketPath, request) {
   return new Promise((resolve, reject) => {
     let reply = '';
@@ -210,9 +249,9 @@ function askForkServer(socketPath, request) {
       .on('error', reject)
       .on('end', () => {
         try {
-          resolve(JSON.parse(reply).pid);
+          resolve(JSON.parse(reply));
         } catch {
-          reject(new Error(`the fork server did not start a server (reply: ${JSON.stringify(reply)})`));
+          reject(new Error(`the fork server did not answer ${JSON.stringify(request)} (reply: ${JSON.stringify(reply)})`));
         }
       });
     socket.end(`${JSON.stringify(request)}\n`);
@@ -226,7 +265,7 @@ function askForkServer(socketPath, request) {
 async function forkServer(env, port, dir) {
   const logFile = join(dir, 'server.log');
   writeFileSync(logFile, '');
-  const pid = await askForkServer(process.env.BANHAT_E2E_FORKS, { port, env, log: logFile });
+  const { pid } = await askForkServer(process.env.BANHAT_E2E_FORKS, { port, env, log: logFile });
   // The fork server reaps its children at once, so a pid that ended is soon gone (ESRCH).
   const running = () => {
     try {
