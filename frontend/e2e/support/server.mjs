@@ -251,7 +251,8 @@ function askForkServer(socketPath, request) {
         try {
           resolve(JSON.parse(reply));
         } catch {
-          reject(new Error(`the fork server did not answer ${JSON.stringify(request)} (reply: ${JSON.stringify(reply)})`));
+          const asked = request.command ? `banhat ${request.command.join(' ')}` : `a server on port ${request.port}`;
+          reject(new Error(`the fork server did not answer ${asked} (reply: ${JSON.stringify(reply)})`));
         }
       });
     socket.end(`${JSON.stringify(request)}\n`);
