@@ -197,8 +197,9 @@ class ForkedServer:
 # Servers are forked from a fork server that imported the application once per test worker (as gunicorn's
 # --preload does): a server started afresh spent most of its start importing it, and each of the run's
 # servers paid that (docs/testing.md). Each server is still a process of its own, serving, stopped and
-# killed as any. `banhat serve` starts afresh in test_keep_alive.py and in the end-to-end tests, and a
-# server whose processes are what a test is about starts afresh here too (``fresh``).
+# killed as any. `banhat serve` starts afresh in test_keep_alive.py (the end-to-end tests fork theirs from a
+# fork server of their own, tests/e2e_forks.py), and a server whose processes are what a test is about starts
+# afresh here too (``fresh``).
 _FORKS = multiprocessing.get_context("forkserver")
 _FORKS.set_forkserver_preload(["api.main", "tests.reliability.servers", "tests.reliability.fork_preload"])
 

@@ -65,13 +65,12 @@ def _table(
         first = table.add_row()
         for index, (cell, value) in enumerate(zip(first.cells, rows[0], strict=True)):
             _fill(cell, value, align=RIGHT if index in numeric else LEFT)
-    _set_widths(table, widths_mm)
-    if rows:
-        for values in rows[1:]:
-            row = deepcopy(first._tr)
-            table._tbl.append(row)
-            for cell, value in zip(row.tc_lst, values, strict=True):
-                Paragraph(cell.p_lst[0], table).runs[0].text = value
+    _set_widths(table, widths_mm)  # before the copies, which take the first row's widths with its XML
+    for values in rows[1:]:
+        row = deepcopy(first._tr)
+        table._tbl.append(row)
+        for cell, value in zip(row.tc_lst, values, strict=True):
+            Paragraph(cell.p_lst[0], table).runs[0].text = value
     doc.add_paragraph()
     return table
 
