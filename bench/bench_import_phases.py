@@ -2,14 +2,16 @@
 ASGI app (no HTTP server), each repository function of the import timed, per thread.
 
     uv run python bench/bench_import_phases.py [--rows 1000000] [--postgres URL] [--switch-interval 0.005]
-        [--calls] [--recompute ROUNDS]
+        [--calls] [--recompute ROUNDS] [--checks-only]
 
 Prints the request's time, then one line per timed function (thread, calls, first start after the request
-began, total seconds); with `--calls`, every call first (when a chunk's background work starts, against
+began, total seconds, and the CPU its thread spent in it: `import_values` is the request's thread, whose
+CPU is the import's Python); with `--calls`, every call first (when a chunk's background work starts, against
 the request's thread). `--switch-interval` sets Python's GIL turn before the app starts, instead of the
 app's own `GIL_SWITCH_SECONDS` (api/main.py), to compare the two in one run of this script each.
-With `--recompute N`, then the deferred recompute of the file's first period (`recompute_period`, 10,000
-units in one group), timed alone: its first computation, then N rounds of every row rewritten (the stored
+With `--checks-only`, the rows are read, checked and routed but dropped before the database (nothing is
+written): `import_values`'s CPU is then the request thread's Python alone. With `--recompute N`, then
+the deferred recompute of the file's first period (`recompute_period`, 10,000 units in one group), timed alone: its first computation, then N rounds of every row rewritten (the stored
 fingerprints spoilt) and of nothing to write.
 """
 
@@ -36,7 +38,7 @@ TIMED = [
         "stage", "fill_kept", "count_outcomes", "create_missing_submissions", "merge_values", "bump_versions",
         "record_audit", "add_outcomes",
     ]),
-    ("api.services.imports.values", None, ["_apply"]),
+    ("api.services.imports.values", None, ["import_values", "_apply"]),
     ("api.services.imports.values", "_Chunks", ["wait"]),  # the request's thread waiting for a chunk
     ("api.services.imports.values", "_NewReports", ["write"]),  # a chunk of new reports' drafts and values
 ]  # fmt: skip
@@ -47,12 +49,12 @@ def timed(log: list, started: list[float], module, name: str) -> None:
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        begun = time.perf_counter()
+        begun, cpu = time.perf_counter(), time.thread_time()
         try:
             return function(*args, **kwargs)
         finally:
             log.append((threading.current_thread().name.split("_")[0], name, begun - started[0],
-                        time.perf_counter() - begun))
+                        time.perf_counter() - begun, time.thread_time() - cpu))
 
     setattr(module, name, wrapper)
 
@@ -64,6 +66,8 @@ def main() -> None:
     parser.add_argument("--switch-interval", type=float, help="Python's GIL turn, in seconds (default: the app's)")
     parser.add_argument("--calls", action="store_true", help="also print every call, in the order they began")
     parser.add_argument("--recompute", type=int, metavar="ROUNDS", help="then time the first period's recompute")
+    parser.add_argument("--checks-only", action="store_true",
+                        help="drop the checked rows instead of sending them to the database: the request's thread alone")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="bench-phases-"))
     csv_path = workdir / "values.csv"
@@ -87,6 +91,8 @@ def main() -> None:
         for name in names:
             if hasattr(target, name):  # an older tree may lack some (the script runs in a worktree of it too)
                 timed(log, started, target, name)
+    if args.checks_only:
+        drop_checked_rows()
     if args.switch_interval is not None:
         api.main.GIL_SWITCH_SECONDS = args.switch_interval
     with TestClient(api.main.create_app()) as client, csv_path.open("rb") as handle:
@@ -97,19 +103,35 @@ def main() -> None:
     print(f"{'PostgreSQL' if args.postgres else 'SQLite'}, {args.rows:,} values: {response.status_code} in "
           f"{elapsed:.2f} s (GIL turn {sys.getswitchinterval() * 1000:g} ms)")
     if args.calls:
-        for thread, name, begun, seconds in sorted(log, key=lambda call: call[2]):
-            print(f"  {thread:14} {name:30} at {begun:5.2f} s, {seconds:5.3f} s")
-    totals: dict = defaultdict(lambda: [0, 0.0, float("inf")])
-    for thread, name, begun, seconds in log:
+        for thread, name, begun, seconds, cpu in sorted(log, key=lambda call: call[2]):
+            print(f"  {thread:14} {name:30} at {begun:5.2f} s, {seconds:5.3f} s, {cpu:5.3f} s of its thread's CPU")
+    totals: dict = defaultdict(lambda: [0, 0.0, float("inf"), 0.0])
+    for thread, name, begun, seconds, cpu in log:
         total = totals[thread, name]
         total[0] += 1
         total[1] += seconds
         total[2] = min(total[2], begun)
-    for (thread, name), (calls, seconds, first) in sorted(totals.items(), key=lambda item: item[1][2]):
-        print(f"  {thread:14} {name:30} {calls:3} calls, first at {first:5.2f} s, {seconds:5.2f} s in all")
+        total[3] += cpu
+    for (thread, name), (calls, seconds, first, cpu) in sorted(totals.items(), key=lambda item: item[1][2]):
+        print(f"  {thread:14} {name:30} {calls:3} calls, first at {first:5.2f} s, {seconds:5.2f} s in all, "
+              f"{cpu:5.2f} s of its thread's CPU")
 
     if args.recompute is not None:
         time_recompute(url, args.recompute)
+
+
+def drop_checked_rows() -> None:
+    """Make the import read and check every row but send none to the database (nothing is written), so that
+    `import_values`'s CPU is the Python of reading, checking and routing rows, with no background thread
+    beside it."""
+    from api.services.imports import values
+
+    def drop(chunks) -> None:
+        chunks.rows, chunks.taken = [], 0
+        chunks.new.take()
+
+    values._Chunks._send = drop
+    values._Chunks.finish = drop
 
 
 def time_recompute(url: str, rounds: int) -> None:

@@ -325,10 +325,12 @@ def _evaluate(
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a bulk recompute (scoring and ranking many units).
+    """Pause Python's cyclic garbage collector for bulk work: a recompute (scoring and ranking many units), the
+    rows of a large import.
 
-    Scores hold no reference cycles, so the collector has nothing to find in them; left running, it
-    rescans the growing heap of results again and again, which doubles the time of a 10,000-unit recompute.
+    Scores and checked rows hold no reference cycles, so the collector has nothing to find in them; left
+    running, it rescans the growing heap again and again, which doubles the time of a 10,000-unit recompute
+    and took a large part of an import's Python (docs/benchmarks.md).
     """
     was_enabled = gc.isenabled()
     gc.disable()

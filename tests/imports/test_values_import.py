@@ -384,3 +384,33 @@ def test_text_of_new_reports_is_stored_exactly_as_read(admin, query):
     response = upload(admin, csv_bytes([VALUE_HEADER, ["CAX-072", PERIOD, "KL-01", 38, 40, "", "", note]]))
     assert response.status_code == 200, response.text
     assert stored(query, "CAX-072") == {"KL-01": (38, 40, None, None, note)}
+
+
+def test_rows_checked_a_block_at_a_time_keep_file_order(reporter, query, monkeypatch):
+    """The file is checked a block of rows at a time (`Table.raw_blocks`; here 3 rows a block). A block with a
+    row the fast check does not take is checked row by row, so a duplicate names the first occurrence in the
+    file's order, in an earlier block or in its own, and a blank row keeps the numbering."""
+    from api.services.imports import tables
+
+    monkeypatch.setattr(tables, "BLOCK_ROWS", 3)
+    spaced = f" {UNIT} "  # found once stripped: the full check (`_check_row`)
+    data = [
+        *rows_for(),  # rows 2-4: KL-01, KL-04, KL-03
+        [UNIT, PERIOD, "KL-06", "", "", 2, "", ""],  # 5
+        [UNIT, PERIOD, "KL-04", "", "", 1, "", ""],  # 6: repeats row 3, of the block before
+        [spaced, PERIOD, "KL-07", "", "", 3, "", ""],  # 7
+        [spaced, PERIOD, "KL-09", "", "", 4, "", ""],  # 8
+        [UNIT, PERIOD, "KL-09", "", "", 5, "", ""],  # 9: repeats row 8, of its own block
+        ["", "", "", "", "", "", "", ""],  # 10: blank
+        [UNIT, PERIOD, "TT-01", "", "", 6, "", ""],  # 11
+        [UNIT, PERIOD, "TT-01", "", "", 7, "", ""],  # 12: repeats row 11, of its own block
+        [UNIT, PERIOD, "TT-02", "", "", 8, "", ""],  # 13
+    ]
+    report = upload(reporter, csv_bytes(data), all_or_nothing=False).json()
+    repeats = [(6, 3), (9, 8), (12, 11)]
+    assert [(p["row"], p["message"]) for p in report["problems"]] == [
+        (row, f"Trùng với dòng {first} (cùng đơn vị, kỳ báo cáo, chỉ tiêu).") for row, first in repeats
+    ]
+    assert [report[name] for name in ("rows", "created", "rejected", "skipped_empty")] == [12, 8, 3, 1]
+    counts = {code: value[2] for code, value in stored(query).items() if value[2] is not None}
+    assert counts == {"KL-04": 0, "KL-06": 2, "KL-07": 3, "KL-09": 4, "TT-01": 6, "TT-02": 8}

@@ -25,7 +25,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import chain, islice
@@ -39,6 +39,7 @@ from api.services.imports.report import ImportFileError
 from api.settings import ImportLimits
 
 SNIFF_BYTES = 64 * 1024
+BLOCK_ROWS = 1000  # rows read ahead of the checks: `Table.raw_blocks`
 DECODE_CHUNK = 1024 * 1024
 MAX_FILE_BYTES = ImportLimits.max_bytes
 MAX_JSON_BYTES = 32 * 1024 * 1024
@@ -81,8 +82,8 @@ class UncomputedFormula:
 class Table:
     """The located header and the data rows that hold anything, numbered as in the file.
 
-    `raw_rows` gives each row as the file's list of cells (the fast path of large imports);
-    `rows` gives `{field: raw cell}` for the known fields. Use one or the other, once. The data rows
+    `raw_blocks` gives the rows as the file's lists of cells, a block at a time, `raw_rows` one at a
+    time, and `rows` gives `{field: raw cell}` for the known fields. Use one of them, once. The data rows
     that hold nothing are skipped and counted in `blank_rows` as they are read. At most `max_rows`
     rows that hold anything are read: the next one raises `ImportFileError` (413)."""
 
@@ -97,17 +98,31 @@ class Table:
     blank_rows: int = 0
 
     @property
-    def raw_rows(self) -> Iterator[tuple[int, list[object]]]:
+    def raw_blocks(self) -> Iterator[tuple[Sequence[int], list[list[object]]]]:
+        """The rows that hold anything, up to `BLOCK_ROWS` at a time: their numbers in the file and their
+        lists of cells, for checks that pass over a block in C (the fast path of large imports). A block
+        past `max_rows` raises before any of its rows is given."""
         left = sys.maxsize if self.max_rows is None else self.max_rows
-        for number, row in enumerate(self.source, start=self.first_number):
-            # any(row) settles the usual case in C; the generator only runs for rows of empties and zeros.
-            if any(row) or any(cell is not None and cell != "" for cell in row):
-                if not left:
-                    raise _too_many_rows(self.max_rows, number)
-                left -= 1
-                yield number, row
+        number = self.first_number
+        while block := list(islice(self.source, BLOCK_ROWS)):
+            # any(row) settles the usual case in C; `_filled` only runs for rows of empties and zeros.
+            if all(map(any, block)):
+                numbers, rows = range(number, number + len(block)), block
             else:
-                self.blank_rows += 1
+                kept = [(at, row) for at, row in enumerate(block, start=number) if any(row) or _filled(row)]
+                numbers, rows = [at for at, _row in kept], [row for _at, row in kept]
+                self.blank_rows += len(block) - len(kept)
+            number += len(block)
+            if len(rows) > left:
+                raise _too_many_rows(self.max_rows, numbers[left])
+            left -= len(rows)
+            if rows:
+                yield numbers, rows
+
+    @property
+    def raw_rows(self) -> Iterator[tuple[int, list[object]]]:
+        for numbers, rows in self.raw_blocks:
+            yield from zip(numbers, rows)
 
     @property
     def rows(self) -> Iterator[tuple[int, dict[str, object]]]:

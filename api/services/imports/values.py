@@ -17,12 +17,13 @@ recomputed once (after the response for national-scale files).
 from __future__ import annotations
 
 from array import array
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from operator import itemgetter
-from typing import BinaryIO
+from itertools import compress, repeat
+from operator import add, contains, getitem, itemgetter, mul, not_, setitem
+from typing import BinaryIO, NamedTuple
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -34,6 +35,7 @@ from api.db.repositories import catalog as catalog_repo
 from api.db.repositories import units as units_repo
 from api.db.repositories import value_imports as repo
 from api.domain import FieldError, Indicator, UnitKind, validate_note, validate_value
+from api.domain.scoring import gc_paused
 from api.domain.submissions import EDITABLE_STATUSES, SubmissionStatus
 from api.services import scoring, transaction
 from api.services.access import Principal
@@ -97,11 +99,16 @@ class _Lookup:
     before_query: Callable[[], None] = lambda: None  # called before the lookup queries the session
 
 
+def any_unit(_unit_id: int) -> bool:
+    """`may_import_values` for a caller who may import any unit's values (the fast path skips the call)."""
+    return True
+
+
 def may_import_values(principal: Principal) -> Callable[[int], bool]:
     """Which units the caller may import values for: an administrator any, a reporter its own
     (the same rule as the data-entry form), anyone else none."""
     if principal.can("units:write"):
-        return lambda _unit_id: True
+        return any_unit
     principal.require("values:write")
     return lambda unit_id: unit_id == principal.unit_id
 
@@ -134,20 +141,21 @@ def import_values(
     chunks = _Chunks(session, lookup, located, report, writes=outer is not None)
     lookup.before_query = chunks.wait  # loading a period's state queries the session
     try:
-        add = chunks.add
-        for number, row in table.raw_rows:
-            staged = fast.check(number, row)
-            if staged is None:
-                record = fast.record(row)
-                staged = _check_row(
-                    session, lookup, located, cell_refs, allowed, fast, number, record, report
-                )
-            report.rows += 1
-            if staged:
-                add(staged)
-            elif staged is _NOTHING:
-                report.skipped_empty += 1
-        chunks.finish()
+        # The rows kept for the chunks are some million tuples, without a reference cycle among them.
+        with gc_paused():
+            for numbers, rows in table.raw_blocks:
+                checked = fast.check_block(numbers, rows)
+                if checked is None:  # one row at a time: a row that fails alone takes the full check
+                    checked = _Checked.joined(
+                        fast.check_block((number,), [row])
+                        or _checked_row(lookup, _check_row(session, lookup, located, cell_refs, allowed, fast, number,
+                                                           fast.record(row), report))
+                        for number, row in zip(numbers, rows, strict=True)
+                    )
+                chunks.add(checked)
+                report.rows += len(rows)
+                report.skipped_empty += checked.nothing
+            chunks.finish()
         report.rows += table.blank_rows
         report.skipped_empty += table.blank_rows
         if dry_run or (all_or_nothing and report.rejected):
@@ -285,7 +293,7 @@ def _check_row(
         # but not to the validation.
         if not errors:
             if all(cell is None or cell.__class__ is str for cell in cells_in):
-                fields = fast.remember(indicator, cells_in, fields)
+                fields = fast.remember(indicator, fast.record_cells(record), fields)
             elif fields is not None:
                 fields = fast.database_fields(fields)
     if problems:
@@ -365,15 +373,19 @@ class _Chunks:
         self.taken = 0  # rows taken since the last chunk, new reports' included
         self.new = _NewReports(session, lookup, located, report)
 
-    def add(self, row: tuple) -> None:
-        """Take a checked row (a staging tuple); a chunk full of them goes to the database. A row of a
-        report that did not exist (`_PeriodState.statuses`) goes to `_NewReports`."""
-        if row[_UNIT] in self.lookup.by_id[row[_PERIOD]].statuses:
-            self.rows.append(row)
+    def add(self, checked: _Checked) -> None:
+        """Take a block's checked rows (staging tuples); a chunk full of them goes to the database. Rows of
+        reports that did not exist (`_PeriodState.statuses`) go to `_NewReports`."""
+        rows, existing = checked.staged, checked.existing
+        if all(existing):
+            self.rows += rows
+        elif not any(existing):
+            self.new.add(rows)
         else:
-            self.new.add(row)
-        self.taken += 1
-        if self.taken == CHUNK_ROWS:
+            self.rows += compress(rows, existing)
+            self.new.add(list(compress(rows, map(not_, existing))))
+        self.taken += len(rows)
+        if self.taken >= CHUNK_ROWS:
             self._send()
 
     def _send(self) -> None:
@@ -501,10 +513,12 @@ _NOTHING = ()  # a valid row that enters nothing (no measure, no note): nothing 
 
 
 class _FastPath:
-    """The check of one row for the common case, without building dictionaries: codes that are
-    found as written, an applicable indicator, no duplicate, and cells whose validation is already
-    known (`validate`'s memo, keyed by the measure and the raw cells). Anything else returns None and the row
-    goes through `_check_row`, which finds and words every problem."""
+    """The check of a block of rows for the common case, in passes over the block that run in C (`map` of
+    lookups) rather than Python per row: codes that are found as written, an applicable indicator, no
+    duplicate, and cells whose validation is already known (`validate`'s memo, keyed by the measure and the
+    raw cells). A block with any other row returns None; its rows are then checked one at a time, each
+    as a block of one, and a row that fails alone goes through `_check_row`, which finds and words every
+    problem. A failed check changes nothing but the memo."""
 
     def __init__(
         self,
@@ -518,53 +532,82 @@ class _FastPath:
         self.units, self.states, self.allowed = lookup.units, lookup.states, allowed
         self.decimal_comma = decimal_comma
         positions = dict(zip(located.fields, located.indexes, strict=True))
-        # Absent fields read the None appended to every row (index -1).
-        self.codes = itemgetter(*(positions.get(name, -1) for name in ("unit", "period", "indicator")))
-        self.cells = itemgetter(*(positions.get(name, -1) for name in VALUE_INPUTS))
+        self.unit_code = itemgetter(positions["unit"])  # the code columns are required
+        self.period_indicator = itemgetter(positions["period"], positions["indicator"])
+        # The cells of the value columns the file has, as the memo's key: a tuple, or the cell itself for
+        # a file with one such column (itemgetter's result), read alike from a row or a record.
+        present = [name for name in VALUE_INPUTS if name in positions]
+        self.value_names = present
+        self.value_indexes = [positions[name] for name in present]
+        self.row_cells = itemgetter(*self.value_indexes) if present else _no_cells
+        self.record_cells = itemgetter(*present) if present else _no_cells
         self.fields, self.indexes = located.fields, located.indexes
         self.width = max(located.indexes) + 1
         self.sqlite = not repo.is_postgresql(session)
-        # (measure, raw cells) -> database fields, or None if blank. A valid value depends on the
+        # (measure, raw cells) -> database fields, or () if blank. A valid value depends on the
         # indicator's measure only (its code appears in error messages, which are never remembered),
         # so indicators of one measure share what was learnt: `12,200` is checked once per file.
         self.staged: dict[tuple, tuple] = {}
+        # (period code, indicator code) -> `_Entry`, for the periods whose state is loaded and not refused.
+        self.entries: dict[tuple[str, str], _Entry] = {}
+        self.indexed = 0  # how many period states `entries` covers
 
     def record(self, row: list[object]) -> dict[str, object]:
-        padded = row if len(row) > self.width else row + [None] * (self.width - len(row) + 1)
+        padded = row if len(row) >= self.width else row + [None] * (self.width - len(row))
         return {field: padded[index] for field, index in zip(self.fields, self.indexes, strict=True)}
 
-    def check(self, number: int, row: list[object]) -> tuple | None:
-        if len(row) < self.width:
+    def check_block(self, numbers: Sequence[int], rows: list[list[object]]) -> _Checked | None:
+        """The block's staging tuples, or None when a row needs more than the common check."""
+        if min(map(len, rows)) < self.width:
             return None
-        row.append(None)
-        unit_code, period_code, indicator_code = self.codes(row)
-        unit = self.units.get(unit_code)
-        state = self.states.get(period_code)
-        if unit is None or state is None:
+        if len(self.states) != self.indexed:
+            self._index_entries()
+        units = list(map(self.units.get, map(self.unit_code, rows)))
+        entries = list(map(self.entries.get, map(self.period_indicator, rows)))
+        if None in units or None in entries:
             return None
-        entry = state.fast_entries.get(indicator_code)
-        if entry is None:
+        unit_ids, unit_slots, kinds = zip(*units, strict=True)
+        if not all(map(contains, map(_KINDS, entries), kinds)):
             return None
-        unit_id, unit_slot, kind = unit
-        slot_index, measure, kinds = entry
-        if kind not in kinds or not self.allowed(unit_id):
+        if self.allowed is not any_unit and not all(map(self.allowed, unit_ids)):
             return None
-        cells_in = self.cells(row)
-        fields = self.staged.get((measure, cells_in), _UNKNOWN)
-        if fields is _UNKNOWN:
-            fields = self.validate(state.indicators[indicator_code][1], cells_in)
-            if fields is _UNKNOWN:
-                return None
-        slot = unit_slot * len(state.indicators) + slot_index
-        first_row = state.first_row
-        if first_row[slot]:
+        fields = list(map(self.staged.get, zip(map(_MEASURE, entries), map(self.row_cells, rows))))
+        if None in fields and not self._validate_unknown(fields, entries, rows):
             return None
-        first_row[slot] = number
-        if fields is None:
-            return _NOTHING
-        # SQLite binds a bool as 0/1, as it stores booleans.
-        locked = state.period_locked or unit_id in state.locked_units
-        return (number, state.period_id, unit_id, indicator_code, locked, *fields)
+        # Each (unit, indicator) slot of a period is taken once: by no earlier row nor another row here.
+        first_rows = list(map(_FIRST_ROW, entries))
+        slots = list(map(add, map(mul, unit_slots, map(_SLOTS_PER_UNIT, entries)), map(_SLOT, entries)))
+        if any(map(getitem, first_rows, slots)) or len(set(zip(map(_PERIOD_ID, entries), slots))) < len(slots):
+            return None
+        deque(map(setitem, first_rows, slots, numbers), maxlen=0)
+        if any(map(_LOCKING, entries)):
+            locked = [entry.period_locked or unit_id in entry.locked_units for entry, unit_id in zip(entries, unit_ids)]
+        else:
+            locked = repeat(False)
+        heads = zip(numbers, map(_PERIOD_ID, entries), unit_ids, map(_INDICATOR_CODE, entries), locked)
+        existing = list(map(contains, map(_STATUSES, entries), unit_ids))
+        nothing = fields.count(())
+        if nothing:  # rows that enter nothing are counted, not staged
+            heads, existing, fields = compress(heads, fields), list(compress(existing, fields)), [*filter(None, fields)]
+        return _Checked(list(map(add, heads, fields)), existing, nothing)
+
+    def _index_entries(self) -> None:
+        for period_code, state in self.states.items():
+            for indicator_code, (slot, measure, kinds) in state.fast_entries.items():
+                self.entries[period_code, indicator_code] = _Entry(
+                    indicator_code, state.indicators[indicator_code][1], measure, kinds, slot,
+                    len(state.indicators), state.first_row, state.period_id, state.statuses,
+                    state.period_locked or bool(state.locked_units), state.period_locked, state.locked_units)
+        self.indexed = len(self.states)
+
+    def _validate_unknown(self, fields: list, entries: list[_Entry], rows: list[list[object]]) -> bool:
+        """Fill in the fields of cells the memo does not know; False if some row needs the slow path."""
+        for index in [index for index, found in enumerate(fields) if found is None]:
+            found = self.validate(entries[index].indicator, rows[index])
+            if found is _UNKNOWN:
+                return False
+            fields[index] = found
+        return True
 
     def database_fields(self, fields: tuple) -> tuple:
         """Staged fields (`_entry`): SQLite stores dates as ISO text and booleans as 0/1, so they are
@@ -575,12 +618,13 @@ class _FastPath:
         return (numerator, denominator, count, None if flag is None else int(flag),
                 None if day is None else day.isoformat(), *rest)  # fmt: skip
 
-    def validate(self, indicator: Indicator, cells_in: tuple) -> object:
+    def validate(self, indicator: Indicator, row: list[object]) -> object:
         """Validate text cells not seen before; `_UNKNOWN` (the row takes the slow path) for other
         cells or any error, which the slow path words and locates."""
-        if not all(cell is None or cell.__class__ is str for cell in cells_in):
+        raw: dict[str, object] = dict.fromkeys(VALUE_INPUTS)
+        raw.update(zip(self.value_names, map(row.__getitem__, self.value_indexes)))
+        if not all(cell is None or cell.__class__ is str for cell in raw.values()):
             return _UNKNOWN
-        raw = dict(zip(VALUE_INPUTS, cells_in, strict=True))
         try:
             if raw["date"] is not None:
                 raw["date"] = cells.day(raw["date"])
@@ -595,20 +639,77 @@ class _FastPath:
         fields, errors = _entry(indicator, raw)
         if errors:
             return _UNKNOWN
-        return self.remember(indicator, cells_in, fields)
+        return self.remember(indicator, self.row_cells(row), fields) or ()
 
-    def remember(self, indicator: Indicator, cells_in: tuple, fields: tuple | None) -> tuple | None:
-        """Remember the staged fields (`_entry`) of these cells, as staged; return them."""
+    def remember(self, indicator: Indicator, key: object, fields: tuple | None) -> tuple | None:
+        """Remember the staged fields (`_entry`) of these cells (`row_cells`, `record_cells`), as staged;
+        return them."""
         if fields is not None:
             fields = self.database_fields(fields)
         if len(self.staged) < VALIDATION_MEMO_LIMIT:
-            self.staged[(indicator.measure.value, cells_in)] = fields
+            self.staged[(indicator.measure.value, key)] = fields or ()
         return fields
+
+
+def _no_cells(_row: object) -> tuple:
+    return ()
+
+
+class _Entry(NamedTuple):
+    """What the fast path reads of one (period, indicator) pair, as plain fields."""
+
+    code: str
+    indicator: Indicator
+    measure: str
+    kinds: frozenset[UnitKind]
+    slot: int  # the indicator's index among the period's
+    slots_per_unit: int
+    first_row: array  # the period's `_PeriodState.first_row`
+    period_id: int
+    statuses: dict[int, str]
+    locking: bool  # whether any row of the period may be locked
+    period_locked: bool
+    locked_units: frozenset[int]
+
+
+_INDICATOR_CODE, _KINDS, _MEASURE, _SLOT, _SLOTS_PER_UNIT, _FIRST_ROW, _PERIOD_ID, _STATUSES, _LOCKING = (
+    itemgetter(_Entry._fields.index(name)) for name in (
+        "code", "kinds", "measure", "slot", "slots_per_unit", "first_row", "period_id", "statuses", "locking"))
+
+
+@dataclass
+class _Checked:
+    """A block that passed the fast check: the staging tuples of the rows that enter something, whether
+    each one's report exists (`_Chunks.add`), and how many rows enter nothing."""
+
+    staged: list[tuple]
+    existing: list[bool]
+    nothing: int
+
+    @classmethod
+    def joined(cls, blocks: Iterable[_Checked]) -> _Checked:
+        joined = cls([], [], 0)
+        for block in blocks:
+            joined.staged += block.staged
+            joined.existing += block.existing
+            joined.nothing += block.nothing
+        return joined
+
+
+def _checked_row(lookup: _Lookup, staged: tuple | None) -> _Checked:
+    """`_check_row`'s answer as a checked block of one row."""
+    if staged is None:  # refused
+        return _Checked([], [], 0)
+    if staged is _NOTHING:
+        return _Checked([], [], 1)
+    return _Checked([staged], [staged[_UNIT] in lookup.by_id[staged[_PERIOD]].statuses], 0)
 
 
 _UNKNOWN = object()
 _CODE, _CLEAR = repo.STAGING_COLUMNS.index("indicator_code"), repo.STAGING_COLUMNS.index("clear")
 _VALUE_FIELDS = slice(*(repo.STAGING_COLUMNS.index(name) for name in ("numerator", "keep_measure")))
+_PERIOD_OF, _UNIT_OF, _IS_LOCKED, _KEEPS_MEASURE, _CLEARS, _CODE_IN, _VALUES_IN = map(
+    itemgetter, (_PERIOD, _UNIT, _LOCKED, _KEEP_MEASURE, _CLEAR, _CODE, _VALUE_FIELDS))
 
 
 class _NewReports:
@@ -646,21 +747,33 @@ class _NewReports:
         self.created: Counter[int] = Counter()  # report number -> values created
         self.cleared: Counter[tuple[int, int]] = Counter()  # (period id, unit id) -> clears (unchanged)
 
-    def add(self, row: tuple) -> None:
-        if row[_KEEP_MEASURE]:
-            self._refuse(_nothing_to_annotate, row)
-        elif row[_CLEAR]:
-            self.cleared[row[_PERIOD], row[_UNIT]] += 1
-        elif row[_LOCKED]:
-            self._refuse(_locked, row)
-        else:
-            key = row[_PERIOD], row[_UNIT]
-            number = self.numbers.get(key)
+    def add(self, rows: list[tuple]) -> None:
+        """Take a block's rows: the refused and the clears one by one, the others in passes over the block."""
+        if any(map(_KEEPS_MEASURE, rows)) or any(map(_CLEARS, rows)) or any(map(_IS_LOCKED, rows)):
+            plain = []
+            for row in rows:
+                if row[_KEEP_MEASURE]:
+                    self._refuse(_nothing_to_annotate, row)
+                elif row[_CLEAR]:
+                    self.cleared[row[_PERIOD], row[_UNIT]] += 1
+                elif row[_LOCKED]:
+                    self._refuse(_locked, row)
+                else:
+                    plain.append(row)
+            rows = plain
+        keys = list(zip(map(_PERIOD_OF, rows), map(_UNIT_OF, rows)))
+        numbers = list(map(self.numbers.get, keys))
+        for index in [index for index, number in enumerate(numbers) if number is None]:
+            number = self.numbers.get(keys[index])  # an earlier row of this block may have numbered it
             if number is None:
-                number = self.numbers[key] = self.first + len(self.keys)
-                self.keys.append(key)
+                number = self.numbers[keys[index]] = self.first + len(self.keys)
+                self.keys.append(keys[index])
                 self.drafts.append(number)
-            self.values.append((number, row) if self.concurrent else (number, row[_CODE], *row[_VALUE_FIELDS]))
+            numbers[index] = number
+        if self.concurrent:
+            self.values += zip(numbers, rows)
+        else:
+            self.values += map(add, zip(numbers, map(_CODE_IN, rows)), map(_VALUES_IN, rows))
 
     def _refuse(self, why: Callable[..., Problem], row: tuple) -> None:
         state = self.lookup.by_id[row[_PERIOD]]
