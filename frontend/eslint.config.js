@@ -28,7 +28,9 @@ export default tseslint.config(
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
     },
     rules: {
-      'import-x/no-cycle': 'error',
+      // Packages are not followed: none imports our modules back, so no cycle runs through one, and following
+      // them was two thirds of the lint's CPU (21.8 s against 9.5-11.2 s, docs/testing.md).
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-restricted-paths': [
         'error',
         {
