@@ -1,14 +1,16 @@
-"""Databases for the backend tests: built by Alembic once per session, then copied for each test.
+"""Databases for the backend tests: built by Alembic once per run, then copied for each test.
 
 The template is migrated and seeded with the demo province once; every test gets its own copy of the
 SQLite file, so tests are isolated even though requests commit, and the suite stays fast.
 PostgreSQL tests use ``BANHAT_TEST_POSTGRES_URL`` and a fresh schema per run; without it they skip.
 """
 
+import fcntl
 import gc
 import os
 import shutil
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -97,11 +99,25 @@ def pytest_sessionfinish(session):
         admin.dispose()
 
 
+def made_once_per_run(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """`name` in the folder the run's xdist workers share (the controller's base temp), made by `make` by the
+    first worker to need it while the others wait on a lock file: the demo province is seeded once per run,
+    not once per worker (each seed is seconds of CPU while the SPA's checks also want the cores)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    path = shared / name
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not path.exists():
+            partial = path.with_name(f"{name}.partial")
+            make(partial)
+            partial.rename(path)  # a worker interrupted mid-seed leaves no file the others would take
+    return path
+
+
 @pytest.fixture(scope="session")
 def seeded_sqlite(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "banhat.sqlite3"
-    seed_database(f"sqlite:///{path}")
-    return path
+    return made_once_per_run(tmp_path_factory, "seeded.sqlite3", lambda path: seed_database(f"sqlite:///{path}"))
 
 
 @pytest.fixture
@@ -232,10 +248,10 @@ def new_postgres_schema():
 
 
 @pytest.fixture(scope="session")
-def seeded_postgres():
+def seeded_postgres(tmp_path_factory):
     """``seeded_postgres()`` returns the URL of a new database holding the migrated demo province.
 
-    Migrating and seeding PostgreSQL takes 10-15 s; it is done once per session (per xdist worker) into a
+    Migrating and seeding PostgreSQL takes 10-15 s; it is done once per run (`made_once_per_run`) into a
     template database, and each call copies it with ``CREATE DATABASE ... TEMPLATE`` (under a second).
     Every copy is its own database, so its change notifications reach no other test. All are dropped at
     the end of the run (`pytest_sessionfinish`); ``postgres_database`` drops its copy at the end of its test.
@@ -251,8 +267,12 @@ def seeded_postgres():
             connection.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
         return name
 
-    template = new_database()
-    seed_database(make_url(server).set(database=template).render_as_string(hide_password=False))
+    def make_template(path: Path) -> None:
+        name = new_database()
+        seed_database(make_url(server).set(database=name).render_as_string(hide_password=False))
+        path.write_text(name)
+
+    template = made_once_per_run(tmp_path_factory, "seeded-postgres-template", make_template).read_text()
 
     def copy() -> str:
         return make_url(server).set(database=new_database(template)).render_as_string(hide_password=False)
