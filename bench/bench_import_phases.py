@@ -2,7 +2,7 @@
 ASGI app (no HTTP server), each repository function of the import timed, per thread.
 
     uv run python bench/bench_import_phases.py [--rows 1000000] [--postgres URL] [--switch-interval 0.005]
-        [--calls] [--recompute ROUNDS] [--checks-only]
+        [--calls] [--recompute ROUNDS] [--checks-only] [--bad-every N]
 
 Prints the request's time, then one line per timed function (thread, calls, first start after the request
 began, total seconds, and the CPU its thread spent in it: `import_values` is the request's thread, whose
@@ -10,9 +10,11 @@ CPU is the import's Python); with `--calls`, every call first (when a chunk's ba
 the request's thread). `--switch-interval` sets Python's GIL turn before the app starts, instead of the
 app's own `GIL_SWITCH_SECONDS` (api/main.py), to compare the two in one run of this script each.
 With `--checks-only`, the rows are read, checked and routed but dropped before the database (nothing is
-written): `import_values`'s CPU is then the request thread's Python alone. With `--recompute N`, then
-the deferred recompute of the file's first period (`recompute_period`, 10,000 units in one group), timed alone: its first computation, then N rounds of every row rewritten (the stored
-fingerprints spoilt) and of nothing to write.
+written): `import_values`'s CPU is then the request thread's Python alone. With `--bad-every N`, every Nth row
+names an unknown unit and the file is imported in partial mode (the refused rows reported, the others kept):
+how the checks fare round errors. With `--recompute N`, then the deferred recompute of the file's first period
+(`recompute_period`, 10,000 units in one group), timed alone: its first computation, then N rounds of every row
+rewritten (the stored fingerprints spoilt) and of nothing to write.
 """
 
 from __future__ import annotations
@@ -66,12 +68,17 @@ def main() -> None:
     parser.add_argument("--switch-interval", type=float, help="Python's GIL turn, in seconds (default: the app's)")
     parser.add_argument("--calls", action="store_true", help="also print every call, in the order they began")
     parser.add_argument("--recompute", type=int, metavar="ROUNDS", help="then time the first period's recompute")
+    parser.add_argument("--bad-every", type=int, metavar="N",
+                        help="every Nth row names an unknown unit (imported in partial mode): the checks' way round errors")
     parser.add_argument("--checks-only", action="store_true",
                         help="drop the checked rows instead of sending them to the database: the request's thread alone")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="bench-phases-"))
     csv_path = workdir / "values.csv"
-    write_csv(value_rows(args.rows), csv_path)
+    rows = value_rows(args.rows)
+    for row in rows[:: args.bad_every or len(rows) + 1]:
+        row[0] = "CAX-XXXXX"  # no such unit
+    write_csv(rows, csv_path)
     url = postgres_schema_url(args.postgres)[0] if args.postgres else f"sqlite:///{workdir / 'bench.sqlite3'}"
     token = build_database(url)
     os.environ.update({"DATABASE_URL": url, "BANHAT_FRONTEND_DIST": "/nonexistent", "BANHAT_NOW": SERVER_NOW,
@@ -97,7 +104,8 @@ def main() -> None:
         api.main.GIL_SWITCH_SECONDS = args.switch_interval
     with TestClient(api.main.create_app()) as client, csv_path.open("rb") as handle:
         started[0] = time.perf_counter()
-        response = client.post("/api/v1/imports/values", files={"file": ("values.csv", handle, "text/csv")},
+        mode = "?all_or_nothing=false" if args.bad_every else ""
+        response = client.post(f"/api/v1/imports/values{mode}", files={"file": ("values.csv", handle, "text/csv")},
                                headers={"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())})
         elapsed = time.perf_counter() - started[0]
     print(f"{'PostgreSQL' if args.postgres else 'SQLite'}, {args.rows:,} values: {response.status_code} in "

@@ -140,18 +140,25 @@ def import_values(
     outer = None if dry_run else transaction.Savepoint(session)
     chunks = _Chunks(session, lookup, located, report, writes=outer is not None)
     lookup.before_query = chunks.wait  # loading a period's state queries the session
+
+    def check(numbers: Sequence[int], rows: list[list[object]]) -> _Checked:
+        """The rows checked in file order: a block the common check refuses is halved, the first half checked
+        before the second, until a row that fails alone takes the full check, which words every problem."""
+        checked = fast.check_block(numbers, rows)
+        if checked is not None:
+            return checked
+        if len(rows) == 1:
+            staged = _check_row(session, lookup, located, cell_refs, allowed, fast, numbers[0], fast.record(rows[0]),
+                                report)
+            return _checked_row(lookup, staged)
+        half = len(rows) // 2
+        return _Checked.joined((check(numbers[:half], rows[:half]), check(numbers[half:], rows[half:])))
+
     try:
         # The rows kept for the chunks are some million tuples, without a reference cycle among them.
         with gc_paused():
             for numbers, rows in table.raw_blocks:
-                checked = fast.check_block(numbers, rows)
-                if checked is None:  # one row at a time: a row that fails alone takes the full check
-                    checked = _Checked.joined(
-                        fast.check_block((number,), [row])
-                        or _checked_row(lookup, _check_row(session, lookup, located, cell_refs, allowed, fast, number,
-                                                           fast.record(row), report))
-                        for number, row in zip(numbers, rows, strict=True)
-                    )
+                checked = check(numbers, rows)
                 chunks.add(checked)
                 report.rows += len(rows)
                 report.skipped_empty += checked.nothing
@@ -516,9 +523,9 @@ class _FastPath:
     """The check of a block of rows for the common case, in passes over the block that run in C (`map` of
     lookups) rather than Python per row: codes that are found as written, an applicable indicator, no
     duplicate, and cells whose validation is already known (`validate`'s memo, keyed by the measure and the
-    raw cells). A block with any other row returns None; its rows are then checked one at a time, each
-    as a block of one, and a row that fails alone goes through `_check_row`, which finds and words every
-    problem. A failed check changes nothing but the memo."""
+    raw cells). A block with any other row returns None; `import_values` then checks its halves, and so on
+    down to a row that fails alone, which goes through `_check_row`, which finds and words every problem. A
+    failed check changes nothing but the memo."""
 
     def __init__(
         self,
