@@ -388,7 +388,7 @@ def test_text_of_new_reports_is_stored_exactly_as_read(admin, query):
 
 def test_rows_checked_a_block_at_a_time_keep_file_order(reporter, query, monkeypatch):
     """The file is checked a block of rows at a time (`Table.raw_blocks`; here 3 rows a block). A block with a
-    row the fast check does not take is halved, first half first, down to that row, so a duplicate names the
+    row the fast check does not take is split, in the file's order, down to that row, so a duplicate names the
     first occurrence in the file's order, in an earlier block or in its own, and a blank row keeps the numbering."""
     from api.services.imports import tables
 

@@ -21,7 +21,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import compress, groupby, repeat
 from operator import add, contains, getitem, itemgetter, mul, not_, setitem
 from typing import BinaryIO, NamedTuple
 
@@ -142,17 +142,30 @@ def import_values(
     lookup.before_query = chunks.wait  # loading a period's state queries the session
 
     def check(numbers: Sequence[int], rows: list[list[object]]) -> _Checked:
-        """The rows checked in file order: a block the common check refuses is halved, the first half checked
-        before the second, until a row that fails alone takes the full check, which words every problem."""
+        """The rows checked in file order. A block the common check refuses is split: the runs of rows it would
+        take alone (`_FastPath.passing`) are checked as blocks again, the others take the full check, which
+        words every problem; a block refused for its slots alone is halved, the first half checked first."""
         checked = fast.check_block(numbers, rows)
         if checked is not None:
             return checked
         if len(rows) == 1:
-            staged = _check_row(session, lookup, located, cell_refs, allowed, fast, numbers[0], fast.record(rows[0]),
-                                report)
-            return _checked_row(lookup, staged)
-        half = len(rows) // 2
-        return _Checked.joined((check(numbers[:half], rows[:half]), check(numbers[half:], rows[half:])))
+            return fully_checked(numbers[0], rows[0])
+        passing = fast.passing(rows)
+        if all(passing):
+            half = len(rows) // 2
+            return _Checked.joined((check(numbers[:half], rows[:half]), check(numbers[half:], rows[half:])))
+        parts = []
+        for taken, run in groupby(range(len(rows)), key=passing.__getitem__):
+            indexes = list(run)
+            if taken:
+                parts.append(check(numbers[indexes[0]:indexes[-1] + 1], rows[indexes[0]:indexes[-1] + 1]))
+            else:
+                parts += [fully_checked(numbers[index], rows[index]) for index in indexes]
+        return _Checked.joined(parts)
+
+    def fully_checked(number: int, row: list[object]) -> _Checked:
+        staged = _check_row(session, lookup, located, cell_refs, allowed, fast, number, fast.record(row), report)
+        return _checked_row(lookup, staged)
 
     try:
         # The rows kept for the chunks are some million tuples, without a reference cycle among them.
@@ -523,9 +536,9 @@ class _FastPath:
     """The check of a block of rows for the common case, in passes over the block that run in C (`map` of
     lookups) rather than Python per row: codes that are found as written, an applicable indicator, no
     duplicate, and cells whose validation is already known (`validate`'s memo, keyed by the measure and the
-    raw cells). A block with any other row returns None; `import_values` then checks its halves, and so on
-    down to a row that fails alone, which goes through `_check_row`, which finds and words every problem. A
-    failed check changes nothing but the memo."""
+    raw cells). A block with any other row returns None; `import_values` then splits it (`passing`) down to
+    the rows that fail alone, which go through `_check_row`, which finds and words every problem. A failed
+    check changes nothing but the memo."""
 
     def __init__(
         self,
@@ -597,6 +610,23 @@ class _FastPath:
         if nothing:  # rows that enter nothing are counted, not staged
             heads, existing, fields = compress(heads, fields), list(compress(existing, fields)), [*filter(None, fields)]
         return _Checked(list(map(add, heads, fields)), existing, nothing)
+
+    def passing(self, rows: list[list[object]]) -> list[bool]:
+        """Which rows `check_block` would take, each row judged alone (its slot aside), in Python per row: where to
+        split a refused block. Only a hint: what a row is told comes from `check_block` and `_check_row`, so a
+        row misjudged here costs time, never a wrong answer."""
+        if len(self.states) != self.indexed:
+            self._index_entries()
+        verdicts = []
+        for row in rows:
+            unit = self.units.get(self.unit_code(row)) if len(row) >= self.width else None
+            entry = self.entries.get(self.period_indicator(row)) if unit is not None else None
+            verdicts.append(
+                entry is not None and unit[2] in entry.kinds and self.allowed(unit[0])
+                and (self.staged.get((entry.measure, self.row_cells(row))) is not None
+                     or self.validate(entry.indicator, row) is not _UNKNOWN)
+            )
+        return verdicts
 
     def _index_entries(self) -> None:
         for period_code, state in self.states.items():
