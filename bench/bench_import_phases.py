@@ -76,7 +76,7 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="bench-phases-"))
     csv_path = workdir / "values.csv"
     rows = value_rows(args.rows)
-    for row in rows[:: args.bad_every or len(rows) + 1]:
+    for row in rows[:: args.bad_every] if args.bad_every else ():
         row[0] = "CAX-XXXXX"  # no such unit
     write_csv(rows, csv_path)
     url = postgres_schema_url(args.postgres)[0] if args.postgres else f"sqlite:///{workdir / 'bench.sqlite3'}"

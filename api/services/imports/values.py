@@ -69,24 +69,24 @@ class _PeriodState:
     statuses: dict[int, str]
     first_row: array  # row number of the first row per (unit, indicator) slot, 0 when none yet
     refusal: str | None
-    # Plain copies of what is read for every row (instrumented attributes and enum hashes are slow).
-    period_id: int = 0
     period_locked: bool = False
-    # Indicator code -> (slot index, measure as plain text, unit kinds it applies to); empty for a
-    # refused period, so that its rows take the full check.
-    fast_entries: dict[str, tuple[int, str, frozenset[UnitKind]]] = field(default_factory=dict)
-    locked_units: frozenset[int] = frozenset()  # units whose report is submitted or approved
+    # Indicator code -> what the fast path reads of it, as plain fields (instrumented attributes and enum
+    # hashes are slow); empty for a refused period, so that its rows take the full check.
+    fast_entries: dict[str, _Entry] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.period_id, self.period_locked = self.period.id, self.period.status == "locked"
-        if not self.refusal:
-            self.fast_entries = {
-                code: (index, indicator.measure.value, frozenset(indicator.applies_to))
-                for code, (index, indicator) in self.indicators.items()
-            }
-        self.locked_units = frozenset(
+        self.period_locked = self.period.status == "locked"
+        if self.refusal:
+            return
+        locked_units = frozenset(  # units whose report is submitted or approved
             unit_id for unit_id, status in self.statuses.items() if status not in EDITABLE_STATUSES
         )
+        self.fast_entries = {
+            code: _Entry(code, indicator, indicator.measure.value, frozenset(indicator.applies_to), index,
+                         len(self.indicators), self.first_row, self.period.id, self.statuses,
+                         self.period_locked or bool(locked_units), self.period_locked, locked_units)
+            for code, (index, indicator) in self.indicators.items()
+        }
 
 
 @dataclass
@@ -630,11 +630,8 @@ class _FastPath:
 
     def _index_entries(self) -> None:
         for period_code, state in self.states.items():
-            for indicator_code, (slot, measure, kinds) in state.fast_entries.items():
-                self.entries[period_code, indicator_code] = _Entry(
-                    indicator_code, state.indicators[indicator_code][1], measure, kinds, slot,
-                    len(state.indicators), state.first_row, state.period_id, state.statuses,
-                    state.period_locked or bool(state.locked_units), state.period_locked, state.locked_units)
+            for indicator_code, entry in state.fast_entries.items():
+                self.entries[period_code, indicator_code] = entry
         self.indexed = len(self.states)
 
     def _validate_unknown(self, fields: list, entries: list[_Entry], rows: list[list[object]]) -> bool:
@@ -693,7 +690,7 @@ def _no_cells(_row: object) -> tuple:
 
 
 class _Entry(NamedTuple):
-    """What the fast path reads of one (period, indicator) pair, as plain fields."""
+    """What the fast path reads of one (period, indicator) pair (`_PeriodState.fast_entries`)."""
 
     code: str
     indicator: Indicator
