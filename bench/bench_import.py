@@ -10,7 +10,8 @@ For each database (SQLite file, and PostgreSQL when `--postgres URL` is given) t
    the file to `/api/v1/imports/values` (the full path: upload, parsing, validation, staging, merge,
    audit), timing the request and reading the server's peak resident memory (VmHWM) afterwards, then
    waits until the deferred recompute has cleared the `scores_pending` mark of every touched period
-   (seconds counted from the response) and reads the peak again;
+   (seconds counted from the response), then until the explanations it leaves out are stored (its
+   `EXPLAIN` jobs, `explained_seconds`), and reads the peak again;
 4. measures the raw insert speed of the same database in the same run: the same rows, already as
    Python tuples, inserted with executemany (SQLite) or COPY (PostgreSQL) into a bare table.
 
@@ -176,6 +177,7 @@ def import_over_http(url: str, token: str, csv_path: Path) -> tuple[float, float
         fresh = {code: round(at - answered, 1) for code, at in wait_for_scores(url, report["scores_pending"]).items()}
         report["periods_fresh_seconds"] = fresh
         report["scores_fresh_seconds"] = max(fresh.values(), default=0.0)
+        report["explained_seconds"] = round(wait_until_explained(url) - answered, 1)
         report["peak_with_recompute_mb"] = round(peak_rss_mb(server.pid), 1)
         report["recompute_process_peak_mb"] = round(children_peak_rss_mb(server.pid), 1)
         return elapsed, peak, report
@@ -205,6 +207,20 @@ def wait_for_scores(url: str, period_codes: list[str]) -> dict[str, float]:
         fresh |= {code: now for code in left - pending}
         time.sleep(0.1)
     return fresh
+
+
+def wait_until_explained(url: str) -> float:
+    """When the explanations the deferred recompute leaves out were all stored (its `EXPLAIN` jobs, a few
+    seconds later): `time.perf_counter()`."""
+    engine = create_engine(url)
+    try:
+        while True:
+            with engine.connect() as connection:
+                if connection.scalar(text("SELECT count(*) FROM scores WHERE explanation IS NULL")) == 0:
+                    return time.perf_counter()
+            time.sleep(0.1)
+    finally:
+        engine.dispose()
 
 
 def raw_insert_rate(url: str, rows: list[list[object]]) -> float:
@@ -263,6 +279,7 @@ def run(label: str, url: str, rows: list[list[object]], csv_path: Path) -> dict:
         "server_peak_mb": round(peak, 1),
         "scores_fresh_seconds": report["scores_fresh_seconds"],
         "periods_fresh_seconds": report["periods_fresh_seconds"],
+        "explained_seconds": report["explained_seconds"],
         "server_peak_with_recompute_mb": report["peak_with_recompute_mb"],
         "server_idle_mb": report["idle_mb"],
         "recompute_process_peak_mb": report["recompute_process_peak_mb"],

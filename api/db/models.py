@@ -240,7 +240,9 @@ class Score(Base):
     submission_status: Mapped[str | None] = mapped_column(String(16))
     first_submitted_at: Mapped[datetime | None]
     pillars: Mapped[dict[str, Any]]
-    explanation: Mapped[dict[str, Any]]
+    # NULL after a deferred recompute until its explanations are built (``api.services.scoring``, EXPLAIN);
+    # a reader then builds it from the same inputs (``scoring.explanations``).
+    explanation: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     # Also inside the explanation; a column so that rankings never load explanations.
     veto_failed: Mapped[list[Any]] = mapped_column(JSON, server_default="[]")
     # Hash of the stored content: a bulk recompute skips rows whose new result is identical.

@@ -59,7 +59,7 @@ def standing(session: Session, period: Period, unit: Unit) -> Standing:
     if found is None:
         return Standing(unit.code, "", None, None, locked=locked)
     score, group_name = found
-    veto = tuple(score.explanation.get("veto_failed") or ())
+    veto = tuple(score.veto_failed)
     return Standing(unit.code, group_name or "", score.rank, Tier[score.final_tier], veto,
                     RankStatus(score.rank_status), locked)
 

@@ -59,6 +59,7 @@ from api.services import (
     nominations,
     periods,
     scores,
+    scoring,
     submissions,
     units,
 )
@@ -268,11 +269,11 @@ def explained_export(session: Session, principal: Principal, period_code: str, g
     period, _tag = scores.ranking_etag(session, principal, period_code, group, None)
     group_id = units.group_id(session, group)
     rows: list[Sequence[object]] = []
-    for code, name, total, final_tier, explanation in exports_repo.explained_scores(
-        session, period.id, group_id, principal.score_detail_units
-    ):
+    stored = exports_repo.explained_scores(session, period.id, group_id, principal.score_detail_units)
+    explained = scoring.explanations(session, period, {unit_id: explanation for unit_id, *_row, explanation in stored})
+    for unit_id, code, name, total, final_tier, _stored in stored:
         tier = Tier[final_tier].label
-        for item in explanation.get("indicators", []):
+        for item in explained[unit_id].get("indicators", []):
             rows.append([
                 code, name, item["code"], item["pillar"], _value_text(item.get("value")),
                 item.get("rule_text"), yes_no(item.get("applicable")), yes_no(item.get("met")),

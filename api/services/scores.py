@@ -121,7 +121,8 @@ def explained(session: Session, principal: Principal, period_code: str, unit_cod
         "total": _number(score.total), "total_exact": score.total, "tier": score.final_tier,
         "tier_label": Tier[score.final_tier].label, "quota_applied": score.quota_applied, "frozen": score.frozen,
         "scheme_version": score.scheme_code, "computed_at": score.computed_at,
-        "pillars": {k: _number(v) for k, v in score.pillars.items()}, "explanation": score.explanation,
+        "pillars": {k: _number(v) for k, v in score.pillars.items()},
+        "explanation": scoring.explanations(session, period, {unit.id: score.explanation})[unit.id],
     }
 
 

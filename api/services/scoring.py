@@ -12,6 +12,7 @@ owner (:mod:`api.services.transaction`) scores the queued units and writes every
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import timedelta
 from fractions import Fraction
 
 import orjson
@@ -217,12 +218,14 @@ class _Bulk:
 
     _LIMIT = 50_000  # entries kept before both are emptied
 
-    def __init__(self, values: dict[int, dict[str, Value]]) -> None:
+    def __init__(self, values: dict[int, dict[str, Value]], explained: bool = True) -> None:
         # Only where values are shared: a kept result costs memory (about 1.5 KB) and saves only on a hit.
         count = sum(len(entered) for entered in values.values())
         distinct = len({id(value) for entered in values.values() for value in entered.values()})
         self.memo: dict | None = {} if count and distinct * 4 <= count else None
         self._encoded: dict[int, tuple[IndicatorResult, orjson.Fragment]] = {}
+        # False: the rows are written without explanations (a deferred recompute, see ``EXPLAIN``).
+        self.explained = explained
 
     @property
     def encoder(self):
@@ -248,9 +251,10 @@ def _fields(period: Period, unit: Unit, submission: Submission | Row | None, res
     """The stored columns of one unit's score (rank and quota come from re-ranking its group).
 
     ``submission`` is the ORM object, or for a bulk recompute a row with its ``status`` and
-    ``first_submitted_at``.
+    ``first_submitted_at``. The explanation is None when ``bulk`` writes none.
     """
     kl = next((p.score for p in result.pillars if p.pillar is Pillar.KL), None)
+    explained = bulk is None or bulk.explained
     return {
         "period_id": period.id, "unit_id": unit.id, "group_id": unit.group_id,
         "scheme_code": result.scheme_version, "total": str(result.total),
@@ -260,7 +264,7 @@ def _fields(period: Period, unit: Unit, submission: Submission | Row | None, res
         "pillars": {p.pillar.value: None if p.score is None else str(p.score) for p in result.pillars},
         # Encoded once: the same bytes feed the fingerprint and the column (the engine's orjson keeps a
         # Fragment as is), which halves the JSON work of a bulk rewrite.
-        "explanation": orjson.Fragment(json_bytes(explain(result, bulk and bulk.encoder))),
+        "explanation": orjson.Fragment(json_bytes(explain(result, bulk and bulk.encoder))) if explained else None,
         "veto_failed": list(result.veto_failed),
     }
 
@@ -387,8 +391,14 @@ def _score_units(session: Session, period: Period, changed: list[Unit]) -> None:
     changed = [unit for unit in changed if unit.group_id is not None]
     if period.status == "locked" or not changed:
         return
-    ids = [unit.id for unit in changed]
-    units.lock(session, ids)
+    units.lock(session, [unit.id for unit in changed])
+    for unit, submission, result, status in _unit_results(session, period, changed):
+        _queue(session, period, unit.id, _fields(period, unit, submission, result, status), {unit.group_id})
+
+
+def _unit_results(session: Session, period: Period, chosen: list[Unit]) -> list[tuple[Unit, Submission | None, UnitScore, RankStatus]]:
+    """Score some units of a period now (nothing written): each unit with its report, score and rank status."""
+    ids = [unit.id for unit in chosen]
     found = submissions.of_units(session, period.id, ids)
     _catalog, context = scoring_context(session, period)
     if period.spans:
@@ -397,14 +407,27 @@ def _score_units(session: Session, period: Period, changed: list[Unit]) -> None:
         entered = _entered_values(session, period.id, ids) if found else {}
         previous = _previous_rates(session, period, ids)
         adjustments = adjustments_repo.adjustments_for(session, period, ids)
-    for unit in changed:
+    results = []
+    for unit in chosen:
         submission = found.get(unit.id)
         if period.spans:
             result, status = _review_score(context, period, unit, annual.get(unit.id, {}))
         else:
             result = _score(context, period, unit, submission, entered.get(unit.id, {}), previous, adjustments)
             status = _rank_status(context, submission)
-        _queue(session, period, unit.id, _fields(period, unit, submission, result, status), {unit.group_id})
+        results.append((unit, submission, result, status))
+    return results
+
+
+def explanations(session: Session, period: Period, stored: dict[int, dict | None]) -> dict[int, dict]:
+    """The explanation of each stored score (``stored``: its explanation by unit id), those stored without
+    one built now, from the inputs they were scored from: a deferred recompute writes scores without
+    explanations, and its ``EXPLAIN`` job stores them a little later (any change of a unit's inputs in
+    between rescores it with its explanation)."""
+    missing = [unit_id for unit_id, explanation in stored.items() if explanation is None]
+    built = {unit.id: explain(result) for unit, _submission, result, _status
+             in _unit_results(session, period, units.by_ids(session, missing))} if missing else {}
+    return {unit_id: built[unit_id] if explanation is None else explanation for unit_id, explanation in stored.items()}
 
 
 def units_changed(session: Session, changed: Sequence[tuple[Unit, int | None]]) -> None:
@@ -503,9 +526,10 @@ def simulate_period(session: Session, period: Period, context: ScoringContext) -
     return [(unit, result, ranked[unit.code]) for unit, result in results]
 
 
-def recompute_period(session: Session, period: Period) -> int:
+def recompute_period(session: Session, period: Period, *, explained: bool = True) -> int:
     """Recompute every reporting unit's score of a period and re-rank every group, announcing the groups
-    that changed; returns the unit count.
+    that changed; returns the unit count. With ``explained`` False the rows are written without their
+    explanations (the deferred recompute's first pass, see ``EXPLAIN``): about half the CPU.
 
     The garbage collector stays paused throughout (resuming it before re-ranking made the next query pay
     for a full scan of the heap), and scores are built and written a chunk of whole groups at a time, so
@@ -525,7 +549,7 @@ def recompute_period(session: Session, period: Period) -> int:
     changed: set[int] = set()
     with gc_paused():
         values = _entered_values(session, period.id) if not period.spans else {}
-        bulk = _Bulk(values)
+        bulk = _Bulk(values, explained)
         previous = _previous_rates(session, period, None) if not period.spans else {}
         annual = _annual_results(session, period, None) if period.spans else {}
         stored = scores.stored(session, period.id)
@@ -571,6 +595,12 @@ def recompute_period(session: Session, period: Period) -> int:
 
 # A recompute of a whole period after the response (a national-scale import): a job per period.
 RECOMPUTE = "scores.recompute_period"
+# Then the explanations of its scores, which the recompute leaves out so that rankings are fresh at about
+# half the CPU (docs/scoring.md, "Explanations after the ranking"): a full recompute of the period, a
+# little later, so that the recomputes of the other periods touched, and a clerk's next file, go first
+# (a fill already queued for the period covers the next import's rows too).
+EXPLAIN = "scores.explain_period"
+EXPLAIN_DELAY = timedelta(seconds=10)
 
 
 def defer_recompute(session: Session, periods: list[Period]) -> None:
@@ -583,16 +613,31 @@ def defer_recompute(session: Session, periods: list[Period]) -> None:
 
 def queue_pending_recomputes(session: Session) -> None:
     """Queue the recompute of every period marked pending without one queued (marked by a migration, or
-    by a server older than the job queue)."""
+    by a server older than the job queue), and the explanations of every period holding scores without
+    them (a server stopped before it built them)."""
     for code in catalog_repo.pending_period_codes(session):
         period = catalog_repo.period_by_code(session, code)
         jobs.enqueue(session, RECOMPUTE, {"period_id": period.id}, dedupe_key=f"{RECOMPUTE}:{period.id}")
+    for period_id in scores.unexplained_periods(session):
+        jobs.enqueue(session, EXPLAIN, {"period_id": period_id}, dedupe_key=f"{EXPLAIN}:{period_id}")
 
 
 def _recompute_job(_context: jobs.Context, payload: dict) -> jobs.Finish:
     def writes(session: Session) -> None:
         period = session.get(Period, payload["period_id"])
         if period is not None and period.scores_pending:
+            recompute_period(session, period, explained=False)
+            jobs.enqueue(session, EXPLAIN, {"period_id": period.id}, delay=EXPLAIN_DELAY,
+                         dedupe_key=f"{EXPLAIN}:{period.id}")
+
+    return writes
+
+
+def _explain_job(_context: jobs.Context, payload: dict) -> jobs.Finish:
+    def writes(session: Session) -> None:
+        period = session.get(Period, payload["period_id"])
+        # A locked period was recomputed with its explanations when it was locked.
+        if period is not None and period.status != "locked" and period.id in scores.unexplained_periods(session):
             recompute_period(session, period)
 
     return writes
@@ -600,4 +645,7 @@ def _recompute_job(_context: jobs.Context, payload: dict) -> jobs.Finish:
 
 # A national period takes minutes: its lease is longer than the default. Periods are recomputed in
 # parallel on PostgreSQL (each under its own (period, group) locks, see ``units.lock_groups``).
-JOB_KINDS = {RECOMPUTE: jobs.JobKind(_recompute_job, lease_seconds=3600, parallel=True)}
+JOB_KINDS = {
+    RECOMPUTE: jobs.JobKind(_recompute_job, lease_seconds=3600, parallel=True),
+    EXPLAIN: jobs.JobKind(_explain_job, lease_seconds=3600, parallel=True),
+}

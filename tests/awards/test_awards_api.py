@@ -24,7 +24,7 @@ def annual_ranking(db):
         unit_id = db.scalar(select(Unit.id).where(Unit.code == code))
         score = db.scalar(select(Score).where(Score.period_id == period.id, Score.unit_id == unit_id))
         score.rank, score.tier, score.final_tier, score.rank_status = rank, tier, tier, "ranked"
-        score.explanation = {**score.explanation, "veto_failed": veto}
+        score.veto_failed, score.explanation = veto, {**score.explanation, "veto_failed": veto}
     period.status = "locked"
     db.commit()
     return db.scalar(select(EmulationGroup.name).where(EmulationGroup.code == "CAX"))

@@ -67,7 +67,7 @@ def excellent_unit(engine):
         unit_id = db.scalar(select(Unit.id).where(Unit.code == UNIT))
         score = db.scalar(select(Score).where(Score.period_id == period.id, Score.unit_id == unit_id))
         score.rank, score.tier, score.final_tier, score.rank_status = 1, "XUAT_SAC", "XUAT_SAC", "ranked"
-        score.explanation = {**score.explanation, "veto_failed": []}
+        score.veto_failed, score.explanation = [], {**score.explanation, "veto_failed": []}
         period.status = "locked"
 
 

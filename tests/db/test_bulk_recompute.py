@@ -1,5 +1,7 @@
 """A period's bulk recompute ranks groups larger than its write chunk as a small chunk would have them."""
 
+import json
+
 import pytest
 from sqlalchemy import select, text
 
@@ -65,4 +67,38 @@ def test_a_bulk_recompute_stores_its_json_columns_as_json_text(url):
             types = connection.execute(text(
                 f"SELECT DISTINCT typeof(pillars), typeof(explanation), typeof(veto_failed) FROM scores {where}"))
             assert types.all() == [("text", "text", "text")]
+    engine.dispose()
+
+
+def test_a_recompute_without_explanations_ranks_alike_and_its_explanations_are_built_alike(url):
+    """The deferred recompute's first pass (``explained=False``) stores the totals, tiers and places a full
+    recompute stores, with no explanation; ``scoring.explanations`` then builds each one as the full
+    recompute (the EXPLAIN job) stores it."""
+    engine = make_engine(url)
+    sessions = session_factories(engine)[1]
+    columns = ("SELECT s.unit_id, s.total, s.tier, s.final_tier, s.rank, s.rank_status, s.veto_failed FROM scores s "
+               "JOIN periods p ON p.id = s.period_id WHERE p.code = '2026-H1'")
+
+    def recompute(explained: bool) -> tuple[dict, dict]:
+        with transaction.owned(sessions) as session:
+            period = session.scalars(select(Period).where(Period.code == "2026-H1")).one()
+            scoring.recompute_period(session, period, explained=explained)
+        with transaction.owned(sessions) as session:
+            period = session.scalars(select(Period).where(Period.code == "2026-H1")).one()
+            stored = dict(session.execute(text(
+                "SELECT unit_id, explanation FROM scores WHERE period_id = :p"), {"p": period.id}).all())
+            built = scoring.explanations(session, period, {unit_id: None for unit_id in stored})
+            rows = {unit_id: tuple(rest) for unit_id, *rest in session.execute(text(columns))}
+        return rows, {"stored": stored, "built": built}
+
+    full, explained = recompute(True)
+    partial, unexplained = recompute(False)
+    assert partial == full and len(full) > 20
+    assert set(unexplained["stored"].values()) == {None}
+    assert unexplained["built"] == explained["built"]
+    again, explained_again = recompute(True)
+    assert again == full
+    stored = {unit_id: json.loads(text_) if isinstance(text_, str) else text_
+              for unit_id, text_ in explained_again["stored"].items()}
+    assert stored == explained["built"]
     engine.dispose()

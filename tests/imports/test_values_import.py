@@ -414,3 +414,60 @@ def test_rows_checked_a_block_at_a_time_keep_file_order(reporter, query, monkeyp
     assert [report[name] for name in ("rows", "created", "rejected", "skipped_empty")] == [12, 8, 3, 1]
     counts = {code: value[2] for code, value in stored(query).items() if value[2] is not None}
     assert counts == {"KL-04": 0, "KL-06": 2, "KL-07": 3, "KL-09": 4, "TT-01": 6, "TT-02": 8}
+
+
+
+DEMO_PERIOD = "2026-H1"  # the demo period with received reports, their failed indicators in its report
+UNEXPLAINED = ("SELECT count(*) FROM scores s JOIN periods p ON p.id = s.period_id "
+               "WHERE p.code = :p AND s.explanation IS NULL")
+
+
+def defer_recompute(app, query, period: str) -> None:
+    """Mark the period's scores pending and let a starting worker queue their recompute (as a large import's
+    commit queues it), then run it: its scores are stored without explanations, their job due later."""
+    from api.services.worker import Worker
+
+    query("UPDATE periods SET scores_pending = TRUE WHERE code = :p", p=period)
+    with Worker(app.state.read_sessions, app.state.write_sessions, app.state.settings) as worker:
+        worker.start()
+
+
+def test_the_deferred_recompute_ranks_first_and_its_explanations_follow_the_same(app, admin, query, run_jobs):
+    """The deferred recompute writes scores without explanations (rankings fresh sooner); until its EXPLAIN
+    job stores them, every reader builds them from the same inputs: the unit's explained score, the
+    explained export and the period report read the same before and after."""
+    from api.services import scoring
+
+    def readings() -> tuple:
+        return (
+            admin.get(f"{API}/scores/{DEMO_PERIOD}/CAX-005").json(),
+            admin.get(f"{API}/exports/{DEMO_PERIOD}/explained", params={"format": "csv"}).content,
+            admin.get(f"{API}/reports/{DEMO_PERIOD}").json(),
+        )
+
+    expected = readings()
+    defer_recompute(app, query, DEMO_PERIOD)
+    run_jobs()
+    assert admin.get(f"{API}/scores/{DEMO_PERIOD}?group=CAX").json()["scores_pending"] is False
+    assert query(UNEXPLAINED, p=DEMO_PERIOD)[0][0] > 20
+    before = readings()
+    assert run_jobs(seconds=scoring.EXPLAIN_DELAY.total_seconds()) >= 1
+    assert query(UNEXPLAINED, p=DEMO_PERIOD) == [(0,)]
+    after = readings()
+    for reading in (before, after):
+        assert reading[0]["explanation"] == expected[0]["explanation"]
+        assert reading[1] == expected[1]
+        assert reading[2]["failed_indicators"] == expected[2]["failed_indicators"] != []
+
+
+def test_explanations_left_unbuilt_are_built_when_a_worker_starts(app, query, run_jobs):
+    from api.services.worker import Worker
+
+    defer_recompute(app, query, DEMO_PERIOD)
+    run_jobs()
+    query("DELETE FROM jobs WHERE kind = 'scores.explain_period'")  # as if it had failed for good
+    assert query(UNEXPLAINED, p=DEMO_PERIOD)[0][0] > 20
+    with Worker(app.state.read_sessions, app.state.write_sessions, app.state.settings) as worker:
+        worker.start()
+    run_jobs()
+    assert query(UNEXPLAINED, p=DEMO_PERIOD) == [(0,)]

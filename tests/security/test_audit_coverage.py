@@ -74,7 +74,7 @@ def _rank_first(sqlite_url: str) -> None:
             score.rank, score.tier, score.final_tier = 1, "XUAT_SAC", "XUAT_SAC"
             score.rank_status = "ranked"
             db.scalar(select(Period).where(Period.code == ELIGIBLE_PROPOSAL["period"])).status = "locked"
-            score.explanation = {**score.explanation, "veto_failed": []}
+            score.veto_failed, score.explanation = [], {**score.explanation, "veto_failed": []}
     finally:
         engine.dispose()
 

@@ -103,7 +103,7 @@ def computed_writer(session: Session, computed_at: datetime) -> Iterator[Callabl
                     (
                         *(row[name] for name in COMPUTED[:9]),
                         None if row["first_submitted_at"] is None else stamp(row["first_submitted_at"]),
-                        *(json_bytes(row[name]).decode() for name in _JSON),
+                        *(None if row[name] is None else json_bytes(row[name]).decode() for name in _JSON),
                         row["fingerprint"], at, *[row[name] for name in PLACE],
                     )
                     for row in rows
@@ -139,7 +139,8 @@ def computed_writer(session: Session, computed_at: datetime) -> Iterator[Callabl
                 copy.write(b"\n".join([
                     b"\t".join([
                         *[_copy_field(row[name]) for name in COMPUTED[:10]],
-                        *[json_bytes(row[name]).replace(b"\\", b"\\\\") for name in _JSON],
+                        *[b"\\N" if row[name] is None else json_bytes(row[name]).replace(b"\\", b"\\\\")
+                          for name in _JSON],
                         _copy_field(row["fingerprint"]), at,
                         *[_copy_field(row[name]) for name in PLACE],
                     ])
@@ -275,6 +276,11 @@ def add(session: Session, obj):
 def delete_units(session: Session, period_id: int, unit_ids: list[int]) -> None:
     if unit_ids:
         session.execute(delete(Score).where(Score.period_id == period_id, Score.unit_id.in_(unit_ids)))
+
+
+def unexplained_periods(session: Session) -> set[int]:
+    """The periods holding scores written without their explanation (a deferred recompute's)."""
+    return set(session.scalars(select(Score.period_id).where(Score.explanation.is_(None)).distinct()))
 
 
 def standing_row(session: Session, period_id: int, unit_id: int) -> tuple[Score, str | None] | None:

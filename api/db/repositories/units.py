@@ -16,6 +16,10 @@ def by_id(session: Session, unit_id: int) -> Unit | None:
     return session.get(Unit, unit_id)
 
 
+def by_ids(session: Session, unit_ids: list[int]) -> list[Unit]:
+    return list(session.scalars(select(Unit).where(Unit.id.in_(unit_ids)).order_by(Unit.id)))
+
+
 def _has_row_locks(session: Session) -> bool:
     """SQLite has no row locks (its single writer serialises everything): skip the lock query there."""
     return session.get_bind().dialect.name != "sqlite"

@@ -17,7 +17,7 @@ from api.db.repositories import units as units_repo
 from api.domain import RankStatus, Tier
 from api.domain.awards import ProposalStatus
 from api.domain.periods import local_date
-from api.services import awards, inspections, narratives, periods
+from api.services import awards, inspections, narratives, periods, scoring
 from api.services import scores as scores_service
 from api.services.access import Principal
 from api.services.catalog import scoring_context
@@ -118,10 +118,10 @@ def _failed_indicators(session: Session, period, received_units: set[str]) -> tu
     names = {indicator.code: indicator.name for indicator in catalog.indicators}
     failed: Counter[str] = Counter()
     applicable: Counter[str] = Counter()
-    for score, unit_code in scores_repo.scores_of_period(session, period.id):
-        if unit_code not in received_units:
-            continue
-        for result in score.explanation.get("indicators", []):
+    received = [score for score, unit_code in scores_repo.scores_of_period(session, period.id) if unit_code in received_units]
+    explained = scoring.explanations(session, period, {score.unit_id: score.explanation for score in received})
+    for explanation in explained.values():
+        for result in explanation.get("indicators", []):
             if result["applicable"]:
                 applicable[result["code"]] += 1
                 failed[result["code"]] += not result["met"]
