@@ -126,12 +126,12 @@ class Settings(BaseSettings):
     job_retry_max_seconds: float = Field(default=JobPolicy.retry_max_seconds, gt=0)
     job_retry_hours: float = Field(default=JobPolicy.retry_hours, gt=0)
     webhook_timeout_seconds: float = 10
-    # Processes in which the job worker recomputes the scores of several periods at once, on PostgreSQL
-    # (each with its own connection; SQLite has one writer, so there they always run in the worker's
-    # thread). Each is a Python process of its own: about 250 MB at the peak of a 10,000-unit period's
+    # Processes in which the job worker recomputes the scores of several periods at once (each with its
+    # own connection; on a SQLite file each computes from a read snapshot and only its writes wait for the
+    # one writer). Each is a Python process of its own: about 250 MB at the peak of a 10,000-unit period's
     # recompute, kept while the server runs, per server process and per `banhat worker`. 0: recomputes
-    # run one after another in the worker's thread. Off by default: on 2 shared cores it measured no
-    # gain (docs/benchmarks.md, issue 20); worth it with free cores and imports touching many periods.
+    # run one after another in the worker's thread. Off by default for that memory; worth it for imports
+    # touching several periods (docs/benchmarks.md, issue 20).
     recompute_processes: int = Field(default=0, ge=0, le=64)
     # Scheduled reminders (đôn đốc) of units still missing: days before each due date (negative: after
     # it), and how often the worker looks at the schedule.

@@ -5,8 +5,9 @@ For each database (SQLite file, and PostgreSQL when `--postgres URL` is given) t
    and an administrator with an API token;
 2. writes a CSV of distinct valid values (units x applicable indicators x periods, `--rows`);
 3. starts `uvicorn` in a child process (its job worker on, its clock at 2026-03-02 so that no
-   reminder of the 10,000 units is due and the worker runs nothing but the import's jobs; on PostgreSQL
-   its recomputes in 2 processes, or `BANHAT_RECOMPUTE_PROCESSES` from the environment) and POSTs
+   reminder of the 10,000 units is due and the worker runs nothing but the import's jobs; its recomputes
+   in 2 processes, or `BANHAT_RECOMPUTE_PROCESSES` from the environment), waits until the server and
+   that pool have started (their CPU time at rest), and POSTs
    the file to `/api/v1/imports/values` (the full path: upload, parsing, validation, staging, merge,
    audit), timing the request and reading the server's peak resident memory (VmHWM) afterwards, then
    waits until the deferred recompute has cleared the `scores_pending` mark of every touched period
@@ -136,11 +137,35 @@ def children_peak_rss_mb(pid: int) -> float:
     return max((peak_rss_mb(child) for child in children), default=0.0)
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds used so far by a process and its children (the recompute pool)."""
+    children = [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+                for child in (task / "children").read_text().split()]  # fmt: skip
+    ticks = 0
+    for process in (pid, *children):
+        fields = Path(f"/proc/{process}/stat").read_text().rpartition(")")[2].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_idle(pid: int, timeout: float = 60) -> None:
+    """Until the server and its recompute pool have started (their CPU time stops growing): the server
+    answers before its worker's pool processes have imported the application, which takes both cores."""
+    deadline = time.monotonic() + timeout
+    last = tree_cpu_seconds(pid)
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = tree_cpu_seconds(pid)
+        if now - last < 0.05:
+            return
+        last = now
+
+
 def import_over_http(url: str, token: str, csv_path: Path) -> tuple[float, float, dict]:
     port = free_port()
     env = {**os.environ, "DATABASE_URL": url, "BANHAT_FRONTEND_DIST": "/nonexistent", "BANHAT_NOW": SERVER_NOW,
            "BANHAT_RUN_WORKER": "true",
-           # The pool of recompute processes the runs of issue 20 measured (PostgreSQL only; off by default).
+           # The pool of recompute processes the runs of issue 20 measured (off by default).
            "BANHAT_RECOMPUTE_PROCESSES": os.environ.get("BANHAT_RECOMPUTE_PROCESSES", "2")}
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory", "--host", "127.0.0.1",
@@ -158,6 +183,7 @@ def import_over_http(url: str, token: str, csv_path: Path) -> tuple[float, float
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
+        wait_until_idle(server.pid)
         idle_mb = peak_rss_mb(server.pid)
         started = time.perf_counter()
         with csv_path.open("rb") as handle:

@@ -9,9 +9,11 @@ owner (:mod:`api.services.transaction`) scores the queued units and writes every
 ``recompute_period`` rebuilds a whole period (seed, scheme change, lock).
 """
 
+from __future__ import annotations
+
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from fractions import Fraction
 
@@ -533,64 +535,114 @@ def recompute_period(session: Session, period: Period, *, explained: bool = True
 
     The garbage collector stays paused throughout (resuming it before re-ranking made the next query pay
     for a full scan of the heap), and scores are built and written a chunk of whole groups at a time, so
-    that only one chunk's explanations are in memory at once. Each chunk's groups are ranked in memory:
-    new rows are written with their rank, and only the stored rows whose place moved are updated (a
-    first computation wrote every row twice, unranked then ranked). Groups larger than a chunk, and
-    every group where the period holds rows of units no longer scored (deactivated, or out of every
-    group), which still count in their group's ranking, are re-ranked from the stored rows instead
-    (:func:`rerank`).
+    that only one chunk's explanations are in memory at once (:func:`_compute_period`).
     """
     write_pending(session)  # a unit written after this full recompute would undo it
     units.lock_groups(session, period.id)
-    reporting = units.scored_unit_keys(session)
-    _catalog, context = scoring_context(session, period)
-    subs = submissions.states_of_period(session, period.id)
-    adjustments = adjustments_repo.adjustments_for(session, period, None)
-    changed: set[int] = set()
     with gc_paused():
-        values = _entered_values(session, period.id) if not period.spans else {}
-        bulk = _Bulk(values, explained)
-        previous = _previous_rates(session, period, None) if not period.spans else {}
-        annual = _annual_results(session, period, None) if period.spans else {}
-        stored = scores.stored(session, period.id)
-        in_memory = stored.keys() <= {unit.id for unit in reporting}
-        moved = []  # (score id, final tier, rank, quota applied) of stored rows whose place changed
-        chunks, large = _whole_groups(reporting, _WRITE_CHUNK)
+        inputs = _PeriodInputs.read(session, period, explained)  # before the writer: PostgreSQL's COPY holds the connection
         with scores.computed_writer(session, clock.now()) as write:
-            for chunk in chunks:
-                computed = []
-                entries: dict[int, dict[str, tuple[int, RankInput]]] = {}
-                for unit in chunk:
-                    submission = subs.get(unit.id)
-                    if period.spans:
-                        result, status = _review_score(context, period, unit, annual.get(unit.id, {}))
-                    else:
-                        result = _score(context, period, unit, submission, values.get(unit.id, {}), previous, adjustments,
-                                        memo=bulk.memo)
-                        status = _rank_status(context, submission)
-                    fields = _fields(period, unit, submission, result, status, bulk)
-                    computed.append(fields)
-                    entries.setdefault(unit.group_id, {})[unit.code] = (unit.id, RankInput(
-                        unit_code=unit.code, status=status, tier=result.tier, total=result.total,
-                        kl_score=exact(fields["kl_score"]) if fields["kl_score"] else None,
-                        first_submitted_at=fields["first_submitted_at"]))
-                placed = _place(context, {g: e for g, e in entries.items() if g not in large}) if in_memory else {}
-                changed |= _write_period(write, computed, stored, placed)
-                for fields in computed:
-                    found = stored.get(fields["unit_id"])
-                    if found is not None and fields["unit_id"] in placed and found[2:] != placed[fields["unit_id"]]:
-                        moved.append((found[0], *placed[fields["unit_id"]]))
-                        changed.add(fields["group_id"])
-                bulk.trim()
-        if in_memory:
-            scores.write_ranks(session, [(score_id, rank, tier, quota) for score_id, tier, rank, quota in moved])
-            for group_id in large:
-                changed |= rerank(session, period, group_id)
-        else:
-            changed |= rerank(session, period)
+            computed = _compute_period(inputs, write)
+        _finish_period(session, period, computed)
+    return computed.unit_count
+
+
+@dataclass
+class _ComputedPeriod:
+    """What a period's recompute leaves to write once its rows are written (:func:`_finish_period`)."""
+
+    unit_count: int
+    changed: set[int]  # groups whose rows were written or moved
+    moved: list[tuple[int, int | None, str, bool]]  # (score id, rank, final tier, quota) of stored rows placed anew
+    rerank: list[int] | None  # groups to re-rank from the stored rows; None: every group
+
+
+@dataclass
+class _PeriodInputs:
+    """Everything a period's recompute reads, read at once (:meth:`read`)."""
+
+    period: Period
+    reporting: Sequence[Row]
+    context: ScoringContext
+    subs: dict[int, Row]
+    adjustments: dict
+    values: dict[int, dict[str, Value]]
+    previous: dict[int, dict[str, Fraction]]
+    annual: dict[int, dict[str, Row]]
+    stored: dict[int, tuple]
+    bulk: _Bulk
+
+    @classmethod
+    def read(cls, session: Session, period: Period, explained: bool) -> _PeriodInputs:
+        values = _entered_values(session, period.id) if not period.spans else {}
+        return cls(
+            period, units.scored_unit_keys(session), scoring_context(session, period)[1],
+            submissions.states_of_period(session, period.id), adjustments_repo.adjustments_for(session, period, None),
+            values, _previous_rates(session, period, None) if not period.spans else {},
+            _annual_results(session, period, None) if period.spans else {}, scores.stored(session, period.id),
+            _Bulk(values, explained),
+        )
+
+
+def _compute_period(inputs: _PeriodInputs, write: Callable[[list[dict]], None]) -> _ComputedPeriod:
+    """Score every reporting unit of a period from its inputs and hand the new or changed rows to ``write``,
+    a chunk of whole groups at a time.
+
+    Each chunk's groups are ranked in memory: new rows are written with their rank, and only the stored
+    rows whose place moved are updated (a first computation wrote every row twice, unranked then ranked).
+    Groups larger than a chunk, and every group where the period holds rows of units no longer scored
+    (deactivated, or out of every group), which still count in their group's ranking, are re-ranked from
+    the stored rows instead (:func:`rerank`).
+    """
+    period, reporting, context, subs, adjustments, values, previous, annual, stored, bulk = (
+        inputs.period, inputs.reporting, inputs.context, inputs.subs, inputs.adjustments, inputs.values,
+        inputs.previous, inputs.annual, inputs.stored, inputs.bulk)
+    changed: set[int] = set()
+    in_memory = stored.keys() <= {unit.id for unit in reporting}
+    moved = []
+    # Chunks bound the explanations held in memory: rows without one are small, and a single chunk ranks
+    # every group in memory (a group larger than a chunk is re-ranked from the stored rows).
+    chunks, large = _whole_groups(reporting, _WRITE_CHUNK if bulk.explained else max(len(reporting), 1))
+    for chunk in chunks:
+        computed = []
+        entries: dict[int, dict[str, tuple[int, RankInput]]] = {}
+        for unit in chunk:
+            submission = subs.get(unit.id)
+            if period.spans:
+                result, status = _review_score(context, period, unit, annual.get(unit.id, {}))
+            else:
+                result = _score(context, period, unit, submission, values.get(unit.id, {}), previous, adjustments,
+                                memo=bulk.memo)
+                status = _rank_status(context, submission)
+            fields = _fields(period, unit, submission, result, status, bulk)
+            computed.append(fields)
+            entries.setdefault(unit.group_id, {})[unit.code] = (unit.id, RankInput(
+                unit_code=unit.code, status=status, tier=result.tier, total=result.total,
+                kl_score=exact(fields["kl_score"]) if fields["kl_score"] else None,
+                first_submitted_at=fields["first_submitted_at"]))
+        placed = _place(context, {g: e for g, e in entries.items() if g not in large}) if in_memory else {}
+        changed |= _write_period(write, computed, stored, placed)
+        for fields in computed:
+            found = stored.get(fields["unit_id"])
+            if found is not None and fields["unit_id"] in placed and found[2:] != placed[fields["unit_id"]]:
+                tier, rank, quota = placed[fields["unit_id"]]
+                moved.append((found[0], rank, tier, quota))
+                changed.add(fields["group_id"])
+        bulk.trim()
+    return _ComputedPeriod(len(reporting), changed, moved, large if in_memory else None)
+
+
+def _finish_period(session: Session, period: Period, computed: _ComputedPeriod) -> None:
+    """After a period's rows are written: the moved places, the groups re-ranked from the stored rows, the
+    period's scores no longer pending, and the groups that changed announced."""
+    changed = set(computed.changed)
+    scores.write_ranks(session, computed.moved)
+    if computed.rerank is None:
+        changed |= rerank(session, period)
+    for group_id in computed.rerank or ():
+        changed |= rerank(session, period, group_id)
     scores.set_pending(session, [period.id], False)
     webhooks.scores_changed(session, period, changed)
-    return len(reporting)
 
 
 # A recompute of a whole period after the response (a national-scale import): a job per period.
@@ -622,15 +674,51 @@ def queue_pending_recomputes(session: Session) -> None:
         jobs.enqueue(session, EXPLAIN, {"period_id": period_id}, dedupe_key=f"{EXPLAIN}:{period_id}")
 
 
-def _recompute_job(_context: jobs.Context, payload: dict) -> jobs.Finish:
+def _recompute_job(context: jobs.Context, payload: dict) -> jobs.Finish:
+    """The deferred recompute of a period, without explanations (then ``EXPLAIN``'s job is queued).
+
+    On SQLite its rows are computed here, from a read snapshot, and only written in the job's write
+    transaction, so that saves (and the recomputes of other periods, in other processes) are held up only
+    while they are written. Every commit that changes an input of the period's scores also bumps its
+    ``scores_version`` (it rescores the units it touches: ``write_pending``, ``recompute_period``), so the
+    rows are written only if the version read with them is still the period's; otherwise the period is
+    recomputed again inside the write transaction. PostgreSQL recomputes inside the write transaction
+    under the period's score locks, which let saves of other periods through."""
+    snapshot = _computed_snapshot(context, payload["period_id"]) if _is_sqlite(context) else None
+
     def writes(session: Session) -> None:
         period = session.get(Period, payload["period_id"])
-        if period is not None and period.scores_pending:
+        if period is None or not period.scores_pending:
+            return
+        if snapshot is not None and snapshot[0] == period.scores_version:
+            _version, rows, computed = snapshot
+            with gc_paused():
+                with scores.computed_writer(session, clock.now()) as write:
+                    write(rows)
+                _finish_period(session, period, computed)
+        else:
             recompute_period(session, period, explained=False)
-            jobs.enqueue(session, EXPLAIN, {"period_id": period.id}, delay=EXPLAIN_DELAY,
-                         dedupe_key=f"{EXPLAIN}:{period.id}")
+        jobs.enqueue(session, EXPLAIN, {"period_id": period.id}, delay=EXPLAIN_DELAY,
+                     dedupe_key=f"{EXPLAIN}:{period.id}")
 
     return writes
+
+
+def _is_sqlite(context: jobs.Context) -> bool:
+    return context.read_sessions.kw["bind"].dialect.name == "sqlite"
+
+
+def _computed_snapshot(context: jobs.Context, period_id: int) -> tuple[int, list[dict], _ComputedPeriod] | None:
+    """(scores version, rows to write, the rest to write) of a pending period's recompute without
+    explanations, from one read transaction; None if the period is not pending."""
+    with context.read_sessions() as session, session.begin():
+        period = session.get(Period, period_id)
+        if period is None or not period.scores_pending:
+            return None
+        rows: list[dict] = []
+        with gc_paused():
+            computed = _compute_period(_PeriodInputs.read(session, period, explained=False), rows.extend)
+        return period.scores_version, rows, computed
 
 
 def _explain_job(_context: jobs.Context, payload: dict) -> jobs.Finish:
@@ -644,7 +732,8 @@ def _explain_job(_context: jobs.Context, payload: dict) -> jobs.Finish:
 
 
 # A national period takes minutes: its lease is longer than the default. Periods are recomputed in
-# parallel on PostgreSQL (each under its own (period, group) locks, see ``units.lock_groups``).
+# parallel (PostgreSQL: each under its own (period, group) locks, see ``units.lock_groups``; SQLite: the
+# deferred recompute from read snapshots, see ``_recompute_job``).
 JOB_KINDS = {
     RECOMPUTE: jobs.JobKind(_recompute_job, lease_seconds=3600, parallel=True),
     EXPLAIN: jobs.JobKind(_explain_job, lease_seconds=3600, parallel=True),

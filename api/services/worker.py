@@ -10,10 +10,11 @@ Finishing a job checks that the lease is still the worker's, in the transaction 
 those writes are committed once even when a job outlives its lease.
 
 A worker waits for the next poll only when idle: a transaction of its process that queues a job due now
-wakes it when it commits (:func:`api.services.jobs.committed`). On PostgreSQL with
-``BANHAT_RECOMPUTE_PROCESSES`` above 0, claimed jobs of a ``parallel`` kind (the recompute of one period's
-scores) run at once in a pool of that many processes, each with its own connection (the work is
-Python-bound: threads would share one core). The pool starts with the worker and stops with it (the
+wakes it when it commits (:func:`api.services.jobs.committed`). With ``BANHAT_RECOMPUTE_PROCESSES`` above
+0, claimed jobs of a ``parallel`` kind (the recompute of one period's scores) run at once in a pool of that
+many processes, each with its own connection (the work is Python-bound: threads would share one core): on
+PostgreSQL, and on a SQLite file, where each computes from a read snapshot and only its writes queue for
+the one writer (``scoring._recompute_job``). The pool starts with the worker and stops with it (the
 running jobs finish first); its processes ignore SIGINT and SIGTERM, which their parent answers for them,
 and exit by themselves when the parent is gone (SIGKILL), so none outlives its server.
 """
@@ -97,9 +98,11 @@ class Worker:
             started.result()
 
     def _in_processes(self, kind: JobKind | None) -> bool:
-        """Whether jobs of ``kind`` run in the pool: parallel ones, on PostgreSQL, with a pool configured."""
+        """Whether jobs of ``kind`` run in the pool: parallel ones, with a pool configured, on PostgreSQL or a
+        SQLite file (an in-memory database is the process's own)."""
+        url = self.write_sessions.kw["bind"].url
         return (kind is not None and kind.parallel and self.settings.recompute_processes > 0
-                and self.write_sessions.kw["bind"].dialect.name == "postgresql")
+                and (url.get_backend_name() == "postgresql" or url.database not in (None, "", ":memory:")))
 
     def _processes(self) -> ProcessPoolExecutor:
         if self.pool is None:

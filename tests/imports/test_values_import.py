@@ -471,3 +471,55 @@ def test_explanations_left_unbuilt_are_built_when_a_worker_starts(app, query, ru
         worker.start()
     run_jobs()
     assert query(UNEXPLAINED, p=DEMO_PERIOD) == [(0,)]
+
+
+def test_sqlite_recomputes_periods_in_parallel_processes_from_read_snapshots(app, admin, query, monkeypatch):
+    """On a SQLite file the deferred recomputes of several periods run at once in the worker's pool, each
+    computing from a read snapshot (only its writes take the one writer's place), as on PostgreSQL."""
+    from api.services import worker as worker_module
+    from api.services.imports import values
+
+    monkeypatch.setattr(values, "SYNC_RECOMPUTE_UNITS", 1)
+    data = rows_for("CAX-040") + [row for unit in ("CAX-040", "CAX-041") for period in (PERIOD, "2027-H1")
+                                  for row in rows_for(unit, period)[1:] if (unit, period) != ("CAX-040", PERIOD)]  # fmt: skip
+    assert sorted(upload(admin, csv_bytes(data)).json()["scores_pending"]) == ["2026-Y", "2027-H1"]
+    in_processes = []
+    original = worker_module.Worker._run_in_processes
+    monkeypatch.setattr(worker_module.Worker, "_run_in_processes",
+                        lambda self, claimed: in_processes.append(len(claimed)) or original(self, claimed))  # fmt: skip
+    settings = app.state.settings.model_copy(update={"recompute_processes": 2})
+    with worker_module.Worker(app.state.read_sessions, app.state.write_sessions, settings) as worker:
+        assert worker.run_until_idle() == 2
+    assert in_processes == [2]
+    assert query("SELECT code FROM periods WHERE scores_pending") == []
+    for period in ("2026-Y", "2027-H1"):
+        explained = admin.get(f"{API}/scores/{period}/CAX-040").json()
+        assert {item["code"]: item["met"] for item in explained["explanation"]["indicators"]}["KL-04"] is True
+
+
+def test_a_change_committed_after_the_recompute_read_its_snapshot_is_not_undone(app, admin, reporter, query, monkeypatch):
+    """SQLite's deferred recompute computes outside the write transaction; a save committed meanwhile bumps
+    the period's scores version, so the recompute does not write the rows it computed before the save but
+    recomputes inside its write transaction."""
+    from api.services import scoring, transaction
+    from api.services.imports import values
+    from api.services.worker import Worker
+
+    monkeypatch.setattr(values, "SYNC_RECOMPUTE_UNITS", 1)
+    report = upload(admin, csv_bytes(rows_for("CAX-005") + rows_for("CAX-006")[1:])).json()
+    assert report["scores_pending"] == [PERIOD]  # deferred: its recompute is queued
+    period_id = query("SELECT id FROM periods WHERE code = :p", p=PERIOD)[0][0]
+    with Worker(app.state.read_sessions, app.state.write_sessions, app.state.settings) as worker:
+        writes = scoring.JOB_KINDS[scoring.RECOMPUTE].run(worker.context, {"period_id": period_id})
+    total = "SELECT s.total FROM scores s JOIN units u ON u.id = s.unit_id WHERE s.period_id = :p AND u.code = :u"
+    before = query(total, p=period_id, u=UNIT)
+    monkeypatch.setattr(values, "SYNC_RECOMPUTE_UNITS", 1000)
+    changed = rows_for(UNIT)
+    changed[1][3:5] = [1, 40]  # KL-01: 1 of 40 instead of 38
+    assert upload(reporter, csv_bytes(changed)).status_code == 200  # rescored in its own transaction
+    saved = query(total, p=period_id, u=UNIT)
+    assert saved != before
+    with transaction.owned(app.state.write_sessions) as session:
+        writes(session)
+    assert query(total, p=period_id, u=UNIT) == saved
+    assert query("SELECT scores_pending FROM periods WHERE id = :p", p=period_id) == [(0,)]
