@@ -8,7 +8,7 @@ from sqlalchemy import create_engine, text
 
 from tests.imports.conftest import API, PERIOD, upload
 from tests.imports.files import csv_bytes
-from tests.imports.test_values_import import UNIT, rows_for, stored
+from tests.imports.test_values_import import UNIT, recompute_in_pool, rows_for, stored, two_periods_of
 
 pytestmark = pytest.mark.postgres
 
@@ -157,11 +157,6 @@ def written(pg_query) -> dict[str, list[tuple]]:
     return {name: pg_query(sql) for name, sql in WRITTEN.items()}
 
 
-def two_periods_of(units: list[str]) -> list[list[object]]:
-    return rows_for(units[0]) + [row for unit in units for period in (PERIOD, "2027-H1")
-                                 for row in rows_for(unit, period)[1:] if (unit, period) != (units[0], PERIOD)]  # fmt: skip
-
-
 def test_postgres_import_over_many_copy_chunks_is_all_or_nothing_and_audited_in_bulk(pg_admin, pg_query, monkeypatch):
     from api.services.imports import values
 
@@ -208,21 +203,12 @@ def test_postgres_dry_run_of_a_national_file_writes_nothing_and_queues_nothing(p
 
 
 def test_postgres_deferred_recompute_runs_the_periods_in_parallel_processes(postgres_app, pg_admin, pg_query, monkeypatch):
-    from api.services import worker as worker_module
     from api.services.imports import values
 
     monkeypatch.setattr(values, "SYNC_RECOMPUTE_UNITS", 1)
     report = upload(pg_admin, csv_bytes(two_periods_of(["CAX-040", "CAX-041"]))).json()
     assert sorted(report["scores_pending"]) == ["2026-Y", "2027-H1"]
-    in_processes = []
-    original = worker_module.Worker._run_in_processes
-    monkeypatch.setattr(worker_module.Worker, "_run_in_processes",
-                        lambda self, claimed: in_processes.append(len(claimed)) or original(self, claimed))  # fmt: skip
-    state = postgres_app.state
-    settings = state.settings.model_copy(update={"recompute_processes": 2})
-    with worker_module.Worker(state.read_sessions, state.write_sessions, settings) as worker:
-        assert worker.run_until_idle() == 2
-    assert in_processes == [2]
+    assert recompute_in_pool(postgres_app, monkeypatch) == (2, [2])
     assert pg_query("SELECT code FROM periods WHERE scores_pending") == []
     for period in ("2026-Y", "2027-H1"):
         explained = pg_admin.get(f"{API}/scores/{period}/CAX-040").json()

@@ -473,24 +473,35 @@ def test_explanations_left_unbuilt_are_built_when_a_worker_starts(app, query, ru
     assert query(UNEXPLAINED, p=DEMO_PERIOD) == [(0,)]
 
 
-def test_sqlite_recomputes_periods_in_parallel_processes_from_read_snapshots(app, admin, query, monkeypatch):
-    """On a SQLite file the deferred recomputes of several periods run at once in the worker's pool, each
-    computing from a read snapshot (only its writes take the one writer's place), as on PostgreSQL."""
-    from api.services import worker as worker_module
-    from api.services.imports import values
+def two_periods_of(units: list[str]) -> list[list[object]]:
+    return rows_for(units[0]) + [row for unit in units for period in (PERIOD, "2027-H1")
+                                 for row in rows_for(unit, period)[1:] if (unit, period) != (units[0], PERIOD)]  # fmt: skip
 
-    monkeypatch.setattr(values, "SYNC_RECOMPUTE_UNITS", 1)
-    data = rows_for("CAX-040") + [row for unit in ("CAX-040", "CAX-041") for period in (PERIOD, "2027-H1")
-                                  for row in rows_for(unit, period)[1:] if (unit, period) != ("CAX-040", PERIOD)]  # fmt: skip
-    assert sorted(upload(admin, csv_bytes(data)).json()["scores_pending"]) == ["2026-Y", "2027-H1"]
+
+def recompute_in_pool(app, monkeypatch) -> tuple[int, list[int]]:
+    """Run the app's due jobs with a worker whose pool has 2 processes: (jobs run, the size of each batch
+    run in the pool)."""
+    from api.services import worker as worker_module
+
     in_processes = []
     original = worker_module.Worker._run_in_processes
     monkeypatch.setattr(worker_module.Worker, "_run_in_processes",
                         lambda self, claimed: in_processes.append(len(claimed)) or original(self, claimed))  # fmt: skip
-    settings = app.state.settings.model_copy(update={"recompute_processes": 2})
-    with worker_module.Worker(app.state.read_sessions, app.state.write_sessions, settings) as worker:
-        assert worker.run_until_idle() == 2
-    assert in_processes == [2]
+    state = app.state
+    settings = state.settings.model_copy(update={"recompute_processes": 2})
+    with worker_module.Worker(state.read_sessions, state.write_sessions, settings) as worker:
+        return worker.run_until_idle(), in_processes
+
+
+def test_sqlite_recomputes_periods_in_parallel_processes_from_read_snapshots(app, admin, query, monkeypatch):
+    """On a SQLite file the deferred recomputes of several periods run at once in the worker's pool, each
+    computing from a read snapshot (only its writes take the one writer's place), as on PostgreSQL."""
+    from api.services.imports import values
+
+    monkeypatch.setattr(values, "SYNC_RECOMPUTE_UNITS", 1)
+    report = upload(admin, csv_bytes(two_periods_of(["CAX-040", "CAX-041"]))).json()
+    assert sorted(report["scores_pending"]) == ["2026-Y", "2027-H1"]
+    assert recompute_in_pool(app, monkeypatch) == (2, [2])
     assert query("SELECT code FROM periods WHERE scores_pending") == []
     for period in ("2026-Y", "2027-H1"):
         explained = admin.get(f"{API}/scores/{period}/CAX-040").json()
