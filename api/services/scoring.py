@@ -271,6 +271,11 @@ def _fields(period: Period, unit: Unit, submission: Submission | Row | None, res
     }
 
 
+def _fingerprint(fields: dict) -> str:
+    """The hash of a score row's computed columns, stored with it: a recompute skips rows it would not change."""
+    return hashlib.blake2b(json_bytes(fields), digest_size=16).hexdigest()
+
+
 def _write(session: Session, period: Period, computed: list[dict], stored: dict[int, tuple]) -> set[int]:
     """Insert new score rows and update changed ones; rows whose content is identical are not rewritten.
     Returns the groups of the rows written.
@@ -280,7 +285,7 @@ def _write(session: Session, period: Period, computed: list[dict], stored: dict[
     now = clock.now()
     inserts, updates = [], []
     for fields in computed:
-        fields["fingerprint"] = hashlib.blake2b(json_bytes(fields), digest_size=16).hexdigest()
+        fields["fingerprint"] = _fingerprint(fields)
         fields["computed_at"] = now
         found = stored.get(fields["unit_id"])
         if found is None:
@@ -300,7 +305,7 @@ def _write_period(write: Callable[[list[dict]], None], computed: list[dict], sto
     id: rank, final tier, quota applied). Returns the groups of the rows written."""
     written = []
     for fields in computed:
-        fields["fingerprint"] = fingerprint = hashlib.blake2b(json_bytes(fields), digest_size=16).hexdigest()
+        fields["fingerprint"] = fingerprint = _fingerprint(fields)
         found = stored.get(fields["unit_id"])
         if found is None or found[1] != fingerprint:
             fields["final_tier"], fields["rank"], fields["quota_applied"] = placed.get(
@@ -648,11 +653,12 @@ def _finish_period(session: Session, period: Period, computed: _ComputedPeriod) 
 # A recompute of a whole period after the response (a national-scale import): a job per period.
 RECOMPUTE = "scores.recompute_period"
 # Then the explanations of its scores, which the recompute leaves out so that rankings are fresh at about
-# half the CPU (docs/scoring.md, "Explanations after the ranking"): a full recompute of the period, a
-# little later, so that the recomputes of the other periods touched, and a clerk's next file, go first
-# (a fill already queued for the period covers the next import's rows too).
+# half the CPU (docs/scoring.md, "Explanations after the ranking"), a little later, so that the recomputes
+# of the other periods touched, and a clerk's next file, go first (a fill already queued for the period
+# covers the next import's rows too).
 EXPLAIN = "scores.explain_period"
 EXPLAIN_DELAY = timedelta(seconds=10)
+_EXPLAIN_CHUNK = 1000  # units a job of EXPLAIN stores the explanations of
 
 
 def defer_recompute(session: Session, periods: list[Period]) -> None:
@@ -721,12 +727,32 @@ def _computed_snapshot(context: jobs.Context, period_id: int) -> tuple[int, list
         return period.scores_version, rows, computed
 
 
-def _explain_job(_context: jobs.Context, payload: dict) -> jobs.Finish:
+def _explain_job(context: jobs.Context, payload: dict) -> jobs.Finish:
+    """Store the explanations a deferred recompute left out, a chunk of units at a time (a job per chunk,
+    each queuing the next), so that no write transaction lasts longer than one chunk's update and memory
+    holds one chunk's explanations. Each is built from a read snapshot, and written only where the row
+    still holds what it was built for: no explanation, and the score the snapshot gives (a unit rescored
+    meanwhile got its own explanation; a row the snapshot would score otherwise keeps none, and readers
+    build it, until the period's next recompute)."""
+    period_id, after = payload["period_id"], payload.get("after", 0)
+    with context.read_sessions() as session, session.begin():
+        period = session.get(Period, period_id)
+        if period is None or period.status == "locked":  # a locked period was recomputed whole when locked
+            return jobs.nothing
+        stored = scores.unexplained(session, period_id, after, _EXPLAIN_CHUNK)
+        filled = []
+        with gc_paused():
+            for unit, submission, result, status in _unit_results(session, period, units.by_ids(session, list(stored))):
+                fields = _fields(period, unit, submission, result, status)
+                score_id, fingerprint = stored[unit.id]
+                if _fingerprint({**fields, "explanation": None}) == fingerprint:
+                    filled.append((score_id, fingerprint, fields["explanation"], _fingerprint(fields)))
+
     def writes(session: Session) -> None:
-        period = session.get(Period, payload["period_id"])
-        # A locked period was recomputed with its explanations when it was locked.
-        if period is not None and period.status != "locked" and period.id in scores.unexplained_periods(session):
-            recompute_period(session, period)
+        scores.fill_explanations(session, filled)
+        if len(stored) == _EXPLAIN_CHUNK:
+            jobs.enqueue(session, EXPLAIN, {"period_id": period_id, "after": max(stored)},
+                         dedupe_key=f"{EXPLAIN}:{period_id}")
 
     return writes
 

@@ -432,11 +432,18 @@ def defer_recompute(app, query, period: str) -> None:
         worker.start()
 
 
-def test_the_deferred_recompute_ranks_first_and_its_explanations_follow_the_same(app, admin, query, run_jobs):
+def test_the_deferred_recompute_ranks_first_and_its_explanations_follow_the_same(app, admin, query, run_jobs,
+                                                                                   monkeypatch):
     """The deferred recompute writes scores without explanations (rankings fresh sooner); until its EXPLAIN
-    job stores them, every reader builds them from the same inputs: the unit's explained score, the
-    explained export and the period report read the same before and after."""
-    from api.services import scoring
+    jobs store them (here 7 units a job), every reader builds them from the same inputs: the unit's
+    explained score, the explained export and the period report read the same before and after, and the
+    rows then hold what a full recompute writes (it rewrites none)."""
+    from sqlalchemy import select
+
+    from api.db.models import Period
+    from api.services import scoring, transaction
+
+    monkeypatch.setattr(scoring, "_EXPLAIN_CHUNK", 7)
 
     def readings() -> tuple:
         return (
@@ -451,13 +458,20 @@ def test_the_deferred_recompute_ranks_first_and_its_explanations_follow_the_same
     assert admin.get(f"{API}/scores/{DEMO_PERIOD}?group=CAX").json()["scores_pending"] is False
     assert query(UNEXPLAINED, p=DEMO_PERIOD)[0][0] > 20
     before = readings()
-    assert run_jobs(seconds=scoring.EXPLAIN_DELAY.total_seconds()) >= 1
+    units = query(UNEXPLAINED, p=DEMO_PERIOD)[0][0]
+    assert run_jobs(seconds=scoring.EXPLAIN_DELAY.total_seconds()) >= units // 7
     assert query(UNEXPLAINED, p=DEMO_PERIOD) == [(0,)]
     after = readings()
     for reading in (before, after):
         assert reading[0]["explanation"] == expected[0]["explanation"]
         assert reading[1] == expected[1]
         assert reading[2]["failed_indicators"] == expected[2]["failed_indicators"] != []
+    rows = ("SELECT s.unit_id, s.fingerprint, s.computed_at FROM scores s JOIN periods p ON p.id = s.period_id "
+            "WHERE p.code = :p ORDER BY s.unit_id")
+    filled = query(rows, p=DEMO_PERIOD)
+    with transaction.owned(app.state.write_sessions) as session:
+        scoring.recompute_period(session, session.scalars(select(Period).where(Period.code == DEMO_PERIOD)).one())
+    assert query(rows, p=DEMO_PERIOD) == filled
 
 
 def test_explanations_left_unbuilt_are_built_when_a_worker_starts(app, query, run_jobs):
@@ -534,3 +548,27 @@ def test_a_change_committed_after_the_recompute_read_its_snapshot_is_not_undone(
         writes(session)
     assert query(total, p=period_id, u=UNIT) == saved
     assert query("SELECT scores_pending FROM periods WHERE id = :p", p=period_id) == [(0,)]
+
+
+def test_a_unit_rescored_while_its_explanation_is_built_keeps_its_own(app, admin, reporter, query, monkeypatch):
+    """An EXPLAIN job builds from a read snapshot; a unit whose report is saved before the job writes has its
+    new score's explanation, which the job does not overwrite with the one it built."""
+    from api.services import scoring, transaction
+    from api.services.worker import Worker
+
+    defer_recompute(app, query, PERIOD)
+    with Worker(app.state.read_sessions, app.state.write_sessions, app.state.settings) as worker:
+        worker.run_until_idle()  # the recompute, without explanations
+        period_id = query("SELECT id FROM periods WHERE code = :p", p=PERIOD)[0][0]
+        writes = scoring.JOB_KINDS[scoring.EXPLAIN].run(worker.context, {"period_id": period_id})
+    changed = rows_for(UNIT)
+    changed[1][3:5] = [1, 40]  # KL-01: 1 of 40
+    assert upload(reporter, csv_bytes(changed)).status_code == 200  # rescored with its explanation
+    with transaction.owned(app.state.write_sessions) as session:
+        writes(session)
+    explanation = query("SELECT s.explanation FROM scores s JOIN units u ON u.id = s.unit_id "
+                        "WHERE s.period_id = :p AND u.code = :u", p=period_id, u=UNIT)[0][0]
+    kl01 = next(item for item in json.loads(explanation)["indicators"] if item["code"] == "KL-01")
+    assert (kl01["value"]["numerator"], kl01["value"]["denominator"]) == (1, 40)
+    assert query(UNEXPLAINED, p=PERIOD) == [(0,)]
+

@@ -278,6 +278,30 @@ def delete_units(session: Session, period_id: int, unit_ids: list[int]) -> None:
         session.execute(delete(Score).where(Score.period_id == period_id, Score.unit_id.in_(unit_ids)))
 
 
+def unexplained(session: Session, period_id: int, after: int, limit: int) -> dict[int, tuple[int, str]]:
+    """(score id, fingerprint) by unit id of the period's scores stored without an explanation, the first
+    ``limit`` units after unit id ``after``."""
+    rows = session.execute(
+        select(Score.unit_id, Score.id, Score.fingerprint)
+        .where(Score.period_id == period_id, Score.unit_id > after, Score.explanation.is_(None))
+        .order_by(Score.unit_id).limit(limit)
+    )
+    return {unit_id: (score_id, fingerprint) for unit_id, score_id, fingerprint in rows}
+
+
+def fill_explanations(session: Session, rows: list[tuple[int, str, object, str]]) -> None:
+    """Store (score id, fingerprint it was built for, explanation, new fingerprint) where the row has still
+    no explanation and that fingerprint."""
+    if rows:
+        session.execute(
+            update(Score.__table__)
+            .where(Score.id == bindparam("score_id"), Score.explanation.is_(None), Score.fingerprint == bindparam("old"))
+            .values(explanation=bindparam("explanation"), fingerprint=bindparam("new")),
+            [{"score_id": score_id, "old": old, "explanation": explanation, "new": new}
+             for score_id, old, explanation, new in rows],
+        )
+
+
 def unexplained_periods(session: Session) -> set[int]:
     """The periods holding scores written without their explanation (a deferred recompute's)."""
     return set(session.scalars(select(Score.period_id).where(Score.explanation.is_(None)).distinct()))
