@@ -6,7 +6,9 @@ unit at once and queues the writes, or :func:`units_changed`, which queues the u
 units import changes thousands: they are scored together, a few queries per period); the transaction
 owner (:mod:`api.services.transaction`) scores the queued units and writes everything with
 :func:`write_pending` just before COMMIT.
-``recompute_period`` rebuilds a whole period (seed, scheme change, lock).
+``recompute_period`` rebuilds a whole period (seed, scheme change, lock). After a national import it runs
+as a job per period (``RECOMPUTE``), without explanations, which jobs of ``EXPLAIN`` store soon after;
+meanwhile :func:`explanations` builds them for readers.
 """
 
 from __future__ import annotations
