@@ -734,24 +734,28 @@ def _explain_job(context: jobs.Context, payload: dict) -> jobs.Finish:
     each queuing the next), so that no write transaction lasts longer than one chunk's update and memory
     holds one chunk's explanations. Each is built from a read snapshot, and written only where the row
     still holds what it was built for: no explanation, and the score the snapshot gives (a unit rescored
-    meanwhile got its own explanation; a row the snapshot would score otherwise keeps none, and readers
-    build it, until the period's next recompute)."""
+    meanwhile got its own explanation). A row whose stored score is not the one the snapshot gives (its
+    inputs aged: a deadline passed since) is rescored instead, in the job's write transaction."""
     period_id, after = payload["period_id"], payload.get("after", 0)
     with context.read_sessions() as session, session.begin():
         period = session.get(Period, period_id)
         if period is None or period.status == "locked":  # a locked period was recomputed whole when locked
             return jobs.nothing
         stored = scores.unexplained(session, period_id, after, _EXPLAIN_CHUNK)
-        filled = []
+        filled, aged = [], []
         with gc_paused():
             for unit, submission, result, status in _unit_results(session, period, units.by_ids(session, list(stored))):
                 fields = _fields(period, unit, submission, result, status)
                 score_id, fingerprint = stored[unit.id]
                 if _fingerprint({**fields, "explanation": None}) == fingerprint:
                     filled.append((score_id, fingerprint, fields["explanation"], _fingerprint(fields)))
+                else:
+                    aged.append(unit.id)
 
     def writes(session: Session) -> None:
         scores.fill_explanations(session, filled)
+        if aged:
+            _score_units(session, session.get(Period, period_id), units.by_ids(session, aged))
         if len(stored) == _EXPLAIN_CHUNK:
             jobs.enqueue(session, EXPLAIN, {"period_id": period_id, "after": max(stored)},
                          dedupe_key=f"{EXPLAIN}:{period_id}")

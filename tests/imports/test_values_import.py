@@ -572,3 +572,20 @@ def test_a_unit_rescored_while_its_explanation_is_built_keeps_its_own(app, admin
     assert (kl01["value"]["numerator"], kl01["value"]["denominator"]) == (1, 40)
     assert query(UNEXPLAINED, p=PERIOD) == [(0,)]
 
+
+
+def test_a_row_whose_stored_score_aged_is_rescored_with_its_explanation(app, query, run_jobs):
+    """The EXPLAIN job writes an explanation only beside the score it was built for; a row stored without
+    one whose score is no longer what its inputs give is rescored (and explained) instead of left without."""
+    from api.services import scoring
+
+    defer_recompute(app, query, DEMO_PERIOD)
+    run_jobs()
+    score = ("SELECT s.total, s.explanation IS NULL FROM scores s JOIN units u ON u.id = s.unit_id "
+             "JOIN periods p ON p.id = s.period_id WHERE p.code = :p AND u.code = 'CAX-005'")
+    total = query(score, p=DEMO_PERIOD)[0][0]
+    query("UPDATE scores SET total = '1/3', fingerprint = 'aged' WHERE unit_id = (SELECT id FROM units "
+          "WHERE code = 'CAX-005') AND period_id = (SELECT id FROM periods WHERE code = :p)", p=DEMO_PERIOD)
+    run_jobs(seconds=scoring.EXPLAIN_DELAY.total_seconds())
+    assert query(score, p=DEMO_PERIOD) == [(total, 0)]
+    assert query(UNEXPLAINED, p=DEMO_PERIOD) == [(0,)]
