@@ -687,10 +687,10 @@ def _recompute_job(context: jobs.Context, payload: dict) -> jobs.Finish:
 
     On SQLite its rows are computed here, from a read snapshot, and only written in the job's write
     transaction, so that saves (and the recomputes of other periods, in other processes) are held up only
-    while they are written. Every commit that changes an input of the period's scores also bumps its
-    ``scores_version`` (it rescores the units it touches: ``write_pending``, ``recompute_period``), so the
-    rows are written only if the version read with them is still the period's; otherwise the period is
-    recomputed again inside the write transaction. PostgreSQL recomputes inside the write transaction
+    while they are written. Every commit that rescores units of the period also bumps its
+    ``scores_version`` (``write_pending``, ``recompute_period``), and every change of the period's inputs
+    rescores the units it touches, so the rows are written only if the version read with them is still the
+    period's; otherwise the period is recomputed again inside the write transaction. PostgreSQL recomputes inside the write transaction
     under the period's score locks, which let saves of other periods through."""
     snapshot = _computed_snapshot(context, payload["period_id"]) if _is_sqlite(context) else None
 
