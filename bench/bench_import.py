@@ -130,19 +130,21 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def children(pid: int) -> list[int]:
+    """The process ids of a process's children (the server's recompute pool)."""
+    return [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()]  # fmt: skip
+
+
 def children_peak_rss_mb(pid: int) -> float:
     """The largest peak resident set among the server's child processes (the recompute pool), 0 if none."""
-    children = [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
-                for child in (task / "children").read_text().split()]  # fmt: skip
-    return max((peak_rss_mb(child) for child in children), default=0.0)
+    return max((peak_rss_mb(child) for child in children(pid)), default=0.0)
 
 
 def tree_cpu_seconds(pid: int) -> float:
     """CPU seconds used so far by a process and its children (the recompute pool)."""
-    children = [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
-                for child in (task / "children").read_text().split()]  # fmt: skip
     ticks = 0
-    for process in (pid, *children):
+    for process in (pid, *children(pid)):
         fields = Path(f"/proc/{process}/stat").read_text().rpartition(")")[2].split()
         ticks += int(fields[11]) + int(fields[12])  # utime, stime
     return ticks / os.sysconf("SC_CLK_TCK")

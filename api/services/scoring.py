@@ -732,10 +732,11 @@ def _computed_snapshot(context: jobs.Context, period_id: int) -> tuple[int, list
 def _explain_job(context: jobs.Context, payload: dict) -> jobs.Finish:
     """Store the explanations a deferred recompute left out, a chunk of units at a time (a job per chunk,
     each queuing the next), so that no write transaction lasts longer than one chunk's update and memory
-    holds one chunk's explanations. Each is built from a read snapshot, and written only where the row
-    still holds what it was built for: no explanation, and the score the snapshot gives (a unit rescored
-    meanwhile got its own explanation). A row whose stored score is not the one the snapshot gives (its
-    inputs aged: a deadline passed since) is rescored instead, in the job's write transaction."""
+    holds one chunk's explanations. Each is built in a read transaction (on PostgreSQL its statements may see
+    different commits), and written only where the row still holds what it was built for: no explanation,
+    and the score its inputs were read to give (a unit rescored meanwhile got its own explanation). A row
+    whose stored score is not that one (its inputs changed, or aged: a deadline passed since) is rescored
+    instead, in the job's write transaction."""
     period_id, after = payload["period_id"], payload.get("after", 0)
     with context.read_sessions() as session, session.begin():
         period = session.get(Period, period_id)

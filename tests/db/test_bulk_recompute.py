@@ -79,26 +79,24 @@ def test_a_recompute_without_explanations_ranks_alike_and_its_explanations_are_b
     columns = ("SELECT s.unit_id, s.total, s.tier, s.final_tier, s.rank, s.rank_status, s.veto_failed FROM scores s "
                "JOIN periods p ON p.id = s.period_id WHERE p.code = '2026-H1'")
 
-    def recompute(explained: bool) -> tuple[dict, dict]:
+    def recompute(explained: bool) -> tuple[dict, dict, dict]:
+        """The period's score rows, their stored explanations (parsed) and the ones readers are given."""
         with transaction.owned(sessions) as session:
             period = session.scalars(select(Period).where(Period.code == "2026-H1")).one()
             scoring.recompute_period(session, period, explained=explained)
         with transaction.owned(sessions) as session:
             period = session.scalars(select(Period).where(Period.code == "2026-H1")).one()
-            stored = dict(session.execute(text(
-                "SELECT unit_id, explanation FROM scores WHERE period_id = :p"), {"p": period.id}).all())
-            built = scoring.explanations(session, period, {unit_id: None for unit_id in stored})
+            stored = {unit_id: json.loads(found) if isinstance(found, str) else found for unit_id, found in
+                      session.execute(text("SELECT unit_id, explanation FROM scores WHERE period_id = :p"),
+                                      {"p": period.id})}
+            given = scoring.explanations(session, period, stored)
             rows = {unit_id: tuple(rest) for unit_id, *rest in session.execute(text(columns))}
-        return rows, {"stored": stored, "built": built}
+        return rows, stored, given
 
-    full, explained = recompute(True)
-    partial, unexplained = recompute(False)
+    full, stored_full, _given = recompute(True)
+    partial, stored_partial, given_partial = recompute(False)
     assert partial == full and len(full) > 20
-    assert set(unexplained["stored"].values()) == {None}
-    assert unexplained["built"] == explained["built"]
-    again, explained_again = recompute(True)
-    assert again == full
-    stored = {unit_id: json.loads(text_) if isinstance(text_, str) else text_
-              for unit_id, text_ in explained_again["stored"].items()}
-    assert stored == explained["built"]
+    assert set(stored_partial.values()) == {None}
+    assert given_partial == stored_full  # built on reading, as the full recompute stores them
+    assert recompute(True)[:2] == (full, stored_full)
     engine.dispose()

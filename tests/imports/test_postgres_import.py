@@ -8,7 +8,13 @@ from sqlalchemy import create_engine, text
 
 from tests.imports.conftest import API, PERIOD, upload
 from tests.imports.files import csv_bytes
-from tests.imports.test_values_import import UNIT, recompute_in_pool, rows_for, stored, two_periods_of
+from tests.imports.test_values_import import (
+    UNIT,
+    recomputes_two_periods_in_pool,
+    rows_for,
+    stored,
+    two_periods_of,
+)
 
 pytestmark = pytest.mark.postgres
 
@@ -203,17 +209,7 @@ def test_postgres_dry_run_of_a_national_file_writes_nothing_and_queues_nothing(p
 
 
 def test_postgres_deferred_recompute_runs_the_periods_in_parallel_processes(postgres_app, pg_admin, pg_query, monkeypatch):
-    from api.services.imports import values
-
-    monkeypatch.setattr(values, "SYNC_RECOMPUTE_UNITS", 1)
-    report = upload(pg_admin, csv_bytes(two_periods_of(["CAX-040", "CAX-041"]))).json()
-    assert sorted(report["scores_pending"]) == ["2026-Y", "2027-H1"]
-    assert recompute_in_pool(postgres_app, monkeypatch) == (2, [2])
-    assert pg_query("SELECT code FROM periods WHERE scores_pending") == []
-    for period in ("2026-Y", "2027-H1"):
-        explained = pg_admin.get(f"{API}/scores/{period}/CAX-040").json()
-        assert {item["code"]: item["met"] for item in explained["explanation"]["indicators"]}["KL-04"] is True
-        assert pg_admin.get(f"{API}/scores/{period}?group=CAX").json()["scores_pending"] is False
+    recomputes_two_periods_in_pool(postgres_app, pg_admin, pg_query, monkeypatch)
 
 
 def test_postgres_score_locks_of_one_period_never_hold_up_another(postgres_app, pg_query):

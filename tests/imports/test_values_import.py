@@ -492,11 +492,15 @@ def two_periods_of(units: list[str]) -> list[list[object]]:
                                  for row in rows_for(unit, period)[1:] if (unit, period) != (units[0], PERIOD)]  # fmt: skip
 
 
-def recompute_in_pool(app, monkeypatch) -> tuple[int, list[int]]:
-    """Run the app's due jobs with a worker whose pool has 2 processes: (jobs run, the size of each batch
-    run in the pool)."""
+def recomputes_two_periods_in_pool(app, client, query, monkeypatch) -> None:
+    """A deferred recompute of two periods runs both at once in a worker's pool of 2 processes, and leaves
+    them fresh and explained (``client`` an administrator, ``query`` the app's database)."""
     from api.services import worker as worker_module
+    from api.services.imports import values
 
+    monkeypatch.setattr(values, "SYNC_RECOMPUTE_UNITS", 1)
+    report = upload(client, csv_bytes(two_periods_of(["CAX-040", "CAX-041"]))).json()
+    assert sorted(report["scores_pending"]) == ["2026-Y", "2027-H1"]
     in_processes = []
     original = worker_module.Worker._run_in_processes
     monkeypatch.setattr(worker_module.Worker, "_run_in_processes",
@@ -504,22 +508,19 @@ def recompute_in_pool(app, monkeypatch) -> tuple[int, list[int]]:
     state = app.state
     settings = state.settings.model_copy(update={"recompute_processes": 2})
     with worker_module.Worker(state.read_sessions, state.write_sessions, settings) as worker:
-        return worker.run_until_idle(), in_processes
-
-
-def test_sqlite_recomputes_periods_in_parallel_processes_from_read_snapshots(app, admin, query, monkeypatch):
-    """On a SQLite file the deferred recomputes of several periods run at once in the worker's pool, each
-    computing from a read snapshot (only its writes take the one writer's place), as on PostgreSQL."""
-    from api.services.imports import values
-
-    monkeypatch.setattr(values, "SYNC_RECOMPUTE_UNITS", 1)
-    report = upload(admin, csv_bytes(two_periods_of(["CAX-040", "CAX-041"]))).json()
-    assert sorted(report["scores_pending"]) == ["2026-Y", "2027-H1"]
-    assert recompute_in_pool(app, monkeypatch) == (2, [2])
+        assert worker.run_until_idle() == 2
+    assert in_processes == [2]
     assert query("SELECT code FROM periods WHERE scores_pending") == []
     for period in ("2026-Y", "2027-H1"):
-        explained = admin.get(f"{API}/scores/{period}/CAX-040").json()
+        explained = client.get(f"{API}/scores/{period}/CAX-040").json()
         assert {item["code"]: item["met"] for item in explained["explanation"]["indicators"]}["KL-04"] is True
+        assert client.get(f"{API}/scores/{period}?group=CAX").json()["scores_pending"] is False
+
+
+def test_sqlite_recomputes_periods_in_parallel_processes(app, admin, query, monkeypatch):
+    """On a SQLite file the deferred recomputes of several periods run at once in the worker's pool, as on
+    PostgreSQL: each computes from a read snapshot and only its writes take the one writer's place."""
+    recomputes_two_periods_in_pool(app, admin, query, monkeypatch)
 
 
 def test_a_change_committed_after_the_recompute_read_its_snapshot_is_not_undone(app, admin, reporter, query, monkeypatch):
